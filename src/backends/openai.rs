@@ -1,0 +1,296 @@
+//! OpenAI's Images API, and every server that copies it (`OPENAI_BASE_URL`).
+//!
+//! Generations are JSON; edits and variations are multipart. Answers carry base64 images or links; links
+//! are downloaded at once through the trusted-host [`Fetch`]. Error bodies
+//! (`{"error": {"message", "type", "param", "code"}}`) are sorted into [`BackendError`] cases.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use base64::Engine;
+use chrono::NaiveDate;
+use reqwest::multipart::{Form, Part};
+use reqwest::{Client, RequestBuilder, Response, StatusCode, Url};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+use super::{BackendCall, BackendError, Generated, ImageBackend, ServedModel};
+use crate::catalogue::{ResponseForm, TokenUsage, VariationMethod};
+use crate::config::Secret;
+use crate::download::{Fetch, FetchError};
+
+/// A client of one OpenAI-compatible server.
+pub struct OpenAiBackend {
+    client: Client,
+    base: Url,
+    key: Option<Secret>,
+    results: Arc<dyn Fetch>,
+    max_result_bytes: u64,
+}
+
+impl OpenAiBackend {
+    /// A backend for `base` (e.g. `https://api.openai.com/v1`); result links are fetched with `results`.
+    pub fn new(base: Url, key: Option<Secret>, timeout: Duration, results: Arc<dyn Fetch>, max_result_bytes: u64) -> Self {
+        let client = Client::builder().timeout(timeout).build().expect("a TLS backend is compiled in");
+        Self { client, base, key, results, max_result_bytes }
+    }
+
+    fn endpoint(&self, path: &str) -> String {
+        format!("{}/{path}", self.base.as_str().trim_end_matches('/'))
+    }
+
+    fn authorised(&self, request: RequestBuilder) -> RequestBuilder {
+        match &self.key {
+            Some(key) => request.bearer_auth(key.expose()),
+            None => request,
+        }
+    }
+
+    async fn send(&self, request: RequestBuilder) -> Result<Response, BackendError> {
+        let response = self.authorised(request).send().await.map_err(transport_error)?;
+        if response.status().is_success() {
+            Ok(response)
+        } else {
+            Err(error_from(response).await)
+        }
+    }
+
+    async fn images(&self, request: RequestBuilder, form: ResponseForm) -> Result<Generated, BackendError> {
+        let answer: ImagesAnswer = self.send(request).await?.json().await.map_err(transport_error)?;
+        let mut images = Vec::with_capacity(answer.data.len());
+        let mut revised_prompt = None;
+        for item in answer.data {
+            revised_prompt = revised_prompt.or(item.revised_prompt);
+            images.push(self.image_bytes(item.b64_json, item.url, form).await?);
+        }
+        if images.is_empty() {
+            return Err(BackendError::Malformed("the answer holds no image".into()));
+        }
+        Ok(Generated { images, revised_prompt, usage: answer.usage.map(Into::into) })
+    }
+
+    async fn image_bytes(&self, b64: Option<String>, url: Option<String>, form: ResponseForm) -> Result<Vec<u8>, BackendError> {
+        match (b64, url) {
+            (Some(b64), _) => base64::engine::general_purpose::STANDARD
+                .decode(b64.trim())
+                .map_err(|e| BackendError::Malformed(format!("base64 image: {e}"))),
+            (None, Some(url)) => self.results.fetch(&url, self.max_result_bytes).await.map_err(|e| match e {
+                FetchError::Gone(_) => BackendError::ResultUnavailable(e.to_string()),
+                FetchError::Failed(_) => BackendError::ResultUnavailable(e.to_string()),
+                _ => BackendError::Malformed(format!("result link: {e}")),
+            }),
+            (None, None) => Err(BackendError::Malformed(format!("an image without data (expected {form:?})"))),
+        }
+    }
+
+    fn common_fields(call: &BackendCall) -> Map<String, Value> {
+        let mut body = Map::new();
+        body.insert("model".into(), json!(call.provider_model));
+        body.insert("n".into(), json!(call.n));
+        body.insert("size".into(), json!(call.size));
+        body.insert("quality".into(), json!(call.quality));
+        if let Some(prompt) = &call.prompt {
+            body.insert("prompt".into(), json!(prompt));
+        }
+        if call.send_response_format {
+            let format = match call.response {
+                ResponseForm::Url => "url",
+                ResponseForm::B64Json => "b64_json",
+            };
+            body.insert("response_format".into(), json!(format));
+        }
+        body
+    }
+}
+
+#[async_trait]
+impl ImageBackend for OpenAiBackend {
+    async fn generate(&self, call: &BackendCall) -> Result<Generated, BackendError> {
+        let mut body = Self::common_fields(call);
+        if let Some(style) = &call.style {
+            body.insert("style".into(), json!(style));
+        }
+        let request = self.client.post(self.endpoint("images/generations")).json(&body);
+        self.images(request, call.response).await
+    }
+
+    async fn vary(&self, call: &BackendCall, image_png: Vec<u8>, method: VariationMethod) -> Result<Generated, BackendError> {
+        let mut fields = Self::common_fields(call);
+        let (path, image_field) = match method {
+            VariationMethod::Edits => ("images/edits", call.edit_image_field.clone()),
+            VariationMethod::Variations => {
+                fields.remove("prompt");
+                fields.remove("quality");
+                ("images/variations", "image".to_owned())
+            }
+        };
+        let mut form = Form::new();
+        for (name, value) in fields {
+            let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+            form = form.text(name, text);
+        }
+        let part = Part::bytes(image_png).file_name("image.png").mime_str("image/png").expect("a valid mime type");
+        form = form.part(image_field, part);
+        let request = self.client.post(self.endpoint(path)).multipart(form);
+        self.images(request, call.response).await
+    }
+
+    async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError> {
+        let answer: ModelsAnswer =
+            self.send(self.client.get(self.endpoint("models"))).await?.json().await.map_err(transport_error)?;
+        Ok(answer
+            .data
+            .into_iter()
+            .map(|m| ServedModel {
+                shutdown_date: m.shutdown_date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+                id: m.id,
+            })
+            .collect())
+    }
+}
+
+fn transport_error(e: reqwest::Error) -> BackendError {
+    if e.is_timeout() {
+        BackendError::TimedOut
+    } else if e.is_decode() {
+        BackendError::Malformed(e.to_string())
+    } else {
+        BackendError::Unavailable(e.to_string())
+    }
+}
+
+async fn error_from(response: Response) -> BackendError {
+    let status = response.status();
+    let retry_after = retry_after(&response);
+    let body: ErrorAnswer = response.json().await.unwrap_or_default();
+    let ErrorBody { message, kind, param, code } = body.error;
+    let code = code.unwrap_or_default();
+    let message = message.unwrap_or_else(|| format!("status {status}"));
+    match status {
+        _ if code == "content_policy_violation" || code == "moderation_blocked" => BackendError::Refused { message },
+        StatusCode::TOO_MANY_REQUESTS if code == "insufficient_quota" || kind.as_deref() == Some("insufficient_quota") => {
+            BackendError::OutOfCredit(message)
+        }
+        StatusCode::TOO_MANY_REQUESTS => BackendError::RateLimited { retry_after },
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => BackendError::Unauthorized(message),
+        StatusCode::NOT_FOUND => BackendError::ModelGone(message),
+        StatusCode::REQUEST_TIMEOUT | StatusCode::GATEWAY_TIMEOUT => BackendError::Unavailable(message),
+        s if s.is_server_error() => BackendError::Unavailable(message),
+        _ => BackendError::BadRequest { param: param.unwrap_or_default(), message },
+    }
+}
+
+/// Reads `retry-after` (seconds) or OpenAI's `x-ratelimit-reset-requests` (e.g. `1s`, `250ms`).
+fn retry_after(response: &Response) -> Option<Duration> {
+    let header = |name| response.headers().get(name).and_then(|v| v.to_str().ok());
+    if let Some(secs) = header("retry-after").and_then(|v| v.trim().parse::<f64>().ok()) {
+        return Some(Duration::from_secs_f64(secs.max(0.0)));
+    }
+    header("x-ratelimit-reset-requests").and_then(parse_reset)
+}
+
+fn parse_reset(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Some(ms) = value.strip_suffix("ms") {
+        return ms.parse::<f64>().ok().map(|v| Duration::from_secs_f64(v / 1000.0));
+    }
+    value.strip_suffix('s')?.parse::<f64>().ok().map(Duration::from_secs_f64)
+}
+
+#[derive(Deserialize)]
+struct ImagesAnswer {
+    #[serde(default)]
+    data: Vec<ImageItem>,
+    #[serde(default)]
+    usage: Option<UsageAnswer>,
+}
+
+#[derive(Deserialize)]
+struct ImageItem {
+    #[serde(default)]
+    b64_json: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    revised_prompt: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct UsageAnswer {
+    #[serde(default)]
+    input_tokens: u64,
+    #[serde(default)]
+    output_tokens: u64,
+    #[serde(default)]
+    input_tokens_details: Option<InputDetails>,
+}
+
+#[derive(Deserialize, Default)]
+struct InputDetails {
+    #[serde(default)]
+    text_tokens: u64,
+    #[serde(default)]
+    image_tokens: u64,
+}
+
+impl From<UsageAnswer> for TokenUsage {
+    fn from(u: UsageAnswer) -> Self {
+        let (text_input, image_input) = match u.input_tokens_details {
+            Some(d) => (d.text_tokens, d.image_tokens),
+            None => (u.input_tokens, 0),
+        };
+        Self { text_input, image_input, image_output: u.output_tokens }
+    }
+}
+
+#[derive(Deserialize)]
+struct ModelsAnswer {
+    #[serde(default)]
+    data: Vec<ModelItem>,
+}
+
+#[derive(Deserialize)]
+struct ModelItem {
+    id: String,
+    #[serde(default)]
+    shutdown_date: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct ErrorAnswer {
+    #[serde(default)]
+    error: ErrorBody,
+}
+
+#[derive(Deserialize, Default)]
+struct ErrorBody {
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
+    #[serde(default)]
+    param: Option<String>,
+    #[serde(default)]
+    code: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reset_headers_in_seconds_and_milliseconds_are_read() {
+        assert_eq!(parse_reset("1s"), Some(Duration::from_secs(1)));
+        assert_eq!(parse_reset("250ms"), Some(Duration::from_millis(250)));
+        assert_eq!(parse_reset("soon"), None);
+    }
+
+    #[test]
+    fn usage_splits_text_and_image_input() {
+        let raw = r#"{"input_tokens": 50, "output_tokens": 4160,
+            "input_tokens_details": {"text_tokens": 40, "image_tokens": 10}}"#;
+        let usage: TokenUsage = serde_json::from_str::<UsageAnswer>(raw).unwrap().into();
+        assert_eq!(usage, TokenUsage { text_input: 40, image_input: 10, image_output: 4160 });
+    }
+}

@@ -1,0 +1,456 @@
+//! The model catalogue: which models members may pick and what each allows and costs.
+//!
+//! Models are retired and renamed every few months, so every name, size, quality and price lives in a
+//! TOML file (`models.toml`, compiled in as the default, replaceable with `EASEL_MODELS`). This module
+//! parses that file, refuses a malformed one with a message naming the entry and the field, and answers
+//! the questions the rest of Easel asks: is this combination allowed, what will it cost.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+/// The catalogue shipped with Easel, used when `EASEL_MODELS` is not set.
+pub const DEFAULT_CATALOGUE: &str = include_str!("../models.toml");
+
+/// Why a catalogue file cannot be used; the text names the entry and field so an owner can fix it.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    /// The file is not valid TOML or does not have the catalogue's shape.
+    #[error("the model catalogue is not valid: {0}")]
+    Syntax(String),
+    /// One entry breaks a rule of the catalogue.
+    #[error("model catalogue entry `{model}`, field `{field}`: {problem}")]
+    Entry {
+        /// The entry's `id`.
+        model: String,
+        /// The field at fault.
+        field: &'static str,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// The catalogue offers nothing.
+    #[error("the model catalogue has no `[[model]]` entries")]
+    Empty,
+}
+
+/// Which provider adapter serves a model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackendKind {
+    /// OpenAI's Images API or any server that copies it.
+    Openai,
+}
+
+/// How the provider hands back images.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponseForm {
+    /// A link that expires within the hour: Easel downloads it at once.
+    Url,
+    /// The image bytes, base64-encoded, in the answer.
+    B64Json,
+}
+
+/// The provider endpoint used to make a variation of an uploaded image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VariationMethod {
+    /// `POST /images/variations` (dall-e-2 only).
+    Variations,
+    /// `POST /images/edits` with an instruction (the gpt-image models).
+    Edits,
+}
+
+/// How a variation is made, and what input image the provider accepts for it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VariationSpec {
+    /// The endpoint to call.
+    pub method: VariationMethod,
+    /// The instruction sent with an edit when the member gave no prompt.
+    #[serde(default)]
+    pub instruction: Option<String>,
+    /// Whether the input must be square (it is centre-cropped).
+    #[serde(default)]
+    pub square: bool,
+    /// The longest side of the input sent, in pixels.
+    pub max_side: u32,
+    /// The largest input file the provider accepts, in bytes.
+    pub max_bytes: u64,
+}
+
+/// One row of a price table: a price per image for some qualities at some sizes.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImagePrice {
+    /// The qualities this row prices.
+    pub qualities: Vec<String>,
+    /// The sizes this row prices.
+    pub sizes: Vec<String>,
+    /// USD per image.
+    pub usd: f64,
+}
+
+/// What a model costs: per image, and for token-priced models the rates used to settle from `usage`.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Price {
+    /// USD per million text input tokens.
+    #[serde(default)]
+    pub text_input_per_million: Option<f64>,
+    /// USD per million image input tokens.
+    #[serde(default)]
+    pub image_input_per_million: Option<f64>,
+    /// USD per million image output tokens.
+    #[serde(default)]
+    pub image_output_per_million: Option<f64>,
+    /// Per-image prices (the price itself, or the estimate used before the call for token models).
+    #[serde(default)]
+    pub image: Vec<ImagePrice>,
+}
+
+/// Token counts a provider reports for one call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TokenUsage {
+    /// Text tokens of the prompt.
+    pub text_input: u64,
+    /// Tokens of input images (edits and variations).
+    pub image_input: u64,
+    /// Tokens of the generated images.
+    pub image_output: u64,
+}
+
+/// One model members can pick.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelEntry {
+    /// What members pick.
+    pub id: String,
+    /// Which adapter serves it.
+    pub backend: BackendKind,
+    /// The name sent to the provider.
+    pub provider_model: String,
+    /// Allowed sizes.
+    pub sizes: Vec<String>,
+    /// Size used when the member gives none.
+    pub default_size: String,
+    /// Allowed qualities.
+    pub qualities: Vec<String>,
+    /// Quality used when the member gives none.
+    pub default_quality: String,
+    /// Quality `/hd` asks for: the model's top tier.
+    pub hd_quality: String,
+    /// Allowed styles (empty: the model takes none).
+    #[serde(default)]
+    pub styles: Vec<String>,
+    /// Fewest images one request may ask for.
+    pub n_min: u8,
+    /// Most images one request may ask for.
+    pub n_max: u8,
+    /// The provider's prompt length limit, in characters.
+    pub prompt_max_chars: usize,
+    /// How images come back.
+    pub response: ResponseForm,
+    /// Whether to send `response_format` (DALL-E-style models only; gpt-image rejects it).
+    #[serde(default)]
+    pub send_response_format: bool,
+    /// Multipart field of the input image of an edit.
+    #[serde(default = "default_edit_field")]
+    pub edit_image_field: String,
+    /// How `/variation` works with this model; `None` when it cannot.
+    #[serde(default)]
+    pub variation: Option<VariationSpec>,
+    /// Prices.
+    #[serde(default)]
+    pub price: Price,
+    /// The day the provider stops serving it, when known before `GET /models` says so.
+    #[serde(default)]
+    pub shutdown_date: Option<NaiveDate>,
+    /// The model members are told to pick instead once this one is retired.
+    #[serde(default)]
+    pub replacement: Option<String>,
+}
+
+fn default_edit_field() -> String {
+    "image".to_owned()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueFile {
+    #[serde(default)]
+    model: Vec<ModelEntry>,
+}
+
+/// The models Easel may offer, in catalogue order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalogue {
+    models: Vec<ModelEntry>,
+}
+
+impl Catalogue {
+    /// Parses and checks a catalogue; every rule broken is reported with its entry and field.
+    pub fn parse(text: &str) -> Result<Self, CatalogueError> {
+        let file: CatalogueFile =
+            toml::from_str(text).map_err(|e| CatalogueError::Syntax(e.to_string()))?;
+        if file.model.is_empty() {
+            return Err(CatalogueError::Empty);
+        }
+        let mut seen = BTreeSet::new();
+        for entry in &file.model {
+            if !seen.insert(entry.id.as_str()) {
+                return Err(entry_error(entry, "id", "appears twice in the catalogue".into()));
+            }
+            entry.check()?;
+        }
+        Ok(Self { models: file.model })
+    }
+
+    /// The catalogue compiled into the binary.
+    pub fn builtin() -> Self {
+        Self::parse(DEFAULT_CATALOGUE).expect("the built-in catalogue is checked by its unit tests")
+    }
+
+    /// All entries, in catalogue order.
+    pub fn models(&self) -> &[ModelEntry] {
+        &self.models
+    }
+
+    /// The entry members know as `id`.
+    pub fn get(&self, id: &str) -> Option<&ModelEntry> {
+        self.models.iter().find(|m| m.id == id)
+    }
+
+    /// Keeps only the entries `keep` accepts: how start-up narrows the catalogue to what is served.
+    pub fn retain(&mut self, mut keep: impl FnMut(&ModelEntry) -> bool) {
+        self.models.retain(|m| keep(m));
+    }
+
+    /// Whether nothing is left to offer.
+    pub fn is_empty(&self) -> bool {
+        self.models.is_empty()
+    }
+
+    /// Every size any model allows, for the slash command's choices.
+    pub fn all_sizes(&self) -> Vec<&str> {
+        union(self.models.iter().flat_map(|m| m.sizes.iter()))
+    }
+
+    /// Every quality any model allows, for the slash command's choices.
+    pub fn all_qualities(&self) -> Vec<&str> {
+        union(self.models.iter().flat_map(|m| m.qualities.iter()))
+    }
+
+    /// Every style any model allows, for the slash command's choices.
+    pub fn all_styles(&self) -> Vec<&str> {
+        union(self.models.iter().flat_map(|m| m.styles.iter()))
+    }
+
+    /// The largest `n` any model allows.
+    pub fn max_n(&self) -> u8 {
+        self.models.iter().map(|m| m.n_max).max().unwrap_or(1)
+    }
+}
+
+fn union<'a>(values: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for v in values {
+        if !out.contains(&v.as_str()) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+fn entry_error(entry: &ModelEntry, field: &'static str, problem: String) -> CatalogueError {
+    CatalogueError::Entry { model: entry.id.clone(), field, problem }
+}
+
+impl ModelEntry {
+    fn check(&self) -> Result<(), CatalogueError> {
+        let fail = |field, problem: String| Err(entry_error(self, field, problem));
+        if self.id.trim().is_empty() {
+            return fail("id", "must not be empty".into());
+        }
+        if self.sizes.is_empty() {
+            return fail("sizes", "must list at least one size".into());
+        }
+        if let Some(bad) = self.sizes.iter().find(|s| !is_size(s)) {
+            return fail("sizes", format!("`{bad}` is not WIDTHxHEIGHT or `auto`"));
+        }
+        if !self.sizes.contains(&self.default_size) {
+            return fail("default_size", format!("`{}` is not in `sizes`", self.default_size));
+        }
+        if self.qualities.is_empty() {
+            return fail("qualities", "must list at least one quality".into());
+        }
+        for (field, value) in [("default_quality", &self.default_quality), ("hd_quality", &self.hd_quality)] {
+            if !self.qualities.contains(value) {
+                return fail(field, format!("`{value}` is not in `qualities`"));
+            }
+        }
+        if self.n_min == 0 || self.n_min > self.n_max || self.n_max > 10 {
+            return fail("n_max", format!("{}..={} is not a range within 1..=10", self.n_min, self.n_max));
+        }
+        if self.prompt_max_chars == 0 {
+            return fail("prompt_max_chars", "must be above zero".into());
+        }
+        if let Some(v) = &self.variation {
+            if v.max_side < 64 || v.max_bytes < 1024 {
+                return fail("variation", "max_side must be at least 64 and max_bytes at least 1024".into());
+            }
+        }
+        self.check_prices()
+    }
+
+    fn check_prices(&self) -> Result<(), CatalogueError> {
+        for row in &self.price.image {
+            if !(row.usd.is_finite() && row.usd >= 0.0) {
+                return Err(entry_error(self, "price.image.usd", format!("{} is not a price", row.usd)));
+            }
+        }
+        for size in &self.sizes {
+            for quality in &self.qualities {
+                if self.image_price(size, quality).is_none() {
+                    return Err(entry_error(
+                        self,
+                        "price.image",
+                        format!("no price for quality `{quality}` at size `{size}`"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// USD for one image of this size and quality (the estimate, for token-priced models).
+    pub fn image_price(&self, size: &str, quality: &str) -> Option<f64> {
+        self.price
+            .image
+            .iter()
+            .find(|row| row.sizes.iter().any(|s| s == size) && row.qualities.iter().any(|q| q == quality))
+            .map(|row| row.usd)
+    }
+
+    /// What a call will cost before it is made: the per-image figure times `n`.
+    pub fn estimate_usd(&self, size: &str, quality: &str, n: u8) -> f64 {
+        self.image_price(size, quality).unwrap_or(0.0) * f64::from(n)
+    }
+
+    /// What a call cost from the provider's token counts, when this model is priced by token.
+    pub fn usage_usd(&self, usage: &TokenUsage) -> Option<f64> {
+        let p = &self.price;
+        let out = p.image_output_per_million?;
+        let per_token = |count: u64, rate: Option<f64>| count as f64 * rate.unwrap_or(0.0) / 1e6;
+        Some(
+            per_token(usage.text_input, p.text_input_per_million)
+                + per_token(usage.image_input, p.image_input_per_million)
+                + per_token(usage.image_output, Some(out)),
+        )
+    }
+}
+
+fn is_size(s: &str) -> bool {
+    s == "auto" || parse_size(s).is_some()
+}
+
+/// Splits `WIDTHxHEIGHT` into pixels; `None` for `auto` or anything else.
+pub fn parse_size(s: &str) -> Option<(u32, u32)> {
+    let (w, h) = s.split_once('x')?;
+    Some((w.parse().ok().filter(|v| *v > 0)?, h.parse().ok().filter(|v| *v > 0)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[[model]]
+id = "tiny"
+backend = "openai"
+provider_model = "tiny-1"
+sizes = ["256x256", "512x512"]
+default_size = "256x256"
+qualities = ["standard"]
+default_quality = "standard"
+hd_quality = "standard"
+n_min = 1
+n_max = 2
+prompt_max_chars = 100
+response = "url"
+
+[[model.price.image]]
+qualities = ["standard"]
+sizes = ["256x256", "512x512"]
+usd = 0.02
+"#;
+
+    #[test]
+    fn the_builtin_catalogue_parses_and_offers_the_current_models() {
+        let catalogue = Catalogue::builtin();
+        for id in ["gpt-image-2", "gpt-image-2.6-flare", "gpt-image-2.6-sunburst", "dall-e-3", "dall-e-2"] {
+            assert!(catalogue.get(id).is_some(), "{id} missing");
+        }
+        assert!(catalogue.all_sizes().len() <= 25, "Discord allows 25 choices");
+        assert!(catalogue.models().len() <= 25);
+    }
+
+    #[test]
+    fn builtin_prices_match_the_published_figures() {
+        let catalogue = Catalogue::builtin();
+        let dalle3 = catalogue.get("dall-e-3").unwrap();
+        assert_eq!(dalle3.image_price("1024x1024", "standard"), Some(0.04));
+        assert_eq!(dalle3.image_price("1792x1024", "hd"), Some(0.12));
+        let dalle2 = catalogue.get("dall-e-2").unwrap();
+        assert_eq!(dalle2.estimate_usd("512x512", "standard", 3), 0.018 * 3.0);
+    }
+
+    #[test]
+    fn token_usage_is_priced_per_million() {
+        let model = Catalogue::builtin().get("gpt-image-2").unwrap().clone();
+        let usage = TokenUsage { text_input: 1_000_000, image_input: 0, image_output: 1_000_000 };
+        assert_eq!(model.usage_usd(&usage), Some(35.0));
+        let tiny = Catalogue::parse(MINIMAL).unwrap();
+        assert_eq!(tiny.models()[0].usage_usd(&usage), None, "per-image models have no token price");
+    }
+
+    #[test]
+    fn a_default_size_outside_the_sizes_names_entry_and_field() {
+        let broken = MINIMAL.replace(r#"default_size = "256x256""#, r#"default_size = "999x999""#);
+        let err = Catalogue::parse(&broken).unwrap_err().to_string();
+        assert!(err.contains("`tiny`") && err.contains("default_size"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_price_names_the_size_and_quality() {
+        let broken = MINIMAL.replace(r#"sizes = ["256x256", "512x512"]
+usd"#, r#"sizes = ["256x256"]
+usd"#);
+        let err = Catalogue::parse(&broken).unwrap_err().to_string();
+        assert!(err.contains("price.image") && err.contains("512x512"), "{err}");
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_toml_are_refused() {
+        let err = Catalogue::parse(&MINIMAL.replace("n_min = 1", "n_min = 1\ncolour = 3")).unwrap_err();
+        assert!(err.to_string().contains("colour"), "{err}");
+        assert!(matches!(Catalogue::parse("[[model]\n"), Err(CatalogueError::Syntax(_))));
+        assert!(matches!(Catalogue::parse(""), Err(CatalogueError::Empty)));
+    }
+
+    #[test]
+    fn a_bad_size_and_a_bad_n_range_are_refused() {
+        let err = Catalogue::parse(&MINIMAL.replace(r#""512x512"]"#, r#""big"]"#)).unwrap_err();
+        assert!(err.to_string().contains("`big`"), "{err}");
+        let err = Catalogue::parse(&MINIMAL.replace("n_max = 2", "n_max = 0")).unwrap_err();
+        assert!(err.to_string().contains("n_max"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let twice = format!("{MINIMAL}\n{}", MINIMAL.replace("[[model.price.image]]", "[[model.price.image]]"));
+        let err = Catalogue::parse(&twice).unwrap_err().to_string();
+        assert!(err.contains("appears twice"), "{err}");
+    }
+}

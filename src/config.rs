@@ -1,0 +1,218 @@
+//! Configuration, read once at start-up from the environment (and `.env`, loaded by `main`).
+//!
+//! Every variable is documented in `.env.example`. A missing or malformed one stops start-up with one
+//! line naming it and what is expected; `main` turns that into exit code 2.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use reqwest::Url;
+
+use crate::catalogue::{Catalogue, CatalogueError};
+
+/// A secret (token, API key) whose `Debug` and `Display` never show it, so no log line can leak it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The value, for the one place that must send it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// A variable that cannot be used, said in one line an owner can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// A required variable is not set.
+    #[error("{name} is not set: {expected}")]
+    Missing {
+        /// The variable.
+        name: &'static str,
+        /// What it should hold.
+        expected: &'static str,
+    },
+    /// A variable is set to something unusable.
+    #[error("{name} is not valid: {expected} (got `{got}`)")]
+    Invalid {
+        /// The variable.
+        name: &'static str,
+        /// What it should hold.
+        expected: &'static str,
+        /// What it holds (never a secret).
+        got: String,
+    },
+    /// `EASEL_MODELS` names a file that cannot be read.
+    #[error("EASEL_MODELS is not valid: cannot read `{path}`: {reason}")]
+    CatalogueFile {
+        /// The path given.
+        path: String,
+        /// Why it could not be read.
+        reason: String,
+    },
+    /// The catalogue is malformed.
+    #[error(transparent)]
+    Catalogue(#[from] CatalogueError),
+}
+
+/// Everything Easel needs to run, parsed and checked.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The bot token.
+    pub discord_token: Secret,
+    /// Origin of Discord's REST API (a stand-in's in tests).
+    pub discord_api_base: Url,
+    /// Register commands in this guild only (instant), instead of globally.
+    pub discord_guild_id: Option<u64>,
+    /// Key for the OpenAI-compatible API; optional for self-hosted servers that need none.
+    pub openai_api_key: Option<Secret>,
+    /// Base URL of the OpenAI-compatible API, e.g. `https://api.openai.com/v1`.
+    pub openai_base_url: Url,
+    /// The model used when a member names none.
+    pub default_model: String,
+    /// The model catalogue (built-in or from `EASEL_MODELS`).
+    pub catalogue: Catalogue,
+    /// SQLite database file.
+    pub database_path: PathBuf,
+    /// How long one model call may take before the member is told it timed out.
+    pub model_timeout: Duration,
+    /// The largest image Easel downloads (uploads to vary, model result links).
+    pub max_download_bytes: u64,
+    /// Extra hosts model result links may be downloaded from, beside the API's own host.
+    pub extra_image_hosts: Vec<String>,
+}
+
+const DISCORD_ORIGIN: &str = "https://discord.com";
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads configuration through `lookup`, so tests can give variables without touching the process.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let discord_token = get("DISCORD_TOKEN").ok_or(ConfigError::Missing {
+            name: "DISCORD_TOKEN",
+            expected: "the bot token from the Discord developer portal (Bot → Reset Token)",
+        })?;
+        let catalogue = match get("EASEL_MODELS") {
+            Some(path) => {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| ConfigError::CatalogueFile { path: path.clone(), reason: e.to_string() })?;
+                Catalogue::parse(&text)?
+            }
+            None => Catalogue::builtin(),
+        };
+        let default_model = get("EASEL_DEFAULT_MODEL").unwrap_or_else(|| "gpt-image-2".to_owned());
+        if catalogue.get(&default_model).is_none() {
+            return Err(ConfigError::Invalid {
+                name: "EASEL_DEFAULT_MODEL",
+                expected: "the id of a model in the catalogue",
+                got: default_model,
+            });
+        }
+        Ok(Self {
+            discord_token: Secret::new(discord_token),
+            discord_api_base: url_var(&get, "DISCORD_API_BASE", DISCORD_ORIGIN)?,
+            discord_guild_id: parse_var(&get, "DISCORD_GUILD_ID", "a guild id (a number)")?,
+            openai_api_key: get("OPENAI_API_KEY").map(Secret::new),
+            openai_base_url: url_var(&get, "OPENAI_BASE_URL", "https://api.openai.com/v1")?,
+            default_model,
+            catalogue,
+            database_path: PathBuf::from(get("EASEL_DB").unwrap_or_else(|| "easel.db".to_owned())),
+            model_timeout: Duration::from_secs(
+                parse_var(&get, "EASEL_MODEL_TIMEOUT_SECS", "a whole number of seconds")?.unwrap_or(180),
+            ),
+            max_download_bytes: parse_var::<u64>(&get, "EASEL_MAX_DOWNLOAD_MB", "a whole number of MB")?
+                .unwrap_or(50)
+                * 1024
+                * 1024,
+            extra_image_hosts: get("EASEL_IMAGE_HOSTS")
+                .map(|v| v.split(',').map(|h| h.trim().to_lowercase()).filter(|h| !h.is_empty()).collect())
+                .unwrap_or_default(),
+        })
+    }
+
+    /// Whether Discord is the real one; a stand-in gets serenity's rate limiter off (see `discord`).
+    pub fn uses_real_discord(&self) -> bool {
+        self.discord_api_base.as_str().trim_end_matches('/') == DISCORD_ORIGIN
+    }
+}
+
+fn url_var(get: &impl Fn(&str) -> Option<String>, name: &'static str, default: &str) -> Result<Url, ConfigError> {
+    let raw = get(name).unwrap_or_else(|| default.to_owned());
+    match Url::parse(&raw) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => Ok(url),
+        _ => Err(ConfigError::Invalid { name, expected: "an http(s) URL such as https://example.com", got: raw }),
+    }
+}
+
+fn parse_var<T: std::str::FromStr>(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    expected: &'static str,
+) -> Result<Option<T>, ConfigError> {
+    get(name)
+        .map(|raw| raw.parse().map_err(|_| ConfigError::Invalid { name, expected, got: raw.clone() }))
+        .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn a_missing_token_is_named() {
+        let err = config(&[]).unwrap_err().to_string();
+        assert!(err.starts_with("DISCORD_TOKEN is not set"), "{err}");
+    }
+
+    #[test]
+    fn defaults_point_at_the_real_services() {
+        let c = config(&[("DISCORD_TOKEN", "abc")]).unwrap();
+        assert!(c.uses_real_discord());
+        assert_eq!(c.openai_base_url.as_str(), "https://api.openai.com/v1");
+        assert_eq!(c.default_model, "gpt-image-2");
+        assert_eq!(c.database_path, PathBuf::from("easel.db"));
+    }
+
+    #[test]
+    fn malformed_values_are_named_and_secrets_never_printed() {
+        let err = config(&[("DISCORD_TOKEN", "s3cret"), ("DISCORD_GUILD_ID", "abc")]).unwrap_err().to_string();
+        assert!(err.contains("DISCORD_GUILD_ID") && !err.contains("s3cret"), "{err}");
+        let err = config(&[("DISCORD_TOKEN", "t"), ("OPENAI_BASE_URL", "ftp:/x")]).unwrap_err().to_string();
+        assert!(err.contains("OPENAI_BASE_URL"), "{err}");
+        let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_DEFAULT_MODEL", "nope")]).unwrap_err().to_string();
+        assert!(err.contains("EASEL_DEFAULT_MODEL"), "{err}");
+        let c = config(&[("DISCORD_TOKEN", "s3cret"), ("OPENAI_API_KEY", "sk-live")]).unwrap();
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("s3cret") && !shown.contains("sk-live"), "{shown}");
+    }
+
+    #[test]
+    fn a_catalogue_file_that_cannot_be_read_is_named() {
+        let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_MODELS", "/no/such/file.toml")]).unwrap_err();
+        assert!(err.to_string().starts_with("EASEL_MODELS is not valid"), "{err}");
+    }
+}

@@ -1,0 +1,153 @@
+//! The slash commands: their definitions (built from the offered catalogue) and how an interaction's
+//! options become a [`JobRequest`]. No rule about what is allowed lives here: the core decides.
+
+use serenity::all::{
+    CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, ResolvedOption, ResolvedValue,
+};
+
+use crate::catalogue::Catalogue;
+use crate::job::{Command, JobId, JobRequest, Requester, SourceImage};
+
+/// Discord allows at most this many choices an option.
+const MAX_CHOICES: usize = 25;
+/// Discord's longest string option.
+const MAX_STRING_OPTION: u16 = 6000;
+
+/// The commands Easel registers, with choices from what the provider serves.
+pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
+    let all_models: Vec<&str> = catalogue.models().iter().map(|m| m.id.as_str()).collect();
+    let varying: Vec<&str> =
+        catalogue.models().iter().filter(|m| m.variation.is_some()).map(|m| m.id.as_str()).collect();
+    let max_n = catalogue.max_n();
+
+    let mut generate = CreateCommand::new("generate")
+        .description("Turn a prompt into an image")
+        .add_option(prompt_option(true))
+        .add_option(choices("model", "Which model draws it", &all_models))
+        .add_option(choices("size", "Image size", &catalogue.all_sizes()))
+        .add_option(choices("quality", "Quality tier (higher costs more)", &catalogue.all_qualities()));
+    let styles = catalogue.all_styles();
+    if !styles.is_empty() {
+        generate = generate.add_option(choices("style", "Style, for models that take one", &styles));
+    }
+    generate = generate.add_option(count_option(max_n));
+
+    let hd = CreateCommand::new("hd")
+        .description("Turn a prompt into an image at the model's top quality")
+        .add_option(prompt_option(true))
+        .add_option(choices("model", "Which model draws it", &all_models))
+        .add_option(choices("size", "Image size", &catalogue.all_sizes()));
+
+    let mut variation = CreateCommand::new("variation")
+        .description("Make a new take on an image you upload")
+        .add_option(
+            CreateCommandOption::new(CommandOptionType::Attachment, "image", "A PNG, JPEG or WebP picture")
+                .required(true),
+        )
+        .add_option(prompt_option(false).description("What to change (optional)"));
+    if !varying.is_empty() {
+        variation = variation.add_option(choices("model", "Which model varies it", &varying));
+    }
+    variation = variation.add_option(count_option(max_n));
+    vec![generate, hd, variation]
+}
+
+fn prompt_option(required: bool) -> CreateCommandOption {
+    CreateCommandOption::new(CommandOptionType::String, "prompt", "Describe the image you want")
+        .required(required)
+        .max_length(MAX_STRING_OPTION)
+}
+
+fn count_option(max_n: u8) -> CreateCommandOption {
+    CreateCommandOption::new(CommandOptionType::Integer, "n", "How many images")
+        .min_int_value(1)
+        .max_int_value(u64::from(max_n.max(1)))
+}
+
+fn choices(name: &str, description: &str, values: &[&str]) -> CreateCommandOption {
+    values.iter().take(MAX_CHOICES).fold(
+        CreateCommandOption::new(CommandOptionType::String, name, description),
+        |option, value| option.add_string_choice(*value, *value),
+    )
+}
+
+/// Reads a command interaction into a request; `None` for a command Easel does not own.
+pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
+    let command = match interaction.data.name.as_str() {
+        "generate" => Command::Generate,
+        "hd" => Command::Hd,
+        "variation" => Command::Variation,
+        _ => return None,
+    };
+    let mut request = JobRequest {
+        id: JobId(interaction.id.to_string()),
+        command,
+        prompt: None,
+        model: None,
+        size: None,
+        quality: None,
+        style: None,
+        n: None,
+        source: None,
+        requester: requester(interaction),
+        upload_limit: u64::from(interaction.attachment_size_limit),
+    };
+    for ResolvedOption { name, value, .. } in interaction.data.options() {
+        match (name, value) {
+            ("prompt", ResolvedValue::String(v)) => request.prompt = Some(v.to_owned()),
+            ("model", ResolvedValue::String(v)) => request.model = Some(v.to_owned()),
+            ("size", ResolvedValue::String(v)) => request.size = Some(v.to_owned()),
+            ("quality", ResolvedValue::String(v)) => request.quality = Some(v.to_owned()),
+            ("style", ResolvedValue::String(v)) => request.style = Some(v.to_owned()),
+            ("n", ResolvedValue::Integer(v)) => request.n = Some(v),
+            ("image", ResolvedValue::Attachment(a)) => {
+                request.source = Some(SourceImage {
+                    url: a.url.clone(),
+                    filename: a.filename.clone(),
+                    content_type: a.content_type.clone(),
+                    size: u64::from(a.size),
+                });
+            }
+            _ => {}
+        }
+    }
+    Some(request)
+}
+
+fn requester(interaction: &CommandInteraction) -> Requester {
+    let user = &interaction.user;
+    let display_name = interaction
+        .member
+        .as_ref()
+        .and_then(|m| m.nick.clone())
+        .or_else(|| user.global_name.clone())
+        .unwrap_or_else(|| user.name.clone());
+    Requester {
+        user_id: user.id.get(),
+        display_name,
+        guild_id: interaction.guild_id.map(|g| g.get()),
+        channel_id: interaction.channel_id.get(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn definitions_offer_the_catalogue_within_discord_limits() {
+        let commands = definitions(&Catalogue::builtin());
+        let json = serde_json::to_value(&commands).unwrap();
+        let generate = &json[0];
+        assert_eq!(generate["name"], "generate");
+        let options = generate["options"].as_array().unwrap();
+        let model = options.iter().find(|o| o["name"] == "model").unwrap();
+        let names: Vec<_> = model["choices"].as_array().unwrap().iter().map(|c| c["value"].clone()).collect();
+        assert!(names.contains(&"gpt-image-2.6-sunburst".into()));
+        for option in options {
+            assert!(option["choices"].as_array().map_or(0, Vec::len) <= MAX_CHOICES);
+        }
+        let variation_models = json[2]["options"].as_array().unwrap().iter().find(|o| o["name"] == "model").unwrap();
+        assert!(!variation_models.to_string().contains("dall-e-3"), "dall-e-3 cannot vary images");
+    }
+}

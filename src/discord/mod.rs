@@ -1,0 +1,160 @@
+//! The Discord adapter: a thin layer of serenity over the pipeline.
+//!
+//! It registers the slash commands, answers each interaction within Discord's 3 seconds (an ephemeral
+//! refusal for a bad request, else a deferral), runs the job, and edits the deferred answer with the
+//! images. Every message it sends has empty `allowed_mentions`, so echoed prompts never ping.
+
+pub mod commands;
+mod delivery;
+pub mod render;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serenity::all::{
+    ClientBuilder, Command as SlashCommand, CommandInteraction, Context, CreateAllowedMentions, CreateInteractionResponse,
+    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, EditInteractionResponse, EventHandler,
+    GatewayIntents, GuildId, HttpBuilder, Interaction, Ready,
+};
+use serenity::async_trait;
+use serenity::http::Http;
+use tokio_util::task::TaskTracker;
+use tracing::{error, info, warn};
+
+use crate::config::Config;
+use crate::error::JobError;
+use crate::pipeline::Pipeline;
+
+pub use delivery::InteractionDelivery;
+
+/// How long in-flight jobs may run on after a shutdown signal.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(60);
+
+/// Builds serenity's HTTP client: the real Discord with its rate limiter, or a stand-in origin.
+///
+/// serenity applies a proxy origin only with its rate limiter off (its limiter builds requests without
+/// the proxy), so a stand-in gets no limiter; Easel's own delivery retries 429 and 5xx instead.
+pub fn http_client(config: &Config) -> Http {
+    let builder = HttpBuilder::new(config.discord_token.expose())
+        .default_allowed_mentions(CreateAllowedMentions::new());
+    if config.uses_real_discord() {
+        builder.build()
+    } else {
+        builder.proxy(config.discord_api_base.as_str().trim_end_matches('/')).ratelimiter_disabled(true).build()
+    }
+}
+
+struct Handler {
+    pipeline: Arc<Pipeline>,
+    guild: Option<GuildId>,
+    /// Tracks jobs so shutdown can let them finish instead of dropping a member's image half-made.
+    jobs: TaskTracker,
+}
+
+#[async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        let definitions = commands::definitions(self.pipeline.catalogue());
+        let registered = match self.guild {
+            Some(guild) => guild.set_commands(&ctx.http, definitions).await,
+            None => SlashCommand::set_global_commands(&ctx.http, definitions).await,
+        };
+        match registered {
+            Ok(list) => info!(user = %ready.user.name, commands = list.len(), guild = ?self.guild, "connected; commands registered"),
+            Err(e) => error!(error = %e, "could not register slash commands"),
+        }
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        let Interaction::Command(command) = interaction else { return };
+        let pipeline = Arc::clone(&self.pipeline);
+        self.jobs.spawn(async move { handle_command(&ctx.http, &pipeline, command).await });
+    }
+}
+
+/// Answers one slash command from start to finish.
+async fn handle_command(http: &Arc<Http>, pipeline: &Pipeline, command: CommandInteraction) {
+    let Some(request) = commands::parse(&command) else { return };
+    let spec = match pipeline.admit(&request) {
+        Ok(spec) => spec,
+        Err(e) => {
+            info!(job = %request.id, reason = %e, "request refused before any model call");
+            return reply_ephemeral(http, &command, &e.user_message()).await;
+        }
+    };
+    let deferral = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new());
+    if let Err(e) = command.create_response(http, deferral).await {
+        return error!(job = %request.id, error = %e, "could not defer the interaction; job dropped before any cost");
+    }
+    info!(job = %request.id, command = request.command.name(), model = %spec.model.id, user = request.requester.user_id, "job started");
+    let delivery = InteractionDelivery::new(Arc::clone(http), command.clone());
+    if let Err(e) = pipeline.execute(&request, &spec, &delivery).await {
+        log_failure(&request.id.0, &e);
+        replace_with_ephemeral(http, &command, &e.user_message()).await;
+    }
+}
+
+fn log_failure(job: &str, e: &JobError) {
+    match e {
+        JobError::Misconfigured(_) | JobError::Unexpected(_) => error!(job, error = %e, "job failed"),
+        _ => warn!(job, error = %e, "job failed"),
+    }
+}
+
+/// The only reply to an interaction not yet answered: visible to the member alone.
+async fn reply_ephemeral(http: &Http, command: &CommandInteraction, text: &str) {
+    let message = CreateInteractionResponseMessage::new()
+        .content(text)
+        .ephemeral(true)
+        .allowed_mentions(CreateAllowedMentions::new());
+    if let Err(e) = command.create_response(http, CreateInteractionResponse::Message(message)).await {
+        warn!(error = %e, "could not send an ephemeral reply");
+    }
+}
+
+/// Turns a public deferral into a private explanation: delete the "thinking…" answer, then follow up
+/// ephemerally. If the deletion fails the explanation is written into the original answer instead.
+async fn replace_with_ephemeral(http: &Http, command: &CommandInteraction, text: &str) {
+    if command.delete_response(http).await.is_ok() {
+        let followup = CreateInteractionResponseFollowup::new()
+            .content(text)
+            .ephemeral(true)
+            .allowed_mentions(CreateAllowedMentions::new());
+        if command.create_followup(http, followup).await.is_ok() {
+            return;
+        }
+    }
+    let edit = EditInteractionResponse::new().content(text).allowed_mentions(CreateAllowedMentions::new());
+    if let Err(e) = command.edit_response(http, edit).await {
+        warn!(error = %e, "could not tell the member why the job failed");
+    }
+}
+
+/// Connects to Discord and serves commands until `shutdown` resolves, then lets running jobs finish.
+pub async fn serve(
+    config: &Config,
+    pipeline: Arc<Pipeline>,
+    shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), serenity::Error> {
+    let jobs = TaskTracker::new();
+    let handler = Handler { pipeline, guild: config.discord_guild_id.map(GuildId::new), jobs: jobs.clone() };
+    let mut client =
+        ClientBuilder::new_with_http(http_client(config), GatewayIntents::empty()).event_handler(handler).await?;
+    let shards = Arc::clone(&client.shard_manager);
+    let gateway = tokio::spawn(async move { client.start().await });
+    tokio::pin!(gateway);
+    tokio::select! {
+        finished = &mut gateway => {
+            return finished.unwrap_or_else(|e| Err(serenity::Error::Other(if e.is_panic() { "gateway task panicked" } else { "gateway task cancelled" })));
+        }
+        () = shutdown => info!("shutting down: no new commands, letting running jobs finish"),
+    }
+    shards.shutdown_all().await;
+    let _ = gateway.await;
+    jobs.close();
+    if tokio::time::timeout(SHUTDOWN_GRACE, jobs.wait()).await.is_err() {
+        warn!(remaining = jobs.len(), "shutdown grace period over; abandoning running jobs");
+    }
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! How results look in Discord: the result embed and file names. Pure functions, unit-tested.
+
+use serenity::all::{CreateAttachment, CreateEmbed, CreateEmbedFooter};
+
+use crate::job::{Command, JobRequest, JobSpec};
+use crate::pipeline::FinishedJob;
+
+/// Easel's accent colour on embeds.
+const COLOUR: u32 = 0x5B8DEF;
+
+/// File name of the `index`-th image of a job.
+pub fn file_name(request: &JobRequest, index: usize, extension: &str) -> String {
+    format!("easel-{}-{}.{extension}", request.id, index + 1)
+}
+
+/// The images as attachments, named as the embed refers to them.
+pub fn attachments(request: &JobRequest, job: &FinishedJob) -> Vec<CreateAttachment> {
+    job.images
+        .iter()
+        .enumerate()
+        .map(|(i, img)| CreateAttachment::bytes(img.bytes.clone(), file_name(request, i, img.extension)))
+        .collect()
+}
+
+/// The embed beside the images: prompt, revised prompt, model, size, quality, cost and requester.
+pub fn result_embed(request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> CreateEmbed {
+    let title = match request.command {
+        Command::Generate => "Your image",
+        Command::Hd => "Your HD image",
+        Command::Variation => "Your variation",
+    };
+    let prompt = request.prompt.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    let description = prompt.map_or_else(|| "A variation of your image".to_owned(), |p| truncate(p, 4000));
+    let mut embed = CreateEmbed::new().title(title).colour(COLOUR).description(description);
+    if let Some(revised) = job.revised_prompt.as_deref().filter(|r| Some(*r) != prompt) {
+        embed = embed.field("Revised prompt", truncate(revised, 1024), false);
+    }
+    embed = embed
+        .field("Model", spec.model.id.clone(), true)
+        .field("Size", spec.size.clone(), true)
+        .field("Quality", spec.quality.clone(), true)
+        .field("Cost", cost_text(job), true)
+        .field("Requested by", format!("<@{}>", request.requester.user_id), true)
+        .footer(CreateEmbedFooter::new(format!("Job {}", request.id)));
+    if let Some(first) = job.images.first() {
+        embed = embed.image(format!("attachment://{}", file_name(request, 0, first.extension)));
+    }
+    embed
+}
+
+fn cost_text(job: &FinishedJob) -> String {
+    let basis = if job.cost.from_usage { "from token usage" } else { "catalogue price" };
+    format!("${:.4} ({basis})", job.cost.usd)
+}
+
+/// Cuts `text` to at most `max` characters, marking the cut, so Discord's field limits are never hit.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_keeps_within_the_limit_and_marks_the_cut() {
+        assert_eq!(truncate("short", 10), "short");
+        let cut = truncate(&"é".repeat(2000), 1024);
+        assert_eq!(cut.chars().count(), 1024);
+        assert!(cut.ends_with('…'));
+    }
+}

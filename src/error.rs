@@ -1,0 +1,127 @@
+//! What can go wrong with a job, and the one place where it becomes words for the member.
+//!
+//! Members get a short, polite reason; owners get details in the log. Provider messages, keys and
+//! internal errors never reach the member.
+
+use crate::backends::BackendError;
+use crate::job::InvalidRequest;
+
+/// Why a job delivered no image.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum JobError {
+    /// The request breaks a rule of the catalogue.
+    #[error("invalid request: {0}")]
+    Invalid(#[from] InvalidRequest),
+    /// The uploaded image could not be downloaded or is not an image.
+    #[error("the uploaded image cannot be used: {0}")]
+    SourceUnusable(String),
+    /// The provider's content policy refused it.
+    #[error("refused by the provider: {message}")]
+    ProviderRefused {
+        /// The provider's words, for the log and moderators.
+        message: String,
+    },
+    /// Rate limits or outages outlasted the retries.
+    #[error("the image service is busy: {0}")]
+    Busy(String),
+    /// The provider did not answer in time.
+    #[error("the image service timed out")]
+    TimedOut,
+    /// The model is retired at the provider.
+    #[error("model `{model}` is retired: {detail}")]
+    ModelRetired {
+        /// The model members picked.
+        model: String,
+        /// What to pick instead, from the catalogue.
+        replacement: Option<String>,
+        /// The provider's message.
+        detail: String,
+    },
+    /// The owner's setup is wrong (key, credit, a parameter the server rejects): details for the log.
+    #[error("the bot is misconfigured: {0}")]
+    Misconfigured(String),
+    /// The provider's result link died before it could be saved.
+    #[error("the result could not be downloaded: {0}")]
+    ResultLost(String),
+    /// Discord did not accept the finished images.
+    #[error("the images could not be delivered: {0}")]
+    DeliveryFailed(String),
+    /// Anything else.
+    #[error("unexpected failure: {0}")]
+    Unexpected(String),
+}
+
+impl JobError {
+    /// Sorts a provider failure (after retries) into what the member and owner must be told.
+    pub fn from_backend(error: BackendError, model: &str, replacement: Option<&str>) -> Self {
+        match error {
+            BackendError::Refused { message } => Self::ProviderRefused { message },
+            BackendError::RateLimited { .. } => Self::Busy("rate limited".into()),
+            BackendError::Unavailable(detail) => Self::Busy(detail),
+            BackendError::TimedOut => Self::TimedOut,
+            BackendError::ModelGone(detail) => {
+                Self::ModelRetired { model: model.to_owned(), replacement: replacement.map(str::to_owned), detail }
+            }
+            BackendError::ResultUnavailable(detail) => Self::ResultLost(detail),
+            e @ (BackendError::OutOfCredit(_) | BackendError::Unauthorized(_) | BackendError::BadRequest { .. }) => {
+                Self::Misconfigured(e.to_string())
+            }
+            BackendError::Malformed(detail) => Self::Unexpected(detail),
+        }
+    }
+
+    /// What the member reads (ephemeral). Never includes provider text, keys or internals.
+    pub fn user_message(&self) -> String {
+        match self {
+            Self::Invalid(reason) => reason.to_string(),
+            Self::SourceUnusable(_) => {
+                "I couldn't use the image you attached: please upload a PNG, JPEG or WebP picture and try again.".into()
+            }
+            Self::ProviderRefused { .. } => "The image provider refused this request under its content policy. \
+                 Please rephrase your prompt; you were not charged."
+                .into(),
+            Self::Busy(_) => "The image service is busy right now. Please try again in a minute; you were not charged.".into(),
+            Self::TimedOut => "The image service took too long to answer. Please try again; you were not charged.".into(),
+            Self::ModelRetired { model, replacement: Some(r), .. } => {
+                format!("The model `{model}` has been retired by its provider. Please choose `{r}` instead.")
+            }
+            Self::ModelRetired { model, replacement: None, .. } => {
+                format!("The model `{model}` has been retired by its provider. Please choose another model.")
+            }
+            Self::Misconfigured(_) => "Easel is not set up correctly for this model, so I can't make images right now. \
+                 The server owner has been told in the bot's log; you were not charged."
+                .into(),
+            Self::ResultLost(_) => "The image was made but its link expired before I could save it. \
+                 Please try again; you were not charged."
+                .into(),
+            Self::DeliveryFailed(_) => "Your image was made but Discord would not accept the upload. \
+                 Please try again; you were not charged."
+                .into(),
+            Self::Unexpected(_) => "Something went wrong on my side. Please try again; you were not charged.".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn member_messages_never_carry_provider_text() {
+        let secret_detail = "Incorrect API key provided: sk-abc";
+        let e = JobError::from_backend(BackendError::Unauthorized(secret_detail.into()), "m", None);
+        assert!(matches!(e, JobError::Misconfigured(_)));
+        assert!(!e.user_message().contains("sk-abc"));
+        let refused = JobError::from_backend(BackendError::Refused { message: "raw policy text".into() }, "m", None);
+        assert!(refused.user_message().contains("content policy") && !refused.user_message().contains("raw policy"));
+    }
+
+    #[test]
+    fn a_retired_model_names_its_replacement() {
+        let e = JobError::from_backend(BackendError::ModelGone("deprecated".into()), "dall-e-3", Some("gpt-image-2"));
+        assert_eq!(
+            e.user_message(),
+            "The model `dall-e-3` has been retired by its provider. Please choose `gpt-image-2` instead."
+        );
+    }
+}

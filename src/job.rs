@@ -1,0 +1,401 @@
+//! What a member asked for, and the checked job Easel will run for it.
+//!
+//! A [`JobRequest`] is what the Discord adapter parsed from a slash command, options still as typed.
+//! [`JobRequest::resolve`] checks it against the catalogue and fills the defaults, giving a [`JobSpec`]:
+//! the one place where "is this combination allowed" is decided, so the message listing what a model
+//! allows is the same everywhere.
+
+use std::fmt;
+
+use crate::catalogue::{Catalogue, ModelEntry};
+
+/// Which slash command started a job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// `/generate`: any allowed quality.
+    Generate,
+    /// `/hd`: the model's top quality tier.
+    Hd,
+    /// `/variation`: a new take on an uploaded image.
+    Variation,
+}
+
+impl Command {
+    /// The slash command's name, for logs and embeds.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Generate => "generate",
+            Self::Hd => "hd",
+            Self::Variation => "variation",
+        }
+    }
+}
+
+/// A job's id: the interaction's snowflake in Discord, so a complaint can be traced end to end.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct JobId(pub String);
+
+impl fmt::Display for JobId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Who asked, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requester {
+    /// The member's user id.
+    pub user_id: u64,
+    /// Their name as shown in the server, for the embed.
+    pub display_name: String,
+    /// The guild, when not in a DM.
+    pub guild_id: Option<u64>,
+    /// The channel the command was typed in.
+    pub channel_id: u64,
+}
+
+/// An image the member uploaded for `/variation`, as Discord described it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceImage {
+    /// Where Discord serves it (signed, expiring).
+    pub url: String,
+    /// The file's name.
+    pub filename: String,
+    /// Its declared type, e.g. `image/png`.
+    pub content_type: Option<String>,
+    /// Its declared size in bytes.
+    pub size: u64,
+}
+
+/// A command as the member typed it: options unchecked, defaults not yet applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobRequest {
+    /// Traceable id.
+    pub id: JobId,
+    /// Which command.
+    pub command: Command,
+    /// The prompt (optional for `/variation`).
+    pub prompt: Option<String>,
+    /// Model id, when given.
+    pub model: Option<String>,
+    /// Size, when given.
+    pub size: Option<String>,
+    /// Quality, when given (ignored by `/hd`).
+    pub quality: Option<String>,
+    /// Style, when given.
+    pub style: Option<String>,
+    /// Number of images, when given.
+    pub n: Option<i64>,
+    /// The uploaded image of `/variation`.
+    pub source: Option<SourceImage>,
+    /// Who asked.
+    pub requester: Requester,
+    /// The largest attachment Discord accepts in this channel, in bytes.
+    pub upload_limit: u64,
+}
+
+/// A checked job: every option allowed by its model, defaults filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobSpec {
+    /// The catalogue entry.
+    pub model: ModelEntry,
+    /// The prompt sent (for an edit-based variation without prompt: the catalogue's instruction).
+    pub prompt: Option<String>,
+    /// The size sent.
+    pub size: String,
+    /// The quality sent.
+    pub quality: String,
+    /// The style sent, if any.
+    pub style: Option<String>,
+    /// How many images.
+    pub n: u8,
+    /// The catalogue's estimate of the cost, USD.
+    pub estimate_usd: f64,
+}
+
+/// A request the catalogue does not allow; the text lists what is allowed instead.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum InvalidRequest {
+    /// No such model is offered.
+    #[error("`{model}` is not a model this bot offers. Choose one of: {}.", list(offered))]
+    UnknownModel {
+        /// What was asked.
+        model: String,
+        /// What is offered.
+        offered: Vec<String>,
+    },
+    /// The prompt is missing or blank.
+    #[error("Please give a prompt describing the image you want.")]
+    EmptyPrompt,
+    /// The prompt is over the model's limit.
+    #[error("Your prompt is {len} characters long; `{model}` accepts at most {max}.")]
+    PromptTooLong {
+        /// Model id.
+        model: String,
+        /// Characters given.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// An option's value is not one the model allows.
+    #[error("`{model}` does not offer {option} `{value}`. It allows: {}.", list(allowed))]
+    NotAllowed {
+        /// Model id.
+        model: String,
+        /// Which option (size, quality, style).
+        option: &'static str,
+        /// The value given.
+        value: String,
+        /// What it allows.
+        allowed: Vec<String>,
+    },
+    /// A style was given to a model that takes none.
+    #[error("`{model}` takes no style; leave the style option out.")]
+    NoStyles {
+        /// Model id.
+        model: String,
+    },
+    /// `n` is out of the model's range.
+    #[error("`{model}` makes {min} to {max} images a request; you asked for {n}.")]
+    CountOutOfRange {
+        /// Model id.
+        model: String,
+        /// What was asked.
+        n: i64,
+        /// Fewest allowed.
+        min: u8,
+        /// Most allowed.
+        max: u8,
+    },
+    /// The model cannot vary an image.
+    #[error("`{model}` cannot make variations. Models that can: {}.", list(capable))]
+    VariationUnsupported {
+        /// Model id.
+        model: String,
+        /// Offered models that can.
+        capable: Vec<String>,
+    },
+    /// `/variation` without an image.
+    #[error("Please attach the image to make a variation of.")]
+    MissingImage,
+    /// The upload is not an image by its declared type.
+    #[error("`{filename}` is not an image. Please attach a PNG, JPEG or WebP picture.")]
+    NotAnImage {
+        /// The file's name.
+        filename: String,
+    },
+    /// The upload is over Easel's download cap.
+    #[error("`{filename}` is {} MB; the largest image I accept is {} MB.", mb(*size), mb(*max))]
+    ImageTooLarge {
+        /// The file's name.
+        filename: String,
+        /// Its size.
+        size: u64,
+        /// The cap.
+        max: u64,
+    },
+}
+
+fn list(values: &[String]) -> String {
+    if values.is_empty() {
+        return "none".to_owned();
+    }
+    values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn mb(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
+impl JobRequest {
+    /// Checks the request against the offered catalogue and fills in defaults.
+    ///
+    /// `max_source_bytes` is the download cap for `/variation` uploads.
+    pub fn resolve(
+        &self,
+        catalogue: &Catalogue,
+        default_model: &str,
+        max_source_bytes: u64,
+    ) -> Result<JobSpec, InvalidRequest> {
+        let model_id = self.model.as_deref().unwrap_or(default_model);
+        let model = catalogue.get(model_id).ok_or_else(|| InvalidRequest::UnknownModel {
+            model: model_id.to_owned(),
+            offered: catalogue.models().iter().map(|m| m.id.clone()).collect(),
+        })?;
+        let prompt = self.checked_prompt(model)?;
+        let size = pick(model, "size", self.size.as_deref(), &model.default_size, &model.sizes)?;
+        let quality = match self.command {
+            Command::Hd => model.hd_quality.clone(),
+            _ => pick(model, "quality", self.quality.as_deref(), &model.default_quality, &model.qualities)?,
+        };
+        let style = match self.style.as_deref() {
+            None => None,
+            Some(_) if model.styles.is_empty() => return Err(InvalidRequest::NoStyles { model: model.id.clone() }),
+            Some(s) => Some(pick(model, "style", Some(s), s, &model.styles)?),
+        };
+        let n = self.checked_n(model)?;
+        let prompt = if self.command == Command::Variation {
+            self.check_variation(catalogue, model, max_source_bytes)?;
+            prompt.or_else(|| model.variation.as_ref().and_then(|v| v.instruction.clone()))
+        } else {
+            Some(prompt.ok_or(InvalidRequest::EmptyPrompt)?)
+        };
+        Ok(JobSpec {
+            estimate_usd: model.estimate_usd(&size, &quality, n),
+            model: model.clone(),
+            prompt,
+            size,
+            quality,
+            style,
+            n,
+        })
+    }
+
+    fn checked_prompt(&self, model: &ModelEntry) -> Result<Option<String>, InvalidRequest> {
+        let Some(prompt) = self.prompt.as_deref().map(str::trim).filter(|p| !p.is_empty()) else {
+            return Ok(None);
+        };
+        let len = prompt.chars().count();
+        if len > model.prompt_max_chars {
+            return Err(InvalidRequest::PromptTooLong { model: model.id.clone(), len, max: model.prompt_max_chars });
+        }
+        Ok(Some(prompt.to_owned()))
+    }
+
+    fn checked_n(&self, model: &ModelEntry) -> Result<u8, InvalidRequest> {
+        let n = self.n.unwrap_or(i64::from(model.n_min));
+        match u8::try_from(n) {
+            Ok(v) if (model.n_min..=model.n_max).contains(&v) => Ok(v),
+            _ => Err(InvalidRequest::CountOutOfRange { model: model.id.clone(), n, min: model.n_min, max: model.n_max }),
+        }
+    }
+
+    fn check_variation(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<(), InvalidRequest> {
+        if model.variation.is_none() {
+            return Err(InvalidRequest::VariationUnsupported {
+                model: model.id.clone(),
+                capable: catalogue.models().iter().filter(|m| m.variation.is_some()).map(|m| m.id.clone()).collect(),
+            });
+        }
+        let source = self.source.as_ref().ok_or(InvalidRequest::MissingImage)?;
+        let declared_image = source.content_type.as_deref().is_none_or(|t| t.starts_with("image/"));
+        if !declared_image {
+            return Err(InvalidRequest::NotAnImage { filename: source.filename.clone() });
+        }
+        if source.size > max {
+            return Err(InvalidRequest::ImageTooLarge { filename: source.filename.clone(), size: source.size, max });
+        }
+        Ok(())
+    }
+}
+
+fn pick(
+    model: &ModelEntry,
+    option: &'static str,
+    given: Option<&str>,
+    default: &str,
+    allowed: &[String],
+) -> Result<String, InvalidRequest> {
+    let value = given.unwrap_or(default);
+    if allowed.iter().any(|a| a == value) {
+        Ok(value.to_owned())
+    } else {
+        Err(InvalidRequest::NotAllowed {
+            model: model.id.clone(),
+            option,
+            value: value.to_owned(),
+            allowed: allowed.to_vec(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn request(command: Command, prompt: &str) -> JobRequest {
+        JobRequest {
+            id: JobId("1".into()),
+            command,
+            prompt: Some(prompt.into()),
+            model: None,
+            size: None,
+            quality: None,
+            style: None,
+            n: None,
+            source: None,
+            requester: Requester { user_id: 7, display_name: "ann".into(), guild_id: Some(1), channel_id: 2 },
+            upload_limit: 10 * 1024 * 1024,
+        }
+    }
+
+    fn resolve(r: &JobRequest) -> Result<JobSpec, InvalidRequest> {
+        r.resolve(&Catalogue::builtin(), "gpt-image-2", 1 << 20)
+    }
+
+    #[test]
+    fn defaults_come_from_the_catalogue() {
+        let spec = resolve(&request(Command::Generate, " a cat ")).unwrap();
+        assert_eq!(spec.model.id, "gpt-image-2");
+        assert_eq!((spec.size.as_str(), spec.quality.as_str(), spec.n), ("1024x1024", "medium", 1));
+        assert_eq!(spec.prompt.as_deref(), Some("a cat"));
+        assert_eq!(spec.estimate_usd, 0.042);
+    }
+
+    #[test]
+    fn hd_uses_the_top_quality_of_each_model() {
+        let mut r = request(Command::Hd, "a cat");
+        r.quality = Some("low".into());
+        assert_eq!(resolve(&r).unwrap().quality, "high");
+        r.model = Some("dall-e-3".into());
+        assert_eq!(resolve(&r).unwrap().quality, "hd");
+    }
+
+    #[test]
+    fn an_invalid_size_lists_what_the_model_allows() {
+        let mut r = request(Command::Generate, "a cat");
+        r.model = Some("dall-e-3".into());
+        r.size = Some("256x256".into());
+        let text = resolve(&r).unwrap_err().to_string();
+        assert_eq!(text, "`dall-e-3` does not offer size `256x256`. It allows: `1024x1024`, `1792x1024`, `1024x1792`.");
+    }
+
+    #[test]
+    fn style_n_and_prompt_length_are_checked() {
+        let mut r = request(Command::Generate, "a cat");
+        r.style = Some("vivid".into());
+        assert!(matches!(resolve(&r), Err(InvalidRequest::NoStyles { .. })));
+        r.model = Some("dall-e-3".into());
+        assert_eq!(resolve(&r).unwrap().style.as_deref(), Some("vivid"));
+        r.n = Some(2);
+        assert!(resolve(&r).unwrap_err().to_string().contains("1 to 1 images"));
+        let mut long = request(Command::Generate, &"x".repeat(1001));
+        long.model = Some("dall-e-2".into());
+        assert!(matches!(resolve(&long), Err(InvalidRequest::PromptTooLong { len: 1001, max: 1000, .. })));
+        assert!(matches!(resolve(&request(Command::Generate, "  ")), Err(InvalidRequest::EmptyPrompt)));
+    }
+
+    #[test]
+    fn variations_need_a_capable_model_and_a_real_image_upload() {
+        let mut r = request(Command::Variation, "");
+        r.prompt = None;
+        assert!(matches!(resolve(&r), Err(InvalidRequest::MissingImage)));
+        r.source = Some(SourceImage {
+            url: "https://cdn.discordapp.com/a.txt".into(),
+            filename: "a.txt".into(),
+            content_type: Some("text/plain".into()),
+            size: 10,
+        });
+        assert!(matches!(resolve(&r), Err(InvalidRequest::NotAnImage { .. })));
+        let source = r.source.as_mut().unwrap();
+        source.content_type = Some("image/png".into());
+        source.size = 2 << 20;
+        assert!(matches!(resolve(&r), Err(InvalidRequest::ImageTooLarge { .. })));
+        r.source.as_mut().unwrap().size = 1000;
+        let spec = resolve(&r).unwrap();
+        assert!(spec.prompt.unwrap().starts_with("Create a variation"), "edits get the catalogue instruction");
+        r.model = Some("dall-e-3".into());
+        let text = resolve(&r).unwrap_err().to_string();
+        assert!(text.contains("cannot make variations") && text.contains("`dall-e-2`"), "{text}");
+    }
+}

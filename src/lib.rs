@@ -1,0 +1,142 @@
+//! Easel: a Discord bot that turns a community's requests into images, for any image model.
+//!
+//! # Layout
+//! - [`config`]: typed configuration from the environment, secrets that cannot be printed.
+//! - [`catalogue`]: the model catalogue (names, sizes, qualities, prices) from `models.toml`.
+//! - [`lifecycle`]: the start-up check of which models the provider serves and which are retiring.
+//! - [`job`]: what a member asked for, checked against the catalogue.
+//! - [`pipeline`]: the transport-free core, request → model → images that fit → delivery.
+//! - [`backends`]: one file per image provider, behind the `ImageBackend` port.
+//! - [`imaging`]: image checks, conversions for providers, re-encoding to fit Discord.
+//! - [`download`]: downloads from trusted hosts with a size cap.
+//! - [`error`]: what goes wrong, and the one place it becomes words for members.
+//! - [`discord`]: the thin serenity adapter (commands, rendering, delivery).
+//! - [`clock`]: time as a port.
+//!
+//! Only [`run`] wires concrete adapters together; everything else takes ports.
+
+pub mod backends;
+pub mod catalogue;
+pub mod clock;
+pub mod config;
+pub mod discord;
+pub mod download;
+pub mod error;
+pub mod imaging;
+pub mod job;
+pub mod lifecycle;
+pub mod pipeline;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tracing::{info, warn};
+
+use crate::backends::openai::OpenAiBackend;
+use crate::backends::ImageBackend;
+use crate::catalogue::Catalogue;
+use crate::clock::{Clock, SystemClock};
+use crate::config::Config;
+use crate::download::HttpFetcher;
+use crate::pipeline::Pipeline;
+
+/// Hosts Discord serves uploads from; the configured API host is trusted too (a stand-in's CDN).
+const DISCORD_CDN_HOSTS: [&str; 2] = ["cdn.discordapp.com", "media.discordapp.net"];
+/// Where OpenAI's DALL-E result links pointed; the API host and `EASEL_IMAGE_HOSTS` are trusted too.
+const OPENAI_RESULT_HOSTS: [&str; 1] = ["oaidalleapiprodscus.blob.core.windows.net"];
+/// How long one image download may take.
+const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Why Easel stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// Nothing in the catalogue can be offered.
+    #[error("no model of the catalogue is served by OPENAI_BASE_URL ({0}); check the URL or EASEL_MODELS")]
+    NothingToOffer(String),
+    /// Discord refused the connection (bad token, network).
+    #[error("Discord connection failed: {0}")]
+    Discord(#[from] serenity::Error),
+}
+
+/// Runs the bot until `shutdown` resolves.
+pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> Result<(), RunError> {
+    let pipeline = Arc::new(build_pipeline(&config).await?);
+    discord::serve(&config, pipeline, shutdown).await?;
+    info!("stopped");
+    Ok(())
+}
+
+async fn build_pipeline(config: &Config) -> Result<Pipeline, RunError> {
+    let host = |url: &reqwest::Url| url.host_str().unwrap_or_default().to_owned();
+    let mut upload_hosts: Vec<String> = DISCORD_CDN_HOSTS.iter().map(|h| (*h).to_owned()).collect();
+    upload_hosts.push(host(&config.discord_api_base));
+    let mut result_hosts: Vec<String> = OPENAI_RESULT_HOSTS.iter().map(|h| (*h).to_owned()).collect();
+    result_hosts.push(host(&config.openai_base_url));
+    result_hosts.extend(config.extra_image_hosts.iter().cloned());
+
+    let openai: Arc<dyn ImageBackend> = Arc::new(OpenAiBackend::new(
+        config.openai_base_url.clone(),
+        config.openai_api_key.clone(),
+        config.model_timeout,
+        Arc::new(HttpFetcher::new(result_hosts, DOWNLOAD_TIMEOUT)),
+        config.max_download_bytes,
+    ));
+    let catalogue = offered_catalogue(&config.catalogue, openai.as_ref(), &SystemClock).await;
+    if catalogue.is_empty() {
+        return Err(RunError::NothingToOffer(config.openai_base_url.to_string()));
+    }
+    let default_model = if catalogue.get(&config.default_model).is_some() {
+        config.default_model.clone()
+    } else {
+        let fallback = catalogue.models()[0].id.clone();
+        warn!(configured = %config.default_model, using = %fallback, "EASEL_DEFAULT_MODEL is not offered; using another");
+        fallback
+    };
+    info!(models = ?catalogue.models().iter().map(|m| &m.id).collect::<Vec<_>>(), default = %default_model, "models offered");
+    Ok(Pipeline::new(
+        Arc::new(catalogue),
+        default_model,
+        openai,
+        Arc::new(HttpFetcher::new(upload_hosts, DOWNLOAD_TIMEOUT)),
+        config.max_download_bytes,
+    ))
+}
+
+/// Asks the provider what it serves and narrows the catalogue to that, logging what the owner must know.
+async fn offered_catalogue(catalogue: &Catalogue, backend: &dyn ImageBackend, clock: &dyn Clock) -> Catalogue {
+    let served = match backend.served_models().await {
+        Ok(list) => Some(list),
+        Err(e) => {
+            warn!(error = %e, "could not list the provider's models; offering the catalogue as written");
+            None
+        }
+    };
+    let (offered, notices) = lifecycle::narrow(catalogue, served.as_deref(), clock.now().date_naive());
+    for notice in notices {
+        warn!("{notice}");
+    }
+    offered
+}
+
+/// Resolves on Ctrl-C or SIGTERM: the one shutdown signal.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,220 @@
+//! The generation pipeline: from a member's request to delivered images, with no transport in sight.
+//!
+//! `admit` is fast and pure (the adapter calls it before deferring, so a bad request is answered at
+//! once); `execute` does the slow work: fetch and convert an upload, call the model with retries, make
+//! every image fit Discord's limit, and hand them to a [`Delivery`]. Everything it talks to is a port
+//! (`ImageBackend`, `Fetch`, `Delivery`), so tests drive it without Discord or a network.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use backon::{ExponentialBuilder, Retryable};
+use tracing::{info, warn};
+
+use crate::backends::{BackendCall, BackendError, Generated, ImageBackend};
+use crate::catalogue::{BackendKind, Catalogue, ModelEntry, VariationSpec};
+use crate::download::Fetch;
+use crate::error::JobError;
+use crate::imaging::{self, EncodedImage};
+use crate::job::{Command, JobRequest, JobSpec};
+
+/// Discord refuses a message whose files add up to more than this, whatever the per-file limit.
+const MAX_MESSAGE_BYTES: u64 = 25 * 1024 * 1024;
+
+/// What a job cost.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cost {
+    /// USD.
+    pub usd: f64,
+    /// True when settled from the provider's token usage; false when it is the catalogue's price.
+    pub from_usage: bool,
+}
+
+/// A finished job, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FinishedJob {
+    /// The images, each under the upload limit.
+    pub images: Vec<EncodedImage>,
+    /// The prompt the model actually used, when it rewrote it.
+    pub revised_prompt: Option<String>,
+    /// What it cost.
+    pub cost: Cost,
+}
+
+/// Where a delivered job can be found afterwards (for the moderation log).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Receipt {
+    /// The message holding the images.
+    pub message_id: Option<u64>,
+    /// The attachments' URLs as the platform serves them.
+    pub attachment_urls: Vec<String>,
+}
+
+/// Shows finished images to the member.
+#[async_trait]
+pub trait Delivery: Send + Sync {
+    /// Delivers every image of `job` for `request`. MUST return an error unless all images reached the
+    /// member, because a member is never charged for an image they did not get.
+    async fn deliver(&self, request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> Result<Receipt, String>;
+}
+
+/// How provider faults are retried.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    /// Tries after the first.
+    pub retries: usize,
+    /// First backoff delay.
+    pub min_delay: Duration,
+    /// Longest wait between tries, also the cap on a provider's `retry-after`.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self { retries: 3, min_delay: Duration::from_secs(1), max_delay: Duration::from_secs(20) }
+    }
+}
+
+/// The ports and settings a pipeline runs with.
+pub struct Pipeline {
+    catalogue: Arc<Catalogue>,
+    default_model: String,
+    openai: Arc<dyn ImageBackend>,
+    uploads: Arc<dyn Fetch>,
+    max_source_bytes: u64,
+    retry: RetryPolicy,
+}
+
+/// What a job delivered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// The job as delivered.
+    pub job: FinishedJob,
+    /// Where it was delivered.
+    pub receipt: Receipt,
+}
+
+impl Pipeline {
+    /// A pipeline offering `catalogue`, calling `openai` for its models and fetching uploads with `uploads`.
+    pub fn new(
+        catalogue: Arc<Catalogue>,
+        default_model: String,
+        openai: Arc<dyn ImageBackend>,
+        uploads: Arc<dyn Fetch>,
+        max_source_bytes: u64,
+    ) -> Self {
+        Self { catalogue, default_model, openai, uploads, max_source_bytes, retry: RetryPolicy::default() }
+    }
+
+    /// Replaces the retry policy (tests shorten it).
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The catalogue this pipeline offers.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    /// Checks a request without any I/O: fast enough to run before Discord's 3-second deadline.
+    pub fn admit(&self, request: &JobRequest) -> Result<JobSpec, JobError> {
+        Ok(request.resolve(&self.catalogue, &self.default_model, self.max_source_bytes)?)
+    }
+
+    /// Runs an admitted job to delivery. On any error nothing was delivered.
+    pub async fn execute(&self, request: &JobRequest, spec: &JobSpec, delivery: &dyn Delivery) -> Result<Outcome, JobError> {
+        let Generated { images, revised_prompt, usage } = self.generate(request, spec).await?;
+        let images = fit_all(images, request.upload_limit).await?;
+        let cost = match usage.and_then(|u| spec.model.usage_usd(&u)) {
+            Some(usd) => Cost { usd, from_usage: true },
+            None => Cost { usd: spec.model.estimate_usd(&spec.size, &spec.quality, images.len() as u8), from_usage: false },
+        };
+        let job = FinishedJob { images, revised_prompt, cost };
+        let receipt = delivery.deliver(request, spec, &job).await.map_err(JobError::DeliveryFailed)?;
+        info!(job = %request.id, images = job.images.len(), usd = job.cost.usd, "job delivered");
+        Ok(Outcome { job, receipt })
+    }
+
+    async fn generate(&self, request: &JobRequest, spec: &JobSpec) -> Result<Generated, JobError> {
+        let backend = self.backend(&spec.model);
+        let call = backend_call(spec);
+        let provider_error = |e| JobError::from_backend(e, &spec.model.id, spec.model.replacement.as_deref());
+        if request.command != Command::Variation {
+            return self.retrying(&request.id.0, || backend.generate(&call)).await.map_err(provider_error);
+        }
+        let variation = spec.model.variation.clone().expect("admit checked the model can vary");
+        let png = self.source_png(request, &variation).await?;
+        self.retrying(&request.id.0, || backend.vary(&call, png.clone(), variation.method)).await.map_err(provider_error)
+    }
+
+    /// Downloads the member's upload from a trusted host and converts it for the model.
+    async fn source_png(&self, request: &JobRequest, variation: &VariationSpec) -> Result<Vec<u8>, JobError> {
+        let source = request.source.as_ref().expect("admit checked the upload is there");
+        let bytes = self.uploads.fetch(&source.url, self.max_source_bytes).await.map_err(source_error)?;
+        let variation = variation.clone();
+        tokio::task::spawn_blocking(move || imaging::prepare_variation_input(&bytes, &variation))
+            .await
+            .map_err(|e| source_error(e.to_string()))?
+            .map_err(source_error)
+    }
+
+    fn backend(&self, model: &ModelEntry) -> &dyn ImageBackend {
+        match model.backend {
+            BackendKind::Openai => self.openai.as_ref(),
+        }
+    }
+
+    async fn retrying<F, Fut>(&self, job: &str, call: F) -> Result<Generated, BackendError>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<Generated, BackendError>>,
+    {
+        let max = self.retry.max_delay;
+        let backoff = ExponentialBuilder::default()
+            .with_min_delay(self.retry.min_delay)
+            .with_max_delay(max)
+            .with_max_times(self.retry.retries)
+            .with_jitter();
+        call.retry(backoff)
+            .sleep(tokio::time::sleep)
+            .when(BackendError::is_transient)
+            .adjust(|e, next| next.map(|d| e.retry_after().map_or(d, |wait| wait.min(max))))
+            .notify(|e, wait| warn!(job, error = %e, ?wait, "model call failed, retrying"))
+            .await
+    }
+}
+
+fn source_error(e: impl ToString) -> JobError {
+    JobError::SourceUnusable(e.to_string())
+}
+
+fn backend_call(spec: &JobSpec) -> BackendCall {
+    BackendCall {
+        provider_model: spec.model.provider_model.clone(),
+        prompt: spec.prompt.clone(),
+        size: spec.size.clone(),
+        quality: spec.quality.clone(),
+        style: spec.style.clone(),
+        n: spec.n,
+        response: spec.model.response,
+        send_response_format: spec.model.send_response_format,
+        edit_image_field: spec.model.edit_image_field.clone(),
+    }
+}
+
+/// Checks every result is an image and re-encodes any that would not fit in one Discord message.
+async fn fit_all(images: Vec<Vec<u8>>, upload_limit: u64) -> Result<Vec<EncodedImage>, JobError> {
+    let count = images.len().max(1) as u64;
+    let limit = upload_limit.min(MAX_MESSAGE_BYTES / count);
+    tokio::task::spawn_blocking(move || {
+        images
+            .into_iter()
+            .map(|bytes| imaging::describe(bytes).and_then(|img| imaging::fit_for_upload(img, limit)))
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .await
+    .map_err(|e| JobError::Unexpected(e.to_string()))?
+    .map_err(|e| JobError::Unexpected(format!("model output: {e}")))
+}
