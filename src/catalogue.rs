@@ -192,8 +192,7 @@ pub struct Catalogue {
 impl Catalogue {
     /// Parses and checks a catalogue; every rule broken is reported with its entry and field.
     pub fn parse(text: &str) -> Result<Self, CatalogueError> {
-        let file: CatalogueFile =
-            toml::from_str(text).map_err(|e| CatalogueError::Syntax(e.to_string()))?;
+        let file: CatalogueFile = toml::from_str(text).map_err(|e| CatalogueError::Syntax(e.to_string()))?;
         if file.model.is_empty() {
             return Err(CatalogueError::Empty);
         }
@@ -424,9 +423,12 @@ usd = 0.02
 
     #[test]
     fn a_missing_price_names_the_size_and_quality() {
-        let broken = MINIMAL.replace(r#"sizes = ["256x256", "512x512"]
-usd"#, r#"sizes = ["256x256"]
-usd"#);
+        let broken = MINIMAL.replace(
+            r#"sizes = ["256x256", "512x512"]
+usd"#,
+            r#"sizes = ["256x256"]
+usd"#,
+        );
         let err = Catalogue::parse(&broken).unwrap_err().to_string();
         assert!(err.contains("price.image") && err.contains("512x512"), "{err}");
     }
@@ -449,7 +451,7 @@ usd"#);
 
     #[test]
     fn duplicate_ids_are_refused() {
-        let twice = format!("{MINIMAL}\n{}", MINIMAL.replace("[[model.price.image]]", "[[model.price.image]]"));
+        let twice = format!("{MINIMAL}\n{MINIMAL}");
         let err = Catalogue::parse(&twice).unwrap_err().to_string();
         assert!(err.contains("appears twice"), "{err}");
     }

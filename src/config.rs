@@ -88,6 +88,10 @@ pub struct Config {
     pub database_path: PathBuf,
     /// How long one model call may take before the member is told it timed out.
     pub model_timeout: Duration,
+    /// How many times a rate-limited or failing model call is tried again.
+    pub model_retries: usize,
+    /// The first wait between tries (doubling after); a provider's `retry-after` wins.
+    pub retry_delay: Duration,
     /// The largest image Easel downloads (uploads to vary, model result links).
     pub max_download_bytes: u64,
     /// Extra hosts model result links may be downloaded from, beside the API's own host.
@@ -137,8 +141,11 @@ impl Config {
             model_timeout: Duration::from_secs(
                 parse_var(&get, "EASEL_MODEL_TIMEOUT_SECS", "a whole number of seconds")?.unwrap_or(180),
             ),
-            max_download_bytes: parse_var::<u64>(&get, "EASEL_MAX_DOWNLOAD_MB", "a whole number of MB")?
-                .unwrap_or(50)
+            model_retries: parse_var(&get, "EASEL_MODEL_RETRIES", "a whole number of retries")?.unwrap_or(3),
+            retry_delay: Duration::from_millis(
+                parse_var(&get, "EASEL_RETRY_DELAY_MS", "a whole number of milliseconds")?.unwrap_or(1000),
+            ),
+            max_download_bytes: parse_var::<u64>(&get, "EASEL_MAX_DOWNLOAD_MB", "a whole number of MB")?.unwrap_or(50)
                 * 1024
                 * 1024,
             extra_image_hosts: get("EASEL_IMAGE_HOSTS")
@@ -166,9 +173,7 @@ fn parse_var<T: std::str::FromStr>(
     name: &'static str,
     expected: &'static str,
 ) -> Result<Option<T>, ConfigError> {
-    get(name)
-        .map(|raw| raw.parse().map_err(|_| ConfigError::Invalid { name, expected, got: raw.clone() }))
-        .transpose()
+    get(name).map(|raw| raw.parse().map_err(|_| ConfigError::Invalid { name, expected, got: raw.clone() })).transpose()
 }
 
 #[cfg(test)]

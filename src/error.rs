@@ -80,17 +80,23 @@ impl JobError {
             Self::ProviderRefused { .. } => "The image provider refused this request under its content policy. \
                  Please rephrase your prompt; you were not charged."
                 .into(),
-            Self::Busy(_) => "The image service is busy right now. Please try again in a minute; you were not charged.".into(),
-            Self::TimedOut => "The image service took too long to answer. Please try again; you were not charged.".into(),
+            Self::Busy(_) => {
+                "The image service is busy right now. Please try again in a minute; you were not charged.".into()
+            }
+            Self::TimedOut => {
+                "The image service took too long to answer. Please try again; you were not charged.".into()
+            }
             Self::ModelRetired { model, replacement: Some(r), .. } => {
                 format!("The model `{model}` has been retired by its provider. Please choose `{r}` instead.")
             }
             Self::ModelRetired { model, replacement: None, .. } => {
                 format!("The model `{model}` has been retired by its provider. Please choose another model.")
             }
-            Self::Misconfigured(_) => "Easel is not set up correctly for this model, so I can't make images right now. \
+            Self::Misconfigured(_) => {
+                "Easel is not set up correctly for this model, so I can't make images right now. \
                  The server owner has been told in the bot's log; you were not charged."
-                .into(),
+                    .into()
+            }
             Self::ResultLost(_) => "The image was made but its link expired before I could save it. \
                  Please try again; you were not charged."
                 .into(),

@@ -266,7 +266,9 @@ impl JobRequest {
         let n = self.n.unwrap_or(i64::from(model.n_min));
         match u8::try_from(n) {
             Ok(v) if (model.n_min..=model.n_max).contains(&v) => Ok(v),
-            _ => Err(InvalidRequest::CountOutOfRange { model: model.id.clone(), n, min: model.n_min, max: model.n_max }),
+            _ => {
+                Err(InvalidRequest::CountOutOfRange { model: model.id.clone(), n, min: model.n_min, max: model.n_max })
+            }
         }
     }
 

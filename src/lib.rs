@@ -39,7 +39,7 @@ use crate::catalogue::Catalogue;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::download::HttpFetcher;
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Pipeline, RetryPolicy};
 
 /// Hosts Discord serves uploads from; the configured API host is trusted too (a stand-in's CDN).
 const DISCORD_CDN_HOSTS: [&str; 2] = ["cdn.discordapp.com", "media.discordapp.net"];
@@ -56,7 +56,7 @@ pub enum RunError {
     NothingToOffer(String),
     /// Discord refused the connection (bad token, network).
     #[error("Discord connection failed: {0}")]
-    Discord(#[from] serenity::Error),
+    Discord(Box<serenity::Error>),
 }
 
 /// Runs the bot until `shutdown` resolves.
@@ -100,7 +100,12 @@ async fn build_pipeline(config: &Config) -> Result<Pipeline, RunError> {
         openai,
         Arc::new(HttpFetcher::new(upload_hosts, DOWNLOAD_TIMEOUT)),
         config.max_download_bytes,
-    ))
+    )
+    .with_retry(RetryPolicy {
+        retries: config.model_retries,
+        min_delay: config.retry_delay,
+        ..RetryPolicy::default()
+    }))
 }
 
 /// Asks the provider what it serves and narrows the catalogue to that, logging what the owner must know.

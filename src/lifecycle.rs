@@ -68,7 +68,12 @@ pub fn narrow(catalogue: &Catalogue, served: Option<&[ServedModel]>, today: Naiv
     (offered, notices)
 }
 
-fn keep_until_shutdown(entry: &ModelEntry, shutdown: Option<NaiveDate>, today: NaiveDate, notices: &mut Vec<Notice>) -> bool {
+fn keep_until_shutdown(
+    entry: &ModelEntry,
+    shutdown: Option<NaiveDate>,
+    today: NaiveDate,
+    notices: &mut Vec<Notice>,
+) -> bool {
     let Some(on) = shutdown else { return true };
     if on <= today {
         notices.push(Notice::Retired { model: entry.id.clone(), on });
@@ -107,7 +112,8 @@ mod tests {
         let (offered, notices) = narrow(&Catalogue::builtin(), Some(&listing), day("2026-11-25"));
         assert!(offered.get("gpt-image-2").is_some());
         assert!(notices.iter().any(|n| matches!(n, Notice::ShuttingDown { model, .. } if model == "gpt-image-2")));
-        let warned = notices.iter().find(|n| matches!(n, Notice::ShuttingDown { model, .. } if model == "gpt-image-1.5"));
+        let warned =
+            notices.iter().find(|n| matches!(n, Notice::ShuttingDown { model, .. } if model == "gpt-image-1.5"));
         assert!(warned.unwrap().to_string().contains("gpt-image-2.6-sunburst"), "catalogue date and replacement");
 
         let (offered, notices) = narrow(&Catalogue::builtin(), Some(&listing), day("2026-12-10"));

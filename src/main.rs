@@ -19,7 +19,9 @@ fn main() -> ExitCode {
         }
     };
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("easel=info,serenity=warn")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("easel=info,serenity=warn")),
+        )
         .init();
     match start(config) {
         Ok(()) => ExitCode::SUCCESS,

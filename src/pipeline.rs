@@ -124,12 +124,19 @@ impl Pipeline {
     }
 
     /// Runs an admitted job to delivery. On any error nothing was delivered.
-    pub async fn execute(&self, request: &JobRequest, spec: &JobSpec, delivery: &dyn Delivery) -> Result<Outcome, JobError> {
+    pub async fn execute(
+        &self,
+        request: &JobRequest,
+        spec: &JobSpec,
+        delivery: &dyn Delivery,
+    ) -> Result<Outcome, JobError> {
         let Generated { images, revised_prompt, usage } = self.generate(request, spec).await?;
         let images = fit_all(images, request.upload_limit).await?;
         let cost = match usage.and_then(|u| spec.model.usage_usd(&u)) {
             Some(usd) => Cost { usd, from_usage: true },
-            None => Cost { usd: spec.model.estimate_usd(&spec.size, &spec.quality, images.len() as u8), from_usage: false },
+            None => {
+                Cost { usd: spec.model.estimate_usd(&spec.size, &spec.quality, images.len() as u8), from_usage: false }
+            }
         };
         let job = FinishedJob { images, revised_prompt, cost };
         let receipt = delivery.deliver(request, spec, &job).await.map_err(JobError::DeliveryFailed)?;
@@ -146,7 +153,9 @@ impl Pipeline {
         }
         let variation = spec.model.variation.clone().expect("admit checked the model can vary");
         let png = self.source_png(request, &variation).await?;
-        self.retrying(&request.id.0, || backend.vary(&call, png.clone(), variation.method)).await.map_err(provider_error)
+        self.retrying(&request.id.0, || backend.vary(&call, png.clone(), variation.method))
+            .await
+            .map_err(provider_error)
     }
 
     /// Downloads the member's upload from a trusted host and converts it for the model.

@@ -31,7 +31,13 @@ pub struct OpenAiBackend {
 
 impl OpenAiBackend {
     /// A backend for `base` (e.g. `https://api.openai.com/v1`); result links are fetched with `results`.
-    pub fn new(base: Url, key: Option<Secret>, timeout: Duration, results: Arc<dyn Fetch>, max_result_bytes: u64) -> Self {
+    pub fn new(
+        base: Url,
+        key: Option<Secret>,
+        timeout: Duration,
+        results: Arc<dyn Fetch>,
+        max_result_bytes: u64,
+    ) -> Self {
         let client = Client::builder().timeout(timeout).build().expect("a TLS backend is compiled in");
         Self { client, base, key, results, max_result_bytes }
     }
@@ -70,7 +76,12 @@ impl OpenAiBackend {
         Ok(Generated { images, revised_prompt, usage: answer.usage.map(Into::into) })
     }
 
-    async fn image_bytes(&self, b64: Option<String>, url: Option<String>, form: ResponseForm) -> Result<Vec<u8>, BackendError> {
+    async fn image_bytes(
+        &self,
+        b64: Option<String>,
+        url: Option<String>,
+        form: ResponseForm,
+    ) -> Result<Vec<u8>, BackendError> {
         match (b64, url) {
             (Some(b64), _) => base64::engine::general_purpose::STANDARD
                 .decode(b64.trim())
@@ -115,7 +126,12 @@ impl ImageBackend for OpenAiBackend {
         self.images(request, call.response).await
     }
 
-    async fn vary(&self, call: &BackendCall, image_png: Vec<u8>, method: VariationMethod) -> Result<Generated, BackendError> {
+    async fn vary(
+        &self,
+        call: &BackendCall,
+        image_png: Vec<u8>,
+        method: VariationMethod,
+    ) -> Result<Generated, BackendError> {
         let mut fields = Self::common_fields(call);
         let (path, image_field) = match method {
             VariationMethod::Edits => ("images/edits", call.edit_image_field.clone()),
@@ -169,7 +185,9 @@ async fn error_from(response: Response) -> BackendError {
     let message = message.unwrap_or_else(|| format!("status {status}"));
     match status {
         _ if code == "content_policy_violation" || code == "moderation_blocked" => BackendError::Refused { message },
-        StatusCode::TOO_MANY_REQUESTS if code == "insufficient_quota" || kind.as_deref() == Some("insufficient_quota") => {
+        StatusCode::TOO_MANY_REQUESTS
+            if code == "insufficient_quota" || kind.as_deref() == Some("insufficient_quota") =>
+        {
             BackendError::OutOfCredit(message)
         }
         StatusCode::TOO_MANY_REQUESTS => BackendError::RateLimited { retry_after },

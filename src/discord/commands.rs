@@ -65,10 +65,12 @@ fn count_option(max_n: u8) -> CreateCommandOption {
 }
 
 fn choices(name: &str, description: &str, values: &[&str]) -> CreateCommandOption {
-    values.iter().take(MAX_CHOICES).fold(
-        CreateCommandOption::new(CommandOptionType::String, name, description),
-        |option, value| option.add_string_choice(*value, *value),
-    )
+    values
+        .iter()
+        .take(MAX_CHOICES)
+        .fold(CreateCommandOption::new(CommandOptionType::String, name, description), |option, value| {
+            option.add_string_choice(*value, *value)
+        })
 }
 
 /// Reads a command interaction into a request; `None` for a command Easel does not own.

@@ -13,9 +13,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serenity::all::{
-    ClientBuilder, Command as SlashCommand, CommandInteraction, Context, CreateAllowedMentions, CreateInteractionResponse,
-    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, EditInteractionResponse, EventHandler,
-    GatewayIntents, GuildId, HttpBuilder, Interaction, Ready,
+    ClientBuilder, Command as SlashCommand, CommandInteraction, Context, CreateAllowedMentions,
+    CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
+    EditInteractionResponse, EventHandler, GatewayIntents, GuildId, HttpBuilder, Interaction, Ready,
 };
 use serenity::async_trait;
 use serenity::http::Http;
@@ -25,6 +25,7 @@ use tracing::{error, info, warn};
 use crate::config::Config;
 use crate::error::JobError;
 use crate::pipeline::Pipeline;
+use crate::RunError;
 
 pub use delivery::InteractionDelivery;
 
@@ -36,8 +37,8 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(60);
 /// serenity applies a proxy origin only with its rate limiter off (its limiter builds requests without
 /// the proxy), so a stand-in gets no limiter; Easel's own delivery retries 429 and 5xx instead.
 pub fn http_client(config: &Config) -> Http {
-    let builder = HttpBuilder::new(config.discord_token.expose())
-        .default_allowed_mentions(CreateAllowedMentions::new());
+    let builder =
+        HttpBuilder::new(config.discord_token.expose()).default_allowed_mentions(CreateAllowedMentions::new());
     if config.uses_real_discord() {
         builder.build()
     } else {
@@ -61,7 +62,9 @@ impl EventHandler for Handler {
             None => SlashCommand::set_global_commands(&ctx.http, definitions).await,
         };
         match registered {
-            Ok(list) => info!(user = %ready.user.name, commands = list.len(), guild = ?self.guild, "connected; commands registered"),
+            Ok(list) => {
+                info!(user = %ready.user.name, commands = list.len(), guild = ?self.guild, "connected; commands registered")
+            }
             Err(e) => error!(error = %e, "could not register slash commands"),
         }
     }
@@ -136,17 +139,26 @@ pub async fn serve(
     config: &Config,
     pipeline: Arc<Pipeline>,
     shutdown: impl Future<Output = ()> + Send,
-) -> Result<(), serenity::Error> {
+) -> Result<(), RunError> {
     let jobs = TaskTracker::new();
     let handler = Handler { pipeline, guild: config.discord_guild_id.map(GuildId::new), jobs: jobs.clone() };
-    let mut client =
-        ClientBuilder::new_with_http(http_client(config), GatewayIntents::empty()).event_handler(handler).await?;
+    let mut client = ClientBuilder::new_with_http(http_client(config), GatewayIntents::empty())
+        .event_handler(handler)
+        .await
+        .map_err(|e| RunError::Discord(Box::new(e)))?;
     let shards = Arc::clone(&client.shard_manager);
     let gateway = tokio::spawn(async move { client.start().await });
     tokio::pin!(gateway);
     tokio::select! {
         finished = &mut gateway => {
-            return finished.unwrap_or_else(|e| Err(serenity::Error::Other(if e.is_panic() { "gateway task panicked" } else { "gateway task cancelled" })));
+            return match finished {
+                Ok(result) => result.map_err(|e| RunError::Discord(Box::new(e))),
+                Err(e) => Err(RunError::Discord(Box::new(serenity::Error::Other(if e.is_panic() {
+                    "the gateway task panicked"
+                } else {
+                    "the gateway task was cancelled"
+                })))),
+            };
         }
         () = shutdown => info!("shutting down: no new commands, letting running jobs finish"),
     }

@@ -1,0 +1,10 @@
+//! End-to-end tests: the real bot (serenity client included) against a local Discord and model API.
+//! One test binary, with a module per area, so the suite links once.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod failures;
+mod generate;
+mod startup;
+mod variation;

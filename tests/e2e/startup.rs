@@ -1,0 +1,70 @@
+//! Start-up: the binary's configuration errors, and the catalogue narrowed to what is served.
+
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+use crate::support::spawn_app_with;
+
+fn model_choices(registration: &Value, command: &str) -> Vec<String> {
+    let command = registration.as_array().unwrap().iter().find(|c| c["name"] == command).unwrap();
+    let model = command["options"].as_array().unwrap().iter().find(|o| o["name"] == "model").unwrap();
+    model["choices"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn only_served_models_before_their_shutdown_are_offered() {
+    let app = spawn_app_with(&[], |openai| {
+        openai.serve_models(vec![
+            json!({"id": "gpt-image-2", "object": "model", "shutdown_date": null}),
+            json!({"id": "gpt-image-2.6-sunburst", "object": "model", "shutdown_date": "2027-06-01"}),
+            json!({"id": "gpt-image-2.5-flare", "object": "model", "shutdown_date": "2026-01-01"}),
+        ])
+    })
+    .await;
+
+    let registration = app.discord.wait_until_ready().await;
+
+    assert_eq!(model_choices(&registration.payload, "generate"), ["gpt-image-2", "gpt-image-2.6-sunburst"]);
+    assert!(registration.path.contains("/guilds/"), "DISCORD_GUILD_ID registers guild commands");
+}
+
+#[tokio::test]
+async fn the_bot_identifies_with_its_token() {
+    let app = spawn_app_with(&[], |_| {}).await;
+    let identify = app.discord.identify().unwrap();
+    assert!(identify["token"].as_str().unwrap().ends_with("test-bot-token"), "{identify}");
+}
+
+#[test]
+fn a_missing_token_stops_the_binary_with_one_line_and_exit_code_2() {
+    let dir = std::env::temp_dir().join("easel-no-env");
+    std::fs::create_dir_all(&dir).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_easel")).current_dir(&dir).env_clear().output().unwrap();
+
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("DISCORD_TOKEN is not set"), "{stderr}");
+}
+
+#[test]
+fn a_malformed_catalogue_stops_the_binary_naming_entry_and_field() {
+    let dir = std::env::temp_dir().join("easel-bad-catalogue");
+    std::fs::create_dir_all(&dir).unwrap();
+    let catalogue =
+        easel::catalogue::DEFAULT_CATALOGUE.replacen("default_size = \"1024x1024\"", "default_size = \"7x7\"", 1);
+    std::fs::write(dir.join("models.toml"), catalogue).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_easel"))
+        .current_dir(&dir)
+        .env_clear()
+        .env("DISCORD_TOKEN", "secret-token-value")
+        .env("EASEL_MODELS", "models.toml")
+        .output()
+        .unwrap();
+
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("`gpt-image-2`") && stderr.contains("default_size"), "{stderr}");
+    assert!(!stderr.contains("secret-token-value"));
+}

@@ -1,0 +1,375 @@
+//! A local Discord that the bot's real serenity client accepts: REST under `/api/v10` and a v10 gateway.
+//!
+//! Built from Discord's documented protocol and what serenity 0.12.5 insists on (see
+//! `shared/discord-stand-in.md`). It records every REST request in order with its arrival time and its
+//! decoded multipart files, serves uploads for `/variation`, and can answer a route with 429 or 500.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::body::{to_bytes, Bytes};
+use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::http::{Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Json, Router};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio::net::TcpListener;
+use tokio::sync::{mpsc, Notify};
+use tokio_tungstenite::tungstenite::Message as Frame;
+
+/// The application (and bot user) id of the stand-in.
+pub const APP_ID: u64 = 900_000_000_000_000_001;
+/// The guild every interaction comes from.
+pub const GUILD_ID: u64 = 900_000_000_000_000_002;
+/// The channel every interaction comes from.
+pub const CHANNEL_ID: u64 = 900_000_000_000_000_003;
+/// The member who types the commands.
+pub const MEMBER_ID: u64 = 900_000_000_000_000_004;
+/// The default upload limit Discord sends with interactions.
+pub const DEFAULT_UPLOAD_LIMIT: u64 = 10 * 1024 * 1024;
+
+/// A REST request the stand-in received.
+#[derive(Debug, Clone)]
+pub struct Received {
+    /// When it arrived.
+    pub at: Instant,
+    /// HTTP method.
+    pub method: Method,
+    /// Path, e.g. `/api/v10/webhooks/…/messages/@original`.
+    pub path: String,
+    /// The JSON body, or the `payload_json` part of a multipart body.
+    pub payload: Value,
+    /// Multipart files: (field name, file name, bytes).
+    pub files: Vec<(String, String, Vec<u8>)>,
+}
+
+/// One injected failure: answer `remaining` matching requests with `status`.
+struct Fault {
+    method: Method,
+    path_contains: String,
+    status: u16,
+    remaining: usize,
+}
+
+#[derive(Default)]
+struct Inner {
+    requests: Vec<Received>,
+    faults: Vec<Fault>,
+    served_files: HashMap<String, Vec<u8>>,
+    gateway: Option<mpsc::UnboundedSender<String>>,
+    identify: Option<Value>,
+}
+
+/// Handle on a running stand-in.
+#[derive(Clone)]
+pub struct FakeDiscord {
+    inner: Arc<Mutex<Inner>>,
+    changed: Arc<Notify>,
+    sequence: Arc<AtomicU64>,
+    ids: Arc<AtomicU64>,
+    /// `http://127.0.0.1:PORT`, the value of `DISCORD_API_BASE`.
+    pub origin: String,
+}
+
+/// A sent interaction, to find the bot's answers to it.
+#[derive(Debug, Clone)]
+pub struct Sent {
+    /// The interaction id (also Easel's job id).
+    pub id: String,
+    /// The interaction token.
+    pub token: String,
+}
+
+impl FakeDiscord {
+    /// Starts REST and gateway on free ports.
+    pub async fn start() -> Self {
+        let rest = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let gateway = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let origin = format!("http://{}", rest.local_addr().unwrap());
+        let ws_url = format!("ws://{}", gateway.local_addr().unwrap());
+        let fake = Self {
+            inner: Arc::default(),
+            changed: Arc::new(Notify::new()),
+            sequence: Arc::new(AtomicU64::new(1)),
+            ids: Arc::new(AtomicU64::new(950_000_000_000_000_000)),
+            origin,
+        };
+        let app = Router::new().fallback(handle).with_state((fake.clone(), ws_url.clone()));
+        tokio::spawn(async move { axum::serve(rest, app).await.unwrap() });
+        let accepting = fake.clone();
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = gateway.accept().await {
+                let session = accepting.clone();
+                let ws_url = ws_url.clone();
+                tokio::spawn(async move { session.gateway_session(stream, ws_url).await });
+            }
+        });
+        fake
+    }
+
+    fn next_id(&self) -> u64 {
+        self.ids.fetch_add(1, Ordering::SeqCst)
+    }
+
+    /// Every REST request so far, in arrival order.
+    pub fn requests(&self) -> Vec<Received> {
+        self.inner.lock().unwrap().requests.clone()
+    }
+
+    /// The IDENTIFY payload the bot sent.
+    pub fn identify(&self) -> Option<Value> {
+        self.inner.lock().unwrap().identify.clone()
+    }
+
+    /// Serves `bytes` at `{origin}/attachments/{name}`, as Discord's CDN serves an upload.
+    pub fn host_file(&self, name: &str, bytes: Vec<u8>) -> String {
+        self.inner.lock().unwrap().served_files.insert(name.to_owned(), bytes);
+        format!("{}/attachments/{name}", self.origin)
+    }
+
+    /// Answers the next `times` requests of `method` whose path contains `path_contains` with `status`.
+    pub fn fail(&self, method: Method, path_contains: &str, status: u16, times: usize) {
+        self.inner.lock().unwrap().faults.push(Fault {
+            method,
+            path_contains: path_contains.to_owned(),
+            status,
+            remaining: times,
+        });
+    }
+
+    /// Waits until `ready` holds for the recorded requests, up to 20 seconds.
+    pub async fn wait_for(&self, what: &str, ready: impl Fn(&[Received]) -> bool) -> Vec<Received> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let notified = self.changed.notified();
+            let requests = self.requests();
+            if ready(&requests) {
+                return requests;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}; Discord got {:#?}", summary(&requests));
+            let _ = tokio::time::timeout(Duration::from_millis(200), notified).await;
+        }
+    }
+
+    /// Waits until the bot is connected and has registered its commands; returns the registration.
+    pub async fn wait_until_ready(&self) -> Received {
+        let requests = self
+            .wait_for("command registration", |r| {
+                r.iter().any(|r| r.method == Method::PUT && r.path.ends_with("/commands"))
+            })
+            .await;
+        requests.into_iter().find(|r| r.method == Method::PUT).unwrap()
+    }
+
+    /// Sends an INTERACTION_CREATE for slash command `name` with `options` as Discord would.
+    pub fn invoke(&self, name: &str, options: Value, resolved: Value) -> Sent {
+        self.invoke_with_limit(name, options, resolved, DEFAULT_UPLOAD_LIMIT)
+    }
+
+    /// As [`Self::invoke`], with a chosen `attachment_size_limit`.
+    pub fn invoke_with_limit(&self, name: &str, options: Value, resolved: Value, upload_limit: u64) -> Sent {
+        let id = self.next_id().to_string();
+        let token = format!("token-{id}");
+        let interaction = json!({
+            "id": id, "application_id": APP_ID.to_string(), "type": 2, "token": token, "version": 1,
+            "data": {"id": "910000000000000001", "name": name, "type": 1, "options": options, "resolved": resolved},
+            "guild_id": GUILD_ID.to_string(), "channel_id": CHANNEL_ID.to_string(),
+            "channel": {"id": CHANNEL_ID.to_string(), "type": 0, "name": "art", "nsfw": false},
+            "member": {
+                "user": user(MEMBER_ID, "ann"), "roles": [], "joined_at": "2025-01-01T00:00:00.000000+00:00",
+                "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": "Ann",
+                "permissions": "2248473465835073", "avatar": null, "premium_since": null
+            },
+            "locale": "en-US", "guild_locale": "en-US", "app_permissions": "2248473465835073",
+            "entitlements": [], "authorizing_integration_owners": {"0": GUILD_ID.to_string()}, "context": 0,
+            "attachment_size_limit": upload_limit
+        });
+        self.dispatch("INTERACTION_CREATE", interaction);
+        Sent { id, token }
+    }
+
+    /// Sends a dispatch event on the open gateway session.
+    pub fn dispatch(&self, event: &str, data: Value) {
+        let s = self.sequence.fetch_add(1, Ordering::SeqCst) + 1;
+        let frame = json!({"op": 0, "t": event, "s": s, "d": data}).to_string();
+        let inner = self.inner.lock().unwrap();
+        inner.gateway.as_ref().expect("the bot is connected to the gateway").send(frame).unwrap();
+    }
+
+    async fn gateway_session(self, stream: tokio::net::TcpStream, ws_url: String) {
+        let Ok(mut ws) = tokio_tungstenite::accept_async(stream).await else { return };
+        let hello = json!({"op": 10, "d": {"heartbeat_interval": 41250}}).to_string();
+        if ws.send(Frame::text(hello)).await.is_err() {
+            return;
+        }
+        let (out_tx, mut out_rx) = mpsc::unbounded_channel::<String>();
+        loop {
+            tokio::select! {
+                frame = ws.next() => {
+                    let Some(Ok(frame)) = frame else { break };
+                    let Ok(text) = frame.to_text() else { continue };
+                    let Ok(payload) = serde_json::from_str::<Value>(text) else { continue };
+                    match payload["op"].as_u64() {
+                        Some(1) => { let _ = ws.send(Frame::text(json!({"op": 11}).to_string())).await; }
+                        Some(2) => {
+                            self.inner.lock().unwrap().identify = Some(payload["d"].clone());
+                            let ready = ready_event(&ws_url);
+                            if ws.send(Frame::text(ready)).await.is_err() { break; }
+                            self.inner.lock().unwrap().gateway = Some(out_tx.clone());
+                        }
+                        _ => {}
+                    }
+                }
+                Some(out) = out_rx.recv() => {
+                    if ws.send(Frame::text(out)).await.is_err() { break; }
+                }
+            }
+        }
+    }
+
+    fn record(&self, request: Received) {
+        self.inner.lock().unwrap().requests.push(request);
+        self.changed.notify_waiters();
+    }
+
+    fn take_fault(&self, method: &Method, path: &str) -> Option<u16> {
+        let mut inner = self.inner.lock().unwrap();
+        let fault = inner
+            .faults
+            .iter_mut()
+            .find(|f| f.remaining > 0 && f.method == *method && path.contains(&f.path_contains))?;
+        fault.remaining -= 1;
+        Some(fault.status)
+    }
+
+    fn message(&self, channel_id: u64, payload: &Value, files: &[(String, String, Vec<u8>)]) -> Value {
+        let id = self.next_id();
+        let attachments: Vec<Value> = files
+            .iter()
+            .map(|(_, filename, bytes)| {
+                let name = format!("{id}-{filename}");
+                self.inner.lock().unwrap().served_files.insert(name.clone(), bytes.clone());
+                let url = format!("{}/attachments/{name}", self.origin);
+                json!({"id": self.next_id().to_string(), "filename": filename, "size": bytes.len(),
+                       "url": url, "proxy_url": url, "content_type": "image/png"})
+            })
+            .collect();
+        json!({
+            "id": id.to_string(), "channel_id": channel_id.to_string(), "guild_id": GUILD_ID.to_string(),
+            "author": user(APP_ID, "Easel"), "content": payload["content"].as_str().unwrap_or_default(),
+            "timestamp": "2026-11-25T10:00:00.000000+00:00", "edited_timestamp": null, "tts": false,
+            "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": attachments,
+            "embeds": payload.get("embeds").cloned().unwrap_or(json!([])), "pinned": false, "type": 0,
+            "flags": payload["flags"].as_u64().unwrap_or(0)
+        })
+    }
+}
+
+/// A short view of requests for assertion messages.
+pub fn summary(requests: &[Received]) -> Vec<String> {
+    requests.iter().map(|r| format!("{} {} files={}", r.method, r.path, r.files.len())).collect()
+}
+
+fn user(id: u64, name: &str) -> Value {
+    json!({"id": id.to_string(), "username": name, "discriminator": "0", "global_name": name,
+           "avatar": null, "bot": id == APP_ID})
+}
+
+fn ready_event(ws_url: &str) -> String {
+    json!({"op": 0, "t": "READY", "s": 1, "d": {
+        "v": 10, "user": user(APP_ID, "Easel"),
+        "guilds": [{"id": GUILD_ID.to_string(), "unavailable": true}],
+        "session_id": "fake-session", "resume_gateway_url": ws_url,
+        "application": {"id": APP_ID.to_string(), "flags": 0}
+    }})
+    .to_string()
+}
+
+async fn read_body(fake: &FakeDiscord, request: Request) -> (Value, Vec<(String, String, Vec<u8>)>) {
+    let is_multipart = request
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !is_multipart {
+        let bytes = to_bytes(request.into_body(), usize::MAX).await.unwrap_or_default();
+        return (serde_json::from_slice(&bytes).unwrap_or(Value::Null), Vec::new());
+    }
+    let mut form = Multipart::from_request(request, fake).await.unwrap();
+    let mut payload = Value::Null;
+    let mut files = Vec::new();
+    while let Some(field) = form.next_field().await.unwrap() {
+        let name = field.name().unwrap_or_default().to_owned();
+        let filename = field.file_name().map(str::to_owned);
+        let bytes = field.bytes().await.unwrap().to_vec();
+        match filename {
+            Some(filename) => files.push((name, filename, bytes)),
+            None if name == "payload_json" => payload = serde_json::from_slice(&bytes).unwrap(),
+            None => {}
+        }
+    }
+    (payload, files)
+}
+
+async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Request) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    if method == Method::GET && path.starts_with("/attachments/") {
+        let name = path.trim_start_matches("/attachments/");
+        let file = fake.inner.lock().unwrap().served_files.get(name).cloned();
+        return match file {
+            Some(bytes) => ([("content-type", "image/png")], Bytes::from(bytes)).into_response(),
+            None => StatusCode::NOT_FOUND.into_response(),
+        };
+    }
+    let (payload, files) = read_body(&fake, request).await;
+    fake.record(Received {
+        at: Instant::now(),
+        method: method.clone(),
+        path: path.clone(),
+        payload: payload.clone(),
+        files: files.clone(),
+    });
+    if let Some(status) = fake.take_fault(&method, &path) {
+        let body = json!({"message": "injected failure", "code": 0, "retry_after": 0.0, "global": false});
+        return (StatusCode::from_u16(status).unwrap(), Json(body)).into_response();
+    }
+    let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
+    match (method.as_str(), segments.as_slice()) {
+        ("GET", ["gateway"] | ["gateway", "bot"]) => Json(json!({"url": ws_url, "shards": 1,
+            "session_start_limit": {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}}))
+        .into_response(),
+        ("PUT", [.., "commands"]) => Json(registered_commands(&payload)).into_response(),
+        ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
+        ("PATCH", ["webhooks", _, _, "messages", _]) => {
+            Json(fake.message(CHANNEL_ID, &payload, &files)).into_response()
+        }
+        ("DELETE", ["webhooks", _, _, "messages", _]) => StatusCode::NO_CONTENT.into_response(),
+        ("POST", ["webhooks", _, _]) => Json(fake.message(CHANNEL_ID, &payload, &files)).into_response(),
+        ("POST", ["channels", channel, "messages"]) => {
+            Json(fake.message(channel.parse().unwrap_or(CHANNEL_ID), &payload, &files)).into_response()
+        }
+        _ => (StatusCode::NOT_FOUND, Json(json!({"message": "404: Not Found", "code": 0}))).into_response(),
+    }
+}
+
+fn registered_commands(payload: &Value) -> Value {
+    let commands = payload.as_array().cloned().unwrap_or_default();
+    Value::Array(
+        commands
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut c)| {
+                c["id"] = json!(format!("92000000000000000{i}"));
+                c["application_id"] = json!(APP_ID.to_string());
+                c["version"] = json!("1");
+                c["type"] = c.get("type").cloned().unwrap_or(json!(1));
+                c["description"] = c.get("description").cloned().unwrap_or(json!(""));
+                c
+            })
+            .collect(),
+    )
+}

@@ -1,0 +1,110 @@
+//! Stand-ins and a `spawn_app` helper: each test gets its own fake Discord, fake model API and bot.
+
+pub mod discord;
+pub mod openai;
+
+use std::collections::HashMap;
+use std::io::Cursor;
+
+use easel::config::Config;
+use image::{DynamicImage, Rgb, RgbImage};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use discord::FakeDiscord;
+pub use openai::{FakeOpenAi, Reply};
+
+/// A running bot with its stand-ins.
+pub struct TestApp {
+    /// The Discord the bot is connected to.
+    pub discord: FakeDiscord,
+    /// The model API the bot calls.
+    pub openai: FakeOpenAi,
+    stop: Option<oneshot::Sender<()>>,
+    bot: Option<JoinHandle<Result<(), easel::RunError>>>,
+}
+
+impl TestApp {
+    /// Stops the bot the way Ctrl-C does and waits for it.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(bot) = self.bot.take() {
+            bot.await.unwrap().unwrap();
+        }
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(bot) = self.bot.take() {
+            bot.abort();
+        }
+    }
+}
+
+/// Starts stand-ins and the bot with default settings, and waits until its commands are registered.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[], |_| {}).await
+}
+
+/// As [`spawn_app`], with extra variables and a chance to script the fake model API before start-up.
+pub async fn spawn_app_with(vars: &[(&str, &str)], prepare: impl FnOnce(&FakeOpenAi)) -> TestApp {
+    let discord = FakeDiscord::start().await;
+    let openai = FakeOpenAi::start().await;
+    prepare(&openai);
+    let db_path = std::env::temp_dir().join(format!("easel-test-{}.db", discord.origin.rsplit(':').next().unwrap()));
+    let _ = std::fs::remove_file(&db_path);
+    let mut env: HashMap<String, String> = HashMap::from([
+        ("DISCORD_TOKEN".into(), "test-bot-token".into()),
+        ("DISCORD_API_BASE".into(), discord.origin.clone()),
+        ("DISCORD_GUILD_ID".into(), discord::GUILD_ID.to_string()),
+        ("OPENAI_BASE_URL".into(), openai.base_url.clone()),
+        ("OPENAI_API_KEY".into(), "sk-test-key".into()),
+        ("EASEL_DB".into(), db_path.display().to_string()),
+        ("EASEL_RETRY_DELAY_MS".into(), "10".into()),
+        ("EASEL_MODEL_TIMEOUT_SECS".into(), "5".into()),
+    ]);
+    env.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    let config = Config::from_lookup(|k| env.get(k).cloned()).expect("test configuration is valid");
+    let (stop, stopped) = oneshot::channel::<()>();
+    let bot = tokio::spawn(easel::run(config, async move {
+        let _ = stopped.await;
+    }));
+    discord.wait_until_ready().await;
+    TestApp { discord, openai, stop: Some(stop), bot: Some(bot) }
+}
+
+/// A real PNG of one colour.
+pub fn png(width: u32, height: u32, colour: [u8; 3]) -> Vec<u8> {
+    let img = DynamicImage::ImageRgb8(RgbImage::from_pixel(width, height, Rgb(colour)));
+    let mut out = Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+/// A string option as Discord sends it.
+pub fn string(name: &str, value: &str) -> serde_json::Value {
+    serde_json::json!({"name": name, "type": 3, "value": value})
+}
+
+/// An integer option as Discord sends it.
+pub fn integer(name: &str, value: i64) -> serde_json::Value {
+    serde_json::json!({"name": name, "type": 4, "value": value})
+}
+
+/// A PNG of pseudo-random noise, `side` pixels square: it barely compresses, like a detailed photo.
+pub fn noise_png(side: u32) -> Vec<u8> {
+    let mut state: u32 = 0x1234_5678;
+    let img = RgbImage::from_fn(side, side, |_, _| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let [a, b, c, _] = state.to_le_bytes();
+        Rgb([a, b, c])
+    });
+    let mut out = Cursor::new(Vec::new());
+    DynamicImage::ImageRgb8(img).write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
