@@ -10,6 +10,7 @@ use std::time::Duration;
 use reqwest::Url;
 
 use crate::catalogue::{Catalogue, CatalogueError};
+use crate::limits::{LimitName, Limits};
 
 /// A secret (token, API key) whose `Debug` and `Display` never show it, so no log line can leak it.
 #[derive(Clone, PartialEq, Eq)]
@@ -96,7 +97,19 @@ pub struct Config {
     pub max_download_bytes: u64,
     /// Extra hosts model result links may be downloaded from, beside the API's own host.
     pub extra_image_hosts: Vec<String>,
+    /// The owner's default limits; guild admins may override them (except the global budget).
+    pub limits: Limits,
 }
+
+/// The environment variable and default of each limit (`None`: no limit by default).
+const LIMIT_VARS: [(LimitName, &str, Option<f64>); 6] = [
+    (LimitName::Cooldown, "EASEL_COOLDOWN_SECS", Some(30.0)),
+    (LimitName::InFlight, "EASEL_MAX_IN_FLIGHT", Some(2.0)),
+    (LimitName::ImagesPerDay, "EASEL_IMAGES_PER_DAY", Some(25.0)),
+    (LimitName::UserUsdPerDay, "EASEL_USER_USD_PER_DAY", Some(1.0)),
+    (LimitName::GuildUsdPerDay, "EASEL_GUILD_USD_PER_DAY", Some(10.0)),
+    (LimitName::GlobalUsdPerMonth, "EASEL_GLOBAL_USD_PER_MONTH", Some(100.0)),
+];
 
 const DISCORD_ORIGIN: &str = "https://discord.com";
 
@@ -151,6 +164,7 @@ impl Config {
             extra_image_hosts: get("EASEL_IMAGE_HOSTS")
                 .map(|v| v.split(',').map(|h| h.trim().to_lowercase()).filter(|h| !h.is_empty()).collect())
                 .unwrap_or_default(),
+            limits: limits_from(&get)?,
         })
     }
 
@@ -158,6 +172,42 @@ impl Config {
     pub fn uses_real_discord(&self) -> bool {
         self.discord_api_base.as_str().trim_end_matches('/') == DISCORD_ORIGIN
     }
+}
+
+fn limits_from(get: &impl Fn(&str) -> Option<String>) -> Result<Limits, ConfigError> {
+    let exempt = match get("EASEL_EXEMPT_MANAGERS").as_deref() {
+        None | Some("true") | Some("1") | Some("yes") => true,
+        Some("false") | Some("0") | Some("no") => false,
+        Some(other) => {
+            return Err(ConfigError::Invalid {
+                name: "EASEL_EXEMPT_MANAGERS",
+                expected: "true or false",
+                got: other.to_owned(),
+            })
+        }
+    };
+    let mut limits = Limits::new([None; 6], exempt);
+    for (limit, name, default) in LIMIT_VARS {
+        let value = match get(name) {
+            None => default,
+            Some(raw) => parse_limit(&raw).ok_or(ConfigError::Invalid {
+                name,
+                expected: "a number of at least 0, or `none` for no limit",
+                got: raw,
+            })?,
+        };
+        limits.set(limit, value);
+    }
+    Ok(limits)
+}
+
+/// Reads a limit's value as members and admins type it: a number, or `none` for no limit.
+pub fn parse_limit(raw: &str) -> Option<Option<f64>> {
+    let raw = raw.trim().trim_start_matches('$');
+    if raw.eq_ignore_ascii_case("none") || raw.eq_ignore_ascii_case("off") {
+        return Some(None);
+    }
+    raw.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0).map(Some)
 }
 
 fn url_var(get: &impl Fn(&str) -> Option<String>, name: &'static str, default: &str) -> Result<Url, ConfigError> {
@@ -213,6 +263,18 @@ mod tests {
         let c = config(&[("DISCORD_TOKEN", "s3cret"), ("OPENAI_API_KEY", "sk-live")]).unwrap();
         let shown = format!("{c:?}");
         assert!(!shown.contains("s3cret") && !shown.contains("sk-live"), "{shown}");
+    }
+
+    #[test]
+    fn limits_have_defaults_accept_none_and_refuse_nonsense() {
+        let c = config(&[("DISCORD_TOKEN", "t"), ("EASEL_IMAGES_PER_DAY", "none"), ("EASEL_USER_USD_PER_DAY", "$2.5")])
+            .unwrap();
+        assert_eq!(c.limits.get(LimitName::Cooldown), Some(30.0));
+        assert_eq!(c.limits.get(LimitName::ImagesPerDay), None);
+        assert_eq!(c.limits.get(LimitName::UserUsdPerDay), Some(2.5));
+        assert!(c.limits.exempt_managers);
+        let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_COOLDOWN_SECS", "-3")]).unwrap_err().to_string();
+        assert!(err.contains("EASEL_COOLDOWN_SECS"), "{err}");
     }
 
     #[test]

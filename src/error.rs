@@ -3,8 +3,11 @@
 //! Members get a short, polite reason; owners get details in the log. Provider messages, keys and
 //! internal errors never reach the member.
 
+use chrono::{DateTime, Utc};
+
 use crate::backends::BackendError;
 use crate::job::InvalidRequest;
+use crate::limits::{relative, LimitRefusal};
 
 /// Why a job delivered no image.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -12,6 +15,15 @@ pub enum JobError {
     /// The request breaks a rule of the catalogue.
     #[error("invalid request: {0}")]
     Invalid(#[from] InvalidRequest),
+    /// A limit leaves no room for the request.
+    #[error("limit reached: {0}")]
+    LimitReached(LimitRefusal),
+    /// The member is blocked in this guild.
+    #[error("the member is blocked")]
+    Blocked {
+        /// Until when (`None`: until a moderator lifts it).
+        until: Option<DateTime<Utc>>,
+    },
     /// The uploaded image could not be downloaded or is not an image.
     #[error("the uploaded image cannot be used: {0}")]
     SourceUnusable(String),
@@ -74,6 +86,14 @@ impl JobError {
     pub fn user_message(&self) -> String {
         match self {
             Self::Invalid(reason) => reason.to_string(),
+            Self::LimitReached(refusal) => refusal.to_string(),
+            Self::Blocked { until: Some(until) } => format!(
+                "You can't use Easel in this server right now. The block ends {}; a moderator can lift it sooner.",
+                relative(*until)
+            ),
+            Self::Blocked { until: None } => {
+                "You can't use Easel in this server until a moderator lifts your block.".into()
+            }
             Self::SourceUnusable(_) => {
                 "I couldn't use the image you attached: please upload a PNG, JPEG or WebP picture and try again.".into()
             }

@@ -52,6 +52,10 @@ pub struct Requester {
     pub guild_id: Option<u64>,
     /// The channel the command was typed in.
     pub channel_id: u64,
+    /// The member's roles in the guild (for limit tiers).
+    pub roles: Vec<u64>,
+    /// Whether Discord says they may manage the server (exempt from per-member limits by default).
+    pub is_manager: bool,
 }
 
 /// An image the member uploaded for `/variation`, as Discord described it.
@@ -326,7 +330,14 @@ mod tests {
             style: None,
             n: None,
             source: None,
-            requester: Requester { user_id: 7, display_name: "ann".into(), guild_id: Some(1), channel_id: 2 },
+            requester: Requester {
+                user_id: 7,
+                display_name: "ann".into(),
+                guild_id: Some(1),
+                channel_id: 2,
+                roles: vec![],
+                is_manager: false,
+            },
             upload_limit: 10 * 1024 * 1024,
         }
     }

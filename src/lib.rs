@@ -5,7 +5,10 @@
 //! - [`catalogue`]: the model catalogue (names, sizes, qualities, prices) from `models.toml`.
 //! - [`lifecycle`]: the start-up check of which models the provider serves and which are retiring.
 //! - [`job`]: what a member asked for, checked against the catalogue.
-//! - [`pipeline`]: the transport-free core, request → model → images that fit → delivery.
+//! - [`pipeline`]: the transport-free core, request → limits → model → images that fit → delivery → ledger.
+//! - [`limits`]: cooldowns, concurrency, daily and monthly budgets, role tiers (pure logic).
+//! - [`admin`]: `/limits` for guild admins, with the permission check server-side.
+//! - [`store`]: the ledger, settings and blocks behind the `Store` port (SQLite by default).
 //! - [`backends`]: one file per image provider, behind the `ImageBackend` port.
 //! - [`imaging`]: image checks, conversions for providers, re-encoding to fit Discord.
 //! - [`download`]: downloads from trusted hosts with a size cap.
@@ -15,6 +18,7 @@
 //!
 //! Only [`run`] wires concrete adapters together; everything else takes ports.
 
+pub mod admin;
 pub mod backends;
 pub mod catalogue;
 pub mod clock;
@@ -25,7 +29,9 @@ pub mod error;
 pub mod imaging;
 pub mod job;
 pub mod lifecycle;
+pub mod limits;
 pub mod pipeline;
+pub mod store;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -39,7 +45,9 @@ use crate::catalogue::Catalogue;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::download::HttpFetcher;
-use crate::pipeline::{Pipeline, RetryPolicy};
+use crate::pipeline::{Accounting, Pipeline, RetryPolicy};
+use crate::store::sqlite::SqliteStore;
+use crate::store::Store;
 
 /// Hosts Discord serves uploads from; the configured API host is trusted too (a stand-in's CDN).
 const DISCORD_CDN_HOSTS: [&str; 2] = ["cdn.discordapp.com", "media.discordapp.net"];
@@ -54,6 +62,9 @@ pub enum RunError {
     /// Nothing in the catalogue can be offered.
     #[error("no model of the catalogue is served by OPENAI_BASE_URL ({0}); check the URL or EASEL_MODELS")]
     NothingToOffer(String),
+    /// The database could not be opened or migrated.
+    #[error("the database (EASEL_DB) could not be opened: {0}")]
+    Store(#[from] store::StoreError),
     /// Discord refused the connection (bad token, network).
     #[error("Discord connection failed: {0}")]
     Discord(Box<serenity::Error>),
@@ -61,13 +72,21 @@ pub enum RunError {
 
 /// Runs the bot until `shutdown` resolves.
 pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> Result<(), RunError> {
-    let pipeline = Arc::new(build_pipeline(&config).await?);
-    discord::serve(&config, pipeline, shutdown).await?;
+    let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&config.database_path)?);
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let released = store.release_dangling(clock.now()).await?;
+    if released > 0 {
+        warn!(released, "released reservations left by an earlier run that stopped mid-job; nobody was charged");
+    }
+    let accounting = Accounting { store: Arc::clone(&store), clock: Arc::clone(&clock), limits: config.limits };
+    let pipeline = build_pipeline(&config, accounting).await?;
+    let admin = admin::Admin::new(store, clock, config.limits);
+    discord::serve(&config, Arc::new(discord::Services { pipeline, admin }), shutdown).await?;
     info!("stopped");
     Ok(())
 }
 
-async fn build_pipeline(config: &Config) -> Result<Pipeline, RunError> {
+async fn build_pipeline(config: &Config, accounting: Accounting) -> Result<Pipeline, RunError> {
     let host = |url: &reqwest::Url| url.host_str().unwrap_or_default().to_owned();
     let mut upload_hosts: Vec<String> = DISCORD_CDN_HOSTS.iter().map(|h| (*h).to_owned()).collect();
     upload_hosts.push(host(&config.discord_api_base));
@@ -100,6 +119,7 @@ async fn build_pipeline(config: &Config) -> Result<Pipeline, RunError> {
         openai,
         Arc::new(HttpFetcher::new(upload_hosts, DOWNLOAD_TIMEOUT)),
         config.max_download_bytes,
+        accounting,
     )
     .with_retry(RetryPolicy {
         retries: config.model_retries,

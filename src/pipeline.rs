@@ -1,23 +1,28 @@
 //! The generation pipeline: from a member's request to delivered images, with no transport in sight.
 //!
-//! `admit` is fast and pure (the adapter calls it before deferring, so a bad request is answered at
-//! once); `execute` does the slow work: fetch and convert an upload, call the model with retries, make
-//! every image fit Discord's limit, and hand them to a [`Delivery`]. Everything it talks to is a port
-//! (`ImageBackend`, `Fetch`, `Delivery`), so tests drive it without Discord or a network.
+//! `admit` is fast (the adapter calls it before deferring, so a refusal is answered at once): it checks
+//! the request against the catalogue and reserves its cost within the member's limits. `execute` does
+//! the slow work: fetch and convert an upload, call the model with retries, make every image fit
+//! Discord's limit, hand them to a [`Delivery`], then commit the reservation at the real cost, or
+//! release it on any failure. Everything it talks to is a port (`ImageBackend`, `Fetch`, `Delivery`,
+//! `Store`, `Clock`), so tests drive it without Discord or a network.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use backon::{ExponentialBuilder, Retryable};
-use tracing::{info, warn};
+use tracing::{error, info, warn};
 
 use crate::backends::{BackendCall, BackendError, Generated, ImageBackend};
 use crate::catalogue::{BackendKind, Catalogue, ModelEntry, VariationSpec};
+use crate::clock::Clock;
 use crate::download::Fetch;
 use crate::error::JobError;
 use crate::imaging::{self, EncodedImage};
-use crate::job::{Command, JobRequest, JobSpec};
+use crate::job::{Command, JobRequest, JobSpec, Requester};
+use crate::limits::{self, Limits};
+use crate::store::{Charge, ReserveError, Store};
 
 /// Discord refuses a message whose files add up to more than this, whatever the per-file limit.
 const MAX_MESSAGE_BYTES: u64 = 25 * 1024 * 1024;
@@ -84,6 +89,68 @@ pub struct Pipeline {
     uploads: Arc<dyn Fetch>,
     max_source_bytes: u64,
     retry: RetryPolicy,
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    limits: Limits,
+}
+
+/// The accounting ports of a pipeline: where reservations go, what time it is, the owner's limits.
+pub struct Accounting {
+    /// The ledger and settings.
+    pub store: Arc<dyn Store>,
+    /// The time source.
+    pub clock: Arc<dyn Clock>,
+    /// The owner's default limits (guilds may override them at run time).
+    pub limits: Limits,
+}
+
+/// A job that passed the catalogue and the limits, with its cost reserved.
+pub struct Admitted {
+    /// The checked job.
+    pub spec: JobSpec,
+    reservation: Reservation,
+}
+
+/// A reservation in the ledger that MUST end committed or released. Settled explicitly by `execute`;
+/// if a job is dropped before that (cancelled, panicked), `Drop` releases it in the background, and a
+/// crash leaves it for `release_dangling` at the next start-up.
+struct Reservation {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    job_id: String,
+    settled: bool,
+}
+
+impl Reservation {
+    async fn commit(mut self, usd: f64, images: u32) {
+        self.settled = true;
+        if let Err(e) = self.store.commit(&self.job_id, usd, images, self.clock.now()).await {
+            error!(job = %self.job_id, error = %e, "could not commit a delivered job to the ledger");
+        }
+    }
+
+    async fn release(mut self) {
+        self.settled = true;
+        if let Err(e) = self.store.release(&self.job_id, self.clock.now()).await {
+            error!(job = %self.job_id, error = %e, "could not release a failed job's reservation");
+        }
+    }
+}
+
+impl Drop for Reservation {
+    fn drop(&mut self) {
+        if self.settled {
+            return;
+        }
+        let (store, now, job_id) = (Arc::clone(&self.store), self.clock.now(), std::mem::take(&mut self.job_id));
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(async move {
+                if let Err(e) = store.release(&job_id, now).await {
+                    error!(job = %job_id, error = %e, "could not release an abandoned job's reservation");
+                }
+            });
+        }
+    }
 }
 
 /// What a job delivered.
@@ -103,8 +170,20 @@ impl Pipeline {
         openai: Arc<dyn ImageBackend>,
         uploads: Arc<dyn Fetch>,
         max_source_bytes: u64,
+        accounting: Accounting,
     ) -> Self {
-        Self { catalogue, default_model, openai, uploads, max_source_bytes, retry: RetryPolicy::default() }
+        let Accounting { store, clock, limits } = accounting;
+        Self {
+            catalogue,
+            default_model,
+            openai,
+            uploads,
+            max_source_bytes,
+            retry: RetryPolicy::default(),
+            store,
+            clock,
+            limits,
+        }
     }
 
     /// Replaces the retry policy (tests shorten it).
@@ -118,18 +197,80 @@ impl Pipeline {
         &self.catalogue
     }
 
-    /// Checks a request without any I/O: fast enough to run before Discord's 3-second deadline.
-    pub fn admit(&self, request: &JobRequest) -> Result<JobSpec, JobError> {
-        Ok(request.resolve(&self.catalogue, &self.default_model, self.max_source_bytes)?)
+    /// Checks a request against the catalogue, the member's block and limits, and reserves its cost.
+    /// Only local work (no model or Discord call), so it fits before Discord's 3-second deadline.
+    pub async fn admit(&self, request: &JobRequest) -> Result<Admitted, JobError> {
+        let spec = request.resolve(&self.catalogue, &self.default_model, self.max_source_bytes)?;
+        let now = self.clock.now();
+        let who = &request.requester;
+        let overrides = match who.guild_id {
+            Some(guild) => {
+                if let Some(block) = self.store.block_of(guild, who.user_id, now).await.map_err(unexpected)? {
+                    return Err(JobError::Blocked { until: block.until });
+                }
+                self.store.overrides(guild).await.map_err(unexpected)?
+            }
+            None => Vec::new(),
+        };
+        let limits = limits::resolve(&self.limits, &overrides, &who.roles, who.user_id);
+        let exempt = who.is_manager && limits.exempt_managers;
+        let charge = Charge {
+            job_id: request.id.0.clone(),
+            guild_id: who.guild_id,
+            channel_id: who.channel_id,
+            user_id: who.user_id,
+            command: request.command.name().to_owned(),
+            model: spec.model.id.clone(),
+            images: u32::from(spec.n),
+            usd: spec.estimate_usd,
+        };
+        self.store.reserve(&charge, &limits, exempt, now).await.map_err(|e| match e {
+            ReserveError::Limit(refusal) => JobError::LimitReached(refusal),
+            other => unexpected(other),
+        })?;
+        let reservation = Reservation {
+            store: Arc::clone(&self.store),
+            clock: Arc::clone(&self.clock),
+            job_id: charge.job_id,
+            settled: false,
+        };
+        Ok(Admitted { spec, reservation })
     }
 
-    /// Runs an admitted job to delivery. On any error nothing was delivered.
+    /// What the member has used and has left, one line a limit (for `/usage`).
+    pub async fn usage_report(&self, requester: &Requester) -> Result<Vec<String>, JobError> {
+        let now = self.clock.now();
+        let overrides = match requester.guild_id {
+            Some(guild) => self.store.overrides(guild).await.map_err(unexpected)?,
+            None => Vec::new(),
+        };
+        let limits = limits::resolve(&self.limits, &overrides, &requester.roles, requester.user_id);
+        let usage = self.store.usage(requester.guild_id, requester.user_id, now).await.map_err(unexpected)?;
+        Ok(limits::usage_lines(&limits, &usage, now, requester.is_manager && limits.exempt_managers))
+    }
+
+    /// Runs an admitted job to delivery, then charges it at its real cost. On any error nothing was
+    /// delivered and the reservation is released: the member pays nothing.
     pub async fn execute(
         &self,
         request: &JobRequest,
-        spec: &JobSpec,
+        admitted: Admitted,
         delivery: &dyn Delivery,
     ) -> Result<Outcome, JobError> {
+        let Admitted { spec, reservation } = admitted;
+        match self.run(request, &spec, delivery).await {
+            Ok(outcome) => {
+                reservation.commit(outcome.job.cost.usd, outcome.job.images.len() as u32).await;
+                Ok(outcome)
+            }
+            Err(e) => {
+                reservation.release().await;
+                Err(e)
+            }
+        }
+    }
+
+    async fn run(&self, request: &JobRequest, spec: &JobSpec, delivery: &dyn Delivery) -> Result<Outcome, JobError> {
         let Generated { images, revised_prompt, usage } = self.generate(request, spec).await?;
         let images = fit_all(images, request.upload_limit).await?;
         let cost = match usage.and_then(|u| spec.model.usage_usd(&u)) {
@@ -193,6 +334,10 @@ impl Pipeline {
             .notify(|e, wait| warn!(job, error = %e, ?wait, "model call failed, retrying"))
             .await
     }
+}
+
+fn unexpected(e: impl ToString) -> JobError {
+    JobError::Unexpected(e.to_string())
 }
 
 fn source_error(e: impl ToString) -> JobError {

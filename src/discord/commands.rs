@@ -116,6 +116,11 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
     Some(request)
 }
 
+/// Who invoked a command that is not an image job (e.g. `/usage`).
+pub fn parse_requester(interaction: &CommandInteraction) -> Option<Requester> {
+    Some(requester(interaction))
+}
+
 fn requester(interaction: &CommandInteraction) -> Requester {
     let user = &interaction.user;
     let display_name = interaction
@@ -124,12 +129,22 @@ fn requester(interaction: &CommandInteraction) -> Requester {
         .and_then(|m| m.nick.clone())
         .or_else(|| user.global_name.clone())
         .unwrap_or_else(|| user.name.clone());
+    let member = interaction.member.as_deref();
     Requester {
         user_id: user.id.get(),
         display_name,
         guild_id: interaction.guild_id.map(|g| g.get()),
         channel_id: interaction.channel_id.get(),
+        roles: member.map(|m| m.roles.iter().map(|r| r.get()).collect()).unwrap_or_default(),
+        is_manager: can_manage(interaction),
     }
+}
+
+/// Whether Discord says the member who invoked may manage the server. Read from the interaction's
+/// `member.permissions`, which Discord computes server-side, so admin commands cannot be spoofed by
+/// editing the command's default permissions.
+pub fn can_manage(interaction: &CommandInteraction) -> bool {
+    interaction.member.as_ref().and_then(|m| m.permissions).is_some_and(|p| p.manage_guild() || p.administrator())
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! refusal for a bad request, else a deferral), runs the job, and edits the deferred answer with the
 //! images. Every message it sends has empty `allowed_mentions`, so echoed prompts never ping.
 
+mod admin;
 pub mod commands;
 mod delivery;
 pub mod render;
@@ -46,8 +47,16 @@ pub fn http_client(config: &Config) -> Http {
     }
 }
 
+/// What the adapter serves: image jobs and the admin side of limits.
+pub struct Services {
+    /// The generation pipeline.
+    pub pipeline: Pipeline,
+    /// `/limits`.
+    pub admin: crate::admin::Admin,
+}
+
 struct Handler {
-    pipeline: Arc<Pipeline>,
+    services: Arc<Services>,
     guild: Option<GuildId>,
     /// Tracks jobs so shutdown can let them finish instead of dropping a member's image half-made.
     jobs: TaskTracker,
@@ -56,7 +65,8 @@ struct Handler {
 #[async_trait]
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
-        let definitions = commands::definitions(self.pipeline.catalogue());
+        let mut definitions = commands::definitions(self.services.pipeline.catalogue());
+        definitions.extend(admin::definitions());
         let registered = match self.guild {
             Some(guild) => guild.set_commands(&ctx.http, definitions).await,
             None => SlashCommand::set_global_commands(&ctx.http, definitions).await,
@@ -71,16 +81,35 @@ impl EventHandler for Handler {
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let Interaction::Command(command) = interaction else { return };
-        let pipeline = Arc::clone(&self.pipeline);
-        self.jobs.spawn(async move { handle_command(&ctx.http, &pipeline, command).await });
+        let services = Arc::clone(&self.services);
+        self.jobs.spawn(async move { handle_command(&ctx.http, &services, command).await });
     }
 }
 
-/// Answers one slash command from start to finish.
-async fn handle_command(http: &Arc<Http>, pipeline: &Pipeline, command: CommandInteraction) {
+/// Routes one slash command.
+async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
+    match command.data.name.as_str() {
+        "usage" => {
+            let Some(request) = commands::parse_requester(&command) else { return };
+            let text = match services.pipeline.usage_report(&request).await {
+                Ok(lines) => format!("**Your Easel usage**\n{}", lines.join("\n")),
+                Err(e) => e.user_message(),
+            };
+            reply_ephemeral(http, &command, &text).await;
+        }
+        "limits" => {
+            let text = admin::run_limits(&services.admin, &command).await;
+            reply_ephemeral(http, &command, &text).await;
+        }
+        _ => handle_job(http, &services.pipeline, command).await,
+    }
+}
+
+/// Answers one image command from start to finish.
+async fn handle_job(http: &Arc<Http>, pipeline: &Pipeline, command: CommandInteraction) {
     let Some(request) = commands::parse(&command) else { return };
-    let spec = match pipeline.admit(&request) {
-        Ok(spec) => spec,
+    let admitted = match pipeline.admit(&request).await {
+        Ok(admitted) => admitted,
         Err(e) => {
             info!(job = %request.id, reason = %e, "request refused before any model call");
             return reply_ephemeral(http, &command, &e.user_message()).await;
@@ -88,11 +117,12 @@ async fn handle_command(http: &Arc<Http>, pipeline: &Pipeline, command: CommandI
     };
     let deferral = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new());
     if let Err(e) = command.create_response(http, deferral).await {
+        // Dropping `admitted` releases its reservation: nothing is charged.
         return error!(job = %request.id, error = %e, "could not defer the interaction; job dropped before any cost");
     }
-    info!(job = %request.id, command = request.command.name(), model = %spec.model.id, user = request.requester.user_id, "job started");
+    info!(job = %request.id, command = request.command.name(), model = %admitted.spec.model.id, user = request.requester.user_id, "job started");
     let delivery = InteractionDelivery::new(Arc::clone(http), command.clone());
-    if let Err(e) = pipeline.execute(&request, &spec, &delivery).await {
+    if let Err(e) = pipeline.execute(&request, admitted, &delivery).await {
         log_failure(&request.id.0, &e);
         replace_with_ephemeral(http, &command, &e.user_message()).await;
     }
@@ -137,11 +167,11 @@ async fn replace_with_ephemeral(http: &Http, command: &CommandInteraction, text:
 /// Connects to Discord and serves commands until `shutdown` resolves, then lets running jobs finish.
 pub async fn serve(
     config: &Config,
-    pipeline: Arc<Pipeline>,
+    services: Arc<Services>,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), RunError> {
     let jobs = TaskTracker::new();
-    let handler = Handler { pipeline, guild: config.discord_guild_id.map(GuildId::new), jobs: jobs.clone() };
+    let handler = Handler { services, guild: config.discord_guild_id.map(GuildId::new), jobs: jobs.clone() };
     let mut client = ClientBuilder::new_with_http(http_client(config), GatewayIntents::empty())
         .event_handler(handler)
         .await

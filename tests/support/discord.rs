@@ -74,6 +74,29 @@ pub struct FakeDiscord {
     pub origin: String,
 }
 
+/// Who types a command: a member with roles and Discord-computed permissions.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// User id.
+    pub id: u64,
+    /// Role ids.
+    pub roles: Vec<u64>,
+    /// The permission bit set Discord computes for the member in the channel.
+    pub permissions: u64,
+}
+
+/// Send Messages, Attach Files, Use Application Commands...: an ordinary member, no Manage Server.
+pub const ORDINARY: u64 = 0x0000_0800 | 0x0000_8000 | 0x0000_0400 | 0x8000_0000;
+/// Manage Server (0x20) on top of the ordinary bits.
+pub const MANAGER: u64 = ORDINARY | 0x20;
+
+impl Member {
+    /// The default member of the tests.
+    pub fn ordinary() -> Self {
+        Self { id: MEMBER_ID, roles: Vec::new(), permissions: ORDINARY }
+    }
+}
+
 /// A sent interaction, to find the bot's answers to it.
 #[derive(Debug, Clone)]
 pub struct Sent {
@@ -171,6 +194,15 @@ impl FakeDiscord {
 
     /// As [`Self::invoke`], with a chosen `attachment_size_limit`.
     pub fn invoke_with_limit(&self, name: &str, options: Value, resolved: Value, upload_limit: u64) -> Sent {
+        self.invoke_full(&Member::ordinary(), name, options, resolved, upload_limit)
+    }
+
+    /// As [`Self::invoke`], typed by `member`.
+    pub fn invoke_as(&self, member: &Member, name: &str, options: Value, resolved: Value) -> Sent {
+        self.invoke_full(member, name, options, resolved, DEFAULT_UPLOAD_LIMIT)
+    }
+
+    fn invoke_full(&self, member: &Member, name: &str, options: Value, resolved: Value, upload_limit: u64) -> Sent {
         let id = self.next_id().to_string();
         let token = format!("token-{id}");
         let interaction = json!({
@@ -179,9 +211,11 @@ impl FakeDiscord {
             "guild_id": GUILD_ID.to_string(), "channel_id": CHANNEL_ID.to_string(),
             "channel": {"id": CHANNEL_ID.to_string(), "type": 0, "name": "art", "nsfw": false},
             "member": {
-                "user": user(MEMBER_ID, "ann"), "roles": [], "joined_at": "2025-01-01T00:00:00.000000+00:00",
+                "user": user(member.id, "ann"),
+                "roles": member.roles.iter().map(u64::to_string).collect::<Vec<_>>(),
+                "joined_at": "2025-01-01T00:00:00.000000+00:00",
                 "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": "Ann",
-                "permissions": "2248473465835073", "avatar": null, "premium_since": null
+                "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
             },
             "locale": "en-US", "guild_locale": "en-US", "app_permissions": "2248473465835073",
             "entitlements": [], "authorizing_integration_owners": {"0": GUILD_ID.to_string()}, "context": 0,

@@ -65,6 +65,7 @@ pub async fn spawn_app_with(vars: &[(&str, &str)], prepare: impl FnOnce(&FakeOpe
         ("EASEL_DB".into(), db_path.display().to_string()),
         ("EASEL_RETRY_DELAY_MS".into(), "10".into()),
         ("EASEL_MODEL_TIMEOUT_SECS".into(), "5".into()),
+        ("EASEL_COOLDOWN_SECS".into(), "0".into()),
     ]);
     env.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
     let config = Config::from_lookup(|k| env.get(k).cloned()).expect("test configuration is valid");

@@ -1,0 +1,447 @@
+//! Per-member limits and money budgets: what they are for one member, and whether a request fits.
+//!
+//! Pure logic over a usage snapshot: the store runs [`check`] inside the same transaction that records
+//! the reservation, so the check and the reservation are one atomic step.
+//!
+//! Windows: "per day" is a rolling 24 hours (no time zone to configure, no midnight rush); "per month"
+//! is the calendar month in UTC, matching how providers bill.
+
+use std::fmt;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+
+/// The limits Easel enforces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LimitName {
+    /// Seconds between two requests of one member.
+    Cooldown,
+    /// Jobs of one member running at once.
+    InFlight,
+    /// Images per member per rolling 24 hours.
+    ImagesPerDay,
+    /// USD per member per rolling 24 hours.
+    UserUsdPerDay,
+    /// USD per guild per rolling 24 hours.
+    GuildUsdPerDay,
+    /// USD for the whole bot per calendar month (UTC). Set by the owner only.
+    GlobalUsdPerMonth,
+}
+
+impl LimitName {
+    /// Every limit, in display order.
+    pub const ALL: [Self; 6] = [
+        Self::Cooldown,
+        Self::InFlight,
+        Self::ImagesPerDay,
+        Self::UserUsdPerDay,
+        Self::GuildUsdPerDay,
+        Self::GlobalUsdPerMonth,
+    ];
+
+    /// The name used in commands and the database.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Cooldown => "cooldown_secs",
+            Self::InFlight => "max_in_flight",
+            Self::ImagesPerDay => "images_per_day",
+            Self::UserUsdPerDay => "user_usd_per_day",
+            Self::GuildUsdPerDay => "guild_usd_per_day",
+            Self::GlobalUsdPerMonth => "global_usd_per_month",
+        }
+    }
+
+    /// Parses [`Self::key`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.key() == key)
+    }
+
+    /// Whether a guild admin may change it (the global budget is the owner's, in the environment).
+    pub fn settable_by_guild(self) -> bool {
+        self != Self::GlobalUsdPerMonth
+    }
+
+    /// Whether it can differ per role or member (a guild's own budget cannot).
+    pub fn per_member(self) -> bool {
+        !matches!(self, Self::GuildUsdPerDay | Self::GlobalUsdPerMonth)
+    }
+
+    /// Whether it applies to members exempted by Manage Server (budgets protect the owner's money).
+    fn applies_to_exempt(self) -> bool {
+        matches!(self, Self::GuildUsdPerDay | Self::GlobalUsdPerMonth)
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Cooldown => "Cooldown",
+            Self::InFlight => "Images in progress",
+            Self::ImagesPerDay => "Images (24 h)",
+            Self::UserUsdPerDay => "Your budget (24 h)",
+            Self::GuildUsdPerDay => "Server budget (24 h)",
+            Self::GlobalUsdPerMonth => "Bot budget (this month)",
+        }
+    }
+
+    /// Formats a value of this limit for people.
+    pub fn show(self, value: Option<f64>) -> String {
+        match (self, value) {
+            (_, None) => "no limit".to_owned(),
+            (Self::Cooldown, Some(v)) => format!("{v:.0} s"),
+            (Self::InFlight | Self::ImagesPerDay, Some(v)) => format!("{v:.0}"),
+            (_, Some(v)) => format!("${v:.2}"),
+        }
+    }
+}
+
+/// The limits in force for one member: `None` means no limit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    values: [Option<f64>; 6],
+    /// Whether members with Manage Server skip the per-member limits.
+    pub exempt_managers: bool,
+}
+
+impl Limits {
+    /// Limits from values in [`LimitName::ALL`] order.
+    pub fn new(values: [Option<f64>; 6], exempt_managers: bool) -> Self {
+        Self { values, exempt_managers }
+    }
+
+    /// One limit's value.
+    pub fn get(&self, name: LimitName) -> Option<f64> {
+        self.values[name.index()]
+    }
+
+    /// Sets one limit.
+    pub fn set(&mut self, name: LimitName, value: Option<f64>) {
+        self.values[name.index()] = value;
+    }
+}
+
+/// Who an override applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The whole guild.
+    Guild,
+    /// Members with this role (a tier).
+    Role(u64),
+    /// One member.
+    User(u64),
+}
+
+/// A limit set at run time by a guild admin.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Override {
+    /// Who it applies to.
+    pub scope: Scope,
+    /// Which limit.
+    pub name: LimitName,
+    /// The value (`None`: no limit).
+    pub value: Option<f64>,
+}
+
+/// The limits for a member: the owner's defaults, then the guild's overrides, then the most generous of
+/// their roles' tiers, then their own.
+pub fn resolve(defaults: &Limits, overrides: &[Override], roles: &[u64], user: u64) -> Limits {
+    let mut limits = *defaults;
+    for o in overrides.iter().filter(|o| o.scope == Scope::Guild) {
+        limits.set(o.name, o.value);
+    }
+    for name in LimitName::ALL {
+        let tiers: Vec<Option<f64>> = overrides
+            .iter()
+            .filter(|o| o.name == name && matches!(o.scope, Scope::Role(r) if roles.contains(&r)))
+            .map(|o| o.value)
+            .collect();
+        if let Some(best) = tiers.into_iter().reduce(|a, b| more_generous(name, a, b)) {
+            limits.set(name, best);
+        }
+    }
+    for o in overrides.iter().filter(|o| o.scope == Scope::User(user)) {
+        limits.set(o.name, o.value);
+    }
+    limits
+}
+
+fn more_generous(name: LimitName, a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (None, _) | (_, None) => None,
+        (Some(a), Some(b)) if name == LimitName::Cooldown => Some(a.min(b)),
+        (Some(a), Some(b)) => Some(a.max(b)),
+    }
+}
+
+/// What a member, their guild and the bot have used, as the ledger says at one instant.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Usage {
+    /// When the member's last counted request was made.
+    pub last_request: Option<DateTime<Utc>>,
+    /// The member's jobs still running.
+    pub in_flight: u32,
+    /// Images the member got (or has reserved) in the last 24 hours.
+    pub user_images: u32,
+    /// USD the member spent (or reserved) in the last 24 hours.
+    pub user_usd: f64,
+    /// The oldest of those, which frees up first.
+    pub user_oldest: Option<DateTime<Utc>>,
+    /// USD the guild spent (or reserved) in the last 24 hours.
+    pub guild_usd: f64,
+    /// The oldest of those.
+    pub guild_oldest: Option<DateTime<Utc>>,
+    /// USD the whole bot spent (or reserved) this calendar month.
+    pub global_usd: f64,
+}
+
+/// What a request asks for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ask {
+    /// Images.
+    pub images: u32,
+    /// Estimated USD.
+    pub usd: f64,
+}
+
+/// A request refused by a limit: which, how much is left, and when it resets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LimitRefusal {
+    /// The limit.
+    pub name: LimitName,
+    /// Its value.
+    pub limit: f64,
+    /// What is left of it (same unit).
+    pub left: f64,
+    /// What the request needed (same unit).
+    pub needed: f64,
+    /// When room frees up, if it does by itself.
+    pub resets_at: Option<DateTime<Utc>>,
+}
+
+/// Start of the rolling day window ending at `now`.
+pub fn day_start(now: DateTime<Utc>) -> DateTime<Utc> {
+    now - Duration::hours(24)
+}
+
+/// Start of the calendar month (UTC) holding `now`.
+pub fn month_start(now: DateTime<Utc>) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&NaiveDate::from_ymd_opt(now.year(), now.month(), 1).expect("day 1 exists").into())
+}
+
+/// Start of the next calendar month (UTC): when the monthly budget resets.
+pub fn next_month_start(now: DateTime<Utc>) -> DateTime<Utc> {
+    let (y, m) = if now.month() == 12 { (now.year() + 1, 1) } else { (now.year(), now.month() + 1) };
+    Utc.from_utc_datetime(&NaiveDate::from_ymd_opt(y, m, 1).expect("day 1 exists").into())
+}
+
+/// Tolerance for comparing sums of money, so $0.10 + $0.20 fits a $0.30 budget.
+const EPSILON: f64 = 1e-9;
+
+/// Whether `ask` fits `limits` given `usage` at `now`. `exempt` members skip per-member limits.
+pub fn check(limits: &Limits, usage: &Usage, ask: Ask, now: DateTime<Utc>, exempt: bool) -> Result<(), LimitRefusal> {
+    for name in LimitName::ALL {
+        if exempt && !name.applies_to_exempt() {
+            continue;
+        }
+        let Some(limit) = limits.get(name) else { continue };
+        let (used, needed, resets_at) = match name {
+            LimitName::Cooldown => {
+                let Some(last) = usage.last_request else { continue };
+                let ready = last + Duration::milliseconds((limit * 1000.0) as i64);
+                if ready <= now {
+                    continue;
+                }
+                let wait = (ready - now).num_milliseconds() as f64 / 1000.0;
+                return Err(LimitRefusal { name, limit, left: 0.0, needed: wait, resets_at: Some(ready) });
+            }
+            LimitName::InFlight => (f64::from(usage.in_flight), 1.0, None),
+            LimitName::ImagesPerDay => {
+                (f64::from(usage.user_images), f64::from(ask.images), after_day(usage.user_oldest))
+            }
+            LimitName::UserUsdPerDay => (usage.user_usd, ask.usd, after_day(usage.user_oldest)),
+            LimitName::GuildUsdPerDay => (usage.guild_usd, ask.usd, after_day(usage.guild_oldest)),
+            LimitName::GlobalUsdPerMonth => (usage.global_usd, ask.usd, Some(next_month_start(now))),
+        };
+        if used + needed > limit + EPSILON {
+            return Err(LimitRefusal { name, limit, left: (limit - used).max(0.0), needed, resets_at });
+        }
+    }
+    Ok(())
+}
+
+fn after_day(oldest: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    oldest.map(|t| t + Duration::hours(24))
+}
+
+/// Discord's relative timestamp, e.g. "in 3 hours", shown in each member's own time zone.
+pub fn relative(at: DateTime<Utc>) -> String {
+    format!("<t:{}:R>", at.timestamp())
+}
+
+impl fmt::Display for LimitRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let when = self.resets_at.map(relative);
+        let when = when.as_deref().unwrap_or("as soon as one of them finishes");
+        let show = |v| self.name.show(Some(v));
+        match self.name {
+            LimitName::Cooldown => write!(f, "Please wait a little between requests: you can ask again {when}."),
+            LimitName::InFlight => write!(
+                f,
+                "You already have {} image request(s) in progress, the most allowed at once. Please wait until one finishes.",
+                show(self.limit)
+            ),
+            LimitName::ImagesPerDay => write!(
+                f,
+                "Daily image limit reached: {} left of {} per 24 hours, and this request needs {}. More frees up {when}.",
+                show(self.left),
+                show(self.limit),
+                show(self.needed)
+            ),
+            LimitName::UserUsdPerDay => write!(
+                f,
+                "Your daily budget is nearly spent: {} left of {} per 24 hours, and this request costs about {}. More frees up {when}.",
+                show(self.left),
+                show(self.limit),
+                show(self.needed)
+            ),
+            LimitName::GuildUsdPerDay => write!(
+                f,
+                "This server's daily image budget is nearly spent: {} left of {}, and this request costs about {}. More frees up {when}.",
+                show(self.left),
+                show(self.limit),
+                show(self.needed)
+            ),
+            LimitName::GlobalUsdPerMonth => write!(
+                f,
+                "The bot's monthly budget is nearly spent: {} left, and this request costs about {}. It resets {when}.",
+                show(self.left),
+                show(self.needed)
+            ),
+        }
+    }
+}
+
+/// One line of `/usage`: a limit, what is used and what is left.
+pub fn usage_lines(limits: &Limits, usage: &Usage, now: DateTime<Utc>, exempt: bool) -> Vec<String> {
+    LimitName::ALL
+        .into_iter()
+        .map(|name| {
+            let label = name.label();
+            if exempt && !name.applies_to_exempt() {
+                return format!("**{label}**: exempt (Manage Server)");
+            }
+            let limit = limits.get(name);
+            let used = match name {
+                LimitName::Cooldown => {
+                    let ready =
+                        usage.last_request.zip(limit).map(|(t, l)| t + Duration::milliseconds((l * 1000.0) as i64));
+                    return match ready.filter(|r| *r > now) {
+                        Some(r) => format!("**{label}**: {}, next request {}", name.show(limit), relative(r)),
+                        None => format!("**{label}**: {}, ready now", name.show(limit)),
+                    };
+                }
+                LimitName::InFlight => f64::from(usage.in_flight),
+                LimitName::ImagesPerDay => f64::from(usage.user_images),
+                LimitName::UserUsdPerDay => usage.user_usd,
+                LimitName::GuildUsdPerDay => usage.guild_usd,
+                LimitName::GlobalUsdPerMonth => usage.global_usd,
+            };
+            match limit {
+                None => format!("**{label}**: {} used, no limit", name.show(Some(used))),
+                Some(l) => format!(
+                    "**{label}**: {} used, {} left of {}",
+                    name.show(Some(used)),
+                    name.show(Some((l - used).max(0.0))),
+                    name.show(Some(l))
+                ),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    fn limits() -> Limits {
+        Limits::new([Some(30.0), Some(2.0), Some(10.0), Some(1.0), Some(5.0), Some(100.0)], true)
+    }
+
+    const ASK: Ask = Ask { images: 1, usd: 0.04 };
+
+    #[test]
+    fn cooldown_refuses_until_its_last_second_then_admits() {
+        let now = at("2026-11-25T12:00:00Z");
+        let usage = Usage { last_request: Some(now - Duration::seconds(29)), ..Usage::default() };
+        let refusal = check(&limits(), &usage, ASK, now, false).unwrap_err();
+        assert_eq!(refusal.name, LimitName::Cooldown);
+        assert_eq!(refusal.resets_at, Some(now + Duration::seconds(1)));
+        assert!(refusal.to_string().contains(&format!("<t:{}:R>", now.timestamp() + 1)));
+        let usage = Usage { last_request: Some(now - Duration::seconds(30)), ..usage };
+        assert!(check(&limits(), &usage, ASK, now, false).is_ok(), "exactly the cooldown later is fine");
+    }
+
+    #[test]
+    fn in_flight_and_image_counts_are_capped() {
+        let now = at("2026-11-25T12:00:00Z");
+        let busy = Usage { in_flight: 2, ..Usage::default() };
+        assert_eq!(check(&limits(), &busy, ASK, now, false).unwrap_err().name, LimitName::InFlight);
+        let oldest = now - Duration::hours(20);
+        let nine = Usage { user_images: 9, user_oldest: Some(oldest), ..Usage::default() };
+        assert!(check(&limits(), &nine, ASK, now, false).is_ok());
+        let refusal = check(&limits(), &nine, Ask { images: 2, usd: 0.08 }, now, false).unwrap_err();
+        assert_eq!((refusal.name, refusal.left, refusal.needed), (LimitName::ImagesPerDay, 1.0, 2.0));
+        assert_eq!(refusal.resets_at, Some(oldest + Duration::hours(24)), "the rolling window frees the oldest first");
+    }
+
+    #[test]
+    fn budgets_count_money_across_models_and_sizes() {
+        let now = at("2026-11-25T12:00:00Z");
+        // $0.167 (gpt-image high) + $0.25 (high, wide) + 2 x $0.04 (dall-e-3) = $0.497 spent
+        let usage = Usage { user_usd: 0.167 + 0.25 + 0.08, user_oldest: Some(now), ..Usage::default() };
+        assert!(check(&limits(), &usage, Ask { images: 1, usd: 0.504 }, now, false).is_err());
+        assert!(check(&limits(), &usage, Ask { images: 1, usd: 0.503 }, now, false).is_ok(), "exactly the budget fits");
+        let guild = Usage { guild_usd: 4.99, guild_oldest: Some(now), ..Usage::default() };
+        assert_eq!(check(&limits(), &guild, ASK, now, false).unwrap_err().name, LimitName::GuildUsdPerDay);
+    }
+
+    #[test]
+    fn the_monthly_budget_resets_on_the_first_of_the_next_month() {
+        let now = at("2026-12-31T23:00:00Z");
+        let usage = Usage { global_usd: 100.0, ..Usage::default() };
+        let refusal = check(&limits(), &usage, ASK, now, true).unwrap_err();
+        assert_eq!(refusal.name, LimitName::GlobalUsdPerMonth, "budgets bind exempt members too");
+        assert_eq!(refusal.resets_at, Some(at("2027-01-01T00:00:00Z")));
+        assert_eq!(month_start(now), at("2026-12-01T00:00:00Z"));
+    }
+
+    #[test]
+    fn managers_skip_member_limits_but_not_budgets() {
+        let now = at("2026-11-25T12:00:00Z");
+        let usage = Usage { last_request: Some(now), in_flight: 5, user_images: 50, user_usd: 9.0, ..Usage::default() };
+        assert!(check(&limits(), &usage, ASK, now, true).is_ok());
+        assert!(check(&limits(), &usage, ASK, now, false).is_err());
+    }
+
+    #[test]
+    fn tiers_take_the_most_generous_role_and_users_override_all() {
+        let overrides = [
+            Override { scope: Scope::Guild, name: LimitName::ImagesPerDay, value: Some(5.0) },
+            Override { scope: Scope::Role(1), name: LimitName::ImagesPerDay, value: Some(20.0) },
+            Override { scope: Scope::Role(2), name: LimitName::ImagesPerDay, value: Some(50.0) },
+            Override { scope: Scope::Role(2), name: LimitName::Cooldown, value: Some(60.0) },
+            Override { scope: Scope::Role(1), name: LimitName::Cooldown, value: Some(5.0) },
+            Override { scope: Scope::User(9), name: LimitName::ImagesPerDay, value: None },
+        ];
+        assert_eq!(resolve(&limits(), &overrides, &[], 7).get(LimitName::ImagesPerDay), Some(5.0));
+        let tiered = resolve(&limits(), &overrides, &[1, 2], 7);
+        assert_eq!(tiered.get(LimitName::ImagesPerDay), Some(50.0));
+        assert_eq!(tiered.get(LimitName::Cooldown), Some(5.0), "a shorter cooldown is more generous");
+        assert_eq!(resolve(&limits(), &overrides, &[1], 9).get(LimitName::ImagesPerDay), None);
+    }
+}

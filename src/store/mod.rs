@@ -1,0 +1,124 @@
+//! Persistence behind the [`Store`] port: the ledger, run-time limit settings and blocks.
+//!
+//! SQLite ([`sqlite::SqliteStore`]) is the default: embedded, one file, nothing to install. The trait
+//! keeps the door open for a shared store (e.g. Redis) serving several bot processes.
+
+pub mod sqlite;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::limits::{LimitName, LimitRefusal, Limits, Override, Scope, Usage};
+
+/// The store failed (disk, corruption): an internal fault, never the member's.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("store error: {0}")]
+pub struct StoreError(pub String);
+
+/// Why a reservation was not made.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ReserveError {
+    /// A limit does not leave room for the job.
+    #[error("limit reached: {0}")]
+    Limit(LimitRefusal),
+    /// The same job id was reserved before (Discord redelivered the interaction).
+    #[error("job {0} was already admitted")]
+    Duplicate(String),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A job's claim on the member's limits, recorded when it is admitted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Charge {
+    /// The job.
+    pub job_id: String,
+    /// Its guild (`None` in DMs).
+    pub guild_id: Option<u64>,
+    /// Its channel.
+    pub channel_id: u64,
+    /// The member.
+    pub user_id: u64,
+    /// `generate`, `hd` or `variation`.
+    pub command: String,
+    /// Catalogue model id.
+    pub model: String,
+    /// Images asked for.
+    pub images: u32,
+    /// The catalogue's estimate, USD.
+    pub usd: f64,
+}
+
+/// A member blocked from Easel in a guild.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// Until when (`None`: until unblocked).
+    pub until: Option<DateTime<Utc>>,
+    /// Why, for moderators.
+    pub reason: String,
+}
+
+/// What a job's ledger row says now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LedgerState {
+    /// Admitted, cost held.
+    Reserved,
+    /// Delivered and charged.
+    Committed,
+    /// Failed; nothing charged.
+    Released,
+}
+
+/// The persistence port.
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// Checks `limits` for `charge` against the ledger at `now` and, if it fits, records a reservation,
+    /// as ONE atomic step: two concurrent calls MUST NOT both pass a limit only one of them fits.
+    async fn reserve(
+        &self,
+        charge: &Charge,
+        limits: &Limits,
+        exempt: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(), ReserveError>;
+
+    /// Charges a reserved job at its real cost for the images delivered. A job not reserved is left alone.
+    async fn commit(&self, job_id: &str, cost_usd: f64, images: u32, now: DateTime<Utc>) -> Result<(), StoreError>;
+
+    /// Frees a reserved job's claim: nothing is charged. MUST be harmless for a job already settled.
+    async fn release(&self, job_id: &str, now: DateTime<Utc>) -> Result<(), StoreError>;
+
+    /// Releases every reservation left by a process that stopped mid-job; returns how many.
+    async fn release_dangling(&self, now: DateTime<Utc>) -> Result<usize, StoreError>;
+
+    /// What a member, their guild and the bot have used at `now`.
+    async fn usage(&self, guild_id: Option<u64>, user_id: u64, now: DateTime<Utc>) -> Result<Usage, StoreError>;
+
+    /// A job's ledger state, if it was ever admitted.
+    async fn ledger_state(&self, job_id: &str) -> Result<Option<LedgerState>, StoreError>;
+
+    /// A guild's run-time limit settings.
+    async fn overrides(&self, guild_id: u64) -> Result<Vec<Override>, StoreError>;
+
+    /// Sets one limit for a scope of a guild (`value` `None`: no limit).
+    async fn set_override(
+        &self,
+        guild_id: u64,
+        scope: Scope,
+        name: LimitName,
+        value: Option<f64>,
+    ) -> Result<(), StoreError>;
+
+    /// Removes a scope's settings (all of the guild's when `scope` is `None`); returns how many.
+    async fn clear_overrides(&self, guild_id: u64, scope: Option<Scope>) -> Result<usize, StoreError>;
+
+    /// Blocks a member in a guild.
+    async fn block(&self, guild_id: u64, user_id: u64, block: &Block, now: DateTime<Utc>) -> Result<(), StoreError>;
+
+    /// Lifts a block; returns whether there was one.
+    async fn unblock(&self, guild_id: u64, user_id: u64) -> Result<bool, StoreError>;
+
+    /// The member's block in force at `now`, if any.
+    async fn block_of(&self, guild_id: u64, user_id: u64, now: DateTime<Utc>) -> Result<Option<Block>, StoreError>;
+}
