@@ -247,7 +247,8 @@ pub fn check(limits: &Limits, usage: &Usage, ask: Ask, now: DateTime<Utc>, exemp
         let Some(limit) = limits.get(name) else { continue };
         let (used, needed, resets_at) = match name {
             LimitName::Cooldown => {
-                let Some(last) = usage.last_request else { continue };
+                // A zero cooldown is none: requests racing in the same millisecond must not wait.
+                let Some(last) = usage.last_request.filter(|_| limit > 0.0) else { continue };
                 let ready = last + Duration::milliseconds((limit * 1000.0) as i64);
                 if ready <= now {
                     continue;

@@ -372,3 +372,205 @@ async fn fit_all(images: Vec<Vec<u8>>, upload_limit: u64) -> Result<Vec<EncodedI
     .map_err(|e| JobError::Unexpected(e.to_string()))?
     .map_err(|e| JobError::Unexpected(format!("model output: {e}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use chrono::{DateTime, Utc};
+
+    use super::*;
+    use crate::backends::ServedModel;
+    use crate::catalogue::VariationMethod;
+    use crate::clock::ManualClock;
+    use crate::download::FetchError;
+    use crate::job::{JobId, Requester};
+    use crate::limits::{LimitName, Limits};
+    use crate::store::sqlite::SqliteStore;
+
+    /// A backend that answers from a script and counts its calls.
+    struct ScriptedBackend {
+        answers: Mutex<Vec<Result<Generated, BackendError>>>,
+        calls: Mutex<usize>,
+    }
+
+    #[async_trait]
+    impl ImageBackend for ScriptedBackend {
+        async fn generate(&self, _: &BackendCall) -> Result<Generated, BackendError> {
+            *self.calls.lock().unwrap() += 1;
+            let mut answers = self.answers.lock().unwrap();
+            if answers.is_empty() {
+                return Err(BackendError::Malformed("script exhausted".into()));
+            }
+            answers.remove(0)
+        }
+        async fn vary(&self, call: &BackendCall, _: Vec<u8>, _: VariationMethod) -> Result<Generated, BackendError> {
+            self.generate(call).await
+        }
+        async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError> {
+            Ok(Vec::new())
+        }
+    }
+
+    struct NoFetch;
+
+    #[async_trait]
+    impl Fetch for NoFetch {
+        async fn fetch(&self, url: &str, _: u64) -> Result<Vec<u8>, FetchError> {
+            Err(FetchError::UntrustedHost(url.to_owned()))
+        }
+    }
+
+    /// A delivery that keeps what it was given, or fails when told to.
+    #[derive(Default)]
+    struct Kept {
+        delivered: Mutex<Vec<FinishedJob>>,
+        fail: bool,
+    }
+
+    #[async_trait]
+    impl Delivery for Kept {
+        async fn deliver(&self, _: &JobRequest, _: &JobSpec, job: &FinishedJob) -> Result<Receipt, String> {
+            if self.fail {
+                return Err("upload refused".into());
+            }
+            self.delivered.lock().unwrap().push(job.clone());
+            Ok(Receipt::default())
+        }
+    }
+
+    fn png() -> Vec<u8> {
+        crate::imaging::tests::noise_png(8, 8)
+    }
+
+    fn generated() -> Result<Generated, BackendError> {
+        Ok(Generated { images: vec![png()], revised_prompt: None, usage: None })
+    }
+
+    fn start() -> DateTime<Utc> {
+        "2026-11-25T12:00:00Z".parse().unwrap()
+    }
+
+    fn build(
+        name: &str,
+        answers: Vec<Result<Generated, BackendError>>,
+        limits: Limits,
+    ) -> (Pipeline, Arc<ScriptedBackend>, Arc<ManualClock>) {
+        let path = std::env::temp_dir().join(format!("easel-pipeline-{name}-{}.db", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let backend = Arc::new(ScriptedBackend { answers: Mutex::new(answers), calls: Mutex::new(0) });
+        let clock = Arc::new(ManualClock::new(start()));
+        let accounting = Accounting {
+            store: Arc::new(SqliteStore::open(&path).unwrap()),
+            clock: Arc::clone(&clock) as Arc<dyn Clock>,
+            limits,
+        };
+        let pipeline = Pipeline::new(
+            Arc::new(Catalogue::builtin()),
+            "gpt-image-2".into(),
+            Arc::clone(&backend) as Arc<dyn ImageBackend>,
+            Arc::new(NoFetch),
+            1 << 20,
+            accounting,
+        )
+        .with_retry(RetryPolicy {
+            retries: 2,
+            min_delay: Duration::from_millis(1),
+            max_delay: Duration::from_millis(5),
+        });
+        (pipeline, backend, clock)
+    }
+
+    fn request(id: &str) -> JobRequest {
+        JobRequest {
+            id: JobId(id.into()),
+            command: Command::Generate,
+            prompt: Some("a fox".into()),
+            model: None,
+            size: None,
+            quality: None,
+            style: None,
+            n: None,
+            source: None,
+            requester: Requester {
+                user_id: 7,
+                display_name: "ann".into(),
+                guild_id: Some(1),
+                channel_id: 2,
+                roles: vec![],
+                is_manager: false,
+            },
+            upload_limit: 10 << 20,
+        }
+    }
+
+    fn cooldown(secs: f64) -> Limits {
+        let mut limits = Limits::new([None; 6], true);
+        limits.set(LimitName::Cooldown, Some(secs));
+        limits
+    }
+
+    #[tokio::test]
+    async fn a_delivered_job_is_charged_its_catalogue_price() {
+        let (pipeline, _, _) = build("charged", vec![generated()], cooldown(0.0));
+        let delivery = Kept::default();
+        let admitted = pipeline.admit(&request("1")).await.unwrap();
+        let outcome = pipeline.execute(&request("1"), admitted, &delivery).await.unwrap();
+        assert_eq!(outcome.job.cost, Cost { usd: 0.042, from_usage: false });
+        assert_eq!(delivery.delivered.lock().unwrap()[0].images[0].bytes, png());
+        let usage = pipeline.store.usage(Some(1), 7, start()).await.unwrap();
+        assert_eq!((usage.user_images, usage.user_usd), (1, 0.042));
+    }
+
+    #[tokio::test]
+    async fn the_cooldown_lifts_when_the_clock_moves_on() {
+        let (pipeline, _, clock) = build("cooldown", vec![generated(), generated()], cooldown(30.0));
+        let admitted = pipeline.admit(&request("1")).await.unwrap();
+        pipeline.execute(&request("1"), admitted, &Kept::default()).await.unwrap();
+        clock.advance(chrono::Duration::seconds(29));
+        let refused = pipeline.admit(&request("2")).await.err().unwrap();
+        assert!(matches!(refused, JobError::LimitReached(ref r) if r.name == LimitName::Cooldown));
+        clock.advance(chrono::Duration::seconds(1));
+        assert!(pipeline.admit(&request("3")).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn transient_faults_are_retried_and_refusals_are_not() {
+        let busy = || Err(BackendError::RateLimited { retry_after: Some(Duration::from_millis(1)) });
+        let (pipeline, backend, _) = build("retries", vec![busy(), busy(), generated()], cooldown(0.0));
+        let admitted = pipeline.admit(&request("1")).await.unwrap();
+        assert!(pipeline.execute(&request("1"), admitted, &Kept::default()).await.is_ok());
+        assert_eq!(*backend.calls.lock().unwrap(), 3);
+
+        let refused = || Err(BackendError::Refused { message: "no".into() });
+        let (pipeline, backend, _) = build("refusal", vec![refused(), generated()], cooldown(0.0));
+        let admitted = pipeline.admit(&request("1")).await.unwrap();
+        let error = pipeline.execute(&request("1"), admitted, &Kept::default()).await.unwrap_err();
+        assert!(matches!(error, JobError::ProviderRefused { .. }));
+        assert_eq!(*backend.calls.lock().unwrap(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_failed_delivery_releases_the_reservation() {
+        let (pipeline, _, _) = build("release", vec![generated()], cooldown(0.0));
+        let admitted = pipeline.admit(&request("1")).await.unwrap();
+        let failing = Kept { fail: true, ..Kept::default() };
+        assert!(matches!(pipeline.execute(&request("1"), admitted, &failing).await, Err(JobError::DeliveryFailed(_))));
+        let usage = pipeline.store.usage(Some(1), 7, start()).await.unwrap();
+        assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (0, 0.0, 0));
+    }
+
+    #[tokio::test]
+    async fn a_job_dropped_after_admission_releases_its_reservation() {
+        let (pipeline, _, _) = build("dropped", vec![], cooldown(0.0));
+        let admitted = pipeline.admit(&request("1")).await.unwrap();
+        drop(admitted);
+        for _ in 0..1000 {
+            if pipeline.store.usage(Some(1), 7, start()).await.unwrap().in_flight == 0 {
+                return;
+            }
+            tokio::task::yield_now().await;
+        }
+        panic!("the reservation of a dropped job was not released");
+    }
+}

@@ -6,5 +6,6 @@ mod support;
 
 mod failures;
 mod generate;
+mod limits;
 mod startup;
 mod variation;

@@ -5,6 +5,7 @@ pub mod openai;
 
 use std::collections::HashMap;
 use std::io::Cursor;
+use std::path::PathBuf;
 
 use easel::config::Config;
 use image::{DynamicImage, Rgb, RgbImage};
@@ -20,6 +21,8 @@ pub struct TestApp {
     pub discord: FakeDiscord,
     /// The model API the bot calls.
     pub openai: FakeOpenAi,
+    /// The bot's database file.
+    pub db_path: std::path::PathBuf,
     stop: Option<oneshot::Sender<()>>,
     bot: Option<JoinHandle<Result<(), easel::RunError>>>,
 }
@@ -74,7 +77,7 @@ pub async fn spawn_app_with(vars: &[(&str, &str)], prepare: impl FnOnce(&FakeOpe
         let _ = stopped.await;
     }));
     discord.wait_until_ready().await;
-    TestApp { discord, openai, stop: Some(stop), bot: Some(bot) }
+    TestApp { discord, openai, db_path: PathBuf::from(&env["EASEL_DB"]), stop: Some(stop), bot: Some(bot) }
 }
 
 /// A real PNG of one colour.
