@@ -1,7 +1,8 @@
-//! `/limits`: guild admins read and change their server's limits, set role tiers and block members.
+//! `/limits` and `/moderation`: guild admins read and change their server's limits, role tiers,
+//! blocklist and log channel; moderators read the audit log and lift blocks.
 //!
 //! The permission check lives here, not only in Discord's command settings (which a server can loosen):
-//! every operation takes the actor's permissions as Discord computed them and refuses non-managers.
+//! every operation takes the actor's permissions as Discord computed them and refuses the others.
 
 use std::sync::Arc;
 
@@ -10,7 +11,9 @@ use chrono::Duration;
 use crate::clock::Clock;
 use crate::config::parse_limit;
 use crate::limits::{self, relative, LimitName, Limits, Scope};
+use crate::moderation::{compile_regex, AuditEntry, Rule};
 use crate::store::{Block, Store, StoreError};
+use crate::text::truncate;
 
 /// Who is asking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +24,14 @@ pub struct Actor {
     pub user_id: u64,
     /// Whether Discord says they may manage the server.
     pub can_manage: bool,
+    /// Whether Discord says they may moderate (Manage Messages, Moderate Members, or manage the server).
+    pub can_moderate: bool,
 }
+
+/// Audit entries on one page of `/moderation history`.
+pub const HISTORY_PAGE: u32 = 8;
+/// Discord's longest message.
+const MAX_MESSAGE: usize = 2000;
 
 /// Why an admin command did nothing; the text is for the admin.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -29,6 +39,12 @@ pub enum AdminError {
     /// The actor lacks Manage Server.
     #[error("Only members who can manage this server may change Easel's limits.")]
     NotAllowed,
+    /// The actor is not a moderator.
+    #[error("Only this server's moderators may do that.")]
+    NotModerator,
+    /// A blocklist pattern that cannot be used.
+    #[error("{0}")]
+    BadPattern(String),
     /// Used outside a server.
     #[error("Limits belong to a server: use this command in one.")]
     NotInGuild,
@@ -69,6 +85,71 @@ impl Admin {
             return Err(AdminError::NotAllowed);
         }
         actor.guild_id.ok_or(AdminError::NotInGuild)
+    }
+
+    fn moderated_guild(actor: &Actor) -> Result<u64, AdminError> {
+        if !(actor.can_moderate || actor.can_manage) {
+            return Err(AdminError::NotModerator);
+        }
+        actor.guild_id.ok_or(AdminError::NotInGuild)
+    }
+
+    /// Sets where the guild's moderation log goes.
+    pub async fn set_log_channel(&self, actor: &Actor, channel: u64) -> Result<String, AdminError> {
+        let guild = Self::guild(actor)?;
+        self.store.set_log_channel(guild, channel).await?;
+        Ok(format!("Easel's moderation log now goes to <#{channel}>."))
+    }
+
+    /// Adds a word or regular expression to the guild's blocklist.
+    pub async fn blocklist_add(&self, actor: &Actor, pattern: &str, regex: bool) -> Result<String, AdminError> {
+        let guild = Self::guild(actor)?;
+        let rule = parse_rule(pattern, regex)?;
+        let added = self.store.add_rule(guild, &rule, self.clock.now()).await?;
+        let (kind, pattern) = rule.parts();
+        Ok(if added {
+            format!("Added {kind} `{pattern}` to the blocklist. Prompts that match are refused before any model call.")
+        } else {
+            format!("{kind} `{pattern}` was already on the blocklist.")
+        })
+    }
+
+    /// Removes a word or regular expression from the guild's blocklist.
+    pub async fn blocklist_remove(&self, actor: &Actor, pattern: &str, regex: bool) -> Result<String, AdminError> {
+        let guild = Self::guild(actor)?;
+        let rule = if regex { Rule::Regex(pattern.trim().to_owned()) } else { Rule::Word(pattern.trim().to_owned()) };
+        let (kind, shown) = rule.parts();
+        Ok(if self.store.remove_rule(guild, &rule).await? {
+            format!("Removed {kind} `{shown}` from the blocklist.")
+        } else {
+            format!("{kind} `{shown}` was not on the blocklist.")
+        })
+    }
+
+    /// The guild's blocklist.
+    pub async fn blocklist(&self, actor: &Actor) -> Result<String, AdminError> {
+        let guild = Self::moderated_guild(actor)?;
+        let rules = self.store.blocklist(guild).await?;
+        if rules.is_empty() {
+            return Ok("The blocklist is empty.".to_owned());
+        }
+        let lines: Vec<String> = rules.iter().map(|r| r.parts()).map(|(kind, p)| format!("{kind}: `{p}`")).collect();
+        Ok(fit(format!("**Blocklist** ({} rules)\n{}", rules.len(), lines.join("\n"))))
+    }
+
+    /// A page (from 1) of the guild's audit log, optionally for one member, newest first.
+    pub async fn history(&self, actor: &Actor, user: Option<u64>, page: u32) -> Result<String, AdminError> {
+        let guild = Self::moderated_guild(actor)?;
+        let page = page.max(1);
+        let (entries, total) = self.store.audit_history(guild, user, (page - 1) * HISTORY_PAGE, HISTORY_PAGE).await?;
+        let pages = total.div_ceil(HISTORY_PAGE).max(1);
+        let whose = user.map_or_else(|| "this server".to_owned(), |u| format!("<@{u}>"));
+        if entries.is_empty() {
+            return Ok(format!("No jobs on page {page} of {pages} for {whose}."));
+        }
+        let mut lines = vec![format!("**Easel jobs of {whose}**: page {page} of {pages} ({total} in all)")];
+        lines.extend(entries.iter().map(history_line));
+        Ok(fit(lines.join("\n")))
     }
 
     /// The limits in force for the guild, or for one member (with their roles).
@@ -151,13 +232,55 @@ impl Admin {
         })
     }
 
-    /// Lifts a member's block.
+    /// Lifts a member's block (a limit block or a pause for repeated refusals).
     pub async fn unblock(&self, actor: &Actor, user: u64) -> Result<String, AdminError> {
-        let guild = Self::guild(actor)?;
+        let guild = Self::moderated_guild(actor)?;
         Ok(if self.store.unblock(guild, user).await? {
             format!("<@{user}> may use Easel here again.")
         } else {
             format!("<@{user}> was not blocked.")
         })
     }
+}
+
+fn parse_rule(pattern: &str, regex: bool) -> Result<Rule, AdminError> {
+    let pattern = pattern.trim();
+    if pattern.is_empty() || pattern.chars().count() > 200 {
+        return Err(AdminError::BadPattern("A blocklist entry must be 1 to 200 characters.".into()));
+    }
+    if regex {
+        compile_regex(pattern)
+            .map_err(|e| AdminError::BadPattern(format!("That regular expression does not compile: {e}")))?;
+        return Ok(Rule::Regex(pattern.to_owned()));
+    }
+    if !pattern.chars().any(char::is_alphanumeric) {
+        return Err(AdminError::BadPattern("A blocked word needs at least one letter or digit.".into()));
+    }
+    Ok(Rule::Word(pattern.to_lowercase()))
+}
+
+fn history_line(e: &AuditEntry) -> String {
+    let jump = match (e.guild_id, e.message_id) {
+        (Some(g), Some(m)) => format!(" [result](https://discord.com/channels/{g}/{}/{m})", e.channel_id),
+        _ => String::new(),
+    };
+    let reason = e.reason.as_deref().map(|r| format!(" ({})", truncate(r, 60))).unwrap_or_default();
+    format!(
+        "<t:{}:f> <@{}> /{} {} · **{}**{} · ${:.4} · \"{}\"{} · job {}",
+        e.created_at.timestamp(),
+        e.user_id,
+        e.command,
+        e.model,
+        e.outcome.label(),
+        reason,
+        e.cost_usd,
+        truncate(&e.prompt, 60),
+        jump,
+        e.job_id
+    )
+}
+
+/// Cuts a reply to Discord's message limit.
+fn fit(text: String) -> String {
+    truncate(&text, MAX_MESSAGE)
 }

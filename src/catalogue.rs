@@ -158,6 +158,10 @@ pub struct ModelEntry {
     /// Multipart field of the input image of an edit.
     #[serde(default = "default_edit_field")]
     pub edit_image_field: String,
+    /// The `moderation` level sent with generations (gpt-image: `auto`, the strict one). Easel never
+    /// asks for a relaxed level, in any channel.
+    #[serde(default)]
+    pub moderation: Option<String>,
     /// How `/variation` works with this model; `None` when it cannot.
     #[serde(default)]
     pub variation: Option<VariationSpec>,
@@ -291,6 +295,9 @@ impl ModelEntry {
         }
         if self.n_min == 0 || self.n_min > self.n_max || self.n_max > 10 {
             return fail("n_max", format!("{}..={} is not a range within 1..=10", self.n_min, self.n_max));
+        }
+        if self.moderation.as_deref().is_some_and(|m| m != "auto") {
+            return fail("moderation", "Easel only asks for the strict `auto` level".into());
         }
         if self.prompt_max_chars == 0 {
             return fail("prompt_max_chars", "must be above zero".into());

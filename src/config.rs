@@ -99,6 +99,16 @@ pub struct Config {
     pub extra_image_hosts: Vec<String>,
     /// The owner's default limits; guild admins may override them (except the global budget).
     pub limits: Limits,
+    /// Moderation log channel for guilds that set none with `/moderation log-channel`.
+    pub moderation_log_channel: Option<u64>,
+    /// Whether prompts go through the provider's free moderation endpoint before the model call.
+    pub moderation_precheck: bool,
+    /// Refusals within `refusal_window` that pause a member (0: never).
+    pub refusals_before_pause: u32,
+    /// The window in which refusals are counted.
+    pub refusal_window: Duration,
+    /// How long a repeat offender is paused.
+    pub pause: Duration,
 }
 
 /// The environment variable and default of each limit (`None`: no limit by default).
@@ -165,6 +175,15 @@ impl Config {
                 .map(|v| v.split(',').map(|h| h.trim().to_lowercase()).filter(|h| !h.is_empty()).collect())
                 .unwrap_or_default(),
             limits: limits_from(&get)?,
+            moderation_log_channel: parse_var(&get, "MODERATION_LOG_CHANNEL_ID", "a channel id (a number)")?,
+            moderation_precheck: bool_var(&get, "EASEL_MODERATION_PRECHECK", false)?,
+            refusals_before_pause: parse_var(&get, "EASEL_REFUSALS_BEFORE_PAUSE", "a whole number")?.unwrap_or(3),
+            refusal_window: Duration::from_secs(
+                60 * parse_var::<u64>(&get, "EASEL_REFUSAL_WINDOW_MINUTES", "a whole number of minutes")?.unwrap_or(60),
+            ),
+            pause: Duration::from_secs(
+                60 * parse_var::<u64>(&get, "EASEL_PAUSE_MINUTES", "a whole number of minutes")?.unwrap_or(24 * 60),
+            ),
         })
     }
 
@@ -174,18 +193,17 @@ impl Config {
     }
 }
 
+fn bool_var(get: &impl Fn(&str) -> Option<String>, name: &'static str, default: bool) -> Result<bool, ConfigError> {
+    match get(name).map(|v| v.to_lowercase()).as_deref() {
+        None => Ok(default),
+        Some("true" | "1" | "yes" | "on") => Ok(true),
+        Some("false" | "0" | "no" | "off") => Ok(false),
+        Some(other) => Err(ConfigError::Invalid { name, expected: "true or false", got: other.to_owned() }),
+    }
+}
+
 fn limits_from(get: &impl Fn(&str) -> Option<String>) -> Result<Limits, ConfigError> {
-    let exempt = match get("EASEL_EXEMPT_MANAGERS").as_deref() {
-        None | Some("true") | Some("1") | Some("yes") => true,
-        Some("false") | Some("0") | Some("no") => false,
-        Some(other) => {
-            return Err(ConfigError::Invalid {
-                name: "EASEL_EXEMPT_MANAGERS",
-                expected: "true or false",
-                got: other.to_owned(),
-            })
-        }
-    };
+    let exempt = bool_var(get, "EASEL_EXEMPT_MANAGERS", true)?;
     let mut limits = Limits::new([None; 6], exempt);
     for (limit, name, default) in LIMIT_VARS {
         let value = match get(name) {

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use crate::backends::BackendError;
 use crate::job::InvalidRequest;
 use crate::limits::{relative, LimitRefusal};
+use crate::moderation::refusal_category;
 
 /// Why a job delivered no image.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -32,6 +33,18 @@ pub enum JobError {
     ProviderRefused {
         /// The provider's words, for the log and moderators.
         message: String,
+        /// When the member's pause for repeated refusals ends, if this refusal started one.
+        paused_until: Option<DateTime<Utc>>,
+    },
+    /// The server's rules (blocklist or moderation pre-check) refused it before any model call.
+    #[error("refused by the server's rules: {reason}")]
+    RefusedByRules {
+        /// The rule or verdict, for moderators (never shown to the member).
+        reason: String,
+        /// Categories a pre-check flagged, to name to the member.
+        categories: Vec<String>,
+        /// When the member's pause for repeated refusals ends, if this refusal started one.
+        paused_until: Option<DateTime<Utc>>,
     },
     /// Rate limits or outages outlasted the retries.
     #[error("the image service is busy: {0}")]
@@ -67,7 +80,7 @@ impl JobError {
     /// Sorts a provider failure (after retries) into what the member and owner must be told.
     pub fn from_backend(error: BackendError, model: &str, replacement: Option<&str>) -> Self {
         match error {
-            BackendError::Refused { message } => Self::ProviderRefused { message },
+            BackendError::Refused { message } => Self::ProviderRefused { message, paused_until: None },
             BackendError::RateLimited { .. } => Self::Busy("rate limited".into()),
             BackendError::Unavailable(detail) => Self::Busy(detail),
             BackendError::TimedOut => Self::TimedOut,
@@ -97,9 +110,23 @@ impl JobError {
             Self::SourceUnusable(_) => {
                 "I couldn't use the image you attached: please upload a PNG, JPEG or WebP picture and try again.".into()
             }
-            Self::ProviderRefused { .. } => "The image provider refused this request under its content policy. \
-                 Please rephrase your prompt; you were not charged."
-                .into(),
+            Self::ProviderRefused { message, paused_until } => format!(
+                "The image provider refused this request under its content policy (reason: {}). \
+                 Please rephrase your prompt; you were not charged.{}",
+                refusal_category(message),
+                pause_note(*paused_until)
+            ),
+            Self::RefusedByRules { categories, paused_until, .. } if categories.is_empty() => format!(
+                "This prompt breaks this server's rules for image requests, so it was not sent. \
+                 Please rephrase it; you were not charged.{}",
+                pause_note(*paused_until)
+            ),
+            Self::RefusedByRules { categories, paused_until, .. } => format!(
+                "This prompt was flagged by the moderation check ({}), so it was not sent. \
+                 Please rephrase it; you were not charged.{}",
+                categories.join(", "),
+                pause_note(*paused_until)
+            ),
             Self::Busy(_) => {
                 "The image service is busy right now. Please try again in a minute; you were not charged.".into()
             }
@@ -125,6 +152,23 @@ impl JobError {
                 .into(),
             Self::Unexpected(_) => "Something went wrong on my side. Please try again; you were not charged.".into(),
         }
+    }
+}
+
+/// The sentence added when a refusal paused the member.
+fn pause_note(until: Option<DateTime<Utc>>) -> String {
+    until.map_or_else(String::new, |t| {
+        format!(" Because of repeated refusals you are paused from Easel in this server until {}.", relative(t))
+    })
+}
+
+impl JobError {
+    /// Records the pause a refusal started, so the member is told.
+    pub fn with_pause(mut self, until: Option<DateTime<Utc>>) -> Self {
+        if let Self::ProviderRefused { paused_until, .. } | Self::RefusedByRules { paused_until, .. } = &mut self {
+            *paused_until = until;
+        }
+        self
     }
 }
 

@@ -8,6 +8,7 @@
 //! - [`pipeline`]: the transport-free core, request → limits → model → images that fit → delivery → ledger.
 //! - [`limits`]: cooldowns, concurrency, daily and monthly budgets, role tiers (pure logic).
 //! - [`admin`]: `/limits` for guild admins, with the permission check server-side.
+//! - [`moderation`]: server rules (blocklist, pre-check), the audit log and its channel, repeat offenders.
 //! - [`store`]: the ledger, settings and blocks behind the `Store` port (SQLite by default).
 //! - [`backends`]: one file per image provider, behind the `ImageBackend` port.
 //! - [`imaging`]: image checks, conversions for providers, re-encoding to fit Discord.
@@ -15,6 +16,7 @@
 //! - [`error`]: what goes wrong, and the one place it becomes words for members.
 //! - [`discord`]: the thin serenity adapter (commands, rendering, delivery).
 //! - [`clock`]: time as a port.
+//! - [`text`]: small text helpers for Discord's limits.
 //!
 //! Only [`run`] wires concrete adapters together; everything else takes ports.
 
@@ -30,8 +32,10 @@ pub mod imaging;
 pub mod job;
 pub mod lifecycle;
 pub mod limits;
+pub mod moderation;
 pub mod pipeline;
 pub mod store;
+pub mod text;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -45,6 +49,7 @@ use crate::catalogue::Catalogue;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::download::HttpFetcher;
+use crate::moderation::{ContentCheck, Moderation, OffencePolicy};
 use crate::pipeline::{Accounting, Pipeline, RetryPolicy};
 use crate::store::sqlite::SqliteStore;
 use crate::store::Store;
@@ -79,28 +84,52 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         warn!(released, "released reservations left by an earlier run that stopped mid-job; nobody was charged");
     }
     let accounting = Accounting { store: Arc::clone(&store), clock: Arc::clone(&clock), limits: config.limits };
-    let pipeline = build_pipeline(&config, accounting).await?;
+    let openai = Arc::new(openai_backend(&config));
+    let moderation = Moderation::new(
+        Arc::clone(&store),
+        Arc::clone(&clock),
+        Arc::new(discord::moderation::ChannelLog::new(Arc::new(discord::http_client(&config)))),
+        config.moderation_precheck.then(|| Arc::clone(&openai) as Arc<dyn ContentCheck>),
+        config.moderation_log_channel.map(|channel| (config.discord_guild_id, channel)),
+        OffencePolicy {
+            refusals: config.refusals_before_pause,
+            window: chrono::Duration::from_std(config.refusal_window).unwrap_or(chrono::Duration::hours(1)),
+            pause: chrono::Duration::from_std(config.pause).unwrap_or(chrono::Duration::days(1)),
+        },
+    );
+    let pipeline = build_pipeline(&config, openai, accounting).await?.with_moderation(Arc::new(moderation));
     let admin = admin::Admin::new(store, clock, config.limits);
     discord::serve(&config, Arc::new(discord::Services { pipeline, admin }), shutdown).await?;
     info!("stopped");
     Ok(())
 }
 
-async fn build_pipeline(config: &Config, accounting: Accounting) -> Result<Pipeline, RunError> {
-    let host = |url: &reqwest::Url| url.host_str().unwrap_or_default().to_owned();
-    let mut upload_hosts: Vec<String> = DISCORD_CDN_HOSTS.iter().map(|h| (*h).to_owned()).collect();
-    upload_hosts.push(host(&config.discord_api_base));
+fn host(url: &reqwest::Url) -> String {
+    url.host_str().unwrap_or_default().to_owned()
+}
+
+/// The OpenAI-compatible backend; its result links are fetched only from the API's host and the
+/// configured image hosts.
+fn openai_backend(config: &Config) -> OpenAiBackend {
     let mut result_hosts: Vec<String> = OPENAI_RESULT_HOSTS.iter().map(|h| (*h).to_owned()).collect();
     result_hosts.push(host(&config.openai_base_url));
     result_hosts.extend(config.extra_image_hosts.iter().cloned());
-
-    let openai: Arc<dyn ImageBackend> = Arc::new(OpenAiBackend::new(
+    OpenAiBackend::new(
         config.openai_base_url.clone(),
         config.openai_api_key.clone(),
         config.model_timeout,
         Arc::new(HttpFetcher::new(result_hosts, DOWNLOAD_TIMEOUT)),
         config.max_download_bytes,
-    ));
+    )
+}
+
+async fn build_pipeline(
+    config: &Config,
+    openai: Arc<dyn ImageBackend>,
+    accounting: Accounting,
+) -> Result<Pipeline, RunError> {
+    let mut upload_hosts: Vec<String> = DISCORD_CDN_HOSTS.iter().map(|h| (*h).to_owned()).collect();
+    upload_hosts.push(host(&config.discord_api_base));
     let catalogue = offered_catalogue(&config.catalogue, openai.as_ref(), &SystemClock).await;
     if catalogue.is_empty() {
         return Err(RunError::NothingToOffer(config.openai_base_url.to_string()));

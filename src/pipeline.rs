@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use backon::{ExponentialBuilder, Retryable};
+use chrono::{DateTime, Utc};
 use tracing::{error, info, warn};
 
 use crate::backends::{BackendCall, BackendError, Generated, ImageBackend};
@@ -22,6 +23,7 @@ use crate::error::JobError;
 use crate::imaging::{self, EncodedImage};
 use crate::job::{Command, JobRequest, JobSpec, Requester};
 use crate::limits::{self, Limits};
+use crate::moderation::{self, AuditEntry, Moderation};
 use crate::store::{Charge, ReserveError, Store};
 
 /// Discord refuses a message whose files add up to more than this, whatever the per-file limit.
@@ -92,6 +94,7 @@ pub struct Pipeline {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
     limits: Limits,
+    moderation: Option<Arc<Moderation>>,
 }
 
 /// The accounting ports of a pipeline: where reservations go, what time it is, the owner's limits.
@@ -183,7 +186,14 @@ impl Pipeline {
             store,
             clock,
             limits,
+            moderation: None,
         }
+    }
+
+    /// Adds moderation: server rules before the model call, the audit log and its channel after.
+    pub fn with_moderation(mut self, moderation: Arc<Moderation>) -> Self {
+        self.moderation = Some(moderation);
+        self
     }
 
     /// Replaces the retry policy (tests shorten it).
@@ -208,6 +218,7 @@ impl Pipeline {
                 if let Some(block) = self.store.block_of(guild, who.user_id, now).await.map_err(unexpected)? {
                     return Err(JobError::Blocked { until: block.until });
                 }
+                self.screen(request, &spec).await?;
                 self.store.overrides(guild).await.map_err(unexpected)?
             }
             None => Vec::new(),
@@ -258,16 +269,82 @@ impl Pipeline {
         delivery: &dyn Delivery,
     ) -> Result<Outcome, JobError> {
         let Admitted { spec, reservation } = admitted;
-        match self.run(request, &spec, delivery).await {
+        let result = match self.precheck(request).await {
+            Ok(()) => self.run(request, &spec, delivery).await,
+            Err(refused) => Err(refused),
+        };
+        match result {
             Ok(outcome) => {
                 reservation.commit(outcome.job.cost.usd, outcome.job.images.len() as u32).await;
+                self.record(request, &spec, Ok(&outcome)).await;
                 Ok(outcome)
             }
             Err(e) => {
                 reservation.release().await;
-                Err(e)
+                let paused = self.record(request, &spec, Err(&e)).await;
+                Err(e.with_pause(paused))
             }
         }
+    }
+
+    /// The server's blocklist, before any reservation or model call.
+    async fn screen(&self, request: &JobRequest, spec: &JobSpec) -> Result<(), JobError> {
+        let (Some(moderation), Some(prompt)) = (&self.moderation, request.prompt.as_deref()) else { return Ok(()) };
+        let Err(refusal) = moderation.screen(request.requester.guild_id, prompt).await else { return Ok(()) };
+        let error =
+            JobError::RefusedByRules { reason: refusal.reason, categories: refusal.categories, paused_until: None };
+        let paused = self.record(request, spec, Err(&error)).await;
+        Err(error.with_pause(paused))
+    }
+
+    /// The optional moderation pre-check: a network call, so after the deferral.
+    async fn precheck(&self, request: &JobRequest) -> Result<(), JobError> {
+        let (Some(moderation), Some(prompt)) = (&self.moderation, request.prompt.as_deref()) else { return Ok(()) };
+        moderation.precheck(prompt).await.map_err(|refusal| JobError::RefusedByRules {
+            reason: refusal.reason,
+            categories: refusal.categories,
+            paused_until: None,
+        })
+    }
+
+    /// Writes the job's end to the audit log; returns when a pause it triggered ends.
+    async fn record(
+        &self,
+        request: &JobRequest,
+        spec: &JobSpec,
+        result: Result<&Outcome, &JobError>,
+    ) -> Option<DateTime<Utc>> {
+        let moderation = self.moderation.as_ref()?;
+        let (outcome, reason) = match result {
+            Ok(_) => (moderation::Outcome::Delivered, None),
+            Err(JobError::ProviderRefused { message, .. }) => {
+                (moderation::Outcome::RefusedByProvider, Some(message.clone()))
+            }
+            Err(JobError::RefusedByRules { reason, .. }) => (moderation::Outcome::RefusedByRules, Some(reason.clone())),
+            Err(other) => (moderation::Outcome::Failed, Some(other.to_string())),
+        };
+        let delivered = result.ok();
+        let who = &request.requester;
+        moderation
+            .record(AuditEntry {
+                job_id: request.id.0.clone(),
+                guild_id: who.guild_id,
+                channel_id: who.channel_id,
+                user_id: who.user_id,
+                command: request.command.name().to_owned(),
+                model: spec.model.id.clone(),
+                size: spec.size.clone(),
+                quality: spec.quality.clone(),
+                prompt: request.prompt.clone().unwrap_or_default(),
+                revised_prompt: delivered.and_then(|o| o.job.revised_prompt.clone()),
+                outcome,
+                reason,
+                cost_usd: delivered.map_or(0.0, |o| o.job.cost.usd),
+                message_id: delivered.and_then(|o| o.receipt.message_id),
+                image_url: delivered.and_then(|o| o.receipt.attachment_urls.first().cloned()),
+                created_at: self.clock.now(),
+            })
+            .await
     }
 
     async fn run(&self, request: &JobRequest, spec: &JobSpec, delivery: &dyn Delivery) -> Result<Outcome, JobError> {
@@ -355,6 +432,7 @@ fn backend_call(spec: &JobSpec) -> BackendCall {
         response: spec.model.response,
         send_response_format: spec.model.send_response_format,
         edit_image_field: spec.model.edit_image_field.clone(),
+        moderation: spec.model.moderation.clone(),
     }
 }
 

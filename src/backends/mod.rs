@@ -34,6 +34,8 @@ pub struct BackendCall {
     pub send_response_format: bool,
     /// Multipart field of an edit's input image.
     pub edit_image_field: String,
+    /// The provider moderation level to ask for (gpt-image: always the strict `auto`).
+    pub moderation: Option<String>,
 }
 
 /// What a provider produced.

@@ -19,6 +19,7 @@ use super::{BackendCall, BackendError, Generated, ImageBackend, ServedModel};
 use crate::catalogue::{ResponseForm, TokenUsage, VariationMethod};
 use crate::config::Secret;
 use crate::download::{Fetch, FetchError};
+use crate::moderation::{ContentCheck, Verdict};
 
 /// A client of one OpenAI-compatible server.
 pub struct OpenAiBackend {
@@ -122,6 +123,9 @@ impl ImageBackend for OpenAiBackend {
         if let Some(style) = &call.style {
             body.insert("style".into(), json!(style));
         }
+        if let Some(level) = &call.moderation {
+            body.insert("moderation".into(), json!(level));
+        }
         let request = self.client.post(self.endpoint("images/generations")).json(&body);
         self.images(request, call.response).await
     }
@@ -164,6 +168,35 @@ impl ImageBackend for OpenAiBackend {
             })
             .collect())
     }
+}
+
+/// OpenAI's free moderation endpoint, used as the optional pre-check (`EASEL_MODERATION_PRECHECK`).
+#[async_trait]
+impl ContentCheck for OpenAiBackend {
+    async fn check(&self, text: &str) -> Result<Verdict, String> {
+        let body = json!({"model": "omni-moderation-latest", "input": text});
+        let request = self.client.post(self.endpoint("moderations")).json(&body);
+        let answer: ModerationAnswer =
+            self.send(request).await.map_err(|e| e.to_string())?.json().await.map_err(|e| e.to_string())?;
+        let result = answer.results.into_iter().next().ok_or("the moderation answer holds no result")?;
+        let mut categories: Vec<String> =
+            result.categories.into_iter().filter(|(_, flagged)| *flagged).map(|(name, _)| name).collect();
+        categories.sort();
+        Ok(Verdict { flagged: result.flagged, categories })
+    }
+}
+
+#[derive(Deserialize)]
+struct ModerationAnswer {
+    #[serde(default)]
+    results: Vec<ModerationResult>,
+}
+
+#[derive(Deserialize)]
+struct ModerationResult {
+    flagged: bool,
+    #[serde(default)]
+    categories: std::collections::HashMap<String, bool>,
 }
 
 fn transport_error(e: reqwest::Error) -> BackendError {

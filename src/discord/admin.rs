@@ -87,13 +87,19 @@ fn typed(options: Vec<ResolvedOption<'_>>) -> Typed {
     t
 }
 
-/// Runs a `/limits` subcommand and returns the text for the admin.
-pub async fn run_limits(admin: &Admin, command: &CommandInteraction) -> String {
-    let actor = Actor {
+/// Who invoked an admin command, with the permissions Discord computed for them.
+pub fn actor(command: &CommandInteraction) -> Actor {
+    Actor {
         guild_id: command.guild_id.map(|g| g.get()),
         user_id: command.user.id.get(),
         can_manage: super::commands::can_manage(command),
-    };
+        can_moderate: super::commands::can_moderate(command),
+    }
+}
+
+/// Runs a `/limits` subcommand and returns the text for the admin.
+pub async fn run_limits(admin: &Admin, command: &CommandInteraction) -> String {
+    let actor = actor(command);
     let Some(ResolvedOption { name, value: ResolvedValue::SubCommand(options), .. }) =
         command.data.options().into_iter().next()
     else {

@@ -140,6 +140,17 @@ fn requester(interaction: &CommandInteraction) -> Requester {
     }
 }
 
+/// Whether Discord says the member who invoked may moderate: Manage Messages, Moderate Members, or
+/// managing the server.
+pub fn can_moderate(interaction: &CommandInteraction) -> bool {
+    can_manage(interaction)
+        || interaction
+            .member
+            .as_ref()
+            .and_then(|m| m.permissions)
+            .is_some_and(|p| p.manage_messages() || p.moderate_members())
+}
+
 /// Whether Discord says the member who invoked may manage the server. Read from the interaction's
 /// `member.permissions`, which Discord computes server-side, so admin commands cannot be spoofed by
 /// editing the command's default permissions.

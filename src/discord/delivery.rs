@@ -27,7 +27,7 @@ impl InteractionDelivery {
 }
 
 /// Whether Discord may accept the same edit on a later try: rate limits and its own outages.
-fn is_retryable(error: &serenity::Error) -> bool {
+pub(super) fn is_retryable(error: &serenity::Error) -> bool {
     match error {
         serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
             response.status_code.as_u16() == 429 || response.status_code.is_server_error()

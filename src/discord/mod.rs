@@ -7,6 +7,7 @@
 mod admin;
 pub mod commands;
 mod delivery;
+pub mod moderation;
 pub mod render;
 
 use std::future::Future;
@@ -67,6 +68,7 @@ impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         let mut definitions = commands::definitions(self.services.pipeline.catalogue());
         definitions.extend(admin::definitions());
+        definitions.push(moderation::definition());
         let registered = match self.guild {
             Some(guild) => guild.set_commands(&ctx.http, definitions).await,
             None => SlashCommand::set_global_commands(&ctx.http, definitions).await,
@@ -99,6 +101,10 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
         }
         "limits" => {
             let text = admin::run_limits(&services.admin, &command).await;
+            reply_ephemeral(http, &command, &text).await;
+        }
+        "moderation" => {
+            let text = moderation::run(&services.admin, &command).await;
             reply_ephemeral(http, &command, &text).await;
         }
         _ => handle_job(http, &services.pipeline, command).await,

@@ -4,6 +4,7 @@ use serenity::all::{CreateAttachment, CreateEmbed, CreateEmbedFooter};
 
 use crate::job::{Command, JobRequest, JobSpec};
 use crate::pipeline::FinishedJob;
+use crate::text::truncate;
 
 /// Easel's accent colour on embeds.
 const COLOUR: u32 = 0x5B8DEF;
@@ -51,27 +52,4 @@ pub fn result_embed(request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> 
 fn cost_text(job: &FinishedJob) -> String {
     let basis = if job.cost.from_usage { "from token usage" } else { "catalogue price" };
     format!("${:.4} ({basis})", job.cost.usd)
-}
-
-/// Cuts `text` to at most `max` characters, marking the cut, so Discord's field limits are never hit.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncation_keeps_within_the_limit_and_marks_the_cut() {
-        assert_eq!(truncate("short", 10), "short");
-        let cut = truncate(&"é".repeat(2000), 1024);
-        assert_eq!(cut.chars().count(), 1024);
-        assert!(cut.ends_with('…'));
-    }
 }

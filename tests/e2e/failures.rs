@@ -30,8 +30,8 @@ async fn a_provider_refusal_says_so_without_retrying() {
     let sent = app.discord.invoke("generate", json!([string("prompt", "something forbidden")]), json!({}));
     let (text, _) = explanation(&app, &sent.token).await;
 
-    assert!(text.contains("refused this request under its content policy"), "{text}");
-    assert!(!text.contains("fake moderation_blocked"), "the raw provider text stays in the log");
+    assert!(text.contains("refused this request under its content policy (reason: violence)"), "{text}");
+    assert!(!text.contains("safety system"), "the raw provider text stays in the log: {text}");
     assert_eq!(app.openai.image_calls().len(), 1, "a refusal is never retried");
 }
 

@@ -33,6 +33,7 @@ async fn generate_in_base64_mode_attaches_the_models_pixels_with_the_details() {
     assert_eq!(model_call.body["model"], "gpt-image-2");
     assert_eq!(model_call.body["prompt"], "a red fox in snow");
     assert!(model_call.body.get("response_format").is_none(), "gpt-image rejects response_format");
+    assert_eq!(model_call.body["moderation"], "auto", "the strictest provider moderation, never `low`");
     assert_eq!(model_call.authorization.as_deref(), Some("Bearer sk-test-key"));
 
     let edit = edits_of(&requests, &sent.token).into_iter().find(|e| !e.files.is_empty()).unwrap();

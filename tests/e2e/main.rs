@@ -7,5 +7,6 @@ mod support;
 mod failures;
 mod generate;
 mod limits;
+mod moderation;
 mod startup;
 mod variation;

@@ -109,6 +109,7 @@ impl FakeOpenAi {
             .route("/v1/images/generations", post(generations))
             .route("/v1/images/edits", post(multipart_call))
             .route("/v1/images/variations", post(multipart_call))
+            .route("/v1/moderations", post(moderations))
             .route("/files/:name", get(download))
             .with_state(state);
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -133,6 +134,11 @@ impl FakeOpenAi {
     /// Every image call received (not `/models`, not downloads).
     pub fn image_calls(&self) -> Vec<Recorded> {
         self.inner.lock().unwrap().requests.iter().filter(|r| r.path.contains("/images/")).cloned().collect()
+    }
+
+    /// Every moderation call received.
+    pub fn moderation_calls(&self) -> Vec<Recorded> {
+        self.inner.lock().unwrap().requests.iter().filter(|r| r.path.ends_with("/moderations")).cloned().collect()
     }
 
     /// Paths of result links downloaded, in order.
@@ -173,6 +179,27 @@ fn record(state: &Shared, path: &str, headers: &HeaderMap, body: Value, files: V
     drop(inner);
     state.1.notify_waiters();
     reply
+}
+
+/// Flags any input containing "forbidden" as violence, like `omni-moderation-latest` would a threat.
+async fn moderations(State(state): State<Shared>, headers: HeaderMap, Json(body): Json<Value>) -> Json<Value> {
+    let flagged = body["input"].as_str().unwrap_or_default().contains("forbidden");
+    {
+        let mut inner = state.0.lock().unwrap();
+        inner.requests.push(Recorded {
+            at: Instant::now(),
+            path: "/v1/moderations".into(),
+            authorization: headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned),
+            body,
+            files: Vec::new(),
+        });
+    }
+    state.1.notify_waiters();
+    Json(json!({"id": "modr-1", "model": "omni-moderation-latest", "results": [{
+        "flagged": flagged,
+        "categories": {"violence": flagged, "sexual": false, "hate": false},
+        "category_scores": {"violence": if flagged { 0.97 } else { 0.01 }, "sexual": 0.0, "hate": 0.0}
+    }]}))
 }
 
 async fn models(State(state): State<Shared>) -> Json<Value> {
@@ -217,7 +244,8 @@ async fn answer(state: &Shared, reply: Reply, n: usize, prompt: &str) -> Respons
             StatusCode::GATEWAY_TIMEOUT.into_response()
         }
         Reply::Error { status, code, kind, retry_after } => {
-            let body = json!({"error": {"message": format!("fake {code}"), "type": kind, "param": null, "code": code}});
+            let message = format!("Your request was rejected by the safety system: violent content ({code})");
+            let body = json!({"error": {"message": message, "type": kind, "param": null, "code": code}});
             let mut response = (StatusCode::from_u16(status).unwrap(), Json(body)).into_response();
             if let Some(wait) = retry_after {
                 response.headers_mut().insert("retry-after", wait.parse().unwrap());

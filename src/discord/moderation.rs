@@ -1,0 +1,190 @@
+//! `/moderation` (log channel, blocklist, history, unblock) and the log channel's messages.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use backon::{ExponentialBuilder, Retryable};
+use serenity::all::{
+    ChannelId, ChannelType, CommandInteraction, CommandOptionType, CreateAllowedMentions, CreateCommand,
+    CreateCommandOption, CreateEmbed, CreateEmbedFooter, CreateMessage, Permissions, ResolvedOption, ResolvedValue,
+};
+use serenity::async_trait;
+use serenity::http::Http;
+
+use super::admin::actor;
+use super::delivery::is_retryable;
+use crate::admin::Admin;
+use crate::moderation::{AuditEntry, ModerationLog, Outcome};
+use crate::text::truncate;
+
+/// The `/moderation` definition.
+pub fn definition() -> CreateCommand {
+    let sub =
+        |name: &str, description: &str| CreateCommandOption::new(CommandOptionType::SubCommand, name, description);
+    let pattern =
+        || CreateCommandOption::new(CommandOptionType::String, "pattern", "A word, phrase or regex").required(true);
+    let regex =
+        || CreateCommandOption::new(CommandOptionType::Boolean, "regex", "Treat the pattern as a regular expression");
+    let user = |required| CreateCommandOption::new(CommandOptionType::User, "user", "A member").required(required);
+    let blocklist =
+        CreateCommandOption::new(CommandOptionType::SubCommandGroup, "blocklist", "Words and patterns refused")
+            .add_sub_option(
+                sub("add", "Refuse prompts with this word or pattern")
+                    .add_sub_option(pattern())
+                    .add_sub_option(regex()),
+            )
+            .add_sub_option(
+                sub("remove", "Stop refusing this word or pattern").add_sub_option(pattern()).add_sub_option(regex()),
+            )
+            .add_sub_option(sub("list", "Show the blocklist"));
+    CreateCommand::new("moderation")
+        .description("Easel's moderation tools")
+        .default_member_permissions(Permissions::MANAGE_MESSAGES)
+        .dm_permission(false)
+        .add_option(
+            sub("log-channel", "Where Easel logs every job").add_sub_option(
+                CreateCommandOption::new(CommandOptionType::Channel, "channel", "A text channel")
+                    .channel_types(vec![ChannelType::Text])
+                    .required(true),
+            ),
+        )
+        .add_option(blocklist)
+        .add_option(
+            sub("history", "A member's (or everyone's) last jobs, with outcomes")
+                .add_sub_option(user(false))
+                .add_sub_option(
+                    CreateCommandOption::new(CommandOptionType::Integer, "page", "Page number").min_int_value(1),
+                ),
+        )
+        .add_option(sub("unblock", "Lift a member's block or pause").add_sub_option(user(true)))
+}
+
+#[derive(Default)]
+struct Typed {
+    user: Option<u64>,
+    channel: Option<u64>,
+    pattern: Option<String>,
+    regex: bool,
+    page: Option<i64>,
+}
+
+fn typed(options: Vec<ResolvedOption<'_>>) -> Typed {
+    let mut t = Typed::default();
+    for option in options {
+        match (option.name, option.value) {
+            ("user", ResolvedValue::User(user, _)) => t.user = Some(user.id.get()),
+            ("channel", ResolvedValue::Channel(channel)) => t.channel = Some(channel.id.get()),
+            ("pattern", ResolvedValue::String(v)) => t.pattern = Some(v.to_owned()),
+            ("regex", ResolvedValue::Boolean(v)) => t.regex = v,
+            ("page", ResolvedValue::Integer(v)) => t.page = Some(v),
+            _ => {}
+        }
+    }
+    t
+}
+
+/// Runs a `/moderation` subcommand and returns the text for the moderator.
+pub async fn run(admin: &Admin, command: &CommandInteraction) -> String {
+    let actor = actor(command);
+    let Some(first) = command.data.options().into_iter().next() else { return "Please choose a subcommand.".into() };
+    let (name, options) = match first.value {
+        ResolvedValue::SubCommand(options) => (first.name.to_owned(), options),
+        ResolvedValue::SubCommandGroup(mut inner) if !inner.is_empty() => {
+            let sub = inner.remove(0);
+            let options = match sub.value {
+                ResolvedValue::SubCommand(options) => options,
+                _ => Vec::new(),
+            };
+            (format!("{} {}", first.name, sub.name), options)
+        }
+        _ => return "Please choose a subcommand.".into(),
+    };
+    let t = typed(options);
+    let pattern = t.pattern.clone().unwrap_or_default();
+    let page = u32::try_from(t.page.unwrap_or(1)).unwrap_or(1);
+    let result = match name.as_str() {
+        "log-channel" => match t.channel {
+            Some(channel) => admin.set_log_channel(&actor, channel).await,
+            None => Ok("Please choose a channel.".into()),
+        },
+        "blocklist add" => admin.blocklist_add(&actor, &pattern, t.regex).await,
+        "blocklist remove" => admin.blocklist_remove(&actor, &pattern, t.regex).await,
+        "blocklist list" => admin.blocklist(&actor).await,
+        "history" => admin.history(&actor, t.user, page).await,
+        "unblock" => match t.user {
+            Some(user) => admin.unblock(&actor, user).await,
+            None => Ok("Please choose the member to unblock.".into()),
+        },
+        _ => Ok("Unknown subcommand.".into()),
+    };
+    result.unwrap_or_else(|e| e.to_string())
+}
+
+/// Posts audit entries to a guild's log channel.
+pub struct ChannelLog {
+    http: Arc<Http>,
+}
+
+impl ChannelLog {
+    /// A log poster over `http`.
+    pub fn new(http: Arc<Http>) -> Self {
+        Self { http }
+    }
+}
+
+fn colour(outcome: Outcome) -> u32 {
+    match outcome {
+        Outcome::Delivered => 0x3BA55D,
+        Outcome::RefusedByProvider | Outcome::RefusedByRules => 0xED4245,
+        Outcome::Failed => 0xFAA61A,
+    }
+}
+
+/// The log channel's embed for one job: who, where, what, the outcome and (for delivered jobs) the
+/// image as a thumbnail that points at the result's own attachment, so nothing is uploaded twice.
+pub fn log_embed(e: &AuditEntry) -> CreateEmbed {
+    let mut embed = CreateEmbed::new()
+        .title(format!("/{}: {}", e.command, e.outcome.label()))
+        .colour(colour(e.outcome))
+        .description(truncate(&e.prompt, 4000))
+        .field("Requester", format!("<@{}>", e.user_id), true)
+        .field("Channel", format!("<#{}>", e.channel_id), true);
+    if let (Some(guild), Some(message)) = (e.guild_id, e.message_id) {
+        let link = format!("https://discord.com/channels/{guild}/{}/{message}", e.channel_id);
+        embed = embed.field("Result", format!("[Jump to the image]({link})"), true);
+    }
+    embed = embed
+        .field("Command", format!("/{}", e.command), true)
+        .field("Model", e.model.clone(), true)
+        .field("Size", e.size.clone(), true)
+        .field("Quality", e.quality.clone(), true)
+        .field("Cost", format!("${:.4}", e.cost_usd), true)
+        .field("Outcome", e.outcome.label(), true);
+    if let Some(revised) = &e.revised_prompt {
+        embed = embed.field("Revised prompt", truncate(revised, 1024), false);
+    }
+    if let Some(reason) = &e.reason {
+        embed = embed.field("Reason", truncate(reason, 1024), false);
+    }
+    if let Some(url) = &e.image_url {
+        embed = embed.thumbnail(url.clone());
+    }
+    embed.footer(CreateEmbedFooter::new(format!("Job {}", e.job_id))).timestamp(e.created_at)
+}
+
+#[async_trait]
+impl ModerationLog for ChannelLog {
+    async fn post(&self, channel_id: u64, entry: &AuditEntry) -> Result<(), String> {
+        let message = CreateMessage::new().embed(log_embed(entry)).allowed_mentions(CreateAllowedMentions::new());
+        let send = || ChannelId::new(channel_id).send_message(&self.http, message.clone());
+        let backoff = ExponentialBuilder::default()
+            .with_min_delay(Duration::from_millis(500))
+            .with_max_delay(Duration::from_secs(5));
+        send.retry(backoff.with_max_times(3))
+            .sleep(tokio::time::sleep)
+            .when(is_retryable)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}

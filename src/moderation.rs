@@ -1,0 +1,463 @@
+//! Moderation: a server's own prompt rules, the optional moderation pre-check, the audit log and its
+//! channel, and pausing repeat offenders.
+//!
+//! What Easel promises: every job that reaches a decision is written to the audit log (and the guild's
+//! log channel, when one is set) with its prompt, outcome and cost; prompts that break the server's
+//! blocklist (or, when switched on, the provider's free moderation check) never reach the image model
+//! and cost nothing; Easel never asks a provider for relaxed moderation, in any channel. What it does not
+//! promise: to catch every unwanted image. The provider's own filter and the moderators remain the judges.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Duration, Utc};
+use regex::{Regex, RegexBuilder};
+use tracing::{info, warn};
+
+use crate::clock::Clock;
+use crate::store::{Block, Store};
+
+/// How a job ended, as moderators read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The images reached the member.
+    Delivered,
+    /// The provider's content policy refused it.
+    RefusedByProvider,
+    /// The server's rules (blocklist or pre-check) refused it before any model call.
+    RefusedByRules,
+    /// Something else went wrong.
+    Failed,
+}
+
+impl Outcome {
+    /// The value stored in the audit log.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Delivered => "delivered",
+            Self::RefusedByProvider => "refused_provider",
+            Self::RefusedByRules => "refused_rules",
+            Self::Failed => "failed",
+        }
+    }
+
+    /// Parses [`Self::key`].
+    pub fn from_key(key: &str) -> Self {
+        match key {
+            "delivered" => Self::Delivered,
+            "refused_provider" => Self::RefusedByProvider,
+            "refused_rules" => Self::RefusedByRules,
+            _ => Self::Failed,
+        }
+    }
+
+    /// For moderators.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Delivered => "delivered",
+            Self::RefusedByProvider => "refused by provider",
+            Self::RefusedByRules => "refused by server rules",
+            Self::Failed => "failed",
+        }
+    }
+
+    /// Whether it counts towards the repeat-offender pause.
+    pub fn is_refusal(self) -> bool {
+        matches!(self, Self::RefusedByProvider | Self::RefusedByRules)
+    }
+}
+
+/// One job as the audit log keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditEntry {
+    /// The job id (interaction id): the same in the member's footer, the log and the channel embed.
+    pub job_id: String,
+    /// The guild.
+    pub guild_id: Option<u64>,
+    /// Where the command was typed.
+    pub channel_id: u64,
+    /// Who asked.
+    pub user_id: u64,
+    /// `generate`, `hd` or `variation`.
+    pub command: String,
+    /// Catalogue model id.
+    pub model: String,
+    /// Size asked.
+    pub size: String,
+    /// Quality asked.
+    pub quality: String,
+    /// The prompt as typed.
+    pub prompt: String,
+    /// The prompt the model used, if it said.
+    pub revised_prompt: Option<String>,
+    /// How it ended.
+    pub outcome: Outcome,
+    /// Why it was refused or failed (the provider's words, the rule, the error).
+    pub reason: Option<String>,
+    /// What it cost, USD.
+    pub cost_usd: f64,
+    /// The result message, when delivered.
+    pub message_id: Option<u64>,
+    /// The first image as Discord serves it, when delivered.
+    pub image_url: Option<String>,
+    /// When it ended.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A blocklist entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// A word or phrase, matched whatever the spacing, punctuation, case or look-alike characters.
+    Word(String),
+    /// A regular expression, matched case-insensitively.
+    Regex(String),
+}
+
+impl Rule {
+    /// How it is stored: kind and pattern.
+    pub fn parts(&self) -> (&'static str, &str) {
+        match self {
+            Self::Word(p) => ("word", p),
+            Self::Regex(p) => ("regex", p),
+        }
+    }
+}
+
+/// Lower-cases, strips accents and maps look-alike characters (digits, symbols, Cyrillic and Greek
+/// homoglyphs, full-width forms) to the Latin letters they imitate.
+pub fn normalise(text: &str) -> String {
+    text.chars().flat_map(char::to_lowercase).map(fold).collect()
+}
+
+fn fold(c: char) -> char {
+    match c {
+        '0' | 'ο' | 'о' | 'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ø' => 'o',
+        '1' | '!' | '|' | 'ı' | 'і' | 'ї' | 'í' | 'ì' | 'î' | 'ï' | 'ι' => 'i',
+        '3' | 'е' | 'ё' | 'é' | 'è' | 'ê' | 'ë' | 'ε' => 'e',
+        '4' | '@' | 'а' | 'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'α' => 'a',
+        '5' | '$' | 'ѕ' => 's',
+        '7' | '+' | 'т' | 'τ' => 't',
+        '8' | 'в' | 'β' => 'b',
+        '9' => 'g',
+        'с' | 'ç' => 'c',
+        'р' | 'ρ' => 'p',
+        'х' | 'χ' => 'x',
+        'у' | 'ү' | 'ý' | 'ÿ' => 'y',
+        'к' | 'κ' => 'k',
+        'м' => 'm',
+        'н' | 'η' => 'h',
+        'ν' => 'v',
+        'ú' | 'ù' | 'û' | 'ü' | 'υ' => 'u',
+        'ñ' => 'n',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).map_or(c, fold),
+        _ => c,
+    }
+}
+
+/// The words of a normalised text: runs of letters and digits.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+/// A guild's blocklist, ready to match.
+pub struct Rules {
+    words: Vec<(String, String)>,
+    regexes: Vec<(String, Regex)>,
+}
+
+impl Rules {
+    /// Compiles rules; a regex that does not compile is skipped (it was checked when added).
+    pub fn compile(rules: &[Rule]) -> Self {
+        let mut words = Vec::new();
+        let mut regexes = Vec::new();
+        for rule in rules {
+            match rule {
+                Rule::Word(w) => {
+                    let squashed: String = words_of(w).concat();
+                    if !squashed.is_empty() {
+                        words.push((w.clone(), squashed));
+                    }
+                }
+                Rule::Regex(r) => match compile_regex(r) {
+                    Ok(re) => regexes.push((r.clone(), re)),
+                    Err(e) => warn!(pattern = %r, error = %e, "skipping a blocklist regex that does not compile"),
+                },
+            }
+        }
+        Self { words, regexes }
+    }
+
+    /// The first rule `prompt` breaks, if any.
+    ///
+    /// A word matches a word of the prompt, or adjacent words that spell it when joined ("b a d",
+    /// "b.a.d", "ba-d"), after [`normalise`]; a word inside a longer word ("class" for "ass") does not
+    /// match, to spare innocent prompts. A regex is tried on the prompt as typed and normalised.
+    pub fn first_match(&self, prompt: &str) -> Option<&str> {
+        let normalised = normalise(prompt);
+        let tokens = words(&normalised);
+        for (rule, squashed) in &self.words {
+            if spelled_by_adjacent_words(&tokens, squashed) {
+                return Some(rule);
+            }
+        }
+        self.regexes.iter().find(|(_, re)| re.is_match(prompt) || re.is_match(&normalised)).map(|(r, _)| r.as_str())
+    }
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    words(&normalise(text))
+}
+
+fn spelled_by_adjacent_words(tokens: &[String], target: &str) -> bool {
+    (0..tokens.len()).any(|start| {
+        let mut joined = String::new();
+        for token in &tokens[start..] {
+            joined.push_str(token);
+            if joined.len() >= target.len() {
+                return joined == target;
+            }
+            if !target.starts_with(&joined) {
+                return false;
+            }
+        }
+        false
+    })
+}
+
+/// Compiles a blocklist regex with a size cap, so a pathological pattern cannot eat memory.
+pub fn compile_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).case_insensitive(true).size_limit(1 << 20).build()
+}
+
+/// What a moderation check said.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Verdict {
+    /// Whether the text is flagged.
+    pub flagged: bool,
+    /// The categories flagged (e.g. `violence`).
+    pub categories: Vec<String>,
+}
+
+/// A content check run before the model call (OpenAI's free `POST /moderations`).
+#[async_trait]
+pub trait ContentCheck: Send + Sync {
+    /// Classifies `text`.
+    async fn check(&self, text: &str) -> Result<Verdict, String>;
+}
+
+/// Where moderation log messages go (a Discord channel).
+#[async_trait]
+pub trait ModerationLog: Send + Sync {
+    /// Posts `entry` to `channel_id`. MUST NOT ping anyone.
+    async fn post(&self, channel_id: u64, entry: &AuditEntry) -> Result<(), String>;
+}
+
+/// When refusals pause a member.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OffencePolicy {
+    /// Refusals that trigger a pause (0: never).
+    pub refusals: u32,
+    /// Within how long.
+    pub window: Duration,
+    /// How long the pause lasts.
+    pub pause: Duration,
+}
+
+/// The moderation service: rules, pre-check, audit log, log channel and repeat offenders.
+pub struct Moderation {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    log: Arc<dyn ModerationLog>,
+    precheck: Option<Arc<dyn ContentCheck>>,
+    default_channel: Option<(Option<u64>, u64)>,
+    offences: OffencePolicy,
+}
+
+/// A prompt refused by the server's rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RulesRefusal {
+    /// The rule or categories (for moderators, not the member).
+    pub reason: String,
+    /// The categories the pre-check flagged, to name to the member.
+    pub categories: Vec<String>,
+}
+
+impl Moderation {
+    /// A moderation service. `default_channel` is the log channel for guilds without one of their own:
+    /// `(Some(guild), channel)` limits it to that guild, `(None, channel)` uses it for every guild.
+    pub fn new(
+        store: Arc<dyn Store>,
+        clock: Arc<dyn Clock>,
+        log: Arc<dyn ModerationLog>,
+        precheck: Option<Arc<dyn ContentCheck>>,
+        default_channel: Option<(Option<u64>, u64)>,
+        offences: OffencePolicy,
+    ) -> Self {
+        Self { store, clock, log, precheck, default_channel, offences }
+    }
+
+    /// Checks a prompt against the guild's blocklist: local and fast, before any deferral.
+    pub async fn screen(&self, guild_id: Option<u64>, prompt: &str) -> Result<(), RulesRefusal> {
+        let Some(guild) = guild_id else { return Ok(()) };
+        let rules = match self.store.blocklist(guild).await {
+            Ok(rules) => Rules::compile(&rules),
+            Err(e) => {
+                warn!(error = %e, "could not read the blocklist; checking nothing");
+                return Ok(());
+            }
+        };
+        match rules.first_match(prompt) {
+            Some(rule) => {
+                Err(RulesRefusal { reason: format!("matched blocklist rule `{rule}`"), categories: Vec::new() })
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Runs the moderation pre-check when switched on. An unavailable check lets the job through
+    /// (the provider's own filter still applies) and is logged.
+    pub async fn precheck(&self, prompt: &str) -> Result<(), RulesRefusal> {
+        let Some(check) = &self.precheck else { return Ok(()) };
+        match check.check(prompt).await {
+            Ok(v) if v.flagged => Err(RulesRefusal {
+                reason: format!("flagged by the moderation pre-check: {}", v.categories.join(", ")),
+                categories: v.categories,
+            }),
+            Ok(_) => Ok(()),
+            Err(e) => {
+                warn!(error = %e, "moderation pre-check unavailable; relying on the provider's filter");
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes a job to the audit log and its guild's log channel, and pauses a repeat offender.
+    /// Returns when the member's new pause ends, if this refusal started one.
+    pub async fn record(&self, entry: AuditEntry) -> Option<DateTime<Utc>> {
+        info!(job = %entry.job_id, outcome = entry.outcome.key(), user = entry.user_id, reason = ?entry.reason, "job recorded");
+        if let Err(e) = self.store.record_audit(&entry).await {
+            warn!(job = %entry.job_id, error = %e, "could not write the audit log");
+        }
+        let paused = self.pause_if_repeated(&entry).await;
+        if let Some(channel) = self.log_channel(entry.guild_id).await {
+            let log = Arc::clone(&self.log);
+            // Posted in the background: a slow log channel must never delay the member's answer.
+            tokio::spawn(async move {
+                if let Err(e) = log.post(channel, &entry).await {
+                    warn!(job = %entry.job_id, error = %e, "could not post to the moderation log channel");
+                }
+            });
+        }
+        paused
+    }
+
+    async fn log_channel(&self, guild_id: Option<u64>) -> Option<u64> {
+        let guild = guild_id?;
+        match self.store.log_channel(guild).await {
+            Ok(Some(channel)) => return Some(channel),
+            Ok(None) => {}
+            Err(e) => warn!(error = %e, "could not read the log channel setting"),
+        }
+        match self.default_channel {
+            Some((None, channel)) => Some(channel),
+            Some((Some(only), channel)) if only == guild => Some(channel),
+            _ => None,
+        }
+    }
+
+    async fn pause_if_repeated(&self, entry: &AuditEntry) -> Option<DateTime<Utc>> {
+        let guild = entry.guild_id?;
+        let policy = self.offences;
+        if !entry.outcome.is_refusal() || policy.refusals == 0 {
+            return None;
+        }
+        let now = self.clock.now();
+        let count = self.store.refusals_since(guild, entry.user_id, now - policy.window).await.ok()?;
+        if count < policy.refusals {
+            return None;
+        }
+        let until = now + policy.pause;
+        let reason = format!("{count} refused requests within {} minutes", policy.window.num_minutes());
+        let block = Block { until: Some(until), reason };
+        if let Err(e) = self.store.block(guild, entry.user_id, &block, now).await {
+            warn!(error = %e, "could not pause a repeat offender");
+            return None;
+        }
+        warn!(user = entry.user_id, guild, %until, "repeat offender paused");
+        Some(until)
+    }
+
+    /// The store, for the moderation commands.
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    /// The clock, for the moderation commands.
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+}
+
+/// Names the reason category of a provider refusal from its message, for the member.
+pub fn refusal_category(provider_message: &str) -> &'static str {
+    let m = provider_message.to_lowercase();
+    let categories: [(&[&str], &'static str); 6] = [
+        (&["sexual", "nudity", "explicit"], "sexual content"),
+        (&["self-harm", "self harm", "suicide"], "self-harm"),
+        (&["violen", "gore", "graphic"], "violence"),
+        (&["hate", "harass"], "hate or harassment"),
+        (&["illicit", "illegal", "weapon", "drug"], "illegal activity"),
+        (&["public figure", "likeness", "real person", "copyright", "trademark"], "real people or protected work"),
+    ];
+    categories
+        .iter()
+        .find(|(words, _)| words.iter().any(|w| m.contains(w)))
+        .map_or("the provider's safety rules", |(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> Rules {
+        Rules::compile(&[Rule::Word("badword".into()), Rule::Word("ass".into()), Rule::Regex(r"blood\s*bath".into())])
+    }
+
+    #[test]
+    fn plain_and_cased_words_match() {
+        assert_eq!(rules().first_match("a BadWord here"), Some("badword"));
+        assert_eq!(rules().first_match("what an ass."), Some("ass"));
+    }
+
+    #[test]
+    fn spacing_punctuation_and_lookalikes_do_not_evade() {
+        for evasion in [
+            "b a d w o r d",
+            "b.a.d-w.o.r.d",
+            "B4DW0RD",
+            "bаdword", /* Cyrillic а */
+            "ｂａｄｗｏｒｄ",
+            "bad word",
+        ] {
+            assert_eq!(rules().first_match(evasion), Some("badword"), "{evasion}");
+        }
+    }
+
+    #[test]
+    fn words_inside_longer_words_are_spared() {
+        assert_eq!(rules().first_match("a classic passage by the bass player"), None);
+    }
+
+    #[test]
+    fn regexes_match_case_insensitively_on_the_normalised_text() {
+        assert_eq!(rules().first_match("A BLOOD BATH"), Some(r"blood\s*bath"));
+        assert_eq!(rules().first_match("bl00dbath"), Some(r"blood\s*bath"));
+        assert!(compile_regex("(unclosed").is_err());
+    }
+
+    #[test]
+    fn provider_messages_are_named_by_category() {
+        assert_eq!(refusal_category("This request may contain violent content"), "violence");
+        assert_eq!(refusal_category("Your request was rejected by our safety system"), "the provider's safety rules");
+    }
+}

@@ -1,0 +1,262 @@
+//! Moderation through the real bot: the log channel, server rules, provider refusals, the pre-check,
+//! repeat offenders and the audit history.
+
+use axum::http::Method;
+use chrono::Utc;
+use easel::moderation::{AuditEntry, Outcome};
+use easel::store::sqlite::SqliteStore;
+use easel::store::Store;
+use serde_json::{json, Value};
+
+use crate::failures::is_followup;
+use crate::support::discord::{Member, Received, Sent, CHANNEL_ID, GUILD_ID, MANAGER, MEMBER_ID, ORDINARY};
+use crate::support::{spawn_app_with, string, Reply, TestApp};
+
+const LOG_CHANNEL: u64 = 960_000_000_000_000_001;
+
+fn logged(requests: &[Received], channel: u64) -> Vec<&Received> {
+    let path = format!("/api/v10/channels/{channel}/messages");
+    requests.iter().filter(|r| r.method == Method::POST && r.path == path).collect()
+}
+
+/// Waits for the `n`-th log message in the log channel and returns its embed.
+async fn log_message(app: &TestApp, n: usize) -> Received {
+    let requests = app.discord.wait_for("the moderation log", |r| logged(r, LOG_CHANNEL).len() >= n).await;
+    logged(&requests, LOG_CHANNEL)[n - 1].clone()
+}
+
+fn field<'a>(embed: &'a Value, name: &str) -> Option<&'a str> {
+    embed["fields"].as_array()?.iter().find(|f| f["name"] == name)?["value"].as_str()
+}
+
+async fn direct_answer(app: &TestApp, sent: &Sent) -> String {
+    let requests = app
+        .discord
+        .wait_for("the answer", |r| r.iter().any(|r| r.path.contains(&sent.id) && r.path.ends_with("/callback")))
+        .await;
+    let callback = requests.iter().find(|r| r.path.contains(&sent.id)).unwrap();
+    assert_eq!(callback.payload["type"], 4, "{}", callback.payload);
+    assert_eq!(callback.payload["data"]["flags"], 64, "ephemeral");
+    assert_eq!(callback.payload["data"]["allowed_mentions"]["parse"], json!([]));
+    callback.payload["data"]["content"].as_str().unwrap_or_default().to_owned()
+}
+
+async fn followup_text(app: &TestApp, sent: &Sent) -> String {
+    let requests = app.discord.wait_for("the explanation", |r| r.iter().any(|r| is_followup(r, &sent.token))).await;
+    let followup = requests.iter().find(|r| is_followup(r, &sent.token)).unwrap();
+    assert_eq!(followup.payload["flags"], 64);
+    followup.payload["content"].as_str().unwrap().to_owned()
+}
+
+fn moderator() -> Member {
+    Member { id: 900_000_000_000_000_098, roles: Vec::new(), permissions: MANAGER }
+}
+
+fn subcommand(name: &str, options: Value) -> Value {
+    json!([{"name": name, "type": 1, "options": options}])
+}
+
+fn blocklist_add(word: &str) -> Value {
+    json!([{"name": "blocklist", "type": 2, "options": [{"name": "add", "type": 1, "options": [string("pattern", word)]}]}])
+}
+
+fn member_option(id: u64) -> (Value, Value) {
+    let option = json!({"name": "user", "type": 6, "value": id.to_string()});
+    let resolved = json!({"users": {id.to_string(): {"id": id.to_string(), "username": "ann", "discriminator": "0",
+        "global_name": "Ann", "avatar": null}}});
+    (option, resolved)
+}
+
+async fn with_log_channel(vars: &[(&str, &str)], prepare: impl FnOnce(&crate::support::FakeOpenAi)) -> TestApp {
+    let channel = LOG_CHANNEL.to_string();
+    let mut all = vec![("MODERATION_LOG_CHANNEL_ID", channel.as_str())];
+    all.extend_from_slice(vars);
+    spawn_app_with(&all, prepare).await
+}
+
+#[tokio::test]
+async fn a_delivered_job_is_logged_with_who_where_what_and_the_results_own_image() {
+    let app = with_log_channel(&[], |_| {}).await;
+    let prompt = "@everyone a fox <@&123456789012345678>";
+
+    let sent = app.discord.invoke("generate", json!([string("prompt", prompt)]), json!({}));
+    let log = log_message(&app, 1).await;
+
+    let requests = app.discord.requests();
+    let result = requests.iter().find(|r| r.method == Method::PATCH && !r.files.is_empty()).unwrap();
+    let embed = &log.payload["embeds"][0];
+    assert_eq!(log.payload["allowed_mentions"]["parse"], json!([]), "the echoed prompt pings nobody");
+    assert!(log.files.is_empty(), "the image is not uploaded twice");
+    assert_eq!(embed["description"], prompt);
+    assert_eq!(field(embed, "Requester"), Some(format!("<@{MEMBER_ID}>").as_str()));
+    assert_eq!(field(embed, "Channel"), Some(format!("<#{CHANNEL_ID}>").as_str()));
+    assert!(field(embed, "Result")
+        .unwrap()
+        .contains(&format!("https://discord.com/channels/{GUILD_ID}/{CHANNEL_ID}/")));
+    assert_eq!(field(embed, "Command"), Some("/generate"));
+    assert_eq!(field(embed, "Model"), Some("gpt-image-2"));
+    assert_eq!(field(embed, "Size"), Some("1024x1024"));
+    assert_eq!(field(embed, "Quality"), Some("medium"));
+    assert_eq!(field(embed, "Cost"), Some("$0.0305"));
+    assert_eq!(field(embed, "Outcome"), Some("delivered"));
+    assert_eq!(field(embed, "Revised prompt"), Some(format!("{prompt}, rendered in warm light").as_str()));
+    let thumbnail = embed["thumbnail"]["url"].as_str().unwrap();
+    assert!(thumbnail.starts_with(&app.discord.origin) && thumbnail.ends_with(&result.files[0].1), "{thumbnail}");
+    assert_eq!(embed["footer"]["text"], format!("Job {}", sent.id), "the same job id as the member's footer");
+
+    let store = SqliteStore::open(&app.db_path).unwrap();
+    let (entries, total) = store.audit_history(GUILD_ID, Some(MEMBER_ID), 0, 10).await.unwrap();
+    assert_eq!(total, 1);
+    assert_eq!((entries[0].job_id.as_str(), entries[0].outcome), (sent.id.as_str(), Outcome::Delivered));
+}
+
+#[tokio::test]
+async fn a_blocked_word_and_its_evasions_are_refused_before_any_model_call_and_logged() {
+    let app = with_log_channel(&[("EASEL_REFUSALS_BEFORE_PAUSE", "0")], |_| {}).await;
+    let added = app.discord.invoke_as(&moderator(), "moderation", blocklist_add("Dragon"), json!({}));
+    assert!(direct_answer(&app, &added).await.starts_with("Added word `dragon`"));
+
+    let mut texts = Vec::new();
+    for prompt in ["a red dragon", "a D R A G O N", "a dr@g0n.", "a drаgon" /* Cyrillic а */] {
+        let sent = app.discord.invoke("generate", json!([string("prompt", prompt)]), json!({}));
+        texts.push(direct_answer(&app, &sent).await);
+    }
+    let clean = app.discord.invoke("generate", json!([string("prompt", "a dragonfly? no: a moth")]), json!({}));
+
+    for text in &texts {
+        assert!(text.starts_with("This prompt breaks this server's rules"), "{text}");
+        assert!(!text.contains("dragon"), "the rule is not revealed: {text}");
+    }
+    app.discord.wait_for("the moth", |r| r.iter().any(|r| r.path.contains(&clean.token) && !r.files.is_empty())).await;
+    assert_eq!(app.openai.image_calls().len(), 1, "only the clean prompt reached the model");
+    let log = log_message(&app, 2).await;
+    let embed = &log.payload["embeds"][0];
+    assert_eq!(field(embed, "Outcome"), Some("refused by server rules"));
+    assert_eq!(field(embed, "Reason"), Some("matched blocklist rule `dragon`"));
+    assert_eq!(field(embed, "Cost"), Some("$0.0000"));
+    let store = SqliteStore::open(&app.db_path).unwrap();
+    let (entries, _) = store.audit_history(GUILD_ID, Some(MEMBER_ID), 0, 10).await.unwrap();
+    assert_eq!(entries.iter().filter(|e| e.outcome == Outcome::RefusedByRules).count(), 4);
+    assert_eq!(
+        store.usage(Some(GUILD_ID), MEMBER_ID, Utc::now()).await.unwrap().user_images,
+        1,
+        "refusals cost nothing"
+    );
+}
+
+#[tokio::test]
+async fn a_provider_refusal_names_its_category_to_the_member_and_its_words_to_moderators() {
+    let app = with_log_channel(&[], |o| o.script([Reply::moderation_blocked()])).await;
+
+    let sent = app.discord.invoke("generate", json!([string("prompt", "a duel")]), json!({}));
+    let text = followup_text(&app, &sent).await;
+    let log = log_message(&app, 1).await;
+
+    assert!(text.contains("(reason: violence)") && !text.contains("safety system"), "{text}");
+    let embed = &log.payload["embeds"][0];
+    assert_eq!(field(embed, "Outcome"), Some("refused by provider"));
+    assert!(field(embed, "Reason").unwrap().contains("rejected by the safety system"), "the provider's words");
+}
+
+#[tokio::test]
+async fn the_moderation_precheck_refuses_flagged_prompts_before_the_model() {
+    let app = with_log_channel(&[("EASEL_MODERATION_PRECHECK", "true")], |_| {}).await;
+
+    let flagged = app.discord.invoke("generate", json!([string("prompt", "something forbidden")]), json!({}));
+    let text = followup_text(&app, &flagged).await;
+    let fine = app.discord.invoke("generate", json!([string("prompt", "a meadow")]), json!({}));
+    app.discord.wait_for("the meadow", |r| r.iter().any(|r| r.path.contains(&fine.token) && !r.files.is_empty())).await;
+
+    assert!(text.contains("flagged by the moderation check (violence)"), "{text}");
+    let checks = app.openai.moderation_calls();
+    assert_eq!(checks.len(), 2);
+    assert_eq!(checks[0].body, json!({"model": "omni-moderation-latest", "input": "something forbidden"}));
+    assert_eq!(app.openai.image_calls().len(), 1, "the flagged prompt never reached the image model");
+    let embed = &log_message(&app, 1).await.payload["embeds"][0];
+    assert_eq!(field(embed, "Outcome"), Some("refused by server rules"));
+}
+
+#[tokio::test]
+async fn repeat_offenders_are_paused_until_a_moderator_lifts_it() {
+    let app = with_log_channel(&[("EASEL_REFUSALS_BEFORE_PAUSE", "2"), ("EASEL_PAUSE_MINUTES", "60")], |_| {}).await;
+    direct_answer(&app, &app.discord.invoke_as(&moderator(), "moderation", blocklist_add("goblin"), json!({}))).await;
+
+    let first =
+        direct_answer(&app, &app.discord.invoke("generate", json!([string("prompt", "goblin")]), json!({}))).await;
+    let second =
+        direct_answer(&app, &app.discord.invoke("generate", json!([string("prompt", "g o b l i n")]), json!({}))).await;
+    let third =
+        direct_answer(&app, &app.discord.invoke("generate", json!([string("prompt", "a kitten")]), json!({}))).await;
+
+    assert!(!first.contains("paused"), "{first}");
+    assert!(
+        second.contains("Because of repeated refusals you are paused from Easel in this server until <t:"),
+        "{second}"
+    );
+    assert!(third.starts_with("You can't use Easel in this server right now"), "{third}");
+    let (user, resolved) = member_option(MEMBER_ID);
+    let lift = app.discord.invoke_as(&moderator(), "moderation", subcommand("unblock", json!([user])), resolved);
+    assert_eq!(direct_answer(&app, &lift).await, format!("<@{MEMBER_ID}> may use Easel here again."));
+    let after = app.discord.invoke("generate", json!([string("prompt", "a kitten")]), json!({}));
+    app.discord
+        .wait_for("the kitten", |r| r.iter().any(|r| r.path.contains(&after.token) && !r.files.is_empty()))
+        .await;
+}
+
+#[tokio::test]
+async fn history_pages_through_a_members_jobs_with_outcomes_for_moderators_only() {
+    let app = spawn_app_with(&[], |_| {}).await;
+    let store = SqliteStore::open(&app.db_path).unwrap();
+    for i in 0..10 {
+        let outcome = if i % 3 == 0 { Outcome::RefusedByProvider } else { Outcome::Delivered };
+        let entry = AuditEntry {
+            job_id: format!("97000000000000000{i}"),
+            guild_id: Some(GUILD_ID),
+            channel_id: CHANNEL_ID,
+            user_id: MEMBER_ID,
+            command: "generate".into(),
+            model: "gpt-image-2".into(),
+            size: "1024x1024".into(),
+            quality: "medium".into(),
+            prompt: format!("prompt number {i}"),
+            revised_prompt: None,
+            outcome,
+            reason: (outcome == Outcome::RefusedByProvider).then(|| "policy".to_owned()),
+            cost_usd: 0.042,
+            message_id: Some(980_000_000_000_000_000 + i),
+            image_url: None,
+            created_at: Utc::now() - chrono::Duration::minutes(10 - i as i64),
+        };
+        store.record_audit(&entry).await.unwrap();
+    }
+    let (user, resolved) = member_option(MEMBER_ID);
+
+    let page2 = subcommand("history", json!([user.clone(), {"name": "page", "type": 4, "value": 2}]));
+    let text = direct_answer(&app, &app.discord.invoke_as(&moderator(), "moderation", page2, resolved.clone())).await;
+    let ordinary = Member { id: MEMBER_ID, roles: vec![], permissions: ORDINARY };
+    let denied = subcommand("history", json!([user]));
+    let refused = direct_answer(&app, &app.discord.invoke_as(&ordinary, "moderation", denied, resolved)).await;
+
+    assert!(text.contains("page 2 of 2 (10 in all)"), "{text}");
+    assert!(text.contains("\"prompt number 1\"") && text.contains("\"prompt number 0\""), "the two oldest: {text}");
+    assert!(text.contains("**refused by provider** (policy)"), "{text}");
+    assert!(text.contains(&format!("https://discord.com/channels/{GUILD_ID}/{CHANNEL_ID}/980000000000000000")));
+    assert!(!text.contains("prompt number 9"), "newest are on page 1");
+    assert_eq!(refused, "Only this server's moderators may do that.");
+}
+
+#[tokio::test]
+async fn an_admin_chooses_the_log_channel() {
+    let app = spawn_app_with(&[], |_| {}).await;
+    let channel = 960_000_000_000_000_777_u64;
+    let option = json!({"name": "channel", "type": 7, "value": channel.to_string()});
+    let resolved = json!({"channels": {channel.to_string(): {"id": channel.to_string(), "name": "easel-log", "type": 0,
+        "permissions": "0"}}});
+
+    let set = app.discord.invoke_as(&moderator(), "moderation", subcommand("log-channel", json!([option])), resolved);
+    assert_eq!(direct_answer(&app, &set).await, format!("Easel's moderation log now goes to <#{channel}>."));
+    app.discord.invoke("generate", json!([string("prompt", "a boat")]), json!({}));
+
+    let requests = app.discord.wait_for("the log", |r| !logged(r, channel).is_empty()).await;
+    assert_eq!(logged(&requests, channel)[0].payload["embeds"][0]["fields"][0]["value"], format!("<@{MEMBER_ID}>"));
+}
