@@ -3,6 +3,7 @@ FROM rust:1-slim-bookworm AS build
 WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 COPY models.toml ./
+COPY migrations ./migrations
 COPY src ./src
 RUN cargo build --release --locked
 

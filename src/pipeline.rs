@@ -651,4 +651,43 @@ mod tests {
         }
         panic!("the reservation of a dropped job was not released");
     }
+
+    struct NoLog;
+
+    #[async_trait]
+    impl crate::moderation::ModerationLog for NoLog {
+        async fn post(&self, _: u64, _: &AuditEntry) -> Result<(), String> {
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn repeated_refusals_pause_a_member_until_the_pause_runs_out() {
+        let refused = || Err(BackendError::Refused { message: "violent content".into() });
+        let (pipeline, _, clock) = build("offender", vec![refused(), refused()], cooldown(0.0));
+        let policy = crate::moderation::OffencePolicy {
+            refusals: 2,
+            window: chrono::Duration::minutes(60),
+            pause: chrono::Duration::minutes(30),
+        };
+        let moderation =
+            Moderation::new(Arc::clone(&pipeline.store), clock.clone(), Arc::new(NoLog), None, None, policy);
+        let pipeline = pipeline.with_moderation(Arc::new(moderation));
+
+        let admitted = pipeline.admit(&request("1")).await.unwrap();
+        let first = pipeline.execute(&request("1"), admitted, &Kept::default()).await.unwrap_err();
+        assert!(matches!(first, JobError::ProviderRefused { paused_until: None, .. }));
+        clock.advance(chrono::Duration::minutes(5));
+        let admitted = pipeline.admit(&request("2")).await.unwrap();
+        let second = pipeline.execute(&request("2"), admitted, &Kept::default()).await.unwrap_err();
+        let until = start() + chrono::Duration::minutes(35);
+        assert!(matches!(second, JobError::ProviderRefused { paused_until: Some(t), .. } if t == until));
+
+        clock.advance(chrono::Duration::minutes(29));
+        assert!(
+            matches!(pipeline.admit(&request("3")).await.err(), Some(JobError::Blocked { until: Some(t) }) if t == until)
+        );
+        clock.advance(chrono::Duration::minutes(1));
+        assert!(pipeline.admit(&request("4")).await.is_ok(), "the pause ran out");
+    }
 }
