@@ -316,7 +316,7 @@ fn pick(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn request(command: Command, prompt: &str) -> JobRequest {

@@ -213,17 +213,13 @@ impl Pipeline {
         let spec = request.resolve(&self.catalogue, &self.default_model, self.max_source_bytes)?;
         let now = self.clock.now();
         let who = &request.requester;
-        let overrides = match who.guild_id {
-            Some(guild) => {
-                if let Some(block) = self.store.block_of(guild, who.user_id, now).await.map_err(unexpected)? {
-                    return Err(JobError::Blocked { until: block.until });
-                }
-                self.screen(request, &spec).await?;
-                self.store.overrides(guild).await.map_err(unexpected)?
+        if let Some(guild) = who.guild_id {
+            if let Some(block) = self.store.block_of(guild, who.user_id, now).await.map_err(unexpected)? {
+                return Err(JobError::Blocked { until: block.until });
             }
-            None => Vec::new(),
-        };
-        let limits = limits::resolve(&self.limits, &overrides, &who.roles, who.user_id);
+        }
+        self.screen(request, &spec).await?;
+        let limits = self.limits_for(who).await?;
         let exempt = who.is_manager && limits.exempt_managers;
         let charge = Charge {
             job_id: request.id.0.clone(),
@@ -251,13 +247,18 @@ impl Pipeline {
     /// What the member has used and has left, one line a limit (for `/usage`).
     pub async fn usage_report(&self, requester: &Requester) -> Result<Vec<String>, JobError> {
         let now = self.clock.now();
-        let overrides = match requester.guild_id {
+        let limits = self.limits_for(requester).await?;
+        let usage = self.store.usage(requester.guild_id, requester.user_id, now).await.map_err(unexpected)?;
+        Ok(limits::usage_lines(&limits, &usage, now, requester.is_manager && limits.exempt_managers))
+    }
+
+    /// The limits in force for a member: the owner's defaults with their guild's settings applied.
+    async fn limits_for(&self, who: &Requester) -> Result<Limits, JobError> {
+        let overrides = match who.guild_id {
             Some(guild) => self.store.overrides(guild).await.map_err(unexpected)?,
             None => Vec::new(),
         };
-        let limits = limits::resolve(&self.limits, &overrides, &requester.roles, requester.user_id);
-        let usage = self.store.usage(requester.guild_id, requester.user_id, now).await.map_err(unexpected)?;
-        Ok(limits::usage_lines(&limits, &usage, now, requester.is_manager && limits.exempt_managers))
+        Ok(limits::resolve(&self.limits, &overrides, &who.roles, who.user_id))
     }
 
     /// Runs an admitted job to delivery, then charges it at its real cost. On any error nothing was
@@ -462,7 +463,7 @@ mod tests {
     use crate::catalogue::VariationMethod;
     use crate::clock::ManualClock;
     use crate::download::FetchError;
-    use crate::job::{JobId, Requester};
+    use crate::job::JobId;
     use crate::limits::{LimitName, Limits};
     use crate::store::sqlite::SqliteStore;
 
@@ -560,26 +561,9 @@ mod tests {
     }
 
     fn request(id: &str) -> JobRequest {
-        JobRequest {
-            id: JobId(id.into()),
-            command: Command::Generate,
-            prompt: Some("a fox".into()),
-            model: None,
-            size: None,
-            quality: None,
-            style: None,
-            n: None,
-            source: None,
-            requester: Requester {
-                user_id: 7,
-                display_name: "ann".into(),
-                guild_id: Some(1),
-                channel_id: 2,
-                roles: vec![],
-                is_manager: false,
-            },
-            upload_limit: 10 << 20,
-        }
+        let mut request = crate::job::tests::request(Command::Generate, "a fox");
+        request.id = JobId(id.into());
+        request
     }
 
     fn cooldown(secs: f64) -> Limits {

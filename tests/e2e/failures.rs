@@ -4,12 +4,7 @@ use axum::http::Method;
 use serde_json::json;
 
 use crate::support::discord::Received;
-use crate::support::{spawn_app_with, string, Reply};
-
-/// A follow-up message of the interaction with `token` (not its initial callback).
-pub fn is_followup(request: &Received, token: &str) -> bool {
-    request.method == Method::POST && request.path.starts_with("/api/v10/webhooks/") && request.path.contains(token)
-}
+use crate::support::{is_followup, spawn_app_with, string, Reply};
 
 /// Waits for the ephemeral explanation of a failed job and checks no image was delivered.
 async fn explanation(app: &crate::support::TestApp, token: &str) -> (String, Vec<Received>) {

@@ -9,25 +9,12 @@ use easel::store::sqlite::SqliteStore;
 use easel::store::{Charge, LedgerState, Store};
 use serde_json::{json, Value};
 
-use crate::failures::is_followup;
 use crate::support::discord::{Member, Received, Sent, GUILD_ID, MANAGER, MEMBER_ID, ORDINARY};
-use crate::support::{spawn_app_with, string, Reply, TestApp};
+use crate::support::{is_followup, spawn_app_with, string, Reply, TestApp};
 
 async fn usage_in_db(path: &Path) -> Usage {
     let store = SqliteStore::open(path).unwrap();
     store.usage(Some(GUILD_ID), MEMBER_ID, Utc::now()).await.unwrap()
-}
-
-/// The direct (not deferred) answer to an interaction: its text and whether it is ephemeral.
-async fn direct_answer(app: &TestApp, sent: &Sent) -> (String, bool) {
-    let requests = app
-        .discord
-        .wait_for("the answer", |r| r.iter().any(|r| r.path.contains(&sent.id) && r.path.ends_with("/callback")))
-        .await;
-    let callback = requests.iter().find(|r| r.path.contains(&sent.id)).unwrap();
-    assert_eq!(callback.payload["type"], 4, "answered at once, not deferred: {}", callback.payload);
-    let data = &callback.payload["data"];
-    (data["content"].as_str().unwrap_or_default().to_owned(), data["flags"] == 64)
 }
 
 async fn delivered(app: &TestApp, sent: &Sent) {
@@ -114,7 +101,7 @@ async fn a_refusal_names_the_limit_what_is_left_and_when_it_resets() {
     delivered(&app, &first).await;
 
     let second = app.discord.invoke("generate", json!([string("prompt", "two")]), json!({}));
-    let (text, ephemeral) = direct_answer(&app, &second).await;
+    let (text, ephemeral) = app.direct_answer(&second).await;
 
     assert!(ephemeral);
     assert!(text.starts_with("Daily image limit reached: 0 left of 1 per 24 hours"), "{text}");
@@ -129,7 +116,7 @@ async fn a_cooldown_refuses_a_quick_second_request() {
     delivered(&app, &first).await;
 
     let second = app.discord.invoke("generate", json!([string("prompt", "two")]), json!({}));
-    let (text, _) = direct_answer(&app, &second).await;
+    let (text, _) = app.direct_answer(&second).await;
 
     assert!(text.starts_with("Please wait a little between requests"), "{text}");
 }
@@ -158,7 +145,7 @@ async fn usage_survives_a_restart_and_dangling_reservations_are_released() {
 
     let second = spawn_app_with(&[("EASEL_DB", &db_var)], |_| {}).await;
     let asked = second.discord.invoke("usage", json!([]), json!({}));
-    let (text, ephemeral) = direct_answer(&second, &asked).await;
+    let (text, ephemeral) = second.direct_answer(&asked).await;
 
     assert!(ephemeral);
     assert!(text.contains("**Images (24 h)**: 1 used, 24 left of 25"), "{text}");
@@ -174,7 +161,7 @@ async fn a_member_without_manage_server_cannot_change_limits() {
 
     let options = subcommand("set", json!([string("limit", "images_per_day"), string("value", "999"), user]));
     let sent = app.discord.invoke("limits", options, resolved);
-    let (text, ephemeral) = direct_answer(&app, &sent).await;
+    let (text, ephemeral) = app.direct_answer(&sent).await;
 
     assert!(ephemeral);
     assert_eq!(text, "Only members who can manage this server may change Easel's limits.");
@@ -189,29 +176,29 @@ async fn an_admin_sets_a_members_limit_and_blocks_and_unblocks_them() {
 
     let options = subcommand("set", json!([string("limit", "images_per_day"), string("value", "1"), user.clone()]));
     let set = app.discord.invoke_as(&admin(), "limits", options, resolved.clone());
-    let (text, _) = direct_answer(&app, &set).await;
+    let (text, _) = app.direct_answer(&set).await;
     assert_eq!(text, format!("`images_per_day` for <@{MEMBER_ID}> is now 1."));
     let first = app.discord.invoke("generate", json!([string("prompt", "one")]), json!({}));
     delivered(&app, &first).await;
     let (text, _) =
-        direct_answer(&app, &app.discord.invoke("generate", json!([string("prompt", "two")]), json!({}))).await;
+        app.direct_answer(&app.discord.invoke("generate", json!([string("prompt", "two")]), json!({}))).await;
     assert!(text.starts_with("Daily image limit reached"), "{text}");
 
     let shown = app.discord.invoke_as(&admin(), "limits", subcommand("show", json!([user.clone()])), resolved.clone());
-    let (text, _) = direct_answer(&app, &shown).await;
+    let (text, _) = app.direct_answer(&shown).await;
     assert!(text.contains("`images_per_day`: 1"), "{text}");
 
     let reset = app.discord.invoke_as(&admin(), "limits", subcommand("reset", json!([user.clone()])), resolved.clone());
-    direct_answer(&app, &reset).await;
+    app.direct_answer(&reset).await;
     let block = subcommand("block", json!([user.clone(), {"name": "hours", "type": 10, "value": 2.0}]));
-    let (text, _) = direct_answer(&app, &app.discord.invoke_as(&admin(), "limits", block, resolved.clone())).await;
+    let (text, _) = app.direct_answer(&app.discord.invoke_as(&admin(), "limits", block, resolved.clone())).await;
     assert!(text.contains("is blocked from Easel here; the block ends <t:"), "{text}");
     let (text, _) =
-        direct_answer(&app, &app.discord.invoke("generate", json!([string("prompt", "three")]), json!({}))).await;
+        app.direct_answer(&app.discord.invoke("generate", json!([string("prompt", "three")]), json!({}))).await;
     assert!(text.starts_with("You can't use Easel in this server right now"), "{text}");
 
     let unblock = app.discord.invoke_as(&admin(), "limits", subcommand("unblock", json!([user])), resolved);
-    direct_answer(&app, &unblock).await;
+    app.direct_answer(&unblock).await;
     let after = app.discord.invoke("generate", json!([string("prompt", "four")]), json!({}));
     delivered(&app, &after).await;
 }
@@ -226,7 +213,7 @@ async fn a_role_tier_gets_more_than_the_server_default() {
         "icon": null, "unicode_emoji": null, "flags": 0}}});
 
     let options = subcommand("set", json!([string("limit", "images_per_day"), string("value", "2"), role]));
-    let (text, _) = direct_answer(&app, &app.discord.invoke_as(&admin(), "limits", options, resolved)).await;
+    let (text, _) = app.direct_answer(&app.discord.invoke_as(&admin(), "limits", options, resolved)).await;
     assert_eq!(text, format!("`images_per_day` for members with <@&{supporter}> is now 2."));
 
     let member = Member { id: MEMBER_ID, roles: vec![supporter], permissions: ORDINARY };
@@ -235,6 +222,6 @@ async fn a_role_tier_gets_more_than_the_server_default() {
         delivered(&app, &sent).await;
     }
     let third = app.discord.invoke_as(&member, "generate", json!([string("prompt", "three")]), json!({}));
-    let (text, _) = direct_answer(&app, &third).await;
+    let (text, _) = app.direct_answer(&third).await;
     assert!(text.contains("0 left of 2"), "{text}");
 }

@@ -8,7 +8,6 @@ use easel::store::sqlite::SqliteStore;
 use easel::store::Store;
 use serde_json::{json, Value};
 
-use crate::failures::is_followup;
 use crate::support::discord::{Member, Received, Sent, CHANNEL_ID, GUILD_ID, MANAGER, MEMBER_ID, ORDINARY};
 use crate::support::{spawn_app_with, string, Reply, TestApp};
 
@@ -29,23 +28,11 @@ fn field<'a>(embed: &'a Value, name: &str) -> Option<&'a str> {
     embed["fields"].as_array()?.iter().find(|f| f["name"] == name)?["value"].as_str()
 }
 
+/// The direct answer's text, asserting it is ephemeral.
 async fn direct_answer(app: &TestApp, sent: &Sent) -> String {
-    let requests = app
-        .discord
-        .wait_for("the answer", |r| r.iter().any(|r| r.path.contains(&sent.id) && r.path.ends_with("/callback")))
-        .await;
-    let callback = requests.iter().find(|r| r.path.contains(&sent.id)).unwrap();
-    assert_eq!(callback.payload["type"], 4, "{}", callback.payload);
-    assert_eq!(callback.payload["data"]["flags"], 64, "ephemeral");
-    assert_eq!(callback.payload["data"]["allowed_mentions"]["parse"], json!([]));
-    callback.payload["data"]["content"].as_str().unwrap_or_default().to_owned()
-}
-
-async fn followup_text(app: &TestApp, sent: &Sent) -> String {
-    let requests = app.discord.wait_for("the explanation", |r| r.iter().any(|r| is_followup(r, &sent.token))).await;
-    let followup = requests.iter().find(|r| is_followup(r, &sent.token)).unwrap();
-    assert_eq!(followup.payload["flags"], 64);
-    followup.payload["content"].as_str().unwrap().to_owned()
+    let (text, ephemeral) = app.direct_answer(sent).await;
+    assert!(ephemeral, "{text}");
+    text
 }
 
 fn moderator() -> Member {
@@ -149,7 +136,7 @@ async fn a_provider_refusal_names_its_category_to_the_member_and_its_words_to_mo
     let app = with_log_channel(&[], |o| o.script([Reply::moderation_blocked()])).await;
 
     let sent = app.discord.invoke("generate", json!([string("prompt", "a duel")]), json!({}));
-    let text = followup_text(&app, &sent).await;
+    let text = app.followup_text(&sent).await;
     let log = log_message(&app, 1).await;
 
     assert!(text.contains("(reason: violence)") && !text.contains("safety system"), "{text}");
@@ -163,7 +150,7 @@ async fn the_moderation_precheck_refuses_flagged_prompts_before_the_model() {
     let app = with_log_channel(&[("EASEL_MODERATION_PRECHECK", "true")], |_| {}).await;
 
     let flagged = app.discord.invoke("generate", json!([string("prompt", "something forbidden")]), json!({}));
-    let text = followup_text(&app, &flagged).await;
+    let text = app.followup_text(&flagged).await;
     let fine = app.discord.invoke("generate", json!([string("prompt", "a meadow")]), json!({}));
     app.discord.wait_for("the meadow", |r| r.iter().any(|r| r.path.contains(&fine.token) && !r.files.is_empty())).await;
 

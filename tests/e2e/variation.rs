@@ -3,8 +3,7 @@
 use axum::http::Method;
 use serde_json::{json, Value};
 
-use crate::failures::is_followup;
-use crate::support::{integer, png, spawn_app, string};
+use crate::support::{integer, is_followup, png, spawn_app, string};
 
 fn attachment_option(id: &str) -> Value {
     json!({"name": "image", "type": 11, "value": id})

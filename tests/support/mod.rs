@@ -28,6 +28,30 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The direct (not deferred) answer to an interaction: its text and whether it is ephemeral.
+    /// Asserts it was answered at once and pings nobody.
+    pub async fn direct_answer(&self, sent: &discord::Sent) -> (String, bool) {
+        let requests = self
+            .discord
+            .wait_for("the answer", |r| r.iter().any(|r| r.path.contains(&sent.id) && r.path.ends_with("/callback")))
+            .await;
+        let callback = requests.iter().find(|r| r.path.contains(&sent.id)).unwrap();
+        assert_eq!(callback.payload["type"], 4, "answered at once, not deferred: {}", callback.payload);
+        let data = &callback.payload["data"];
+        assert_eq!(data["allowed_mentions"]["parse"], serde_json::json!([]));
+        (data["content"].as_str().unwrap_or_default().to_owned(), data["flags"] == 64)
+    }
+
+    /// The ephemeral follow-up explaining why a deferred job delivered nothing.
+    pub async fn followup_text(&self, sent: &discord::Sent) -> String {
+        let requests =
+            self.discord.wait_for("the explanation", |r| r.iter().any(|r| is_followup(r, &sent.token))).await;
+        let followup = requests.iter().find(|r| is_followup(r, &sent.token)).unwrap();
+        assert_eq!(followup.payload["flags"], 64, "ephemeral");
+        assert_eq!(followup.payload["allowed_mentions"]["parse"], serde_json::json!([]));
+        followup.payload["content"].as_str().unwrap().to_owned()
+    }
+
     /// Stops the bot the way Ctrl-C does and waits for it.
     pub async fn stop(mut self) {
         if let Some(stop) = self.stop.take() {
@@ -78,6 +102,13 @@ pub async fn spawn_app_with(vars: &[(&str, &str)], prepare: impl FnOnce(&FakeOpe
     }));
     discord.wait_until_ready().await;
     TestApp { discord, openai, db_path: PathBuf::from(&env["EASEL_DB"]), stop: Some(stop), bot: Some(bot) }
+}
+
+/// A follow-up message of the interaction with `token` (not its initial callback).
+pub fn is_followup(request: &discord::Received, token: &str) -> bool {
+    request.method == axum::http::Method::POST
+        && request.path.starts_with("/api/v10/webhooks/")
+        && request.path.contains(token)
 }
 
 /// A real PNG of one colour.
