@@ -38,8 +38,10 @@ pub enum CatalogueError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BackendKind {
-    /// OpenAI's Images API or any server that copies it.
+    /// OpenAI's Images API or any server that copies it (`OPENAI_BASE_URL`).
     Openai,
+    /// A self-hosted Stable Diffusion server with AUTOMATIC1111's API (`SD_BASE_URL`).
+    Automatic1111,
 }
 
 /// How the provider hands back images.
@@ -60,6 +62,8 @@ pub enum VariationMethod {
     Variations,
     /// `POST /images/edits` with an instruction (the gpt-image models).
     Edits,
+    /// Stable Diffusion's img2img, starting from the upload.
+    Img2img,
 }
 
 /// How a variation is made, and what input image the provider accepts for it.
@@ -168,6 +172,9 @@ pub struct ModelEntry {
     /// Prices.
     #[serde(default)]
     pub price: Price,
+    /// Sampling steps for each quality (Stable Diffusion models only).
+    #[serde(default)]
+    pub steps: std::collections::BTreeMap<String, u32>,
     /// The day the provider stops serving it, when known before `GET /models` says so.
     #[serde(default)]
     pub shutdown_date: Option<NaiveDate>,
@@ -301,6 +308,14 @@ impl ModelEntry {
         }
         if self.prompt_max_chars == 0 {
             return fail("prompt_max_chars", "must be above zero".into());
+        }
+        if self.backend == BackendKind::Automatic1111 {
+            if let Some(q) = self.qualities.iter().find(|q| !self.steps.contains_key(*q)) {
+                return fail("steps", format!("no number of steps for quality `{q}`"));
+            }
+            if let Some(bad) = self.sizes.iter().find(|s| parse_size(s).is_none()) {
+                return fail("sizes", format!("Stable Diffusion needs WIDTHxHEIGHT sizes, not `{bad}`"));
+            }
         }
         if let Some(v) = &self.variation {
             if v.max_side < 64 || v.max_bytes < 1024 {

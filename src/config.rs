@@ -81,6 +81,8 @@ pub struct Config {
     pub openai_api_key: Option<Secret>,
     /// Base URL of the OpenAI-compatible API, e.g. `https://api.openai.com/v1`.
     pub openai_base_url: Url,
+    /// Base URL of a Stable Diffusion server with AUTOMATIC1111's API (`--api`), if any.
+    pub sd_base_url: Option<Url>,
     /// The model used when a member names none.
     pub default_model: String,
     /// The model catalogue (built-in or from `EASEL_MODELS`).
@@ -158,6 +160,10 @@ impl Config {
             discord_guild_id: parse_var(&get, "DISCORD_GUILD_ID", "a guild id (a number)")?,
             openai_api_key: get("OPENAI_API_KEY").map(Secret::new),
             openai_base_url: url_var(&get, "OPENAI_BASE_URL", "https://api.openai.com/v1")?,
+            sd_base_url: match get("SD_BASE_URL") {
+                Some(raw) => Some(url_var(&|_: &str| Some(raw.clone()), "SD_BASE_URL", "")?),
+                None => None,
+            },
             default_model,
             catalogue,
             database_path: PathBuf::from(get("EASEL_DB").unwrap_or_else(|| "easel.db".to_owned())),

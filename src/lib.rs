@@ -43,14 +43,16 @@ use std::time::Duration;
 
 use tracing::{info, warn};
 
+use crate::backends::automatic1111::Automatic1111Backend;
 use crate::backends::openai::OpenAiBackend;
-use crate::backends::ImageBackend;
-use crate::catalogue::Catalogue;
+use crate::backends::{ImageBackend, ServedModel};
+use crate::catalogue::{BackendKind, Catalogue};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::download::HttpFetcher;
+use crate::lifecycle::{Listing, Notice};
 use crate::moderation::{ContentCheck, Moderation, OffencePolicy};
-use crate::pipeline::{Accounting, Pipeline, RetryPolicy};
+use crate::pipeline::{Accounting, Backends, Pipeline, RetryPolicy};
 use crate::store::sqlite::SqliteStore;
 use crate::store::Store;
 
@@ -65,7 +67,9 @@ const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(60);
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
     /// Nothing in the catalogue can be offered.
-    #[error("no model of the catalogue is served by OPENAI_BASE_URL ({0}); check the URL or EASEL_MODELS")]
+    #[error(
+        "no model of the catalogue is served by OPENAI_BASE_URL ({0}) or SD_BASE_URL; check the URLs or EASEL_MODELS"
+    )]
     NothingToOffer(String),
     /// The database could not be opened or migrated.
     #[error("the database (EASEL_DB) could not be opened: {0}")]
@@ -97,7 +101,14 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
             pause: chrono::Duration::from_std(config.pause).unwrap_or(chrono::Duration::days(1)),
         },
     );
-    let pipeline = build_pipeline(&config, openai, accounting).await?.with_moderation(Arc::new(moderation));
+    let backends = Backends {
+        openai,
+        automatic1111: config
+            .sd_base_url
+            .clone()
+            .map(|url| Arc::new(Automatic1111Backend::new(url, config.model_timeout)) as Arc<dyn ImageBackend>),
+    };
+    let pipeline = build_pipeline(&config, backends, accounting).await?.with_moderation(Arc::new(moderation));
     let admin = admin::Admin::new(store, clock, config.limits);
     discord::serve(&config, Arc::new(discord::Services { pipeline, admin }), shutdown).await?;
     info!("stopped");
@@ -123,14 +134,10 @@ fn openai_backend(config: &Config) -> OpenAiBackend {
     )
 }
 
-async fn build_pipeline(
-    config: &Config,
-    openai: Arc<dyn ImageBackend>,
-    accounting: Accounting,
-) -> Result<Pipeline, RunError> {
+async fn build_pipeline(config: &Config, backends: Backends, accounting: Accounting) -> Result<Pipeline, RunError> {
     let mut upload_hosts: Vec<String> = DISCORD_CDN_HOSTS.iter().map(|h| (*h).to_owned()).collect();
     upload_hosts.push(host(&config.discord_api_base));
-    let catalogue = offered_catalogue(&config.catalogue, openai.as_ref(), &SystemClock).await;
+    let catalogue = offered_catalogue(&config.catalogue, &backends, accounting.clock.now().date_naive()).await;
     if catalogue.is_empty() {
         return Err(RunError::NothingToOffer(config.openai_base_url.to_string()));
     }
@@ -145,7 +152,7 @@ async fn build_pipeline(
     Ok(Pipeline::new(
         Arc::new(catalogue),
         default_model,
-        openai,
+        backends,
         Arc::new(HttpFetcher::new(upload_hosts, DOWNLOAD_TIMEOUT)),
         config.max_download_bytes,
         accounting,
@@ -157,20 +164,41 @@ async fn build_pipeline(
     }))
 }
 
-/// Asks the provider what it serves and narrows the catalogue to that, logging what the owner must know.
-async fn offered_catalogue(catalogue: &Catalogue, backend: &dyn ImageBackend, clock: &dyn Clock) -> Catalogue {
-    let served = match backend.served_models().await {
-        Ok(list) => Some(list),
-        Err(e) => {
-            warn!(error = %e, "could not list the provider's models; offering the catalogue as written");
-            None
+/// Asks each backend what it serves and narrows the catalogue to that, logging what the owner must know.
+async fn offered_catalogue(catalogue: &Catalogue, backends: &Backends, today: chrono::NaiveDate) -> Catalogue {
+    let openai = served_by(Some(&backends.openai), "OPENAI_BASE_URL").await;
+    let automatic1111 = served_by(backends.automatic1111.as_ref(), "SD_BASE_URL").await;
+    let listing = |kind| {
+        let served = match kind {
+            BackendKind::Openai => &openai,
+            BackendKind::Automatic1111 => &automatic1111,
+        };
+        match served {
+            None => Listing::NotConfigured,
+            Some(None) => Listing::Unavailable,
+            Some(Some(list)) => Listing::Listed(list),
         }
     };
-    let (offered, notices) = lifecycle::narrow(catalogue, served.as_deref(), clock.now().date_naive());
+    let (offered, notices) = lifecycle::narrow(catalogue, listing, today);
     for notice in notices {
-        warn!("{notice}");
+        match notice {
+            Notice::NotConfigured(_) => info!("{notice}"),
+            _ => warn!("{notice}"),
+        }
     }
     offered
+}
+
+/// A backend's listing: `None` when not configured, `Some(None)` when it could not be read.
+async fn served_by(backend: Option<&Arc<dyn ImageBackend>>, variable: &str) -> Option<Option<Vec<ServedModel>>> {
+    let backend = backend?;
+    Some(match backend.served_models().await {
+        Ok(list) => Some(list),
+        Err(e) => {
+            warn!(error = %e, "could not list the models at {variable}; offering its catalogue models as written");
+            None
+        }
+    })
 }
 
 /// Resolves on Ctrl-C or SIGTERM: the one shutdown signal.

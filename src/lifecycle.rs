@@ -12,9 +12,22 @@ use crate::catalogue::{BackendKind, Catalogue, ModelEntry};
 /// How far ahead an owner is warned of a shutdown.
 pub const WARN_DAYS: i64 = 30;
 
+/// What start-up learned of one kind of backend's models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing<'a> {
+    /// The backend is not configured (e.g. no `SD_BASE_URL`): its models are not offered.
+    NotConfigured,
+    /// The backend could not list its models: its models are offered as the catalogue says.
+    Unavailable,
+    /// The models the backend serves.
+    Listed(&'a [ServedModel]),
+}
+
 /// Something the owner should read in the log at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
+    /// The model's backend is not configured.
+    NotConfigured(String),
     /// The provider does not list this model, so it is not offered.
     NotServed(String),
     /// The model is past its shutdown date and hidden.
@@ -38,6 +51,9 @@ pub enum Notice {
 impl std::fmt::Display for Notice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Self::NotConfigured(m) => {
+                write!(f, "model `{m}` needs its backend configured (e.g. SD_BASE_URL); not offered")
+            }
             Self::NotServed(m) => write!(f, "model `{m}` is not served by the provider; not offered"),
             Self::Retired { model, on } => write!(f, "model `{model}` was shut down on {on}; not offered"),
             Self::ShuttingDown { model, on, replacement } => {
@@ -51,18 +67,30 @@ impl std::fmt::Display for Notice {
     }
 }
 
-/// Narrows `catalogue` to what can be offered on `today`, given the provider's listing (`None` when
-/// the listing could not be read).
-pub fn narrow(catalogue: &Catalogue, served: Option<&[ServedModel]>, today: NaiveDate) -> (Catalogue, Vec<Notice>) {
+/// Narrows `catalogue` to what can be offered on `today`, given what each kind of backend listed.
+pub fn narrow<'a>(
+    catalogue: &Catalogue,
+    listing: impl Fn(BackendKind) -> Listing<'a>,
+    today: NaiveDate,
+) -> (Catalogue, Vec<Notice>) {
     let mut notices = Vec::new();
     let mut offered = catalogue.clone();
     offered.retain(|entry| {
-        let listed = served.map(|list| list.iter().find(|s| s.id == entry.provider_model));
-        if entry.backend == BackendKind::Openai && matches!(listed, Some(None)) {
-            notices.push(Notice::NotServed(entry.id.clone()));
-            return false;
-        }
-        let shutdown = listed.flatten().and_then(|s| s.shutdown_date).or(entry.shutdown_date);
+        let served = match listing(entry.backend) {
+            Listing::NotConfigured => {
+                notices.push(Notice::NotConfigured(entry.id.clone()));
+                return false;
+            }
+            Listing::Unavailable => None,
+            Listing::Listed(list) => match list.iter().find(|s| s.id == entry.provider_model) {
+                Some(found) => Some(found),
+                None => {
+                    notices.push(Notice::NotServed(entry.id.clone()));
+                    return false;
+                }
+            },
+        };
+        let shutdown = served.and_then(|s| s.shutdown_date).or(entry.shutdown_date);
         keep_until_shutdown(entry, shutdown, today, &mut notices)
     });
     (offered, notices)
@@ -100,7 +128,7 @@ mod tests {
     #[test]
     fn only_served_models_are_offered() {
         let listing = [served("gpt-image-2", None), served("gpt-image-2.6-flare", None), served("whisper-1", None)];
-        let (offered, notices) = narrow(&Catalogue::builtin(), Some(&listing), day("2026-11-25"));
+        let (offered, notices) = narrow(&Catalogue::builtin(), |_| Listing::Listed(&listing), day("2026-11-25"));
         let ids: Vec<_> = offered.models().iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["gpt-image-2", "gpt-image-2.6-flare"]);
         assert!(notices.contains(&Notice::NotServed("dall-e-3".into())));
@@ -109,23 +137,35 @@ mod tests {
     #[test]
     fn the_listed_shutdown_date_warns_then_hides() {
         let listing = [served("gpt-image-2", Some("2026-12-10")), served("gpt-image-1.5", None)];
-        let (offered, notices) = narrow(&Catalogue::builtin(), Some(&listing), day("2026-11-25"));
+        let (offered, notices) = narrow(&Catalogue::builtin(), |_| Listing::Listed(&listing), day("2026-11-25"));
         assert!(offered.get("gpt-image-2").is_some());
         assert!(notices.iter().any(|n| matches!(n, Notice::ShuttingDown { model, .. } if model == "gpt-image-2")));
         let warned =
             notices.iter().find(|n| matches!(n, Notice::ShuttingDown { model, .. } if model == "gpt-image-1.5"));
         assert!(warned.unwrap().to_string().contains("gpt-image-2.6-sunburst"), "catalogue date and replacement");
 
-        let (offered, notices) = narrow(&Catalogue::builtin(), Some(&listing), day("2026-12-10"));
+        let (offered, notices) = narrow(&Catalogue::builtin(), |_| Listing::Listed(&listing), day("2026-12-10"));
         assert!(offered.get("gpt-image-2").is_none() && offered.get("gpt-image-1.5").is_none());
         assert!(notices.contains(&Notice::Retired { model: "gpt-image-2".into(), on: day("2026-12-10") }));
     }
 
     #[test]
+    fn models_of_a_backend_not_configured_are_not_offered() {
+        let listing = [served("gpt-image-2", None)];
+        let pick = |kind| match kind {
+            BackendKind::Openai => Listing::Listed(&listing),
+            BackendKind::Automatic1111 => Listing::NotConfigured,
+        };
+        let (offered, notices) = narrow(&Catalogue::builtin(), pick, day("2026-11-25"));
+        assert!(offered.get("stable-diffusion").is_none());
+        assert!(notices.contains(&Notice::NotConfigured("stable-diffusion".into())));
+    }
+
+    #[test]
     fn without_a_listing_the_catalogue_is_offered_as_is_until_its_dates() {
-        let (offered, _) = narrow(&Catalogue::builtin(), None, day("2026-11-25"));
-        assert_eq!(offered, Catalogue::builtin());
-        let (offered, _) = narrow(&Catalogue::builtin(), None, day("2026-12-02"));
+        let (offered, _) = narrow(&Catalogue::builtin(), |_| Listing::Unavailable, day("2026-11-25"));
+        assert_eq!(offered, Catalogue::builtin(), "every backend unavailable: the catalogue as written");
+        let (offered, _) = narrow(&Catalogue::builtin(), |_| Listing::Unavailable, day("2026-12-02"));
         assert!(offered.get("gpt-image-1.5").is_none() && offered.get("dall-e-3").is_some());
     }
 }

@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use tracing::{error, info, warn};
 
 use crate::backends::{BackendCall, BackendError, Generated, ImageBackend};
-use crate::catalogue::{BackendKind, Catalogue, ModelEntry, VariationSpec};
+use crate::catalogue::{BackendKind, Catalogue, VariationSpec};
 use crate::clock::Clock;
 use crate::download::Fetch;
 use crate::error::JobError;
@@ -87,7 +87,7 @@ impl Default for RetryPolicy {
 pub struct Pipeline {
     catalogue: Arc<Catalogue>,
     default_model: String,
-    openai: Arc<dyn ImageBackend>,
+    backends: Backends,
     uploads: Arc<dyn Fetch>,
     max_source_bytes: u64,
     retry: RetryPolicy,
@@ -95,6 +95,26 @@ pub struct Pipeline {
     clock: Arc<dyn Clock>,
     limits: Limits,
     moderation: Option<Arc<Moderation>>,
+}
+
+/// The image backends, one per kind of provider; a kind not configured is `None` (its models are
+/// never offered, see `lifecycle`).
+#[derive(Clone)]
+pub struct Backends {
+    /// OpenAI or a compatible server.
+    pub openai: Arc<dyn ImageBackend>,
+    /// AUTOMATIC1111 Stable Diffusion, when `SD_BASE_URL` is set.
+    pub automatic1111: Option<Arc<dyn ImageBackend>>,
+}
+
+impl Backends {
+    /// The backend serving `kind`, if configured.
+    pub fn get(&self, kind: BackendKind) -> Option<&Arc<dyn ImageBackend>> {
+        match kind {
+            BackendKind::Openai => Some(&self.openai),
+            BackendKind::Automatic1111 => self.automatic1111.as_ref(),
+        }
+    }
 }
 
 /// The accounting ports of a pipeline: where reservations go, what time it is, the owner's limits.
@@ -166,11 +186,11 @@ pub struct Outcome {
 }
 
 impl Pipeline {
-    /// A pipeline offering `catalogue`, calling `openai` for its models and fetching uploads with `uploads`.
+    /// A pipeline offering `catalogue`, calling `backends` for its models and fetching uploads with `uploads`.
     pub fn new(
         catalogue: Arc<Catalogue>,
         default_model: String,
-        openai: Arc<dyn ImageBackend>,
+        backends: Backends,
         uploads: Arc<dyn Fetch>,
         max_source_bytes: u64,
         accounting: Accounting,
@@ -179,7 +199,7 @@ impl Pipeline {
         Self {
             catalogue,
             default_model,
-            openai,
+            backends,
             uploads,
             max_source_bytes,
             retry: RetryPolicy::default(),
@@ -364,7 +384,10 @@ impl Pipeline {
     }
 
     async fn generate(&self, request: &JobRequest, spec: &JobSpec) -> Result<Generated, JobError> {
-        let backend = self.backend(&spec.model);
+        let backend = self
+            .backends
+            .get(spec.model.backend)
+            .ok_or_else(|| JobError::Misconfigured(format!("no backend configured for `{}`", spec.model.id)))?;
         let call = backend_call(spec);
         let provider_error = |e| JobError::from_backend(e, &spec.model.id, spec.model.replacement.as_deref());
         if request.command != Command::Variation {
@@ -386,12 +409,6 @@ impl Pipeline {
             .await
             .map_err(|e| source_error(e.to_string()))?
             .map_err(source_error)
-    }
-
-    fn backend(&self, model: &ModelEntry) -> &dyn ImageBackend {
-        match model.backend {
-            BackendKind::Openai => self.openai.as_ref(),
-        }
     }
 
     async fn retrying<F, Fut>(&self, job: &str, call: F) -> Result<Generated, BackendError>
@@ -434,6 +451,7 @@ fn backend_call(spec: &JobSpec) -> BackendCall {
         send_response_format: spec.model.send_response_format,
         edit_image_field: spec.model.edit_image_field.clone(),
         moderation: spec.model.moderation.clone(),
+        steps: spec.model.steps.get(&spec.quality).copied(),
     }
 }
 
@@ -547,7 +565,7 @@ mod tests {
         let pipeline = Pipeline::new(
             Arc::new(Catalogue::builtin()),
             "gpt-image-2".into(),
-            Arc::clone(&backend) as Arc<dyn ImageBackend>,
+            Backends { openai: Arc::clone(&backend) as Arc<dyn ImageBackend>, automatic1111: None },
             Arc::new(NoFetch),
             1 << 20,
             accounting,

@@ -4,6 +4,7 @@
 //! provider's `retry-after`), and it downloads URL results before returning, because those links die
 //! within the hour.
 
+pub mod automatic1111;
 pub mod openai;
 
 use std::time::Duration;
@@ -36,6 +37,8 @@ pub struct BackendCall {
     pub edit_image_field: String,
     /// The provider moderation level to ask for (gpt-image: always the strict `auto`).
     pub moderation: Option<String>,
+    /// Sampling steps (Stable Diffusion).
+    pub steps: Option<u32>,
 }
 
 /// What a provider produced.

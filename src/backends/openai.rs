@@ -144,6 +144,12 @@ impl ImageBackend for OpenAiBackend {
                 fields.remove("quality");
                 ("images/variations", "image".to_owned())
             }
+            VariationMethod::Img2img => {
+                return Err(BackendError::BadRequest {
+                    param: "variation".into(),
+                    message: "img2img is a Stable Diffusion method; use `edits` or `variations`".into(),
+                })
+            }
         };
         let mut form = Form::new();
         for (name, value) in fields {

@@ -116,12 +116,8 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
     Some(request)
 }
 
-/// Who invoked a command that is not an image job (e.g. `/usage`).
-pub fn parse_requester(interaction: &CommandInteraction) -> Option<Requester> {
-    Some(requester(interaction))
-}
-
-fn requester(interaction: &CommandInteraction) -> Requester {
+/// Who invoked a command, with their roles and Discord-computed permissions.
+pub fn requester(interaction: &CommandInteraction) -> Requester {
     let user = &interaction.user;
     let display_name = interaction
         .member

@@ -49,10 +49,12 @@ impl Delivery for InteractionDelivery {
             );
             self.command.edit_response(&self.http, builder)
         };
+        // serenity does not hand over a 429's Retry-After here, so back off long enough to outlast one:
+        // 0.5 + 1 + 2 + 4 + 8 seconds, well inside the interaction token's 15 minutes.
         let backoff = ExponentialBuilder::default()
             .with_min_delay(Duration::from_millis(500))
-            .with_max_delay(Duration::from_secs(5))
-            .with_max_times(3);
+            .with_max_delay(Duration::from_secs(8))
+            .with_max_times(5);
         let message: Message = edit
             .retry(backoff)
             .sleep(tokio::time::sleep)

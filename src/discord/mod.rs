@@ -48,11 +48,11 @@ pub fn http_client(config: &Config) -> Http {
     }
 }
 
-/// What the adapter serves: image jobs and the admin side of limits.
+/// What the adapter serves: image jobs, and the admin side of limits and moderation.
 pub struct Services {
     /// The generation pipeline.
     pub pipeline: Pipeline,
-    /// `/limits`.
+    /// `/limits` and `/moderation`.
     pub admin: crate::admin::Admin,
 }
 
@@ -92,8 +92,7 @@ impl EventHandler for Handler {
 async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
     match command.data.name.as_str() {
         "usage" => {
-            let Some(request) = commands::parse_requester(&command) else { return };
-            let text = match services.pipeline.usage_report(&request).await {
+            let text = match services.pipeline.usage_report(&commands::requester(&command)).await {
                 Ok(lines) => format!("**Your Easel usage**\n{}", lines.join("\n")),
                 Err(e) => e.user_message(),
             };

@@ -146,7 +146,9 @@ pub fn log_embed(e: &AuditEntry) -> CreateEmbed {
     let mut embed = CreateEmbed::new()
         .title(format!("/{}: {}", e.command, e.outcome.label()))
         .colour(colour(e.outcome))
-        .description(truncate(&e.prompt, 4000))
+        // 3,000 + 1,024 (revised prompt) + 1,024 (reason) + the short fields stays under Discord's
+        // 6,000 characters for a whole embed.
+        .description(truncate(&e.prompt, 3000))
         .field("Requester", format!("<@{}>", e.user_id), true)
         .field("Channel", format!("<#{}>", e.channel_id), true);
     if let (Some(guild), Some(message)) = (e.guild_id, e.message_id) {

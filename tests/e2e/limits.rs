@@ -82,7 +82,8 @@ async fn an_upstream_failure_a_refusal_and_a_failed_upload_cost_nothing() {
         let sent = app.discord.invoke("generate", json!([string("prompt", prompt)]), json!({}));
         app.discord.wait_for("the explanation", |r| r.iter().any(|r| is_followup(r, &sent.token))).await;
     }
-    app.discord.fail(Method::PATCH, "/messages/@original", 500, 4);
+    // 413: Discord will not take the upload; retrying the same bytes cannot help.
+    app.discord.fail(Method::PATCH, "/messages/@original", 413, 1);
     let sent = app.discord.invoke("generate", json!([string("prompt", "upload fails")]), json!({}));
     let requests = app.discord.wait_for("the explanation", |r| r.iter().any(|r| is_followup(r, &sent.token))).await;
 

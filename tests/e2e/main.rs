@@ -8,5 +8,6 @@ mod failures;
 mod generate;
 mod limits;
 mod moderation;
+mod stable_diffusion;
 mod startup;
 mod variation;

@@ -2,6 +2,7 @@
 
 pub mod discord;
 pub mod openai;
+pub mod sd;
 
 use std::collections::HashMap;
 use std::io::Cursor;

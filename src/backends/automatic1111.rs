@@ -1,0 +1,191 @@
+//! Self-hosted Stable Diffusion: AUTOMATIC1111's web UI or Forge, started with `--api` (`SD_BASE_URL`).
+//!
+//! `POST /sdapi/v1/txt2img` makes images from a prompt, `POST /sdapi/v1/img2img` varies an upload; both
+//! answer `{"images": [base64 PNG], "parameters", "info"}`. `GET /sdapi/v1/sd-models` lists the
+//! checkpoints. The catalogue's `provider_model` names a checkpoint, or `default` for the loaded one, and
+//! each quality maps to a number of sampling steps (`[model.steps]`).
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use base64::Engine;
+use reqwest::{Client, RequestBuilder, StatusCode, Url};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::{BackendCall, BackendError, Generated, ImageBackend, ServedModel};
+use crate::catalogue::{parse_size, VariationMethod};
+
+/// The name meaning "whatever checkpoint the server has loaded".
+pub const LOADED_CHECKPOINT: &str = "default";
+/// How much an img2img variation may depart from the upload (0: not at all, 1: entirely).
+const VARIATION_STRENGTH: f64 = 0.55;
+
+/// A client of one AUTOMATIC1111-compatible server.
+pub struct Automatic1111Backend {
+    client: Client,
+    base: Url,
+}
+
+impl Automatic1111Backend {
+    /// A backend for `base` (e.g. `http://127.0.0.1:7860`).
+    pub fn new(base: Url, timeout: Duration) -> Self {
+        let client = Client::builder().timeout(timeout).build().expect("a TLS backend is compiled in");
+        Self { client, base }
+    }
+
+    fn endpoint(&self, path: &str) -> String {
+        format!("{}/sdapi/v1/{path}", self.base.as_str().trim_end_matches('/'))
+    }
+
+    async fn images(&self, request: RequestBuilder) -> Result<Generated, BackendError> {
+        let response = request.send().await.map_err(transport_error)?;
+        let status = response.status();
+        if !status.is_success() {
+            let body = response.text().await.unwrap_or_default();
+            return Err(match status {
+                s if s.is_server_error() => BackendError::Unavailable(format!("status {s}: {body}")),
+                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => BackendError::Unauthorized(body),
+                _ => BackendError::BadRequest { param: String::new(), message: body },
+            });
+        }
+        let answer: ImagesAnswer = response.json().await.map_err(transport_error)?;
+        let images = answer
+            .images
+            .iter()
+            .map(|b64| base64::engine::general_purpose::STANDARD.decode(strip_data_url(b64)))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| BackendError::Malformed(format!("base64 image: {e}")))?;
+        if images.is_empty() {
+            return Err(BackendError::Malformed("the answer holds no image".into()));
+        }
+        Ok(Generated { images, revised_prompt: None, usage: None })
+    }
+
+    fn body(call: &BackendCall) -> Result<Value, BackendError> {
+        let (width, height) = parse_size(&call.size).ok_or_else(|| BackendError::BadRequest {
+            param: "size".into(),
+            message: format!("Stable Diffusion needs WIDTHxHEIGHT, not `{}`", call.size),
+        })?;
+        let mut body = json!({
+            "prompt": call.prompt.clone().unwrap_or_default(),
+            "width": width,
+            "height": height,
+            "batch_size": call.n,
+            "n_iter": 1,
+            "steps": call.steps.unwrap_or(25),
+            "send_images": true,
+            "save_images": false,
+        });
+        if call.provider_model != LOADED_CHECKPOINT {
+            body["override_settings"] = json!({"sd_model_checkpoint": call.provider_model});
+        }
+        Ok(body)
+    }
+}
+
+/// Some servers prefix images with a data URL header.
+fn strip_data_url(b64: &str) -> &str {
+    b64.split_once("base64,").map_or(b64, |(_, data)| data).trim()
+}
+
+fn transport_error(e: reqwest::Error) -> BackendError {
+    if e.is_timeout() {
+        BackendError::TimedOut
+    } else if e.is_decode() {
+        BackendError::Malformed(e.to_string())
+    } else {
+        BackendError::Unavailable(e.to_string())
+    }
+}
+
+#[async_trait]
+impl ImageBackend for Automatic1111Backend {
+    async fn generate(&self, call: &BackendCall) -> Result<Generated, BackendError> {
+        let body = Self::body(call)?;
+        self.images(self.client.post(self.endpoint("txt2img")).json(&body)).await
+    }
+
+    async fn vary(
+        &self,
+        call: &BackendCall,
+        image_png: Vec<u8>,
+        method: VariationMethod,
+    ) -> Result<Generated, BackendError> {
+        if method != VariationMethod::Img2img {
+            return Err(BackendError::BadRequest {
+                param: "variation".into(),
+                message: format!("Stable Diffusion varies images with img2img, not {method:?}"),
+            });
+        }
+        let mut body = Self::body(call)?;
+        body["init_images"] = json!([base64::engine::general_purpose::STANDARD.encode(image_png)]);
+        body["denoising_strength"] = json!(VARIATION_STRENGTH);
+        self.images(self.client.post(self.endpoint("img2img")).json(&body)).await
+    }
+
+    async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError> {
+        let response = self.client.get(self.endpoint("sd-models")).send().await.map_err(transport_error)?;
+        if !response.status().is_success() {
+            return Err(BackendError::Unavailable(format!("status {}", response.status())));
+        }
+        let checkpoints: Vec<Checkpoint> = response.json().await.map_err(transport_error)?;
+        let mut served = vec![ServedModel { id: LOADED_CHECKPOINT.to_owned(), shutdown_date: None }];
+        for c in checkpoints {
+            served.push(ServedModel { id: c.title, shutdown_date: None });
+            served.push(ServedModel { id: c.model_name, shutdown_date: None });
+        }
+        Ok(served)
+    }
+}
+
+#[derive(Deserialize)]
+struct ImagesAnswer {
+    #[serde(default)]
+    images: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Checkpoint {
+    title: String,
+    model_name: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::ResponseForm;
+
+    fn call(size: &str, model: &str) -> BackendCall {
+        BackendCall {
+            provider_model: model.into(),
+            prompt: Some("a lake".into()),
+            size: size.into(),
+            quality: "draft".into(),
+            style: None,
+            n: 2,
+            response: ResponseForm::B64Json,
+            send_response_format: false,
+            edit_image_field: "image".into(),
+            moderation: None,
+            steps: Some(15),
+        }
+    }
+
+    #[test]
+    fn the_body_carries_size_steps_batch_and_checkpoint() {
+        let body = Automatic1111Backend::body(&call("768x512", "sdxl.safetensors")).unwrap();
+        assert_eq!((body["width"].as_u64(), body["height"].as_u64()), (Some(768), Some(512)));
+        assert_eq!((body["steps"].as_u64(), body["batch_size"].as_u64()), (Some(15), Some(2)));
+        assert_eq!(body["override_settings"]["sd_model_checkpoint"], "sdxl.safetensors");
+        let loaded = Automatic1111Backend::body(&call("512x512", LOADED_CHECKPOINT)).unwrap();
+        assert!(loaded.get("override_settings").is_none(), "the loaded checkpoint is left as it is");
+        assert!(Automatic1111Backend::body(&call("auto", LOADED_CHECKPOINT)).is_err());
+    }
+
+    #[test]
+    fn data_url_prefixes_are_stripped() {
+        assert_eq!(strip_data_url("data:image/png;base64,QUJD"), "QUJD");
+        assert_eq!(strip_data_url("QUJD"), "QUJD");
+    }
+}

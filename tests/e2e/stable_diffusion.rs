@@ -1,0 +1,67 @@
+//! Self-hosted Stable Diffusion through the same commands, offered only when `SD_BASE_URL` is set.
+
+use axum::http::Method;
+use serde_json::{json, Value};
+
+use crate::support::sd::FakeSd;
+use crate::support::{png, spawn_app, spawn_app_with, string};
+
+fn field<'a>(embed: &'a Value, name: &str) -> Option<&'a str> {
+    embed["fields"].as_array()?.iter().find(|f| f["name"] == name)?["value"].as_str()
+}
+
+#[tokio::test]
+async fn generate_on_stable_diffusion_sends_steps_and_size_and_delivers_its_pixels() {
+    let sd = FakeSd::start().await;
+    let app = spawn_app_with(&[("SD_BASE_URL", &sd.base_url)], |_| {}).await;
+
+    let options = json!([string("prompt", "a lighthouse"), string("model", "stable-diffusion"),
+        string("quality", "draft"), string("size", "1152x896"), {"name": "n", "type": 4, "value": 2}]);
+    let sent = app.discord.invoke("generate", options, json!({}));
+    let requests = app
+        .discord
+        .wait_for("the images", |r| r.iter().any(|r| r.path.contains(&sent.token) && r.files.len() == 2))
+        .await;
+
+    let (path, body) = &sd.calls()[0];
+    assert_eq!(path, "/sdapi/v1/txt2img");
+    assert_eq!((body["width"].as_u64(), body["height"].as_u64()), (Some(1152), Some(896)));
+    assert_eq!((body["steps"].as_u64(), body["batch_size"].as_u64()), (Some(15), Some(2)));
+    assert_eq!(body["prompt"], "a lighthouse");
+    assert!(app.openai.image_calls().is_empty());
+    let edit = requests.iter().find(|r| r.method == Method::PATCH && r.files.len() == 2).unwrap();
+    assert_eq!(edit.files[0].2, sd.made()[0]);
+    assert_eq!(field(&edit.payload["embeds"][0], "Cost"), Some("$0.0000 (catalogue price)"));
+}
+
+#[tokio::test]
+async fn a_stable_diffusion_variation_is_img2img_from_the_upload() {
+    let sd = FakeSd::start().await;
+    let app = spawn_app_with(&[("SD_BASE_URL", &sd.base_url)], |_| {}).await;
+    let upload = png(40, 30, [1, 2, 3]);
+    let url = app.discord.host_file("cat.png", upload.clone());
+    let id = "930000000000000099";
+    let resolved = json!({"attachments": {id: {"id": id, "filename": "cat.png", "size": upload.len(), "url": url,
+        "proxy_url": url, "content_type": "image/png", "width": 40, "height": 30}}});
+
+    let options = json!([{"name": "image", "type": 11, "value": id}, string("model", "stable-diffusion")]);
+    let sent = app.discord.invoke("variation", options, resolved);
+    app.discord
+        .wait_for("the variation", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+        .await;
+
+    let (path, body) = &sd.calls()[0];
+    assert_eq!(path, "/sdapi/v1/img2img");
+    let sent_png =
+        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body["init_images"][0].as_str().unwrap())
+            .unwrap();
+    assert_eq!(image::load_from_memory(&sent_png).unwrap().width(), 40, "the upload, converted to PNG");
+    assert_eq!(body["denoising_strength"], 0.55);
+}
+
+#[tokio::test]
+async fn without_sd_base_url_stable_diffusion_is_not_offered() {
+    let app = spawn_app().await;
+    let registration = app.discord.wait_until_ready().await;
+    assert!(!registration.payload.to_string().contains("stable-diffusion"));
+}

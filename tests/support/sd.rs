@@ -1,0 +1,71 @@
+//! A fake AUTOMATIC1111 API (`--api`) on 127.0.0.1: txt2img, img2img and the checkpoint list.
+
+use std::sync::{Arc, Mutex};
+
+use axum::extract::State;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use base64::Engine;
+use serde_json::{json, Value};
+
+use super::png;
+
+/// Handle on a running fake.
+#[derive(Clone)]
+pub struct FakeSd {
+    calls: Arc<Mutex<Vec<(String, Value)>>>,
+    made: Arc<Mutex<Vec<Vec<u8>>>>,
+    /// `http://127.0.0.1:PORT`, the value of `SD_BASE_URL`.
+    pub base_url: String,
+}
+
+type Shared = (Arc<Mutex<Vec<(String, Value)>>>, Arc<Mutex<Vec<Vec<u8>>>>);
+
+impl FakeSd {
+    /// Starts the fake on a free port.
+    pub async fn start() -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base_url = format!("http://{}", listener.local_addr().unwrap());
+        let fake = Self { calls: Arc::default(), made: Arc::default(), base_url };
+        let state: Shared = (Arc::clone(&fake.calls), Arc::clone(&fake.made));
+        let app = Router::new()
+            .route("/sdapi/v1/sd-models", get(models))
+            .route("/sdapi/v1/txt2img", post(txt2img))
+            .route("/sdapi/v1/img2img", post(img2img))
+            .with_state(state);
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        fake
+    }
+
+    /// Image calls received: (path, JSON body).
+    pub fn calls(&self) -> Vec<(String, Value)> {
+        self.calls.lock().unwrap().clone()
+    }
+
+    /// The PNGs produced, in order.
+    pub fn made(&self) -> Vec<Vec<u8>> {
+        self.made.lock().unwrap().clone()
+    }
+}
+
+async fn models() -> Json<Value> {
+    Json(json!([{"title": "sd_xl_base_1.0.safetensors [31e35c80fc]", "model_name": "sd_xl_base_1.0",
+                 "hash": "31e35c80fc", "filename": "/models/sd_xl_base_1.0.safetensors", "config": null}]))
+}
+
+async fn answer(state: Shared, path: &str, body: Value) -> Json<Value> {
+    let n = body["batch_size"].as_u64().unwrap_or(1);
+    let images: Vec<Vec<u8>> = (0..n).map(|i| png(32, 32, [20, 200, (i * 50) as u8])).collect();
+    state.1.lock().unwrap().extend(images.iter().cloned());
+    state.0.lock().unwrap().push((path.to_owned(), body.clone()));
+    let encoded: Vec<String> = images.iter().map(|b| base64::engine::general_purpose::STANDARD.encode(b)).collect();
+    Json(json!({"images": encoded, "parameters": body, "info": "{\"seed\": 42}"}))
+}
+
+async fn txt2img(State(state): State<Shared>, Json(body): Json<Value>) -> Json<Value> {
+    answer(state, "/sdapi/v1/txt2img", body).await
+}
+
+async fn img2img(State(state): State<Shared>, Json(body): Json<Value>) -> Json<Value> {
+    answer(state, "/sdapi/v1/img2img", body).await
+}
