@@ -386,16 +386,6 @@ impl Moderation {
         warn!(user = entry.user_id, guild, %until, "repeat offender paused");
         Some(until)
     }
-
-    /// The store, for the moderation commands.
-    pub fn store(&self) -> &Arc<dyn Store> {
-        &self.store
-    }
-
-    /// The clock, for the moderation commands.
-    pub fn clock(&self) -> &Arc<dyn Clock> {
-        &self.clock
-    }
 }
 
 /// Names the reason category of a provider refusal from its message, for the member.

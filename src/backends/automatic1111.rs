@@ -13,7 +13,7 @@ use reqwest::{Client, RequestBuilder, StatusCode, Url};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{BackendCall, BackendError, Generated, ImageBackend, ServedModel};
+use super::{transport_error, BackendCall, BackendError, Generated, ImageBackend, ServedModel};
 use crate::catalogue::{parse_size, VariationMethod};
 
 /// The name meaning "whatever checkpoint the server has loaded".
@@ -87,16 +87,6 @@ impl Automatic1111Backend {
 /// Some servers prefix images with a data URL header.
 fn strip_data_url(b64: &str) -> &str {
     b64.split_once("base64,").map_or(b64, |(_, data)| data).trim()
-}
-
-fn transport_error(e: reqwest::Error) -> BackendError {
-    if e.is_timeout() {
-        BackendError::TimedOut
-    } else if e.is_decode() {
-        BackendError::Malformed(e.to_string())
-    } else {
-        BackendError::Unavailable(e.to_string())
-    }
 }
 
 #[async_trait]

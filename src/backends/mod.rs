@@ -122,6 +122,17 @@ impl BackendError {
     }
 }
 
+/// Sorts a failed HTTP exchange: a timeout, an unreadable answer, or an unreachable server (retried).
+fn transport_error(e: reqwest::Error) -> BackendError {
+    if e.is_timeout() {
+        BackendError::TimedOut
+    } else if e.is_decode() {
+        BackendError::Malformed(e.to_string())
+    } else {
+        BackendError::Unavailable(e.to_string())
+    }
+}
+
 /// An image model provider.
 #[async_trait]
 pub trait ImageBackend: Send + Sync {

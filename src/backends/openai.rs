@@ -15,7 +15,7 @@ use reqwest::{Client, RequestBuilder, Response, StatusCode, Url};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
-use super::{BackendCall, BackendError, Generated, ImageBackend, ServedModel};
+use super::{transport_error, BackendCall, BackendError, Generated, ImageBackend, ServedModel};
 use crate::catalogue::{ResponseForm, TokenUsage, VariationMethod};
 use crate::config::Secret;
 use crate::download::{Fetch, FetchError};
@@ -203,16 +203,6 @@ struct ModerationResult {
     flagged: bool,
     #[serde(default)]
     categories: std::collections::HashMap<String, bool>,
-}
-
-fn transport_error(e: reqwest::Error) -> BackendError {
-    if e.is_timeout() {
-        BackendError::TimedOut
-    } else if e.is_decode() {
-        BackendError::Malformed(e.to_string())
-    } else {
-        BackendError::Unavailable(e.to_string())
-    }
 }
 
 async fn error_from(response: Response) -> BackendError {
