@@ -151,17 +151,18 @@ async fn reply_ephemeral(http: &Http, command: &CommandInteraction, text: &str) 
     }
 }
 
-/// Turns a public deferral into a private explanation: delete the "thinking…" answer, then follow up
-/// ephemerally. If the deletion fails the explanation is written into the original answer instead.
+/// Turns a public deferral into a private explanation: follow up ephemerally, then delete the
+/// "thinking…" answer. If the follow-up fails, the explanation is written into the original answer.
 async fn replace_with_ephemeral(http: &Http, command: &CommandInteraction, text: &str) {
-    if command.delete_response(http).await.is_ok() {
-        let followup = CreateInteractionResponseFollowup::new()
-            .content(text)
-            .ephemeral(true)
-            .allowed_mentions(CreateAllowedMentions::new());
-        if command.create_followup(http, followup).await.is_ok() {
-            return;
+    let followup = CreateInteractionResponseFollowup::new()
+        .content(text)
+        .ephemeral(true)
+        .allowed_mentions(CreateAllowedMentions::new());
+    if command.create_followup(http, followup).await.is_ok() {
+        if let Err(e) = command.delete_response(http).await {
+            warn!(error = %e, "could not delete the deferred answer of a failed job");
         }
+        return;
     }
     let edit = EditInteractionResponse::new().content(text).allowed_mentions(CreateAllowedMentions::new());
     if let Err(e) = command.edit_response(http, edit).await {
@@ -181,6 +182,12 @@ pub async fn serve(
         .event_handler(handler)
         .await
         .map_err(|e| RunError::Discord(Box::new(e)))?;
+    // Discord names the gateway for bots in `GET /gateway/bot`; serenity asked `GET /gateway`. Prefer
+    // the bot answer when there is one (a stand-in may serve only that route).
+    match client.http.get_bot_gateway().await {
+        Ok(gateway) => *client.ws_url.lock().await = gateway.url,
+        Err(e) => warn!(error = %e, "GET /gateway/bot failed; using the URL from GET /gateway"),
+    }
     let shards = Arc::clone(&client.shard_manager);
     let gateway = tokio::spawn(async move { client.start().await });
     tokio::pin!(gateway);

@@ -8,7 +8,13 @@ use crate::support::{is_followup, spawn_app_with, string, Reply};
 
 /// Waits for the ephemeral explanation of a failed job and checks no image was delivered.
 async fn explanation(app: &crate::support::TestApp, token: &str) -> (String, Vec<Received>) {
-    let requests = app.discord.wait_for("the explanation", |r| r.iter().any(|r| is_followup(r, token))).await;
+    let requests = app
+        .discord
+        .wait_for("the explanation and the deletion", |r| {
+            r.iter().any(|r| is_followup(r, token))
+                && r.iter().any(|r| r.method == Method::DELETE && r.path.contains(token))
+        })
+        .await;
     let mine: Vec<Received> = requests.into_iter().filter(|r| r.path.contains(token)).collect();
     assert!(mine.iter().all(|r| r.files.is_empty()), "no image was attached");
     assert!(mine.iter().any(|r| r.method == Method::DELETE), "the public 'thinking' answer was removed");

@@ -373,7 +373,10 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
     }
     let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
     match (method.as_str(), segments.as_slice()) {
-        ("GET", ["gateway"] | ["gateway", "bot"]) => Json(json!({"url": ws_url, "shards": 1,
+        // The bot must connect where `GET /gateway/bot` says (as Discord documents for bots); the plain
+        // `GET /gateway` that serenity also asks points at a closed port, so a regression cannot pass.
+        ("GET", ["gateway"]) => Json(json!({"url": "ws://127.0.0.1:9"})).into_response(),
+        ("GET", ["gateway", "bot"]) => Json(json!({"url": ws_url, "shards": 1,
             "session_start_limit": {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}}))
         .into_response(),
         ("PUT", [.., "commands"]) => Json(registered_commands(&payload)).into_response(),
