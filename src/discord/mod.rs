@@ -117,7 +117,7 @@ async fn handle_job(http: &Arc<Http>, pipeline: &Pipeline, command: CommandInter
         Ok(admitted) => admitted,
         Err(e) => {
             info!(job = %request.id, reason = %e, "request refused before any model call");
-            return reply_ephemeral(http, &command, &e.user_message()).await;
+            return reply_ephemeral(http, &command, &render::failure_text(&request, &e)).await;
         }
     };
     let deferral = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new());
@@ -129,7 +129,7 @@ async fn handle_job(http: &Arc<Http>, pipeline: &Pipeline, command: CommandInter
     let delivery = InteractionDelivery::new(Arc::clone(http), command.clone());
     if let Err(e) = pipeline.execute(&request, admitted, &delivery).await {
         log_failure(&request.id.0, &e);
-        replace_with_ephemeral(http, &command, &e.user_message()).await;
+        replace_with_ephemeral(http, &command, &render::failure_text(&request, &e)).await;
     }
 }
 

@@ -88,7 +88,13 @@ async fn a_retired_model_names_the_replacement() {
         app.discord.invoke("generate", json!([string("prompt", "a cat"), string("model", "dall-e-3")]), json!({}));
     let (text, _) = explanation(&app, &sent.token).await;
 
-    assert_eq!(text, "The model `dall-e-3` has been retired by its provider. Please choose `gpt-image-2` instead.");
+    assert_eq!(
+        text,
+        format!(
+            "The model `dall-e-3` has been retired by its provider. Please choose `gpt-image-2` instead.\n-# Job {}",
+            sent.id
+        )
+    );
 }
 
 #[tokio::test]

@@ -106,7 +106,8 @@ async fn a_refusal_names_the_limit_what_is_left_and_when_it_resets() {
 
     assert!(ephemeral);
     assert!(text.starts_with("Daily image limit reached: 0 left of 1 per 24 hours"), "{text}");
-    assert!(text.contains("<t:") && text.ends_with(":R>."), "a Discord relative timestamp: {text}");
+    assert!(text.contains("<t:") && text.contains(":R>."), "a Discord relative timestamp: {text}");
+    assert!(text.ends_with(&format!("-# Job {}", second.id)), "the job id, to trace a complaint: {text}");
     assert_eq!(app.openai.image_calls().len(), 1);
 }
 
