@@ -46,8 +46,6 @@ impl fmt::Display for JobId {
 pub struct Requester {
     /// The member's user id.
     pub user_id: u64,
-    /// Their name as shown in the server, for the embed.
-    pub display_name: String,
     /// The guild, when not in a DM.
     pub guild_id: Option<u64>,
     /// The channel the command was typed in.
@@ -330,14 +328,7 @@ pub(crate) mod tests {
             style: None,
             n: None,
             source: None,
-            requester: Requester {
-                user_id: 7,
-                display_name: "ann".into(),
-                guild_id: Some(1),
-                channel_id: 2,
-                roles: vec![],
-                is_manager: false,
-            },
+            requester: Requester { user_id: 7, guild_id: Some(1), channel_id: 2, roles: vec![], is_manager: false },
             upload_limit: 10 * 1024 * 1024,
         }
     }

@@ -10,7 +10,8 @@ use crate::limits::{LimitName, Scope};
 
 /// The `/usage` and `/limits` definitions.
 pub fn definitions() -> Vec<CreateCommand> {
-    let usage = CreateCommand::new("usage").description("What you have used today and what is left");
+    let usage =
+        CreateCommand::new("usage").description("What you have used today and what is left").dm_permission(false);
     let user = |required| CreateCommandOption::new(CommandOptionType::User, "user", "A member").required(required);
     let role = CreateCommandOption::new(CommandOptionType::Role, "role", "A role (a limit tier)");
     let limit = LimitName::ALL.iter().filter(|n| n.settable_by_guild()).fold(

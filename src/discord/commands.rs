@@ -22,6 +22,7 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
 
     let mut generate = CreateCommand::new("generate")
         .description("Turn a prompt into an image")
+        .dm_permission(false)
         .add_option(prompt_option(true))
         .add_option(choices("model", "Which model draws it", &all_models))
         .add_option(choices("size", "Image size", &catalogue.all_sizes()))
@@ -34,12 +35,14 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
 
     let hd = CreateCommand::new("hd")
         .description("Turn a prompt into an image at the model's top quality")
+        .dm_permission(false)
         .add_option(prompt_option(true))
         .add_option(choices("model", "Which model draws it", &all_models))
         .add_option(choices("size", "Image size", &catalogue.all_sizes()));
 
     let mut variation = CreateCommand::new("variation")
         .description("Make a new take on an image you upload")
+        .dm_permission(false)
         .add_option(
             CreateCommandOption::new(CommandOptionType::Attachment, "image", "A PNG, JPEG or WebP picture")
                 .required(true),
@@ -118,17 +121,9 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
 
 /// Who invoked a command, with their roles and Discord-computed permissions.
 pub fn requester(interaction: &CommandInteraction) -> Requester {
-    let user = &interaction.user;
-    let display_name = interaction
-        .member
-        .as_ref()
-        .and_then(|m| m.nick.clone())
-        .or_else(|| user.global_name.clone())
-        .unwrap_or_else(|| user.name.clone());
     let member = interaction.member.as_deref();
     Requester {
-        user_id: user.id.get(),
-        display_name,
+        user_id: interaction.user.id.get(),
         guild_id: interaction.guild_id.map(|g| g.get()),
         channel_id: interaction.channel_id.get(),
         roles: member.map(|m| m.roles.iter().map(|r| r.get()).collect()).unwrap_or_default(),

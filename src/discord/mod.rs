@@ -88,8 +88,16 @@ impl EventHandler for Handler {
     }
 }
 
+/// Easel's answer to a command sent outside a server.
+const SERVERS_ONLY: &str = "Easel works in servers, where the server's limits and moderators apply. \
+     Please use it in a server channel.";
+
 /// Routes one slash command.
 async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
+    if command.guild_id.is_none() {
+        // Registered as server-only too; checked here because a DM has no limits or moderation log.
+        return reply_ephemeral(http, &command, SERVERS_ONLY).await;
+    }
     match command.data.name.as_str() {
         "usage" => {
             let text = match services.pipeline.usage_report(&commands::requester(&command)).await {

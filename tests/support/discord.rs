@@ -225,6 +225,21 @@ impl FakeDiscord {
         Sent { id, token }
     }
 
+    /// Sends an INTERACTION_CREATE for slash command `name` from a direct message (no guild, no member).
+    pub fn invoke_in_dm(&self, name: &str, options: Value) -> Sent {
+        let id = self.next_id().to_string();
+        let token = format!("token-{id}");
+        let interaction = json!({
+            "id": id, "application_id": APP_ID.to_string(), "type": 2, "token": token, "version": 1,
+            "data": {"id": "910000000000000001", "name": name, "type": 1, "options": options},
+            "channel_id": CHANNEL_ID.to_string(), "user": user(MEMBER_ID, "ann"),
+            "locale": "en-US", "entitlements": [], "context": 1, "app_permissions": "0",
+            "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
+        });
+        self.dispatch("INTERACTION_CREATE", interaction);
+        Sent { id, token }
+    }
+
     /// Sends a dispatch event on the open gateway session.
     pub fn dispatch(&self, event: &str, data: Value) {
         let s = self.sequence.fetch_add(1, Ordering::SeqCst) + 1;
