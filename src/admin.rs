@@ -59,6 +59,19 @@ pub enum AdminError {
     Store(#[from] StoreError),
 }
 
+/// One page of `/moderation history`, with what the adapter needs for its page buttons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryPage {
+    /// The page, ready to show.
+    pub text: String,
+    /// Whose history (`None`: the whole server's).
+    pub user: Option<u64>,
+    /// This page, from 1.
+    pub page: u32,
+    /// How many pages there are.
+    pub pages: u32,
+}
+
 /// The admin side of limits.
 pub struct Admin {
     store: Arc<dyn Store>,
@@ -138,18 +151,20 @@ impl Admin {
     }
 
     /// A page (from 1) of the guild's audit log, optionally for one member, newest first.
-    pub async fn history(&self, actor: &Actor, user: Option<u64>, page: u32) -> Result<String, AdminError> {
+    pub async fn history(&self, actor: &Actor, user: Option<u64>, page: u32) -> Result<HistoryPage, AdminError> {
         let guild = Self::moderated_guild(actor)?;
         let page = page.max(1);
         let (entries, total) = self.store.audit_history(guild, user, (page - 1) * HISTORY_PAGE, HISTORY_PAGE).await?;
         let pages = total.div_ceil(HISTORY_PAGE).max(1);
         let whose = user.map_or_else(|| "this server".to_owned(), |u| format!("<@{u}>"));
-        if entries.is_empty() {
-            return Ok(format!("No jobs on page {page} of {pages} for {whose}."));
-        }
-        let mut lines = vec![format!("**Easel jobs of {whose}**: page {page} of {pages} ({total} in all)")];
-        lines.extend(entries.iter().map(history_line));
-        Ok(fit(lines.join("\n")))
+        let text = if entries.is_empty() {
+            format!("No jobs on page {page} of {pages} for {whose}.")
+        } else {
+            let mut lines = vec![format!("**Easel jobs of {whose}**: page {page} of {pages} ({total} in all)")];
+            lines.extend(entries.iter().map(history_line));
+            fit(lines.join("\n"))
+        };
+        Ok(HistoryPage { text, user, page, pages })
     }
 
     /// The limits in force for the guild, or for one member (with their roles).

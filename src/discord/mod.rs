@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serenity::all::{
-    ClientBuilder, Command as SlashCommand, CommandInteraction, Context, CreateAllowedMentions,
+    ClientBuilder, Command as SlashCommand, CommandInteraction, ComponentInteraction, Context, CreateAllowedMentions,
     CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
     EditInteractionResponse, EventHandler, GatewayIntents, GuildId, HttpBuilder, Interaction, Ready,
 };
@@ -82,9 +82,16 @@ impl EventHandler for Handler {
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
-        let Interaction::Command(command) = interaction else { return };
         let services = Arc::clone(&self.services);
-        self.jobs.spawn(async move { handle_command(&ctx.http, &services, command).await });
+        match interaction {
+            Interaction::Command(command) => {
+                self.jobs.spawn(async move { handle_command(&ctx.http, &services, command).await });
+            }
+            Interaction::Component(click) => {
+                self.jobs.spawn(async move { handle_click(&ctx.http, &services, click).await });
+            }
+            _ => {}
+        }
     }
 }
 
@@ -111,10 +118,29 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
             reply_ephemeral(http, &command, &text).await;
         }
         "moderation" => {
-            let text = moderation::run(&services.admin, &command).await;
-            reply_ephemeral(http, &command, &text).await;
+            let reply = moderation::run(&services.admin, &command).await;
+            let message = CreateInteractionResponseMessage::new()
+                .content(reply.text)
+                .components(reply.components)
+                .ephemeral(true)
+                .allowed_mentions(CreateAllowedMentions::new());
+            if let Err(e) = command.create_response(http, CreateInteractionResponse::Message(message)).await {
+                warn!(error = %e, "could not answer /moderation");
+            }
         }
         _ => handle_job(http, &services.pipeline, command).await,
+    }
+}
+
+/// Answers a button click (history pages) by updating the message it was on.
+async fn handle_click(http: &Http, services: &Services, click: ComponentInteraction) {
+    let Some(reply) = moderation::page_clicked(&services.admin, &click).await else { return };
+    let update = CreateInteractionResponseMessage::new()
+        .content(reply.text)
+        .components(reply.components)
+        .allowed_mentions(CreateAllowedMentions::new());
+    if let Err(e) = click.create_response(http, CreateInteractionResponse::UpdateMessage(update)).await {
+        warn!(error = %e, "could not turn the history page");
     }
 }
 

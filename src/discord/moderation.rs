@@ -5,15 +5,16 @@ use std::time::Duration;
 
 use backon::{ExponentialBuilder, Retryable};
 use serenity::all::{
-    ChannelId, ChannelType, CommandInteraction, CommandOptionType, CreateAllowedMentions, CreateCommand,
-    CreateCommandOption, CreateEmbed, CreateEmbedFooter, CreateMessage, Permissions, ResolvedOption, ResolvedValue,
+    ButtonStyle, ChannelId, ChannelType, CommandInteraction, CommandOptionType, ComponentInteraction, CreateActionRow,
+    CreateAllowedMentions, CreateButton, CreateCommand, CreateCommandOption, CreateEmbed, CreateEmbedFooter,
+    CreateMessage, Permissions, ResolvedOption, ResolvedValue,
 };
 use serenity::async_trait;
 use serenity::http::Http;
 
 use super::admin::actor;
 use super::delivery::is_retryable;
-use crate::admin::Admin;
+use crate::admin::{Actor, Admin, HistoryPage};
 use crate::moderation::{AuditEntry, ModerationLog, Outcome};
 use crate::text::truncate;
 
@@ -83,10 +84,67 @@ fn typed(options: Vec<ResolvedOption<'_>>) -> Typed {
     t
 }
 
-/// Runs a `/moderation` subcommand and returns the text for the moderator.
-pub async fn run(admin: &Admin, command: &CommandInteraction) -> String {
+/// The prefix of the history page buttons' `custom_id`: `easel-history:{user or 0}:{page}`.
+const HISTORY_BUTTON: &str = "easel-history";
+
+/// A reply to a moderator: text, and page buttons for history.
+pub struct Reply {
+    /// What the moderator reads.
+    pub text: String,
+    /// Buttons under it (none for most subcommands).
+    pub components: Vec<CreateActionRow>,
+}
+
+impl From<String> for Reply {
+    fn from(text: String) -> Self {
+        Self { text, components: Vec::new() }
+    }
+}
+
+fn history_reply(page: HistoryPage) -> Reply {
+    if page.pages <= 1 {
+        return page.text.into();
+    }
+    let target = page.user.unwrap_or(0);
+    let button = |label: &str, to: u32, disabled: bool| {
+        CreateButton::new(format!("{HISTORY_BUTTON}:{target}:{to}"))
+            .label(label)
+            .style(ButtonStyle::Secondary)
+            .disabled(disabled)
+    };
+    let row = CreateActionRow::Buttons(vec![
+        button("◀ Newer", page.page.saturating_sub(1).max(1), page.page <= 1),
+        button("Older ▶", (page.page + 1).min(page.pages), page.page >= page.pages),
+    ]);
+    Reply { text: page.text, components: vec![row] }
+}
+
+/// Answers a click on a history page button: the permission is checked again, from the clicker's
+/// Discord-computed permissions, before the page is shown.
+pub async fn page_clicked(admin: &Admin, click: &ComponentInteraction) -> Option<Reply> {
+    let mut parts = click.data.custom_id.strip_prefix(HISTORY_BUTTON)?.strip_prefix(':')?.split(':');
+    let user = parts.next()?.parse::<u64>().ok().filter(|u| *u != 0);
+    let page = parts.next()?.parse::<u32>().ok()?;
+    let permissions = click.member.as_ref().and_then(|m| m.permissions);
+    let actor = Actor {
+        guild_id: click.guild_id.map(|g| g.get()),
+        user_id: click.user.id.get(),
+        can_manage: permissions.is_some_and(|p| p.manage_guild() || p.administrator()),
+        can_moderate: permissions
+            .is_some_and(|p| p.manage_guild() || p.administrator() || p.manage_messages() || p.moderate_members()),
+    };
+    Some(match admin.history(&actor, user, page).await {
+        Ok(page) => history_reply(page),
+        Err(e) => e.to_string().into(),
+    })
+}
+
+/// Runs a `/moderation` subcommand and returns the reply for the moderator.
+pub async fn run(admin: &Admin, command: &CommandInteraction) -> Reply {
     let actor = actor(command);
-    let Some(first) = command.data.options().into_iter().next() else { return "Please choose a subcommand.".into() };
+    let Some(first) = command.data.options().into_iter().next() else {
+        return String::from("Please choose a subcommand.").into();
+    };
     let (name, options) = match first.value {
         ResolvedValue::SubCommand(options) => (first.name.to_owned(), options),
         ResolvedValue::SubCommandGroup(mut inner) if !inner.is_empty() => {
@@ -97,7 +155,7 @@ pub async fn run(admin: &Admin, command: &CommandInteraction) -> String {
             };
             (format!("{} {}", first.name, sub.name), options)
         }
-        _ => return "Please choose a subcommand.".into(),
+        _ => return String::from("Please choose a subcommand.").into(),
     };
     let t = typed(options);
     let pattern = t.pattern.clone().unwrap_or_default();
@@ -110,14 +168,19 @@ pub async fn run(admin: &Admin, command: &CommandInteraction) -> String {
         "blocklist add" => admin.blocklist_add(&actor, &pattern, t.regex).await,
         "blocklist remove" => admin.blocklist_remove(&actor, &pattern, t.regex).await,
         "blocklist list" => admin.blocklist(&actor).await,
-        "history" => admin.history(&actor, t.user, page).await,
+        "history" => {
+            return match admin.history(&actor, t.user, page).await {
+                Ok(page) => history_reply(page),
+                Err(e) => e.to_string().into(),
+            }
+        }
         "unblock" => match t.user {
             Some(user) => admin.unblock(&actor, user).await,
             None => Ok("Please choose the member to unblock.".into()),
         },
         _ => Ok("Unknown subcommand.".into()),
     };
-    result.unwrap_or_else(|e| e.to_string())
+    result.unwrap_or_else(|e| e.to_string()).into()
 }
 
 /// Posts audit entries to a guild's log channel.

@@ -232,6 +232,55 @@ async fn history_pages_through_a_members_jobs_with_outcomes_for_moderators_only(
     assert_eq!(refused, "Only this server's moderators may do that.");
 }
 
+/// The answer to a button click: the updated message's text and its buttons' ids.
+async fn page_turned(app: &TestApp, sent: &Sent) -> (String, Vec<String>) {
+    let requests = app
+        .discord
+        .wait_for("the turned page", |r| r.iter().any(|r| r.path.contains(&sent.id) && r.path.ends_with("/callback")))
+        .await;
+    let callback = requests.iter().find(|r| r.path.contains(&sent.id)).unwrap();
+    assert_eq!(callback.payload["type"], 7, "the clicked message is updated in place");
+    button_ids_and_text(&callback.payload["data"])
+}
+
+fn button_ids_and_text(data: &Value) -> (String, Vec<String>) {
+    let ids = data["components"]
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+                .filter(|b| b["disabled"] != true)
+                .map(|b| b["custom_id"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    (data["content"].as_str().unwrap_or_default().to_owned(), ids)
+}
+
+#[tokio::test]
+async fn history_pages_turn_with_buttons_rechecking_the_clicker() {
+    let app = with_log_channel(&[], |_| {}).await;
+    for i in 0..9 {
+        app.discord.invoke("generate", json!([string("prompt", &format!("job {i}"))]), json!({}));
+        log_message(&app, i + 1).await; // each job's log post follows its audit row and settlement
+    }
+
+    let first = app.discord.invoke_as(&moderator(), "moderation", subcommand("history", json!([])), json!({}));
+    let requests = app.discord.wait_for("page 1", |r| r.iter().any(|r| r.path.contains(&first.id))).await;
+    let (text, buttons) =
+        button_ids_and_text(&requests.iter().find(|r| r.path.contains(&first.id)).unwrap().payload["data"]);
+    assert!(text.contains("page 1 of 2 (9 in all)"), "{text}");
+    assert_eq!(buttons, ["easel-history:0:2"], "only 'older' is enabled on the first page");
+
+    let (text, buttons) = page_turned(&app, &app.discord.click(&moderator(), &buttons[0])).await;
+    assert!(text.contains("page 2 of 2") && text.contains("\"job 0\""), "{text}");
+    assert_eq!(buttons, ["easel-history:0:1"]);
+    let ordinary = Member { id: MEMBER_ID, roles: vec![], permissions: ORDINARY };
+    let (text, buttons) = page_turned(&app, &app.discord.click(&ordinary, "easel-history:0:2")).await;
+    assert_eq!(text, "Only this server's moderators may do that.");
+    assert!(buttons.is_empty());
+}
+
 #[tokio::test]
 async fn an_admin_chooses_the_log_channel() {
     let app = spawn_app_with(&[], |_| {}).await;

@@ -225,6 +225,27 @@ impl FakeDiscord {
         Sent { id, token }
     }
 
+    /// Sends the click on a button `custom_id` of an earlier message, by `member`.
+    pub fn click(&self, member: &Member, custom_id: &str) -> Sent {
+        let id = self.next_id().to_string();
+        let token = format!("token-{id}");
+        let message = self.message(CHANNEL_ID, &json!({"content": "an earlier page", "flags": 64}), &[]);
+        let interaction = json!({
+            "id": id, "application_id": APP_ID.to_string(), "type": 3, "token": token, "version": 1,
+            "data": {"custom_id": custom_id, "component_type": 2},
+            "guild_id": GUILD_ID.to_string(), "channel_id": CHANNEL_ID.to_string(), "message": message,
+            "member": {
+                "user": user(member.id, "mod"), "roles": [], "joined_at": "2025-01-01T00:00:00.000000+00:00",
+                "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": null,
+                "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
+            },
+            "locale": "en-US", "guild_locale": "en-US", "app_permissions": "2248473465835073",
+            "entitlements": [], "context": 0, "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
+        });
+        self.dispatch("INTERACTION_CREATE", interaction);
+        Sent { id, token }
+    }
+
     /// Sends an INTERACTION_CREATE for slash command `name` from a direct message (no guild, no member).
     pub fn invoke_in_dm(&self, name: &str, options: Value) -> Sent {
         let id = self.next_id().to_string();
