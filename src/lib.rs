@@ -88,6 +88,9 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         warn!(released, "released reservations left by an earlier run that stopped mid-job; nobody was charged");
     }
     let accounting = Accounting { store: Arc::clone(&store), clock: Arc::clone(&clock), limits: config.limits };
+    if config.openai_api_key.is_none() && host(&config.openai_base_url) == "api.openai.com" {
+        warn!("OPENAI_API_KEY is not set: OpenAI will refuse every call until it is");
+    }
     let openai = Arc::new(openai_backend(&config));
     let moderation = Moderation::new(
         Arc::clone(&store),
