@@ -1,18 +1,14 @@
 //! `/generate` and `/hd`: the member sees the model's pixels as a Discord attachment with the details.
 
 use axum::http::Method;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::support::discord::{Received, MEMBER_ID};
-use crate::support::{spawn_app, spawn_app_with, string, Reply};
+use crate::support::{field, spawn_app, spawn_app_with, string, Reply};
 
 /// The bot's edit of the deferred answer (the message that holds the images).
 fn edits_of<'a>(requests: &'a [Received], token: &str) -> Vec<&'a Received> {
     requests.iter().filter(|r| r.method == Method::PATCH && r.path.contains(token)).collect()
-}
-
-fn field<'a>(embed: &'a Value, name: &str) -> Option<&'a str> {
-    embed["fields"].as_array()?.iter().find(|f| f["name"] == name)?["value"].as_str()
 }
 
 #[tokio::test]

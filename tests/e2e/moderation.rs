@@ -9,7 +9,7 @@ use easel::store::Store;
 use serde_json::{json, Value};
 
 use crate::support::discord::{Member, Received, Sent, CHANNEL_ID, GUILD_ID, MANAGER, MEMBER_ID, ORDINARY};
-use crate::support::{spawn_app_with, string, Reply, TestApp};
+use crate::support::{field, spawn_app_with, string, Reply, TestApp};
 
 const LOG_CHANNEL: u64 = 960_000_000_000_000_001;
 
@@ -22,10 +22,6 @@ fn logged(requests: &[Received], channel: u64) -> Vec<&Received> {
 async fn log_message(app: &TestApp, n: usize) -> Received {
     let requests = app.discord.wait_for("the moderation log", |r| logged(r, LOG_CHANNEL).len() >= n).await;
     logged(&requests, LOG_CHANNEL)[n - 1].clone()
-}
-
-fn field<'a>(embed: &'a Value, name: &str) -> Option<&'a str> {
-    embed["fields"].as_array()?.iter().find(|f| f["name"] == name)?["value"].as_str()
 }
 
 /// The direct answer's text, asserting it is ephemeral.

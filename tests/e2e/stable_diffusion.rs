@@ -1,14 +1,10 @@
 //! Self-hosted Stable Diffusion through the same commands, offered only when `SD_BASE_URL` is set.
 
 use axum::http::Method;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::support::sd::FakeSd;
-use crate::support::{png, spawn_app, spawn_app_with, string};
-
-fn field<'a>(embed: &'a Value, name: &str) -> Option<&'a str> {
-    embed["fields"].as_array()?.iter().find(|f| f["name"] == name)?["value"].as_str()
-}
+use crate::support::{field, png, spawn_app, spawn_app_with, string};
 
 #[tokio::test]
 async fn generate_on_stable_diffusion_sends_steps_and_size_and_delivers_its_pixels() {

@@ -120,6 +120,11 @@ pub fn png(width: u32, height: u32, colour: [u8; 3]) -> Vec<u8> {
     out.into_inner()
 }
 
+/// The value of the embed field `name`.
+pub fn field<'a>(embed: &'a serde_json::Value, name: &str) -> Option<&'a str> {
+    embed["fields"].as_array()?.iter().find(|f| f["name"] == name)?["value"].as_str()
+}
+
 /// A string option as Discord sends it.
 pub fn string(name: &str, value: &str) -> serde_json::Value {
     serde_json::json!({"name": name, "type": 3, "value": value})
