@@ -68,7 +68,22 @@ impl HttpFetcher {
 
 fn is_trusted(hosts: &[String], url: &Url) -> bool {
     matches!(url.scheme(), "http" | "https")
-        && url.host_str().is_some_and(|h| hosts.iter().any(|t| t.eq_ignore_ascii_case(h)))
+        && url.host_str().is_some_and(|h| hosts.iter().any(|trusted| host_matches(trusted, h)))
+}
+
+/// Whether `host` is the `trusted` one: the same name (any case), a subdomain of a `*.example.com`
+/// entry, or, when the trusted host is this machine, any of this machine's loopback names.
+fn host_matches(trusted: &str, host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    if let Some(suffix) = trusted.strip_prefix("*.") {
+        return host.ends_with(&format!(".{suffix}"));
+    }
+    trusted.eq_ignore_ascii_case(&host) || (is_loopback(trusted) && is_loopback(&host))
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 #[async_trait]
@@ -118,5 +133,24 @@ mod tests {
         let hosts = vec!["cdn.discordapp.com".to_owned()];
         assert!(is_trusted(&hosts, &Url::parse("https://CDN.discordapp.com:443/x").unwrap()));
         assert!(!is_trusted(&hosts, &Url::parse("https://cdn.discordapp.com.evil.io/x").unwrap()));
+        assert!(!is_trusted(&hosts, &Url::parse("https://x.cdn.discordapp.com/x").unwrap()));
+    }
+
+    #[test]
+    fn wildcard_entries_trust_subdomains_only() {
+        let hosts = vec!["*.blob.example.net".to_owned()];
+        assert!(is_trusted(&hosts, &Url::parse("https://a.blob.example.net/img.png").unwrap()));
+        assert!(!is_trusted(&hosts, &Url::parse("https://blob.example.net.evil.io/img.png").unwrap()));
+        assert!(!is_trusted(&hosts, &Url::parse("https://evilblob.example.net/img.png").unwrap()));
+    }
+
+    #[test]
+    fn a_trusted_loopback_host_trusts_this_machines_other_names_only() {
+        let hosts = vec!["127.0.0.1".to_owned()];
+        assert!(is_trusted(&hosts, &Url::parse("http://localhost:8080/a.png").unwrap()));
+        assert!(is_trusted(&hosts, &Url::parse("http://[::1]:8080/a.png").unwrap()));
+        assert!(!is_trusted(&hosts, &Url::parse("http://10.0.0.1/a.png").unwrap()));
+        let public = vec!["cdn.discordapp.com".to_owned()];
+        assert!(!is_trusted(&public, &Url::parse("http://localhost/a.png").unwrap()), "no loopback for public hosts");
     }
 }
