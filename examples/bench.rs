@@ -3,33 +3,17 @@
 //!
 //! Run with `cargo run --release --example bench`.
 
-use std::io::Cursor;
 use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::Utc;
-use easel::imaging::{describe, fit_for_upload};
+use easel::imaging::{describe, fit_for_upload, noise_png};
 use easel::limits::{LimitName, Limits};
 use easel::store::sqlite::SqliteStore;
 use easel::store::{Charge, Store};
-use image::{DynamicImage, Rgb, RgbImage};
-
-fn noise_png(side: u32) -> Vec<u8> {
-    let mut state: u32 = 0x2545_F491;
-    let img = RgbImage::from_fn(side, side, |_, _| {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        let [a, b, c, _] = state.to_le_bytes();
-        Rgb([a, b, c])
-    });
-    let mut out = Cursor::new(Vec::new());
-    DynamicImage::ImageRgb8(img).write_to(&mut out, image::ImageFormat::Png).expect("encoding a PNG");
-    out.into_inner()
-}
 
 fn reencode() {
-    let png = noise_png(2000);
+    let png = noise_png(2000, 2000);
     let started = Instant::now();
     let fitted = fit_for_upload(describe(png.clone()).expect("a PNG"), 10 * 1024 * 1024).expect("fits");
     println!(

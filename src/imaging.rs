@@ -128,24 +128,27 @@ pub fn fit_for_upload(image: EncodedImage, limit: u64) -> Result<EncodedImage, I
     }
 }
 
+/// A PNG of pseudo-random noise: incompressible, so its size is close to width * height * 3, like a
+/// richly detailed picture. The worst case for re-encoding, used by the tests and the benchmark.
+pub fn noise_png(width: u32, height: u32) -> Vec<u8> {
+    let mut state: u32 = 0x9E37_79B9;
+    let img = image::RgbImage::from_fn(width, height, |_, _| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let [a, b, c, _] = state.to_le_bytes();
+        image::Rgb([a, b, c])
+    });
+    encode_png(&DynamicImage::ImageRgb8(img)).expect("a PNG of an in-memory image always encodes")
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
-    use image::{Rgb, RgbImage, Rgba, RgbaImage};
+    use image::{Rgba, RgbaImage};
 
     use super::*;
 
-    /// A PNG of pseudo-random noise: incompressible, so its size is close to width * height * 3.
-    pub(crate) fn noise_png(width: u32, height: u32) -> Vec<u8> {
-        let mut state: u32 = 0x9E37_79B9;
-        let img = RgbImage::from_fn(width, height, |_, _| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            let [a, b, c, _] = state.to_le_bytes();
-            Rgb([a, b, c])
-        });
-        encode_png(&DynamicImage::ImageRgb8(img)).unwrap()
-    }
+    pub(crate) use super::noise_png;
 
     fn flat_png(width: u32, height: u32) -> Vec<u8> {
         encode_png(&DynamicImage::ImageRgba8(RgbaImage::from_pixel(width, height, Rgba([10, 200, 30, 255])))).unwrap()

@@ -1,10 +1,11 @@
 //! `/usage` and `/limits`: parse the options, call the core, answer ephemerally.
 
 use serenity::all::{
-    CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, Permissions, ResolvedOption,
-    ResolvedValue,
+    CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, GuildId, Permissions, ResolvedOption,
+    ResolvedValue, UserId,
 };
 
+use super::commands::{manages, moderates};
 use crate::admin::{Actor, Admin, AdminError};
 use crate::limits::{LimitName, Scope};
 
@@ -90,11 +91,16 @@ fn typed(options: Vec<ResolvedOption<'_>>) -> Typed {
 
 /// Who invoked an admin command, with the permissions Discord computed for them.
 pub fn actor(command: &CommandInteraction) -> Actor {
+    actor_with(command.guild_id, command.user.id, command.member.as_ref().and_then(|m| m.permissions))
+}
+
+/// An actor from the ids and Discord-computed permissions of any interaction (commands, button clicks).
+pub fn actor_with(guild: Option<GuildId>, user: UserId, permissions: Option<Permissions>) -> Actor {
     Actor {
-        guild_id: command.guild_id.map(|g| g.get()),
-        user_id: command.user.id.get(),
-        can_manage: super::commands::can_manage(command),
-        can_moderate: super::commands::can_moderate(command),
+        guild_id: guild.map(|g| g.get()),
+        user_id: user.get(),
+        can_manage: manages(permissions),
+        can_moderate: moderates(permissions),
     }
 }
 

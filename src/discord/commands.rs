@@ -2,7 +2,8 @@
 //! options become a [`JobRequest`]. No rule about what is allowed lives here: the core decides.
 
 use serenity::all::{
-    CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, ResolvedOption, ResolvedValue,
+    CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, Permissions, ResolvedOption,
+    ResolvedValue,
 };
 
 use crate::catalogue::Catalogue;
@@ -131,22 +132,21 @@ pub fn requester(interaction: &CommandInteraction) -> Requester {
     }
 }
 
-/// Whether Discord says the member who invoked may moderate: Manage Messages, Moderate Members, or
-/// managing the server.
-pub fn can_moderate(interaction: &CommandInteraction) -> bool {
-    can_manage(interaction)
-        || interaction
-            .member
-            .as_ref()
-            .and_then(|m| m.permissions)
-            .is_some_and(|p| p.manage_messages() || p.moderate_members())
+/// Whether Discord says the member who invoked may manage the server.
+pub fn can_manage(interaction: &CommandInteraction) -> bool {
+    manages(interaction.member.as_ref().and_then(|m| m.permissions))
 }
 
-/// Whether Discord says the member who invoked may manage the server. Read from the interaction's
-/// `member.permissions`, which Discord computes server-side, so admin commands cannot be spoofed by
-/// editing the command's default permissions.
-pub fn can_manage(interaction: &CommandInteraction) -> bool {
-    interaction.member.as_ref().and_then(|m| m.permissions).is_some_and(|p| p.manage_guild() || p.administrator())
+/// Whether permissions allow managing the server. Read from an interaction's `member.permissions`,
+/// which Discord computes server-side, so admin commands cannot be spoofed by editing the command's
+/// default permissions.
+pub fn manages(permissions: Option<Permissions>) -> bool {
+    permissions.is_some_and(|p| p.manage_guild() || p.administrator())
+}
+
+/// Whether permissions allow moderating: Manage Messages, Moderate Members, or managing the server.
+pub fn moderates(permissions: Option<Permissions>) -> bool {
+    manages(permissions) || permissions.is_some_and(|p| p.manage_messages() || p.moderate_members())
 }
 
 #[cfg(test)]

@@ -12,9 +12,9 @@ use serenity::all::{
 use serenity::async_trait;
 use serenity::http::Http;
 
-use super::admin::actor;
+use super::admin::{actor, actor_with};
 use super::delivery::is_retryable;
-use crate::admin::{Actor, Admin, HistoryPage};
+use crate::admin::{Admin, HistoryPage};
 use crate::moderation::{AuditEntry, ModerationLog, Outcome};
 use crate::text::truncate;
 
@@ -125,14 +125,7 @@ pub async fn page_clicked(admin: &Admin, click: &ComponentInteraction) -> Option
     let mut parts = click.data.custom_id.strip_prefix(HISTORY_BUTTON)?.strip_prefix(':')?.split(':');
     let user = parts.next()?.parse::<u64>().ok().filter(|u| *u != 0);
     let page = parts.next()?.parse::<u32>().ok()?;
-    let permissions = click.member.as_ref().and_then(|m| m.permissions);
-    let actor = Actor {
-        guild_id: click.guild_id.map(|g| g.get()),
-        user_id: click.user.id.get(),
-        can_manage: permissions.is_some_and(|p| p.manage_guild() || p.administrator()),
-        can_moderate: permissions
-            .is_some_and(|p| p.manage_guild() || p.administrator() || p.manage_messages() || p.moderate_members()),
-    };
+    let actor = actor_with(click.guild_id, click.user.id, click.member.as_ref().and_then(|m| m.permissions));
     Some(match admin.history(&actor, user, page).await {
         Ok(page) => history_reply(page),
         Err(e) => e.to_string().into(),

@@ -134,18 +134,3 @@ pub fn string(name: &str, value: &str) -> serde_json::Value {
 pub fn integer(name: &str, value: i64) -> serde_json::Value {
     serde_json::json!({"name": name, "type": 4, "value": value})
 }
-
-/// A PNG of pseudo-random noise, `side` pixels square: it barely compresses, like a detailed photo.
-pub fn noise_png(side: u32) -> Vec<u8> {
-    let mut state: u32 = 0x1234_5678;
-    let img = RgbImage::from_fn(side, side, |_, _| {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        let [a, b, c, _] = state.to_le_bytes();
-        Rgb([a, b, c])
-    });
-    let mut out = Cursor::new(Vec::new());
-    DynamicImage::ImageRgb8(img).write_to(&mut out, image::ImageFormat::Png).unwrap();
-    out.into_inner()
-}

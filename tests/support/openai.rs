@@ -253,7 +253,7 @@ async fn answer(state: &Shared, reply: Reply, n: usize, prompt: &str) -> Respons
             response
         }
         Reply::Noise(side) => {
-            let bytes = super::noise_png(side);
+            let bytes = easel::imaging::noise_png(side, side);
             state.0.lock().unwrap().images_made.push(bytes.clone());
             let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
             Json(json!({"created": 1_790_000_000, "data": [{"b64_json": b64}]})).into_response()
