@@ -15,9 +15,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serenity::all::{
-    ClientBuilder, Command as SlashCommand, CommandInteraction, ComponentInteraction, Context, CreateAllowedMentions,
-    CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
-    EditInteractionResponse, EventHandler, GatewayIntents, GuildId, HttpBuilder, Interaction, Ready,
+    ClientBuilder, Command as SlashCommand, CommandInteraction, ComponentInteraction, Context, CreateActionRow,
+    CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseFollowup,
+    CreateInteractionResponseMessage, EditInteractionResponse, EventHandler, GatewayIntents, GuildId, HttpBuilder,
+    Interaction, Ready,
 };
 use serenity::async_trait;
 use serenity::http::Http;
@@ -119,14 +120,7 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
         }
         "moderation" => {
             let reply = moderation::run(&services.admin, &command).await;
-            let message = CreateInteractionResponseMessage::new()
-                .content(reply.text)
-                .components(reply.components)
-                .ephemeral(true)
-                .allowed_mentions(CreateAllowedMentions::new());
-            if let Err(e) = command.create_response(http, CreateInteractionResponse::Message(message)).await {
-                warn!(error = %e, "could not answer /moderation");
-            }
+            reply_ephemeral_with(http, &command, &reply.text, reply.components).await;
         }
         _ => handle_job(http, &services.pipeline, command).await,
     }
@@ -176,8 +170,14 @@ fn log_failure(job: &str, e: &JobError) {
 
 /// The only reply to an interaction not yet answered: visible to the member alone.
 async fn reply_ephemeral(http: &Http, command: &CommandInteraction, text: &str) {
+    reply_ephemeral_with(http, command, text, Vec::new()).await;
+}
+
+/// An ephemeral reply with buttons under it.
+async fn reply_ephemeral_with(http: &Http, command: &CommandInteraction, text: &str, components: Vec<CreateActionRow>) {
     let message = CreateInteractionResponseMessage::new()
         .content(text)
+        .components(components)
         .ephemeral(true)
         .allowed_mentions(CreateAllowedMentions::new());
     if let Err(e) = command.create_response(http, CreateInteractionResponse::Message(message)).await {

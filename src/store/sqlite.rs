@@ -49,17 +49,17 @@ impl SqliteStore {
     }
 
     /// Runs `work` with the connection on the blocking pool.
-    async fn with<T: Send + 'static>(
+    async fn with<T: Send + 'static, E: From<StoreError> + Send + 'static>(
         &self,
-        work: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
-    ) -> Result<T, StoreError> {
+        work: impl FnOnce(&mut Connection) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, E> {
         let connection = Arc::clone(&self.connection);
         tokio::task::spawn_blocking(move || {
             let mut guard = connection.lock().map_err(|_| fail("the store lock was poisoned"))?;
             work(&mut guard)
         })
         .await
-        .map_err(fail)?
+        .map_err(|e| E::from(fail(e)))?
     }
 }
 
@@ -142,9 +142,7 @@ impl Store for SqliteStore {
     ) -> Result<(), ReserveError> {
         let charge = charge.clone();
         let limits = *limits;
-        let connection = Arc::clone(&self.connection);
-        tokio::task::spawn_blocking(move || {
-            let mut c = connection.lock().map_err(|_| fail("the store lock was poisoned"))?;
+        self.with(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
             let exists: bool = tx
                 .query_row("SELECT EXISTS(SELECT 1 FROM ledger WHERE job_id = ?1)", [&charge.job_id], |r| r.get(0))
@@ -176,7 +174,6 @@ impl Store for SqliteStore {
             Ok(())
         })
         .await
-        .map_err(|e| ReserveError::Store(fail(e)))?
     }
 
     async fn commit(&self, job_id: &str, cost_usd: f64, images: u32, now: DateTime<Utc>) -> Result<(), StoreError> {
