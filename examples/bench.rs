@@ -7,15 +7,15 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::Utc;
-use easel::imaging::{describe, fit_for_upload, noise_png};
+use easel::imaging::{fit_for_upload, noise_png, verify};
 use easel::limits::{LimitName, Limits};
 use easel::store::sqlite::SqliteStore;
-use easel::store::{Charge, Store};
+use easel::store::{Charge, InstanceId, Store};
 
 fn reencode() {
     let png = noise_png(2000, 2000);
     let started = Instant::now();
-    let fitted = fit_for_upload(describe(png.clone()).expect("a PNG"), 10 * 1024 * 1024).expect("fits");
+    let fitted = fit_for_upload(verify(png.clone()).expect("a PNG"), 10 * 1024 * 1024).expect("fits");
     println!(
         "re-encode: {:.1} MB PNG -> {:.1} MB {} at {}x{} in {:.0} ms",
         png.len() as f64 / 1e6,
@@ -48,6 +48,7 @@ async fn admissions() {
                     model: "gpt-image-2".into(),
                     images: 1,
                     usd: 0.042,
+                    owner: InstanceId("bench".into()),
                 };
                 store.reserve(&charge, &limits, false, Utc::now()).await.expect("admitted");
                 store.commit(&charge.job_id, 0.03, 1, Utc::now()).await.expect("committed");

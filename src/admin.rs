@@ -6,11 +6,8 @@
 
 use std::sync::Arc;
 
-use chrono::Duration;
-
 use crate::clock::Clock;
-use crate::config::parse_limit;
-use crate::limits::{self, relative, LimitName, Limits, Scope};
+use crate::limits::{self, relative, BadLimitValue, LimitName, Limits, Scope};
 use crate::moderation::{compile_regex, AuditEntry, Rule};
 use crate::store::{Block, Store, StoreError};
 use crate::text::truncate;
@@ -28,20 +25,23 @@ pub struct Actor {
     pub can_moderate: bool,
 }
 
+/// The longest timed block, in hours (a year); longer is "until unblocked".
+pub const MAX_BLOCK_HOURS: f64 = 8760.0;
+
 /// Audit entries on one page of `/moderation history`.
 pub const HISTORY_PAGE: u32 = 8;
 /// Discord's longest message.
 const MAX_MESSAGE: usize = 2000;
 
 /// Why an admin command did nothing; the text is for the admin.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum AdminError {
     /// The actor lacks Manage Server.
-    #[error("Only members who can manage this server may change Easel's limits.")]
-    NotAllowed,
+    #[error("Only members with the Manage Server permission may {0}.")]
+    NotAllowed(&'static str),
     /// The actor is not a moderator.
-    #[error("Only this server's moderators may do that.")]
-    NotModerator,
+    #[error("Only this server's moderators (Manage Messages, Moderate Members or Manage Server permission) may {0}.")]
+    NotModerator(&'static str),
     /// A blocklist pattern that cannot be used.
     #[error("{0}")]
     BadPattern(String),
@@ -51,9 +51,12 @@ pub enum AdminError {
     /// The limit name is unknown or not settable at that scope.
     #[error("{0}")]
     NotSettable(String),
-    /// The value is not a number or `none`.
-    #[error("`{0}` is not a value I understand: give a number of at least 0, or `none` for no limit.")]
-    BadValue(String),
+    /// The value is not a number in the limit's range, or `none`.
+    #[error(transparent)]
+    BadValue(#[from] BadLimitValue),
+    /// A block's duration out of range.
+    #[error("A block lasts more than 0 and at most {MAX_BLOCK_HOURS} hours (a year); leave `hours` out to block until unblocked.")]
+    BadHours,
     /// The store failed.
     #[error("Something went wrong saving that; nothing was changed.")]
     Store(#[from] StoreError),
@@ -93,30 +96,32 @@ impl Admin {
         Self { store, clock, defaults }
     }
 
-    fn guild(actor: &Actor) -> Result<u64, AdminError> {
+    /// The actor's guild, for what needs Manage Server: limits, blocks, the log channel.
+    fn managed_guild(actor: &Actor, action: &'static str) -> Result<u64, AdminError> {
         if !actor.can_manage {
-            return Err(AdminError::NotAllowed);
+            return Err(AdminError::NotAllowed(action));
         }
         actor.guild_id.ok_or(AdminError::NotInGuild)
     }
 
-    fn moderated_guild(actor: &Actor) -> Result<u64, AdminError> {
+    /// The actor's guild, for what moderators do: the blocklist, the audit log, lifting blocks.
+    fn moderated_guild(actor: &Actor, action: &'static str) -> Result<u64, AdminError> {
         if !(actor.can_moderate || actor.can_manage) {
-            return Err(AdminError::NotModerator);
+            return Err(AdminError::NotModerator(action));
         }
         actor.guild_id.ok_or(AdminError::NotInGuild)
     }
 
     /// Sets where the guild's moderation log goes.
     pub async fn set_log_channel(&self, actor: &Actor, channel: u64) -> Result<String, AdminError> {
-        let guild = Self::guild(actor)?;
+        let guild = Self::managed_guild(actor, "choose Easel's log channel")?;
         self.store.set_log_channel(guild, channel).await?;
         Ok(format!("Easel's moderation log now goes to <#{channel}>."))
     }
 
     /// Adds a word or regular expression to the guild's blocklist.
     pub async fn blocklist_add(&self, actor: &Actor, pattern: &str, regex: bool) -> Result<String, AdminError> {
-        let guild = Self::guild(actor)?;
+        let guild = Self::moderated_guild(actor, "change the blocklist")?;
         let rule = parse_rule(pattern, regex)?;
         let added = self.store.add_rule(guild, &rule, self.clock.now()).await?;
         let (kind, pattern) = rule.parts();
@@ -129,8 +134,8 @@ impl Admin {
 
     /// Removes a word or regular expression from the guild's blocklist.
     pub async fn blocklist_remove(&self, actor: &Actor, pattern: &str, regex: bool) -> Result<String, AdminError> {
-        let guild = Self::guild(actor)?;
-        let rule = if regex { Rule::Regex(pattern.trim().to_owned()) } else { Rule::Word(pattern.trim().to_owned()) };
+        let guild = Self::moderated_guild(actor, "change the blocklist")?;
+        let rule = if regex { Rule::regex(pattern) } else { Rule::word(pattern) };
         let (kind, shown) = rule.parts();
         Ok(if self.store.remove_rule(guild, &rule).await? {
             format!("Removed {kind} `{shown}` from the blocklist.")
@@ -141,7 +146,7 @@ impl Admin {
 
     /// The guild's blocklist.
     pub async fn blocklist(&self, actor: &Actor) -> Result<String, AdminError> {
-        let guild = Self::moderated_guild(actor)?;
+        let guild = Self::moderated_guild(actor, "read the blocklist")?;
         let rules = self.store.blocklist(guild).await?;
         if rules.is_empty() {
             return Ok("The blocklist is empty.".to_owned());
@@ -152,7 +157,7 @@ impl Admin {
 
     /// A page (from 1) of the guild's audit log, optionally for one member, newest first.
     pub async fn history(&self, actor: &Actor, user: Option<u64>, page: u32) -> Result<HistoryPage, AdminError> {
-        let guild = Self::moderated_guild(actor)?;
+        let guild = Self::moderated_guild(actor, "read Easel's job history")?;
         let page = page.max(1);
         let (entries, total) = self.store.audit_history(guild, user, (page - 1) * HISTORY_PAGE, HISTORY_PAGE).await?;
         let pages = total.div_ceil(HISTORY_PAGE).max(1);
@@ -169,7 +174,7 @@ impl Admin {
 
     /// The limits in force for the guild, or for one member (with their roles).
     pub async fn show(&self, actor: &Actor, user: Option<(u64, Vec<u64>)>) -> Result<String, AdminError> {
-        let guild = Self::guild(actor)?;
+        let guild = Self::managed_guild(actor, "see Easel's limits")?;
         let overrides = self.store.overrides(guild).await?;
         let (limits, heading) = match &user {
             Some((id, roles)) => {
@@ -205,7 +210,7 @@ impl Admin {
 
     /// Sets one limit for the guild, a role tier or a member.
     pub async fn set(&self, actor: &Actor, scope: Scope, name: &str, value: &str) -> Result<String, AdminError> {
-        let guild = Self::guild(actor)?;
+        let guild = Self::managed_guild(actor, "change Easel's limits")?;
         let name = LimitName::from_key(name)
             .filter(|n| n.settable_by_guild())
             .ok_or_else(|| AdminError::NotSettable(format!("`{name}` is not a limit a server can set.")))?;
@@ -215,14 +220,14 @@ impl Admin {
                 name.key()
             )));
         }
-        let value = parse_limit(value).ok_or_else(|| AdminError::BadValue(value.to_owned()))?;
+        let value = name.parse(value)?;
         self.store.set_override(guild, scope, name, value).await?;
         Ok(format!("`{}` for {} is now {}.", name.key(), describe(scope), name.show(value)))
     }
 
     /// Removes the settings of a scope (all of the guild's when `None`), back to the owner's defaults.
     pub async fn reset(&self, actor: &Actor, scope: Option<Scope>) -> Result<String, AdminError> {
-        let guild = Self::guild(actor)?;
+        let guild = Self::managed_guild(actor, "change Easel's limits")?;
         let removed = self.store.clear_overrides(guild, scope).await?;
         let whom = scope.map_or_else(|| "this server (every setting)".to_owned(), describe);
         Ok(format!("Reset {removed} setting(s) for {whom}; the defaults apply again."))
@@ -236,9 +241,13 @@ impl Admin {
         hours: Option<f64>,
         reason: &str,
     ) -> Result<String, AdminError> {
-        let guild = Self::guild(actor)?;
+        let guild = Self::managed_guild(actor, "block members from Easel")?;
         let now = self.clock.now();
-        let until = hours.map(|h| now + Duration::seconds((h * 3600.0) as i64));
+        let until = match hours {
+            None => None,
+            Some(h) if h > 0.0 && h <= MAX_BLOCK_HOURS => Some(limits::later(now, h * 3600.0)),
+            Some(_) => return Err(AdminError::BadHours),
+        };
         let reason = format!("{reason} (by <@{}>)", actor.user_id);
         self.store.block(guild, user, &Block { until, reason }, now).await?;
         Ok(match until {
@@ -249,7 +258,7 @@ impl Admin {
 
     /// Lifts a member's block (a limit block or a pause for repeated refusals).
     pub async fn unblock(&self, actor: &Actor, user: u64) -> Result<String, AdminError> {
-        let guild = Self::moderated_guild(actor)?;
+        let guild = Self::moderated_guild(actor, "lift a block")?;
         Ok(if self.store.unblock(guild, user).await? {
             format!("<@{user}> may use Easel here again.")
         } else {
@@ -266,12 +275,13 @@ fn parse_rule(pattern: &str, regex: bool) -> Result<Rule, AdminError> {
     if regex {
         compile_regex(pattern)
             .map_err(|e| AdminError::BadPattern(format!("That regular expression does not compile: {e}")))?;
-        return Ok(Rule::Regex(pattern.to_owned()));
+        return Ok(Rule::regex(pattern));
     }
-    if !pattern.chars().any(char::is_alphanumeric) {
+    let rule = Rule::word(pattern);
+    if !rule.parts().1.chars().any(char::is_alphanumeric) {
         return Err(AdminError::BadPattern("A blocked word needs at least one letter or digit.".into()));
     }
-    Ok(Rule::Word(pattern.to_lowercase()))
+    Ok(rule)
 }
 
 fn history_line(e: &AuditEntry) -> String {

@@ -10,6 +10,7 @@ use std::time::Duration;
 use reqwest::Url;
 
 use crate::catalogue::{Catalogue, CatalogueError};
+use crate::download::TrustedHost;
 use crate::limits::{LimitName, Limits};
 
 /// A secret (token, API key) whose `Debug` and `Display` never show it, so no log line can leak it.
@@ -55,6 +56,14 @@ pub enum ConfigError {
         /// What it holds (never a secret).
         got: String,
     },
+    /// A limit variable out of its range.
+    #[error("{name} is not valid: {reason}")]
+    Limit {
+        /// The variable.
+        name: &'static str,
+        /// What is wrong, with the range.
+        reason: String,
+    },
     /// `EASEL_MODELS` names a file that cannot be read.
     #[error("EASEL_MODELS is not valid: cannot read `{path}`: {reason}")]
     CatalogueFile {
@@ -97,8 +106,12 @@ pub struct Config {
     pub retry_delay: Duration,
     /// The largest image Easel downloads (uploads to vary, model result links).
     pub max_download_bytes: u64,
-    /// Extra hosts model result links may be downloaded from, beside the API's own host.
-    pub extra_image_hosts: Vec<String>,
+    /// Extra hosts (and ports) model result links may be downloaded from, beside the API's own.
+    pub extra_image_hosts: Vec<TrustedHost>,
+    /// How many images may be decoded or encoded at once (each may take up to about 300 MB).
+    pub image_workers: usize,
+    /// How long a process's heartbeat stays valid: after that, its reservations count as abandoned.
+    pub lease: Duration,
     /// The owner's default limits; guild admins may override them (except the global budget).
     pub limits: Limits,
     /// Moderation log channel for guilds that set none with `/moderation log-channel`.
@@ -167,35 +180,110 @@ impl Config {
             default_model,
             catalogue,
             database_path: PathBuf::from(get("EASEL_DB").unwrap_or_else(|| "easel.db".to_owned())),
-            model_timeout: Duration::from_secs(
-                parse_var(&get, "EASEL_MODEL_TIMEOUT_SECS", "a whole number of seconds")?.unwrap_or(180),
-            ),
-            model_retries: parse_var(&get, "EASEL_MODEL_RETRIES", "a whole number of retries")?.unwrap_or(3),
-            retry_delay: Duration::from_millis(
-                parse_var(&get, "EASEL_RETRY_DELAY_MS", "a whole number of milliseconds")?.unwrap_or(1000),
-            ),
-            max_download_bytes: parse_var::<u64>(&get, "EASEL_MAX_DOWNLOAD_MB", "a whole number of MB")?.unwrap_or(50)
-                * 1024
+            model_timeout: Duration::from_secs(ranged(
+                &get,
+                "EASEL_MODEL_TIMEOUT_SECS",
+                "a whole number of seconds from 1 to 3600",
+                1..=3600,
+                180,
+            )?),
+            model_retries: ranged(&get, "EASEL_MODEL_RETRIES", "a whole number of retries from 0 to 10", 0..=10, 3)?,
+            retry_delay: Duration::from_millis(ranged(
+                &get,
+                "EASEL_RETRY_DELAY_MS",
+                "a whole number of milliseconds from 1 to 60000",
+                1..=60_000,
+                1000,
+            )?),
+            max_download_bytes: ranged::<u64>(
+                &get,
+                "EASEL_MAX_DOWNLOAD_MB",
+                "a whole number of MB from 1 to 500",
+                1..=500,
+                50,
+            )? * 1024
                 * 1024,
-            extra_image_hosts: get("EASEL_IMAGE_HOSTS")
-                .map(|v| v.split(',').map(|h| h.trim().to_lowercase()).filter(|h| !h.is_empty()).collect())
-                .unwrap_or_default(),
+            extra_image_hosts: image_hosts(&get)?,
+            image_workers: ranged(&get, "EASEL_IMAGE_WORKERS", "a whole number from 1 to 16", 1..=16, 2)?,
+            lease: Duration::from_secs(ranged(
+                &get,
+                "EASEL_LEASE_SECS",
+                "a whole number of seconds from 3 to 3600",
+                3..=3600,
+                60,
+            )?),
             limits: limits_from(&get)?,
             moderation_log_channel: parse_var(&get, "MODERATION_LOG_CHANNEL_ID", "a channel id (a number)")?,
             moderation_precheck: bool_var(&get, "EASEL_MODERATION_PRECHECK", false)?,
-            refusals_before_pause: parse_var(&get, "EASEL_REFUSALS_BEFORE_PAUSE", "a whole number")?.unwrap_or(3),
+            refusals_before_pause: ranged(
+                &get,
+                "EASEL_REFUSALS_BEFORE_PAUSE",
+                "a whole number from 0 to 1000",
+                0..=1000,
+                3,
+            )?,
             refusal_window: Duration::from_secs(
-                60 * parse_var::<u64>(&get, "EASEL_REFUSAL_WINDOW_MINUTES", "a whole number of minutes")?.unwrap_or(60),
+                60 * ranged::<u64>(
+                    &get,
+                    "EASEL_REFUSAL_WINDOW_MINUTES",
+                    "a whole number of minutes from 1 to 43200 (30 days)",
+                    1..=43_200,
+                    60,
+                )?,
             ),
             pause: Duration::from_secs(
-                60 * parse_var::<u64>(&get, "EASEL_PAUSE_MINUTES", "a whole number of minutes")?.unwrap_or(24 * 60),
+                60 * ranged::<u64>(
+                    &get,
+                    "EASEL_PAUSE_MINUTES",
+                    "a whole number of minutes from 1 to 525600 (a year)",
+                    1..=525_600,
+                    24 * 60,
+                )?,
             ),
         })
     }
 
-    /// Whether Discord is the real one; a stand-in gets serenity's rate limiter off (see `discord`).
+    /// Whether `DISCORD_API_BASE` is Discord itself (`https://discord.com`, compared as a parsed origin:
+    /// scheme, host and port). Any other origin is a stand-in, and gets serenity's rate limiter off
+    /// (see `discord::http_client`).
     pub fn uses_real_discord(&self) -> bool {
-        self.discord_api_base.as_str().trim_end_matches('/') == DISCORD_ORIGIN
+        let url = &self.discord_api_base;
+        url.scheme() == "https"
+            && url.host_str().is_some_and(|h| h.eq_ignore_ascii_case("discord.com"))
+            && url.port_or_known_default() == Some(443)
+    }
+
+    /// `DISCORD_API_BASE` as an origin (`scheme://host[:port]`), the form serenity's proxy setting takes.
+    pub fn discord_origin(&self) -> String {
+        self.discord_api_base.origin().ascii_serialization()
+    }
+}
+
+fn image_hosts(get: &impl Fn(&str) -> Option<String>) -> Result<Vec<TrustedHost>, ConfigError> {
+    let Some(raw) = get("EASEL_IMAGE_HOSTS") else { return Ok(Vec::new()) };
+    raw.split(',').map(str::trim).filter(|h| !h.is_empty()).map(TrustedHost::parse).collect::<Result<_, _>>().map_err(
+        |e| ConfigError::Invalid {
+            name: "EASEL_IMAGE_HOSTS",
+            expected: "comma-separated host names, `host:port` or `*.domain`",
+            got: e.0,
+        },
+    )
+}
+
+/// A whole number within `range`, or `default` when unset.
+fn ranged<T: std::str::FromStr + PartialOrd>(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    expected: &'static str,
+    range: std::ops::RangeInclusive<T>,
+    default: T,
+) -> Result<T, ConfigError> {
+    match get(name) {
+        None => Ok(default),
+        Some(raw) => match raw.parse::<T>() {
+            Ok(value) if range.contains(&value) => Ok(value),
+            _ => Err(ConfigError::Invalid { name, expected, got: raw }),
+        },
     }
 }
 
@@ -214,24 +302,11 @@ fn limits_from(get: &impl Fn(&str) -> Option<String>) -> Result<Limits, ConfigEr
     for (limit, name, default) in LIMIT_VARS {
         let value = match get(name) {
             None => default,
-            Some(raw) => parse_limit(&raw).ok_or(ConfigError::Invalid {
-                name,
-                expected: "a number of at least 0, or `none` for no limit",
-                got: raw,
-            })?,
+            Some(raw) => limit.parse(&raw).map_err(|e| ConfigError::Limit { name, reason: e.to_string() })?,
         };
         limits.set(limit, value);
     }
     Ok(limits)
-}
-
-/// Reads a limit's value as members and admins type it: a number, or `none` for no limit.
-pub fn parse_limit(raw: &str) -> Option<Option<f64>> {
-    let raw = raw.trim().trim_start_matches('$');
-    if raw.eq_ignore_ascii_case("none") || raw.eq_ignore_ascii_case("off") {
-        return Some(None);
-    }
-    raw.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0).map(Some)
 }
 
 fn url_var(get: &impl Fn(&str) -> Option<String>, name: &'static str, default: &str) -> Result<Url, ConfigError> {
@@ -299,6 +374,36 @@ mod tests {
         assert!(c.limits.exempt_managers);
         let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_COOLDOWN_SECS", "-3")]).unwrap_err().to_string();
         assert!(err.contains("EASEL_COOLDOWN_SECS"), "{err}");
+    }
+
+    #[test]
+    fn discord_is_recognised_as_an_origin_not_a_string() {
+        for real in ["https://discord.com", "https://discord.com/", "https://DISCORD.com:443"] {
+            assert!(
+                config(&[("DISCORD_TOKEN", "t"), ("DISCORD_API_BASE", real)]).unwrap().uses_real_discord(),
+                "{real}"
+            );
+        }
+        for other in
+            ["http://discord.com", "https://discord.com:8443", "https://discord.com.evil.io", "http://127.0.0.1:9"]
+        {
+            assert!(
+                !config(&[("DISCORD_TOKEN", "t"), ("DISCORD_API_BASE", other)]).unwrap().uses_real_discord(),
+                "{other}"
+            );
+        }
+        let c = config(&[("DISCORD_TOKEN", "t"), ("DISCORD_API_BASE", "http://127.0.0.1:8080/")]).unwrap();
+        assert_eq!(c.discord_origin(), "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn numbers_out_of_range_are_refused_naming_the_range() {
+        let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_COOLDOWN_SECS", "1e13")]).unwrap_err().to_string();
+        assert!(err.contains("EASEL_COOLDOWN_SECS") && err.contains("from 0 to 86400"), "{err}");
+        let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_MODEL_RETRIES", "1000000")]).unwrap_err().to_string();
+        assert!(err.contains("from 0 to 10"), "{err}");
+        let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_IMAGE_HOSTS", "ok.example.com,bad host")]).unwrap_err();
+        assert!(err.to_string().contains("EASEL_IMAGE_HOSTS"), "{err}");
     }
 
     #[test]

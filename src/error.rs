@@ -3,15 +3,45 @@
 //! Members get a short, polite reason; owners get details in the log. Provider messages, keys and
 //! internal errors never reach the member.
 
+use std::error::Error;
+
 use chrono::{DateTime, Utc};
 
 use crate::backends::BackendError;
+use crate::download::FetchError;
+use crate::imaging::{ImagingError, MAX_PIXELS, MAX_SIDE};
 use crate::job::InvalidRequest;
 use crate::limits::{relative, LimitRefusal};
 use crate::moderation::refusal_category;
 
+/// An error and every cause under it on one line (`a: b: c`), for the owner's log.
+pub fn chain(error: &(dyn Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(e) = cause {
+        let next = e.to_string();
+        if !text.ends_with(&next) {
+            text.push_str(": ");
+            text.push_str(&next);
+        }
+        cause = e.source();
+    }
+    text
+}
+
+/// Why a member's upload could not be used: its download or its pixels.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// The download failed or was refused.
+    #[error("the upload could not be downloaded")]
+    Fetch(#[from] FetchError),
+    /// The bytes are not a usable picture.
+    #[error("the upload is not a usable picture")]
+    Imaging(#[from] ImagingError),
+}
+
 /// Why a job delivered no image.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum JobError {
     /// The request breaks a rule of the catalogue.
     #[error("invalid request: {0}")]
@@ -26,8 +56,11 @@ pub enum JobError {
         until: Option<DateTime<Utc>>,
     },
     /// The uploaded image could not be downloaded or is not an image.
-    #[error("the uploaded image cannot be used: {0}")]
-    SourceUnusable(String),
+    #[error("the uploaded image cannot be used")]
+    SourceUnusable(#[from] SourceError),
+    /// The model's answer held a broken, incomplete or oversized image.
+    #[error("the model's result cannot be used")]
+    ResultUnusable(#[source] Box<dyn Error + Send + Sync>),
     /// The provider's content policy refused it.
     #[error("refused by the provider: {message}")]
     ProviderRefused {
@@ -91,6 +124,7 @@ impl JobError {
             e @ (BackendError::OutOfCredit(_) | BackendError::Unauthorized(_) | BackendError::BadRequest { .. }) => {
                 Self::Misconfigured(e.to_string())
             }
+            e @ BackendError::TooLarge { .. } => Self::ResultUnusable(Box::new(e)),
             BackendError::Malformed(detail) => Self::Unexpected(detail),
         }
     }
@@ -107,9 +141,10 @@ impl JobError {
             Self::Blocked { until: None } => {
                 "You can't use Easel in this server until a moderator lifts your block.".into()
             }
-            Self::SourceUnusable(_) => {
-                "I couldn't use the image you attached: please upload a PNG, JPEG or WebP picture and try again.".into()
-            }
+            Self::SourceUnusable(problem) => format!("{} You were not charged.", source_message(problem)),
+            Self::ResultUnusable(_) => "The image service sent back an image I couldn't read (damaged, incomplete \
+                 or too large), so there is nothing to deliver. Please try again; you were not charged."
+                .into(),
             Self::ProviderRefused { message, paused_until } => format!(
                 "The image provider refused this request under its content policy (reason: {}). \
                  Please rephrase your prompt; you were not charged.{}",
@@ -151,6 +186,50 @@ impl JobError {
                  Please try again; you were not charged."
                 .into(),
             Self::Unexpected(_) => "Something went wrong on my side. Please try again; you were not charged.".into(),
+        }
+    }
+}
+
+/// What went wrong with an upload, in the member's words.
+fn source_message(problem: &SourceError) -> String {
+    match problem {
+        SourceError::Fetch(FetchError::UntrustedHost(_)) => {
+            "I only download pictures from Discord itself, and this one came from elsewhere. \
+             Please attach the image to the command."
+                .into()
+        }
+        SourceError::Fetch(FetchError::TooLarge { max }) => format!(
+            "Your image is larger than {:.0} MB (or larger than Discord said it was), so I stopped downloading it. \
+             Please attach a smaller picture.",
+            *max as f64 / (1024.0 * 1024.0)
+        ),
+        SourceError::Fetch(FetchError::Gone(_)) => {
+            "The link to your image expired before I could download it. Please attach it again.".into()
+        }
+        SourceError::Fetch(FetchError::CutShort(_)) => {
+            "The download of your image from Discord was cut short. Please try again.".into()
+        }
+        SourceError::Fetch(FetchError::Failed(_)) => {
+            "I couldn't download your image from Discord. Please try again in a moment.".into()
+        }
+        SourceError::Imaging(ImagingError::NotAnImage) => {
+            "That file isn't a PNG, JPEG or WebP picture. Please attach one of those.".into()
+        }
+        SourceError::Imaging(ImagingError::TooManyPixels { width, height }) => format!(
+            "Your image is {width}×{height} pixels; I work with images of up to {MAX_SIDE} pixels a side and \
+             {} megapixels in all. Please attach a smaller picture.",
+            MAX_PIXELS / 1_000_000
+        ),
+        SourceError::Imaging(ImagingError::Damaged(_)) => {
+            "Your file starts like a picture but is damaged or incomplete, so I couldn't read it. \
+             Please attach it again."
+                .into()
+        }
+        SourceError::Imaging(ImagingError::CannotFit { .. }) => {
+            "I couldn't make your image small enough for this model. Please attach a smaller picture.".into()
+        }
+        SourceError::Imaging(ImagingError::Encode(_)) => {
+            "Something went wrong preparing your image for the model. Please try again.".into()
         }
     }
 }

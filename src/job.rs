@@ -103,6 +103,8 @@ pub struct JobSpec {
     pub model: ModelEntry,
     /// The prompt sent (for an edit-based variation without prompt: the catalogue's instruction).
     pub prompt: Option<String>,
+    /// The member's own prompt, cleaned ([`crate::text::clean`]): what the server's rules judge.
+    pub member_prompt: Option<String>,
     /// The size sent.
     pub size: String,
     /// The quality sent.
@@ -224,7 +226,8 @@ impl JobRequest {
             model: model_id.to_owned(),
             offered: catalogue.models().iter().map(|m| m.id.clone()).collect(),
         })?;
-        let prompt = self.checked_prompt(model)?;
+        let member_prompt = self.checked_prompt(model)?;
+        let prompt = member_prompt.clone();
         let size = pick(model, "size", self.size.as_deref(), &model.default_size, &model.sizes)?;
         let quality = match self.command {
             Command::Hd => model.hd_quality.clone(),
@@ -246,6 +249,7 @@ impl JobRequest {
             estimate_usd: model.estimate_usd(&size, &quality, n),
             model: model.clone(),
             prompt,
+            member_prompt,
             size,
             quality,
             style,
@@ -253,15 +257,17 @@ impl JobRequest {
         })
     }
 
+    /// The prompt as Easel judges and sends it: cleaned of invisible characters first, so a prompt of
+    /// zero-width spaces is empty and the length counts what the model will see.
     fn checked_prompt(&self, model: &ModelEntry) -> Result<Option<String>, InvalidRequest> {
-        let Some(prompt) = self.prompt.as_deref().map(str::trim).filter(|p| !p.is_empty()) else {
+        let Some(prompt) = self.prompt.as_deref().map(crate::text::clean).filter(|p| !p.is_empty()) else {
             return Ok(None);
         };
         let len = prompt.chars().count();
         if len > model.prompt_max_chars {
             return Err(InvalidRequest::PromptTooLong { model: model.id.clone(), len, max: model.prompt_max_chars });
         }
-        Ok(Some(prompt.to_owned()))
+        Ok(Some(prompt))
     }
 
     fn checked_n(&self, model: &ModelEntry) -> Result<u8, InvalidRequest> {
@@ -377,6 +383,10 @@ pub(crate) mod tests {
         long.model = Some("dall-e-2".into());
         assert!(matches!(resolve(&long), Err(InvalidRequest::PromptTooLong { len: 1001, max: 1000, .. })));
         assert!(matches!(resolve(&request(Command::Generate, "  ")), Err(InvalidRequest::EmptyPrompt)));
+        let invisible = request(Command::Generate, "\u{200B}\u{200D}\u{2060}\u{FEFF}\u{202E}");
+        assert!(matches!(resolve(&invisible), Err(InvalidRequest::EmptyPrompt)), "zero-width only is empty");
+        let hidden = resolve(&request(Command::Generate, "a dra\u{200B}gon")).unwrap();
+        assert_eq!(hidden.member_prompt.as_deref(), Some("a dragon"));
     }
 
     #[test]

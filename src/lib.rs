@@ -41,7 +41,8 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tracing::{info, warn};
+use chrono::{DateTime, Utc};
+use tracing::{error, info, warn};
 
 use crate::backends::automatic1111::Automatic1111Backend;
 use crate::backends::openai::OpenAiBackend;
@@ -49,12 +50,12 @@ use crate::backends::{ImageBackend, ServedModel};
 use crate::catalogue::{BackendKind, Catalogue};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
-use crate::download::HttpFetcher;
+use crate::download::{HttpFetcher, TrustedHost};
 use crate::lifecycle::{Listing, Notice};
 use crate::moderation::{ContentCheck, Moderation, OffencePolicy};
 use crate::pipeline::{Accounting, Backends, Pipeline, RetryPolicy};
 use crate::store::sqlite::SqliteStore;
-use crate::store::Store;
+use crate::store::{InstanceId, Store};
 
 /// Hosts Discord serves uploads from; the configured API host is trusted too (a stand-in's CDN).
 const DISCORD_CDN_HOSTS: [&str; 2] = ["cdn.discordapp.com", "media.discordapp.net"];
@@ -72,7 +73,7 @@ pub enum RunError {
     )]
     NothingToOffer(String),
     /// The database could not be opened or migrated.
-    #[error("the database (EASEL_DB) could not be opened: {0}")]
+    #[error("the database (EASEL_DB) could not be opened")]
     Store(#[from] store::StoreError),
     /// Discord refused the connection (bad token, network).
     #[error("Discord connection failed: {0}")]
@@ -83,11 +84,17 @@ pub enum RunError {
 pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> Result<(), RunError> {
     let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&config.database_path)?);
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let released = store.release_dangling(clock.now()).await?;
-    if released > 0 {
-        warn!(released, "released reservations left by an earlier run that stopped mid-job; nobody was charged");
-    }
-    let accounting = Accounting { store: Arc::clone(&store), clock: Arc::clone(&clock), limits: config.limits };
+    let instance = InstanceId::generate();
+    let lease = chrono::Duration::from_std(config.lease).unwrap_or(chrono::Duration::minutes(1));
+    store.heartbeat(&instance, clock.now()).await?;
+    release_orphans(store.as_ref(), lease, clock.now()).await?;
+    let heartbeat = tokio::spawn(keep_alive(Arc::clone(&store), Arc::clone(&clock), instance.clone(), lease));
+    let accounting = Accounting {
+        store: Arc::clone(&store),
+        clock: Arc::clone(&clock),
+        limits: config.limits,
+        instance: instance.clone(),
+    };
     if config.openai_api_key.is_none() && host(&config.openai_base_url) == "api.openai.com" {
         warn!("OPENAI_API_KEY is not set: OpenAI will refuse every call until it is");
     }
@@ -106,27 +113,73 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     );
     let backends = Backends {
         openai,
-        automatic1111: config
-            .sd_base_url
-            .clone()
-            .map(|url| Arc::new(Automatic1111Backend::new(url, config.model_timeout)) as Arc<dyn ImageBackend>),
+        automatic1111: config.sd_base_url.clone().map(|url| {
+            Arc::new(Automatic1111Backend::new(url, config.model_timeout, config.max_download_bytes))
+                as Arc<dyn ImageBackend>
+        }),
     };
-    let pipeline = build_pipeline(&config, backends, accounting).await?.with_moderation(Arc::new(moderation));
-    let admin = admin::Admin::new(store, clock, config.limits);
-    discord::serve(&config, Arc::new(discord::Services { pipeline, admin }), shutdown).await?;
+    let pipeline = build_pipeline(&config, backends, accounting)
+        .await?
+        .with_moderation(Arc::new(moderation))
+        .with_image_work(imaging::ImageWork::new(config.image_workers));
+    let admin = admin::Admin::new(Arc::clone(&store), Arc::clone(&clock), config.limits);
+    let served = discord::serve(&config, Arc::new(discord::Services { pipeline, admin }), shutdown).await;
+    heartbeat.abort();
+    match store.retire(&instance, clock.now()).await {
+        Ok(0) => {}
+        Ok(released) => warn!(released, "released the reservations of jobs abandoned at shutdown; nobody was charged"),
+        Err(e) => error!(error = %error::chain(&e), "could not release this process's reservations at shutdown"),
+    }
+    served?;
     info!("stopped");
     Ok(())
+}
+
+/// Releases the reservations of processes that stopped mid-job without a clean stop (their heartbeat
+/// is older than the lease), never a live process's.
+async fn release_orphans(store: &dyn Store, lease: chrono::Duration, now: DateTime<Utc>) -> Result<(), RunError> {
+    let released = store.release_orphans(lease, now).await?;
+    if released > 0 {
+        warn!(released, "released reservations left by a process that stopped mid-job; nobody was charged");
+    }
+    Ok(())
+}
+
+/// Keeps this process's heartbeat fresh (three beats a lease) and releases what dead processes left.
+async fn keep_alive(store: Arc<dyn Store>, clock: Arc<dyn Clock>, instance: InstanceId, lease: chrono::Duration) {
+    let beat = lease.to_std().unwrap_or(Duration::from_secs(60)) / 3;
+    let mut ticks = tokio::time::interval(beat);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        if let Err(e) = store.heartbeat(&instance, clock.now()).await {
+            error!(error = %error::chain(&e), "could not record this process's heartbeat");
+            continue;
+        }
+        if let Err(e) = release_orphans(store.as_ref(), lease, clock.now()).await {
+            error!(error = %error::chain(&e), "could not release abandoned reservations");
+        }
+    }
 }
 
 fn host(url: &reqwest::Url) -> String {
     url.host_str().unwrap_or_default().to_owned()
 }
 
+/// The origin of `url` (host and port) as a trusted download host.
+fn origin_of(url: &reqwest::Url) -> Vec<TrustedHost> {
+    TrustedHost::of(url).into_iter().collect()
+}
+
+fn trusted(hosts: &[&str]) -> Vec<TrustedHost> {
+    hosts.iter().filter_map(|h| TrustedHost::parse(h).ok()).collect()
+}
+
 /// The OpenAI-compatible backend; its result links are fetched only from the API's host and the
 /// configured image hosts.
 fn openai_backend(config: &Config) -> OpenAiBackend {
-    let mut result_hosts: Vec<String> = OPENAI_RESULT_HOSTS.iter().map(|h| (*h).to_owned()).collect();
-    result_hosts.push(host(&config.openai_base_url));
+    let mut result_hosts = trusted(&OPENAI_RESULT_HOSTS);
+    result_hosts.extend(origin_of(&config.openai_base_url));
     result_hosts.extend(config.extra_image_hosts.iter().cloned());
     OpenAiBackend::new(
         config.openai_base_url.clone(),
@@ -138,8 +191,10 @@ fn openai_backend(config: &Config) -> OpenAiBackend {
 }
 
 async fn build_pipeline(config: &Config, backends: Backends, accounting: Accounting) -> Result<Pipeline, RunError> {
-    let mut upload_hosts: Vec<String> = DISCORD_CDN_HOSTS.iter().map(|h| (*h).to_owned()).collect();
-    upload_hosts.push(host(&config.discord_api_base));
+    let mut upload_hosts = trusted(&DISCORD_CDN_HOSTS);
+    if !config.uses_real_discord() {
+        upload_hosts.extend(origin_of(&config.discord_api_base));
+    }
     let catalogue = offered_catalogue(&config.catalogue, &backends, accounting.clock.now().date_naive()).await;
     if catalogue.is_empty() {
         return Err(RunError::NothingToOffer(config.openai_base_url.to_string()));
@@ -198,7 +253,7 @@ async fn served_by(backend: Option<&Arc<dyn ImageBackend>>, variable: &str) -> O
     Some(match backend.served_models().await {
         Ok(list) => Some(list),
         Err(e) => {
-            warn!(error = %e, "could not list the models at {variable}; offering its catalogue models as written");
+            warn!(error = %error::chain(&e), "could not list the models at {variable}; offering its catalogue models as written");
             None
         }
     })

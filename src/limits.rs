@@ -85,6 +85,55 @@ impl LimitName {
         }
     }
 
+    /// The values a limit may take, inclusive, in its own unit. Documented in the README; anything
+    /// outside is refused when typed, and clamped when read back from an older database.
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            Self::Cooldown => (0.0, 86_400.0),
+            Self::InFlight => (0.0, 100.0),
+            Self::ImagesPerDay => (0.0, 100_000.0),
+            Self::UserUsdPerDay | Self::GuildUsdPerDay => (0.0, 100_000.0),
+            Self::GlobalUsdPerMonth => (0.0, 1_000_000.0),
+        }
+    }
+
+    /// Whether the limit counts whole things (images, jobs) rather than seconds or dollars.
+    fn whole(self) -> bool {
+        matches!(self, Self::InFlight | Self::ImagesPerDay)
+    }
+
+    /// Reads a value as people type it: a number in [`Self::range`] (`$` allowed before money), or
+    /// `none`/`off` for no limit.
+    pub fn parse(self, raw: &str) -> Result<Option<f64>, BadLimitValue> {
+        let trimmed = raw.trim().trim_start_matches('$').trim();
+        if trimmed.eq_ignore_ascii_case("none") || trimmed.eq_ignore_ascii_case("off") {
+            return Ok(None);
+        }
+        let (min, max) = self.range();
+        let fits = |v: &f64| v.is_finite() && (min..=max).contains(v) && (!self.whole() || v.fract() == 0.0);
+        trimmed
+            .parse::<f64>()
+            .ok()
+            .filter(fits)
+            .map(Some)
+            .ok_or_else(|| BadLimitValue { name: self, got: crate::text::truncate(raw.trim(), 40) })
+    }
+
+    /// Brings a stored value into [`Self::range`] (settings saved before ranges were checked).
+    fn clamp(self, value: Option<f64>) -> Option<f64> {
+        let (min, max) = self.range();
+        value.map(|v| if v.is_nan() { max } else { v.clamp(min, max) })
+    }
+
+    fn unit(self) -> &'static str {
+        match self {
+            Self::Cooldown => "seconds",
+            Self::InFlight => "jobs at once",
+            Self::ImagesPerDay => "images",
+            _ => "US dollars",
+        }
+    }
+
     /// Formats a value of this limit for people.
     pub fn show(self, value: Option<f64>) -> String {
         match (self, value) {
@@ -94,6 +143,17 @@ impl LimitName {
             (_, Some(v)) => format!("${v:.2}"),
         }
     }
+}
+
+/// A limit value that cannot be used, with the range that can.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("`{got}` is not a value `{}` can take: give {} from {} to {} ({}), or `none` for no limit.",
+    name.key(), if name.whole() { "a whole number" } else { "a number" }, name.range().0, name.range().1, name.unit())]
+pub struct BadLimitValue {
+    /// The limit.
+    pub name: LimitName,
+    /// What was given (cut short when long).
+    pub got: String,
 }
 
 /// The limits in force for one member: `None` means no limit.
@@ -115,9 +175,9 @@ impl Limits {
         self.values[name.index()]
     }
 
-    /// Sets one limit.
+    /// Sets one limit, clamped into its range.
     pub fn set(&mut self, name: LimitName, value: Option<f64>) {
-        self.values[name.index()] = value;
+        self.values[name.index()] = name.clamp(value);
     }
 }
 
@@ -219,20 +279,32 @@ pub struct LimitRefusal {
     pub resets_at: Option<DateTime<Utc>>,
 }
 
+/// `t` plus `seconds`, saturating at the end of time instead of panicking on overflow (a cooldown or a
+/// block is never longer than the calendar can hold).
+pub fn later(t: DateTime<Utc>, seconds: f64) -> DateTime<Utc> {
+    let millis = (seconds * 1000.0).round();
+    let delta = if millis.is_nan() { None } else { Duration::try_milliseconds(millis.clamp(0.0, 9.0e15) as i64) };
+    delta.and_then(|d| t.checked_add_signed(d)).unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
 /// Start of the rolling day window ending at `now`.
 pub fn day_start(now: DateTime<Utc>) -> DateTime<Utc> {
-    now - Duration::hours(24)
+    now.checked_sub_signed(Duration::hours(24)).unwrap_or(DateTime::<Utc>::MIN_UTC)
 }
 
 /// Start of the calendar month (UTC) holding `now`.
 pub fn month_start(now: DateTime<Utc>) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&NaiveDate::from_ymd_opt(now.year(), now.month(), 1).expect("day 1 exists").into())
+    first_of(now.year(), now.month()).unwrap_or(DateTime::<Utc>::MIN_UTC)
 }
 
 /// Start of the next calendar month (UTC): when the monthly budget resets.
 pub fn next_month_start(now: DateTime<Utc>) -> DateTime<Utc> {
     let (y, m) = if now.month() == 12 { (now.year() + 1, 1) } else { (now.year(), now.month() + 1) };
-    Utc.from_utc_datetime(&NaiveDate::from_ymd_opt(y, m, 1).expect("day 1 exists").into())
+    first_of(y, m).unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
+fn first_of(year: i32, month: u32) -> Option<DateTime<Utc>> {
+    NaiveDate::from_ymd_opt(year, month, 1).map(|day| Utc.from_utc_datetime(&day.into()))
 }
 
 /// Tolerance for comparing sums of money, so $0.10 + $0.20 fits a $0.30 budget.
@@ -249,11 +321,11 @@ pub fn check(limits: &Limits, usage: &Usage, ask: Ask, now: DateTime<Utc>, exemp
             LimitName::Cooldown => {
                 // A zero cooldown is none: requests racing in the same millisecond must not wait.
                 let Some(last) = usage.last_request.filter(|_| limit > 0.0) else { continue };
-                let ready = last + Duration::milliseconds((limit * 1000.0) as i64);
+                let ready = later(last, limit);
                 if ready <= now {
                     continue;
                 }
-                let wait = (ready - now).num_milliseconds() as f64 / 1000.0;
+                let wait = ready.signed_duration_since(now).num_milliseconds() as f64 / 1000.0;
                 return Err(LimitRefusal { name, limit, left: 0.0, needed: wait, resets_at: Some(ready) });
             }
             LimitName::InFlight => (f64::from(usage.in_flight), 1.0, None),
@@ -272,7 +344,7 @@ pub fn check(limits: &Limits, usage: &Usage, ask: Ask, now: DateTime<Utc>, exemp
 }
 
 fn after_day(oldest: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
-    oldest.map(|t| t + Duration::hours(24))
+    oldest.map(|t| later(t, 86_400.0))
 }
 
 /// Discord's relative timestamp, e.g. "in 3 hours", shown in each member's own time zone.
@@ -335,8 +407,7 @@ pub fn usage_lines(limits: &Limits, usage: &Usage, now: DateTime<Utc>, exempt: b
             let limit = limits.get(name);
             let used = match name {
                 LimitName::Cooldown => {
-                    let ready =
-                        usage.last_request.zip(limit).map(|(t, l)| t + Duration::milliseconds((l * 1000.0) as i64));
+                    let ready = usage.last_request.zip(limit).map(|(t, l)| later(t, l));
                     return match ready.filter(|r| *r > now) {
                         Some(r) => format!("**{label}**: {}, next request {}", name.show(limit), relative(r)),
                         None => format!("**{label}**: {}, ready now", name.show(limit)),
@@ -363,6 +434,8 @@ pub fn usage_lines(limits: &Limits, usage: &Usage, now: DateTime<Utc>, exempt: b
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn at(s: &str) -> DateTime<Utc> {
@@ -444,5 +517,69 @@ mod tests {
         assert_eq!(tiered.get(LimitName::ImagesPerDay), Some(50.0));
         assert_eq!(tiered.get(LimitName::Cooldown), Some(5.0), "a shorter cooldown is more generous");
         assert_eq!(resolve(&limits(), &overrides, &[1], 9).get(LimitName::ImagesPerDay), None);
+    }
+
+    #[test]
+    fn values_out_of_range_are_refused_with_the_range() {
+        let refusal = LimitName::Cooldown.parse("1e13").unwrap_err().to_string();
+        assert_eq!(
+            refusal,
+            "`1e13` is not a value `cooldown_secs` can take: give a number from 0 to 86400 (seconds), or `none` for no limit."
+        );
+        assert!(LimitName::ImagesPerDay.parse("2.5").is_err(), "images are whole");
+        assert!(LimitName::UserUsdPerDay.parse("inf").is_err());
+        assert!(LimitName::UserUsdPerDay.parse("NaN").is_err());
+        assert_eq!(LimitName::UserUsdPerDay.parse(" $2.50 "), Ok(Some(2.5)));
+        assert_eq!(LimitName::InFlight.parse("None"), Ok(None));
+    }
+
+    #[test]
+    fn a_huge_stored_cooldown_is_clamped_and_never_panics() {
+        let now = at("2026-11-25T12:00:00Z");
+        let overrides = [Override { scope: Scope::User(7), name: LimitName::Cooldown, value: Some(1e13) }];
+        let limits = resolve(&limits(), &overrides, &[], 7);
+        assert_eq!(limits.get(LimitName::Cooldown), Some(86_400.0));
+        let usage = Usage { last_request: Some(now), ..Usage::default() };
+        let refusal = check(&limits, &usage, ASK, now, false).unwrap_err();
+        assert_eq!(refusal.resets_at, Some(now + Duration::days(1)));
+        assert_eq!(later(DateTime::<Utc>::MAX_UTC, 1e300), DateTime::<Utc>::MAX_UTC);
+        assert_eq!(usage_lines(&limits, &usage, now, false).len(), 6);
+    }
+
+    fn any_limit() -> impl Strategy<Value = LimitName> {
+        prop::sample::select(LimitName::ALL.to_vec())
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_a_limit_never_panics_and_what_it_accepts_is_in_range(name in any_limit(), raw in ".{0,40}") {
+            if let Ok(Some(v)) = name.parse(&raw) {
+                let (min, max) = name.range();
+                prop_assert!(v.is_finite() && v >= min && v <= max);
+            }
+        }
+
+        #[test]
+        fn accepted_values_round_trip_through_their_text(name in any_limit(), v in 0.0f64..2_000_000.0) {
+            let v = if name.whole() { v.trunc() } else { v };
+            match name.parse(&v.to_string()) {
+                Ok(parsed) => prop_assert_eq!(parsed, Some(v)),
+                Err(_) => prop_assert!(v > name.range().1),
+            }
+        }
+
+        #[test]
+        fn checks_never_panic_whatever_the_stored_values(
+            cooldown in any::<f64>(), images in any::<f64>(), last in -8_000_000_000_000i64..8_000_000_000_000,
+        ) {
+            let now = at("2026-11-25T12:00:00Z");
+            let mut limits = limits();
+            limits.set(LimitName::Cooldown, Some(cooldown));
+            limits.set(LimitName::ImagesPerDay, Some(images));
+            let last = DateTime::<Utc>::from_timestamp_millis(last);
+            let usage = Usage { last_request: last, user_oldest: last, guild_oldest: last, ..Usage::default() };
+            let _ = check(&limits, &usage, ASK, now, false);
+            let _ = usage_lines(&limits, &usage, now, false);
+        }
     }
 }

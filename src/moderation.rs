@@ -114,6 +114,19 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// A blocked word or phrase in the one form it is stored, listed and removed in: cleaned of invisible
+    /// characters ([`crate::text::clean`]), lower-cased, single-spaced. So `add Dragon` and
+    /// `remove DRAGON` name the same rule.
+    pub fn word(pattern: &str) -> Self {
+        let folded = crate::text::clean(pattern).to_lowercase();
+        Self::Word(folded.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    /// A regular expression, stored as typed (trimmed): a regex's case and spacing are its meaning.
+    pub fn regex(pattern: &str) -> Self {
+        Self::Regex(pattern.trim().to_owned())
+    }
+
     /// How it is stored: kind and pattern.
     pub fn parts(&self) -> (&'static str, &str) {
         match self {

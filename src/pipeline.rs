@@ -20,11 +20,12 @@ use crate::catalogue::{BackendKind, Catalogue, VariationSpec};
 use crate::clock::Clock;
 use crate::download::Fetch;
 use crate::error::JobError;
-use crate::imaging::{self, EncodedImage};
+use crate::error::SourceError;
+use crate::imaging::{self, EncodedImage, ImageWork};
 use crate::job::{Command, JobRequest, JobSpec, Requester};
 use crate::limits::{self, Limits};
 use crate::moderation::{self, AuditEntry, Moderation};
-use crate::store::{Charge, ReserveError, Store};
+use crate::store::{Charge, InstanceId, ReserveError, Store};
 
 /// Discord refuses a message whose files add up to more than this, whatever the per-file limit.
 const MAX_MESSAGE_BYTES: u64 = 25 * 1024 * 1024;
@@ -94,8 +95,13 @@ pub struct Pipeline {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
     limits: Limits,
+    instance: InstanceId,
     moderation: Option<Arc<Moderation>>,
+    image_work: ImageWork,
 }
+
+/// Images worked on at once unless [`Pipeline::with_image_work`] says otherwise.
+const DEFAULT_IMAGE_WORKERS: usize = 2;
 
 /// The image backends, one per kind of provider; a kind not configured is `None` (its models are
 /// never offered, see `lifecycle`).
@@ -125,6 +131,8 @@ pub struct Accounting {
     pub clock: Arc<dyn Clock>,
     /// The owner's default limits (guilds may override them at run time).
     pub limits: Limits,
+    /// This process, the owner of the reservations it makes.
+    pub instance: InstanceId,
 }
 
 /// A job that passed the catalogue and the limits, with its cost reserved.
@@ -195,7 +203,7 @@ impl Pipeline {
         max_source_bytes: u64,
         accounting: Accounting,
     ) -> Self {
-        let Accounting { store, clock, limits } = accounting;
+        let Accounting { store, clock, limits, instance } = accounting;
         Self {
             catalogue,
             default_model,
@@ -206,8 +214,16 @@ impl Pipeline {
             store,
             clock,
             limits,
+            instance,
             moderation: None,
+            image_work: ImageWork::new(DEFAULT_IMAGE_WORKERS),
         }
+    }
+
+    /// Replaces the cap on images decoded or encoded at once.
+    pub fn with_image_work(mut self, image_work: ImageWork) -> Self {
+        self.image_work = image_work;
+        self
     }
 
     /// Adds moderation: server rules before the model call, the audit log and its channel after.
@@ -250,6 +266,7 @@ impl Pipeline {
             model: spec.model.id.clone(),
             images: u32::from(spec.n),
             usd: spec.estimate_usd,
+            owner: self.instance.clone(),
         };
         self.store.reserve(&charge, &limits, exempt, now).await.map_err(|e| match e {
             ReserveError::Limit(refusal) => JobError::LimitReached(refusal),
@@ -290,7 +307,7 @@ impl Pipeline {
         delivery: &dyn Delivery,
     ) -> Result<Outcome, JobError> {
         let Admitted { spec, reservation } = admitted;
-        let result = match self.precheck(request).await {
+        let result = match self.precheck(&spec).await {
             Ok(()) => self.run(request, &spec, delivery).await,
             Err(refused) => Err(refused),
         };
@@ -310,7 +327,9 @@ impl Pipeline {
 
     /// The server's blocklist, before any reservation or model call.
     async fn screen(&self, request: &JobRequest, spec: &JobSpec) -> Result<(), JobError> {
-        let (Some(moderation), Some(prompt)) = (&self.moderation, request.prompt.as_deref()) else { return Ok(()) };
+        let (Some(moderation), Some(prompt)) = (&self.moderation, spec.member_prompt.as_deref()) else {
+            return Ok(());
+        };
         let Err(refusal) = moderation.screen(request.requester.guild_id, prompt).await else { return Ok(()) };
         let error =
             JobError::RefusedByRules { reason: refusal.reason, categories: refusal.categories, paused_until: None };
@@ -319,8 +338,10 @@ impl Pipeline {
     }
 
     /// The optional moderation pre-check: a network call, so after the deferral.
-    async fn precheck(&self, request: &JobRequest) -> Result<(), JobError> {
-        let (Some(moderation), Some(prompt)) = (&self.moderation, request.prompt.as_deref()) else { return Ok(()) };
+    async fn precheck(&self, spec: &JobSpec) -> Result<(), JobError> {
+        let (Some(moderation), Some(prompt)) = (&self.moderation, spec.member_prompt.as_deref()) else {
+            return Ok(());
+        };
         moderation.precheck(prompt).await.map_err(|refusal| JobError::RefusedByRules {
             reason: refusal.reason,
             categories: refusal.categories,
@@ -370,7 +391,7 @@ impl Pipeline {
 
     async fn run(&self, request: &JobRequest, spec: &JobSpec, delivery: &dyn Delivery) -> Result<Outcome, JobError> {
         let Generated { images, revised_prompt, usage } = self.generate(request, spec).await?;
-        let images = fit_all(images, request.upload_limit).await?;
+        let images = self.fit_all(images, request.upload_limit).await?;
         let cost = match usage.and_then(|u| spec.model.usage_usd(&u)) {
             Some(usd) => Cost { usd, from_usage: true },
             None => {
@@ -393,22 +414,41 @@ impl Pipeline {
         if request.command != Command::Variation {
             return self.retrying(&request.id.0, || backend.generate(&call)).await.map_err(provider_error);
         }
-        let variation = spec.model.variation.clone().expect("admit checked the model can vary");
+        let variation = spec
+            .model
+            .variation
+            .clone()
+            .ok_or_else(|| JobError::Unexpected("a variation by a model that cannot vary".into()))?;
         let png = self.source_png(request, &variation).await?;
         self.retrying(&request.id.0, || backend.vary(&call, png.clone(), variation.method))
             .await
             .map_err(provider_error)
     }
 
-    /// Downloads the member's upload from a trusted host and converts it for the model.
+    /// Downloads the member's upload from a trusted host and converts it for the model. The download
+    /// stops at the size Discord declared for the file (and Easel's own cap), so a body longer than
+    /// declared is refused.
     async fn source_png(&self, request: &JobRequest, variation: &VariationSpec) -> Result<Vec<u8>, JobError> {
-        let source = request.source.as_ref().expect("admit checked the upload is there");
-        let bytes = self.uploads.fetch(&source.url, self.max_source_bytes).await.map_err(source_error)?;
+        let source =
+            request.source.as_ref().ok_or_else(|| JobError::Unexpected("a variation without its upload".into()))?;
+        let cap = source.size.min(self.max_source_bytes);
+        let bytes = self.uploads.fetch(&source.url, cap).await.map_err(SourceError::from)?;
         let variation = variation.clone();
-        tokio::task::spawn_blocking(move || imaging::prepare_variation_input(&bytes, &variation))
-            .await
-            .map_err(|e| source_error(e.to_string()))?
-            .map_err(source_error)
+        let png = self.image_work.run(move || imaging::prepare_variation_input(&bytes, &variation)).await;
+        Ok(png.map_err(SourceError::from)?)
+    }
+
+    /// Checks every result is a whole image (every pixel decoded) and re-encodes any that would not fit
+    /// in one Discord message. A broken result is never delivered or charged.
+    async fn fit_all(&self, images: Vec<Vec<u8>>, upload_limit: u64) -> Result<Vec<EncodedImage>, JobError> {
+        let count = images.len().max(1) as u64;
+        let limit = upload_limit.min(MAX_MESSAGE_BYTES / count);
+        let mut fitted = Vec::with_capacity(images.len());
+        for bytes in images {
+            let image = self.image_work.run(move || imaging::fit_for_upload(imaging::verify(bytes)?, limit)).await;
+            fitted.push(image.map_err(|e| JobError::ResultUnusable(Box::new(e)))?);
+        }
+        Ok(fitted)
     }
 
     async fn retrying<F, Fut>(&self, job: &str, call: F) -> Result<Generated, BackendError>
@@ -431,12 +471,9 @@ impl Pipeline {
     }
 }
 
-fn unexpected(e: impl ToString) -> JobError {
-    JobError::Unexpected(e.to_string())
-}
-
-fn source_error(e: impl ToString) -> JobError {
-    JobError::SourceUnusable(e.to_string())
+/// An internal fault, with its whole cause chain for the owner's log.
+fn unexpected<E: std::error::Error + 'static>(e: E) -> JobError {
+    JobError::Unexpected(crate::error::chain(&e))
 }
 
 fn backend_call(spec: &JobSpec) -> BackendCall {
@@ -453,21 +490,6 @@ fn backend_call(spec: &JobSpec) -> BackendCall {
         moderation: spec.model.moderation.clone(),
         steps: spec.model.steps.get(&spec.quality).copied(),
     }
-}
-
-/// Checks every result is an image and re-encodes any that would not fit in one Discord message.
-async fn fit_all(images: Vec<Vec<u8>>, upload_limit: u64) -> Result<Vec<EncodedImage>, JobError> {
-    let count = images.len().max(1) as u64;
-    let limit = upload_limit.min(MAX_MESSAGE_BYTES / count);
-    tokio::task::spawn_blocking(move || {
-        images
-            .into_iter()
-            .map(|bytes| imaging::describe(bytes).and_then(|img| imaging::fit_for_upload(img, limit)))
-            .collect::<Result<Vec<_>, _>>()
-    })
-    .await
-    .map_err(|e| JobError::Unexpected(e.to_string()))?
-    .map_err(|e| JobError::Unexpected(format!("model output: {e}")))
 }
 
 #[cfg(test)]
@@ -561,6 +583,7 @@ mod tests {
             store: Arc::new(SqliteStore::open(&path).unwrap()),
             clock: Arc::clone(&clock) as Arc<dyn Clock>,
             limits,
+            instance: InstanceId("test".into()),
         };
         let pipeline = Pipeline::new(
             Arc::new(Catalogue::builtin()),

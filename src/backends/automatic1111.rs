@@ -13,7 +13,10 @@ use reqwest::{Client, RequestBuilder, StatusCode, Url};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{transport_error, BackendCall, BackendError, Generated, ImageBackend, ServedModel};
+use super::{
+    images_answer_cap, read_body, read_json, transport_error, BackendCall, BackendError, Generated, ImageBackend,
+    ServedModel, MAX_SMALL_ANSWER,
+};
 use crate::catalogue::{parse_size, VariationMethod};
 
 /// The name meaning "whatever checkpoint the server has loaded".
@@ -25,34 +28,43 @@ const VARIATION_STRENGTH: f64 = 0.55;
 pub struct Automatic1111Backend {
     client: Client,
     base: Url,
+    max_image_bytes: u64,
 }
 
 impl Automatic1111Backend {
-    /// A backend for `base` (e.g. `http://127.0.0.1:7860`).
-    pub fn new(base: Url, timeout: Duration) -> Self {
+    /// A backend for `base` (e.g. `http://127.0.0.1:7860`) whose images may be `max_image_bytes` each.
+    pub fn new(base: Url, timeout: Duration, max_image_bytes: u64) -> Self {
         let client = Client::builder().timeout(timeout).build().expect("a TLS backend is compiled in");
-        Self { client, base }
+        Self { client, base, max_image_bytes }
     }
 
     fn endpoint(&self, path: &str) -> String {
         format!("{}/sdapi/v1/{path}", self.base.as_str().trim_end_matches('/'))
     }
 
-    async fn images(&self, request: RequestBuilder) -> Result<Generated, BackendError> {
+    async fn images(&self, request: RequestBuilder, n: u8) -> Result<Generated, BackendError> {
         let response = request.send().await.map_err(transport_error)?;
         let status = response.status();
         if !status.is_success() {
-            let body = response.text().await.unwrap_or_default();
+            let body = read_body(response, MAX_SMALL_ANSWER).await.unwrap_or_default();
+            let body = crate::text::truncate(&String::from_utf8_lossy(&body), 500);
             return Err(match status {
                 s if s.is_server_error() => BackendError::Unavailable(format!("status {s}: {body}")),
                 StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => BackendError::Unauthorized(body),
                 _ => BackendError::BadRequest { param: String::new(), message: body },
             });
         }
-        let answer: ImagesAnswer = response.json().await.map_err(transport_error)?;
+        let answer: ImagesAnswer = read_json(response, images_answer_cap(n, self.max_image_bytes)).await?;
+        let asked = usize::from(n.max(1));
+        // With several images, AUTOMATIC1111 puts a grid of them all first (its `return_grid` setting).
+        let grid = usize::from(asked > 1 && answer.images.len() == asked + 1);
+        if answer.images.len() > asked + grid {
+            return Err(BackendError::Malformed(format!("{} images for {n} asked", answer.images.len())));
+        }
         let images = answer
             .images
             .iter()
+            .skip(grid)
             .map(|b64| base64::engine::general_purpose::STANDARD.decode(strip_data_url(b64)))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| BackendError::Malformed(format!("base64 image: {e}")))?;
@@ -93,7 +105,7 @@ fn strip_data_url(b64: &str) -> &str {
 impl ImageBackend for Automatic1111Backend {
     async fn generate(&self, call: &BackendCall) -> Result<Generated, BackendError> {
         let body = Self::body(call)?;
-        self.images(self.client.post(self.endpoint("txt2img")).json(&body)).await
+        self.images(self.client.post(self.endpoint("txt2img")).json(&body), call.n).await
     }
 
     async fn vary(
@@ -111,7 +123,7 @@ impl ImageBackend for Automatic1111Backend {
         let mut body = Self::body(call)?;
         body["init_images"] = json!([base64::engine::general_purpose::STANDARD.encode(image_png)]);
         body["denoising_strength"] = json!(VARIATION_STRENGTH);
-        self.images(self.client.post(self.endpoint("img2img")).json(&body)).await
+        self.images(self.client.post(self.endpoint("img2img")).json(&body), call.n).await
     }
 
     async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError> {
@@ -119,7 +131,7 @@ impl ImageBackend for Automatic1111Backend {
         if !response.status().is_success() {
             return Err(BackendError::Unavailable(format!("status {}", response.status())));
         }
-        let checkpoints: Vec<Checkpoint> = response.json().await.map_err(transport_error)?;
+        let checkpoints: Vec<Checkpoint> = read_json(response, MAX_SMALL_ANSWER).await?;
         let mut served = vec![ServedModel { id: LOADED_CHECKPOINT.to_owned(), shutdown_date: None }];
         for c in checkpoints {
             served.push(ServedModel { id: c.title, shutdown_date: None });

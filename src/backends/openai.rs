@@ -15,7 +15,10 @@ use reqwest::{Client, RequestBuilder, Response, StatusCode, Url};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
-use super::{transport_error, BackendCall, BackendError, Generated, ImageBackend, ServedModel};
+use super::{
+    images_answer_cap, parse_wait, read_json, transport_error, BackendCall, BackendError, Generated, ImageBackend,
+    ServedModel, MAX_SMALL_ANSWER,
+};
 use crate::catalogue::{ResponseForm, TokenUsage, VariationMethod};
 use crate::config::Secret;
 use crate::download::{Fetch, FetchError};
@@ -63,8 +66,13 @@ impl OpenAiBackend {
         }
     }
 
-    async fn images(&self, request: RequestBuilder, form: ResponseForm) -> Result<Generated, BackendError> {
-        let answer: ImagesAnswer = self.send(request).await?.json().await.map_err(transport_error)?;
+    async fn images(&self, request: RequestBuilder, call: &BackendCall) -> Result<Generated, BackendError> {
+        let form = call.response;
+        let cap = images_answer_cap(call.n, self.max_result_bytes);
+        let answer: ImagesAnswer = read_json(self.send(request).await?, cap).await?;
+        if answer.data.len() > usize::from(call.n.max(1)) {
+            return Err(BackendError::Malformed(format!("{} images for {} asked", answer.data.len(), call.n)));
+        }
         let mut images = Vec::with_capacity(answer.data.len());
         let mut revised_prompt = None;
         for item in answer.data {
@@ -88,9 +96,11 @@ impl OpenAiBackend {
                 .decode(b64.trim())
                 .map_err(|e| BackendError::Malformed(format!("base64 image: {e}"))),
             (None, Some(url)) => self.results.fetch(&url, self.max_result_bytes).await.map_err(|e| match e {
-                FetchError::Gone(_) => BackendError::ResultUnavailable(e.to_string()),
-                FetchError::Failed(_) => BackendError::ResultUnavailable(e.to_string()),
-                _ => BackendError::Malformed(format!("result link: {e}")),
+                FetchError::Gone(_) | FetchError::Failed(_) | FetchError::CutShort(_) => {
+                    BackendError::ResultUnavailable(crate::error::chain(&e))
+                }
+                FetchError::TooLarge { max } => BackendError::TooLarge { max },
+                FetchError::UntrustedHost(_) => BackendError::Malformed(format!("result link: {e}")),
             }),
             (None, None) => Err(BackendError::Malformed(format!("an image without data (expected {form:?})"))),
         }
@@ -127,7 +137,7 @@ impl ImageBackend for OpenAiBackend {
             body.insert("moderation".into(), json!(level));
         }
         let request = self.client.post(self.endpoint("images/generations")).json(&body);
-        self.images(request, call.response).await
+        self.images(request, call).await
     }
 
     async fn vary(
@@ -159,12 +169,12 @@ impl ImageBackend for OpenAiBackend {
         let part = Part::bytes(image_png).file_name("image.png").mime_str("image/png").expect("a valid mime type");
         form = form.part(image_field, part);
         let request = self.client.post(self.endpoint(path)).multipart(form);
-        self.images(request, call.response).await
+        self.images(request, call).await
     }
 
     async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError> {
         let answer: ModelsAnswer =
-            self.send(self.client.get(self.endpoint("models"))).await?.json().await.map_err(transport_error)?;
+            read_json(self.send(self.client.get(self.endpoint("models"))).await?, MAX_SMALL_ANSWER).await?;
         Ok(answer
             .data
             .into_iter()
@@ -182,8 +192,8 @@ impl ContentCheck for OpenAiBackend {
     async fn check(&self, text: &str) -> Result<Verdict, String> {
         let body = json!({"model": "omni-moderation-latest", "input": text});
         let request = self.client.post(self.endpoint("moderations")).json(&body);
-        let answer: ModerationAnswer =
-            self.send(request).await.map_err(|e| e.to_string())?.json().await.map_err(|e| e.to_string())?;
+        let response = self.send(request).await.map_err(|e| e.to_string())?;
+        let answer: ModerationAnswer = read_json(response, MAX_SMALL_ANSWER).await.map_err(|e| e.to_string())?;
         let result = answer.results.into_iter().next().ok_or("the moderation answer holds no result")?;
         let mut categories: Vec<String> =
             result.categories.into_iter().filter(|(_, flagged)| *flagged).map(|(name, _)| name).collect();
@@ -208,7 +218,7 @@ struct ModerationResult {
 async fn error_from(response: Response) -> BackendError {
     let status = response.status();
     let retry_after = retry_after(&response);
-    let body: ErrorAnswer = response.json().await.unwrap_or_default();
+    let body: ErrorAnswer = read_json(response, MAX_SMALL_ANSWER).await.unwrap_or_default();
     let ErrorBody { message, kind, param, code } = body.error;
     let code = code.unwrap_or_default();
     let message = message.unwrap_or_else(|| format!("status {status}"));
@@ -228,21 +238,10 @@ async fn error_from(response: Response) -> BackendError {
     }
 }
 
-/// Reads `retry-after` (seconds) or OpenAI's `x-ratelimit-reset-requests` (e.g. `1s`, `250ms`).
+/// Reads `retry-after` or OpenAI's `x-ratelimit-reset-requests` (e.g. `1s`, `6m0s`), range-checked.
 fn retry_after(response: &Response) -> Option<Duration> {
     let header = |name| response.headers().get(name).and_then(|v| v.to_str().ok());
-    if let Some(secs) = header("retry-after").and_then(|v| v.trim().parse::<f64>().ok()) {
-        return Some(Duration::from_secs_f64(secs.max(0.0)));
-    }
-    header("x-ratelimit-reset-requests").and_then(parse_reset)
-}
-
-fn parse_reset(value: &str) -> Option<Duration> {
-    let value = value.trim();
-    if let Some(ms) = value.strip_suffix("ms") {
-        return ms.parse::<f64>().ok().map(|v| Duration::from_secs_f64(v / 1000.0));
-    }
-    value.strip_suffix('s')?.parse::<f64>().ok().map(Duration::from_secs_f64)
+    header("retry-after").and_then(parse_wait).or_else(|| header("x-ratelimit-reset-requests").and_then(parse_wait))
 }
 
 #[derive(Deserialize)]
@@ -325,13 +324,6 @@ struct ErrorBody {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reset_headers_in_seconds_and_milliseconds_are_read() {
-        assert_eq!(parse_reset("1s"), Some(Duration::from_secs(1)));
-        assert_eq!(parse_reset("250ms"), Some(Duration::from_millis(250)));
-        assert_eq!(parse_reset("soon"), None);
-    }
 
     #[test]
     fn usage_splits_text_and_image_input() {

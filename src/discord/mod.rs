@@ -11,9 +11,12 @@ pub mod moderation;
 pub mod render;
 
 use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures_util::FutureExt;
 use serenity::all::{
     ClientBuilder, Command as SlashCommand, CommandInteraction, ComponentInteraction, Context, CreateActionRow,
     CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseFollowup,
@@ -26,7 +29,8 @@ use tokio_util::task::TaskTracker;
 use tracing::{error, info, warn};
 
 use crate::config::Config;
-use crate::error::JobError;
+use crate::error::{self, JobError};
+use crate::job::JobRequest;
 use crate::pipeline::Pipeline;
 use crate::RunError;
 
@@ -38,14 +42,15 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(60);
 /// Builds serenity's HTTP client: the real Discord with its rate limiter, or a stand-in origin.
 ///
 /// serenity applies a proxy origin only with its rate limiter off (its limiter builds requests without
-/// the proxy), so a stand-in gets no limiter; Easel's own delivery retries 429 and 5xx instead.
+/// the proxy), so a stand-in gets no limiter; Easel's own delivery retries 429 and 5xx instead. Discord
+/// itself is recognised by its parsed origin, so `https://discord.com/` keeps the limiter on.
 pub fn http_client(config: &Config) -> Http {
     let builder =
         HttpBuilder::new(config.discord_token.expose()).default_allowed_mentions(CreateAllowedMentions::new());
     if config.uses_real_discord() {
         builder.build()
     } else {
-        builder.proxy(config.discord_api_base.as_str().trim_end_matches('/')).ratelimiter_disabled(true).build()
+        builder.proxy(config.discord_origin()).ratelimiter_disabled(true).build()
     }
 }
 
@@ -138,33 +143,64 @@ async fn handle_click(http: &Http, services: &Services, click: ComponentInteract
     }
 }
 
-/// Answers one image command from start to finish.
+/// Answers one image command from start to finish. Should the job panic anyway, the member is still
+/// told (privately) that something went wrong and that nothing was charged: the reservation is released
+/// as the job unwinds.
 async fn handle_job(http: &Arc<Http>, pipeline: &Pipeline, command: CommandInteraction) {
     let Some(request) = commands::parse(&command) else { return };
-    let admitted = match pipeline.admit(&request).await {
+    let deferred = AtomicBool::new(false);
+    let job = AssertUnwindSafe(run_job(http, pipeline, &command, &request, &deferred));
+    if job.catch_unwind().await.is_ok() {
+        return;
+    }
+    let failure = JobError::Unexpected("the job panicked".into());
+    log_failure(&request.id.0, &failure);
+    let text = render::failure_text(&request, &failure);
+    if deferred.load(Ordering::SeqCst) {
+        replace_with_ephemeral(http, &command, &text).await;
+    } else {
+        reply_ephemeral(http, &command, &text).await;
+    }
+}
+
+/// Admits, defers and runs one job; `deferred` is set once the deferral reached Discord.
+async fn run_job(
+    http: &Arc<Http>,
+    pipeline: &Pipeline,
+    command: &CommandInteraction,
+    request: &JobRequest,
+    deferred: &AtomicBool,
+) {
+    let admitted = match pipeline.admit(request).await {
         Ok(admitted) => admitted,
         Err(e) => {
-            info!(job = %request.id, reason = %e, "request refused before any model call");
-            return reply_ephemeral(http, &command, &render::failure_text(&request, &e)).await;
+            info!(job = %request.id, reason = %error::chain(&e), "request refused before any model call");
+            return reply_ephemeral(http, command, &render::failure_text(request, &e)).await;
         }
     };
     let deferral = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new());
     if let Err(e) = command.create_response(http, deferral).await {
         // Dropping `admitted` releases its reservation: nothing is charged.
-        return error!(job = %request.id, error = %e, "could not defer the interaction; job dropped before any cost");
+        return error!(job = %request.id, error = %error::chain(&e), "could not defer the interaction; job dropped before any cost");
     }
+    deferred.store(true, Ordering::SeqCst);
     info!(job = %request.id, command = request.command.name(), model = %admitted.spec.model.id, user = request.requester.user_id, "job started");
     let delivery = InteractionDelivery::new(Arc::clone(http), command.clone());
-    if let Err(e) = pipeline.execute(&request, admitted, &delivery).await {
+    if let Err(e) = pipeline.execute(request, admitted, &delivery).await {
         log_failure(&request.id.0, &e);
-        replace_with_ephemeral(http, &command, &render::failure_text(&request, &e)).await;
+        replace_with_ephemeral(http, command, &render::failure_text(request, &e)).await;
     }
 }
 
+/// Logs why a job failed, with the whole cause chain: faults of the setup or of Easel as errors, the
+/// rest (refusals, outages, bad uploads) as warnings.
 fn log_failure(job: &str, e: &JobError) {
+    let cause = error::chain(e);
     match e {
-        JobError::Misconfigured(_) | JobError::Unexpected(_) => error!(job, error = %e, "job failed"),
-        _ => warn!(job, error = %e, "job failed"),
+        JobError::Misconfigured(_) | JobError::Unexpected(_) | JobError::ResultUnusable(_) => {
+            error!(job, error = %cause, "job failed")
+        }
+        _ => warn!(job, error = %cause, "job failed"),
     }
 }
 
@@ -210,6 +246,9 @@ pub async fn serve(
     services: Arc<Services>,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), RunError> {
+    if !config.uses_real_discord() {
+        warn!(origin = %config.discord_origin(), "DISCORD_API_BASE is not Discord itself: serenity's rate limiter is off and Easel retries Discord's 429 and 5xx answers itself");
+    }
     let jobs = TaskTracker::new();
     let handler = Handler { services, guild: config.discord_guild_id.map(GuildId::new), jobs: jobs.clone() };
     let mut client = ClientBuilder::new_with_http(http_client(config), GatewayIntents::empty())

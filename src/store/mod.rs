@@ -1,7 +1,9 @@
 //! Persistence behind the [`Store`] port: the ledger, run-time limit settings and blocks.
 //!
-//! SQLite ([`sqlite::SqliteStore`]) is the default: embedded, one file, nothing to install. The trait
-//! keeps the door open for a shared store (e.g. Redis) serving several bot processes.
+//! SQLite ([`sqlite::SqliteStore`]) is the default: embedded, one file, nothing to install. Several
+//! processes may share one store: each reservation names the process that made it ([`InstanceId`]), each
+//! process keeps a heartbeat, and only the reservations of a process whose heartbeat stopped are
+//! released ([`Store::release_orphans`]).
 
 pub mod sqlite;
 
@@ -11,13 +13,32 @@ use chrono::{DateTime, Utc};
 use crate::limits::{LimitName, LimitRefusal, Limits, Override, Scope, Usage};
 use crate::moderation::{AuditEntry, Rule};
 
-/// The store failed (disk, corruption): an internal fault, never the member's.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("store error: {0}")]
-pub struct StoreError(pub String);
+/// The store failed (disk, corruption, a lock held too long): an internal fault, never the member's.
+/// The cause is kept for the owner's log.
+#[derive(Debug, thiserror::Error)]
+#[error("the store failed")]
+pub struct StoreError(#[source] pub Box<dyn std::error::Error + Send + Sync>);
+
+/// One running Easel process, as the owner of the reservations it makes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct InstanceId(pub String);
+
+impl InstanceId {
+    /// A new id for this process: its pid and start time, unique among processes sharing a store.
+    pub fn generate() -> Self {
+        let started = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        Self(format!("{}-{}", std::process::id(), started.as_nanos()))
+    }
+}
+
+impl std::fmt::Display for InstanceId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// Why a reservation was not made.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum ReserveError {
     /// A limit does not leave room for the job.
     #[error("limit reached: {0}")]
@@ -49,6 +70,8 @@ pub struct Charge {
     pub images: u32,
     /// The catalogue's estimate, USD.
     pub usd: f64,
+    /// The process holding the reservation.
+    pub owner: InstanceId,
 }
 
 /// A member blocked from Easel in a guild.
@@ -90,8 +113,15 @@ pub trait Store: Send + Sync {
     /// Frees a reserved job's claim: nothing is charged. MUST be harmless for a job already settled.
     async fn release(&self, job_id: &str, now: DateTime<Utc>) -> Result<(), StoreError>;
 
-    /// Releases every reservation left by a process that stopped mid-job; returns how many.
-    async fn release_dangling(&self, now: DateTime<Utc>) -> Result<usize, StoreError>;
+    /// Records that `instance` is alive at `now`. Called at start-up and then well within each lease.
+    async fn heartbeat(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<(), StoreError>;
+
+    /// Releases the reservations of every process whose heartbeat is older than `lease` (it crashed or
+    /// was killed), and of none other: a live process's reservations MUST be left alone. Returns how many.
+    async fn release_orphans(&self, lease: chrono::Duration, now: DateTime<Utc>) -> Result<usize, StoreError>;
+
+    /// A clean stop: releases `instance`'s remaining reservations and forgets its heartbeat.
+    async fn retire(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<usize, StoreError>;
 
     /// What a member, their guild and the bot have used at `now`.
     async fn usage(&self, guild_id: Option<u64>, user_id: u64, now: DateTime<Utc>) -> Result<Usage, StoreError>;

@@ -12,13 +12,16 @@ use async_trait::async_trait;
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-use super::{Block, Charge, LedgerState, ReserveError, Store, StoreError};
+use super::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
 use crate::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
 use crate::moderation::{AuditEntry, Outcome, Rule};
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: [&str; 2] =
-    [include_str!("../../migrations/0001_ledger.sql"), include_str!("../../migrations/0002_moderation.sql")];
+const MIGRATIONS: [&str; 3] = [
+    include_str!("../../migrations/0001_ledger.sql"),
+    include_str!("../../migrations/0002_moderation.sql"),
+    include_str!("../../migrations/0003_owners.sql"),
+];
 
 /// The SQLite-backed [`Store`].
 #[derive(Clone)]
@@ -26,8 +29,8 @@ pub struct SqliteStore {
     connection: Arc<Mutex<Connection>>,
 }
 
-fn fail(e: impl ToString) -> StoreError {
-    StoreError(e.to_string())
+fn fail(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> StoreError {
+    StoreError(e.into())
 }
 
 fn millis(t: DateTime<Utc>) -> i64 {
@@ -41,7 +44,7 @@ fn time(ms: i64) -> DateTime<Utc> {
 impl SqliteStore {
     /// Opens (creating if needed) the database at `path` and runs pending migrations.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let mut connection = Connection::open(path).map_err(|e| fail(format!("{}: {e}", path.display())))?;
+        let mut connection = Connection::open(path).map_err(|e| fail(format!("{}: {}", path.display(), e)))?;
         connection.busy_timeout(std::time::Duration::from_secs(5)).map_err(fail)?;
         connection.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
         migrate(&mut connection)?;
@@ -49,13 +52,17 @@ impl SqliteStore {
     }
 
     /// Runs `work` with the connection on the blocking pool.
+    ///
+    /// A panic inside `work` cannot take the store down: an open transaction is rolled back as it
+    /// unwinds (rusqlite's `Transaction` drops to a rollback), the caller gets an error, and a lock
+    /// left poisoned is taken over as it is, since the connection holds no half-done state after that.
     async fn with<T: Send + 'static, E: From<StoreError> + Send + 'static>(
         &self,
         work: impl FnOnce(&mut Connection) -> Result<T, E> + Send + 'static,
     ) -> Result<T, E> {
         let connection = Arc::clone(&self.connection);
         tokio::task::spawn_blocking(move || {
-            let mut guard = connection.lock().map_err(|_| fail("the store lock was poisoned"))?;
+            let mut guard = connection.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             work(&mut guard)
         })
         .await
@@ -155,8 +162,8 @@ impl Store for SqliteStore {
                 .map_err(ReserveError::Limit)?;
             tx.execute(
                 "INSERT INTO ledger (job_id, guild_id, channel_id, user_id, command, model, state, images,
-                                     reserved_usd, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'reserved', ?7, ?8, ?9)",
+                                     reserved_usd, created_at, owner)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'reserved', ?7, ?8, ?9, ?10)",
                 params![
                     charge.job_id,
                     charge.guild_id.map(|g| g as i64),
@@ -166,7 +173,8 @@ impl Store for SqliteStore {
                     charge.model,
                     charge.images,
                     charge.usd,
-                    millis(now)
+                    millis(now),
+                    charge.owner.0
                 ],
             )
             .map_err(fail)?;
@@ -203,13 +211,52 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn release_dangling(&self, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    async fn heartbeat(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let id = instance.0.clone();
         self.with(move |c| {
             c.execute(
-                "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?1 WHERE state = 'reserved'",
-                params![millis(now)],
+                "INSERT INTO instances (id, started_at, heartbeat_at) VALUES (?1, ?2, ?2)
+                 ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at",
+                params![id, millis(now)],
             )
-            .map_err(fail)
+            .map_err(fail)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn release_orphans(&self, lease: chrono::Duration, now: DateTime<Utc>) -> Result<usize, StoreError> {
+        let cutoff = millis(now.checked_sub_signed(lease).unwrap_or(now));
+        self.with(move |c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
+            tx.execute("DELETE FROM instances WHERE heartbeat_at < ?1", [cutoff]).map_err(fail)?;
+            let released = tx
+                .execute(
+                    "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?1
+                     WHERE state = 'reserved' AND (owner IS NULL OR owner NOT IN (SELECT id FROM instances))",
+                    params![millis(now)],
+                )
+                .map_err(fail)?;
+            tx.commit().map_err(fail)?;
+            Ok(released)
+        })
+        .await
+    }
+
+    async fn retire(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<usize, StoreError> {
+        let id = instance.0.clone();
+        self.with(move |c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
+            let released = tx
+                .execute(
+                    "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?2
+                     WHERE state = 'reserved' AND owner = ?1",
+                    params![id, millis(now)],
+                )
+                .map_err(fail)?;
+            tx.execute("DELETE FROM instances WHERE id = ?1", [&id]).map_err(fail)?;
+            tx.commit().map_err(fail)?;
+            Ok(released)
         })
         .await
     }
@@ -534,6 +581,7 @@ mod tests {
             model: "gpt-image-2".into(),
             images: 1,
             usd,
+            owner: InstanceId("this".into()),
         }
     }
 
@@ -592,5 +640,48 @@ mod tests {
         assert!(store.block_of(1, 3, until).await.unwrap().is_none(), "a timed block ends by itself");
         assert!(store.unblock(1, 3).await.unwrap());
         assert!(store.block_of(1, 3, now).await.unwrap().is_none());
+    }
+
+    #[tokio::test]
+    async fn only_reservations_of_a_process_whose_heartbeat_stopped_are_released() {
+        let store = SqliteStore::open(&temp_db("owners")).unwrap();
+        let now: DateTime<Utc> = "2026-11-25T12:00:00Z".parse().unwrap();
+        let lease = chrono::Duration::seconds(60);
+        let (alive, dead) = (InstanceId("alive".into()), InstanceId("dead".into()));
+        store.heartbeat(&dead, now - chrono::Duration::seconds(90)).await.unwrap();
+        store.heartbeat(&alive, now - chrono::Duration::seconds(30)).await.unwrap();
+        store.reserve(&Charge { owner: alive.clone(), ..charge("live", 0.1) }, &no_limits(), false, now).await.unwrap();
+        store
+            .reserve(&Charge { owner: dead.clone(), ..charge("orphan", 0.1) }, &no_limits(), false, now)
+            .await
+            .unwrap();
+
+        assert_eq!(store.release_orphans(lease, now).await.unwrap(), 1);
+        assert_eq!(store.ledger_state("live").await.unwrap(), Some(LedgerState::Reserved), "a live process's job");
+        assert_eq!(store.ledger_state("orphan").await.unwrap(), Some(LedgerState::Released));
+
+        assert_eq!(store.retire(&alive, now).await.unwrap(), 1, "a clean stop releases its own leftovers");
+        assert_eq!(store.ledger_state("live").await.unwrap(), Some(LedgerState::Released));
+    }
+
+    #[tokio::test]
+    async fn a_panic_inside_the_store_leaves_it_usable() {
+        let store = SqliteStore::open(&temp_db("panic")).unwrap();
+        let now: DateTime<Utc> = "2026-11-25T12:00:00Z".parse().unwrap();
+        let failed: Result<(), StoreError> = store
+            .with(|c| {
+                let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
+                tx.execute("INSERT INTO instances (id, started_at, heartbeat_at) VALUES ('x', 0, 0)", []).unwrap();
+                panic!("a bug inside a transaction")
+            })
+            .await;
+        assert!(failed.is_err());
+        store.reserve(&charge("after", 0.1), &no_limits(), false, now).await.unwrap();
+        assert_eq!(store.ledger_state("after").await.unwrap(), Some(LedgerState::Reserved));
+        let leftover: i64 = store
+            .with(|c| c.query_row("SELECT COUNT(*) FROM instances", [], |r| r.get(0)).map_err(fail))
+            .await
+            .unwrap();
+        assert_eq!(leftover, 0, "the panicking transaction rolled back");
     }
 }

@@ -6,7 +6,7 @@ use axum::http::Method;
 use chrono::Utc;
 use easel::limits::{Limits, Usage};
 use easel::store::sqlite::SqliteStore;
-use easel::store::{Charge, LedgerState, Store};
+use easel::store::{Charge, InstanceId, LedgerState, Store};
 use serde_json::{json, Value};
 
 use crate::support::discord::{Member, Received, Sent, GUILD_ID, MANAGER, MEMBER_ID, ORDINARY};
@@ -142,8 +142,11 @@ async fn usage_survives_a_restart_and_dangling_reservations_are_released() {
         model: "gpt-image-2".into(),
         images: 1,
         usd: 0.042,
+        owner: InstanceId("a-process-that-died".into()),
     };
-    SqliteStore::open(&db).unwrap().reserve(&crashed, &Limits::new([None; 6], false), false, Utc::now()).await.unwrap();
+    let store = SqliteStore::open(&db).unwrap();
+    store.heartbeat(&crashed.owner, Utc::now() - chrono::Duration::minutes(5)).await.unwrap();
+    store.reserve(&crashed, &Limits::new([None; 6], false), false, Utc::now()).await.unwrap();
 
     let second = spawn_app_with(&[("EASEL_DB", &db_var)], |_| {}).await;
     let asked = second.discord.invoke("usage", json!([]), json!({}));
@@ -166,7 +169,7 @@ async fn a_member_without_manage_server_cannot_change_limits() {
     let (text, ephemeral) = app.direct_answer(&sent).await;
 
     assert!(ephemeral);
-    assert_eq!(text, "Only members who can manage this server may change Easel's limits.");
+    assert_eq!(text, "Only members with the Manage Server permission may change Easel's limits.");
     let store = SqliteStore::open(&app.db_path).unwrap();
     assert!(store.overrides(GUILD_ID).await.unwrap().is_empty(), "nothing changed");
 }

@@ -82,7 +82,9 @@ async fn a_text_file_posing_as_an_image_is_refused_and_costs_nothing() {
 
     let followup = requests.iter().find(|r| is_followup(r, &sent.token)).unwrap();
     assert_eq!(followup.payload["flags"], 64);
-    assert!(followup.payload["content"].as_str().unwrap().contains("couldn't use the image"));
+    let text = followup.payload["content"].as_str().unwrap();
+    assert!(text.starts_with("That file isn't a PNG, JPEG or WebP picture."), "{text}");
+    assert!(text.contains("You were not charged."), "{text}");
     assert!(app.openai.image_calls().is_empty());
 }
 
