@@ -306,8 +306,14 @@ impl ModelEntry {
         if self.moderation.as_deref().is_some_and(|m| m != "auto") {
             return fail("moderation", "Easel only asks for the strict `auto` level".into());
         }
-        if self.prompt_max_chars == 0 {
-            return fail("prompt_max_chars", "must be above zero".into());
+        if !(1..=MAX_PROMPT_CHARS).contains(&self.prompt_max_chars) {
+            return fail("prompt_max_chars", format!("must be from 1 to {MAX_PROMPT_CHARS}"));
+        }
+        if let Some(bad) = self.sizes.iter().find(|s| parse_size(s).is_some_and(|(w, h)| w.max(h) > MAX_SIDE)) {
+            return fail("sizes", format!("`{bad}` is larger than the {MAX_SIDE} pixels a side Easel can check"));
+        }
+        if let Some((quality, steps)) = self.steps.iter().find(|(_, steps)| !(1..=MAX_STEPS).contains(*steps)) {
+            return fail("steps", format!("{steps} steps for `{quality}` is not from 1 to {MAX_STEPS}"));
         }
         if self.backend == BackendKind::Automatic1111 {
             if let Some(q) = self.qualities.iter().find(|q| !self.steps.contains_key(*q)) {
@@ -318,17 +324,35 @@ impl ModelEntry {
             }
         }
         if let Some(v) = &self.variation {
-            if v.max_side < 64 || v.max_bytes < 1024 {
-                return fail("variation", "max_side must be at least 64 and max_bytes at least 1024".into());
+            if !(64..=MAX_SIDE).contains(&v.max_side) || !(1024..=MAX_INPUT_BYTES).contains(&v.max_bytes) {
+                return fail(
+                    "variation",
+                    format!("max_side must be from 64 to {MAX_SIDE} and max_bytes from 1024 to {MAX_INPUT_BYTES}"),
+                );
             }
         }
         self.check_prices()
     }
 
     fn check_prices(&self) -> Result<(), CatalogueError> {
+        let is_price = |usd: f64, max: f64| usd.is_finite() && (0.0..=max).contains(&usd);
         for row in &self.price.image {
-            if !(row.usd.is_finite() && row.usd >= 0.0) {
-                return Err(entry_error(self, "price.image.usd", format!("{} is not a price", row.usd)));
+            if !is_price(row.usd, MAX_IMAGE_USD) {
+                return Err(entry_error(
+                    self,
+                    "price.image.usd",
+                    format!("{} is not a price from 0 to {MAX_IMAGE_USD} USD", row.usd),
+                ));
+            }
+        }
+        let p = &self.price;
+        for (field, rate) in [
+            ("price.text_input_per_million", p.text_input_per_million),
+            ("price.image_input_per_million", p.image_input_per_million),
+            ("price.image_output_per_million", p.image_output_per_million),
+        ] {
+            if rate.is_some_and(|r| !is_price(r, MAX_TOKEN_USD)) {
+                return Err(entry_error(self, field, format!("must be from 0 to {MAX_TOKEN_USD} USD per million")));
             }
         }
         for size in &self.sizes {
@@ -372,6 +396,20 @@ impl ModelEntry {
     }
 }
 
+/// The longest side of a size a catalogue may offer: what Easel decodes to verify a result
+/// (`imaging::MAX_SIDE`, kept equal by a test).
+const MAX_SIDE: u32 = 8192;
+/// The longest prompt limit a catalogue may state.
+const MAX_PROMPT_CHARS: usize = 1_000_000;
+/// The highest per-image price a catalogue may state, USD.
+const MAX_IMAGE_USD: f64 = 100.0;
+/// The highest token rate a catalogue may state, USD per million tokens.
+const MAX_TOKEN_USD: f64 = 10_000.0;
+/// The most sampling steps a Stable Diffusion quality may ask for.
+const MAX_STEPS: u32 = 500;
+/// The largest variation input a catalogue may allow, in bytes.
+const MAX_INPUT_BYTES: u64 = 100 * 1024 * 1024;
+
 fn is_size(s: &str) -> bool {
     s == "auto" || parse_size(s).is_some()
 }
@@ -384,6 +422,8 @@ pub fn parse_size(s: &str) -> Option<(u32, u32)> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     const MINIMAL: &str = r#"
@@ -476,5 +516,69 @@ usd"#,
         let twice = format!("{MINIMAL}\n{MINIMAL}");
         let err = Catalogue::parse(&twice).unwrap_err().to_string();
         assert!(err.contains("appears twice"), "{err}");
+    }
+
+    #[test]
+    fn the_catalogue_offers_no_size_easel_cannot_verify() {
+        assert_eq!(MAX_SIDE, crate::imaging::MAX_SIDE);
+        let err = Catalogue::parse(&MINIMAL.replace(r#""512x512"]"#, r#""9000x512"]"#)).unwrap_err();
+        assert!(err.to_string().contains("`9000x512`"), "{err}");
+    }
+
+    #[test]
+    fn prices_and_rates_out_of_range_are_refused() {
+        let err = Catalogue::parse(&MINIMAL.replace("usd = 0.02", "usd = 1e300")).unwrap_err();
+        assert!(err.to_string().contains("price.image.usd"), "{err}");
+        let rated = MINIMAL.replace(
+            "[[model.price.image]]",
+            "[model.price]\nimage_output_per_million = -30.0\n\n[[model.price.image]]",
+        );
+        let err = Catalogue::parse(&rated).unwrap_err();
+        assert!(err.to_string().contains("image_output_per_million"), "{err}");
+    }
+
+    /// A number as TOML may hold it in any field: whole, fractional, negative, huge, not finite.
+    fn any_number() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<i64>().prop_map(|v| v.to_string()),
+            any::<f64>().prop_map(|v| format!("{v:?}")),
+            Just("inf".to_owned()),
+            Just("nan".to_owned()),
+            Just("-0.0".to_owned()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_value_in_a_numeric_field_is_accepted_in_range_or_refused_never_panics(
+            field in prop::sample::select(vec!["n_min = 1", "n_max = 2", "prompt_max_chars = 100", "usd = 0.02"]),
+            value in any_number(),
+        ) {
+            let name = field.split(" = ").next().unwrap();
+            let text = MINIMAL.replace(field, &format!("{name} = {value}"));
+            if let Ok(catalogue) = Catalogue::parse(&text) {
+                let model = &catalogue.models()[0];
+                prop_assert!((1..=10).contains(&model.n_min) && model.n_min <= model.n_max && model.n_max <= 10);
+                prop_assert!((1..=MAX_PROMPT_CHARS).contains(&model.prompt_max_chars));
+                let usd = model.image_price("256x256", "standard").unwrap();
+                prop_assert!(usd.is_finite() && (0.0..=MAX_IMAGE_USD).contains(&usd));
+            }
+        }
+
+        #[test]
+        fn any_size_text_is_accepted_as_pixels_or_refused_never_panics(size in "[0-9x]{0,12}|auto|\\PC{0,12}") {
+            let text = MINIMAL.replace(r#"sizes = ["256x256", "512x512"]
+    default_size = "256x256""#, &format!("sizes = [{size:?}]\ndefault_size = {size:?}"));
+            if let Ok(catalogue) = Catalogue::parse(&text) {
+                let model = &catalogue.models()[0];
+                let (w, h) = parse_size(&model.sizes[0]).unwrap_or((1, 1));
+                prop_assert!(w >= 1 && h >= 1 && w.max(h) <= MAX_SIDE);
+            }
+        }
+
+        #[test]
+        fn any_text_is_a_catalogue_or_an_error_never_a_panic(text in "\\PC{0,200}") {
+            let _ = Catalogue::parse(&text);
+        }
     }
 }

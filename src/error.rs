@@ -38,6 +38,12 @@ pub enum SourceError {
     /// The bytes are not a usable picture.
     #[error("the upload is not a usable picture")]
     Imaging(#[from] ImagingError),
+    /// The CDN served more bytes than Discord declared for the upload: not the file the member sent.
+    #[error("the upload's body is longer than the {declared} bytes Discord declared")]
+    LongerThanDeclared {
+        /// The size Discord declared.
+        declared: u64,
+    },
 }
 
 /// Why a job delivered no image.
@@ -199,10 +205,14 @@ fn source_message(problem: &SourceError) -> String {
                 .into()
         }
         SourceError::Fetch(FetchError::TooLarge { max }) => format!(
-            "Your image is larger than {:.0} MB (or larger than Discord said it was), so I stopped downloading it. \
-             Please attach a smaller picture.",
+            "Your image is larger than {:.0} MB, the most I download. Please attach a smaller picture.",
             *max as f64 / (1024.0 * 1024.0)
         ),
+        SourceError::LongerThanDeclared { .. } => {
+            "The file I was served is larger than the upload Discord announced, so I stopped downloading it. \
+             Please attach the image again."
+                .into()
+        }
         SourceError::Fetch(FetchError::Gone(_)) => {
             "The link to your image expired before I could download it. Please attach it again.".into()
         }

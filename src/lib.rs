@@ -61,6 +61,9 @@ use crate::store::{InstanceId, Store};
 const DISCORD_CDN_HOSTS: [&str; 2] = ["cdn.discordapp.com", "media.discordapp.net"];
 /// Where OpenAI's DALL-E result links pointed; the API host and `EASEL_IMAGE_HOSTS` are trusted too.
 const OPENAI_RESULT_HOSTS: [&str; 1] = ["oaidalleapiprodscus.blob.core.windows.net"];
+/// The longest wait between two model calls, as a multiple of the first (1 s → 20 s); a provider's
+/// `retry-after` is capped at it too.
+const MAX_DELAY_FACTOR: u32 = 20;
 /// How long one image download may take.
 const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -218,7 +221,7 @@ async fn build_pipeline(config: &Config, backends: Backends, accounting: Account
     .with_retry(RetryPolicy {
         retries: config.model_retries,
         min_delay: config.retry_delay,
-        ..RetryPolicy::default()
+        max_delay: config.retry_delay.saturating_mul(MAX_DELAY_FACTOR),
     }))
 }
 

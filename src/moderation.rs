@@ -420,6 +420,8 @@ pub fn refusal_category(provider_message: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn rules() -> Rules {
@@ -462,5 +464,41 @@ mod tests {
     fn provider_messages_are_named_by_category() {
         assert_eq!(refusal_category("This request may contain violent content"), "violence");
         assert_eq!(refusal_category("Your request was rejected by our safety system"), "the provider's safety rules");
+    }
+
+    #[test]
+    fn a_word_is_stored_in_one_form_whatever_its_case_and_spacing() {
+        assert_eq!(Rule::word("  Dragon\u{200B}  FIRE "), Rule::Word("dragon fire".into()));
+        assert_eq!(Rule::word("DRAGON fire"), Rule::word("dragon  Fire"));
+        assert_eq!(Rule::regex("  Dr[a@]gon "), Rule::Regex("Dr[a@]gon".into()));
+    }
+
+    proptest! {
+        #[test]
+        fn folding_a_word_twice_changes_nothing(pattern in "\\PC{0,40}") {
+            let once = Rule::word(&pattern);
+            prop_assert_eq!(Rule::word(once.parts().1), once);
+        }
+
+        #[test]
+        fn a_blocked_word_always_matches_its_own_text(pattern in "[a-zA-Z0-9 @!$.-]{1,20}") {
+            let rule = Rule::word(&pattern);
+            let compiled = Rules::compile(std::slice::from_ref(&rule));
+            if !compiled.words.is_empty() {
+                prop_assert!(compiled.first_match(&pattern).is_some(), "{:?}", rule);
+                prop_assert!(compiled.first_match(&pattern.to_uppercase()).is_some());
+            }
+        }
+
+        #[test]
+        fn matching_never_panics_whatever_the_rules_and_prompt(
+            words in prop::collection::vec("\\PC{0,12}", 0..4),
+            regexes in prop::collection::vec("\\PC{0,12}", 0..3),
+            prompt in "\\PC{0,80}",
+        ) {
+            let mut all: Vec<Rule> = words.iter().map(|w| Rule::word(w)).collect();
+            all.extend(regexes.iter().map(|r| Rule::regex(r)));
+            let _ = Rules::compile(&all).first_match(&prompt);
+        }
     }
 }

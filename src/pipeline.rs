@@ -16,9 +16,9 @@ use chrono::{DateTime, Utc};
 use tracing::{error, info, warn};
 
 use crate::backends::{BackendCall, BackendError, Generated, ImageBackend};
-use crate::catalogue::{BackendKind, Catalogue, VariationSpec};
+use crate::catalogue::{BackendKind, Catalogue, TokenUsage, VariationSpec};
 use crate::clock::Clock;
-use crate::download::Fetch;
+use crate::download::{Fetch, FetchError};
 use crate::error::JobError;
 use crate::error::SourceError;
 use crate::imaging::{self, EncodedImage, ImageWork};
@@ -392,12 +392,7 @@ impl Pipeline {
     async fn run(&self, request: &JobRequest, spec: &JobSpec, delivery: &dyn Delivery) -> Result<Outcome, JobError> {
         let Generated { images, revised_prompt, usage } = self.generate(request, spec).await?;
         let images = self.fit_all(images, request.upload_limit).await?;
-        let cost = match usage.and_then(|u| spec.model.usage_usd(&u)) {
-            Some(usd) => Cost { usd, from_usage: true },
-            None => {
-                Cost { usd: spec.model.estimate_usd(&spec.size, &spec.quality, images.len() as u8), from_usage: false }
-            }
-        };
+        let cost = settled_cost(&request.id.0, spec, usage, images.len());
         let job = FinishedJob { images, revised_prompt, cost };
         let receipt = delivery.deliver(request, spec, &job).await.map_err(JobError::DeliveryFailed)?;
         info!(job = %request.id, images = job.images.len(), usd = job.cost.usd, "job delivered");
@@ -432,7 +427,12 @@ impl Pipeline {
         let source =
             request.source.as_ref().ok_or_else(|| JobError::Unexpected("a variation without its upload".into()))?;
         let cap = source.size.min(self.max_source_bytes);
-        let bytes = self.uploads.fetch(&source.url, cap).await.map_err(SourceError::from)?;
+        let bytes = self.uploads.fetch(&source.url, cap).await.map_err(|e| match e {
+            FetchError::TooLarge { .. } if cap < self.max_source_bytes => {
+                SourceError::LongerThanDeclared { declared: source.size }
+            }
+            other => SourceError::Fetch(other),
+        })?;
         let variation = variation.clone();
         let png = self.image_work.run(move || imaging::prepare_variation_input(&bytes, &variation)).await;
         Ok(png.map_err(SourceError::from)?)
@@ -471,6 +471,31 @@ impl Pipeline {
     }
 }
 
+/// How far above the catalogue's estimate a provider's reported usage may price a job before Easel
+/// stops believing it (a buggy or hostile server must not drain a member's budget with one answer).
+const MAX_USAGE_OVER_ESTIMATE: f64 = 10.0;
+
+/// What a delivered job costs: its real cost from the provider's token usage when that is plausible
+/// (finite, not negative, at most ten times the estimate plus ten cents), else the catalogue's estimate.
+fn settled_cost(job: &str, spec: &JobSpec, usage: Option<TokenUsage>, images: usize) -> Cost {
+    let estimate = spec.model.estimate_usd(&spec.size, &spec.quality, u8::try_from(images).unwrap_or(u8::MAX));
+    match usage.and_then(|u| spec.model.usage_usd(&u)) {
+        Some(usd) if usd.is_finite() && usd >= 0.0 && usd <= estimate * MAX_USAGE_OVER_ESTIMATE + 0.10 => {
+            Cost { usd, from_usage: true }
+        }
+        Some(usd) => {
+            warn!(
+                job,
+                reported_usd = usd,
+                estimate,
+                "implausible token usage from the provider; charging the estimate"
+            );
+            Cost { usd: estimate, from_usage: false }
+        }
+        None => Cost { usd: estimate, from_usage: false },
+    }
+}
+
 /// An internal fault, with its whole cause chain for the owner's log.
 fn unexpected<E: std::error::Error + 'static>(e: E) -> JobError {
     JobError::Unexpected(crate::error::chain(&e))
@@ -502,7 +527,6 @@ mod tests {
     use crate::backends::ServedModel;
     use crate::catalogue::VariationMethod;
     use crate::clock::ManualClock;
-    use crate::download::FetchError;
     use crate::job::JobId;
     use crate::limits::{LimitName, Limits};
     use crate::store::sqlite::SqliteStore;
@@ -714,5 +738,47 @@ mod tests {
         );
         clock.advance(chrono::Duration::minutes(1));
         assert!(pipeline.admit(&request("4")).await.is_ok(), "the pause ran out");
+    }
+
+    /// A delivery with a bug: it panics.
+    struct Panicking;
+
+    #[async_trait]
+    impl Delivery for Panicking {
+        async fn deliver(&self, _: &JobRequest, _: &JobSpec, _: &FinishedJob) -> Result<Receipt, String> {
+            panic!("a bug in delivery")
+        }
+    }
+
+    #[tokio::test]
+    async fn a_job_that_panics_releases_its_reservation() {
+        let (pipeline, _, _) = build("panicked", vec![generated()], cooldown(0.0));
+        let pipeline = Arc::new(pipeline);
+        let admitted = pipeline.admit(&request("1")).await.unwrap();
+        let running = Arc::clone(&pipeline);
+
+        let outcome = tokio::spawn(async move { running.execute(&request("1"), admitted, &Panicking).await }).await;
+
+        assert!(outcome.unwrap_err().is_panic());
+        for _ in 0..1000 {
+            if pipeline.store.usage(Some(1), 7, start()).await.unwrap().in_flight == 0 {
+                assert_eq!(pipeline.store.usage(Some(1), 7, start()).await.unwrap().user_images, 0);
+                return;
+            }
+            tokio::task::yield_now().await;
+        }
+        panic!("the reservation of a panicked job was not released");
+    }
+
+    #[tokio::test]
+    async fn implausible_token_usage_is_charged_at_the_estimate() {
+        let absurd = TokenUsage { text_input: u64::MAX, image_input: 0, image_output: u64::MAX };
+        let answer = Ok(Generated { images: vec![png()], revised_prompt: None, usage: Some(absurd) });
+        let (pipeline, _, _) = build("usage", vec![answer], cooldown(0.0));
+        let admitted = pipeline.admit(&request("1")).await.unwrap();
+
+        let outcome = pipeline.execute(&request("1"), admitted, &Kept::default()).await.unwrap();
+
+        assert_eq!(outcome.job.cost, Cost { usd: 0.042, from_usage: false });
     }
 }

@@ -82,7 +82,9 @@ impl OpenAiBackend {
         if images.is_empty() {
             return Err(BackendError::Malformed("the answer holds no image".into()));
         }
-        Ok(Generated { images, revised_prompt, usage: answer.usage.map(Into::into) })
+        // Usage only prices the job: an answer whose usage cannot be read still delivers its images.
+        let usage = answer.usage.and_then(|u| serde_json::from_value::<UsageAnswer>(u).ok()).map(Into::into);
+        Ok(Generated { images, revised_prompt, usage })
     }
 
     async fn image_bytes(
@@ -249,7 +251,7 @@ struct ImagesAnswer {
     #[serde(default)]
     data: Vec<ImageItem>,
     #[serde(default)]
-    usage: Option<UsageAnswer>,
+    usage: Option<Value>,
 }
 
 #[derive(Deserialize)]

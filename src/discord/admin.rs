@@ -48,9 +48,10 @@ pub fn definitions() -> Vec<CreateCommand> {
                     CreateCommandOption::new(
                         CommandOptionType::Number,
                         "hours",
-                        "For how long (default: until unblocked)",
+                        "For how long, up to a year (default: until unblocked)",
                     )
-                    .min_number_value(0.0),
+                    .min_number_value(0.0)
+                    .max_number_value(crate::admin::MAX_BLOCK_HOURS),
                 )
                 .add_sub_option(CreateCommandOption::new(CommandOptionType::String, "reason", "Why, for moderators")),
         )

@@ -3,33 +3,14 @@
 use axum::http::Method;
 use serde_json::json;
 
-use crate::support::discord::Received;
-use crate::support::{is_followup, spawn_app_with, string, Reply};
-
-/// Waits for the ephemeral explanation of a failed job and checks no image was delivered.
-async fn explanation(app: &crate::support::TestApp, token: &str) -> (String, Vec<Received>) {
-    let requests = app
-        .discord
-        .wait_for("the explanation and the deletion", |r| {
-            r.iter().any(|r| is_followup(r, token))
-                && r.iter().any(|r| r.method == Method::DELETE && r.path.contains(token))
-        })
-        .await;
-    let mine: Vec<Received> = requests.into_iter().filter(|r| r.path.contains(token)).collect();
-    assert!(mine.iter().all(|r| r.files.is_empty()), "no image was attached");
-    assert!(mine.iter().any(|r| r.method == Method::DELETE), "the public 'thinking' answer was removed");
-    let followup = mine.iter().find(|r| is_followup(r, token)).unwrap();
-    assert_eq!(followup.payload["flags"], 64, "the explanation is ephemeral");
-    assert_eq!(followup.payload["allowed_mentions"]["parse"], json!([]));
-    (followup.payload["content"].as_str().unwrap().to_owned(), mine)
-}
+use crate::support::{spawn_app_with, string, Reply};
 
 #[tokio::test]
 async fn a_provider_refusal_says_so_without_retrying() {
     let app = spawn_app_with(&[], |o| o.always(Reply::moderation_blocked())).await;
 
     let sent = app.discord.invoke("generate", json!([string("prompt", "something forbidden")]), json!({}));
-    let (text, _) = explanation(&app, &sent.token).await;
+    let text = app.explanation(&sent).await;
 
     assert!(text.contains("refused this request under its content policy (reason: violence)"), "{text}");
     assert!(!text.contains("safety system"), "the raw provider text stays in the log: {text}");
@@ -41,7 +22,7 @@ async fn a_rate_limit_is_retried_then_explained_as_busy() {
     let app = spawn_app_with(&[("EASEL_MODEL_RETRIES", "2")], |o| o.always(Reply::rate_limited())).await;
 
     let sent = app.discord.invoke("generate", json!([string("prompt", "a cat")]), json!({}));
-    let (text, _) = explanation(&app, &sent.token).await;
+    let text = app.explanation(&sent).await;
 
     assert!(text.contains("busy"), "{text}");
     assert_eq!(app.openai.image_calls().len(), 3, "one call and two retries");
@@ -62,7 +43,7 @@ async fn a_hanging_model_times_out_with_an_explanation() {
     let app = spawn_app_with(&[("EASEL_MODEL_TIMEOUT_SECS", "1")], |o| o.always(Reply::Hang)).await;
 
     let sent = app.discord.invoke("generate", json!([string("prompt", "a cat")]), json!({}));
-    let (text, _) = explanation(&app, &sent.token).await;
+    let text = app.explanation(&sent).await;
 
     assert!(text.contains("took too long"), "{text}");
 }
@@ -73,7 +54,7 @@ async fn an_expired_result_link_is_explained_not_delivered() {
 
     let sent =
         app.discord.invoke("generate", json!([string("prompt", "a cat"), string("model", "dall-e-3")]), json!({}));
-    let (text, _) = explanation(&app, &sent.token).await;
+    let text = app.explanation(&sent).await;
 
     assert!(text.contains("link expired"), "{text}");
 }
@@ -86,7 +67,7 @@ async fn a_retired_model_names_the_replacement() {
 
     let sent =
         app.discord.invoke("generate", json!([string("prompt", "a cat"), string("model", "dall-e-3")]), json!({}));
-    let (text, _) = explanation(&app, &sent.token).await;
+    let text = app.explanation(&sent).await;
 
     assert_eq!(
         text,
@@ -103,7 +84,7 @@ async fn an_exhausted_account_is_told_as_misconfiguration_without_details() {
     let app = spawn_app_with(&[], |o| o.always(broke)).await;
 
     let sent = app.discord.invoke("generate", json!([string("prompt", "a cat")]), json!({}));
-    let (text, _) = explanation(&app, &sent.token).await;
+    let text = app.explanation(&sent).await;
 
     assert!(text.contains("not set up correctly") && !text.contains("quota"), "{text}");
     assert_eq!(app.openai.image_calls().len(), 1, "out of credit never heals by retrying");

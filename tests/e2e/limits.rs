@@ -7,10 +7,10 @@ use chrono::Utc;
 use easel::limits::{Limits, Usage};
 use easel::store::sqlite::SqliteStore;
 use easel::store::{Charge, InstanceId, LedgerState, Store};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::support::discord::{Member, Received, Sent, GUILD_ID, MANAGER, MEMBER_ID, ORDINARY};
-use crate::support::{is_followup, spawn_app_with, string, Reply, TestApp};
+use crate::support::{is_followup, member_option, spawn_app_with, string, subcommand, Reply, TestApp};
 
 async fn usage_in_db(path: &Path) -> Usage {
     let store = SqliteStore::open(path).unwrap();
@@ -19,21 +19,6 @@ async fn usage_in_db(path: &Path) -> Usage {
 
 async fn delivered(app: &TestApp, sent: &Sent) {
     app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
-}
-
-fn subcommand(name: &str, options: Value) -> Value {
-    json!([{"name": name, "type": 1, "options": options}])
-}
-
-fn member_option(id: u64) -> (Value, Value) {
-    let option = json!({"name": "user", "type": 6, "value": id.to_string()});
-    let resolved = json!({
-        "users": {id.to_string(): {"id": id.to_string(), "username": "bob", "discriminator": "0",
-                  "global_name": "Bob", "avatar": null}},
-        "members": {id.to_string(): {"roles": [], "joined_at": "2025-01-01T00:00:00.000000+00:00",
-                    "deaf": false, "mute": false, "flags": 0, "permissions": ORDINARY.to_string()}}
-    });
-    (option, resolved)
 }
 
 fn admin() -> Member {

@@ -6,8 +6,10 @@ mod support;
 
 mod failures;
 mod generate;
+mod hardening;
 mod limits;
 mod moderation;
+mod processes;
 mod stable_diffusion;
 mod startup;
 mod variation;

@@ -9,7 +9,7 @@ use easel::store::Store;
 use serde_json::{json, Value};
 
 use crate::support::discord::{Member, Received, Sent, CHANNEL_ID, GUILD_ID, MANAGER, MEMBER_ID, ORDINARY};
-use crate::support::{field, spawn_app_with, string, Reply, TestApp};
+use crate::support::{field, member_option, spawn_app_with, string, subcommand, Reply, TestApp};
 
 const LOG_CHANNEL: u64 = 960_000_000_000_000_001;
 
@@ -35,19 +35,8 @@ fn moderator() -> Member {
     Member { id: 900_000_000_000_000_098, roles: Vec::new(), permissions: MANAGER }
 }
 
-fn subcommand(name: &str, options: Value) -> Value {
-    json!([{"name": name, "type": 1, "options": options}])
-}
-
 fn blocklist_add(word: &str) -> Value {
     json!([{"name": "blocklist", "type": 2, "options": [{"name": "add", "type": 1, "options": [string("pattern", word)]}]}])
-}
-
-fn member_option(id: u64) -> (Value, Value) {
-    let option = json!({"name": "user", "type": 6, "value": id.to_string()});
-    let resolved = json!({"users": {id.to_string(): {"id": id.to_string(), "username": "ann", "discriminator": "0",
-        "global_name": "Ann", "avatar": null}}});
-    (option, resolved)
 }
 
 async fn with_log_channel(vars: &[(&str, &str)], prepare: impl FnOnce(&crate::support::FakeOpenAi)) -> TestApp {

@@ -1,11 +1,10 @@
 //! Start-up: the binary's configuration errors, and the catalogue narrowed to what is served.
 
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
 use serde_json::{json, Value};
 
-use crate::support::{spawn_app_with, string, FakeDiscord, FakeOpenAi};
+use crate::support::{spawn_app_with, string, BotProcess, FakeDiscord, FakeOpenAi};
 
 fn model_choices(registration: &Value, command: &str) -> Vec<String> {
     let command = registration.as_array().unwrap().iter().find(|c| c["name"] == command).unwrap();
@@ -75,42 +74,25 @@ async fn the_binary_serves_a_command_stops_on_sigterm_and_never_logs_its_secrets
     let discord = FakeDiscord::start().await;
     let openai = FakeOpenAi::start().await;
     let dir = std::env::temp_dir().join(format!("easel-binary-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_easel"))
-        .current_dir(&dir)
-        .env_clear()
-        .env("DISCORD_TOKEN", "very-secret-bot-token")
-        .env("OPENAI_API_KEY", "sk-very-secret-key")
-        .env("DISCORD_API_BASE", &discord.origin)
-        .env("OPENAI_BASE_URL", &openai.base_url)
-        .env("EASEL_DB", dir.join("easel.db"))
-        .env("RUST_LOG", "debug")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
+    let bot = BotProcess::start(
+        &dir,
+        &[
+            ("DISCORD_TOKEN", "very-secret-bot-token".into()),
+            ("OPENAI_API_KEY", "sk-very-secret-key".into()),
+            ("DISCORD_API_BASE", discord.origin.clone()),
+            ("OPENAI_BASE_URL", openai.base_url.clone()),
+            ("EASEL_DB", dir.join("easel.db").display().to_string()),
+            ("RUST_LOG", "debug".into()),
+        ],
+    );
 
-    let mut child = child;
-    // Read the logs while the bot runs: a full pipe would block its logging, and so the bot.
-    let stdout = tokio::spawn(read_all(child.stdout.take().unwrap()));
-    let stderr = tokio::spawn(read_all(child.stderr.take().unwrap()));
     let registration = discord.wait_until_ready().await;
     let sent = discord.invoke("generate", json!([string("prompt", "a kite")]), json!({}));
     discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
-    let pid = child.id().unwrap().to_string();
-    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
-    let status = tokio::time::timeout(Duration::from_secs(30), child.wait()).await.unwrap().unwrap();
-    let logs = format!("{}{}", stdout.await.unwrap(), stderr.await.unwrap());
+    let (status, logs) = bot.terminate().await;
 
     assert!(registration.path.ends_with("/applications/900000000000000001/commands"), "global without a guild id");
     assert!(status.success(), "a clean stop on SIGTERM: {status:?}");
     assert!(logs.contains(&format!("job={}", sent.id)), "the job id is in the log");
     assert!(!logs.contains("very-secret-bot-token") && !logs.contains("sk-very-secret-key"), "secrets leaked:\n{logs}");
-}
-
-async fn read_all(mut pipe: impl tokio::io::AsyncRead + Unpin) -> String {
-    let mut out = Vec::new();
-    tokio::io::AsyncReadExt::read_to_end(&mut pipe, &mut out).await.unwrap();
-    String::from_utf8_lossy(&out).into_owned()
 }

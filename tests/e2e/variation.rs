@@ -1,18 +1,9 @@
 //! `/variation`: the upload is fetched from Discord, converted for the model, and the result delivered.
 
 use axum::http::Method;
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::support::{integer, is_followup, png, spawn_app, string};
-
-fn attachment_option(id: &str) -> Value {
-    json!({"name": "image", "type": 11, "value": id})
-}
-
-fn resolved(id: &str, url: &str, filename: &str, content_type: &str, size: usize) -> Value {
-    json!({"attachments": {id: {"id": id, "filename": filename, "size": size, "url": url, "proxy_url": url,
-        "content_type": content_type, "width": 300, "height": 200}}})
-}
+use crate::support::{attachment_option, integer, is_followup, png, spawn_app, string, uploaded};
 
 #[tokio::test]
 async fn a_dalle2_variation_sends_a_square_png_and_delivers_the_result() {
@@ -24,7 +15,7 @@ async fn a_dalle2_variation_sends_a_square_png_and_delivers_the_result() {
     let sent = app.discord.invoke(
         "variation",
         options,
-        resolved("930000000000000001", &url, "photo.png", "image/png", upload.len()),
+        uploaded("930000000000000001", &url, "photo.png", "image/png", upload.len()),
     );
     let requests = app
         .discord
@@ -54,7 +45,7 @@ async fn a_gpt_image_variation_is_an_edit_with_the_members_prompt() {
     let sent = app.discord.invoke(
         "variation",
         options,
-        resolved("930000000000000002", &url, "sun.png", "image/png", upload.len()),
+        uploaded("930000000000000002", &url, "sun.png", "image/png", upload.len()),
     );
     app.discord
         .wait_for("the variation", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
@@ -76,7 +67,7 @@ async fn a_text_file_posing_as_an_image_is_refused_and_costs_nothing() {
     let sent = app.discord.invoke(
         "variation",
         json!([attachment_option("930000000000000003")]),
-        resolved("930000000000000003", &url, "notes.png", "image/png", 33),
+        uploaded("930000000000000003", &url, "notes.png", "image/png", 33),
     );
     let requests = app.discord.wait_for("the explanation", |r| r.iter().any(|r| is_followup(r, &sent.token))).await;
 
@@ -95,7 +86,7 @@ async fn a_declared_non_image_is_refused_before_deferring() {
     let sent = app.discord.invoke(
         "variation",
         json!([attachment_option("930000000000000004")]),
-        resolved("930000000000000004", "https://cdn.discordapp.com/x.pdf", "x.pdf", "application/pdf", 1000),
+        uploaded("930000000000000004", "https://cdn.discordapp.com/x.pdf", "x.pdf", "application/pdf", 1000),
     );
     let requests = app.discord.wait_for("the refusal", |r| r.iter().any(|r| r.path.contains(&sent.id))).await;
 

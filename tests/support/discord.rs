@@ -59,6 +59,7 @@ struct Inner {
     requests: Vec<Received>,
     faults: Vec<Fault>,
     served_files: HashMap<String, Vec<u8>>,
+    cut_files: HashMap<String, Vec<u8>>,
     gateway: Option<mpsc::UnboundedSender<String>>,
     identify: Option<Value>,
 }
@@ -112,12 +113,14 @@ impl FakeDiscord {
         let rest = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let gateway = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let origin = format!("http://{}", rest.local_addr().unwrap());
+        let rest_port = rest.local_addr().unwrap().port();
         let ws_url = format!("ws://{}", gateway.local_addr().unwrap());
         let fake = Self {
             inner: Arc::default(),
             changed: Arc::new(Notify::new()),
             sequence: Arc::new(AtomicU64::new(1)),
-            ids: Arc::new(AtomicU64::new(950_000_000_000_000_000)),
+            // Snowflakes are unique across Discord: stand-ins on different ports never share an id.
+            ids: Arc::new(AtomicU64::new(950_000_000_000_000_000 + u64::from(rest_port) * 1_000_000)),
             origin,
         };
         let app = Router::new().fallback(handle).with_state((fake.clone(), ws_url.clone()));
@@ -145,6 +148,13 @@ impl FakeDiscord {
     /// The IDENTIFY payload the bot sent.
     pub fn identify(&self) -> Option<Value> {
         self.inner.lock().unwrap().identify.clone()
+    }
+
+    /// Serves `bytes` at `{origin}/attachments/{name}` the way a dropped connection does: the whole
+    /// length is declared, half of it arrives, then the transfer breaks off.
+    pub fn host_file_cut_short(&self, name: &str, bytes: Vec<u8>) -> String {
+        self.inner.lock().unwrap().cut_files.insert(name.to_owned(), bytes);
+        format!("{}/attachments/{name}", self.origin)
     }
 
     /// Serves `bytes` at `{origin}/attachments/{name}`, as Discord's CDN serves an upload.
@@ -389,6 +399,9 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
     let path = request.uri().path().to_owned();
     if method == Method::GET && path.starts_with("/attachments/") {
         let name = path.trim_start_matches("/attachments/");
+        if let Some(bytes) = fake.inner.lock().unwrap().cut_files.get(name).cloned() {
+            return cut_short(bytes);
+        }
         let file = fake.inner.lock().unwrap().served_files.get(name).cloned();
         return match file {
             Some(bytes) => ([("content-type", "image/png")], Bytes::from(bytes)).into_response(),
@@ -427,6 +440,22 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
         }
         _ => (StatusCode::NOT_FOUND, Json(json!({"message": "404: Not Found", "code": 0}))).into_response(),
     }
+}
+
+/// A response declaring all of `bytes` whose body stops half-way with an error.
+fn cut_short(bytes: Vec<u8>) -> Response {
+    let half = Bytes::from(bytes[..bytes.len() / 2].to_vec());
+    // The first half goes out at once; the connection breaks a moment later, mid-body.
+    let body = axum::body::Body::from_stream(futures_util::stream::unfold(Some(half), |state| async move {
+        match state {
+            Some(half) => Some((Ok(half), None)),
+            None => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                Some((Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "cut")), None))
+            }
+        }
+    }));
+    ([("content-type", "image/png".to_owned()), ("content-length", bytes.len().to_string())], body).into_response()
 }
 
 fn registered_commands(payload: &Value) -> Value {

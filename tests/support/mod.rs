@@ -53,6 +53,33 @@ impl TestApp {
         followup.payload["content"].as_str().unwrap().to_owned()
     }
 
+    /// The ephemeral explanation of a job that delivered nothing, checking the member saw no image and
+    /// the public "thinking…" answer was removed.
+    pub async fn explanation(&self, sent: &discord::Sent) -> String {
+        let token = &sent.token;
+        let requests = self
+            .discord
+            .wait_for("the explanation and the deletion", |r| {
+                r.iter().any(|r| is_followup(r, token))
+                    && r.iter().any(|r| r.method == axum::http::Method::DELETE && r.path.contains(token.as_str()))
+            })
+            .await;
+        let mine: Vec<&discord::Received> = requests.iter().filter(|r| r.path.contains(token.as_str())).collect();
+        assert!(mine.iter().all(|r| r.files.is_empty()), "no image was attached");
+        let followup = mine.iter().find(|r| is_followup(r, token)).unwrap();
+        assert_eq!(followup.payload["flags"], 64, "the explanation is ephemeral");
+        assert_eq!(followup.payload["allowed_mentions"]["parse"], serde_json::json!([]));
+        followup.payload["content"].as_str().unwrap().to_owned()
+    }
+
+    /// What the default member has used, as the database says.
+    pub async fn usage(&self) -> easel::limits::Usage {
+        let store = easel::store::sqlite::SqliteStore::open(&self.db_path).unwrap();
+        easel::store::Store::usage(&store, Some(discord::GUILD_ID), discord::MEMBER_ID, chrono::Utc::now())
+            .await
+            .unwrap()
+    }
+
     /// Stops the bot the way Ctrl-C does and waits for it.
     pub async fn stop(mut self) {
         if let Some(stop) = self.stop.take() {
@@ -95,7 +122,8 @@ pub async fn spawn_app_with(vars: &[(&str, &str)], prepare: impl FnOnce(&FakeOpe
         ("EASEL_MODEL_TIMEOUT_SECS".into(), "5".into()),
         ("EASEL_COOLDOWN_SECS".into(), "0".into()),
     ]);
-    env.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    // `{discord}` in a value stands for the stand-in's origin, unknown until it started.
+    env.extend(vars.iter().map(|(k, v)| (k.to_string(), v.replace("{discord}", &discord.origin))));
     let config = Config::from_lookup(|k| env.get(k).cloned()).expect("test configuration is valid");
     let (stop, stopped) = oneshot::channel::<()>();
     let bot = tokio::spawn(easel::run(config, async move {
@@ -133,4 +161,94 @@ pub fn string(name: &str, value: &str) -> serde_json::Value {
 /// An integer option as Discord sends it.
 pub fn integer(name: &str, value: i64) -> serde_json::Value {
     serde_json::json!({"name": name, "type": 4, "value": value})
+}
+
+/// A subcommand with its options, as Discord nests them.
+pub fn subcommand(name: &str, options: serde_json::Value) -> serde_json::Value {
+    serde_json::json!([{"name": name, "type": 1, "options": options}])
+}
+
+/// A USER option naming member `id`, and the `resolved` data Discord sends with it.
+pub fn member_option(id: u64) -> (serde_json::Value, serde_json::Value) {
+    let option = serde_json::json!({"name": "user", "type": 6, "value": id.to_string()});
+    let resolved = serde_json::json!({
+        "users": {id.to_string(): {"id": id.to_string(), "username": "bob", "discriminator": "0",
+                  "global_name": "Bob", "avatar": null}},
+        "members": {id.to_string(): {"roles": [], "joined_at": "2025-01-01T00:00:00.000000+00:00",
+                    "deaf": false, "mute": false, "flags": 0, "permissions": discord::ORDINARY.to_string()}}
+    });
+    (option, resolved)
+}
+
+/// The ATTACHMENT option `image` pointing at attachment `id`.
+pub fn attachment_option(id: &str) -> serde_json::Value {
+    serde_json::json!({"name": "image", "type": 11, "value": id})
+}
+
+/// The `resolved` data of one uploaded attachment, as Discord describes it (`size` is what Discord
+/// declares, whatever the CDN then serves).
+pub fn uploaded(id: &str, url: &str, filename: &str, content_type: &str, size: usize) -> serde_json::Value {
+    serde_json::json!({"attachments": {id: {"id": id, "filename": filename, "size": size, "url": url,
+        "proxy_url": url, "content_type": content_type, "width": 300, "height": 200}}})
+}
+
+/// A PNG that is nothing but its signature and a header declaring `width`×`height` pixels: the shape of
+/// a decompression bomb (a few bytes claiming gigabytes).
+pub fn header_only_png(width: u32, height: u32) -> Vec<u8> {
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    let mut chunk = b"IHDR".to_vec();
+    chunk.extend_from_slice(&width.to_be_bytes());
+    chunk.extend_from_slice(&height.to_be_bytes());
+    chunk.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let mut crc = !0u32;
+    for &b in &chunk {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    png.extend_from_slice(&chunk);
+    png.extend_from_slice(&(!crc).to_be_bytes());
+    png
+}
+
+/// The `easel` binary running as its own process, its logs read as it writes them.
+pub struct BotProcess {
+    child: tokio::process::Child,
+    stdout: JoinHandle<String>,
+    stderr: JoinHandle<String>,
+}
+
+impl BotProcess {
+    /// Starts the binary in `dir` with exactly `vars` as its environment.
+    pub fn start(dir: &std::path::Path, vars: &[(&str, String)]) -> Self {
+        std::fs::create_dir_all(dir).unwrap();
+        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_easel"));
+        command.current_dir(dir).env_clear().kill_on_drop(true);
+        command.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+        for (name, value) in vars {
+            command.env(name, value);
+        }
+        let mut child = command.spawn().unwrap();
+        // Read the logs while the bot runs: a full pipe would block its logging, and so the bot.
+        let stdout = tokio::spawn(read_all(child.stdout.take().unwrap()));
+        let stderr = tokio::spawn(read_all(child.stderr.take().unwrap()));
+        Self { child, stdout, stderr }
+    }
+
+    /// Sends SIGTERM, waits for the exit (30 s at most) and returns its status and everything it logged.
+    pub async fn terminate(mut self) -> (std::process::ExitStatus, String) {
+        let pid = self.child.id().unwrap().to_string();
+        assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+        let status =
+            tokio::time::timeout(std::time::Duration::from_secs(30), self.child.wait()).await.unwrap().unwrap();
+        let logs = format!("{}{}", self.stdout.await.unwrap(), self.stderr.await.unwrap());
+        (status, logs)
+    }
+}
+
+async fn read_all(mut pipe: impl tokio::io::AsyncRead + Unpin) -> String {
+    let mut out = Vec::new();
+    tokio::io::AsyncReadExt::read_to_end(&mut pipe, &mut out).await.unwrap();
+    String::from_utf8_lossy(&out).into_owned()
 }

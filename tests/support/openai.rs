@@ -34,6 +34,14 @@ pub enum Reply {
     Hang,
     /// One base64 PNG of incompressible noise, this many pixels square.
     Noise(u32),
+    /// Waits this many milliseconds, then answers base64 images.
+    Delayed(u64),
+    /// A complete HTTP answer holding the first half of a PNG, as base64.
+    HalfPng,
+    /// A link to the first half of a PNG (the download itself completes).
+    HalfPngUrl,
+    /// An answer this many bytes long (one base64 image of that size).
+    Huge(usize),
 }
 
 impl Reply {
@@ -238,7 +246,29 @@ async fn multipart_call(
 async fn answer(state: &Shared, reply: Reply, n: usize, prompt: &str) -> Response {
     let made: Vec<Vec<u8>> = (0..n).map(|i| png(64, 48, [200, (i * 40) as u8, 30])).collect();
     let revised = format!("{prompt}, rendered in warm light");
+    let half = || {
+        let whole = easel::imaging::noise_png(64, 64);
+        whole[..whole.len() / 2].to_vec()
+    };
     match reply {
+        Reply::Delayed(ms) => {
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            Box::pin(answer(state, Reply::Base64, n, prompt)).await
+        }
+        Reply::HalfPng => {
+            let b64 = base64::engine::general_purpose::STANDARD.encode(half());
+            Json(json!({"created": 1_790_000_000, "data": [{"b64_json": b64}]})).into_response()
+        }
+        Reply::HalfPngUrl => {
+            let name = format!("half-{}.png", state.0.lock().unwrap().requests.len());
+            state.0.lock().unwrap().links.insert(name.clone(), half());
+            Json(json!({"created": 1_790_000_000, "data": [{"url": format!("{}/files/{name}", state.2)}]}))
+                .into_response()
+        }
+        Reply::Huge(len) => {
+            let b64 = "A".repeat(len);
+            Json(json!({"created": 1_790_000_000, "data": [{"b64_json": b64}]})).into_response()
+        }
         Reply::Hang => {
             tokio::time::sleep(Duration::from_secs(3600)).await;
             StatusCode::GATEWAY_TIMEOUT.into_response()
