@@ -87,7 +87,7 @@ pub enum JobError {
     },
     /// Rate limits or outages outlasted the retries.
     #[error("the image service is busy: {0}")]
-    Busy(String),
+    Busy(#[source] BackendError),
     /// The provider did not answer in time.
     #[error("the image service timed out")]
     TimedOut,
@@ -103,13 +103,13 @@ pub enum JobError {
     },
     /// The owner's setup is wrong (key, credit, a parameter the server rejects): details for the log.
     #[error("the bot is misconfigured: {0}")]
-    Misconfigured(String),
+    Misconfigured(#[source] BackendError),
     /// The provider's result link died before it could be saved.
     #[error("the result could not be downloaded: {0}")]
     ResultLost(String),
     /// Discord did not accept the finished images.
     #[error("the images could not be delivered: {0}")]
-    DeliveryFailed(String),
+    DeliveryFailed(#[source] Box<dyn Error + Send + Sync>),
     /// Anything else.
     #[error("unexpected failure: {0}")]
     Unexpected(String),
@@ -120,15 +120,14 @@ impl JobError {
     pub fn from_backend(error: BackendError, model: &str, replacement: Option<&str>) -> Self {
         match error {
             BackendError::Refused { message } => Self::ProviderRefused { message, paused_until: None },
-            BackendError::RateLimited { .. } => Self::Busy("rate limited".into()),
-            BackendError::Unavailable(detail) => Self::Busy(detail),
+            e @ (BackendError::RateLimited { .. } | BackendError::Unavailable(_)) => Self::Busy(e),
             BackendError::TimedOut => Self::TimedOut,
             BackendError::ModelGone(detail) => {
                 Self::ModelRetired { model: model.to_owned(), replacement: replacement.map(str::to_owned), detail }
             }
             BackendError::ResultUnavailable(detail) => Self::ResultLost(detail),
             e @ (BackendError::OutOfCredit(_) | BackendError::Unauthorized(_) | BackendError::BadRequest { .. }) => {
-                Self::Misconfigured(e.to_string())
+                Self::Misconfigured(e)
             }
             e @ BackendError::TooLarge { .. } => Self::ResultUnusable(Box::new(e)),
             BackendError::Malformed(detail) => Self::Unexpected(detail),

@@ -59,12 +59,15 @@ pub struct Receipt {
     pub attachment_urls: Vec<String>,
 }
 
+/// Why a delivery failed, with its cause (Discord's answer, a network error) kept for the log.
+pub type DeliveryError = Box<dyn std::error::Error + Send + Sync>;
+
 /// Shows finished images to the member.
 #[async_trait]
 pub trait Delivery: Send + Sync {
     /// Delivers every image of `job` for `request`. MUST return an error unless all images reached the
     /// member, because a member is never charged for an image they did not get.
-    async fn deliver(&self, request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> Result<Receipt, String>;
+    async fn deliver(&self, request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> Result<Receipt, DeliveryError>;
 }
 
 /// How provider faults are retried.
@@ -400,10 +403,12 @@ impl Pipeline {
     }
 
     async fn generate(&self, request: &JobRequest, spec: &JobSpec) -> Result<Generated, JobError> {
-        let backend = self
-            .backends
-            .get(spec.model.backend)
-            .ok_or_else(|| JobError::Misconfigured(format!("no backend configured for `{}`", spec.model.id)))?;
+        let backend = self.backends.get(spec.model.backend).ok_or_else(|| {
+            JobError::Misconfigured(BackendError::BadRequest {
+                param: "model".into(),
+                message: format!("no backend is configured for `{}`", spec.model.id),
+            })
+        })?;
         let call = backend_call(spec);
         let provider_error = |e| JobError::from_backend(e, &spec.model.id, spec.model.replacement.as_deref());
         if request.command != Command::Variation {
@@ -573,7 +578,7 @@ mod tests {
 
     #[async_trait]
     impl Delivery for Kept {
-        async fn deliver(&self, _: &JobRequest, _: &JobSpec, job: &FinishedJob) -> Result<Receipt, String> {
+        async fn deliver(&self, _: &JobRequest, _: &JobSpec, job: &FinishedJob) -> Result<Receipt, DeliveryError> {
             if self.fail {
                 return Err("upload refused".into());
             }
@@ -745,7 +750,7 @@ mod tests {
 
     #[async_trait]
     impl Delivery for Panicking {
-        async fn deliver(&self, _: &JobRequest, _: &JobSpec, _: &FinishedJob) -> Result<Receipt, String> {
+        async fn deliver(&self, _: &JobRequest, _: &JobSpec, _: &FinishedJob) -> Result<Receipt, DeliveryError> {
             panic!("a bug in delivery")
         }
     }

@@ -11,7 +11,7 @@ use tracing::warn;
 
 use super::render;
 use crate::job::{JobRequest, JobSpec};
-use crate::pipeline::{Delivery, FinishedJob, Receipt};
+use crate::pipeline::{Delivery, DeliveryError, FinishedJob, Receipt};
 
 /// Delivers a job into the deferred answer of the interaction that asked for it.
 pub struct InteractionDelivery {
@@ -39,7 +39,7 @@ pub(super) fn is_retryable(error: &serenity::Error) -> bool {
 
 #[async_trait]
 impl Delivery for InteractionDelivery {
-    async fn deliver(&self, request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> Result<Receipt, String> {
+    async fn deliver(&self, request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> Result<Receipt, DeliveryError> {
         let embed = render::result_embed(request, spec, job);
         let files = render::attachments(request, job);
         let edit = || {
@@ -60,10 +60,9 @@ impl Delivery for InteractionDelivery {
             .sleep(tokio::time::sleep)
             .when(is_retryable)
             .notify(|e, wait| warn!(job = %request.id, error = %e, ?wait, "Discord refused the upload, retrying"))
-            .await
-            .map_err(|e| e.to_string())?;
+            .await?;
         if message.attachments.len() < job.images.len() {
-            return Err(format!("Discord kept {} of {} images", message.attachments.len(), job.images.len()));
+            return Err(format!("Discord kept {} of {} images", message.attachments.len(), job.images.len()).into());
         }
         Ok(Receipt {
             message_id: Some(message.id.get()),
