@@ -56,6 +56,20 @@ pub enum ConfigError {
         /// What it holds (never a secret).
         got: String,
     },
+    /// A number out of its range.
+    #[error("{name} is not valid: a whole number of {unit} from {min} to {max} (got `{got}`)")]
+    OutOfRange {
+        /// The variable.
+        name: &'static str,
+        /// What it counts.
+        unit: &'static str,
+        /// The smallest value.
+        min: u64,
+        /// The largest value.
+        max: u64,
+        /// What it holds.
+        got: String,
+    },
     /// A limit variable out of its range.
     #[error("{name} is not valid: {reason}")]
     Limit {
@@ -180,66 +194,21 @@ impl Config {
             default_model,
             catalogue,
             database_path: PathBuf::from(get("EASEL_DB").unwrap_or_else(|| "easel.db".to_owned())),
-            model_timeout: Duration::from_secs(ranged(
-                &get,
-                "EASEL_MODEL_TIMEOUT_SECS",
-                "a whole number of seconds from 1 to 3600",
-                1..=3600,
-                180,
-            )?),
-            model_retries: ranged(&get, "EASEL_MODEL_RETRIES", "a whole number of retries from 0 to 10", 0..=10, 3)?,
-            retry_delay: Duration::from_millis(ranged(
-                &get,
-                "EASEL_RETRY_DELAY_MS",
-                "a whole number of milliseconds from 1 to 60000",
-                1..=60_000,
-                1000,
-            )?),
-            max_download_bytes: ranged::<u64>(
-                &get,
-                "EASEL_MAX_DOWNLOAD_MB",
-                "a whole number of MB from 1 to 500",
-                1..=500,
-                50,
-            )? * 1024
-                * 1024,
+            model_timeout: Duration::from_secs(ranged(&get, "EASEL_MODEL_TIMEOUT_SECS", "seconds", 1..=3600, 180)?),
+            model_retries: ranged(&get, "EASEL_MODEL_RETRIES", "retries", 0..=10, 3)? as usize,
+            retry_delay: Duration::from_millis(ranged(&get, "EASEL_RETRY_DELAY_MS", "milliseconds", 1..=60_000, 1000)?),
+            max_download_bytes: ranged(&get, "EASEL_MAX_DOWNLOAD_MB", "MB", 1..=500, 50)? * 1024 * 1024,
             extra_image_hosts: image_hosts(&get)?,
-            image_workers: ranged(&get, "EASEL_IMAGE_WORKERS", "a whole number from 1 to 16", 1..=16, 2)?,
-            lease: Duration::from_secs(ranged(
-                &get,
-                "EASEL_LEASE_SECS",
-                "a whole number of seconds from 3 to 3600",
-                3..=3600,
-                60,
-            )?),
+            image_workers: ranged(&get, "EASEL_IMAGE_WORKERS", "workers", 1..=16, 2)? as usize,
+            lease: Duration::from_secs(ranged(&get, "EASEL_LEASE_SECS", "seconds", 3..=3600, 60)?),
             limits: limits_from(&get)?,
             moderation_log_channel: parse_var(&get, "MODERATION_LOG_CHANNEL_ID", "a channel id (a number)")?,
             moderation_precheck: bool_var(&get, "EASEL_MODERATION_PRECHECK", false)?,
-            refusals_before_pause: ranged(
-                &get,
-                "EASEL_REFUSALS_BEFORE_PAUSE",
-                "a whole number from 0 to 1000",
-                0..=1000,
-                3,
-            )?,
+            refusals_before_pause: ranged(&get, "EASEL_REFUSALS_BEFORE_PAUSE", "refusals", 0..=1000, 3)? as u32,
             refusal_window: Duration::from_secs(
-                60 * ranged::<u64>(
-                    &get,
-                    "EASEL_REFUSAL_WINDOW_MINUTES",
-                    "a whole number of minutes from 1 to 43200 (30 days)",
-                    1..=43_200,
-                    60,
-                )?,
+                60 * ranged(&get, "EASEL_REFUSAL_WINDOW_MINUTES", "minutes", 1..=43_200, 60)?,
             ),
-            pause: Duration::from_secs(
-                60 * ranged::<u64>(
-                    &get,
-                    "EASEL_PAUSE_MINUTES",
-                    "a whole number of minutes from 1 to 525600 (a year)",
-                    1..=525_600,
-                    24 * 60,
-                )?,
-            ),
+            pause: Duration::from_secs(60 * ranged(&get, "EASEL_PAUSE_MINUTES", "minutes", 1..=525_600, 24 * 60)?),
         })
     }
 
@@ -270,21 +239,22 @@ fn image_hosts(get: &impl Fn(&str) -> Option<String>) -> Result<Vec<TrustedHost>
     )
 }
 
-/// A whole number within `range`, or `default` when unset.
-fn ranged<T: std::str::FromStr + PartialOrd>(
+/// A whole number of `unit` within `range`, or `default` when unset.
+fn ranged(
     get: &impl Fn(&str) -> Option<String>,
     name: &'static str,
-    expected: &'static str,
-    range: std::ops::RangeInclusive<T>,
-    default: T,
-) -> Result<T, ConfigError> {
-    match get(name) {
-        None => Ok(default),
-        Some(raw) => match raw.parse::<T>() {
-            Ok(value) if range.contains(&value) => Ok(value),
-            _ => Err(ConfigError::Invalid { name, expected, got: raw }),
-        },
-    }
+    unit: &'static str,
+    range: std::ops::RangeInclusive<u64>,
+    default: u64,
+) -> Result<u64, ConfigError> {
+    let Some(raw) = get(name) else { return Ok(default) };
+    raw.parse::<u64>().ok().filter(|v| range.contains(v)).ok_or(ConfigError::OutOfRange {
+        name,
+        unit,
+        min: *range.start(),
+        max: *range.end(),
+        got: raw,
+    })
 }
 
 fn bool_var(get: &impl Fn(&str) -> Option<String>, name: &'static str, default: bool) -> Result<bool, ConfigError> {
