@@ -35,13 +35,31 @@ pub enum CatalogueError {
 }
 
 /// Which provider adapter serves a model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BackendKind {
     /// OpenAI's Images API or any server that copies it (`OPENAI_BASE_URL`).
     Openai,
     /// A self-hosted Stable Diffusion server with AUTOMATIC1111's API (`SD_BASE_URL`).
     Automatic1111,
+}
+
+impl BackendKind {
+    /// Every kind, in a fixed order.
+    pub const ALL: [Self; 2] = [Self::Openai, Self::Automatic1111];
+
+    /// The name stored with a job and shown in logs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Openai => "openai",
+            Self::Automatic1111 => "automatic1111",
+        }
+    }
+
+    /// Parses [`Self::key`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
 }
 
 /// How the provider hands back images.

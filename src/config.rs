@@ -124,8 +124,26 @@ pub struct Config {
     pub extra_image_hosts: Vec<TrustedHost>,
     /// How many images may be decoded or encoded at once (each may take up to about 300 MB).
     pub image_workers: usize,
-    /// How long a process's heartbeat stays valid: after that, its reservations count as abandoned.
+    /// How long a process's heartbeat stays valid: after that, its jobs are taken over.
     pub lease: Duration,
+    /// Where generated images wait until delivered (`spool/` beside the database by default).
+    pub spool_dir: PathBuf,
+    /// Model calls to OpenAI (or the compatible server) at once.
+    pub openai_concurrency: usize,
+    /// Model calls to Stable Diffusion at once.
+    pub sd_concurrency: usize,
+    /// Jobs waiting per server; beyond it members are told the bot is busy.
+    pub queue_max: u32,
+    /// Jobs waiting for the whole bot.
+    pub queue_max_total: u32,
+    /// How long running jobs may finish after a shutdown signal.
+    pub shutdown_grace: Duration,
+    /// How many times a job may start running (an attempt interrupted by a crash counts).
+    pub max_attempts: u32,
+    /// Consecutive outages that mark a backend down.
+    pub breaker_threshold: u32,
+    /// How long a backend marked down rests before a job probes it again.
+    pub breaker_cool_off: Duration,
     /// The owner's default limits; guild admins may override them (except the global budget).
     pub limits: Limits,
     /// Moderation log channel for guilds that set none with `/moderation log-channel`.
@@ -181,6 +199,7 @@ impl Config {
                 got: default_model,
             });
         }
+        let database_path = PathBuf::from(get("EASEL_DB").unwrap_or_else(|| "easel.db".to_owned()));
         Ok(Self {
             discord_token: Secret::new(discord_token),
             discord_api_base: url_var(&get, "DISCORD_API_BASE", DISCORD_ORIGIN)?,
@@ -193,7 +212,7 @@ impl Config {
             },
             default_model,
             catalogue,
-            database_path: PathBuf::from(get("EASEL_DB").unwrap_or_else(|| "easel.db".to_owned())),
+            database_path: database_path.clone(),
             model_timeout: Duration::from_secs(ranged(&get, "EASEL_MODEL_TIMEOUT_SECS", "seconds", 1..=3600, 180)?),
             model_retries: ranged(&get, "EASEL_MODEL_RETRIES", "retries", 0..=10, 3)? as usize,
             retry_delay: Duration::from_millis(ranged(&get, "EASEL_RETRY_DELAY_MS", "milliseconds", 1..=60_000, 1000)?),
@@ -201,6 +220,15 @@ impl Config {
             extra_image_hosts: image_hosts(&get)?,
             image_workers: ranged(&get, "EASEL_IMAGE_WORKERS", "workers", 1..=16, 2)? as usize,
             lease: Duration::from_secs(ranged(&get, "EASEL_LEASE_SECS", "seconds", 3..=3600, 60)?),
+            spool_dir: get("EASEL_SPOOL").map_or_else(|| beside(&database_path, "spool"), PathBuf::from),
+            openai_concurrency: ranged(&get, "EASEL_OPENAI_CONCURRENCY", "calls", 1..=64, 4)? as usize,
+            sd_concurrency: ranged(&get, "EASEL_SD_CONCURRENCY", "calls", 1..=16, 1)? as usize,
+            queue_max: ranged(&get, "EASEL_QUEUE_MAX", "jobs", 1..=100_000, 100)? as u32,
+            queue_max_total: ranged(&get, "EASEL_QUEUE_MAX_TOTAL", "jobs", 1..=1_000_000, 10_000)? as u32,
+            shutdown_grace: Duration::from_secs(ranged(&get, "EASEL_SHUTDOWN_GRACE_SECS", "seconds", 0..=3600, 60)?),
+            max_attempts: ranged(&get, "EASEL_MAX_ATTEMPTS", "attempts", 1..=10, 2)? as u32,
+            breaker_threshold: ranged(&get, "EASEL_BREAKER_THRESHOLD", "outages", 1..=100, 5)? as u32,
+            breaker_cool_off: Duration::from_secs(ranged(&get, "EASEL_BREAKER_COOLOFF_SECS", "seconds", 1..=3600, 30)?),
             limits: limits_from(&get)?,
             moderation_log_channel: parse_var(&get, "MODERATION_LOG_CHANNEL_ID", "a channel id (a number)")?,
             moderation_precheck: bool_var(&get, "EASEL_MODERATION_PRECHECK", false)?,
@@ -226,6 +254,11 @@ impl Config {
     pub fn discord_origin(&self) -> String {
         self.discord_api_base.origin().ascii_serialization()
     }
+}
+
+/// `name` in the folder holding `file`.
+fn beside(file: &std::path::Path, name: &str) -> PathBuf {
+    file.parent().map_or_else(|| PathBuf::from(name), |dir| dir.join(name))
 }
 
 fn image_hosts(get: &impl Fn(&str) -> Option<String>) -> Result<Vec<TrustedHost>, ConfigError> {

@@ -55,6 +55,17 @@ pub enum JobError {
     /// A limit leaves no room for the request.
     #[error("limit reached: {0}")]
     LimitReached(LimitRefusal),
+    /// The queue is full: the bot is busy.
+    #[error("the queue is full ({waiting} waiting)")]
+    QueueFull {
+        /// Jobs waiting.
+        waiting: u32,
+        /// Whether the whole bot's queue is full rather than the server's.
+        whole_bot: bool,
+    },
+    /// The bot is restarting and takes no new job.
+    #[error("the bot is restarting")]
+    Restarting,
     /// The member is blocked in this guild.
     #[error("the member is blocked")]
     Blocked {
@@ -139,6 +150,15 @@ impl JobError {
         match self {
             Self::Invalid(reason) => reason.to_string(),
             Self::LimitReached(refusal) => refusal.to_string(),
+            Self::QueueFull { whole_bot: false, .. } => "Easel is busy: this server's queue of image requests is \
+                 full. Please try again in a few minutes; you were not charged."
+                .into(),
+            Self::QueueFull { whole_bot: true, .. } => "Easel is very busy right now: its queue of image \
+                 requests is full. Please try again in a few minutes; you were not charged."
+                .into(),
+            Self::Restarting => "Easel is restarting right now. Please ask again in a minute; \
+                 you were not charged."
+                .into(),
             Self::Blocked { until: Some(until) } => format!(
                 "You can't use Easel in this server right now. The block ends {}; a moderator can lift it sooner.",
                 relative(*until)

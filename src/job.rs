@@ -7,10 +7,13 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::catalogue::{Catalogue, ModelEntry};
 
 /// Which slash command started a job.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Command {
     /// `/generate`: any allowed quality.
     Generate,
@@ -32,7 +35,8 @@ impl Command {
 }
 
 /// A job's id: the interaction's snowflake in Discord, so a complaint can be traced end to end.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct JobId(pub String);
 
 impl fmt::Display for JobId {
@@ -42,7 +46,7 @@ impl fmt::Display for JobId {
 }
 
 /// Who asked, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Requester {
     /// The member's user id.
     pub user_id: u64,
@@ -57,7 +61,7 @@ pub struct Requester {
 }
 
 /// An image the member uploaded for `/variation`, as Discord described it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceImage {
     /// Where Discord serves it (signed, expiring).
     pub url: String,
@@ -69,8 +73,9 @@ pub struct SourceImage {
     pub size: u64,
 }
 
-/// A command as the member typed it: options unchecked, defaults not yet applied.
-#[derive(Debug, Clone, PartialEq)]
+/// A command as the member typed it: options unchecked, defaults not yet applied. Stored with its job
+/// (as JSON), so a restarted process runs exactly what was asked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JobRequest {
     /// Traceable id.
     pub id: JobId,

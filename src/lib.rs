@@ -5,7 +5,11 @@
 //! - [`catalogue`]: the model catalogue (names, sizes, qualities, prices) from `models.toml`.
 //! - [`lifecycle`]: the start-up check of which models the provider serves and which are retiring.
 //! - [`job`]: what a member asked for, checked against the catalogue.
-//! - [`pipeline`]: the transport-free core, request → limits → model → images that fit → delivery → ledger.
+//! - [`admission`]: whether a request may become a job: catalogue, blocks, blocklist, limits, queue caps.
+//! - [`queue`]: jobs as data in the store, fair lanes per backend, circuit breakers.
+//! - [`runner`]: one job's model call with retries, the upload converted, results verified and fitted.
+//! - [`jobs`]: a job's life after admission: run, spool, deliver exactly once, settle, cancel, recover.
+//! - [`spool`]: generated images on disk until delivered.
 //! - [`limits`]: cooldowns, concurrency, daily and monthly budgets, role tiers (pure logic).
 //! - [`admin`]: `/limits` for guild admins, with the permission check server-side.
 //! - [`moderation`]: server rules (blocklist, pre-check), the audit log and its channel, repeat offenders.
@@ -21,6 +25,7 @@
 //! Only [`run`] wires concrete adapters together; everything else takes ports.
 
 pub mod admin;
+pub mod admission;
 pub mod backends;
 pub mod catalogue;
 pub mod clock;
@@ -30,10 +35,13 @@ pub mod download;
 pub mod error;
 pub mod imaging;
 pub mod job;
+pub mod jobs;
 pub mod lifecycle;
 pub mod limits;
 pub mod moderation;
-pub mod pipeline;
+pub mod queue;
+pub mod runner;
+pub mod spool;
 pub mod store;
 pub mod text;
 
@@ -44,6 +52,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use tracing::{error, info, warn};
 
+use crate::admission::{Admission, AdmissionPorts};
 use crate::backends::automatic1111::Automatic1111Backend;
 use crate::backends::openai::OpenAiBackend;
 use crate::backends::{ImageBackend, ServedModel};
@@ -51,9 +60,14 @@ use crate::catalogue::{BackendKind, Catalogue};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::download::{HttpFetcher, TrustedHost};
+use crate::jobs::{Jobs, JobsParts, JobsPolicy};
 use crate::lifecycle::{Listing, Notice};
 use crate::moderation::{ContentCheck, Moderation, OffencePolicy};
-use crate::pipeline::{Accounting, Backends, Pipeline, RetryPolicy};
+use crate::queue::breaker::BreakerPolicy;
+use crate::queue::scheduler::Scheduler;
+use crate::queue::{JobStore, QueueCaps};
+use crate::runner::{Backends, RetryPolicy, Runner};
+use crate::spool::Spool;
 use crate::store::sqlite::SqliteStore;
 use crate::store::{InstanceId, Store};
 
@@ -78,6 +92,9 @@ pub enum RunError {
     /// The database could not be opened or migrated.
     #[error("the database (EASEL_DB) could not be opened")]
     Store(#[from] store::StoreError),
+    /// The spool folder could not be created.
+    #[error("the spool folder (EASEL_SPOOL) `{0}` could not be created")]
+    Spool(String, #[source] std::io::Error),
     /// Discord refused the connection (bad token, network).
     #[error("Discord connection failed: {0}")]
     Discord(Box<serenity::Error>),
@@ -85,24 +102,21 @@ pub enum RunError {
 
 /// Runs the bot until `shutdown` resolves.
 pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> Result<(), RunError> {
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&config.database_path)?);
+    let sqlite = Arc::new(SqliteStore::open(&config.database_path)?);
+    let store: Arc<dyn Store> = Arc::clone(&sqlite) as Arc<dyn Store>;
+    let job_store: Arc<dyn JobStore> = sqlite;
+    let spool =
+        Spool::open(&config.spool_dir).map_err(|e| RunError::Spool(config.spool_dir.display().to_string(), e))?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let instance = InstanceId::generate();
     let lease = chrono::Duration::from_std(config.lease).unwrap_or(chrono::Duration::minutes(1));
     store.heartbeat(&instance, clock.now()).await?;
     release_orphans(store.as_ref(), lease, clock.now()).await?;
-    let heartbeat = tokio::spawn(keep_alive(Arc::clone(&store), Arc::clone(&clock), instance.clone(), lease));
-    let accounting = Accounting {
-        store: Arc::clone(&store),
-        clock: Arc::clone(&clock),
-        limits: config.limits,
-        instance: instance.clone(),
-    };
     if config.openai_api_key.is_none() && host(&config.openai_base_url) == "api.openai.com" {
         warn!("OPENAI_API_KEY is not set: OpenAI will refuse every call until it is");
     }
     let openai = Arc::new(openai_backend(&config));
-    let moderation = Moderation::new(
+    let moderation = Arc::new(Moderation::new(
         Arc::clone(&store),
         Arc::clone(&clock),
         Arc::new(discord::moderation::ChannelLog::new(Arc::new(discord::http_client(&config)))),
@@ -113,7 +127,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
             window: chrono::Duration::from_std(config.refusal_window).unwrap_or(chrono::Duration::hours(1)),
             pause: chrono::Duration::from_std(config.pause).unwrap_or(chrono::Duration::days(1)),
         },
-    );
+    ));
     let backends = Backends {
         openai,
         automatic1111: config.sd_base_url.clone().map(|url| {
@@ -121,12 +135,40 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
                 as Arc<dyn ImageBackend>
         }),
     };
-    let pipeline = build_pipeline(&config, backends, accounting)
-        .await?
-        .with_moderation(Arc::new(moderation))
-        .with_image_work(imaging::ImageWork::new(config.image_workers));
+    let (catalogue, default_model) = offered(&config, &backends, clock.now().date_naive()).await?;
+    let admission = Admission::new(
+        Arc::new(catalogue),
+        default_model,
+        config.max_download_bytes,
+        config.limits,
+        QueueCaps { per_guild: config.queue_max, total: config.queue_max_total },
+        AdmissionPorts {
+            store: Arc::clone(&store),
+            jobs: Arc::clone(&job_store),
+            clock: Arc::clone(&clock),
+            instance: instance.clone(),
+        },
+    )
+    .with_moderation(Arc::clone(&moderation));
+    let jobs = Jobs::new(JobsParts {
+        store: job_store,
+        admission: Arc::new(admission),
+        runner: Arc::new(runner(&config, backends, Arc::clone(&clock))),
+        scheduler: Scheduler::new(&[
+            (BackendKind::Openai, config.openai_concurrency),
+            (BackendKind::Automatic1111, config.sd_concurrency),
+        ]),
+        spool,
+        clock: Arc::clone(&clock),
+        instance: instance.clone(),
+        moderation: Some(moderation),
+        policy: JobsPolicy { max_attempts: config.max_attempts, grace: config.shutdown_grace, lease },
+    });
+    let heartbeat =
+        tokio::spawn(keep_alive(Arc::clone(&store), Arc::clone(&clock), instance.clone(), lease, Arc::clone(&jobs)));
     let admin = admin::Admin::new(Arc::clone(&store), Arc::clone(&clock), config.limits);
-    let served = discord::serve(&config, Arc::new(discord::Services { pipeline, admin }), shutdown).await;
+    let services = discord::Services { jobs, admin, clock: Arc::clone(&clock) };
+    let served = discord::serve(&config, Arc::new(services), shutdown).await;
     heartbeat.abort();
     match store.retire(&instance, clock.now()).await {
         Ok(0) => {}
@@ -136,6 +178,32 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     served?;
     info!("stopped");
     Ok(())
+}
+
+/// The runner: backends with retries (the longest wait 20 times the first), downloads of uploads from
+/// Discord's CDN only, image work capped, a breaker per backend.
+fn runner(config: &Config, backends: Backends, clock: Arc<dyn Clock>) -> Runner {
+    let mut upload_hosts = trusted(&DISCORD_CDN_HOSTS);
+    if !config.uses_real_discord() {
+        upload_hosts.extend(origin_of(&config.discord_api_base));
+    }
+    let breaker = BreakerPolicy {
+        threshold: config.breaker_threshold,
+        cool_off: chrono::Duration::from_std(config.breaker_cool_off).unwrap_or(chrono::Duration::seconds(30)),
+    };
+    Runner::new(
+        backends,
+        Arc::new(HttpFetcher::new(upload_hosts, DOWNLOAD_TIMEOUT)),
+        config.max_download_bytes,
+        clock,
+        breaker,
+    )
+    .with_retry(RetryPolicy {
+        retries: config.model_retries,
+        min_delay: config.retry_delay,
+        max_delay: config.retry_delay.saturating_mul(MAX_DELAY_FACTOR),
+    })
+    .with_image_work(imaging::ImageWork::new(config.image_workers))
 }
 
 /// Releases the reservations of processes that stopped mid-job without a clean stop (their heartbeat
@@ -148,8 +216,15 @@ async fn release_orphans(store: &dyn Store, lease: chrono::Duration, now: DateTi
     Ok(())
 }
 
-/// Keeps this process's heartbeat fresh (three beats a lease) and releases what dead processes left.
-async fn keep_alive(store: Arc<dyn Store>, clock: Arc<dyn Clock>, instance: InstanceId, lease: chrono::Duration) {
+/// Keeps this process's heartbeat fresh (three beats a lease), and takes over the jobs and releases the
+/// reservations that stopped processes left.
+async fn keep_alive(
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    instance: InstanceId,
+    lease: chrono::Duration,
+    jobs: Arc<Jobs>,
+) {
     let beat = lease.to_std().unwrap_or(Duration::from_secs(60)) / 3;
     let mut ticks = tokio::time::interval(beat);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -162,6 +237,7 @@ async fn keep_alive(store: Arc<dyn Store>, clock: Arc<dyn Clock>, instance: Inst
         if let Err(e) = release_orphans(store.as_ref(), lease, clock.now()).await {
             error!(error = %error::chain(&e), "could not release abandoned reservations");
         }
+        jobs.take_over().await;
     }
 }
 
@@ -193,12 +269,13 @@ fn openai_backend(config: &Config) -> OpenAiBackend {
     )
 }
 
-async fn build_pipeline(config: &Config, backends: Backends, accounting: Accounting) -> Result<Pipeline, RunError> {
-    let mut upload_hosts = trusted(&DISCORD_CDN_HOSTS);
-    if !config.uses_real_discord() {
-        upload_hosts.extend(origin_of(&config.discord_api_base));
-    }
-    let catalogue = offered_catalogue(&config.catalogue, &backends, accounting.clock.now().date_naive()).await;
+/// The catalogue narrowed to what the backends serve, and the default model among it.
+async fn offered(
+    config: &Config,
+    backends: &Backends,
+    today: chrono::NaiveDate,
+) -> Result<(Catalogue, String), RunError> {
+    let catalogue = offered_catalogue(&config.catalogue, backends, today).await;
     if catalogue.is_empty() {
         return Err(RunError::NothingToOffer(config.openai_base_url.to_string()));
     }
@@ -210,19 +287,7 @@ async fn build_pipeline(config: &Config, backends: Backends, accounting: Account
         fallback
     };
     info!(models = ?catalogue.models().iter().map(|m| &m.id).collect::<Vec<_>>(), default = %default_model, "models offered");
-    Ok(Pipeline::new(
-        Arc::new(catalogue),
-        default_model,
-        backends,
-        Arc::new(HttpFetcher::new(upload_hosts, DOWNLOAD_TIMEOUT)),
-        config.max_download_bytes,
-        accounting,
-    )
-    .with_retry(RetryPolicy {
-        retries: config.model_retries,
-        min_delay: config.retry_delay,
-        max_delay: config.retry_delay.saturating_mul(MAX_DELAY_FACTOR),
-    }))
+    Ok((catalogue, default_model))
 }
 
 /// Asks each backend what it serves and narrows the catalogue to that, logging what the owner must know.

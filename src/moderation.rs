@@ -15,6 +15,7 @@ use regex::{Regex, RegexBuilder};
 use tracing::{info, warn};
 
 use crate::clock::Clock;
+use crate::job::{JobRequest, JobSpec};
 use crate::store::{Block, Store};
 
 /// How a job ended, as moderators read it.
@@ -102,6 +103,38 @@ pub struct AuditEntry {
     pub image_url: Option<String>,
     /// When it ended.
     pub created_at: DateTime<Utc>,
+}
+
+impl AuditEntry {
+    /// The entry of a job that ended with `outcome` (nothing delivered yet: the caller adds the
+    /// revised prompt, cost and message of a delivered job).
+    pub fn ended(
+        request: &JobRequest,
+        spec: &JobSpec,
+        outcome: Outcome,
+        reason: Option<String>,
+        at: DateTime<Utc>,
+    ) -> Self {
+        let who = &request.requester;
+        Self {
+            job_id: request.id.0.clone(),
+            guild_id: who.guild_id,
+            channel_id: who.channel_id,
+            user_id: who.user_id,
+            command: request.command.name().to_owned(),
+            model: spec.model.id.clone(),
+            size: spec.size.clone(),
+            quality: spec.quality.clone(),
+            prompt: request.prompt.clone().unwrap_or_default(),
+            revised_prompt: None,
+            outcome,
+            reason,
+            cost_usd: 0.0,
+            message_id: None,
+            image_url: None,
+            created_at: at,
+        }
+    }
 }
 
 /// A blocklist entry.

@@ -53,7 +53,10 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
         variation = variation.add_option(choices("model", "Which model varies it", &varying));
     }
     variation = variation.add_option(count_option(max_n));
-    vec![generate, hd, variation]
+    let cancel = CreateCommand::new("cancel")
+        .description("Cancel your latest image request that is waiting or in progress")
+        .dm_permission(false);
+    vec![generate, hd, variation, cancel]
 }
 
 fn prompt_option(required: bool) -> CreateCommandOption {

@@ -1,32 +1,96 @@
-//! Delivery through an interaction: the deferred answer is edited to hold the images and the embed.
+//! The [`Courier`] over Discord: progress and results edit the member's deferred answer through the
+//! interaction's token while it lasts (15 minutes); after that (or when Discord answers 401 / code
+//! 50027) a result is posted in the job's channel mentioning the member once, and failing that (403,
+//! codes 50013 / 50001) sent as a direct message.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use backon::{ExponentialBuilder, Retryable};
-use serenity::all::{CommandInteraction, CreateAllowedMentions, EditInteractionResponse, Message};
+use serenity::all::{
+    ButtonStyle, ChannelId, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton, CreateEmbed,
+    CreateInteractionResponseFollowup, CreateMessage, EditInteractionResponse, Message, UserId,
+};
 use serenity::async_trait;
+use serenity::builder::Builder;
 use serenity::http::{Http, HttpError};
 use tracing::warn;
 
 use super::render;
-use crate::job::{JobRequest, JobSpec};
-use crate::pipeline::{Delivery, DeliveryError, FinishedJob, Receipt};
+use crate::clock::Clock;
+use crate::error::chain;
+use crate::job::JobSpec;
+use crate::jobs::{Courier, DeliveryError, Receipt};
+use crate::queue::StoredJob;
+use crate::runner::FinishedJob;
 
-/// Delivers a job into the deferred answer of the interaction that asked for it.
-pub struct InteractionDelivery {
+/// The prefix of a Cancel button's `custom_id`: `easel-cancel:{job id}`.
+pub const CANCEL_BUTTON: &str = "easel-cancel";
+
+/// Discord error codes that mean the interaction token no longer works.
+const INVALID_WEBHOOK_TOKEN: isize = 50027;
+/// Discord error codes that mean the bot may not post in a channel.
+const MISSING_ACCESS: [isize; 2] = [50001, 50013];
+
+/// Reaches members through Discord.
+pub struct DiscordCourier {
     http: Arc<Http>,
-    command: CommandInteraction,
+    clock: Arc<dyn Clock>,
 }
 
-impl InteractionDelivery {
-    /// Delivery for `command`, whose deferral has been sent.
-    pub fn new(http: Arc<Http>, command: CommandInteraction) -> Self {
-        Self { http, command }
+impl DiscordCourier {
+    /// A courier over the connected client's `http` (it knows the application id).
+    pub fn new(http: Arc<Http>, clock: Arc<dyn Clock>) -> Self {
+        Self { http, clock }
+    }
+
+    fn token_valid(&self, job: &StoredJob) -> bool {
+        self.clock.now() < job.ticket.expires_at && !job.ticket.token.expose().is_empty()
+    }
+
+    /// Edits the member's deferred answer, retrying Discord's rate limits and outages.
+    async fn edit(&self, job: &StoredJob, edit: EditInteractionResponse) -> Result<Message, serenity::Error> {
+        let token = job.ticket.token.expose();
+        let send = || edit.clone().execute(&self.http, token);
+        send.retry(discord_backoff())
+            .sleep(tokio::time::sleep)
+            .when(is_retryable)
+            .notify(|e, wait| warn!(job = %job.request.id, error = %e, ?wait, "Discord refused an edit, retrying"))
+            .await
+    }
+
+    /// Posts in the job's channel, mentioning the member (and nobody else); else a direct message.
+    async fn post_elsewhere(&self, job: &StoredJob, message: CreateMessage) -> Result<Message, serenity::Error> {
+        let user = job.request.requester.user_id;
+        let mention = CreateAllowedMentions::new().users([UserId::new(user)]);
+        let in_channel = message.clone().allowed_mentions(mention);
+        let channel = ChannelId::new(job.request.requester.channel_id);
+        let send = || in_channel.clone().execute(&self.http, (channel, None));
+        match send.retry(discord_backoff()).sleep(tokio::time::sleep).when(is_retryable).await {
+            Err(e) if has_code(&e, &MISSING_ACCESS) => {
+                warn!(job = %job.request.id, error = %e, "may not post in the job's channel; sending a direct message");
+                self.direct_message(user, message).await
+            }
+            other => other,
+        }
+    }
+
+    async fn direct_message(&self, user: u64, message: CreateMessage) -> Result<Message, serenity::Error> {
+        let dm = UserId::new(user).create_dm_channel(&self.http).await?;
+        dm.id.send_message(&self.http, message.allowed_mentions(CreateAllowedMentions::new())).await
     }
 }
 
-/// Whether Discord may accept the same edit on a later try: rate limits and its own outages.
+fn discord_backoff() -> ExponentialBuilder {
+    // serenity does not hand over a 429's Retry-After here, so back off long enough to outlast one:
+    // 0.5 + 1 + 2 + 4 + 8 seconds, well inside the interaction token's 15 minutes.
+    ExponentialBuilder::default()
+        .with_min_delay(Duration::from_millis(500))
+        .with_max_delay(Duration::from_secs(8))
+        .with_max_times(5)
+}
+
+/// Whether Discord may accept the same request on a later try: rate limits and its own outages.
 pub(super) fn is_retryable(error: &serenity::Error) -> bool {
     match error {
         serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
@@ -37,36 +101,113 @@ pub(super) fn is_retryable(error: &serenity::Error) -> bool {
     }
 }
 
+fn has_code(error: &serenity::Error, codes: &[isize]) -> bool {
+    matches!(error, serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) if codes.contains(&r.error.code))
+}
+
+/// Whether Discord says the interaction token no longer works (401, or code 50027).
+fn token_gone(error: &serenity::Error) -> bool {
+    matches!(error, serenity::Error::Http(HttpError::UnsuccessfulRequest(r))
+        if r.status_code.as_u16() == 401 || r.error.code == INVALID_WEBHOOK_TOKEN)
+}
+
+fn cancel_row(job_id: &str) -> CreateActionRow {
+    CreateActionRow::Buttons(vec![CreateButton::new(format!("{CANCEL_BUTTON}:{job_id}"))
+        .label("Cancel")
+        .style(ButtonStyle::Secondary)])
+}
+
+fn with_files<T>(builder: T, files: &[CreateAttachment], add: impl Fn(T, CreateAttachment) -> T) -> T {
+    files.iter().cloned().fold(builder, add)
+}
+
 #[async_trait]
-impl Delivery for InteractionDelivery {
-    async fn deliver(&self, request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> Result<Receipt, DeliveryError> {
-        let embed = render::result_embed(request, spec, job);
-        let files = render::attachments(request, job);
-        let edit = || {
-            let builder = files.iter().cloned().fold(
-                EditInteractionResponse::new().embed(embed.clone()).allowed_mentions(CreateAllowedMentions::new()),
-                EditInteractionResponse::new_attachment,
-            );
-            self.command.edit_response(&self.http, builder)
+impl Courier for DiscordCourier {
+    async fn progress(&self, job: &StoredJob, text: &str, cancellable: bool) -> Result<(), DeliveryError> {
+        if !self.token_valid(job) {
+            return Ok(());
+        }
+        let components = if cancellable { vec![cancel_row(&job.request.id.0)] } else { Vec::new() };
+        let edit = EditInteractionResponse::new()
+            .content(text)
+            .components(components)
+            .allowed_mentions(CreateAllowedMentions::new());
+        self.edit(job, edit).await?;
+        Ok(())
+    }
+
+    async fn deliver(&self, job: &StoredJob, spec: &JobSpec, finished: &FinishedJob) -> Result<Receipt, DeliveryError> {
+        let embed: CreateEmbed = render::result_embed(&job.request, spec, finished);
+        let files = render::attachments(&job.request, finished);
+        let mut sent = None;
+        if self.token_valid(job) {
+            let edit = EditInteractionResponse::new()
+                .content("")
+                .components(Vec::new())
+                .embed(embed.clone())
+                .allowed_mentions(CreateAllowedMentions::new());
+            match self.edit(job, with_files(edit, &files, EditInteractionResponse::new_attachment)).await {
+                Ok(message) => sent = Some(message),
+                Err(e) if token_gone(&e) => {
+                    warn!(job = %job.request.id, error = %e, "the interaction token no longer works; posting in the channel")
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let message = match sent {
+            Some(message) => message,
+            None => {
+                let post = CreateMessage::new()
+                    .content(format!("<@{}>, your image is ready.", job.request.requester.user_id))
+                    .embed(embed);
+                self.post_elsewhere(job, with_files(post, &files, CreateMessage::add_file)).await?
+            }
         };
-        // serenity does not hand over a 429's Retry-After here, so back off long enough to outlast one:
-        // 0.5 + 1 + 2 + 4 + 8 seconds, well inside the interaction token's 15 minutes.
-        let backoff = ExponentialBuilder::default()
-            .with_min_delay(Duration::from_millis(500))
-            .with_max_delay(Duration::from_secs(8))
-            .with_max_times(5);
-        let message: Message = edit
-            .retry(backoff)
-            .sleep(tokio::time::sleep)
-            .when(is_retryable)
-            .notify(|e, wait| warn!(job = %request.id, error = %e, ?wait, "Discord refused the upload, retrying"))
-            .await?;
-        if message.attachments.len() < job.images.len() {
-            return Err(format!("Discord kept {} of {} images", message.attachments.len(), job.images.len()).into());
+        if message.attachments.len() < finished.images.len() {
+            let kept = message.attachments.len();
+            return Err(format!("Discord kept {kept} of {} images", finished.images.len()).into());
         }
         Ok(Receipt {
             message_id: Some(message.id.get()),
             attachment_urls: message.attachments.iter().map(|a| a.url.clone()).collect(),
         })
+    }
+
+    async fn explain(&self, job: &StoredJob, text: &str) {
+        let token = job.ticket.token.expose();
+        if self.token_valid(job) {
+            let followup = CreateInteractionResponseFollowup::new()
+                .content(text)
+                .ephemeral(true)
+                .allowed_mentions(CreateAllowedMentions::new());
+            match followup.execute(&self.http, (None, token)).await {
+                Ok(_) => {
+                    if let Err(e) = self.http.delete_original_interaction_response(token).await {
+                        warn!(job = %job.request.id, error = %e, "could not delete the deferred answer of a failed job");
+                    }
+                    return;
+                }
+                Err(e) if !token_gone(&e) => {
+                    let edit = EditInteractionResponse::new()
+                        .content(text)
+                        .components(Vec::new())
+                        .allowed_mentions(CreateAllowedMentions::new());
+                    if let Err(e) = self.edit(job, edit).await {
+                        warn!(job = %job.request.id, error = %chain(&e), "could not tell the member why the job failed");
+                    }
+                    return;
+                }
+                Err(_) => {}
+            }
+        }
+        // Without a token nothing is private: a direct message first, the channel only when DMs are closed.
+        let user = job.request.requester.user_id;
+        if self.direct_message(user, CreateMessage::new().content(text)).await.is_ok() {
+            return;
+        }
+        let message = CreateMessage::new().content(format!("<@{user}> {text}"));
+        if let Err(e) = self.post_elsewhere(job, message).await {
+            warn!(job = %job.request.id, error = %chain(&e), "could not tell the member why the job failed");
+        }
     }
 }

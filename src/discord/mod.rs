@@ -28,16 +28,15 @@ use serenity::http::Http;
 use tokio_util::task::TaskTracker;
 use tracing::{error, info, warn};
 
-use crate::config::Config;
+use crate::clock::Clock;
+use crate::config::{Config, Secret};
 use crate::error::{self, JobError};
 use crate::job::JobRequest;
-use crate::pipeline::Pipeline;
+use crate::jobs::{failure_text, log_failure, Canceller, Jobs};
+use crate::queue::Ticket;
 use crate::RunError;
 
-pub use delivery::InteractionDelivery;
-
-/// How long in-flight jobs may run on after a shutdown signal.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(60);
+pub use delivery::{DiscordCourier, CANCEL_BUTTON};
 
 /// Builds serenity's HTTP client: the real Discord with its rate limiter, or a stand-in origin.
 ///
@@ -56,23 +55,29 @@ pub fn http_client(config: &Config) -> Http {
 
 /// What the adapter serves: image jobs, and the admin side of limits and moderation.
 pub struct Services {
-    /// The generation pipeline.
-    pub pipeline: Pipeline,
+    /// Admission, the queue, the runner and delivery.
+    pub jobs: Arc<Jobs>,
     /// `/limits` and `/moderation`.
     pub admin: crate::admin::Admin,
+    /// The time (for interaction tokens' expiry).
+    pub clock: Arc<dyn Clock>,
 }
 
 struct Handler {
     services: Arc<Services>,
     guild: Option<GuildId>,
-    /// Tracks jobs so shutdown can let them finish instead of dropping a member's image half-made.
-    jobs: TaskTracker,
+    /// Tracks interaction handlers so shutdown can let them answer.
+    handlers: TaskTracker,
 }
+
+/// How long an interaction's token works after Discord sends the interaction: 15 minutes, less a
+/// margin for clocks and transit.
+const TOKEN_LIFETIME: chrono::Duration = chrono::Duration::seconds(15 * 60 - 30);
 
 #[async_trait]
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
-        let mut definitions = commands::definitions(self.services.pipeline.catalogue());
+        let mut definitions = commands::definitions(self.services.jobs.admission().catalogue());
         definitions.extend(admin::definitions());
         definitions.push(moderation::definition());
         let registered = match self.guild {
@@ -85,16 +90,18 @@ impl EventHandler for Handler {
             }
             Err(e) => error!(error = %e, "could not register slash commands"),
         }
+        let courier = DiscordCourier::new(Arc::clone(&ctx.http), Arc::clone(&self.services.clock));
+        self.services.jobs.start(Arc::new(courier));
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let services = Arc::clone(&self.services);
         match interaction {
             Interaction::Command(command) => {
-                self.jobs.spawn(async move { handle_command(&ctx.http, &services, command).await });
+                self.handlers.spawn(async move { handle_command(&ctx.http, &services, command).await });
             }
             Interaction::Component(click) => {
-                self.jobs.spawn(async move { handle_click(&ctx.http, &services, click).await });
+                self.handlers.spawn(async move { handle_click(&ctx.http, &services, click).await });
             }
             _ => {}
         }
@@ -113,10 +120,15 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
     }
     match command.data.name.as_str() {
         "usage" => {
-            let text = match services.pipeline.usage_report(&commands::requester(&command)).await {
+            let text = match services.jobs.admission().usage_report(&commands::requester(&command)).await {
                 Ok(lines) => format!("**Your Easel usage**\n{}", lines.join("\n")),
                 Err(e) => e.user_message(),
             };
+            reply_ephemeral(http, &command, &text).await;
+        }
+        "cancel" => {
+            let by = canceller(command.user.id, command.member.as_ref().and_then(|m| m.permissions));
+            let text = services.jobs.cancel_latest(command.guild_id.map(|g| g.get()), by).await;
             reply_ephemeral(http, &command, &text).await;
         }
         "limits" => {
@@ -127,12 +139,28 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
             let reply = moderation::run(&services.admin, &command).await;
             reply_ephemeral_with(http, &command, &reply.text, reply.components).await;
         }
-        _ => handle_job(http, &services.pipeline, command).await,
+        _ => handle_job(http, services, command).await,
     }
 }
 
-/// Answers a button click (history pages) by updating the message it was on.
+fn canceller(user: serenity::all::UserId, permissions: Option<serenity::all::Permissions>) -> Canceller {
+    Canceller { user_id: user.get(), can_moderate: commands::moderates(permissions) }
+}
+
+/// Answers a button click: a history page, or a Cancel.
 async fn handle_click(http: &Http, services: &Services, click: ComponentInteraction) {
+    if let Some(job_id) = click.data.custom_id.strip_prefix(CANCEL_BUTTON).and_then(|rest| rest.strip_prefix(':')) {
+        let by = canceller(click.user.id, click.member.as_ref().and_then(|m| m.permissions));
+        let text = services.jobs.cancel(job_id, by).await;
+        let reply = CreateInteractionResponseMessage::new()
+            .content(text)
+            .ephemeral(true)
+            .allowed_mentions(CreateAllowedMentions::new());
+        if let Err(e) = click.create_response(http, CreateInteractionResponse::Message(reply)).await {
+            warn!(error = %e, "could not answer a Cancel click");
+        }
+        return;
+    }
     let Some(reply) = moderation::page_clicked(&services.admin, &click).await else { return };
     let update = CreateInteractionResponseMessage::new()
         .content(reply.text)
@@ -143,19 +171,19 @@ async fn handle_click(http: &Http, services: &Services, click: ComponentInteract
     }
 }
 
-/// Answers one image command from start to finish. Should the job panic anyway, the member is still
-/// told (privately) that something went wrong and that nothing was charged: the reservation is released
-/// as the job unwinds.
-async fn handle_job(http: &Arc<Http>, pipeline: &Pipeline, command: CommandInteraction) {
+/// Answers one image command: a bad option at once (the catalogue check is in memory), else the
+/// deferral first, then admission and the queue; a refusal reaches the member privately. Should any of
+/// it panic, the member is still told (privately) that something went wrong and nothing was charged.
+async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
     let Some(request) = commands::parse(&command) else { return };
     let deferred = AtomicBool::new(false);
-    let job = AssertUnwindSafe(run_job(http, pipeline, &command, &request, &deferred));
+    let job = AssertUnwindSafe(submit_job(http, services, &command, &request, &deferred));
     if job.catch_unwind().await.is_ok() {
         return;
     }
-    let failure = JobError::Unexpected("the job panicked".into());
+    let failure = JobError::Unexpected("the request's handler panicked".into());
     log_failure(&request.id.0, &failure);
-    let text = render::failure_text(&request, &failure);
+    let text = failure_text(&request, &failure);
     if deferred.load(Ordering::SeqCst) {
         replace_with_ephemeral(http, &command, &text).await;
     } else {
@@ -163,44 +191,30 @@ async fn handle_job(http: &Arc<Http>, pipeline: &Pipeline, command: CommandInter
     }
 }
 
-/// Admits, defers and runs one job; `deferred` is set once the deferral reached Discord.
-async fn run_job(
+/// Checks, defers and queues one job; `deferred` is set once the deferral reached Discord.
+async fn submit_job(
     http: &Arc<Http>,
-    pipeline: &Pipeline,
+    services: &Services,
     command: &CommandInteraction,
     request: &JobRequest,
     deferred: &AtomicBool,
 ) {
-    let admitted = match pipeline.admit(request).await {
-        Ok(admitted) => admitted,
-        Err(e) => {
-            info!(job = %request.id, reason = %error::chain(&e), "request refused before any model call");
-            return reply_ephemeral(http, command, &render::failure_text(request, &e)).await;
-        }
-    };
+    let jobs = &services.jobs;
+    let checked = if jobs.accepting() { jobs.admission().check(request) } else { Err(JobError::Restarting) };
+    if let Err(e) = checked {
+        info!(job = %request.id, reason = %error::chain(&e), "request refused before any model call");
+        return reply_ephemeral(http, command, &failure_text(request, &e)).await;
+    }
     let deferral = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new());
     if let Err(e) = command.create_response(http, deferral).await {
-        // Dropping `admitted` releases its reservation: nothing is charged.
-        return error!(job = %request.id, error = %error::chain(&e), "could not defer the interaction; job dropped before any cost");
+        return error!(job = %request.id, error = %error::chain(&e), "could not defer the interaction; nothing was queued");
     }
     deferred.store(true, Ordering::SeqCst);
-    info!(job = %request.id, command = request.command.name(), model = %admitted.spec.model.id, user = request.requester.user_id, "job started");
-    let delivery = InteractionDelivery::new(Arc::clone(http), command.clone());
-    if let Err(e) = pipeline.execute(request, admitted, &delivery).await {
-        log_failure(&request.id.0, &e);
-        replace_with_ephemeral(http, command, &render::failure_text(request, &e)).await;
-    }
-}
-
-/// Logs why a job failed, with the whole cause chain: faults of the setup or of Easel as errors, the
-/// rest (refusals, outages, bad uploads) as warnings.
-fn log_failure(job: &str, e: &JobError) {
-    let cause = error::chain(e);
-    match e {
-        JobError::Misconfigured(_) | JobError::Unexpected(_) | JobError::ResultUnusable(_) => {
-            error!(job, error = %cause, "job failed")
-        }
-        _ => warn!(job, error = %cause, "job failed"),
+    let expires_at = services.clock.now() + TOKEN_LIFETIME;
+    let ticket = Ticket { token: Secret::new(command.token.clone()), expires_at };
+    if let Err(e) = jobs.submit(request, ticket).await {
+        info!(job = %request.id, reason = %error::chain(&e), "request refused before any model call");
+        replace_with_ephemeral(http, command, &failure_text(request, &e)).await;
     }
 }
 
@@ -240,7 +254,9 @@ async fn replace_with_ephemeral(http: &Http, command: &CommandInteraction, text:
     }
 }
 
-/// Connects to Discord and serves commands until `shutdown` resolves, then lets running jobs finish.
+/// Connects to Discord and serves commands until `shutdown` resolves; then stops taking jobs (members
+/// asking meanwhile are told the bot is restarting), lets running jobs finish within the grace period,
+/// and disconnects. Queued jobs stay in the store for the next start.
 pub async fn serve(
     config: &Config,
     services: Arc<Services>,
@@ -249,8 +265,9 @@ pub async fn serve(
     if !config.uses_real_discord() {
         warn!(origin = %config.discord_origin(), "DISCORD_API_BASE is not Discord itself: serenity's rate limiter is off and Easel retries Discord's 429 and 5xx answers itself");
     }
-    let jobs = TaskTracker::new();
-    let handler = Handler { services, guild: config.discord_guild_id.map(GuildId::new), jobs: jobs.clone() };
+    let handlers = TaskTracker::new();
+    let jobs = Arc::clone(&services.jobs);
+    let handler = Handler { services, guild: config.discord_guild_id.map(GuildId::new), handlers: handlers.clone() };
     let mut client = ClientBuilder::new_with_http(http_client(config), GatewayIntents::empty())
         .event_handler(handler)
         .await
@@ -275,13 +292,12 @@ pub async fn serve(
                 })))),
             };
         }
-        () = shutdown => info!("shutting down: no new commands, letting running jobs finish"),
+        () = shutdown => info!("shutting down: no new jobs, letting running jobs finish"),
     }
+    jobs.shutdown().await;
     shards.shutdown_all().await;
     let _ = gateway.await;
-    jobs.close();
-    if tokio::time::timeout(SHUTDOWN_GRACE, jobs.wait()).await.is_err() {
-        warn!(remaining = jobs.len(), "shutdown grace period over; abandoning running jobs");
-    }
+    handlers.close();
+    let _ = tokio::time::timeout(Duration::from_secs(5), handlers.wait()).await;
     Ok(())
 }

@@ -2,9 +2,8 @@
 
 use serenity::all::{CreateAttachment, CreateEmbed, CreateEmbedFooter};
 
-use crate::error::JobError;
 use crate::job::{Command, JobRequest, JobSpec};
-use crate::pipeline::FinishedJob;
+use crate::runner::FinishedJob;
 use crate::text::truncate;
 
 /// Easel's accent colour on embeds.
@@ -48,11 +47,6 @@ pub fn result_embed(request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> 
         embed = embed.image(format!("attachment://{}", file_name(request, 0, first.extension)));
     }
     embed
-}
-
-/// Why a job delivered nothing, with its id in small print so a complaint can be traced.
-pub fn failure_text(request: &JobRequest, error: &JobError) -> String {
-    format!("{}\n-# Job {}", error.user_message(), request.id)
 }
 
 fn cost_text(job: &FinishedJob) -> String {

@@ -46,6 +46,14 @@ pub enum ReserveError {
     /// The same job id was reserved before (Discord redelivered the interaction).
     #[error("job {0} was already admitted")]
     Duplicate(String),
+    /// The queue of the server (or of the whole bot) is full.
+    #[error("the queue is full: {waiting} jobs waiting")]
+    QueueFull {
+        /// Jobs waiting where the cap was reached.
+        waiting: u32,
+        /// Whether it is the whole bot's queue rather than the server's.
+        whole_bot: bool,
+    },
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),

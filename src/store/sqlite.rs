@@ -12,15 +12,18 @@ use async_trait::async_trait;
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
+mod jobs;
+
 use super::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
 use crate::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
 use crate::moderation::{AuditEntry, Outcome, Rule};
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     include_str!("../../migrations/0001_ledger.sql"),
     include_str!("../../migrations/0002_moderation.sql"),
     include_str!("../../migrations/0003_owners.sql"),
+    include_str!("../../migrations/0004_jobs.sql"),
 ];
 
 /// The SQLite-backed [`Store`].
@@ -83,6 +86,10 @@ fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
 
 const COUNTED: &str = "state != 'released'";
 
+/// A reservation whose job is still queued, running or generated is not abandoned: the job keeps it
+/// across restarts and settles it when it ends.
+const NO_LIVE_JOB: &str = "job_id NOT IN (SELECT job_id FROM jobs WHERE state IN ('queued', 'running', 'generated'))";
+
 fn read_usage(c: &Connection, guild: Option<u64>, user: u64, now: DateTime<Utc>) -> rusqlite::Result<Usage> {
     let guild = guild.map(|g| g as i64);
     let user = user as i64;
@@ -130,6 +137,45 @@ fn read_usage(c: &Connection, guild: Option<u64>, user: u64, now: DateTime<Utc>)
     })
 }
 
+/// Checks the limits for `charge` and records its reservation, inside the caller's transaction (which
+/// MUST be `IMMEDIATE`, so the check and the write are one step against every process).
+fn reserve_in(
+    tx: &rusqlite::Transaction<'_>,
+    charge: &Charge,
+    limits: &Limits,
+    exempt: bool,
+    now: DateTime<Utc>,
+) -> Result<(), ReserveError> {
+    let exists: bool = tx
+        .query_row("SELECT EXISTS(SELECT 1 FROM ledger WHERE job_id = ?1)", [&charge.job_id], |r| r.get(0))
+        .map_err(fail)?;
+    if exists {
+        return Err(ReserveError::Duplicate(charge.job_id.clone()));
+    }
+    let usage = read_usage(tx, charge.guild_id, charge.user_id, now).map_err(fail)?;
+    limits::check(limits, &usage, Ask { images: charge.images, usd: charge.usd }, now, exempt)
+        .map_err(ReserveError::Limit)?;
+    tx.execute(
+        "INSERT INTO ledger (job_id, guild_id, channel_id, user_id, command, model, state, images,
+                             reserved_usd, created_at, owner)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'reserved', ?7, ?8, ?9, ?10)",
+        params![
+            charge.job_id,
+            charge.guild_id.map(|g| g as i64),
+            charge.channel_id as i64,
+            charge.user_id as i64,
+            charge.command,
+            charge.model,
+            charge.images,
+            charge.usd,
+            millis(now),
+            charge.owner.0
+        ],
+    )
+    .map_err(fail)?;
+    Ok(())
+}
+
 fn scope_parts(scope: Scope) -> (&'static str, i64) {
     match scope {
         Scope::Guild => ("guild", 0),
@@ -151,33 +197,7 @@ impl Store for SqliteStore {
         let limits = *limits;
         self.with(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
-            let exists: bool = tx
-                .query_row("SELECT EXISTS(SELECT 1 FROM ledger WHERE job_id = ?1)", [&charge.job_id], |r| r.get(0))
-                .map_err(fail)?;
-            if exists {
-                return Err(ReserveError::Duplicate(charge.job_id.clone()));
-            }
-            let usage = read_usage(&tx, charge.guild_id, charge.user_id, now).map_err(fail)?;
-            limits::check(&limits, &usage, Ask { images: charge.images, usd: charge.usd }, now, exempt)
-                .map_err(ReserveError::Limit)?;
-            tx.execute(
-                "INSERT INTO ledger (job_id, guild_id, channel_id, user_id, command, model, state, images,
-                                     reserved_usd, created_at, owner)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'reserved', ?7, ?8, ?9, ?10)",
-                params![
-                    charge.job_id,
-                    charge.guild_id.map(|g| g as i64),
-                    charge.channel_id as i64,
-                    charge.user_id as i64,
-                    charge.command,
-                    charge.model,
-                    charge.images,
-                    charge.usd,
-                    millis(now),
-                    charge.owner.0
-                ],
-            )
-            .map_err(fail)?;
+            reserve_in(&tx, &charge, &limits, exempt, now)?;
             tx.commit().map_err(fail)?;
             Ok(())
         })
@@ -232,8 +252,11 @@ impl Store for SqliteStore {
             tx.execute("DELETE FROM instances WHERE heartbeat_at < ?1", [cutoff]).map_err(fail)?;
             let released = tx
                 .execute(
-                    "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?1
-                     WHERE state = 'reserved' AND (owner IS NULL OR owner NOT IN (SELECT id FROM instances))",
+                    &format!(
+                        "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?1
+                         WHERE state = 'reserved' AND (owner IS NULL OR owner NOT IN (SELECT id FROM instances))
+                         AND {NO_LIVE_JOB}"
+                    ),
                     params![millis(now)],
                 )
                 .map_err(fail)?;
@@ -249,8 +272,10 @@ impl Store for SqliteStore {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
             let released = tx
                 .execute(
-                    "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?2
-                     WHERE state = 'reserved' AND owner = ?1",
+                    &format!(
+                        "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?2
+                         WHERE state = 'reserved' AND owner = ?1 AND {NO_LIVE_JOB}"
+                    ),
                     params![id, millis(now)],
                 )
                 .map_err(fail)?;

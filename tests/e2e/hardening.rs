@@ -54,7 +54,7 @@ async fn an_absurd_cooldown_is_refused_and_one_already_stored_cannot_take_the_bo
     store.set_override(GUILD_ID, Scope::User(MEMBER_ID), LimitName::Cooldown, Some(1e13)).await.unwrap();
     let first = app.discord.invoke("generate", generate("a fox"), json!({}));
     delivered(&app, &first).await;
-    let second = private_answer(&app, &app.discord.invoke("generate", generate("a fox again"), json!({}))).await;
+    let second = app.refusal(&app.discord.invoke("generate", generate("a fox again"), json!({}))).await;
     assert!(second.starts_with("Please wait a little between requests"), "{second}");
     let other = app.discord.invoke_as(&another_member(), "generate", generate("an owl"), json!({}));
     delivered(&app, &other).await;
@@ -139,7 +139,7 @@ async fn a_prompt_of_invisible_characters_is_empty_and_cannot_hide_a_blocked_wor
     )
     .await;
     let hidden = app.discord.invoke("generate", generate("a dra\u{200B}g\u{2060}on"), json!({}));
-    let hidden = private_answer(&app, &hidden).await;
+    let hidden = app.refusal(&hidden).await;
 
     assert_eq!(empty.lines().next(), Some("Please give a prompt describing the image you want."));
     assert!(hidden.starts_with("This prompt breaks this server's rules"), "{hidden}");

@@ -37,7 +37,7 @@ async fn fifty_racing_requests_whose_budget_fits_three_admit_exactly_three() {
     let requests = app
         .discord
         .wait_for("every answer", |r| {
-            let refused = r.iter().filter(|r| r.path.ends_with("/callback") && r.payload["type"] == 4).count();
+            let refused = r.iter().filter(|r| r.payload["flags"] == 64 && r.method == Method::POST).count();
             let images = r.iter().filter(|r| r.method == Method::PATCH && !r.files.is_empty()).count();
             refused + images == 50
         })
@@ -46,8 +46,8 @@ async fn fifty_racing_requests_whose_budget_fits_three_admit_exactly_three() {
     let images: Vec<&Received> = requests.iter().filter(|r| r.method == Method::PATCH && !r.files.is_empty()).collect();
     assert_eq!(images.len(), 3, "exactly three admitted and delivered");
     assert_eq!(app.openai.image_calls().len(), 3, "no model call for a refused request");
-    let refusal = requests.iter().find(|r| r.payload["type"] == 4).unwrap();
-    let text = refusal.payload["data"]["content"].as_str().unwrap();
+    let refusal = requests.iter().find(|r| r.payload["flags"] == 64 && r.method == Method::POST).unwrap();
+    let text = refusal.payload["content"].as_str().unwrap();
     assert!(text.contains("daily budget"), "{text}");
     assert_eq!(sent.len(), 50);
     let usage = usage_in_db(&app.db_path).await;
@@ -87,9 +87,8 @@ async fn a_refusal_names_the_limit_what_is_left_and_when_it_resets() {
     delivered(&app, &first).await;
 
     let second = app.discord.invoke("generate", json!([string("prompt", "two")]), json!({}));
-    let (text, ephemeral) = app.direct_answer(&second).await;
+    let text = app.refusal(&second).await;
 
-    assert!(ephemeral);
     assert!(text.starts_with("Daily image limit reached: 0 left of 1 per 24 hours"), "{text}");
     assert!(text.contains("<t:") && text.contains(":R>."), "a Discord relative timestamp: {text}");
     assert!(text.ends_with(&format!("-# Job {}", second.id)), "the job id, to trace a complaint: {text}");
@@ -103,7 +102,7 @@ async fn a_cooldown_refuses_a_quick_second_request() {
     delivered(&app, &first).await;
 
     let second = app.discord.invoke("generate", json!([string("prompt", "two")]), json!({}));
-    let (text, _) = app.direct_answer(&second).await;
+    let text = app.refusal(&second).await;
 
     assert!(text.starts_with("Please wait a little between requests"), "{text}");
 }
@@ -170,8 +169,7 @@ async fn an_admin_sets_a_members_limit_and_blocks_and_unblocks_them() {
     assert_eq!(text, format!("`images_per_day` for <@{MEMBER_ID}> is now 1."));
     let first = app.discord.invoke("generate", json!([string("prompt", "one")]), json!({}));
     delivered(&app, &first).await;
-    let (text, _) =
-        app.direct_answer(&app.discord.invoke("generate", json!([string("prompt", "two")]), json!({}))).await;
+    let text = app.refusal(&app.discord.invoke("generate", json!([string("prompt", "two")]), json!({}))).await;
     assert!(text.starts_with("Daily image limit reached"), "{text}");
 
     let shown = app.discord.invoke_as(&admin(), "limits", subcommand("show", json!([user.clone()])), resolved.clone());
@@ -183,8 +181,7 @@ async fn an_admin_sets_a_members_limit_and_blocks_and_unblocks_them() {
     let block = subcommand("block", json!([user.clone(), {"name": "hours", "type": 10, "value": 2.0}]));
     let (text, _) = app.direct_answer(&app.discord.invoke_as(&admin(), "limits", block, resolved.clone())).await;
     assert!(text.contains("is blocked from Easel here; the block ends <t:"), "{text}");
-    let (text, _) =
-        app.direct_answer(&app.discord.invoke("generate", json!([string("prompt", "three")]), json!({}))).await;
+    let text = app.refusal(&app.discord.invoke("generate", json!([string("prompt", "three")]), json!({}))).await;
     assert!(text.starts_with("You can't use Easel in this server right now"), "{text}");
 
     let unblock = app.discord.invoke_as(&admin(), "limits", subcommand("unblock", json!([user])), resolved);
@@ -212,6 +209,6 @@ async fn a_role_tier_gets_more_than_the_server_default() {
         delivered(&app, &sent).await;
     }
     let third = app.discord.invoke_as(&member, "generate", json!([string("prompt", "three")]), json!({}));
-    let (text, _) = app.direct_answer(&third).await;
+    let text = app.refusal(&third).await;
     assert!(text.contains("0 left of 2"), "{text}");
 }

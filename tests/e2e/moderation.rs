@@ -91,7 +91,7 @@ async fn a_blocked_word_and_its_evasions_are_refused_before_any_model_call_and_l
     let mut texts = Vec::new();
     for prompt in ["a red dragon", "a D R A G O N", "a dr@g0n.", "a drаgon" /* Cyrillic а */] {
         let sent = app.discord.invoke("generate", json!([string("prompt", prompt)]), json!({}));
-        texts.push(direct_answer(&app, &sent).await);
+        texts.push(app.refusal(&sent).await);
     }
     let clean = app.discord.invoke("generate", json!([string("prompt", "a dragonfly? no: a moth")]), json!({}));
 
@@ -153,12 +153,10 @@ async fn repeat_offenders_are_paused_until_a_moderator_lifts_it() {
     let app = with_log_channel(&[("EASEL_REFUSALS_BEFORE_PAUSE", "2"), ("EASEL_PAUSE_MINUTES", "60")], |_| {}).await;
     direct_answer(&app, &app.discord.invoke_as(&moderator(), "moderation", blocklist_add("goblin"), json!({}))).await;
 
-    let first =
-        direct_answer(&app, &app.discord.invoke("generate", json!([string("prompt", "goblin")]), json!({}))).await;
+    let first = app.refusal(&app.discord.invoke("generate", json!([string("prompt", "goblin")]), json!({}))).await;
     let second =
-        direct_answer(&app, &app.discord.invoke("generate", json!([string("prompt", "g o b l i n")]), json!({}))).await;
-    let third =
-        direct_answer(&app, &app.discord.invoke("generate", json!([string("prompt", "a kitten")]), json!({}))).await;
+        app.refusal(&app.discord.invoke("generate", json!([string("prompt", "g o b l i n")]), json!({}))).await;
+    let third = app.refusal(&app.discord.invoke("generate", json!([string("prompt", "a kitten")]), json!({}))).await;
 
     assert!(!first.contains("paused"), "{first}");
     assert!(

@@ -50,13 +50,15 @@ async fn a_second_process_on_the_same_database_leaves_the_firsts_live_jobs_alone
         .map(|i| second_discord.invoke("generate", json!([string("prompt", &format!("quick owl {i}"))]), json!({})))
         .collect();
     let answers = second_discord
-        .wait_for("both refusals", |r| r.iter().filter(|r| r.path.ends_with("/callback")).count() == 2)
+        .wait_for("both refusals", |r| {
+            r.iter().filter(|r| r.method == Method::POST && r.payload["flags"] == 64).count() == 2
+        })
         .await;
     let delivered_first = first_discord.wait_for("the slow images", |r| delivered(r) == 2).await;
 
     for sent in &theirs {
-        let answer = answers.iter().find(|r| r.path.contains(&sent.id)).unwrap();
-        let text = answer.payload["data"]["content"].as_str().unwrap_or_default();
+        let answer = answers.iter().find(|r| r.payload["flags"] == 64 && r.path.contains(&sent.token)).unwrap();
+        let text = answer.payload["content"].as_str().unwrap_or_default();
         assert!(text.starts_with("Daily image limit reached: 0 left of 2"), "{text}");
     }
     assert!(second_model.image_calls().is_empty(), "the second process made no image");

@@ -43,6 +43,22 @@ impl TestApp {
         (data["content"].as_str().unwrap_or_default().to_owned(), data["flags"] == 64)
     }
 
+    /// Why a request was refused: the answer the member alone sees, given at once (a bad option) or,
+    /// after the deferral, as an ephemeral follow-up. Asserts it pings nobody and carries no image.
+    pub async fn refusal(&self, sent: &discord::Sent) -> String {
+        let is_answer = |r: &discord::Received| {
+            (r.path.contains(&sent.id) && r.path.ends_with("/callback") && r.payload["type"] == 4)
+                || is_followup(r, &sent.token)
+        };
+        let requests = self.discord.wait_for("the refusal", |r| r.iter().any(is_answer)).await;
+        let answer = requests.iter().find(|r| is_answer(r)).unwrap();
+        let message = if answer.path.ends_with("/callback") { &answer.payload["data"] } else { &answer.payload };
+        assert_eq!(message["flags"], 64, "only the member sees it: {message}");
+        assert_eq!(message["allowed_mentions"]["parse"], serde_json::json!([]));
+        assert!(answer.files.is_empty());
+        message["content"].as_str().unwrap_or_default().to_owned()
+    }
+
     /// The ephemeral follow-up explaining why a deferred job delivered nothing.
     pub async fn followup_text(&self, sent: &discord::Sent) -> String {
         let requests =

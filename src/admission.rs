@@ -1,0 +1,165 @@
+//! Admission: whether a request may become a job, decided before any model call.
+//!
+//! Two steps, so Discord is answered at once: [`Admission::check`] is in memory (the catalogue), fast
+//! enough to run before the deferral and answer a bad option at once; [`Admission::admit`] reads the
+//! store (blocks, the blocklist, the limits, the queue caps) after the deferral, and queues the job with
+//! its cost reserved, as one transaction.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::catalogue::Catalogue;
+use crate::clock::Clock;
+use crate::error::JobError;
+use crate::job::{JobRequest, JobSpec, Requester};
+use crate::limits::{self, Limits};
+use crate::moderation::{AuditEntry, Moderation, Outcome};
+use crate::queue::{JobState, JobStore, QueueCaps, StoredJob, Ticket};
+use crate::store::{Charge, InstanceId, ReserveError, Store};
+
+/// What admission needs.
+pub struct Admission {
+    catalogue: Arc<Catalogue>,
+    default_model: String,
+    max_source_bytes: u64,
+    store: Arc<dyn Store>,
+    jobs: Arc<dyn JobStore>,
+    clock: Arc<dyn Clock>,
+    limits: Limits,
+    instance: InstanceId,
+    caps: QueueCaps,
+    moderation: Option<Arc<Moderation>>,
+}
+
+/// Where admission keeps and checks things.
+pub struct AdmissionPorts {
+    /// Settings, blocks and the ledger.
+    pub store: Arc<dyn Store>,
+    /// The job queue's storage.
+    pub jobs: Arc<dyn JobStore>,
+    /// The time.
+    pub clock: Arc<dyn Clock>,
+    /// This process, the owner of what it admits.
+    pub instance: InstanceId,
+}
+
+impl Admission {
+    /// Admission for `catalogue`, with the owner's default `limits` and the queue's `caps`.
+    pub fn new(
+        catalogue: Arc<Catalogue>,
+        default_model: String,
+        max_source_bytes: u64,
+        limits: Limits,
+        caps: QueueCaps,
+        ports: AdmissionPorts,
+    ) -> Self {
+        let AdmissionPorts { store, jobs, clock, instance } = ports;
+        Self {
+            catalogue,
+            default_model,
+            max_source_bytes,
+            store,
+            jobs,
+            clock,
+            limits,
+            instance,
+            caps,
+            moderation: None,
+        }
+    }
+
+    /// Adds moderation: the server's blocklist before anything is reserved.
+    pub fn with_moderation(mut self, moderation: Arc<Moderation>) -> Self {
+        self.moderation = Some(moderation);
+        self
+    }
+
+    /// The catalogue offered.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    /// Checks a request against the catalogue: in memory, no disk and no network, so it can run before
+    /// Discord is answered.
+    pub fn check(&self, request: &JobRequest) -> Result<JobSpec, JobError> {
+        Ok(request.resolve(&self.catalogue, &self.default_model, self.max_source_bytes)?)
+    }
+
+    /// Checks the member's block, the server's blocklist, the limits and the queue caps, and queues the
+    /// job with its cost reserved, all before any model call. A refusal costs nothing.
+    pub async fn admit(&self, request: &JobRequest, ticket: Ticket) -> Result<JobSpec, JobError> {
+        let spec = self.check(request)?;
+        let now = self.clock.now();
+        let who = &request.requester;
+        if let Some(guild) = who.guild_id {
+            if let Some(block) = self.store.block_of(guild, who.user_id, now).await.map_err(unexpected)? {
+                return Err(JobError::Blocked { until: block.until });
+            }
+        }
+        self.screen(request, &spec, now).await?;
+        let limits = self.limits_for(who).await?;
+        let charge = Charge {
+            job_id: request.id.0.clone(),
+            guild_id: who.guild_id,
+            channel_id: who.channel_id,
+            user_id: who.user_id,
+            command: request.command.name().to_owned(),
+            model: spec.model.id.clone(),
+            images: u32::from(spec.n),
+            usd: spec.estimate_usd,
+            owner: self.instance.clone(),
+        };
+        let job = StoredJob {
+            request: request.clone(),
+            backend: spec.model.backend,
+            state: JobState::Queued,
+            attempts: 0,
+            ticket,
+            result: None,
+            message_id: None,
+        };
+        let exempt = who.is_manager && limits.exempt_managers;
+        self.jobs.enqueue(&job, &charge, &limits, exempt, self.caps, now).await.map_err(|e| match e {
+            ReserveError::Limit(refusal) => JobError::LimitReached(refusal),
+            ReserveError::QueueFull { waiting, whole_bot } => JobError::QueueFull { waiting, whole_bot },
+            other => unexpected(other),
+        })?;
+        Ok(spec)
+    }
+
+    /// What the member has used and has left, one line a limit (for `/usage`).
+    pub async fn usage_report(&self, requester: &Requester) -> Result<Vec<String>, JobError> {
+        let now = self.clock.now();
+        let limits = self.limits_for(requester).await?;
+        let usage = self.store.usage(requester.guild_id, requester.user_id, now).await.map_err(unexpected)?;
+        Ok(limits::usage_lines(&limits, &usage, now, requester.is_manager && limits.exempt_managers))
+    }
+
+    /// The limits in force for a member: the owner's defaults with their guild's settings applied.
+    async fn limits_for(&self, who: &Requester) -> Result<Limits, JobError> {
+        let overrides = match who.guild_id {
+            Some(guild) => self.store.overrides(guild).await.map_err(unexpected)?,
+            None => Vec::new(),
+        };
+        Ok(limits::resolve(&self.limits, &overrides, &who.roles, who.user_id))
+    }
+
+    /// The server's blocklist, before any reservation or model call; a refusal is logged for moderators.
+    async fn screen(&self, request: &JobRequest, spec: &JobSpec, now: DateTime<Utc>) -> Result<(), JobError> {
+        let (Some(moderation), Some(prompt)) = (&self.moderation, spec.member_prompt.as_deref()) else {
+            return Ok(());
+        };
+        let Err(refusal) = moderation.screen(request.requester.guild_id, prompt).await else { return Ok(()) };
+        let entry = AuditEntry::ended(request, spec, Outcome::RefusedByRules, Some(refusal.reason.clone()), now);
+        let paused = moderation.record(entry).await;
+        let error =
+            JobError::RefusedByRules { reason: refusal.reason, categories: refusal.categories, paused_until: None };
+        Err(error.with_pause(paused))
+    }
+}
+
+/// An internal fault, with its whole cause chain for the owner's log.
+fn unexpected<E: std::error::Error + 'static>(e: E) -> JobError {
+    JobError::Unexpected(crate::error::chain(&e))
+}

@@ -1,0 +1,521 @@
+//! The life of a job after admission: it waits its turn in a fair lane, runs, is spooled, delivered
+//! exactly once and settled; or fails or is cancelled, costing nothing. A restarted process takes over
+//! what a stopped one left, from the store.
+//!
+//! - [`Courier`]: the port that reaches the member (the Discord adapter implements it).
+//! - [`progress`]: where a waiting or running job stands, shown in the member's message.
+
+pub mod progress;
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use tokio::sync::Notify;
+use tokio::task::AbortHandle;
+use tokio_util::task::TaskTracker;
+use tracing::{error, info, warn};
+
+use crate::admission::Admission;
+use crate::catalogue::BackendKind;
+use crate::clock::Clock;
+use crate::error::{self, JobError};
+use crate::job::{JobRequest, JobSpec};
+use crate::moderation::{self, AuditEntry, Moderation};
+use crate::queue::scheduler::{Member, Scheduler, Waiting};
+use crate::queue::{JobState, JobStore, StoredJob, StoredResult, Ticket};
+use crate::runner::{Cost, FinishedJob, Runner};
+use crate::spool::Spool;
+use crate::store::InstanceId;
+
+/// Where a delivered job can be found afterwards (for the moderation log).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Receipt {
+    /// The message holding the images.
+    pub message_id: Option<u64>,
+    /// The attachments' URLs as the platform serves them.
+    pub attachment_urls: Vec<String>,
+}
+
+/// Why a delivery failed, with its cause (Discord's answer, a network error) kept for the log.
+pub type DeliveryError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Reaches the member about a job.
+#[async_trait]
+pub trait Courier: Send + Sync {
+    /// Shows where a job stands in the member's (deferred) message, with a Cancel button when
+    /// `cancellable`. Does nothing once the interaction's token has expired.
+    async fn progress(&self, job: &StoredJob, text: &str, cancellable: bool) -> Result<(), DeliveryError>;
+
+    /// Delivers every image of `finished`. MUST return an error unless all images reached the member (a
+    /// member is never charged for an image they did not get). Edits the member's message while the
+    /// token lasts; after that posts in the job's channel mentioning the member, and failing that sends a
+    /// direct message.
+    async fn deliver(&self, job: &StoredJob, spec: &JobSpec, finished: &FinishedJob) -> Result<Receipt, DeliveryError>;
+
+    /// Tells the member privately why a job delivered nothing.
+    async fn explain(&self, job: &StoredJob, text: &str);
+}
+
+/// How jobs are run.
+#[derive(Debug, Clone, Copy)]
+pub struct JobsPolicy {
+    /// How many times a job may start running (an interrupted attempt counts).
+    pub max_attempts: u32,
+    /// How long running jobs may go on after a shutdown signal.
+    pub grace: Duration,
+    /// How long a process's heartbeat counts; past it, its jobs are taken over.
+    pub lease: chrono::Duration,
+}
+
+/// Who asks to cancel a job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Canceller {
+    /// Their user id.
+    pub user_id: u64,
+    /// Whether Discord says they may moderate the server.
+    pub can_moderate: bool,
+}
+
+/// The jobs of this process.
+pub struct Jobs {
+    store: Arc<dyn JobStore>,
+    admission: Arc<Admission>,
+    runner: Arc<Runner>,
+    scheduler: Scheduler,
+    spool: Spool,
+    clock: Arc<dyn Clock>,
+    instance: InstanceId,
+    moderation: Option<Arc<Moderation>>,
+    policy: JobsPolicy,
+    courier: OnceLock<Arc<dyn Courier>>,
+    /// Wakes the dispatchers when a job is queued or a place frees up.
+    wake: Notify,
+    /// Every task running a job, so shutdown can wait for them.
+    tasks: TaskTracker,
+    /// Running jobs' tasks, so a cancel can stop one.
+    running: Mutex<HashMap<String, AbortHandle>>,
+    accepting: AtomicBool,
+    board: progress::Board,
+}
+
+/// What the adapter needs to build [`Jobs`].
+pub struct JobsParts {
+    /// The queue's storage.
+    pub store: Arc<dyn JobStore>,
+    /// Admission (re-checks stored requests against the catalogue).
+    pub admission: Arc<Admission>,
+    /// The model calls.
+    pub runner: Arc<Runner>,
+    /// The lanes.
+    pub scheduler: Scheduler,
+    /// Where generated images wait.
+    pub spool: Spool,
+    /// The time.
+    pub clock: Arc<dyn Clock>,
+    /// This process.
+    pub instance: InstanceId,
+    /// The audit log.
+    pub moderation: Option<Arc<Moderation>>,
+    /// How jobs are run.
+    pub policy: JobsPolicy,
+}
+
+impl Jobs {
+    /// The jobs of this process; nothing runs until [`Jobs::start`].
+    pub fn new(parts: JobsParts) -> Arc<Self> {
+        let JobsParts { store, admission, runner, scheduler, spool, clock, instance, moderation, policy } = parts;
+        Arc::new(Self {
+            store,
+            admission,
+            runner,
+            scheduler,
+            spool,
+            clock,
+            instance,
+            moderation,
+            policy,
+            courier: OnceLock::new(),
+            wake: Notify::new(),
+            tasks: TaskTracker::new(),
+            running: Mutex::new(HashMap::new()),
+            accepting: AtomicBool::new(true),
+            board: progress::Board::default(),
+        })
+    }
+
+    /// Admission, for the adapter's checks and `/usage`.
+    pub fn admission(&self) -> &Admission {
+        &self.admission
+    }
+
+    /// Queues a member's request: admission (limits, reservation, the job row), then a place in its lane.
+    pub async fn submit(&self, request: &JobRequest, ticket: Ticket) -> Result<JobSpec, JobError> {
+        if !self.accepting.load(Ordering::SeqCst) {
+            return Err(JobError::Restarting);
+        }
+        let spec = self.admission.admit(request, ticket.clone()).await?;
+        info!(job = %request.id, command = request.command.name(), model = %spec.model.id, user = request.requester.user_id, "job queued");
+        let job = StoredJob {
+            request: request.clone(),
+            backend: spec.model.backend,
+            state: JobState::Queued,
+            attempts: 0,
+            ticket,
+            result: None,
+            message_id: None,
+        };
+        self.queue(job);
+        Ok(spec)
+    }
+
+    fn queue(&self, job: StoredJob) {
+        let member = Member { guild_id: job.request.requester.guild_id, user_id: job.request.requester.user_id };
+        let waiting = Waiting { job_id: job.request.id.0.clone(), member };
+        let kind = job.backend;
+        self.board.watch(job, self.clock.now());
+        self.scheduler.push(kind, waiting);
+        self.wake.notify_waiters();
+    }
+
+    /// Starts the dispatchers and the progress board with `courier`, and takes over what stopped
+    /// processes left. Called once, when Discord is connected.
+    pub fn start(self: &Arc<Self>, courier: Arc<dyn Courier>) {
+        if self.courier.set(courier).is_err() {
+            return;
+        }
+        for kind in BackendKind::ALL {
+            let jobs = Arc::clone(self);
+            tokio::spawn(async move { jobs.dispatch(kind).await });
+        }
+        let jobs = Arc::clone(self);
+        tokio::spawn(async move { progress::show(jobs).await });
+        let jobs = Arc::clone(self);
+        tokio::spawn(async move { jobs.take_over().await });
+    }
+
+    fn courier(&self) -> Option<&Arc<dyn Courier>> {
+        self.courier.get()
+    }
+
+    /// Starts the jobs of one lane as places free up, while its backend's breaker allows.
+    async fn dispatch(self: Arc<Self>, kind: BackendKind) {
+        loop {
+            let woken = self.wake.notified();
+            if !self.accepting.load(Ordering::SeqCst) {
+                return;
+            }
+            if self.scheduler.len(kind) > 0 && self.runner.breaker(kind).allow(self.clock.now()) {
+                while let Some(waiting) = self.scheduler.next(kind) {
+                    self.launch(kind, waiting.job_id);
+                }
+            }
+            // A breaker's cool-off ends without anybody waking us: look again every second.
+            let _ = tokio::time::timeout(Duration::from_secs(1), woken).await;
+        }
+    }
+
+    /// Runs one job in its own task, tracked for shutdown and abortable by a cancel. Whatever happens to
+    /// the task (an error, a panic), the lane's place is freed and the member is answered.
+    fn launch(self: &Arc<Self>, kind: BackendKind, job_id: String) {
+        let jobs = Arc::clone(self);
+        let id = job_id.clone();
+        let task = tokio::spawn(async move { jobs.run(&id).await });
+        self.running
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(job_id.clone(), task.abort_handle());
+        let jobs = Arc::clone(self);
+        self.tasks.spawn(async move {
+            let ended = task.await;
+            jobs.running.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(&job_id);
+            jobs.scheduler.finished(kind);
+            jobs.wake.notify_waiters();
+            if let Err(e) = ended {
+                if e.is_panic() {
+                    jobs.fail_by_id(&job_id, JobError::Unexpected("the job panicked".into())).await;
+                }
+            }
+        });
+    }
+
+    /// One attempt at a queued job: the model call, the spool, then delivery.
+    async fn run(self: &Arc<Self>, job_id: &str) {
+        let now = self.clock.now();
+        let attempts = match self.store.start(job_id, &self.instance, now).await {
+            Ok(Some(attempts)) => attempts,
+            Ok(None) => return self.board.forget(job_id),
+            Err(e) => return error!(job = job_id, error = %error::chain(&e), "could not start a job"),
+        };
+        let Some(job) = self.load(job_id).await else { return };
+        self.board.running(job_id, now);
+        info!(job = job_id, attempt = attempts, "job started");
+        let spec = match self.admission.check(&job.request) {
+            Ok(spec) => spec,
+            Err(e) => return self.fail(&job, None, e).await,
+        };
+        if let Err(refused) = self.precheck(&spec).await {
+            return self.fail(&job, Some(&spec), refused).await;
+        }
+        let finished = match self.runner.run(&job.request, &spec).await {
+            Ok(finished) => finished,
+            Err(e) => return self.fail(&job, Some(&spec), e).await,
+        };
+        let files = match self.spool.write(job_id, &finished.images).await {
+            Ok(files) => files,
+            Err(e) => return self.fail(&job, Some(&spec), JobError::Unexpected(format!("spool: {e}"))).await,
+        };
+        let result = StoredResult {
+            files,
+            revised_prompt: finished.revised_prompt.clone(),
+            cost_usd: finished.cost.usd,
+            from_usage: finished.cost.from_usage,
+        };
+        match self.store.generated(job_id, &result, self.clock.now()).await {
+            Ok(true) => self.deliver(job, &spec, finished, &result.files).await,
+            Ok(false) => self.spool.remove(&result.files).await, // cancelled meanwhile
+            Err(e) => self.fail(&job, Some(&spec), JobError::Unexpected(error::chain(&e))).await,
+        }
+    }
+
+    /// Delivers a generated job, then records the message and charges it in one step; the spool is
+    /// emptied once the store says delivered.
+    async fn deliver(&self, job: StoredJob, spec: &JobSpec, finished: FinishedJob, files: &[String]) {
+        let Some(courier) = self.courier() else { return };
+        let id = job.request.id.0.clone();
+        let receipt = match courier.deliver(&job, spec, &finished).await {
+            Ok(receipt) => receipt,
+            Err(e) => return self.fail(&job, Some(spec), JobError::DeliveryFailed(e)).await,
+        };
+        let images = finished.images.len() as u32;
+        match self.store.delivered(&id, receipt.message_id, images, self.clock.now()).await {
+            Ok(_) => info!(job = %id, images, usd = finished.cost.usd, "job delivered"),
+            Err(e) => error!(job = %id, error = %error::chain(&e), "delivered, but could not record it"),
+        }
+        self.spool.remove(files).await;
+        self.board.forget(&id);
+        if let Some(moderation) = &self.moderation {
+            let mut entry =
+                AuditEntry::ended(&job.request, spec, moderation::Outcome::Delivered, None, self.clock.now());
+            entry.revised_prompt = finished.revised_prompt.clone();
+            entry.cost_usd = finished.cost.usd;
+            entry.message_id = receipt.message_id;
+            entry.image_url = receipt.attachment_urls.first().cloned();
+            moderation.record(entry).await;
+        }
+    }
+
+    /// The optional moderation pre-check: a network call, so in the runner's time, not admission's.
+    async fn precheck(&self, spec: &JobSpec) -> Result<(), JobError> {
+        let (Some(moderation), Some(prompt)) = (&self.moderation, spec.member_prompt.as_deref()) else {
+            return Ok(());
+        };
+        moderation.precheck(prompt).await.map_err(|refusal| JobError::RefusedByRules {
+            reason: refusal.reason,
+            categories: refusal.categories,
+            paused_until: None,
+        })
+    }
+
+    async fn load(&self, job_id: &str) -> Option<StoredJob> {
+        match self.store.job(job_id).await {
+            Ok(job) => job,
+            Err(e) => {
+                error!(job = job_id, error = %error::chain(&e), "could not read a job");
+                None
+            }
+        }
+    }
+
+    async fn fail_by_id(&self, job_id: &str, failure: JobError) {
+        if let Some(job) = self.load(job_id).await {
+            let spec = self.admission.check(&job.request).ok();
+            self.fail(&job, spec.as_ref(), failure).await;
+        }
+    }
+
+    /// Ends a job without images: the reservation is released (in the same step), the member told why,
+    /// the audit log written. A job that had already ended (cancelled meanwhile) is left alone.
+    async fn fail(&self, job: &StoredJob, spec: Option<&JobSpec>, failure: JobError) {
+        let id = &job.request.id.0;
+        self.board.forget(id);
+        match self.store.fail(id, &failure.to_string(), self.clock.now()).await {
+            Ok(true) => {}
+            Ok(false) => return,
+            Err(e) => error!(job = %id, error = %error::chain(&e), "could not record a failed job"),
+        }
+        log_failure(id, &failure);
+        if let Some(files) = job.result.as_ref().map(|r| r.files.clone()) {
+            self.spool.remove(&files).await;
+        }
+        let paused = match (&self.moderation, spec) {
+            (Some(moderation), Some(spec)) => moderation.record(audit_of(job, spec, &failure, self.clock.now())).await,
+            _ => None,
+        };
+        let failure = failure.with_pause(paused);
+        if let Some(courier) = self.courier() {
+            courier.explain(job, &failure_text(&job.request, &failure)).await;
+        }
+    }
+
+    /// Cancels a queued or running job, for its requester or a moderator. Returns what to tell them.
+    pub async fn cancel(&self, job_id: &str, by: Canceller) -> String {
+        let Some(job) = self.load(job_id).await else { return "I can't find that request.".into() };
+        if by.user_id != job.request.requester.user_id && !by.can_moderate {
+            return "Only the member who asked for this image, or a moderator, can cancel it.".into();
+        }
+        let now = self.clock.now();
+        let from = match self.store.cancel(job_id, now).await {
+            Ok(Some(from)) => from,
+            Ok(None) => return "That request has already finished, so there is nothing to cancel.".into(),
+            Err(e) => {
+                error!(job = job_id, error = %error::chain(&e), "could not cancel a job");
+                return "Something went wrong cancelling that request. Please try again.".into();
+            }
+        };
+        match from {
+            JobState::Queued => {
+                self.scheduler.remove(job.backend, job_id);
+            }
+            _ => {
+                let handle = self.running.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(job_id);
+                if let Some(handle) = handle {
+                    handle.abort();
+                }
+            }
+        }
+        self.board.forget(job_id);
+        info!(job = job_id, by = by.user_id, from = from.key(), "job cancelled");
+        if let (Some(moderation), Ok(spec)) = (&self.moderation, self.admission.check(&job.request)) {
+            let reason = Some(format!("cancelled by <@{}>", by.user_id));
+            moderation.record(AuditEntry::ended(&job.request, &spec, moderation::Outcome::Failed, reason, now)).await;
+        }
+        if let Some(courier) = self.courier() {
+            let text = format!("Cancelled by <@{}>. Nothing was charged.\n-# Job {job_id}", by.user_id);
+            if let Err(e) = courier.progress(&job, &text, false).await {
+                warn!(job = job_id, error = %error::chain(e.as_ref()), "could not mark the message cancelled");
+            }
+        }
+        "Cancelled. Nothing was charged.".into()
+    }
+
+    /// Cancels the member's newest queued or running job (`/cancel`).
+    pub async fn cancel_latest(&self, guild_id: Option<u64>, by: Canceller) -> String {
+        match self.store.latest_active(guild_id, by.user_id).await {
+            Ok(Some(job_id)) => self.cancel(&job_id, by).await,
+            Ok(None) => "You have no image request waiting or in progress.".into(),
+            Err(e) => {
+                error!(error = %error::chain(&e), "could not look up a member's jobs");
+                "Something went wrong looking up your requests. Please try again.".into()
+            }
+        }
+    }
+
+    /// Takes over the jobs of processes that stopped (their heartbeat is older than the lease): queued
+    /// ones wait again, interrupted ones are retried while attempts remain, generated ones are delivered
+    /// from the spool. Run at start-up and with every heartbeat.
+    pub async fn take_over(self: &Arc<Self>) {
+        if self.courier().is_none() {
+            return; // not connected yet: `start` takes over once it is
+        }
+        let jobs = match self.store.take_over(&self.instance, self.policy.lease, self.clock.now()).await {
+            Ok(jobs) => jobs,
+            Err(e) => return error!(error = %error::chain(&e), "could not take over stopped processes' jobs"),
+        };
+        if !jobs.is_empty() {
+            warn!(jobs = jobs.len(), "took over jobs left by a process that stopped");
+        }
+        for job in jobs {
+            self.resume(job).await;
+        }
+    }
+
+    async fn resume(self: &Arc<Self>, job: StoredJob) {
+        let id = job.request.id.0.clone();
+        match job.state {
+            JobState::Queued => self.queue(job),
+            JobState::Running if job.attempts < self.policy.max_attempts => {
+                if let Ok(true) = self.store.requeue(&id, self.clock.now()).await {
+                    info!(job = %id, attempts = job.attempts, "retrying a job its process left running");
+                    self.queue(StoredJob { state: JobState::Queued, ..job });
+                }
+            }
+            JobState::Running => {
+                let stopped = JobError::Unexpected(format!("stopped mid-job {} times", job.attempts));
+                let spec = self.admission.check(&job.request).ok();
+                self.fail(&job, spec.as_ref(), stopped).await;
+            }
+            JobState::Generated => {
+                let jobs = Arc::clone(self);
+                self.tasks.spawn(async move { jobs.deliver_spooled(job).await });
+            }
+            _ => {}
+        }
+    }
+
+    /// Delivers a job generated by a process that stopped before delivering it.
+    async fn deliver_spooled(&self, job: StoredJob) {
+        let Some(result) = job.result.clone() else { return };
+        let spec = match self.admission.check(&job.request) {
+            Ok(spec) => spec,
+            Err(e) => return self.fail(&job, None, e).await,
+        };
+        let images = match self.spool.read(&result.files).await {
+            Ok(images) => images,
+            Err(e) => return self.fail(&job, Some(&spec), JobError::Unexpected(format!("spool: {e}"))).await,
+        };
+        let cost = Cost { usd: result.cost_usd, from_usage: result.from_usage };
+        let finished = FinishedJob { images, revised_prompt: result.revised_prompt.clone(), cost };
+        info!(job = %job.request.id, "delivering a job generated before a restart");
+        self.deliver(job, &spec, finished, &result.files).await;
+    }
+
+    /// Stops taking jobs, lets running ones finish within the grace period, and leaves the rest in the
+    /// store for the next process.
+    pub async fn shutdown(&self) {
+        self.accepting.store(false, Ordering::SeqCst);
+        self.wake.notify_waiters();
+        self.tasks.close();
+        if tokio::time::timeout(self.policy.grace, self.tasks.wait()).await.is_err() {
+            warn!(running = self.tasks.len(), "shutdown grace period over; the next start retries what was running");
+        }
+        let waiting: usize = BackendKind::ALL.iter().map(|kind| self.scheduler.len(*kind)).sum();
+        if waiting > 0 {
+            info!(waiting, "queued jobs stay in the store for the next start");
+        }
+    }
+
+    /// Whether new requests are taken (false once shutting down).
+    pub fn accepting(&self) -> bool {
+        self.accepting.load(Ordering::SeqCst)
+    }
+}
+
+/// The audit entry of a failed job, its outcome read from the error.
+fn audit_of(job: &StoredJob, spec: &JobSpec, failure: &JobError, at: chrono::DateTime<chrono::Utc>) -> AuditEntry {
+    let (outcome, reason) = match failure {
+        JobError::ProviderRefused { message, .. } => (moderation::Outcome::RefusedByProvider, message.clone()),
+        JobError::RefusedByRules { reason, .. } => (moderation::Outcome::RefusedByRules, reason.clone()),
+        other => (moderation::Outcome::Failed, error::chain(other)),
+    };
+    AuditEntry::ended(&job.request, spec, outcome, Some(reason), at)
+}
+
+/// Why a job delivered nothing, with its id in small print so a complaint can be traced.
+pub fn failure_text(request: &JobRequest, error: &JobError) -> String {
+    format!("{}\n-# Job {}", error.user_message(), request.id)
+}
+
+/// Logs why a job failed, with the whole cause chain: faults of the setup or of Easel as errors, the
+/// rest (refusals, outages, bad uploads) as warnings.
+pub fn log_failure(job: &str, e: &JobError) {
+    let cause = error::chain(e);
+    match e {
+        JobError::Misconfigured(_) | JobError::Unexpected(_) | JobError::ResultUnusable(_) => {
+            error!(job, error = %cause, "job failed")
+        }
+        _ => warn!(job, error = %cause, "job failed"),
+    }
+}

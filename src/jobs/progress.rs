@@ -1,0 +1,170 @@
+//! Progress in the member's message: while a job waits, its place in the queue ("3rd in the queue"),
+//! edited as it moves; while it runs, that it is being generated and by which model; with a Cancel
+//! button on both.
+//!
+//! Edits are coalesced: a job is shown only once it has waited or run for [`EDIT_EVERY`] (a job that
+//! starts and ends quickly is never edited before its result), each message at most once per
+//! [`EDIT_EVERY`], and at most [`EDITS_PER_TICK`] edits per tick across all jobs, nearest the front
+//! first, so a long queue never floods Discord.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use tracing::debug;
+
+use super::Jobs;
+use crate::catalogue::BackendKind;
+use crate::error;
+use crate::queue::StoredJob;
+
+/// The least time between two edits of one message, and before a job's first.
+pub const EDIT_EVERY: Duration = Duration::from_secs(2);
+/// The most progress edits in one tick.
+const EDITS_PER_TICK: usize = 20;
+
+struct Watched {
+    job: StoredJob,
+    since: DateTime<Utc>,
+    running: bool,
+    shown: Option<(String, DateTime<Utc>)>,
+}
+
+/// The jobs whose progress is shown, and what each message shows now.
+#[derive(Default)]
+pub struct Board {
+    watched: Mutex<HashMap<String, Watched>>,
+}
+
+impl Board {
+    fn with<T>(&self, work: impl FnOnce(&mut HashMap<String, Watched>) -> T) -> T {
+        work(&mut self.watched.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+    }
+
+    /// Starts showing a queued job's progress.
+    pub fn watch(&self, job: StoredJob, now: DateTime<Utc>) {
+        let id = job.request.id.0.clone();
+        self.with(|w| w.insert(id, Watched { job, since: now, running: false, shown: None }));
+    }
+
+    /// The job started running.
+    pub fn running(&self, job_id: &str, now: DateTime<Utc>) {
+        self.with(|w| {
+            if let Some(watched) = w.get_mut(job_id) {
+                watched.running = true;
+                watched.since = now;
+            }
+        });
+    }
+
+    /// The job ended: nothing more to show.
+    pub fn forget(&self, job_id: &str) {
+        self.with(|w| w.remove(job_id));
+    }
+
+    /// The edits due now: each job whose text changed, shown long enough, nearest the front first.
+    fn due(
+        &self,
+        positions: &HashMap<String, usize>,
+        texts: impl Fn(&Watched, Option<usize>) -> String,
+        now: DateTime<Utc>,
+    ) -> Vec<(StoredJob, String)> {
+        let every = chrono::Duration::from_std(EDIT_EVERY).unwrap_or_default();
+        self.with(|watched| {
+            let mut due: Vec<(usize, String)> = watched
+                .iter()
+                .filter(|(_, w)| now - w.since >= every)
+                .filter(|(_, w)| w.shown.as_ref().is_none_or(|(_, at)| now - *at >= every))
+                .filter_map(|(id, w)| {
+                    let position = positions.get(id).copied();
+                    let text = texts(w, position);
+                    let unchanged = w.shown.as_ref().is_some_and(|(shown, _)| *shown == text);
+                    (!unchanged && (w.running || position.is_some())).then(|| (position.unwrap_or(0), id.clone()))
+                })
+                .collect();
+            due.sort();
+            due.truncate(EDITS_PER_TICK);
+            due.into_iter()
+                .filter_map(|(position, id)| {
+                    let w = watched.get_mut(&id)?;
+                    let text = texts(w, (!w.running).then_some(position));
+                    w.shown = Some((text.clone(), now));
+                    Some((w.job.clone(), text))
+                })
+                .collect()
+        })
+    }
+}
+
+/// "1st", "2nd", "3rd", "11th", "22nd"…
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// What a waiting or running job's message says.
+fn text(model: &str, position: Option<usize>, backend_down: bool, job_id: &str) -> String {
+    let mut text = match position {
+        Some(0) => format!("Next in the queue for `{model}`."),
+        Some(p) => format!("{} in the queue for `{model}`.", ordinal(p + 1)),
+        None => format!("Generating your image with `{model}`…"),
+    };
+    if backend_down && position.is_some() {
+        text.push_str(
+            "\nThe image service for this model is not answering right now. Your request keeps its place and \
+             runs when it is back; you may cancel it meanwhile.",
+        );
+    }
+    text.push_str(&format!("\n-# Job {job_id}"));
+    text
+}
+
+/// Shows progress every [`EDIT_EVERY`] until the process stops.
+pub async fn show(jobs: Arc<Jobs>) {
+    let mut ticks = tokio::time::interval(EDIT_EVERY);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        let Some(courier) = jobs.courier().cloned() else { continue };
+        let positions: HashMap<String, usize> =
+            BackendKind::ALL.iter().flat_map(|kind| jobs.scheduler.waiting(*kind)).collect();
+        let texts = |w: &Watched, position: Option<usize>| {
+            let model = jobs.admission.check(&w.job.request).map(|s| s.model.id).unwrap_or_default();
+            let down = jobs.runner.breaker(w.job.backend).is_down();
+            text(&model, if w.running { None } else { position }, down, &w.job.request.id.0)
+        };
+        for (job, text) in jobs.board.due(&positions, texts, jobs.clock.now()) {
+            let courier = Arc::clone(&courier);
+            tokio::spawn(async move {
+                if let Err(e) = courier.progress(&job, &text, true).await {
+                    debug!(job = %job.request.id, error = %error::chain(e.as_ref()), "could not show progress");
+                }
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_read_as_people_say_them() {
+        let said: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].into_iter().map(ordinal).collect();
+        assert_eq!(said, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]);
+    }
+
+    #[test]
+    fn the_text_names_the_place_the_model_and_a_backend_that_is_down() {
+        assert_eq!(text("gpt-image-2", Some(2), false, "7"), "3rd in the queue for `gpt-image-2`.\n-# Job 7");
+        assert!(text("m", Some(0), true, "7").contains("not answering right now"));
+        assert!(text("m", None, true, "7").starts_with("Generating your image with `m`"));
+    }
+}

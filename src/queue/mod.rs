@@ -1,0 +1,178 @@
+//! Jobs as data: every admitted request is a row in the store that outlives the process, waiting in a
+//! fair lane in front of its backend.
+//!
+//! - [`JobStore`]: the port the queue needs from storage (SQLite implements it).
+//! - [`scheduler`]: who runs next (a cap per backend, round-robin over members).
+//! - [`breaker`]: a backend that is down stops being called for a while.
+//!
+//! A job's life: `queued → running → generated → delivered`, or `failed` / `cancelled`. Its cost is
+//! reserved in the ledger in the same transaction that queues it, committed in the same transaction that
+//! records its delivered message, and released in the one that fails or cancels it; so a job is charged
+//! at most once, whatever happens in between.
+
+pub mod breaker;
+pub mod scheduler;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::BackendKind;
+use crate::config::Secret;
+use crate::job::JobRequest;
+use crate::limits::Limits;
+use crate::store::{Charge, InstanceId, ReserveError, StoreError};
+
+/// Where a job is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobState {
+    /// Waiting for its turn.
+    Queued,
+    /// Its model call is under way.
+    Running,
+    /// Its images are in the spool, not yet delivered.
+    Generated,
+    /// The member has the images; the ledger is charged.
+    Delivered,
+    /// It ended without images; nothing charged.
+    Failed,
+    /// The member or a moderator withdrew it; nothing charged.
+    Cancelled,
+}
+
+impl JobState {
+    /// The value stored.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Queued => "queued",
+            Self::Running => "running",
+            Self::Generated => "generated",
+            Self::Delivered => "delivered",
+            Self::Failed => "failed",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses [`Self::key`] (an unknown value reads as failed).
+    pub fn from_key(key: &str) -> Self {
+        [Self::Queued, Self::Running, Self::Generated, Self::Delivered, Self::Cancelled]
+            .into_iter()
+            .find(|s| s.key() == key)
+            .unwrap_or(Self::Failed)
+    }
+
+    /// Whether nothing will happen to the job any more.
+    pub fn is_final(self) -> bool {
+        matches!(self, Self::Delivered | Self::Failed | Self::Cancelled)
+    }
+}
+
+/// How to reach the member about a job: the interaction's token while it lasts (15 minutes), then the
+/// job's channel, then a direct message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ticket {
+    /// The interaction token: a secret, stored but never logged.
+    pub token: Secret,
+    /// When Discord stops taking the token.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// What a generated job produced, kept with it until delivery.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredResult {
+    /// The images' file names in the spool, in order.
+    pub files: Vec<String>,
+    /// The prompt the model actually used, when it rewrote it.
+    pub revised_prompt: Option<String>,
+    /// What it cost, USD.
+    pub cost_usd: f64,
+    /// Whether the cost was settled from the provider's token usage.
+    pub from_usage: bool,
+}
+
+/// A job as the store keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredJob {
+    /// What was asked, as typed (the job id is `request.id`).
+    pub request: JobRequest,
+    /// The backend whose lane it waits in.
+    pub backend: BackendKind,
+    /// Where it is in its life.
+    pub state: JobState,
+    /// How many times it started running.
+    pub attempts: u32,
+    /// How to reach the member.
+    pub ticket: Ticket,
+    /// What it produced, once generated.
+    pub result: Option<StoredResult>,
+    /// The message holding its images, once delivered.
+    pub message_id: Option<u64>,
+}
+
+/// The queue's caps on waiting jobs, checked in the admission transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QueueCaps {
+    /// Waiting jobs of one server.
+    pub per_guild: u32,
+    /// Waiting jobs of the whole bot.
+    pub total: u32,
+}
+
+/// The storage the queue needs. Every state change is a compare-and-set: it happens only from the
+/// states named, so two processes (or a click racing a runner) cannot both move a job.
+#[async_trait]
+pub trait JobStore: Send + Sync {
+    /// Checks the limits and the queue caps, reserves the cost and queues the job, as ONE atomic
+    /// step. MUST refuse with [`ReserveError::QueueFull`] when a cap is reached.
+    async fn enqueue(
+        &self,
+        job: &StoredJob,
+        charge: &Charge,
+        limits: &Limits,
+        exempt: bool,
+        caps: QueueCaps,
+        now: DateTime<Utc>,
+    ) -> Result<(), ReserveError>;
+
+    /// `queued → running` for `owner`, counting an attempt. Returns the attempts so far, or `None` when
+    /// the job was not queued (cancelled meanwhile, or taken by another process).
+    async fn start(&self, job_id: &str, owner: &InstanceId, now: DateTime<Utc>) -> Result<Option<u32>, StoreError>;
+
+    /// `running → queued` (a retry after an interrupted attempt).
+    async fn requeue(&self, job_id: &str, now: DateTime<Utc>) -> Result<bool, StoreError>;
+
+    /// `running → generated`, keeping what it produced.
+    async fn generated(&self, job_id: &str, result: &StoredResult, now: DateTime<Utc>) -> Result<bool, StoreError>;
+
+    /// `generated → delivered`: records the delivered message and commits the ledger at the real cost,
+    /// in ONE transaction, so a resumed job that finds it delivered never delivers or charges again.
+    async fn delivered(
+        &self,
+        job_id: &str,
+        message_id: Option<u64>,
+        images: u32,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
+
+    /// Any unfinished state `→ failed`, releasing the reservation in the same transaction.
+    async fn fail(&self, job_id: &str, reason: &str, now: DateTime<Utc>) -> Result<bool, StoreError>;
+
+    /// `queued` or `running → cancelled`, releasing the reservation in the same transaction. Returns
+    /// the state it was cancelled from, or `None` when it had already moved on.
+    async fn cancel(&self, job_id: &str, now: DateTime<Utc>) -> Result<Option<JobState>, StoreError>;
+
+    /// A job by id.
+    async fn job(&self, job_id: &str) -> Result<Option<StoredJob>, StoreError>;
+
+    /// The member's newest job that is queued or running.
+    async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<String>, StoreError>;
+
+    /// Takes over every unfinished job whose owner's heartbeat is older than `lease` (or that has no
+    /// owner): they become `owner`'s, reservations included. Returns them, oldest first.
+    async fn take_over(
+        &self,
+        owner: &InstanceId,
+        lease: chrono::Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<StoredJob>, StoreError>;
+}

@@ -1,0 +1,276 @@
+//! The runner: one admitted job's model call, with retries where they help, the upload fetched and
+//! converted, every result verified as a whole image and made to fit Discord, and its real cost.
+//!
+//! Transport-free: backends, downloads and time are ports. It reports each outage to its backend's
+//! [`Breaker`], so a backend that is down stops being called for a while.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use backon::{ExponentialBuilder, Retryable};
+use tracing::warn;
+
+use crate::backends::{BackendCall, BackendError, Generated, ImageBackend};
+use crate::catalogue::{BackendKind, TokenUsage, VariationSpec};
+use crate::clock::Clock;
+use crate::download::{Fetch, FetchError};
+use crate::error::{JobError, SourceError};
+use crate::imaging::{self, EncodedImage, ImageWork};
+use crate::job::{Command, JobRequest, JobSpec};
+use crate::queue::breaker::{Breaker, BreakerPolicy};
+
+/// Discord refuses a message whose files add up to more than this, whatever the per-file limit.
+const MAX_MESSAGE_BYTES: u64 = 25 * 1024 * 1024;
+
+/// How far above the catalogue's estimate a provider's reported usage may price a job before Easel
+/// stops believing it (a buggy or hostile server must not drain a member's budget with one answer).
+const MAX_USAGE_OVER_ESTIMATE: f64 = 10.0;
+
+/// What a job cost.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cost {
+    /// USD.
+    pub usd: f64,
+    /// True when settled from the provider's token usage; false when it is the catalogue's price.
+    pub from_usage: bool,
+}
+
+/// A finished job, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FinishedJob {
+    /// The images, each under the upload limit.
+    pub images: Vec<EncodedImage>,
+    /// The prompt the model actually used, when it rewrote it.
+    pub revised_prompt: Option<String>,
+    /// What it cost.
+    pub cost: Cost,
+}
+
+/// How provider faults are retried.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    /// Tries after the first.
+    pub retries: usize,
+    /// First backoff delay.
+    pub min_delay: Duration,
+    /// Longest wait between tries, also the cap on a provider's `retry-after`.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self { retries: 3, min_delay: Duration::from_secs(1), max_delay: Duration::from_secs(20) }
+    }
+}
+
+/// The image backends, one per kind of provider; a kind not configured is `None` (its models are
+/// never offered, see `lifecycle`).
+#[derive(Clone)]
+pub struct Backends {
+    /// OpenAI or a compatible server.
+    pub openai: Arc<dyn ImageBackend>,
+    /// AUTOMATIC1111 Stable Diffusion, when `SD_BASE_URL` is set.
+    pub automatic1111: Option<Arc<dyn ImageBackend>>,
+}
+
+impl Backends {
+    /// The backend serving `kind`, if configured.
+    pub fn get(&self, kind: BackendKind) -> Option<&Arc<dyn ImageBackend>> {
+        match kind {
+            BackendKind::Openai => Some(&self.openai),
+            BackendKind::Automatic1111 => self.automatic1111.as_ref(),
+        }
+    }
+}
+
+/// Runs model calls for admitted jobs.
+pub struct Runner {
+    backends: Backends,
+    uploads: Arc<dyn Fetch>,
+    max_source_bytes: u64,
+    retry: RetryPolicy,
+    image_work: ImageWork,
+    clock: Arc<dyn Clock>,
+    breakers: HashMap<BackendKind, Breaker>,
+}
+
+impl Runner {
+    /// A runner calling `backends`, fetching uploads with `uploads` (at most `max_source_bytes`).
+    pub fn new(
+        backends: Backends,
+        uploads: Arc<dyn Fetch>,
+        max_source_bytes: u64,
+        clock: Arc<dyn Clock>,
+        breaker: BreakerPolicy,
+    ) -> Self {
+        Self {
+            backends,
+            uploads,
+            max_source_bytes,
+            retry: RetryPolicy::default(),
+            image_work: ImageWork::new(2),
+            clock,
+            breakers: BackendKind::ALL.into_iter().map(|kind| (kind, Breaker::new(breaker))).collect(),
+        }
+    }
+
+    /// Replaces the retry policy (tests shorten it).
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Replaces the cap on images decoded or encoded at once.
+    pub fn with_image_work(mut self, image_work: ImageWork) -> Self {
+        self.image_work = image_work;
+        self
+    }
+
+    /// The breaker of a backend.
+    pub fn breaker(&self, kind: BackendKind) -> &Breaker {
+        &self.breakers[&kind]
+    }
+
+    /// Calls the model for a job and returns its images, verified and fitted to `request.upload_limit`,
+    /// with their real cost.
+    pub async fn run(&self, request: &JobRequest, spec: &JobSpec) -> Result<FinishedJob, JobError> {
+        let Generated { images, revised_prompt, usage } = self.generate(request, spec).await?;
+        let images = self.fit_all(images, request.upload_limit).await?;
+        let cost = settled_cost(&request.id.0, spec, usage, images.len());
+        Ok(FinishedJob { images, revised_prompt, cost })
+    }
+
+    async fn generate(&self, request: &JobRequest, spec: &JobSpec) -> Result<Generated, JobError> {
+        let kind = spec.model.backend;
+        let backend = self.backends.get(kind).ok_or_else(|| {
+            JobError::Misconfigured(BackendError::BadRequest {
+                param: "model".into(),
+                message: format!("no backend is configured for `{}`", spec.model.id),
+            })
+        })?;
+        let call = backend_call(spec);
+        let provider_error = |e| JobError::from_backend(e, &spec.model.id, spec.model.replacement.as_deref());
+        if request.command != Command::Variation {
+            return self.retrying(kind, &request.id.0, || backend.generate(&call)).await.map_err(provider_error);
+        }
+        let variation = spec
+            .model
+            .variation
+            .clone()
+            .ok_or_else(|| JobError::Unexpected("a variation by a model that cannot vary".into()))?;
+        let png = self.source_png(request, &variation).await?;
+        self.retrying(kind, &request.id.0, || backend.vary(&call, png.clone(), variation.method))
+            .await
+            .map_err(provider_error)
+    }
+
+    /// Downloads the member's upload from a trusted host and converts it for the model. The download
+    /// stops at the size Discord declared for the file (and Easel's own cap), so a body longer than
+    /// declared is refused.
+    async fn source_png(&self, request: &JobRequest, variation: &VariationSpec) -> Result<Vec<u8>, JobError> {
+        let source =
+            request.source.as_ref().ok_or_else(|| JobError::Unexpected("a variation without its upload".into()))?;
+        let cap = source.size.min(self.max_source_bytes);
+        let bytes = self.uploads.fetch(&source.url, cap).await.map_err(|e| match e {
+            FetchError::TooLarge { .. } if cap < self.max_source_bytes => {
+                SourceError::LongerThanDeclared { declared: source.size }
+            }
+            other => SourceError::Fetch(other),
+        })?;
+        let variation = variation.clone();
+        let png = self.image_work.run(move || imaging::prepare_variation_input(&bytes, &variation)).await;
+        Ok(png.map_err(SourceError::from)?)
+    }
+
+    /// Checks every result is a whole image (every pixel decoded) and re-encodes any that would not fit
+    /// in one Discord message. A broken result is never delivered or charged.
+    async fn fit_all(&self, images: Vec<Vec<u8>>, upload_limit: u64) -> Result<Vec<EncodedImage>, JobError> {
+        let count = images.len().max(1) as u64;
+        let limit = upload_limit.min(MAX_MESSAGE_BYTES / count);
+        let mut fitted = Vec::with_capacity(images.len());
+        for bytes in images {
+            let image = self.image_work.run(move || imaging::fit_for_upload(imaging::verify(bytes)?, limit)).await;
+            fitted.push(image.map_err(|e| JobError::ResultUnusable(Box::new(e)))?);
+        }
+        Ok(fitted)
+    }
+
+    /// Calls with backoff while the fault is transient, telling the backend's breaker what it saw.
+    async fn retrying<F, Fut>(&self, kind: BackendKind, job: &str, call: F) -> Result<Generated, BackendError>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<Generated, BackendError>>,
+    {
+        let max = self.retry.max_delay;
+        let backoff = ExponentialBuilder::default()
+            .with_min_delay(self.retry.min_delay)
+            .with_max_delay(max)
+            .with_max_times(self.retry.retries)
+            .with_jitter();
+        let breaker = self.breaker(kind);
+        let outcome = call
+            .retry(backoff)
+            .sleep(tokio::time::sleep)
+            .when(|e: &BackendError| e.is_transient() && !breaker.is_down())
+            .adjust(|e, next| next.map(|d| e.retry_after().map_or(d, |wait| wait.min(max))))
+            .notify(|e, wait| {
+                if is_outage(e) && breaker.failed(self.clock.now()) {
+                    warn!(backend = kind.key(), "the backend looks down; its jobs wait until it answers again");
+                }
+                warn!(job, error = %e, ?wait, "model call failed, retrying");
+            })
+            .await;
+        match &outcome {
+            Err(e) if is_outage(e) => {
+                if breaker.failed(self.clock.now()) {
+                    warn!(backend = kind.key(), "the backend looks down; its jobs wait until it answers again");
+                }
+            }
+            _ => breaker.succeeded(),
+        }
+        outcome
+    }
+}
+
+/// An outage (the backend did not answer properly), as opposed to an answer the backend gave.
+fn is_outage(error: &BackendError) -> bool {
+    matches!(error, BackendError::Unavailable(_) | BackendError::TimedOut)
+}
+
+fn backend_call(spec: &JobSpec) -> BackendCall {
+    BackendCall {
+        provider_model: spec.model.provider_model.clone(),
+        prompt: spec.prompt.clone(),
+        size: spec.size.clone(),
+        quality: spec.quality.clone(),
+        style: spec.style.clone(),
+        n: spec.n,
+        response: spec.model.response,
+        send_response_format: spec.model.send_response_format,
+        edit_image_field: spec.model.edit_image_field.clone(),
+        moderation: spec.model.moderation.clone(),
+        steps: spec.model.steps.get(&spec.quality).copied(),
+    }
+}
+
+/// What a delivered job costs: its real cost from the provider's token usage when that is plausible
+/// (finite, not negative, at most ten times the estimate plus ten cents), else the catalogue's estimate.
+fn settled_cost(job: &str, spec: &JobSpec, usage: Option<TokenUsage>, images: usize) -> Cost {
+    let estimate = spec.model.estimate_usd(&spec.size, &spec.quality, u8::try_from(images).unwrap_or(u8::MAX));
+    match usage.and_then(|u| spec.model.usage_usd(&u)) {
+        Some(usd) if usd.is_finite() && usd >= 0.0 && usd <= estimate * MAX_USAGE_OVER_ESTIMATE + 0.10 => {
+            Cost { usd, from_usage: true }
+        }
+        Some(usd) => {
+            warn!(
+                job,
+                reported_usd = usd,
+                estimate,
+                "implausible token usage from the provider; charging the estimate"
+            );
+            Cost { usd: estimate, from_usage: false }
+        }
+        None => Cost { usd: estimate, from_usage: false },
+    }
+}
