@@ -209,7 +209,7 @@ impl Jobs {
             }
             if self.scheduler.len(kind) > 0 && self.runner.breaker(kind).allow(self.clock.now()) {
                 while let Some(waiting) = self.scheduler.next(kind) {
-                    self.launch(kind, waiting.job_id);
+                    self.launch(kind, waiting);
                 }
             }
             // A breaker's cool-off ends without anybody waking us: look again every second.
@@ -219,7 +219,8 @@ impl Jobs {
 
     /// Runs one job in its own task, tracked for shutdown and abortable by a cancel. Whatever happens to
     /// the task (an error, a panic), the lane's place is freed and the member is answered.
-    fn launch(self: &Arc<Self>, kind: BackendKind, job_id: String) {
+    fn launch(self: &Arc<Self>, kind: BackendKind, waiting: Waiting) {
+        let Waiting { job_id, member } = waiting;
         let jobs = Arc::clone(self);
         let id = job_id.clone();
         let task = tokio::spawn(async move { jobs.run(&id).await });
@@ -231,7 +232,7 @@ impl Jobs {
         self.tasks.spawn(async move {
             let ended = task.await;
             jobs.running.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(&job_id);
-            jobs.scheduler.finished(kind);
+            jobs.scheduler.finished(kind, member);
             jobs.wake.notify_waiters();
             if let Err(e) = ended {
                 if e.is_panic() {

@@ -2,8 +2,8 @@
 //! edited as it moves; while it runs, that it is being generated and by which model; with a Cancel
 //! button on both.
 //!
-//! Edits are coalesced: a job is shown only once it has waited or run for [`EDIT_EVERY`] (a job that
-//! starts and ends quickly is never edited before its result), each message at most once per
+//! Edits are coalesced: a job that starts at once is shown only once it has run for [`EDIT_EVERY`] (a
+//! job that starts and ends quickly is never edited before its result), each message at most once per
 //! [`EDIT_EVERY`], and at most [`EDITS_PER_TICK`] edits per tick across all jobs, nearest the front
 //! first, so a long queue never floods Discord.
 
@@ -74,7 +74,8 @@ impl Board {
         self.with(|watched| {
             let mut due: Vec<(usize, String)> = watched
                 .iter()
-                .filter(|(_, w)| now - w.since >= every)
+                // A waiting job is shown at once; a running one once it has run a while.
+                .filter(|(_, w)| !w.running || now - w.since >= every)
                 .filter(|(_, w)| w.shown.as_ref().is_none_or(|(_, at)| now - *at >= every))
                 .filter_map(|(id, w)| {
                     let position = positions.get(id).copied();

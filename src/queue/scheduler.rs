@@ -2,6 +2,10 @@
 //! members (round-robin over members, first come first served within one member), so one member's ten
 //! requests do not delay another member's first.
 //!
+//! The rotation is ordered by when each member was last served: a member who just had a job started
+//! goes to the back, and a member arriving with their first request goes ahead of everyone already
+//! served, even when the other member's earlier job is still running.
+//!
 //! Pure bookkeeping under one short std `Mutex` section per call (never held across an `.await`); the
 //! durable truth is the job store, from which a restarted process rebuilds these lanes.
 
@@ -30,15 +34,38 @@ pub struct Waiting {
 
 #[derive(Default)]
 struct Lane {
-    /// Members with waiting jobs, in the order they are served next.
+    /// Members with waiting jobs, in the order they are served next (by `served_at`, oldest first).
     turns: VecDeque<Member>,
     /// Each member's waiting jobs, oldest first.
     waiting: HashMap<Member, VecDeque<String>>,
+    /// When each member with waiting or running jobs was last served (a tick of `clock`).
+    served_at: HashMap<Member, u64>,
+    /// Each member's running jobs.
+    running_of: HashMap<Member, usize>,
+    clock: u64,
     running: usize,
     cap: usize,
 }
 
 impl Lane {
+    /// Forgets a member once nothing of theirs waits or runs.
+    fn tidy(&mut self, member: Member) {
+        if !self.waiting.contains_key(&member) && self.running_of.get(&member).is_none_or(|n| *n == 0) {
+            self.served_at.remove(&member);
+            self.running_of.remove(&member);
+        }
+    }
+
+    /// Puts a member into the rotation after everyone served before (or as recently as) them.
+    fn join(&mut self, member: Member) {
+        let mine = self.served_at.get(&member).copied().unwrap_or(0);
+        let at = self.turns.iter().position(|m| self.served_at.get(m).copied().unwrap_or(0) > mine);
+        match at {
+            Some(index) => self.turns.insert(index, member),
+            None => self.turns.push_back(member),
+        }
+    }
+
     fn len(&self) -> usize {
         self.waiting.values().map(VecDeque::len).sum()
     }
@@ -84,11 +111,12 @@ impl Scheduler {
     pub fn push(&self, kind: BackendKind, waiting: Waiting) {
         self.with(kind, |lane| {
             let jobs = lane.waiting.entry(waiting.member).or_default();
-            if jobs.is_empty() {
-                lane.turns.push_back(waiting.member);
-            }
+            let joins = jobs.is_empty();
             if !jobs.contains(&waiting.job_id) {
                 jobs.push_back(waiting.job_id);
+            }
+            if joins {
+                lane.join(waiting.member);
             }
         });
     }
@@ -103,19 +131,29 @@ impl Scheduler {
             let member = lane.turns.pop_front()?;
             let jobs = lane.waiting.get_mut(&member)?;
             let job_id = jobs.pop_front()?;
-            if jobs.is_empty() {
-                lane.waiting.remove(&member);
-            } else {
+            let more = !jobs.is_empty();
+            lane.clock += 1;
+            lane.served_at.insert(member, lane.clock);
+            *lane.running_of.entry(member).or_default() += 1;
+            if more {
                 lane.turns.push_back(member);
+            } else {
+                lane.waiting.remove(&member);
             }
             lane.running += 1;
             Some(Waiting { job_id, member })
         })
     }
 
-    /// A job that [`Self::next`] handed out stopped running: its place is free.
-    pub fn finished(&self, kind: BackendKind) {
-        self.with(kind, |lane| lane.running = lane.running.saturating_sub(1));
+    /// A job that [`Self::next`] handed out for `member` stopped running: its place is free.
+    pub fn finished(&self, kind: BackendKind, member: Member) {
+        self.with(kind, |lane| {
+            lane.running = lane.running.saturating_sub(1);
+            if let Some(n) = lane.running_of.get_mut(&member) {
+                *n = n.saturating_sub(1);
+            }
+            lane.tidy(member);
+        });
     }
 
     /// Takes a waiting job out (cancelled); returns whether it was waiting.
@@ -130,6 +168,7 @@ impl Scheduler {
             if jobs.is_empty() {
                 lane.waiting.remove(&member);
                 lane.turns.retain(|m| *m != member);
+                lane.tidy(member);
             }
             true
         })
@@ -195,7 +234,7 @@ mod tests {
         let mut order = Vec::new();
         while let Some(w) = s.next(KIND) {
             order.push(w.job_id);
-            s.finished(KIND);
+            s.finished(KIND, w.member);
         }
         order
     }
@@ -214,14 +253,29 @@ mod tests {
     }
 
     #[test]
+    fn a_newcomer_goes_ahead_of_a_member_whose_first_job_is_already_running() {
+        let s = Scheduler::new(&[(KIND, 1)]);
+        push(&s, 1, "a0");
+        let running = s.next(KIND).unwrap();
+        for i in 1..10 {
+            push(&s, 1, &format!("a{i}"));
+        }
+        push(&s, 2, "b0");
+        assert_eq!(s.position(KIND, "b0"), Some(0), "b0 runs second, right after a0");
+        s.finished(KIND, running.member);
+        assert_eq!(run_all(&s)[..2], ["b0", "a1"]);
+    }
+
+    #[test]
     fn the_cap_holds_until_a_job_finishes() {
         let s = Scheduler::new(&[(KIND, 2)]);
         for i in 0..5 {
             push(&s, i, &format!("j{i}"));
         }
-        assert!(s.next(KIND).is_some() && s.next(KIND).is_some());
+        let first = s.next(KIND).unwrap();
+        assert!(s.next(KIND).is_some());
         assert_eq!(s.next(KIND), None, "two running, the cap");
-        s.finished(KIND);
+        s.finished(KIND, first.member);
         assert_eq!(s.next(KIND).map(|w| w.job_id), Some("j2".into()));
         assert_eq!(s.running(KIND), (2, 2));
     }

@@ -10,6 +10,7 @@ mod hardening;
 mod limits;
 mod moderation;
 mod processes;
+mod queue;
 mod stable_diffusion;
 mod startup;
 mod variation;

@@ -4,28 +4,123 @@
 use axum::http::Method;
 use serde_json::json;
 
-use crate::support::discord::Received;
+use crate::support::discord::{Received, Sent};
 use crate::support::{string, BotProcess, FakeDiscord, FakeOpenAi, Reply};
 
 /// One bot process with its own Discord and model stand-ins, on the shared database `db`.
 async fn start_bot(dir: &std::path::Path, db: &std::path::Path) -> (BotProcess, FakeDiscord, FakeOpenAi) {
     let discord = FakeDiscord::start().await;
     let openai = FakeOpenAi::start().await;
-    let bot = BotProcess::start(
-        dir,
-        &[
-            ("DISCORD_TOKEN", "test-bot-token".into()),
-            ("DISCORD_API_BASE", discord.origin.clone()),
-            ("DISCORD_GUILD_ID", crate::support::discord::GUILD_ID.to_string()),
-            ("OPENAI_BASE_URL", openai.base_url.clone()),
-            ("EASEL_DB", db.display().to_string()),
-            ("EASEL_COOLDOWN_SECS", "0".into()),
-            ("EASEL_MAX_IN_FLIGHT", "none".into()),
-            ("EASEL_IMAGES_PER_DAY", "2".into()),
-        ],
-    );
-    discord.wait_until_ready().await;
+    let bot = start_on(dir, db, &discord, &openai, &[("EASEL_IMAGES_PER_DAY", "2")]).await;
     (bot, discord, openai)
+}
+
+/// A bot process on `discord` and `openai`, on the database `db`; returns once its commands are
+/// registered (again, when an earlier process registered them before).
+async fn start_on(
+    dir: &std::path::Path,
+    db: &std::path::Path,
+    discord: &FakeDiscord,
+    openai: &FakeOpenAi,
+    extra: &[(&str, &str)],
+) -> BotProcess {
+    let registered = discord.requests().iter().filter(|r| r.method == Method::PUT).count();
+    let mut vars = vec![
+        ("DISCORD_TOKEN", "test-bot-token".to_owned()),
+        ("DISCORD_API_BASE", discord.origin.clone()),
+        ("DISCORD_GUILD_ID", crate::support::discord::GUILD_ID.to_string()),
+        ("OPENAI_BASE_URL", openai.base_url.clone()),
+        ("EASEL_DB", db.display().to_string()),
+        ("EASEL_COOLDOWN_SECS", "0".into()),
+        ("EASEL_MAX_IN_FLIGHT", "none".into()),
+    ];
+    vars.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
+    let bot = BotProcess::start(dir, &vars);
+    discord
+        .wait_for("the commands registered", |r| r.iter().filter(|r| r.method == Method::PUT).count() > registered)
+        .await;
+    bot
+}
+
+fn images_for(requests: &[Received], sent: &Sent) -> usize {
+    requests.iter().filter(|r| r.path.contains(&sent.token) && !r.files.is_empty()).count()
+}
+
+async fn ledger(db: &std::path::Path) -> easel::limits::Usage {
+    let store = easel::store::sqlite::SqliteStore::open(db).unwrap();
+    let (guild, member) = (crate::support::discord::GUILD_ID, crate::support::discord::MEMBER_ID);
+    easel::store::Store::usage(&store, Some(guild), member, chrono::Utc::now()).await.unwrap()
+}
+
+fn fresh_dir(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("easel-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let db = dir.join("easel.db");
+    (dir, db)
+}
+
+#[tokio::test]
+async fn a_process_killed_mid_job_has_its_jobs_finished_by_the_next_once() {
+    let (dir, db) = fresh_dir("killed");
+    let (discord, openai) = (FakeDiscord::start().await, FakeOpenAi::start().await);
+    openai.always(Reply::Delayed(3000));
+    let first = start_on(&dir, &db, &discord, &openai, &[("EASEL_LEASE_SECS", "3")]).await;
+    let sent: Vec<Sent> =
+        (0..2).map(|i| discord.invoke("generate", json!([string("prompt", &format!("fox {i}"))]), json!({}))).collect();
+    openai.wait_for_calls(|calls| calls.len() == 2).await;
+
+    first.signal("KILL");
+    let (_, _) = first.exited().await;
+    openai.always(Reply::Base64);
+    let second = start_on(&dir, &db, &discord, &openai, &[("EASEL_LEASE_SECS", "3")]).await;
+    discord.wait_for("both images", |r| sent.iter().all(|s| images_for(r, s) > 0)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+
+    let (status, logs) = second.terminate().await;
+    assert!(status.success(), "{logs}");
+    for s in &sent {
+        assert_eq!(images_for(&discord.requests(), s), 1, "delivered exactly once");
+    }
+    assert!(logs.contains("took over jobs left by a process that stopped"), "{logs}");
+    let usage = ledger(&db).await;
+    assert_eq!((usage.user_images, usage.in_flight), (2, 0), "charged once each, nothing held");
+}
+
+#[tokio::test]
+async fn sigterm_finishes_the_running_job_and_the_next_start_delivers_the_queued_ones() {
+    let (dir, db) = fresh_dir("sigterm");
+    let (discord, openai) = (FakeDiscord::start().await, FakeOpenAi::start().await);
+    openai.always(Reply::Delayed(1500));
+    let settings = [("EASEL_OPENAI_CONCURRENCY", "1"), ("EASEL_SHUTDOWN_GRACE_SECS", "20")];
+    let first = start_on(&dir, &db, &discord, &openai, &settings).await;
+    let sent: Vec<Sent> =
+        (0..3).map(|i| discord.invoke("generate", json!([string("prompt", &format!("owl {i}"))]), json!({}))).collect();
+    openai.wait_for_calls(|calls| calls.len() == 1).await;
+
+    first.signal("TERM");
+    let late = discord.invoke("generate", json!([string("prompt", "too late")]), json!({}));
+    let (status, logs) = first.exited().await;
+    let after_stop = discord.requests();
+    openai.always(Reply::Base64);
+    let second = start_on(&dir, &db, &discord, &openai, &settings).await;
+    discord.wait_for("every image", |r| sent.iter().all(|s| images_for(r, s) > 0)).await;
+    let (second_status, second_logs) = second.terminate().await;
+
+    assert!(status.success(), "a clean stop: {logs}");
+    let before_exit: Vec<usize> = sent.iter().map(|s| images_for(&after_stop, s)).collect();
+    assert_eq!(
+        before_exit.iter().sum::<usize>(),
+        1,
+        "the running job finished before the exit, the rest waited: {logs}"
+    );
+    let refusal = after_stop.iter().find(|r| r.path.contains(&late.id) && r.path.ends_with("/callback")).unwrap();
+    assert!(refusal.payload["data"]["content"].as_str().unwrap().starts_with("Easel is restarting right now."));
+    assert!(second_status.success(), "{second_logs}");
+    for s in &sent {
+        assert_eq!(images_for(&discord.requests(), s), 1, "delivered exactly once");
+    }
+    let usage = ledger(&db).await;
+    assert_eq!((usage.user_images, usage.in_flight), (3, 0));
 }
 
 fn delivered(requests: &[Received]) -> usize {

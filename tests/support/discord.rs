@@ -26,6 +26,8 @@ pub const APP_ID: u64 = 900_000_000_000_000_001;
 pub const GUILD_ID: u64 = 900_000_000_000_000_002;
 /// The channel every interaction comes from.
 pub const CHANNEL_ID: u64 = 900_000_000_000_000_003;
+/// The direct-message channel the stand-in opens with any member.
+pub const DM_CHANNEL_ID: u64 = 900_000_000_000_000_006;
 /// The member who types the commands.
 pub const MEMBER_ID: u64 = 900_000_000_000_000_004;
 /// The default upload limit Discord sends with interactions.
@@ -51,6 +53,7 @@ struct Fault {
     method: Method,
     path_contains: String,
     status: u16,
+    code: u64,
     remaining: usize,
 }
 
@@ -105,6 +108,8 @@ pub struct Sent {
     pub id: String,
     /// The interaction token.
     pub token: String,
+    /// When it was sent to the bot.
+    pub at: Instant,
 }
 
 impl FakeDiscord {
@@ -165,17 +170,33 @@ impl FakeDiscord {
 
     /// Answers the next `times` requests of `method` whose path contains `path_contains` with `status`.
     pub fn fail(&self, method: Method, path_contains: &str, status: u16, times: usize) {
+        self.fail_with_code(method, path_contains, status, 0, times);
+    }
+
+    /// As [`Self::fail`], with Discord's JSON error `code` (e.g. 50027 Invalid Webhook Token).
+    pub fn fail_with_code(&self, method: Method, path_contains: &str, status: u16, code: u64, times: usize) {
         self.inner.lock().unwrap().faults.push(Fault {
             method,
             path_contains: path_contains.to_owned(),
             status,
+            code,
             remaining: times,
         });
     }
 
     /// Waits until `ready` holds for the recorded requests, up to 20 seconds.
     pub async fn wait_for(&self, what: &str, ready: impl Fn(&[Received]) -> bool) -> Vec<Received> {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        self.wait_for_within(what, Duration::from_secs(20), ready).await
+    }
+
+    /// As [`Self::wait_for`], up to `limit`.
+    pub async fn wait_for_within(
+        &self,
+        what: &str,
+        limit: Duration,
+        ready: impl Fn(&[Received]) -> bool,
+    ) -> Vec<Received> {
+        let deadline = Instant::now() + limit;
         loop {
             let notified = self.changed.notified();
             let requests = self.requests();
@@ -232,7 +253,7 @@ impl FakeDiscord {
             "attachment_size_limit": upload_limit
         });
         self.dispatch("INTERACTION_CREATE", interaction);
-        Sent { id, token }
+        Sent { id, token, at: Instant::now() }
     }
 
     /// Sends the click on a button `custom_id` of an earlier message, by `member`.
@@ -253,7 +274,7 @@ impl FakeDiscord {
             "entitlements": [], "context": 0, "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
         });
         self.dispatch("INTERACTION_CREATE", interaction);
-        Sent { id, token }
+        Sent { id, token, at: Instant::now() }
     }
 
     /// Sends an INTERACTION_CREATE for slash command `name` from a direct message (no guild, no member).
@@ -268,7 +289,7 @@ impl FakeDiscord {
             "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
         });
         self.dispatch("INTERACTION_CREATE", interaction);
-        Sent { id, token }
+        Sent { id, token, at: Instant::now() }
     }
 
     /// Sends a dispatch event on the open gateway session.
@@ -315,14 +336,14 @@ impl FakeDiscord {
         self.changed.notify_waiters();
     }
 
-    fn take_fault(&self, method: &Method, path: &str) -> Option<u16> {
+    fn take_fault(&self, method: &Method, path: &str) -> Option<(u16, u64)> {
         let mut inner = self.inner.lock().unwrap();
         let fault = inner
             .faults
             .iter_mut()
             .find(|f| f.remaining > 0 && f.method == *method && path.contains(&f.path_contains))?;
         fault.remaining -= 1;
-        Some(fault.status)
+        Some((fault.status, fault.code))
     }
 
     fn message(&self, channel_id: u64, payload: &Value, files: &[(String, String, Vec<u8>)]) -> Value {
@@ -416,8 +437,8 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
         payload: payload.clone(),
         files: files.clone(),
     });
-    if let Some(status) = fake.take_fault(&method, &path) {
-        let body = json!({"message": "injected failure", "code": 0, "retry_after": 0.0, "global": false});
+    if let Some((status, code)) = fake.take_fault(&method, &path) {
+        let body = json!({"message": "injected failure", "code": code, "retry_after": 0.0, "global": false});
         return (StatusCode::from_u16(status).unwrap(), Json(body)).into_response();
     }
     let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
@@ -435,6 +456,12 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
         }
         ("DELETE", ["webhooks", _, _, "messages", _]) => StatusCode::NO_CONTENT.into_response(),
         ("POST", ["webhooks", _, _]) => Json(fake.message(CHANNEL_ID, &payload, &files)).into_response(),
+        ("POST", ["users", "@me", "channels"]) => {
+            let recipient = payload["recipient_id"].as_str().and_then(|id| id.parse().ok()).unwrap_or(MEMBER_ID);
+            Json(json!({"id": DM_CHANNEL_ID.to_string(), "type": 1, "last_message_id": null,
+                "recipients": [user(recipient, "ann")]}))
+            .into_response()
+        }
         ("POST", ["channels", channel, "messages"]) => {
             Json(fake.message(channel.parse().unwrap_or(CHANNEL_ID), &payload, &files)).into_response()
         }

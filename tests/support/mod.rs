@@ -252,14 +252,24 @@ impl BotProcess {
         Self { child, stdout, stderr }
     }
 
-    /// Sends SIGTERM, waits for the exit (30 s at most) and returns its status and everything it logged.
-    pub async fn terminate(mut self) -> (std::process::ExitStatus, String) {
+    /// Sends `signal` (e.g. `TERM`, `KILL`) to the process.
+    pub fn signal(&self, signal: &str) {
         let pid = self.child.id().unwrap().to_string();
-        assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+        assert!(std::process::Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap().success());
+    }
+
+    /// Waits for the exit (30 s at most) and returns its status and everything it logged.
+    pub async fn exited(mut self) -> (std::process::ExitStatus, String) {
         let status =
             tokio::time::timeout(std::time::Duration::from_secs(30), self.child.wait()).await.unwrap().unwrap();
         let logs = format!("{}{}", self.stdout.await.unwrap(), self.stderr.await.unwrap());
         (status, logs)
+    }
+
+    /// Sends SIGTERM, waits for the exit (30 s at most) and returns its status and everything it logged.
+    pub async fn terminate(self) -> (std::process::ExitStatus, String) {
+        self.signal("TERM");
+        self.exited().await
     }
 }
 

@@ -85,6 +85,8 @@ struct Inner {
     downloads: Vec<String>,
     served_models: Vec<Value>,
     images_made: Vec<Vec<u8>>,
+    answering: usize,
+    most_answering: usize,
 }
 
 /// Handle on a running fake.
@@ -157,6 +159,11 @@ impl FakeOpenAi {
     /// The encoded images the fake produced, in order.
     pub fn images_made(&self) -> Vec<Vec<u8>> {
         self.inner.lock().unwrap().images_made.clone()
+    }
+
+    /// The most image calls the fake was answering at the same moment.
+    pub fn most_at_once(&self) -> usize {
+        self.inner.lock().unwrap().most_answering
     }
 
     /// Waits until `ready` holds for the image calls (a few seconds at most).
@@ -243,7 +250,19 @@ async fn multipart_call(
     answer(&state, reply, n, &prompt).await
 }
 
+/// Counts the calls being answered at once while `answer` runs.
 async fn answer(state: &Shared, reply: Reply, n: usize, prompt: &str) -> Response {
+    {
+        let mut inner = state.0.lock().unwrap();
+        inner.answering += 1;
+        inner.most_answering = inner.most_answering.max(inner.answering);
+    }
+    let response = reply_with(state, reply, n, prompt).await;
+    state.0.lock().unwrap().answering -= 1;
+    response
+}
+
+async fn reply_with(state: &Shared, reply: Reply, n: usize, prompt: &str) -> Response {
     let made: Vec<Vec<u8>> = (0..n).map(|i| png(64, 48, [200, (i * 40) as u8, 30])).collect();
     let revised = format!("{prompt}, rendered in warm light");
     let half = || {
@@ -253,7 +272,7 @@ async fn answer(state: &Shared, reply: Reply, n: usize, prompt: &str) -> Respons
     match reply {
         Reply::Delayed(ms) => {
             tokio::time::sleep(Duration::from_millis(ms)).await;
-            Box::pin(answer(state, Reply::Base64, n, prompt)).await
+            Box::pin(reply_with(state, Reply::Base64, n, prompt)).await
         }
         Reply::HalfPng => {
             let b64 = base64::engine::general_purpose::STANDARD.encode(half());
