@@ -1,6 +1,6 @@
 //! Image model providers, one file each, behind the [`ImageBackend`] port.
 //!
-//! A backend turns a checked job into image bytes. It does not retry (the pipeline decides, with the
+//! A backend turns a checked job into image bytes. It does not retry (the runner decides, with the
 //! provider's `retry-after`), and it downloads URL results before returning, because those links die
 //! within the hour.
 

@@ -1,8 +1,9 @@
-//! The Discord adapter: a thin layer of serenity over the pipeline.
+//! The Discord adapter: a thin layer of serenity over admission and the job queue.
 //!
-//! It registers the slash commands, answers each interaction within Discord's 3 seconds (an ephemeral
-//! refusal for a bad request, else a deferral), runs the job, and edits the deferred answer with the
-//! images. Every message it sends has empty `allowed_mentions`, so echoed prompts never ping.
+//! It registers the slash commands, answers each interaction at once (an ephemeral refusal for a bad
+//! option, else a deferral), then hands the request to admission and the queue; the jobs reach the
+//! member through [`DiscordCourier`]. Every message it sends has empty `allowed_mentions` (or names
+//! the one member it means to ping), so echoed prompts never ping.
 
 mod admin;
 pub mod commands;

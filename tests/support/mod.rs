@@ -239,7 +239,8 @@ impl BotProcess {
     /// Starts the binary in `dir` with exactly `vars` as its environment.
     pub fn start(dir: &std::path::Path, vars: &[(&str, String)]) -> Self {
         std::fs::create_dir_all(dir).unwrap();
-        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_easel"));
+        let binary = option_env!("CARGO_BIN_EXE_easel").expect("the easel binary is built for integration tests");
+        let mut command = tokio::process::Command::new(binary);
         command.current_dir(dir).env_clear().kill_on_drop(true);
         command.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
         for (name, value) in vars {

@@ -1,0 +1,122 @@
+//! The jobs' guarantees with fake ports: whatever a job does (even panic), its member is answered and
+//! nothing is charged for an image they did not get.
+
+use std::sync::Mutex;
+
+use super::*;
+use crate::admission::AdmissionPorts;
+use crate::catalogue::Catalogue;
+use crate::clock::SystemClock;
+use crate::job::Command;
+use crate::limits::Limits;
+use crate::queue::QueueCaps;
+use crate::runner::tests::{runner, ScriptedBackend};
+use crate::store::sqlite::SqliteStore;
+use crate::store::Store;
+
+/// A courier that records what the member was told, and panics on delivery when asked to.
+#[derive(Default)]
+struct Recorded {
+    panic_on_delivery: bool,
+    explained: Mutex<Vec<String>>,
+    delivered: Mutex<usize>,
+}
+
+#[async_trait]
+impl Courier for Recorded {
+    async fn progress(&self, _: &StoredJob, _: &str, _: bool) -> Result<(), DeliveryError> {
+        Ok(())
+    }
+    async fn deliver(&self, _: &StoredJob, _: &JobSpec, _: &FinishedJob) -> Result<Receipt, DeliveryError> {
+        assert!(!self.panic_on_delivery, "a bug in delivery");
+        *self.delivered.lock().unwrap() += 1;
+        Ok(Receipt { message_id: Some(42), attachment_urls: Vec::new() })
+    }
+    async fn explain(&self, _: &StoredJob, text: &str) {
+        self.explained.lock().unwrap().push(text.to_owned());
+    }
+}
+
+fn jobs(name: &str) -> (Arc<Jobs>, Arc<SqliteStore>) {
+    let dir = std::env::temp_dir().join(format!("easel-jobs-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = Arc::new(SqliteStore::open(&dir.join("easel.db")).unwrap());
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let instance = InstanceId("test".into());
+    let admission = Admission::new(
+        Arc::new(Catalogue::builtin()),
+        "gpt-image-2".into(),
+        1 << 20,
+        Limits::new([None; 6], false),
+        QueueCaps { per_guild: 100, total: 100 },
+        AdmissionPorts {
+            store: Arc::clone(&store) as Arc<dyn Store>,
+            jobs: Arc::clone(&store) as Arc<dyn JobStore>,
+            clock: Arc::clone(&clock),
+            instance: instance.clone(),
+        },
+    );
+    let jobs = Jobs::new(JobsParts {
+        store: Arc::clone(&store) as Arc<dyn JobStore>,
+        admission: Arc::new(admission),
+        runner: Arc::new(runner(Arc::new(ScriptedBackend::default()), 5)),
+        scheduler: Scheduler::new(&[(BackendKind::Openai, 1)]),
+        spool: Spool::open(&dir.join("spool")).unwrap(),
+        clock,
+        instance,
+        moderation: None,
+        policy: JobsPolicy { max_attempts: 2, grace: Duration::from_secs(5), lease: chrono::Duration::seconds(60) },
+    });
+    (jobs, store)
+}
+
+fn ticket() -> Ticket {
+    Ticket { token: crate::config::Secret::new("t"), expires_at: chrono::Utc::now() + chrono::Duration::minutes(10) }
+}
+
+async fn settled(store: &SqliteStore, job: &str) -> JobState {
+    for _ in 0..200 {
+        let state = store.job(job).await.unwrap().unwrap().state;
+        if state.is_final() {
+            return state;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("job {job} never ended");
+}
+
+#[tokio::test]
+async fn a_job_that_panics_is_answered_and_costs_nothing() {
+    let (jobs, store) = jobs("panic");
+    let courier = Arc::new(Recorded { panic_on_delivery: true, ..Recorded::default() });
+    jobs.start(Arc::clone(&courier) as Arc<dyn Courier>);
+
+    let request = crate::job::tests::request(Command::Generate, "a fox");
+    jobs.submit(&request, ticket()).await.unwrap();
+
+    assert_eq!(settled(&store, "1").await, JobState::Failed);
+    let explained = courier.explained.lock().unwrap().clone();
+    assert_eq!(explained, ["Something went wrong on my side. Please try again; you were not charged.\n-# Job 1"]);
+    let usage = store.usage(Some(1), 7, chrono::Utc::now()).await.unwrap();
+    assert_eq!((usage.user_images, usage.in_flight), (0, 0), "the reservation was released");
+}
+
+#[tokio::test]
+async fn a_delivered_job_is_charged_once_and_its_spool_emptied() {
+    let (jobs, store) = jobs("charged");
+    let courier = Arc::new(Recorded::default());
+    jobs.start(Arc::clone(&courier) as Arc<dyn Courier>);
+
+    let request = crate::job::tests::request(Command::Generate, "a fox");
+    jobs.submit(&request, ticket()).await.unwrap();
+
+    assert_eq!(settled(&store, "1").await, JobState::Delivered);
+    assert_eq!(*courier.delivered.lock().unwrap(), 1);
+    let job = store.job("1").await.unwrap().unwrap();
+    assert_eq!(job.message_id, Some(42));
+    assert!(job.ticket.token.expose().is_empty(), "the token is forgotten once the job ends");
+    let usage = store.usage(Some(1), 7, chrono::Utc::now()).await.unwrap();
+    assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (1, 0.042, 0));
+    assert_eq!(std::fs::read_dir(jobs.spool.dir()).unwrap().count(), 0);
+}
