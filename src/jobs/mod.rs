@@ -170,8 +170,24 @@ impl Jobs {
             result: None,
             message_id: None,
         };
+        if self.runner.breaker(spec.model.backend).is_down() {
+            self.announce_down(&job, &spec.model.id);
+        }
         self.queue(job);
         Ok(spec)
+    }
+
+    /// Tells a member at once that their job waits for a backend that is down (they may cancel).
+    fn announce_down(&self, job: &StoredJob, model: &str) {
+        let Some(courier) = self.courier().cloned() else { return };
+        let position = self.scheduler.len(job.backend);
+        let text = progress::text(model, Some(position), true, &job.request.id.0);
+        let job = job.clone();
+        tokio::spawn(async move {
+            if let Err(e) = courier.progress(&job, &text, true).await {
+                warn!(job = %job.request.id, error = %error::chain(e.as_ref()), "could not say the backend is down");
+            }
+        });
     }
 
     fn queue(&self, job: StoredJob) {

@@ -63,37 +63,42 @@ impl Board {
         self.with(|w| w.remove(job_id));
     }
 
-    /// The edits due now: each job whose text changed, shown long enough, nearest the front first.
+    /// The edits due now: each job whose text changed and that was not edited lately, nearest the
+    /// front first, at most [`EDITS_PER_TICK`]. Texts are worked out only for those candidates.
     fn due(
         &self,
         positions: &HashMap<String, usize>,
-        texts: impl Fn(&Watched, Option<usize>) -> String,
+        text_of: impl Fn(&Watched, Option<usize>) -> String,
         now: DateTime<Utc>,
     ) -> Vec<(StoredJob, String)> {
         let every = chrono::Duration::from_std(EDIT_EVERY).unwrap_or_default();
         self.with(|watched| {
-            let mut due: Vec<(usize, String)> = watched
+            let mut candidates: Vec<(usize, String)> = watched
                 .iter()
                 // A waiting job is shown at once; a running one once it has run a while.
-                .filter(|(_, w)| !w.running || now - w.since >= every)
+                .filter(|(_, w)| if w.running { now - w.since >= every } else { true })
                 .filter(|(_, w)| w.shown.as_ref().is_none_or(|(_, at)| now - *at >= every))
-                .filter_map(|(id, w)| {
-                    let position = positions.get(id).copied();
-                    let text = texts(w, position);
-                    let unchanged = w.shown.as_ref().is_some_and(|(shown, _)| *shown == text);
-                    (!unchanged && (w.running || position.is_some())).then(|| (position.unwrap_or(0), id.clone()))
+                .filter_map(|(id, w)| match (w.running, positions.get(id)) {
+                    (true, _) => Some((0, id.clone())),
+                    (false, Some(p)) => Some((*p, id.clone())),
+                    (false, None) => None,
                 })
                 .collect();
-            due.sort();
-            due.truncate(EDITS_PER_TICK);
-            due.into_iter()
-                .filter_map(|(position, id)| {
-                    let w = watched.get_mut(&id)?;
-                    let text = texts(w, (!w.running).then_some(position));
-                    w.shown = Some((text.clone(), now));
-                    Some((w.job.clone(), text))
-                })
-                .collect()
+            candidates.sort();
+            let mut due = Vec::new();
+            for (position, id) in candidates {
+                if due.len() == EDITS_PER_TICK {
+                    break;
+                }
+                let Some(w) = watched.get_mut(&id) else { continue };
+                let text = text_of(w, (!w.running).then_some(position));
+                if w.shown.as_ref().is_some_and(|(shown, _)| *shown == text) {
+                    continue;
+                }
+                w.shown = Some((text.clone(), now));
+                due.push((w.job.clone(), text));
+            }
+            due
         })
     }
 }
@@ -111,7 +116,7 @@ pub fn ordinal(n: usize) -> String {
 }
 
 /// What a waiting or running job's message says.
-fn text(model: &str, position: Option<usize>, backend_down: bool, job_id: &str) -> String {
+pub fn text(model: &str, position: Option<usize>, backend_down: bool, job_id: &str) -> String {
     let mut text = match position {
         Some(0) => format!("Next in the queue for `{model}`."),
         Some(p) => format!("{} in the queue for `{model}`.", ordinal(p + 1)),

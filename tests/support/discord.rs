@@ -212,7 +212,7 @@ impl FakeDiscord {
     pub async fn wait_until_ready(&self) -> Received {
         let requests = self
             .wait_for("command registration", |r| {
-                r.iter().any(|r| r.method == Method::PUT && r.path.ends_with("/commands"))
+                self.connected() && r.iter().any(|r| r.method == Method::PUT && r.path.ends_with("/commands"))
             })
             .await;
         requests.into_iter().find(|r| r.method == Method::PUT).unwrap()
@@ -290,6 +290,11 @@ impl FakeDiscord {
         });
         self.dispatch("INTERACTION_CREATE", interaction);
         Sent { id, token, at: Instant::now() }
+    }
+
+    /// Whether a bot is connected and identified on the gateway.
+    pub fn connected(&self) -> bool {
+        self.inner.lock().unwrap().gateway.is_some()
     }
 
     /// Sends a dispatch event on the open gateway session.

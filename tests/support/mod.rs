@@ -239,7 +239,10 @@ impl BotProcess {
     /// Starts the binary in `dir` with exactly `vars` as its environment.
     pub fn start(dir: &std::path::Path, vars: &[(&str, String)]) -> Self {
         std::fs::create_dir_all(dir).unwrap();
-        let binary = option_env!("CARGO_BIN_EXE_easel").expect("the easel binary is built for integration tests");
+        // Set by cargo for integration tests only (the benchmark shares this module but starts no binary).
+        let Some(binary) = option_env!("CARGO_BIN_EXE_easel") else {
+            panic!("the easel binary is built for integration tests only")
+        };
         let mut command = tokio::process::Command::new(binary);
         command.current_dir(dir).env_clear().kill_on_drop(true);
         command.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
