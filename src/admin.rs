@@ -7,9 +7,11 @@
 use std::sync::Arc;
 
 use crate::clock::Clock;
+use crate::limits::Block;
 use crate::limits::{self, relative, BadLimitValue, LimitName, Limits, Scope};
+use crate::moderation::ModerationStore;
 use crate::moderation::{compile_regex, AuditEntry, Rule};
-use crate::store::{Block, Store, StoreError};
+use crate::store::{Store, StoreError};
 use crate::text::truncate;
 
 /// Who is asking.
@@ -78,6 +80,7 @@ pub struct HistoryPage {
 /// The admin side of limits.
 pub struct Admin {
     store: Arc<dyn Store>,
+    moderation: Arc<dyn ModerationStore>,
     clock: Arc<dyn Clock>,
     defaults: Limits,
 }
@@ -91,9 +94,15 @@ fn describe(scope: Scope) -> String {
 }
 
 impl Admin {
-    /// Admin operations over `store`, with the owner's `defaults` shown as the base.
-    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, defaults: Limits) -> Self {
-        Self { store, clock, defaults }
+    /// Admin operations over the ledger `store` and the `moderation` store, with the owner's
+    /// `defaults` shown as the base.
+    pub fn new(
+        store: Arc<dyn Store>,
+        moderation: Arc<dyn ModerationStore>,
+        clock: Arc<dyn Clock>,
+        defaults: Limits,
+    ) -> Self {
+        Self { store, moderation, clock, defaults }
     }
 
     /// The actor's guild, for what needs Manage Server: limits, blocks, the log channel.
@@ -115,7 +124,7 @@ impl Admin {
     /// Sets where the guild's moderation log goes.
     pub async fn set_log_channel(&self, actor: &Actor, channel: u64) -> Result<String, AdminError> {
         let guild = Self::managed_guild(actor, "choose Easel's log channel")?;
-        self.store.set_log_channel(guild, channel).await?;
+        self.moderation.set_log_channel(guild, channel).await?;
         Ok(format!("Easel's moderation log now goes to <#{channel}>."))
     }
 
@@ -123,7 +132,7 @@ impl Admin {
     pub async fn blocklist_add(&self, actor: &Actor, pattern: &str, regex: bool) -> Result<String, AdminError> {
         let guild = Self::moderated_guild(actor, "change the blocklist")?;
         let rule = parse_rule(pattern, regex)?;
-        let added = self.store.add_rule(guild, &rule, self.clock.now()).await?;
+        let added = self.moderation.add_rule(guild, &rule, self.clock.now()).await?;
         let (kind, pattern) = rule.parts();
         Ok(if added {
             format!("Added {kind} `{pattern}` to the blocklist. Prompts that match are refused before any model call.")
@@ -137,7 +146,7 @@ impl Admin {
         let guild = Self::moderated_guild(actor, "change the blocklist")?;
         let rule = if regex { Rule::regex(pattern) } else { Rule::word(pattern) };
         let (kind, shown) = rule.parts();
-        Ok(if self.store.remove_rule(guild, &rule).await? {
+        Ok(if self.moderation.remove_rule(guild, &rule).await? {
             format!("Removed {kind} `{shown}` from the blocklist.")
         } else {
             format!("{kind} `{shown}` was not on the blocklist.")
@@ -147,7 +156,7 @@ impl Admin {
     /// The guild's blocklist.
     pub async fn blocklist(&self, actor: &Actor) -> Result<String, AdminError> {
         let guild = Self::moderated_guild(actor, "read the blocklist")?;
-        let rules = self.store.blocklist(guild).await?;
+        let rules = self.moderation.blocklist(guild).await?;
         if rules.is_empty() {
             return Ok("The blocklist is empty.".to_owned());
         }
@@ -159,7 +168,8 @@ impl Admin {
     pub async fn history(&self, actor: &Actor, user: Option<u64>, page: u32) -> Result<HistoryPage, AdminError> {
         let guild = Self::moderated_guild(actor, "read Easel's job history")?;
         let page = page.max(1);
-        let (entries, total) = self.store.audit_history(guild, user, (page - 1) * HISTORY_PAGE, HISTORY_PAGE).await?;
+        let (entries, total) =
+            self.moderation.audit_history(guild, user, (page - 1) * HISTORY_PAGE, HISTORY_PAGE).await?;
         let pages = total.div_ceil(HISTORY_PAGE).max(1);
         let whose = user.map_or_else(|| "this server".to_owned(), |u| format!("<@{u}>"));
         let text = if entries.is_empty() {

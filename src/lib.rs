@@ -62,7 +62,7 @@ use crate::config::Config;
 use crate::download::{HttpFetcher, TrustedHost};
 use crate::jobs::{Jobs, JobsParts, JobsPolicy};
 use crate::lifecycle::{Listing, Notice};
-use crate::moderation::{ContentCheck, Moderation, OffencePolicy};
+use crate::moderation::{ContentCheck, Moderation, ModerationStore, OffencePolicy};
 use crate::queue::breaker::BreakerPolicy;
 use crate::queue::scheduler::Scheduler;
 use crate::queue::{JobStore, QueueCaps};
@@ -104,6 +104,7 @@ pub enum RunError {
 pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> Result<(), RunError> {
     let sqlite = Arc::new(SqliteStore::open(&config.database_path)?);
     let store: Arc<dyn Store> = Arc::clone(&sqlite) as Arc<dyn Store>;
+    let moderation_store: Arc<dyn ModerationStore> = Arc::clone(&sqlite) as Arc<dyn ModerationStore>;
     let job_store: Arc<dyn JobStore> = sqlite;
     let spool =
         Spool::open(&config.spool_dir).map_err(|e| RunError::Spool(config.spool_dir.display().to_string(), e))?;
@@ -117,7 +118,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     }
     let openai = Arc::new(openai_backend(&config));
     let moderation = Arc::new(Moderation::new(
-        Arc::clone(&store),
+        Arc::clone(&moderation_store),
         Arc::clone(&clock),
         Arc::new(discord::moderation::ChannelLog::new(Arc::new(discord::http_client(&config)))),
         config.moderation_precheck.then(|| Arc::clone(&openai) as Arc<dyn ContentCheck>),
@@ -166,7 +167,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     });
     let heartbeat =
         tokio::spawn(keep_alive(Arc::clone(&store), Arc::clone(&clock), instance.clone(), lease, Arc::clone(&jobs)));
-    let admin = admin::Admin::new(Arc::clone(&store), Arc::clone(&clock), config.limits);
+    let admin = admin::Admin::new(Arc::clone(&store), moderation_store, Arc::clone(&clock), config.limits);
     let services = discord::Services { jobs, admin, clock: Arc::clone(&clock) };
     let served = discord::serve(&config, Arc::new(services), shutdown).await;
     heartbeat.abort();

@@ -181,6 +181,15 @@ impl Limits {
     }
 }
 
+/// A member blocked from Easel in a guild.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// Until when (`None`: until unblocked).
+    pub until: Option<DateTime<Utc>>,
+    /// Why, for moderators.
+    pub reason: String,
+}
+
 /// Who an override applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {

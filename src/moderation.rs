@@ -16,7 +16,8 @@ use tracing::{info, warn};
 
 use crate::clock::Clock;
 use crate::job::{JobRequest, JobSpec};
-use crate::store::{Block, Store};
+use crate::limits::Block;
+use crate::store::StoreError;
 
 /// How a job ended, as moderators read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -275,6 +276,43 @@ pub fn compile_regex(pattern: &str) -> Result<Regex, regex::Error> {
     RegexBuilder::new(pattern).case_insensitive(true).size_limit(1 << 20).build()
 }
 
+/// What moderation needs from storage: the audit log, blocklists, log channels, pauses.
+#[async_trait]
+pub trait ModerationStore: Send + Sync {
+    /// Writes a job to the audit log (once per job: a second write of the same job replaces it).
+    async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError>;
+
+    /// A page of a guild's audit log, newest first, optionally for one member; and how many there are.
+    async fn audit_history(
+        &self,
+        guild_id: u64,
+        user_id: Option<u64>,
+        offset: u32,
+        limit: u32,
+    ) -> Result<(Vec<AuditEntry>, u32), StoreError>;
+
+    /// How many of a member's jobs were refused (by the provider or the rules) since `since`.
+    async fn refusals_since(&self, guild_id: u64, user_id: u64, since: DateTime<Utc>) -> Result<u32, StoreError>;
+
+    /// A guild's blocklist.
+    async fn blocklist(&self, guild_id: u64) -> Result<Vec<Rule>, StoreError>;
+
+    /// Adds a rule; returns false when it was already there.
+    async fn add_rule(&self, guild_id: u64, rule: &Rule, now: DateTime<Utc>) -> Result<bool, StoreError>;
+
+    /// Removes a rule; returns whether it was there.
+    async fn remove_rule(&self, guild_id: u64, rule: &Rule) -> Result<bool, StoreError>;
+
+    /// The guild's moderation log channel, if set.
+    async fn log_channel(&self, guild_id: u64) -> Result<Option<u64>, StoreError>;
+
+    /// Sets the guild's moderation log channel.
+    async fn set_log_channel(&self, guild_id: u64, channel_id: u64) -> Result<(), StoreError>;
+
+    /// Pauses a repeat offender: the same block `/limits block` sets.
+    async fn pause(&self, guild_id: u64, user_id: u64, block: &Block, now: DateTime<Utc>) -> Result<(), StoreError>;
+}
+
 /// What a moderation check said.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Verdict {
@@ -311,7 +349,7 @@ pub struct OffencePolicy {
 
 /// The moderation service: rules, pre-check, audit log, log channel and repeat offenders.
 pub struct Moderation {
-    store: Arc<dyn Store>,
+    store: Arc<dyn ModerationStore>,
     clock: Arc<dyn Clock>,
     log: Arc<dyn ModerationLog>,
     precheck: Option<Arc<dyn ContentCheck>>,
@@ -332,7 +370,7 @@ impl Moderation {
     /// A moderation service. `default_channel` is the log channel for guilds without one of their own:
     /// `(Some(guild), channel)` limits it to that guild, `(None, channel)` uses it for every guild.
     pub fn new(
-        store: Arc<dyn Store>,
+        store: Arc<dyn ModerationStore>,
         clock: Arc<dyn Clock>,
         log: Arc<dyn ModerationLog>,
         precheck: Option<Arc<dyn ContentCheck>>,
@@ -425,7 +463,7 @@ impl Moderation {
         let until = now + policy.pause;
         let reason = format!("{count} refused requests within {} minutes", policy.window.num_minutes());
         let block = Block { until: Some(until), reason };
-        if let Err(e) = self.store.block(guild, entry.user_id, &block, now).await {
+        if let Err(e) = self.store.pause(guild, entry.user_id, &block, now).await {
             warn!(error = %e, "could not pause a repeat offender");
             return None;
         }

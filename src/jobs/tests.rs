@@ -96,6 +96,12 @@ async fn a_job_that_panics_is_answered_and_costs_nothing() {
     jobs.submit(&request, ticket()).await.unwrap();
 
     assert_eq!(settled(&store, "1").await, JobState::Failed);
+    for _ in 0..200 {
+        if !courier.explained.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     let explained = courier.explained.lock().unwrap().clone();
     assert_eq!(explained, ["Something went wrong on my side. Please try again; you were not charged.\n-# Job 1"]);
     let usage = store.usage(Some(1), 7, chrono::Utc::now()).await.unwrap();

@@ -10,8 +10,7 @@ pub mod sqlite;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::limits::{LimitName, LimitRefusal, Limits, Override, Scope, Usage};
-use crate::moderation::{AuditEntry, Rule};
+use crate::limits::{Block, LimitName, LimitRefusal, Limits, Override, Scope, Usage};
 
 /// The store failed (disk, corruption, a lock held too long): an internal fault, never the member's.
 /// The cause is kept for the owner's log.
@@ -82,15 +81,6 @@ pub struct Charge {
     pub owner: InstanceId,
 }
 
-/// A member blocked from Easel in a guild.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Block {
-    /// Until when (`None`: until unblocked).
-    pub until: Option<DateTime<Utc>>,
-    /// Why, for moderators.
-    pub reason: String,
-}
-
 /// What a job's ledger row says now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LedgerState {
@@ -102,7 +92,9 @@ pub enum LedgerState {
     Released,
 }
 
-/// The persistence port.
+/// The ledger port: reservations and charges, the limits set at run time, and blocks. What limits and
+/// admission need from storage (moderation's needs are `moderation::ModerationStore`, the queue's
+/// `queue::JobStore`; SQLite implements all three).
 #[async_trait]
 pub trait Store: Send + Sync {
     /// Checks `limits` for `charge` against the ledger at `now` and, if it fits, records a reservation,
@@ -160,34 +152,4 @@ pub trait Store: Send + Sync {
 
     /// The member's block in force at `now`, if any.
     async fn block_of(&self, guild_id: u64, user_id: u64, now: DateTime<Utc>) -> Result<Option<Block>, StoreError>;
-
-    /// Writes a job to the audit log (once per job: a second write of the same job replaces it).
-    async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError>;
-
-    /// A page of a guild's audit log, newest first, optionally for one member; and how many there are.
-    async fn audit_history(
-        &self,
-        guild_id: u64,
-        user_id: Option<u64>,
-        offset: u32,
-        limit: u32,
-    ) -> Result<(Vec<AuditEntry>, u32), StoreError>;
-
-    /// How many of a member's jobs were refused (by the provider or the rules) since `since`.
-    async fn refusals_since(&self, guild_id: u64, user_id: u64, since: DateTime<Utc>) -> Result<u32, StoreError>;
-
-    /// A guild's blocklist.
-    async fn blocklist(&self, guild_id: u64) -> Result<Vec<Rule>, StoreError>;
-
-    /// Adds a rule; returns false when it was already there.
-    async fn add_rule(&self, guild_id: u64, rule: &Rule, now: DateTime<Utc>) -> Result<bool, StoreError>;
-
-    /// Removes a rule; returns whether it was there.
-    async fn remove_rule(&self, guild_id: u64, rule: &Rule) -> Result<bool, StoreError>;
-
-    /// The guild's moderation log channel, if set.
-    async fn log_channel(&self, guild_id: u64) -> Result<Option<u64>, StoreError>;
-
-    /// Sets the guild's moderation log channel.
-    async fn set_log_channel(&self, guild_id: u64, channel_id: u64) -> Result<(), StoreError>;
 }

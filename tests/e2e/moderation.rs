@@ -3,7 +3,7 @@
 
 use axum::http::Method;
 use chrono::Utc;
-use easel::moderation::{AuditEntry, Outcome};
+use easel::moderation::{AuditEntry, ModerationStore, Outcome};
 use easel::store::sqlite::SqliteStore;
 use easel::store::Store;
 use serde_json::{json, Value};
