@@ -132,6 +132,10 @@ pub struct Config {
     pub openai_concurrency: usize,
     /// Model calls to Stable Diffusion at once.
     pub sd_concurrency: usize,
+    /// Images a minute OpenAI (or the compatible server) is asked for, when capped.
+    pub openai_images_per_minute: Option<std::num::NonZeroU32>,
+    /// Images a minute Stable Diffusion is asked for, when capped.
+    pub sd_images_per_minute: Option<std::num::NonZeroU32>,
     /// Jobs waiting per server; beyond it members are told the bot is busy.
     pub queue_max: u32,
     /// Jobs waiting for the whole bot.
@@ -223,6 +227,8 @@ impl Config {
             spool_dir: get("EASEL_SPOOL").map_or_else(|| beside(&database_path, "spool"), PathBuf::from),
             openai_concurrency: ranged(&get, "EASEL_OPENAI_CONCURRENCY", "calls", 1..=64, 4)? as usize,
             sd_concurrency: ranged(&get, "EASEL_SD_CONCURRENCY", "calls", 1..=16, 1)? as usize,
+            openai_images_per_minute: per_minute(&get, "EASEL_OPENAI_IMAGES_PER_MINUTE")?,
+            sd_images_per_minute: per_minute(&get, "EASEL_SD_IMAGES_PER_MINUTE")?,
             queue_max: ranged(&get, "EASEL_QUEUE_MAX", "jobs", 1..=100_000, 100)? as u32,
             queue_max_total: ranged(&get, "EASEL_QUEUE_MAX_TOTAL", "jobs", 1..=1_000_000, 10_000)? as u32,
             shutdown_grace: Duration::from_secs(ranged(&get, "EASEL_SHUTDOWN_GRACE_SECS", "seconds", 0..=3600, 60)?),
@@ -254,6 +260,18 @@ impl Config {
     pub fn discord_origin(&self) -> String {
         self.discord_api_base.origin().ascii_serialization()
     }
+}
+
+/// An optional images-per-minute cap (1 to 100000; unset: none).
+fn per_minute(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+) -> Result<Option<std::num::NonZeroU32>, ConfigError> {
+    if get(name).is_none() {
+        return Ok(None);
+    }
+    let value = ranged(get, name, "images a minute", 1..=100_000, 1)?;
+    Ok(std::num::NonZeroU32::new(value as u32))
 }
 
 /// `name` in the folder holding `file`.

@@ -205,6 +205,8 @@ fn runner(config: &Config, backends: Backends, clock: Arc<dyn Clock>) -> Runner 
         max_delay: config.retry_delay.saturating_mul(MAX_DELAY_FACTOR),
     })
     .with_image_work(imaging::ImageWork::new(config.image_workers))
+    .with_rate(BackendKind::Openai, config.openai_images_per_minute)
+    .with_rate(BackendKind::Automatic1111, config.sd_images_per_minute)
 }
 
 /// Releases the reservations of processes that stopped mid-job without a clean stop (their heartbeat

@@ -5,6 +5,7 @@
 //! [`Breaker`], so a backend that is down stops being called for a while.
 
 use std::collections::HashMap;
+use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -84,6 +85,29 @@ impl Backends {
     }
 }
 
+/// An images-per-minute cap on one backend, spread evenly (one image every `60 / per_minute` seconds),
+/// with at most ten images, or the whole minute's worth when less, at once.
+pub struct ImageRate {
+    limiter: governor::DefaultDirectRateLimiter,
+    burst: NonZeroU32,
+}
+
+impl ImageRate {
+    /// A cap of `per_minute` images a minute.
+    pub fn per_minute(per_minute: NonZeroU32) -> Self {
+        let burst = per_minute.min(NonZeroU32::new(10).expect("ten is not zero"));
+        let quota = governor::Quota::per_minute(per_minute).allow_burst(burst);
+        Self { limiter: governor::RateLimiter::direct(quota), burst }
+    }
+
+    /// Waits until `images` more may be asked for (a job larger than the burst takes the whole burst).
+    async fn wait(&self, images: u8) {
+        let wanted = NonZeroU32::new(u32::from(images)).unwrap_or(NonZeroU32::MIN).min(self.burst);
+        // `wanted` never exceeds the burst, so the limiter always has the capacity.
+        let _ = self.limiter.until_n_ready(wanted).await;
+    }
+}
+
 /// Runs model calls for admitted jobs.
 pub struct Runner {
     backends: Backends,
@@ -93,6 +117,7 @@ pub struct Runner {
     image_work: ImageWork,
     clock: Arc<dyn Clock>,
     breakers: HashMap<BackendKind, Breaker>,
+    rates: HashMap<BackendKind, ImageRate>,
 }
 
 impl Runner {
@@ -112,7 +137,17 @@ impl Runner {
             image_work: ImageWork::new(2),
             clock,
             breakers: BackendKind::ALL.into_iter().map(|kind| (kind, Breaker::new(breaker))).collect(),
+            rates: HashMap::new(),
         }
+    }
+
+    /// Caps a backend's images per minute (`None`: no cap).
+    pub fn with_rate(mut self, kind: BackendKind, per_minute: Option<NonZeroU32>) -> Self {
+        match per_minute {
+            Some(per_minute) => self.rates.insert(kind, ImageRate::per_minute(per_minute)),
+            None => self.rates.remove(&kind),
+        };
+        self
     }
 
     /// Replaces the retry policy (tests shorten it).
@@ -149,6 +184,9 @@ impl Runner {
                 message: format!("no backend is configured for `{}`", spec.model.id),
             })
         })?;
+        if let Some(rate) = self.rates.get(&kind) {
+            rate.wait(spec.n).await;
+        }
         let call = backend_call(spec);
         let provider_error = |e| JobError::from_backend(e, &spec.model.id, spec.model.replacement.as_deref());
         if request.command != Command::Variation {
@@ -355,6 +393,20 @@ pub(crate) mod tests {
         let refused = runner(Arc::clone(&backend), 5).run(&request, &spec).await.unwrap_err();
         assert!(matches!(refused, JobError::ProviderRefused { .. }));
         assert_eq!(*backend.calls.lock().unwrap(), 1);
+    }
+
+    #[tokio::test]
+    async fn an_images_per_minute_cap_spreads_the_calls() {
+        let backend = scripted(Vec::new());
+        let runner = runner(Arc::clone(&backend), 5).with_rate(BackendKind::Openai, NonZeroU32::new(600));
+        let (request, spec) = job();
+        let started = std::time::Instant::now();
+        for _ in 0..12 {
+            runner.run(&request, &spec).await.unwrap();
+        }
+        let took = started.elapsed();
+        assert_eq!(*backend.calls.lock().unwrap(), 12);
+        assert!(took >= Duration::from_millis(180), "ten at once, then one every 100 ms: {took:?}");
     }
 
     #[tokio::test]
