@@ -162,6 +162,11 @@ impl Runner {
         self
     }
 
+    /// How far the call running on a backend has got, when the backend says.
+    pub async fn progress(&self, kind: BackendKind) -> Option<crate::backends::Progress> {
+        self.backends.get(kind)?.progress().await
+    }
+
     /// The breaker of a backend.
     pub fn breaker(&self, kind: BackendKind) -> &Breaker {
         &self.breakers[&kind]

@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 
 use super::{
     images_answer_cap, read_body, read_json, transport_error, BackendCall, BackendError, Generated, ImageBackend,
-    ServedModel, MAX_SMALL_ANSWER,
+    Progress, ServedModel, MAX_SMALL_ANSWER,
 };
 use crate::catalogue::{parse_size, VariationMethod};
 
@@ -126,6 +126,13 @@ impl ImageBackend for Automatic1111Backend {
         self.images(self.client.post(self.endpoint("img2img")).json(&body), call.n).await
     }
 
+    async fn progress(&self) -> Option<Progress> {
+        let request = self.client.get(self.endpoint("progress?skip_current_image=true")).timeout(PROGRESS_TIMEOUT);
+        let response = request.send().await.ok().filter(|r| r.status().is_success())?;
+        let answer: ProgressAnswer = read_json(response, MAX_SMALL_ANSWER).await.ok()?;
+        Progress::checked(answer.state.sampling_step, answer.state.sampling_steps).filter(|p| p.step > 0)
+    }
+
     async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError> {
         let response = self.client.get(self.endpoint("sd-models")).send().await.map_err(transport_error)?;
         if !response.status().is_success() {
@@ -139,6 +146,23 @@ impl ImageBackend for Automatic1111Backend {
         }
         Ok(served)
     }
+}
+
+/// How long a progress poll may take: it only decorates the member's message.
+const PROGRESS_TIMEOUT: Duration = Duration::from_secs(2);
+
+#[derive(Deserialize, Default)]
+struct ProgressAnswer {
+    #[serde(default)]
+    state: ProgressState,
+}
+
+#[derive(Deserialize, Default)]
+struct ProgressState {
+    #[serde(default)]
+    sampling_step: u64,
+    #[serde(default)]
+    sampling_steps: u64,
 }
 
 #[derive(Deserialize)]

@@ -226,6 +226,30 @@ pub trait ImageBackend: Send + Sync {
 
     /// The models the provider serves, with their announced shutdown dates.
     async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError>;
+
+    /// How far the call now running has got, for providers that say (Stable Diffusion's sampling
+    /// steps). `None` when the provider does not report it or nothing runs.
+    async fn progress(&self) -> Option<Progress> {
+        None
+    }
+}
+
+/// How far a running generation has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Steps done.
+    pub step: u32,
+    /// Steps in all.
+    pub steps: u32,
+}
+
+impl Progress {
+    /// A report a person can read: at least one step in all, at most 10,000, and no step past the last.
+    pub fn checked(step: u64, steps: u64) -> Option<Self> {
+        let steps = u32::try_from(steps).ok().filter(|s| (1..=10_000).contains(s))?;
+        let step = u32::try_from(step).ok().filter(|s| *s <= steps)?;
+        Some(Self { step, steps })
+    }
 }
 
 #[cfg(test)]

@@ -181,7 +181,7 @@ impl Jobs {
     fn announce_down(&self, job: &StoredJob, model: &str) {
         let Some(courier) = self.courier().cloned() else { return };
         let position = self.scheduler.len(job.backend);
-        let text = progress::text(model, Some(position), true, &job.request.id.0);
+        let text = progress::text(model, Some(position), true, &job.request.id.0, None);
         let job = job.clone();
         tokio::spawn(async move {
             if let Err(e) = courier.progress(&job, &text, true).await {

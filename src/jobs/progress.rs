@@ -15,6 +15,7 @@ use chrono::{DateTime, Utc};
 use tracing::debug;
 
 use super::Jobs;
+use crate::backends::Progress;
 use crate::catalogue::BackendKind;
 use crate::error;
 use crate::queue::StoredJob;
@@ -56,6 +57,11 @@ impl Board {
                 watched.since = now;
             }
         });
+    }
+
+    /// Whether a job of `kind` is running.
+    pub fn any_running(&self, kind: BackendKind) -> bool {
+        self.with(|w| w.values().any(|w| w.running && w.job.backend == kind))
     }
 
     /// The job ended: nothing more to show.
@@ -115,12 +121,15 @@ pub fn ordinal(n: usize) -> String {
     format!("{n}{suffix}")
 }
 
-/// What a waiting or running job's message says.
-pub fn text(model: &str, position: Option<usize>, backend_down: bool, job_id: &str) -> String {
-    let mut text = match position {
-        Some(0) => format!("Next in the queue for `{model}`."),
-        Some(p) => format!("{} in the queue for `{model}`.", ordinal(p + 1)),
-        None => format!("Generating your image with `{model}`…"),
+/// What a waiting or running job's message says (`steps`: how far a running one has got).
+pub fn text(model: &str, position: Option<usize>, backend_down: bool, job_id: &str, steps: Option<Progress>) -> String {
+    let mut text = match (position, steps) {
+        (Some(0), _) => format!("Next in the queue for `{model}`."),
+        (Some(p), _) => format!("{} in the queue for `{model}`.", ordinal(p + 1)),
+        (None, Some(Progress { step, steps })) => {
+            format!("Generating your image with `{model}`: step {step} of {steps}…")
+        }
+        (None, None) => format!("Generating your image with `{model}`…"),
     };
     if backend_down && position.is_some() {
         text.push_str(
@@ -141,10 +150,14 @@ pub async fn show(jobs: Arc<Jobs>) {
         let Some(courier) = jobs.courier().cloned() else { continue };
         let positions: HashMap<String, usize> =
             BackendKind::ALL.iter().flat_map(|kind| jobs.scheduler.waiting(*kind)).collect();
+        // Stable Diffusion says how far its running job has got; asked once a tick, only when one runs.
+        let sd = BackendKind::Automatic1111;
+        let steps = if jobs.board.any_running(sd) { jobs.runner.progress(sd).await } else { None };
         let texts = |w: &Watched, position: Option<usize>| {
             let model = jobs.admission.check(&w.job.request).map(|s| s.model.id).unwrap_or_default();
             let down = jobs.runner.breaker(w.job.backend).is_down();
-            text(&model, if w.running { None } else { position }, down, &w.job.request.id.0)
+            let steps = steps.filter(|_| w.job.backend == sd);
+            text(&model, if w.running { None } else { position }, down, &w.job.request.id.0, steps)
         };
         for (job, text) in jobs.board.due(&positions, texts, jobs.clock.now()) {
             let courier = Arc::clone(&courier);
@@ -169,8 +182,11 @@ mod tests {
 
     #[test]
     fn the_text_names_the_place_the_model_and_a_backend_that_is_down() {
-        assert_eq!(text("gpt-image-2", Some(2), false, "7"), "3rd in the queue for `gpt-image-2`.\n-# Job 7");
-        assert!(text("m", Some(0), true, "7").contains("not answering right now"));
-        assert!(text("m", None, true, "7").starts_with("Generating your image with `m`"));
+        assert_eq!(text("gpt-image-2", Some(2), false, "7", None), "3rd in the queue for `gpt-image-2`.\n-# Job 7");
+        assert!(text("m", Some(0), true, "7", None).contains("not answering right now"));
+        assert!(text("m", None, true, "7", None).starts_with("Generating your image with `m`…"));
+        let steps = Progress::checked(12, 25);
+        assert!(text("sd", None, false, "7", steps).starts_with("Generating your image with `sd`: step 12 of 25…"));
+        assert_eq!(Progress::checked(30, 25), None, "no step past the last");
     }
 }

@@ -61,3 +61,28 @@ async fn without_sd_base_url_stable_diffusion_is_not_offered() {
     let registration = app.discord.wait_until_ready().await;
     assert!(!registration.payload.to_string().contains("stable-diffusion"));
 }
+
+#[tokio::test]
+async fn a_slow_stable_diffusion_job_shows_its_sampling_step() {
+    let sd = FakeSd::start().await;
+    sd.take(std::time::Duration::from_millis(4500));
+    let app = spawn_app_with(&[("SD_BASE_URL", &sd.base_url)], |_| {}).await;
+
+    let options =
+        json!([string("prompt", "a slow lighthouse"), string("model", "stable-diffusion"), string("size", "512x512")]);
+    let sent = app.discord.invoke("generate", options, json!({}));
+    let requests = app
+        .discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+        .await;
+
+    let edits: Vec<&str> = requests
+        .iter()
+        .filter(|r| r.method == Method::PATCH && r.path.contains(&sent.token))
+        .filter_map(|r| r.payload["content"].as_str())
+        .collect();
+    assert!(
+        edits.iter().any(|t| t.starts_with("Generating your image with `stable-diffusion`: step 5 of 20…")),
+        "{edits:?}"
+    );
+}

@@ -1,6 +1,9 @@
-//! A fake AUTOMATIC1111 API (`--api`) on 127.0.0.1: txt2img, img2img and the checkpoint list.
+//! A fake AUTOMATIC1111 API (`--api`) on 127.0.0.1: txt2img, img2img, the checkpoint list, and the
+//! progress of the image being made (`GET /sdapi/v1/progress`).
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::extract::State;
 use axum::routing::{get, post};
@@ -15,23 +18,25 @@ use super::png;
 pub struct FakeSd {
     calls: Arc<Mutex<Vec<(String, Value)>>>,
     made: Arc<Mutex<Vec<Vec<u8>>>>,
+    delay_ms: Arc<AtomicU64>,
     /// `http://127.0.0.1:PORT`, the value of `SD_BASE_URL`.
     pub base_url: String,
 }
 
-type Shared = (Arc<Mutex<Vec<(String, Value)>>>, Arc<Mutex<Vec<Vec<u8>>>>);
+type Shared = (Arc<Mutex<Vec<(String, Value)>>>, Arc<Mutex<Vec<Vec<u8>>>>, Arc<AtomicU64>);
 
 impl FakeSd {
     /// Starts the fake on a free port.
     pub async fn start() -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base_url = format!("http://{}", listener.local_addr().unwrap());
-        let fake = Self { calls: Arc::default(), made: Arc::default(), base_url };
-        let state: Shared = (Arc::clone(&fake.calls), Arc::clone(&fake.made));
+        let fake = Self { calls: Arc::default(), made: Arc::default(), delay_ms: Arc::default(), base_url };
+        let state: Shared = (Arc::clone(&fake.calls), Arc::clone(&fake.made), Arc::clone(&fake.delay_ms));
         let app = Router::new()
             .route("/sdapi/v1/sd-models", get(models))
             .route("/sdapi/v1/txt2img", post(txt2img))
             .route("/sdapi/v1/img2img", post(img2img))
+            .route("/sdapi/v1/progress", get(progress))
             .with_state(state);
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         fake
@@ -40,6 +45,11 @@ impl FakeSd {
     /// Image calls received: (path, JSON body).
     pub fn calls(&self) -> Vec<(String, Value)> {
         self.calls.lock().unwrap().clone()
+    }
+
+    /// Makes every image call take this long (the server's progress then says step 5 of 20).
+    pub fn take(&self, delay: Duration) {
+        self.delay_ms.store(delay.as_millis() as u64, Ordering::SeqCst);
     }
 
     /// The PNGs produced, in order.
@@ -53,7 +63,15 @@ async fn models() -> Json<Value> {
                  "hash": "31e35c80fc", "filename": "/models/sd_xl_base_1.0.safetensors", "config": null}]))
 }
 
+/// As AUTOMATIC1111 answers while sampling: a fraction, an estimate, and the step counts.
+async fn progress() -> Json<Value> {
+    Json(json!({"progress": 0.25, "eta_relative": 3.0, "state": {"skipped": false, "interrupted": false,
+        "job": "", "job_count": 1, "job_timestamp": "20261126000000", "job_no": 0,
+        "sampling_step": 5, "sampling_steps": 20}, "current_image": null, "textinfo": null}))
+}
+
 async fn answer(state: Shared, path: &str, body: Value) -> Json<Value> {
+    tokio::time::sleep(Duration::from_millis(state.2.load(Ordering::SeqCst))).await;
     let n = body["batch_size"].as_u64().unwrap_or(1);
     let images: Vec<Vec<u8>> = (0..n).map(|i| png(32, 32, [20, 200, (i * 50) as u8])).collect();
     state.1.lock().unwrap().extend(images.iter().cloned());
