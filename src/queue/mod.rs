@@ -157,8 +157,10 @@ pub trait JobStore: Send + Sync {
     /// Any unfinished state `→ failed`, releasing the reservation in the same transaction.
     async fn fail(&self, job_id: &str, reason: &str, now: DateTime<Utc>) -> Result<bool, StoreError>;
 
-    /// `queued` or `running → cancelled`, releasing the reservation in the same transaction. Returns
-    /// the state it was cancelled from, or `None` when it had already moved on.
+    /// `queued` or `running → cancelled`, releasing the reservation in the same transaction: the member
+    /// is charged nothing. A job cancelled while running still counts its estimate towards the bot's
+    /// monthly budget (the owner's money: the provider may bill the abandoned call). Returns the state it
+    /// was cancelled from, or `None` when it had already moved on.
     async fn cancel(&self, job_id: &str, now: DateTime<Utc>) -> Result<Option<JobState>, StoreError>;
 
     /// A job by id.

@@ -19,11 +19,12 @@ use super::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreEr
 use crate::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("../../migrations/0001_ledger.sql"),
     include_str!("../../migrations/0002_moderation.sql"),
     include_str!("../../migrations/0003_owners.sql"),
     include_str!("../../migrations/0004_jobs.sql"),
+    include_str!("../../migrations/0005_owner_spend.sql"),
 ];
 
 /// The SQLite-backed [`Store`].
@@ -121,7 +122,11 @@ fn read_usage(c: &Connection, guild: Option<u64>, user: u64, now: DateTime<Utc>)
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let global_usd: f64 = c.query_row(
-        &format!("SELECT COALESCE(SUM(COALESCE(cost_usd, reserved_usd)), 0) FROM ledger WHERE created_at >= ?1 AND {COUNTED}"),
+        &format!(
+            "SELECT (SELECT COALESCE(SUM(COALESCE(cost_usd, reserved_usd)), 0) FROM ledger
+                     WHERE created_at >= ?1 AND {COUNTED})
+                  + (SELECT COALESCE(SUM(usd), 0) FROM owner_spend WHERE created_at >= ?1)"
+        ),
         params![millis(limits::month_start(now))],
         |r| r.get(0),
     )?;

@@ -160,7 +160,8 @@ async fn cancel_withdraws_a_waiting_job_and_a_running_one_at_no_cost() {
     }
     assert_eq!(app.openai.image_calls().len(), 1, "the waiting job never reached the model");
     let usage = app.usage().await;
-    assert_eq!((usage.user_images, usage.in_flight), (0, 0), "nothing charged, nothing held");
+    assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (0, 0.0, 0), "nothing charged, nothing held");
+    assert_eq!(usage.global_usd, 0.042, "the owner's budget counts the abandoned call's estimate");
 }
 
 async fn answer_text(app: &TestApp, click: &Sent) -> String {

@@ -200,6 +200,15 @@ impl JobStore for SqliteStore {
                 return Ok(None);
             }
             transition(&tx, &job_id, "('queued', 'running')", JobState::Cancelled, now).map_err(fail)?;
+            if job.state == JobState::Running {
+                // The provider may bill the abandoned call: the owner's budget counts its estimate.
+                tx.execute(
+                    "INSERT OR IGNORE INTO owner_spend (job_id, usd, created_at)
+                     SELECT job_id, reserved_usd, ?2 FROM ledger WHERE job_id = ?1 AND state = 'reserved'",
+                    params![job_id, millis(now)],
+                )
+                .map_err(fail)?;
+            }
             release(&tx, &job_id, now).map_err(fail)?;
             tx.commit().map_err(fail)?;
             Ok(Some(job.state))
