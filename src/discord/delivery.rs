@@ -180,7 +180,8 @@ impl Courier for DiscordCourier {
                 .content(text)
                 .ephemeral(true)
                 .allowed_mentions(CreateAllowedMentions::new());
-            match followup.execute(&self.http, (None, token)).await {
+            let send = || followup.clone().execute(&self.http, (None, token));
+            match send.retry(discord_backoff()).sleep(tokio::time::sleep).when(is_retryable).await {
                 Ok(_) => {
                     if let Err(e) = self.http.delete_original_interaction_response(token).await {
                         warn!(job = %job.request.id, error = %e, "could not delete the deferred answer of a failed job");

@@ -128,8 +128,8 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
             reply_ephemeral(http, &command, &text).await;
         }
         "cancel" => {
-            let by = canceller(command.user.id, command.member.as_ref().and_then(|m| m.permissions));
-            let text = services.jobs.cancel_latest(command.guild_id.map(|g| g.get()), by).await;
+            let by = canceller(command.guild_id, command.user.id, command.member.as_ref().and_then(|m| m.permissions));
+            let text = services.jobs.cancel_latest(by).await;
             reply_ephemeral(http, &command, &text).await;
         }
         "limits" => {
@@ -144,14 +144,18 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
     }
 }
 
-fn canceller(user: serenity::all::UserId, permissions: Option<serenity::all::Permissions>) -> Canceller {
-    Canceller { user_id: user.get(), can_moderate: commands::moderates(permissions) }
+fn canceller(
+    guild: Option<GuildId>,
+    user: serenity::all::UserId,
+    permissions: Option<serenity::all::Permissions>,
+) -> Canceller {
+    Canceller { user_id: user.get(), guild_id: guild.map(GuildId::get), can_moderate: commands::moderates(permissions) }
 }
 
 /// Answers a button click: a history page, or a Cancel.
 async fn handle_click(http: &Http, services: &Services, click: ComponentInteraction) {
     if let Some(job_id) = click.data.custom_id.strip_prefix(CANCEL_BUTTON).and_then(|rest| rest.strip_prefix(':')) {
-        let by = canceller(click.user.id, click.member.as_ref().and_then(|m| m.permissions));
+        let by = canceller(click.guild_id, click.user.id, click.member.as_ref().and_then(|m| m.permissions));
         let text = services.jobs.cancel(job_id, by).await;
         let reply = CreateInteractionResponseMessage::new()
             .content(text)

@@ -78,8 +78,18 @@ pub struct JobsPolicy {
 pub struct Canceller {
     /// Their user id.
     pub user_id: u64,
-    /// Whether Discord says they may moderate the server.
+    /// The server they asked in.
+    pub guild_id: Option<u64>,
+    /// Whether Discord says they may moderate that server.
     pub can_moderate: bool,
+}
+
+impl Canceller {
+    /// The job's requester, or a moderator of the job's own server.
+    fn may_cancel(&self, job: &StoredJob) -> bool {
+        let who = &job.request.requester;
+        self.user_id == who.user_id || (self.can_moderate && self.guild_id.is_some() && self.guild_id == who.guild_id)
+    }
 }
 
 /// The jobs of this process.
@@ -383,7 +393,7 @@ impl Jobs {
     /// Cancels a queued or running job, for its requester or a moderator. Returns what to tell them.
     pub async fn cancel(&self, job_id: &str, by: Canceller) -> String {
         let Some(job) = self.load(job_id).await else { return "I can't find that request.".into() };
-        if by.user_id != job.request.requester.user_id && !by.can_moderate {
+        if !by.may_cancel(&job) {
             return "Only the member who asked for this image, or a moderator, can cancel it.".into();
         }
         let now = self.clock.now();
@@ -422,8 +432,8 @@ impl Jobs {
     }
 
     /// Cancels the member's newest queued or running job (`/cancel`).
-    pub async fn cancel_latest(&self, guild_id: Option<u64>, by: Canceller) -> String {
-        match self.store.latest_active(guild_id, by.user_id).await {
+    pub async fn cancel_latest(&self, by: Canceller) -> String {
+        match self.store.latest_active(by.guild_id, by.user_id).await {
             Ok(Some(job_id)) => self.cancel(&job_id, by).await,
             Ok(None) => "You have no image request waiting or in progress.".into(),
             Err(e) => {

@@ -90,7 +90,7 @@ async fn a_process_killed_mid_job_has_its_jobs_finished_by_the_next_once() {
 async fn sigterm_finishes_the_running_job_and_the_next_start_delivers_the_queued_ones() {
     let (dir, db) = fresh_dir("sigterm");
     let (discord, openai) = (FakeDiscord::start().await, FakeOpenAi::start().await);
-    openai.always(Reply::Delayed(1500));
+    openai.always(Reply::Delayed(3000));
     let settings = [("EASEL_OPENAI_CONCURRENCY", "1"), ("EASEL_SHUTDOWN_GRACE_SECS", "20")];
     let first = start_on(&dir, &db, &discord, &openai, &settings).await;
     let sent: Vec<Sent> =
@@ -98,6 +98,8 @@ async fn sigterm_finishes_the_running_job_and_the_next_start_delivers_the_queued
     openai.wait_for_calls(|calls| calls.len() == 1).await;
 
     first.signal("TERM");
+    // Well inside the running job's three seconds: the bot is stopping but still connected.
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
     let late = discord.invoke("generate", json!([string("prompt", "too late")]), json!({}));
     let (status, logs) = first.exited().await;
     let after_stop = discord.requests();

@@ -137,18 +137,22 @@ async fn cancel_withdraws_a_waiting_job_and_a_running_one_at_no_cost() {
     let running = generate(&app, &ann, "running");
     app.openai.wait_for_calls(|c| c.len() == 1).await;
     let waiting = generate(&app, &ann, "waiting");
-    queued(&app, std::slice::from_ref(&waiting)).await;
+    let third = generate(&app, &ann, "third");
+    queued(&app, &[waiting.clone(), third.clone()]).await;
 
     let stranger = app.discord.click(&member(900_000_000_000_000_044), &format!("easel-cancel:{}", waiting.id));
     let refused = answer_text(&app, &stranger).await;
     let clicked = app.discord.click(&ann, &format!("easel-cancel:{}", waiting.id));
     let cancelled = answer_text(&app, &clicked).await;
+    let moderator = Member { id: 900_000_000_000_000_055, roles: Vec::new(), permissions: ORDINARY | 0x2000 };
+    let by_moderator = answer_text(&app, &app.discord.click(&moderator, &format!("easel-cancel:{}", third.id))).await;
     let command = app.discord.invoke_as(&ann, "cancel", json!([]), json!({}));
     let (latest, _) = app.direct_answer(&command).await;
     tokio::time::sleep(Duration::from_millis(4500)).await;
 
     assert_eq!(refused, "Only the member who asked for this image, or a moderator, can cancel it.");
     assert_eq!(cancelled, "Cancelled. Nothing was charged.");
+    assert_eq!(by_moderator, "Cancelled. Nothing was charged.", "a moderator (Manage Messages) may cancel");
     assert_eq!(latest, "Cancelled. Nothing was charged.", "/cancel takes the running one");
     let requests = app.discord.requests();
     for sent in [&waiting, &running] {
