@@ -15,7 +15,7 @@ use crate::error::JobError;
 use crate::job::{JobRequest, JobSpec, Requester};
 use crate::limits::{self, Limits};
 use crate::moderation::{AuditEntry, Moderation, Outcome};
-use crate::queue::{JobState, JobStore, QueueCaps, StoredJob, Ticket};
+use crate::queue::{JobStore, QueueCaps, StoredJob, Ticket};
 use crate::store::{Charge, InstanceId, ReserveError, Store};
 
 /// What admission needs.
@@ -87,8 +87,9 @@ impl Admission {
     }
 
     /// Checks the member's block, the server's blocklist, the limits and the queue caps, and queues the
-    /// job with its cost reserved, all before any model call. A refusal costs nothing.
-    pub async fn admit(&self, request: &JobRequest, ticket: Ticket) -> Result<JobSpec, JobError> {
+    /// job with its cost reserved, all before any model call. A refusal costs nothing. Returns the
+    /// checked job and the job as stored.
+    pub async fn admit(&self, request: &JobRequest, ticket: Ticket) -> Result<(JobSpec, StoredJob), JobError> {
         let spec = self.check(request)?;
         let now = self.clock.now();
         let who = &request.requester;
@@ -110,22 +111,14 @@ impl Admission {
             usd: spec.estimate_usd,
             owner: self.instance.clone(),
         };
-        let job = StoredJob {
-            request: request.clone(),
-            backend: spec.model.backend,
-            state: JobState::Queued,
-            attempts: 0,
-            ticket,
-            result: None,
-            message_id: None,
-        };
+        let job = StoredJob::queued(request.clone(), spec.model.backend, ticket);
         let exempt = who.is_manager && limits.exempt_managers;
         self.jobs.enqueue(&job, &charge, &limits, exempt, self.caps, now).await.map_err(|e| match e {
             ReserveError::Limit(refusal) => JobError::LimitReached(refusal),
             ReserveError::QueueFull { waiting, whole_bot } => JobError::QueueFull { waiting, whole_bot },
             other => unexpected(other),
         })?;
-        Ok(spec)
+        Ok((spec, job))
     }
 
     /// What the member has used and has left, one line a limit (for `/usage`).

@@ -169,17 +169,8 @@ impl Jobs {
         if !self.accepting.load(Ordering::SeqCst) {
             return Err(JobError::Restarting);
         }
-        let spec = self.admission.admit(request, ticket.clone()).await?;
+        let (spec, job) = self.admission.admit(request, ticket).await?;
         info!(job = %request.id, command = request.command.name(), model = %spec.model.id, user = request.requester.user_id, "job queued");
-        let job = StoredJob {
-            request: request.clone(),
-            backend: spec.model.backend,
-            state: JobState::Queued,
-            attempts: 0,
-            ticket,
-            result: None,
-            message_id: None,
-        };
         if self.runner.breaker(spec.model.backend).is_down() {
             self.announce_down(&job, &spec.model.id);
         }

@@ -109,6 +109,13 @@ pub struct StoredJob {
     pub message_id: Option<u64>,
 }
 
+impl StoredJob {
+    /// A job just admitted: queued, never run.
+    pub fn queued(request: JobRequest, backend: BackendKind, ticket: Ticket) -> Self {
+        Self { request, backend, state: JobState::Queued, attempts: 0, ticket, result: None, message_id: None }
+    }
+}
+
 /// The queue's caps on waiting jobs, checked in the admission transaction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QueueCaps {

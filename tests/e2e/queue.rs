@@ -326,18 +326,9 @@ async fn a_job_generated_before_a_crash_is_delivered_from_the_spool_without_anot
         upload_limit: 10 << 20,
     };
     let crashed = InstanceId("a-process-that-crashed".into());
-    let job = StoredJob {
-        request: request.clone(),
-        backend: easel::catalogue::BackendKind::Openai,
-        state: JobState::Queued,
-        attempts: 0,
-        ticket: Ticket {
-            token: easel::config::Secret::new("token-crashed"),
-            expires_at: now + chrono::Duration::minutes(10),
-        },
-        result: None,
-        message_id: None,
-    };
+    let ticket =
+        Ticket { token: easel::config::Secret::new("token-crashed"), expires_at: now + chrono::Duration::minutes(10) };
+    let job = StoredJob::queued(request.clone(), easel::catalogue::BackendKind::Openai, ticket);
     let charge = Charge {
         job_id: request.id.0.clone(),
         guild_id: request.requester.guild_id,
