@@ -11,6 +11,7 @@ mod limits;
 mod moderation;
 mod processes;
 mod queue;
+mod recovery;
 mod stable_diffusion;
 mod startup;
 mod variation;
