@@ -297,7 +297,10 @@ impl Jobs {
         match self.store.generated(job_id, &result, self.clock.now()).await {
             Ok(true) => self.deliver(job, &spec, finished, &result.files).await,
             Ok(false) => self.spool.remove(&result.files).await, // cancelled meanwhile
-            Err(e) => self.fail(&job, Some(&spec), JobError::Unexpected(error::chain(&e))).await,
+            Err(e) => {
+                self.spool.remove(&result.files).await;
+                self.fail(&job, Some(&spec), JobError::Unexpected(error::chain(&e))).await;
+            }
         }
     }
 
@@ -308,7 +311,10 @@ impl Jobs {
         let id = job.request.id.0.clone();
         let receipt = match courier.deliver(&job, spec, &finished).await {
             Ok(receipt) => receipt,
-            Err(e) => return self.fail(&job, Some(spec), JobError::DeliveryFailed(e)).await,
+            Err(e) => {
+                self.spool.remove(files).await;
+                return self.fail(&job, Some(spec), JobError::DeliveryFailed(e)).await;
+            }
         };
         let images = finished.images.len() as u32;
         match self.store.delivered(&id, receipt.message_id, images, self.clock.now()).await {
@@ -368,8 +374,8 @@ impl Jobs {
             Err(e) => error!(job = %id, error = %error::chain(&e), "could not record a failed job"),
         }
         log_failure(id, &failure);
-        if let Some(files) = job.result.as_ref().map(|r| r.files.clone()) {
-            self.spool.remove(&files).await;
+        if let Some(result) = &job.result {
+            self.spool.remove(&result.files).await;
         }
         let paused = match (&self.moderation, spec) {
             (Some(moderation), Some(spec)) => moderation.record(audit_of(job, spec, &failure, self.clock.now())).await,
