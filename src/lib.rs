@@ -111,6 +111,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let instance = InstanceId::generate();
     let lease = chrono::Duration::from_std(config.lease).unwrap_or(chrono::Duration::minutes(1));
+    forget_gone_processes(store.as_ref()).await?;
     store.heartbeat(&instance, clock.now()).await?;
     release_orphans(store.as_ref(), lease, clock.now()).await?;
     if config.openai_api_key.is_none() && host(&config.openai_base_url) == "api.openai.com" {
@@ -207,6 +208,18 @@ fn runner(config: &Config, backends: Backends, clock: Arc<dyn Clock>) -> Runner 
     .with_image_work(imaging::ImageWork::new(config.image_workers))
     .with_rate(BackendKind::Openai, config.openai_images_per_minute)
     .with_rate(BackendKind::Automatic1111, config.sd_images_per_minute)
+}
+
+/// Forgets the processes on this machine that are certainly gone (a crash, a kill): a restart takes
+/// their jobs over at once instead of waiting out their lease.
+async fn forget_gone_processes(store: &dyn Store) -> Result<(), RunError> {
+    for instance in store.instances().await? {
+        if instance.is_gone_here() {
+            info!(process = %instance, "a process on this machine stopped without a clean stop; taking over its jobs");
+            store.forget(&instance).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Releases the reservations of processes that stopped mid-job without a clean stop (their heartbeat

@@ -23,11 +23,35 @@ pub struct StoreError(#[source] pub Box<dyn std::error::Error + Send + Sync>);
 pub struct InstanceId(pub String);
 
 impl InstanceId {
-    /// A new id for this process: its pid and start time, unique among processes sharing a store.
+    /// A new id for this process: its host, pid and start time (`host/pid/nanos`), unique among
+    /// processes sharing a store.
     pub fn generate() -> Self {
         let started = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-        Self(format!("{}-{}", std::process::id(), started.as_nanos()))
+        Self(format!("{}/{}/{}", this_host(), std::process::id(), started.as_nanos()))
     }
+
+    /// Whether this id names a process on this machine that is certainly gone: same host, and no
+    /// process with its pid (Linux's `/proc`). Anything else (another machine, a pid in use, no `/proc`)
+    /// is left to the heartbeat lease.
+    pub fn is_gone_here(&self) -> bool {
+        let mut parts = self.0.split('/');
+        let (Some(host), Some(pid)) = (parts.next(), parts.next()) else { return false };
+        let proc_root = std::path::Path::new("/proc/self");
+        host == this_host()
+            && proc_root.exists()
+            && pid
+                .parse::<u32>()
+                .is_ok_and(|pid| pid != std::process::id() && !std::path::Path::new(&format!("/proc/{pid}")).exists())
+    }
+}
+
+/// This machine's name, as the kernel reports it (`localhost` when it cannot be read).
+fn this_host() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().replace('/', "-"))
+        .ok()
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "localhost".to_owned())
 }
 
 impl std::fmt::Display for InstanceId {
@@ -119,6 +143,13 @@ pub trait Store: Send + Sync {
     /// Releases the reservations of every process whose heartbeat is older than `lease` (it crashed or
     /// was killed), and of none other: a live process's reservations MUST be left alone. Returns how many.
     async fn release_orphans(&self, lease: chrono::Duration, now: DateTime<Utc>) -> Result<usize, StoreError>;
+
+    /// The processes with a heartbeat on record.
+    async fn instances(&self) -> Result<Vec<InstanceId>, StoreError>;
+
+    /// Forgets a process known to be gone, so its jobs and reservations are taken over at once rather
+    /// than after its lease.
+    async fn forget(&self, instance: &InstanceId) -> Result<(), StoreError>;
 
     /// A clean stop: releases `instance`'s remaining reservations and forgets its heartbeat.
     async fn retire(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<usize, StoreError>;

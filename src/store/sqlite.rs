@@ -271,6 +271,20 @@ impl Store for SqliteStore {
         .await
     }
 
+    async fn instances(&self) -> Result<Vec<InstanceId>, StoreError> {
+        self.with(|c| {
+            let mut statement = c.prepare("SELECT id FROM instances").map_err(fail)?;
+            let ids = statement.query_map([], |r| r.get::<_, String>(0)).map_err(fail)?;
+            ids.map(|id| id.map(InstanceId).map_err(fail)).collect()
+        })
+        .await
+    }
+
+    async fn forget(&self, instance: &InstanceId) -> Result<(), StoreError> {
+        let id = instance.0.clone();
+        self.with(move |c| c.execute("DELETE FROM instances WHERE id = ?1", [id]).map(|_| ()).map_err(fail)).await
+    }
+
     async fn retire(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<usize, StoreError> {
         let id = instance.0.clone();
         self.with(move |c| {
@@ -545,5 +559,17 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(leftover, 0, "the panicking transaction rolled back");
+    }
+
+    #[test]
+    fn a_process_on_this_machine_without_its_pid_is_gone_and_others_are_left_to_the_lease() {
+        let me = InstanceId::generate();
+        assert!(!me.is_gone_here(), "this process is alive");
+        let host = me.0.split('/').next().unwrap().to_owned();
+        if std::path::Path::new("/proc/self").exists() {
+            assert!(InstanceId(format!("{host}/4194399/1")).is_gone_here(), "no such pid");
+        }
+        assert!(!InstanceId("another-machine/4194399/1".into()).is_gone_here());
+        assert!(!InstanceId("legacy-12-34".into()).is_gone_here());
     }
 }

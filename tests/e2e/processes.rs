@@ -64,7 +64,7 @@ async fn a_process_killed_mid_job_has_its_jobs_finished_by_the_next_once() {
     let (dir, db) = fresh_dir("killed");
     let (discord, openai) = (FakeDiscord::start().await, FakeOpenAi::start().await);
     openai.always(Reply::Delayed(3000));
-    let first = start_on(&dir, &db, &discord, &openai, &[("EASEL_LEASE_SECS", "3")]).await;
+    let first = start_on(&dir, &db, &discord, &openai, &[]).await;
     let sent: Vec<Sent> =
         (0..2).map(|i| discord.invoke("generate", json!([string("prompt", &format!("fox {i}"))]), json!({}))).collect();
     openai.wait_for_calls(|calls| calls.len() == 2).await;
@@ -72,7 +72,8 @@ async fn a_process_killed_mid_job_has_its_jobs_finished_by_the_next_once() {
     first.signal("KILL");
     let (_, _) = first.exited().await;
     openai.always(Reply::Base64);
-    let second = start_on(&dir, &db, &discord, &openai, &[("EASEL_LEASE_SECS", "3")]).await;
+    // The default lease is a minute: the restart sees the killed process is gone and takes over at once.
+    let second = start_on(&dir, &db, &discord, &openai, &[]).await;
     discord.wait_for("both images", |r| sent.iter().all(|s| images_for(r, s) > 0)).await;
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
 
