@@ -126,6 +126,8 @@ pub struct Config {
     pub image_workers: usize,
     /// How long a process's heartbeat stays valid: after that, its jobs are taken over.
     pub lease: Duration,
+    /// Where `/healthz` and `/metrics` listen (`None`: `off`).
+    pub http_addr: Option<std::net::SocketAddr>,
     /// Where generated images wait until delivered (`spool/` beside the database by default).
     pub spool_dir: PathBuf,
     /// Model calls to OpenAI (or the compatible server) at once.
@@ -224,6 +226,7 @@ impl Config {
             extra_image_hosts: image_hosts(&get)?,
             image_workers: ranged(&get, "EASEL_IMAGE_WORKERS", "workers", 1..=16, 2)? as usize,
             lease: Duration::from_secs(ranged(&get, "EASEL_LEASE_SECS", "seconds", 3..=3600, 60)?),
+            http_addr: http_addr(&get)?,
             spool_dir: get("EASEL_SPOOL").map_or_else(|| beside(&database_path, "spool"), PathBuf::from),
             openai_concurrency: ranged(&get, "EASEL_OPENAI_CONCURRENCY", "calls", 1..=64, 4)? as usize,
             sd_concurrency: ranged(&get, "EASEL_SD_CONCURRENCY", "calls", 1..=16, 1)? as usize,
@@ -260,6 +263,19 @@ impl Config {
     pub fn discord_origin(&self) -> String {
         self.discord_api_base.origin().ascii_serialization()
     }
+}
+
+/// `EASEL_HTTP_ADDR`: an `address:port`, or `off` (default `127.0.0.1:9000`).
+fn http_addr(get: &impl Fn(&str) -> Option<String>) -> Result<Option<std::net::SocketAddr>, ConfigError> {
+    let raw = get("EASEL_HTTP_ADDR").unwrap_or_else(|| "127.0.0.1:9000".to_owned());
+    if raw.eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    raw.parse().map(Some).map_err(|_| ConfigError::Invalid {
+        name: "EASEL_HTTP_ADDR",
+        expected: "an address and port such as 127.0.0.1:9000 or 0.0.0.0:9000, or `off`",
+        got: raw,
+    })
 }
 
 /// An optional images-per-minute cap (1 to 100000; unset: none).

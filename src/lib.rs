@@ -19,6 +19,8 @@
 //! - [`download`]: downloads from trusted hosts with a size cap.
 //! - [`error`]: what goes wrong, and the one place it becomes words for members.
 //! - [`discord`]: the thin serenity adapter (commands, rendering, delivery).
+//! - [`http`]: the owner's `/healthz` and `/metrics` endpoint.
+//! - [`telemetry`]: what Easel counts, for `/metrics`.
 //! - [`clock`]: time as a port.
 //! - [`text`]: small text helpers for Discord's limits.
 //!
@@ -33,6 +35,7 @@ pub mod config;
 pub mod discord;
 pub mod download;
 pub mod error;
+pub mod http;
 pub mod imaging;
 pub mod job;
 pub mod jobs;
@@ -43,6 +46,7 @@ pub mod queue;
 pub mod runner;
 pub mod spool;
 pub mod store;
+pub mod telemetry;
 pub mod text;
 
 use std::future::Future;
@@ -95,6 +99,9 @@ pub enum RunError {
     /// The spool folder could not be created.
     #[error("the spool folder (EASEL_SPOOL) `{0}` could not be created")]
     Spool(String, #[source] std::io::Error),
+    /// The health and metrics endpoint could not listen.
+    #[error("EASEL_HTTP_ADDR `{0}` could not be listened on (set another address, or `off`)")]
+    Http(String, #[source] std::io::Error),
     /// Discord refused the connection (bad token, network).
     #[error("Discord connection failed: {0}")]
     Discord(Box<serenity::Error>),
@@ -152,10 +159,11 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         },
     )
     .with_moderation(Arc::clone(&moderation));
+    let metrics = Arc::new(telemetry::Metrics::new());
     let jobs = Jobs::new(JobsParts {
         store: job_store,
         admission: Arc::new(admission),
-        runner: Arc::new(runner(&config, backends, Arc::clone(&clock))),
+        runner: Arc::new(runner(&config, backends, Arc::clone(&clock)).with_metrics(Arc::clone(&metrics))),
         scheduler: Scheduler::new(&[
             (BackendKind::Openai, config.openai_concurrency),
             (BackendKind::Automatic1111, config.sd_concurrency),
@@ -165,12 +173,31 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         instance: instance.clone(),
         moderation: Some(moderation),
         policy: JobsPolicy { max_attempts: config.max_attempts, grace: config.shutdown_grace, lease },
+        metrics,
     });
     let heartbeat =
         tokio::spawn(keep_alive(Arc::clone(&store), Arc::clone(&clock), instance.clone(), lease, Arc::clone(&jobs)));
     let admin = admin::Admin::new(Arc::clone(&store), moderation_store, Arc::clone(&clock), config.limits);
-    let services = discord::Services { jobs, admin, clock: Arc::clone(&clock) };
+    let gateway = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (stop_http, http_stopped) = tokio::sync::oneshot::channel::<()>();
+    let endpoint = match config.http_addr {
+        Some(addr) => {
+            let health =
+                http::Health { jobs: Arc::clone(&jobs), store: Arc::clone(&store), gateway: Arc::clone(&gateway) };
+            let listener =
+                tokio::net::TcpListener::bind(addr).await.map_err(|e| RunError::Http(addr.to_string(), e))?;
+            Some(tokio::spawn(http::serve_on(listener, health, async move {
+                let _ = http_stopped.await;
+            })))
+        }
+        None => None,
+    };
+    let services = discord::Services { jobs, admin, clock: Arc::clone(&clock), gateway };
     let served = discord::serve(&config, Arc::new(services), shutdown).await;
+    let _ = stop_http.send(());
+    if let Some(endpoint) = endpoint {
+        let _ = endpoint.await;
+    }
     heartbeat.abort();
     match store.retire(&instance, clock.now()).await {
         Ok(0) => {}

@@ -19,7 +19,8 @@ use crate::download::{Fetch, FetchError};
 use crate::error::{JobError, SourceError};
 use crate::imaging::{self, EncodedImage, ImageWork};
 use crate::job::{Command, JobRequest, JobSpec};
-use crate::queue::breaker::{Breaker, BreakerPolicy};
+use crate::queue::breaker::{Breaker, BreakerPolicy, BreakerState};
+use crate::telemetry::Metrics;
 
 /// Discord refuses a message whose files add up to more than this, whatever the per-file limit.
 const MAX_MESSAGE_BYTES: u64 = 25 * 1024 * 1024;
@@ -118,6 +119,7 @@ pub struct Runner {
     clock: Arc<dyn Clock>,
     breakers: HashMap<BackendKind, Breaker>,
     rates: HashMap<BackendKind, ImageRate>,
+    metrics: Arc<Metrics>,
 }
 
 impl Runner {
@@ -138,7 +140,14 @@ impl Runner {
             clock,
             breakers: BackendKind::ALL.into_iter().map(|kind| (kind, Breaker::new(breaker))).collect(),
             rates: HashMap::new(),
+            metrics: Arc::new(Metrics::new()),
         }
+    }
+
+    /// Counts upstream errors and generation time in `metrics`.
+    pub fn with_metrics(mut self, metrics: Arc<Metrics>) -> Self {
+        self.metrics = metrics;
+        self
     }
 
     /// Caps a backend's images per minute (`None`: no cap).
@@ -167,6 +176,18 @@ impl Runner {
         self.backends.get(kind)?.progress().await
     }
 
+    /// A backend's state for the health endpoint: `up`, `down` (failing, not yet tripped) or `tripped`,
+    /// or `None` when it is not configured.
+    pub fn health(&self, kind: BackendKind) -> Option<&'static str> {
+        self.backends.get(kind)?;
+        let breaker = self.breaker(kind);
+        Some(match breaker.state() {
+            BreakerState::Closed if breaker.failures() > 0 => "down",
+            BreakerState::Closed => "up",
+            BreakerState::Open { .. } | BreakerState::Probing => "tripped",
+        })
+    }
+
     /// The breaker of a backend.
     pub fn breaker(&self, kind: BackendKind) -> &Breaker {
         &self.breakers[&kind]
@@ -175,7 +196,10 @@ impl Runner {
     /// Calls the model for a job and returns its images, verified and fitted to `request.upload_limit`,
     /// with their real cost.
     pub async fn run(&self, request: &JobRequest, spec: &JobSpec) -> Result<FinishedJob, JobError> {
-        let Generated { images, revised_prompt, usage } = self.generate(request, spec).await?;
+        let started = std::time::Instant::now();
+        let generated = self.generate(request, spec).await;
+        self.metrics.generated(&spec.model.id, started.elapsed().as_secs_f64());
+        let Generated { images, revised_prompt, usage } = generated?;
         let images = self.fit_all(images, request.upload_limit).await?;
         let cost = settled_cost(&request.id.0, spec, usage, images.len());
         Ok(FinishedJob { images, revised_prompt, cost })
@@ -257,6 +281,7 @@ impl Runner {
             .retry(backoff)
             .sleep(tokio::time::sleep)
             .when(|e: &BackendError| {
+                self.metrics.upstream_error(kind.key(), e);
                 if is_outage(e) && breaker.failed(self.clock.now()) {
                     warn!(backend = kind.key(), "the backend looks down; its jobs wait until it answers again");
                 }

@@ -115,6 +115,23 @@ pub enum BackendError {
 }
 
 impl BackendError {
+    /// A short name of the kind of failure, for metrics.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Refused { .. } => "refused",
+            Self::RateLimited { .. } => "rate_limited",
+            Self::Unavailable(_) => "unavailable",
+            Self::TimedOut => "timed_out",
+            Self::OutOfCredit(_) => "out_of_credit",
+            Self::Unauthorized(_) => "unauthorized",
+            Self::ModelGone(_) => "model_gone",
+            Self::BadRequest { .. } => "bad_request",
+            Self::ResultUnavailable(_) => "result_unavailable",
+            Self::Malformed(_) => "malformed",
+            Self::TooLarge { .. } => "too_large",
+        }
+    }
+
     /// Whether trying again may succeed: rate limits and outages, never refusals or bad keys.
     pub fn is_transient(&self) -> bool {
         matches!(self, Self::RateLimited { .. } | Self::Unavailable(_))

@@ -19,10 +19,10 @@ use std::time::Duration;
 
 use futures_util::FutureExt;
 use serenity::all::{
-    ClientBuilder, Command as SlashCommand, CommandInteraction, ComponentInteraction, Context, CreateActionRow,
-    CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseFollowup,
+    ClientBuilder, Command as SlashCommand, CommandInteraction, ComponentInteraction, ConnectionStage, Context,
+    CreateActionRow, CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseFollowup,
     CreateInteractionResponseMessage, EditInteractionResponse, EventHandler, GatewayIntents, GuildId, HttpBuilder,
-    Interaction, Ready,
+    Interaction, Ready, ShardManager,
 };
 use serenity::async_trait;
 use serenity::http::Http;
@@ -62,6 +62,8 @@ pub struct Services {
     pub admin: crate::admin::Admin,
     /// The time (for interaction tokens' expiry).
     pub clock: Arc<dyn Clock>,
+    /// Whether the gateway is connected, for `/healthz`.
+    pub gateway: Arc<AtomicBool>,
 }
 
 struct Handler {
@@ -93,6 +95,7 @@ impl EventHandler for Handler {
         }
         let courier = DiscordCourier::new(Arc::clone(&ctx.http), Arc::clone(&self.services.clock));
         self.services.jobs.start(Arc::new(courier));
+        self.services.gateway.store(true, Ordering::SeqCst);
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
@@ -205,8 +208,7 @@ async fn submit_job(
     deferred: &AtomicBool,
 ) {
     let jobs = &services.jobs;
-    let checked = if jobs.accepting() { jobs.admission().check(request) } else { Err(JobError::Restarting) };
-    if let Err(e) = checked {
+    if let Err(e) = jobs.check(request) {
         info!(job = %request.id, reason = %error::chain(&e), "request refused before any model call");
         return reply_ephemeral(http, command, &failure_text(request, &e)).await;
     }
@@ -259,6 +261,25 @@ async fn replace_with_ephemeral(http: &Http, command: &CommandInteraction, text:
     }
 }
 
+/// Keeps `connected` true while every shard this process runs is connected (read from serenity's
+/// shard manager every second: a shard that is restarting has no runner, or one not yet connected).
+async fn watch_gateway(shards: Arc<ShardManager>, connected: Arc<AtomicBool>) {
+    let mut ticks = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        ticks.tick().await;
+        let runners = shards.runners.lock().await;
+        let now = !runners.is_empty() && runners.values().all(|r| r.stage == ConnectionStage::Connected);
+        drop(runners);
+        if connected.swap(now, Ordering::SeqCst) != now {
+            if now {
+                info!("gateway connected");
+            } else {
+                warn!("gateway disconnected; Discord cannot reach the bot until it reconnects");
+            }
+        }
+    }
+}
+
 /// Connects to Discord and serves commands until `shutdown` resolves; then stops taking jobs (members
 /// asking meanwhile are told the bot is restarting), lets running jobs finish within the grace period,
 /// and disconnects. Queued jobs stay in the store for the next start.
@@ -272,6 +293,7 @@ pub async fn serve(
     }
     let handlers = TaskTracker::new();
     let jobs = Arc::clone(&services.jobs);
+    let gateway_flag = Arc::clone(&services.gateway);
     let handler = Handler { services, guild: config.discord_guild_id.map(GuildId::new), handlers: handlers.clone() };
     let mut client = ClientBuilder::new_with_http(http_client(config), GatewayIntents::empty())
         .event_handler(handler)
@@ -284,6 +306,7 @@ pub async fn serve(
         Err(e) => warn!(error = %e, "GET /gateway/bot failed; using the URL from GET /gateway"),
     }
     let shards = Arc::clone(&client.shard_manager);
+    let watch = tokio::spawn(watch_gateway(Arc::clone(&shards), Arc::clone(&gateway_flag)));
     let gateway = tokio::spawn(async move { client.start().await });
     tokio::pin!(gateway);
     tokio::select! {
@@ -300,6 +323,8 @@ pub async fn serve(
         () = shutdown => info!("shutting down: no new jobs, letting running jobs finish"),
     }
     jobs.shutdown().await;
+    watch.abort();
+    gateway_flag.store(false, Ordering::SeqCst);
     shards.shutdown_all().await;
     let _ = gateway.await;
     handlers.close();

@@ -32,6 +32,7 @@ use crate::queue::{JobState, JobStore, StoredJob, StoredResult, Ticket};
 use crate::runner::{FinishedJob, Runner};
 use crate::spool::Spool;
 use crate::store::InstanceId;
+use crate::telemetry::Metrics;
 
 /// Where a delivered job can be found afterwards (for the moderation log).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -112,6 +113,7 @@ pub struct Jobs {
     running: Mutex<HashMap<String, AbortHandle>>,
     accepting: AtomicBool,
     board: progress::Board,
+    metrics: Arc<Metrics>,
 }
 
 /// What the adapter needs to build [`Jobs`].
@@ -134,12 +136,15 @@ pub struct JobsParts {
     pub moderation: Option<Arc<Moderation>>,
     /// How jobs are run.
     pub policy: JobsPolicy,
+    /// What is counted for `/metrics`.
+    pub metrics: Arc<Metrics>,
 }
 
 impl Jobs {
     /// The jobs of this process; nothing runs until [`Jobs::start`].
     pub fn new(parts: JobsParts) -> Arc<Self> {
-        let JobsParts { store, admission, runner, scheduler, spool, clock, instance, moderation, policy } = parts;
+        let JobsParts { store, admission, runner, scheduler, spool, clock, instance, moderation, policy, metrics } =
+            parts;
         Arc::new(Self {
             store,
             admission,
@@ -156,7 +161,31 @@ impl Jobs {
             running: Mutex::new(HashMap::new()),
             accepting: AtomicBool::new(true),
             board: progress::Board::default(),
+            metrics,
         })
+    }
+
+    /// What is counted for `/metrics`, with the queue lengths as they are now.
+    pub fn metrics(&self) -> &Metrics {
+        for kind in BackendKind::ALL {
+            self.metrics.queue_length(kind.key(), self.scheduler.len(kind));
+        }
+        &self.metrics
+    }
+
+    /// Each configured backend's state: `up`, `down` (failing) or `tripped` (its breaker is open).
+    pub fn backends(&self) -> Vec<(BackendKind, &'static str)> {
+        BackendKind::ALL.into_iter().filter_map(|kind| Some((kind, self.runner.health(kind)?))).collect()
+    }
+
+    /// Checks a request against the catalogue (in memory, before Discord is answered), counting a
+    /// refusal; while shutting down every request is refused.
+    pub fn check(&self, request: &JobRequest) -> Result<JobSpec, JobError> {
+        let checked = if self.accepting() { self.admission.check(request) } else { Err(JobError::Restarting) };
+        if let Err(e) = &checked {
+            self.metrics.refused(e);
+        }
+        checked
     }
 
     /// Admission, for the adapter's checks and `/usage`.
@@ -166,10 +195,9 @@ impl Jobs {
 
     /// Queues a member's request: admission (limits, reservation, the job row), then a place in its lane.
     pub async fn submit(&self, request: &JobRequest, ticket: Ticket) -> Result<JobSpec, JobError> {
-        if !self.accepting.load(Ordering::SeqCst) {
-            return Err(JobError::Restarting);
-        }
-        let (spec, job) = self.admission.admit(request, ticket).await?;
+        let admitted =
+            if self.accepting() { self.admission.admit(request, ticket).await } else { Err(JobError::Restarting) };
+        let (spec, job) = admitted.inspect_err(|e| self.metrics.refused(e))?;
         info!(job = %request.id, command = request.command.name(), model = %spec.model.id, user = request.requester.user_id, "job queued");
         if self.runner.breaker(spec.model.backend).is_down() {
             self.announce_down(&job, &spec.model.id);
@@ -271,7 +299,9 @@ impl Jobs {
             Err(e) => return error!(job = job_id, error = %error::chain(&e), "could not start a job"),
         };
         let Some(job) = self.load(job_id).await else { return };
-        self.board.running(job_id, now);
+        if let Some(queued_at) = self.board.running(job_id, now) {
+            self.metrics.waited(job.backend.key(), (now - queued_at).num_milliseconds() as f64 / 1000.0);
+        }
         info!(job = job_id, attempt = attempts, "job started");
         let spec = match self.admission.check(&job.request) {
             Ok(spec) => spec,
@@ -309,7 +339,10 @@ impl Jobs {
     async fn deliver(&self, job: StoredJob, spec: &JobSpec, finished: FinishedJob, files: &[String]) {
         let Some(courier) = self.courier() else { return };
         let id = job.request.id.0.clone();
-        let receipt = match courier.deliver(&job, spec, &finished).await {
+        let started = std::time::Instant::now();
+        let delivered = courier.deliver(&job, spec, &finished).await;
+        self.metrics.handed_over(started.elapsed().as_secs_f64());
+        let receipt = match delivered {
             Ok(receipt) => receipt,
             Err(e) => {
                 self.spool.remove(files).await;
@@ -317,6 +350,8 @@ impl Jobs {
             }
         };
         let images = finished.images.len() as u32;
+        self.metrics.job_ended(job.request.command.name(), &spec.model.id, "delivered");
+        self.metrics.delivered(u64::from(images), finished.cost.usd);
         match self.store.delivered(&id, receipt.message_id, images, self.clock.now()).await {
             Ok(_) => info!(job = %id, images, usd = finished.cost.usd, "job delivered"),
             Err(e) => error!(job = %id, error = %error::chain(&e), "delivered, but could not record it"),
@@ -374,6 +409,8 @@ impl Jobs {
             Err(e) => error!(job = %id, error = %error::chain(&e), "could not record a failed job"),
         }
         log_failure(id, &failure);
+        let model = spec.map_or("unknown", |s| s.model.id.as_str());
+        self.metrics.job_ended(job.request.command.name(), model, outcome_of(&failure).key());
         if let Some(result) = &job.result {
             self.spool.remove(&result.files).await;
         }
@@ -415,6 +452,8 @@ impl Jobs {
         }
         self.board.forget(job_id);
         info!(job = job_id, by = by.user_id, from = from.key(), "job cancelled");
+        let model = self.admission.check(&job.request).map(|s| s.model.id).unwrap_or_default();
+        self.metrics.job_ended(job.request.command.name(), &model, "cancelled");
         if let (Some(moderation), Ok(spec)) = (&self.moderation, self.admission.check(&job.request)) {
             let reason = Some(format!("cancelled by <@{}>", by.user_id));
             moderation.record(AuditEntry::ended(&job.request, &spec, moderation::Outcome::Failed, reason, now)).await;
@@ -446,14 +485,23 @@ impl Jobs {
     }
 }
 
+/// How a failed job ended, as moderators read it.
+fn outcome_of(failure: &JobError) -> moderation::Outcome {
+    match failure {
+        JobError::ProviderRefused { .. } => moderation::Outcome::RefusedByProvider,
+        JobError::RefusedByRules { .. } => moderation::Outcome::RefusedByRules,
+        _ => moderation::Outcome::Failed,
+    }
+}
+
 /// The audit entry of a failed job, its outcome read from the error.
 fn audit_of(job: &StoredJob, spec: &JobSpec, failure: &JobError, at: chrono::DateTime<chrono::Utc>) -> AuditEntry {
-    let (outcome, reason) = match failure {
-        JobError::ProviderRefused { message, .. } => (moderation::Outcome::RefusedByProvider, message.clone()),
-        JobError::RefusedByRules { reason, .. } => (moderation::Outcome::RefusedByRules, reason.clone()),
-        other => (moderation::Outcome::Failed, error::chain(other)),
+    let reason = match failure {
+        JobError::ProviderRefused { message, .. } => message.clone(),
+        JobError::RefusedByRules { reason, .. } => reason.clone(),
+        other => error::chain(other),
     };
-    AuditEntry::ended(&job.request, spec, outcome, Some(reason), at)
+    AuditEntry::ended(&job.request, spec, outcome_of(failure), Some(reason), at)
 }
 
 /// Why a job delivered nothing, with its id in small print so a complaint can be traced.

@@ -49,14 +49,14 @@ impl Board {
         self.with(|w| w.insert(id, Watched { job, since: now, running: false, shown: None }));
     }
 
-    /// The job started running.
-    pub fn running(&self, job_id: &str, now: DateTime<Utc>) {
+    /// The job started running; returns when it was queued.
+    pub fn running(&self, job_id: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
         self.with(|w| {
-            if let Some(watched) = w.get_mut(job_id) {
-                watched.running = true;
-                watched.since = now;
-            }
-        });
+            let watched = w.get_mut(job_id)?;
+            let queued_at = std::mem::replace(&mut watched.since, now);
+            watched.running = true;
+            Some(queued_at)
+        })
     }
 
     /// Whether a job of `kind` is running.

@@ -67,6 +67,7 @@ fn jobs(name: &str) -> (Arc<Jobs>, Arc<SqliteStore>) {
         instance,
         moderation: None,
         policy: JobsPolicy { max_attempts: 2, grace: Duration::from_secs(5), lease: chrono::Duration::seconds(60) },
+        metrics: Arc::new(crate::telemetry::Metrics::new()),
     });
     (jobs, store)
 }

@@ -64,6 +64,11 @@ impl Breaker {
         self.with(|(_, state)| *state != BreakerState::Closed)
     }
 
+    /// Consecutive outages so far.
+    pub fn failures(&self) -> u32 {
+        self.with(|(count, _)| *count)
+    }
+
     /// What it lets through now.
     pub fn state(&self) -> BreakerState {
         self.with(|(_, state)| *state)

@@ -9,6 +9,7 @@ mod generate;
 mod hardening;
 mod limits;
 mod moderation;
+mod operations;
 mod processes;
 mod queue;
 mod recovery;

@@ -26,6 +26,8 @@ pub const APP_ID: u64 = 900_000_000_000_000_001;
 pub const GUILD_ID: u64 = 900_000_000_000_000_002;
 /// The channel every interaction comes from.
 pub const CHANNEL_ID: u64 = 900_000_000_000_000_003;
+/// The message that makes a gateway session close its connection.
+const CLOSE: &str = "__close__";
 /// The direct-message channel the stand-in opens with any member.
 pub const DM_CHANNEL_ID: u64 = 900_000_000_000_000_006;
 /// The member who types the commands.
@@ -64,6 +66,8 @@ struct Inner {
     served_files: HashMap<String, Vec<u8>>,
     cut_files: HashMap<String, Vec<u8>>,
     gateway: Option<mpsc::UnboundedSender<String>>,
+    /// While true, gateway connections are closed as soon as they are made (Discord unreachable).
+    refusing: bool,
     identify: Option<Value>,
 }
 
@@ -133,6 +137,10 @@ impl FakeDiscord {
         let accepting = fake.clone();
         tokio::spawn(async move {
             while let Ok((stream, _)) = gateway.accept().await {
+                if accepting.inner.lock().unwrap().refusing {
+                    drop(stream);
+                    continue;
+                }
                 let session = accepting.clone();
                 let ws_url = ws_url.clone();
                 tokio::spawn(async move { session.gateway_session(stream, ws_url).await });
@@ -292,6 +300,21 @@ impl FakeDiscord {
         Sent { id, token, at: Instant::now() }
     }
 
+    /// Drops the bot's gateway connection and refuses new ones until [`Self::reopen_gateway`], as when
+    /// Discord is unreachable.
+    pub fn drop_gateway(&self) {
+        let mut inner = self.inner.lock().unwrap();
+        inner.refusing = true;
+        if let Some(session) = inner.gateway.take() {
+            let _ = session.send(CLOSE.to_owned());
+        }
+    }
+
+    /// Lets the bot connect again.
+    pub fn reopen_gateway(&self) {
+        self.inner.lock().unwrap().refusing = false;
+    }
+
     /// Whether a bot is connected and identified on the gateway.
     pub fn connected(&self) -> bool {
         self.inner.lock().unwrap().gateway.is_some()
@@ -330,6 +353,15 @@ impl FakeDiscord {
                     }
                 }
                 Some(out) = out_rx.recv() => {
+                    if out == CLOSE {
+                        // As Discord does when it goes away: a close frame, then the connection ends.
+                        let frame = tokio_tungstenite::tungstenite::protocol::CloseFrame {
+                            code: tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode::Away,
+                            reason: "going away".into(),
+                        };
+                        let _ = ws.close(Some(frame)).await;
+                        break;
+                    }
                     if ws.send(Frame::text(out)).await.is_err() { break; }
                 }
             }

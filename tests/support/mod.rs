@@ -137,6 +137,7 @@ pub async fn spawn_app_with(vars: &[(&str, &str)], prepare: impl FnOnce(&FakeOpe
         ("EASEL_RETRY_DELAY_MS".into(), "10".into()),
         ("EASEL_MODEL_TIMEOUT_SECS".into(), "5".into()),
         ("EASEL_COOLDOWN_SECS".into(), "0".into()),
+        ("EASEL_HTTP_ADDR".into(), "off".into()),
     ]);
     // `{discord}` in a value stands for the stand-in's origin, unknown until it started.
     env.extend(vars.iter().map(|(k, v)| (k.to_string(), v.replace("{discord}", &discord.origin))));
@@ -244,7 +245,7 @@ impl BotProcess {
             panic!("the easel binary is built for integration tests only")
         };
         let mut command = tokio::process::Command::new(binary);
-        command.current_dir(dir).env_clear().kill_on_drop(true);
+        command.current_dir(dir).env_clear().kill_on_drop(true).env("EASEL_HTTP_ADDR", "off");
         command.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
         for (name, value) in vars {
             command.env(name, value);
@@ -281,4 +282,10 @@ async fn read_all(mut pipe: impl tokio::io::AsyncRead + Unpin) -> String {
     let mut out = Vec::new();
     tokio::io::AsyncReadExt::read_to_end(&mut pipe, &mut out).await.unwrap();
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A free port on 127.0.0.1, for a bot's `EASEL_HTTP_ADDR`.
+pub fn free_address() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().to_string()
 }

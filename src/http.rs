@@ -1,0 +1,63 @@
+//! The owner's HTTP endpoint (`EASEL_HTTP_ADDR`): `GET /healthz` for a container's health check and
+//! `GET /metrics` for Prometheus.
+//!
+//! `/healthz` answers 200 with a small JSON (gateway connected, store reachable, each configured
+//! backend `up`, `down` or `tripped`), and 503 when the gateway is disconnected or the store
+//! unreachable: a backend that is down never makes the bot unhealthy (its jobs wait).
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Map, Value};
+
+use crate::jobs::Jobs;
+use crate::store::Store;
+
+/// What the endpoint reports on.
+#[derive(Clone)]
+pub struct Health {
+    /// The jobs (metrics, backends' states).
+    pub jobs: Arc<Jobs>,
+    /// The store, pinged on each health check.
+    pub store: Arc<dyn Store>,
+    /// Whether the Discord gateway is connected (set by the Discord adapter).
+    pub gateway: Arc<AtomicBool>,
+}
+
+/// Serves `/healthz` and `/metrics` on `listener` until `stop` resolves.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    health: Health,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    tracing::info!(address = %listener.local_addr()?, "health and metrics endpoint listening");
+    let app = Router::new().route("/healthz", get(healthz)).route("/metrics", get(metrics)).with_state(health);
+    axum::serve(listener, app).with_graceful_shutdown(stop).await
+}
+
+async fn healthz(State(health): State<Health>) -> impl IntoResponse {
+    let gateway = health.gateway.load(Ordering::SeqCst);
+    let store = health.store.instances().await.is_ok();
+    let backends: Map<String, Value> =
+        health.jobs.backends().into_iter().map(|(kind, state)| (kind.key().to_owned(), json!(state))).collect();
+    let healthy = gateway && store;
+    let status = if healthy { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let body = json!({
+        "status": if healthy { "ok" } else { "unhealthy" },
+        "gateway": if gateway { "connected" } else { "disconnected" },
+        "store": if store { "reachable" } else { "unreachable" },
+        "backends": backends,
+        "accepting_jobs": health.jobs.accepting(),
+    });
+    (status, Json(body))
+}
+
+async fn metrics(State(health): State<Health>) -> impl IntoResponse {
+    let text = health.jobs.metrics().render();
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text)
+}
