@@ -10,6 +10,7 @@
 //! - [`runner`]: one job's model call with retries, the upload converted, results verified and fitted.
 //! - [`jobs`]: a job's life after admission: run, spool, deliver exactly once, settle, cancel, recover.
 //! - [`spool`]: generated images on disk until delivered.
+//! - [`startup`]: backends, runner and offered catalogue, built from the configuration.
 //! - [`limits`]: cooldowns, concurrency, daily and monthly budgets, role tiers (pure logic).
 //! - [`admin`]: `/limits` for guild admins, with the permission check server-side.
 //! - [`moderation`]: server rules (blocklist, pre-check), the audit log and its channel, repeat offenders.
@@ -45,6 +46,7 @@ pub mod moderation;
 pub mod queue;
 pub mod runner;
 pub mod spool;
+pub mod startup;
 pub mod store;
 pub mod telemetry;
 pub mod text;
@@ -57,33 +59,17 @@ use chrono::{DateTime, Utc};
 use tracing::{error, info, warn};
 
 use crate::admission::{Admission, AdmissionPorts};
-use crate::backends::automatic1111::Automatic1111Backend;
-use crate::backends::openai::OpenAiBackend;
-use crate::backends::{ImageBackend, ServedModel};
-use crate::catalogue::{BackendKind, Catalogue};
+use crate::catalogue::BackendKind;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
-use crate::download::{HttpFetcher, TrustedHost};
 use crate::jobs::{Jobs, JobsParts, JobsPolicy};
-use crate::lifecycle::{Listing, Notice};
 use crate::moderation::{ContentCheck, Moderation, ModerationStore, OffencePolicy};
-use crate::queue::breaker::BreakerPolicy;
 use crate::queue::scheduler::Scheduler;
 use crate::queue::{JobStore, QueueCaps};
-use crate::runner::{Backends, RetryPolicy, Runner};
+
 use crate::spool::Spool;
 use crate::store::sqlite::SqliteStore;
 use crate::store::{InstanceId, Store};
-
-/// Hosts Discord serves uploads from; the configured API host is trusted too (a stand-in's CDN).
-const DISCORD_CDN_HOSTS: [&str; 2] = ["cdn.discordapp.com", "media.discordapp.net"];
-/// Where OpenAI's DALL-E result links pointed; the API host and `EASEL_IMAGE_HOSTS` are trusted too.
-const OPENAI_RESULT_HOSTS: [&str; 1] = ["oaidalleapiprodscus.blob.core.windows.net"];
-/// The longest wait between two model calls, as a multiple of the first (1 s → 20 s); a provider's
-/// `retry-after` is capped at it too.
-const MAX_DELAY_FACTOR: u32 = 20;
-/// How long one image download may take.
-const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Why Easel stopped.
 #[derive(Debug, thiserror::Error)]
@@ -121,10 +107,10 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     forget_gone_processes(store.as_ref()).await?;
     store.heartbeat(&instance, clock.now()).await?;
     release_orphans(store.as_ref(), lease, clock.now()).await?;
-    if config.openai_api_key.is_none() && host(&config.openai_base_url) == "api.openai.com" {
+    if config.openai_api_key.is_none() && startup::host(&config.openai_base_url) == "api.openai.com" {
         warn!("OPENAI_API_KEY is not set: OpenAI will refuse every call until it is");
     }
-    let openai = Arc::new(openai_backend(&config));
+    let openai = Arc::new(startup::openai_backend(&config));
     let moderation = Arc::new(Moderation::new(
         Arc::clone(&moderation_store),
         Arc::clone(&clock),
@@ -137,14 +123,10 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
             pause: chrono::Duration::from_std(config.pause).unwrap_or(chrono::Duration::days(1)),
         },
     ));
-    let backends = Backends {
-        openai,
-        automatic1111: config.sd_base_url.clone().map(|url| {
-            Arc::new(Automatic1111Backend::new(url, config.model_timeout, config.max_download_bytes))
-                as Arc<dyn ImageBackend>
-        }),
-    };
-    let (catalogue, default_model) = offered(&config, &backends, clock.now().date_naive()).await?;
+    let backends = startup::backends(&config, openai);
+    let (catalogue, default_model) = startup::offered(&config, &backends, clock.now().date_naive())
+        .await
+        .ok_or_else(|| RunError::NothingToOffer(config.openai_base_url.to_string()))?;
     let admission = Admission::new(
         Arc::new(catalogue),
         default_model,
@@ -163,7 +145,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     let jobs = Jobs::new(JobsParts {
         store: job_store,
         admission: Arc::new(admission),
-        runner: Arc::new(runner(&config, backends, Arc::clone(&clock)).with_metrics(Arc::clone(&metrics))),
+        runner: Arc::new(startup::runner(&config, backends, Arc::clone(&clock)).with_metrics(Arc::clone(&metrics))),
         scheduler: Scheduler::new(&[
             (BackendKind::Openai, config.openai_concurrency),
             (BackendKind::Automatic1111, config.sd_concurrency),
@@ -207,34 +189,6 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     served?;
     info!("stopped");
     Ok(())
-}
-
-/// The runner: backends with retries (the longest wait 20 times the first), downloads of uploads from
-/// Discord's CDN only, image work capped, a breaker per backend.
-fn runner(config: &Config, backends: Backends, clock: Arc<dyn Clock>) -> Runner {
-    let mut upload_hosts = trusted(&DISCORD_CDN_HOSTS);
-    if !config.uses_real_discord() {
-        upload_hosts.extend(origin_of(&config.discord_api_base));
-    }
-    let breaker = BreakerPolicy {
-        threshold: config.breaker_threshold,
-        cool_off: chrono::Duration::from_std(config.breaker_cool_off).unwrap_or(chrono::Duration::seconds(30)),
-    };
-    Runner::new(
-        backends,
-        Arc::new(HttpFetcher::new(upload_hosts, DOWNLOAD_TIMEOUT)),
-        config.max_download_bytes,
-        clock,
-        breaker,
-    )
-    .with_retry(RetryPolicy {
-        retries: config.model_retries,
-        min_delay: config.retry_delay,
-        max_delay: config.retry_delay.saturating_mul(MAX_DELAY_FACTOR),
-    })
-    .with_image_work(imaging::ImageWork::new(config.image_workers))
-    .with_rate(BackendKind::Openai, config.openai_images_per_minute)
-    .with_rate(BackendKind::Automatic1111, config.sd_images_per_minute)
 }
 
 /// Forgets the processes on this machine that are certainly gone (a crash, a kill): a restart takes
@@ -282,92 +236,6 @@ async fn keep_alive(
         }
         jobs.take_over().await;
     }
-}
-
-fn host(url: &reqwest::Url) -> String {
-    url.host_str().unwrap_or_default().to_owned()
-}
-
-/// The origin of `url` (host and port) as a trusted download host.
-fn origin_of(url: &reqwest::Url) -> Vec<TrustedHost> {
-    TrustedHost::of(url).into_iter().collect()
-}
-
-fn trusted(hosts: &[&str]) -> Vec<TrustedHost> {
-    hosts.iter().filter_map(|h| TrustedHost::parse(h).ok()).collect()
-}
-
-/// The OpenAI-compatible backend; its result links are fetched only from the API's host and the
-/// configured image hosts.
-fn openai_backend(config: &Config) -> OpenAiBackend {
-    let mut result_hosts = trusted(&OPENAI_RESULT_HOSTS);
-    result_hosts.extend(origin_of(&config.openai_base_url));
-    result_hosts.extend(config.extra_image_hosts.iter().cloned());
-    OpenAiBackend::new(
-        config.openai_base_url.clone(),
-        config.openai_api_key.clone(),
-        config.model_timeout,
-        Arc::new(HttpFetcher::new(result_hosts, DOWNLOAD_TIMEOUT)),
-        config.max_download_bytes,
-    )
-}
-
-/// The catalogue narrowed to what the backends serve, and the default model among it.
-async fn offered(
-    config: &Config,
-    backends: &Backends,
-    today: chrono::NaiveDate,
-) -> Result<(Catalogue, String), RunError> {
-    let catalogue = offered_catalogue(&config.catalogue, backends, today).await;
-    if catalogue.is_empty() {
-        return Err(RunError::NothingToOffer(config.openai_base_url.to_string()));
-    }
-    let default_model = if catalogue.get(&config.default_model).is_some() {
-        config.default_model.clone()
-    } else {
-        let fallback = catalogue.models()[0].id.clone();
-        warn!(configured = %config.default_model, using = %fallback, "EASEL_DEFAULT_MODEL is not offered; using another");
-        fallback
-    };
-    info!(models = ?catalogue.models().iter().map(|m| &m.id).collect::<Vec<_>>(), default = %default_model, "models offered");
-    Ok((catalogue, default_model))
-}
-
-/// Asks each backend what it serves and narrows the catalogue to that, logging what the owner must know.
-async fn offered_catalogue(catalogue: &Catalogue, backends: &Backends, today: chrono::NaiveDate) -> Catalogue {
-    let openai = served_by(Some(&backends.openai), "OPENAI_BASE_URL").await;
-    let automatic1111 = served_by(backends.automatic1111.as_ref(), "SD_BASE_URL").await;
-    let listing = |kind| {
-        let served = match kind {
-            BackendKind::Openai => &openai,
-            BackendKind::Automatic1111 => &automatic1111,
-        };
-        match served {
-            None => Listing::NotConfigured,
-            Some(None) => Listing::Unavailable,
-            Some(Some(list)) => Listing::Listed(list),
-        }
-    };
-    let (offered, notices) = lifecycle::narrow(catalogue, listing, today);
-    for notice in notices {
-        match notice {
-            Notice::NotConfigured(_) => info!("{notice}"),
-            _ => warn!("{notice}"),
-        }
-    }
-    offered
-}
-
-/// A backend's listing: `None` when not configured, `Some(None)` when it could not be read.
-async fn served_by(backend: Option<&Arc<dyn ImageBackend>>, variable: &str) -> Option<Option<Vec<ServedModel>>> {
-    let backend = backend?;
-    Some(match backend.served_models().await {
-        Ok(list) => Some(list),
-        Err(e) => {
-            warn!(error = %error::chain(&e), "could not list the models at {variable}; offering its catalogue models as written");
-            None
-        }
-    })
 }
 
 /// Resolves on Ctrl-C or SIGTERM: the one shutdown signal.
