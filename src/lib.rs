@@ -24,6 +24,7 @@
 //! - [`telemetry`]: what Easel counts, for `/metrics`.
 //! - [`clock`]: time as a port.
 //! - [`text`]: small text helpers for Discord's limits.
+//! - [`tools`]: the owner's `easel health`, `easel check` and `easel generate`.
 //!
 //! Only [`run`] wires concrete adapters together; everything else takes ports.
 
@@ -50,6 +51,7 @@ pub mod startup;
 pub mod store;
 pub mod telemetry;
 pub mod text;
+pub mod tools;
 
 use std::future::Future;
 use std::sync::Arc;

@@ -1,42 +1,134 @@
-//! The `easel` binary: load configuration, start logging, run until Ctrl-C or SIGTERM.
+//! The `easel` binary: load configuration, start logging, then run the bot until Ctrl-C or SIGTERM (or
+//! one of the owner's tools: `health`, `check`, `generate`).
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
+use easel::config::Config;
+use easel::tools::{self, GenerateArgs, Report};
 use tracing_subscriber::EnvFilter;
 
+/// A Discord bot that turns a community's requests into images. With no command it runs the bot;
+/// configuration comes from the environment and `.env` (see `.env.example`).
+#[derive(Parser)]
+#[command(name = "easel", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Tool>,
+}
+
+#[derive(Subcommand)]
+enum Tool {
+    /// Run the bot (the default).
+    Run,
+    /// Ask a running bot's /healthz on EASEL_HTTP_ADDR; exit 0 when healthy (a container health check).
+    Health,
+    /// Check the configuration, the Discord token, the database and the backends, and list every
+    /// catalogue model's status; exit 0 when the bot would start cleanly.
+    Check,
+    /// Make images from a prompt without Discord, writing them and a JSON sidecar to a folder.
+    Generate {
+        /// What to draw.
+        prompt: String,
+        /// A catalogue model id (default: EASEL_DEFAULT_MODEL).
+        #[arg(long)]
+        model: Option<String>,
+        /// A size the model allows, e.g. 1024x1024.
+        #[arg(long)]
+        size: Option<String>,
+        /// A quality the model allows.
+        #[arg(long)]
+        quality: Option<String>,
+        /// How many images.
+        #[arg(long)]
+        n: Option<i64>,
+        /// The folder to write to.
+        #[arg(long, default_value = "easel-output")]
+        out: PathBuf,
+    },
+}
+
 fn main() -> ExitCode {
+    let cli = Cli::parse();
     if let Err(e) = dotenvy::dotenv() {
         if !e.not_found() {
             eprintln!("easel: .env could not be read: {e}");
             return ExitCode::from(2);
         }
     }
-    let config = match easel::config::Config::from_env() {
+    match cli.command.unwrap_or(Tool::Run) {
+        Tool::Run => run(),
+        Tool::Health => report(runtime().block_on(tools::health(std::env::var("EASEL_HTTP_ADDR").ok().as_deref()))),
+        Tool::Check => match Config::from_env() {
+            Ok(config) => {
+                start_logging("warn");
+                report(runtime().block_on(tools::check(&config)))
+            }
+            Err(e) => report(Report { text: format!("configuration: PROBLEM: {e}"), ok: false }),
+        },
+        Tool::Generate { prompt, model, size, quality, n, out } => {
+            // No Discord here: the token is not needed.
+            let config = Config::from_lookup(|name| {
+                std::env::var(name).ok().or_else(|| (name == "DISCORD_TOKEN").then(|| "unused".to_owned()))
+            });
+            match config {
+                Ok(config) => {
+                    start_logging("warn");
+                    let args = GenerateArgs { prompt, model, size, quality, n, out };
+                    report(runtime().block_on(tools::generate(&config, &args)))
+                }
+                Err(e) => {
+                    eprintln!("easel: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}
+
+fn run() -> ExitCode {
+    let config = match Config::from_env() {
         Ok(config) => config,
         Err(e) => {
             eprintln!("easel: {e}");
             return ExitCode::from(2);
         }
     };
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("easel=info,serenity=warn")),
-        )
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .init();
-    match start(config) {
+    start_logging("easel=info,serenity=warn");
+    match runtime().block_on(easel::run(config, easel::shutdown_signal())) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("easel: {e:#}");
+            eprintln!("easel: {:#}", anyhow::Error::new(e));
             ExitCode::FAILURE
         }
     }
 }
 
-fn start(config: easel::config::Config) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(easel::run(config, easel::shutdown_signal()))?;
-    Ok(())
+/// Logs to stderr, filtered by `RUST_LOG` (else `default`); as JSON lines when `EASEL_LOG_FORMAT=json`.
+fn start_logging(default: &str) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    let json = std::env::var("EASEL_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if json {
+        // Each job is a span: its close event carries how long the job was busy and idle.
+        let spans = tracing_subscriber::fmt::format::FmtSpan::CLOSE;
+        logs.json().with_current_span(true).with_span_list(false).with_span_events(spans).init();
+    } else {
+        logs.with_ansi(std::io::stderr().is_terminal()).init();
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Runtime::new().expect("the machine can start threads")
+}
+
+fn report(report: Report) -> ExitCode {
+    println!("{}", report.text);
+    if report.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

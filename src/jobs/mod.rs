@@ -19,7 +19,7 @@ use async_trait::async_trait;
 use tokio::sync::Notify;
 use tokio::task::AbortHandle;
 use tokio_util::task::TaskTracker;
-use tracing::{error, info, warn};
+use tracing::{error, info, warn, Instrument};
 
 use crate::admission::Admission;
 use crate::catalogue::BackendKind;
@@ -220,10 +220,15 @@ impl Jobs {
     }
 
     fn queue(&self, job: StoredJob) {
+        let span = job_span(&job.request);
+        self.queue_in(job, span);
+    }
+
+    fn queue_in(&self, job: StoredJob, span: tracing::Span) {
         let member = Member { guild_id: job.request.requester.guild_id, user_id: job.request.requester.user_id };
         let waiting = Waiting { job_id: job.request.id.0.clone(), member };
         let kind = job.backend;
-        self.board.watch(job, self.clock.now());
+        self.board.watch(job, self.clock.now(), span);
         self.scheduler.push(kind, waiting);
         self.wake.notify_waiters();
     }
@@ -271,7 +276,8 @@ impl Jobs {
         let Waiting { job_id, member } = waiting;
         let jobs = Arc::clone(self);
         let id = job_id.clone();
-        let task = tokio::spawn(async move { jobs.run(&id).await });
+        let span = self.board.span(&job_id).unwrap_or_else(|| tracing::info_span!("job", id = %job_id));
+        let task = tokio::spawn(async move { jobs.run(&id).await }.instrument(span));
         self.running
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -483,6 +489,12 @@ impl Jobs {
     pub fn accepting(&self) -> bool {
         self.accepting.load(Ordering::SeqCst)
     }
+}
+
+/// A job's life as one span: every log line of its admission, run and delivery carries its id, and the
+/// span's close (with `EASEL_LOG_FORMAT=json`) gives its durations.
+fn job_span(request: &JobRequest) -> tracing::Span {
+    tracing::info_span!("job", id = %request.id, command = request.command.name(), user = request.requester.user_id)
 }
 
 /// How a failed job ended, as moderators read it.

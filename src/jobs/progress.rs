@@ -30,6 +30,8 @@ struct Watched {
     since: DateTime<Utc>,
     running: bool,
     shown: Option<(String, DateTime<Utc>)>,
+    /// The job's life as one tracing span, from admission to its end.
+    span: tracing::Span,
 }
 
 /// The jobs whose progress is shown, and what each message shows now.
@@ -43,10 +45,15 @@ impl Board {
         work(&mut self.watched.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
     }
 
-    /// Starts showing a queued job's progress.
-    pub fn watch(&self, job: StoredJob, now: DateTime<Utc>) {
+    /// Starts showing a queued job's progress; `span` is the job's life, entered whenever it works.
+    pub fn watch(&self, job: StoredJob, now: DateTime<Utc>, span: tracing::Span) {
         let id = job.request.id.0.clone();
-        self.with(|w| w.insert(id, Watched { job, since: now, running: false, shown: None }));
+        self.with(|w| w.insert(id, Watched { job, since: now, running: false, shown: None, span }));
+    }
+
+    /// The span of a watched job.
+    pub fn span(&self, job_id: &str) -> Option<tracing::Span> {
+        self.with(|w| w.get(job_id).map(|w| w.span.clone()))
     }
 
     /// The job started running; returns when it was queued.

@@ -13,8 +13,7 @@ use crate::support::discord::{Member, Received, Sent, GUILD_ID, MANAGER, MEMBER_
 use crate::support::{is_followup, member_option, spawn_app_with, string, subcommand, Reply, TestApp};
 
 async fn usage_in_db(path: &Path) -> Usage {
-    let store = SqliteStore::open(path).unwrap();
-    store.usage(Some(GUILD_ID), MEMBER_ID, Utc::now()).await.unwrap()
+    crate::support::settled_usage(path, MEMBER_ID).await
 }
 
 async fn delivered(app: &TestApp, sent: &Sent) {

@@ -15,4 +15,5 @@ mod queue;
 mod recovery;
 mod stable_diffusion;
 mod startup;
+mod tools;
 mod variation;

@@ -47,9 +47,7 @@ fn images_for(requests: &[Received], sent: &Sent) -> usize {
 }
 
 async fn ledger(db: &std::path::Path) -> easel::limits::Usage {
-    let store = easel::store::sqlite::SqliteStore::open(db).unwrap();
-    let (guild, member) = (crate::support::discord::GUILD_ID, crate::support::discord::MEMBER_ID);
-    easel::store::Store::usage(&store, Some(guild), member, chrono::Utc::now()).await.unwrap()
+    crate::support::settled_usage(db, crate::support::discord::MEMBER_ID).await
 }
 
 fn fresh_dir(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
@@ -165,13 +163,6 @@ async fn a_second_process_on_the_same_database_leaves_the_firsts_live_jobs_alone
     let (second_status, second_logs) = second.terminate().await;
     assert!(first_status.success() && second_status.success(), "{first_logs}\n{second_logs}");
     assert!(!second_logs.contains("released reservations"), "the second process released nothing:\n{second_logs}");
-    let usage = easel::store::Store::usage(
-        &easel::store::sqlite::SqliteStore::open(&db).unwrap(),
-        Some(crate::support::discord::GUILD_ID),
-        crate::support::discord::MEMBER_ID,
-        chrono::Utc::now(),
-    )
-    .await
-    .unwrap();
+    let usage = ledger(&db).await;
     assert_eq!((usage.user_images, usage.in_flight), (2, 0), "two images charged, as the limit allows");
 }

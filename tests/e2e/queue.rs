@@ -280,13 +280,9 @@ async fn a_burst_of_a_thousand_requests_is_acknowledged_in_time_and_settled_exac
     assert!(slowest < Duration::from_secs(3), "every interaction acknowledged within Discord's 3 s: {slowest:?}");
     let delivered = sent.iter().filter(|s| image_of(&requests, s).is_some()).count();
     assert_eq!(delivered, 400, "two images for each of 200 members, the rest refused with a reason");
-    let store = SqliteStore::open(&app.db_path).unwrap();
     let mut charged = 0;
     for m in &members {
-        let usage =
-            easel::store::Store::usage(&store, Some(crate::support::discord::GUILD_ID), m.id, chrono::Utc::now())
-                .await
-                .unwrap();
+        let usage = crate::support::settled_usage(&app.db_path, m.id).await;
         assert_eq!(usage.in_flight, 0);
         charged += usage.user_images;
     }

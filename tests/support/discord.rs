@@ -26,6 +26,8 @@ pub const APP_ID: u64 = 900_000_000_000_000_001;
 pub const GUILD_ID: u64 = 900_000_000_000_000_002;
 /// The channel every interaction comes from.
 pub const CHANNEL_ID: u64 = 900_000_000_000_000_003;
+/// A bot token the stand-in refuses (401), as Discord refuses a wrong or reset token.
+pub const REJECTED_TOKEN: &str = "rejected-token";
 /// The message that makes a gateway session close its connection.
 const CLOSE: &str = "__close__";
 /// The direct-message channel the stand-in opens with any member.
@@ -455,6 +457,10 @@ async fn read_body(fake: &FakeDiscord, request: Request) -> (Value, Vec<(String,
 async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Request) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
+    let authorization = request.headers().get("authorization").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    if path.starts_with("/api/") && authorization.contains(REJECTED_TOKEN) {
+        return (StatusCode::UNAUTHORIZED, Json(json!({"message": "401: Unauthorized", "code": 0}))).into_response();
+    }
     if method == Method::GET && path.starts_with("/attachments/") {
         let name = path.trim_start_matches("/attachments/");
         if let Some(bytes) = fake.inner.lock().unwrap().cut_files.get(name).cloned() {
@@ -487,6 +493,7 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
             "session_start_limit": {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}}))
         .into_response(),
         ("PUT", [.., "commands"]) => Json(registered_commands(&payload)).into_response(),
+        ("GET", ["users", "@me"]) => Json(user(APP_ID, "Easel")).into_response(),
         ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
         ("PATCH", ["webhooks", _, _, "messages", _]) => {
             Json(fake.message(CHANNEL_ID, &payload, &files)).into_response()

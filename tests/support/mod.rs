@@ -289,3 +289,18 @@ pub fn free_address() -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.local_addr().unwrap().to_string()
 }
+
+/// A member's usage once nothing of theirs is reserved any more (a delivered image reaches Discord a
+/// moment before its charge is recorded), or as it stands after five seconds.
+pub async fn settled_usage(db: &std::path::Path, member: u64) -> easel::limits::Usage {
+    let store = easel::store::sqlite::SqliteStore::open(db).unwrap();
+    let mut usage = easel::limits::Usage::default();
+    for _ in 0..100 {
+        usage = easel::store::Store::usage(&store, Some(discord::GUILD_ID), member, chrono::Utc::now()).await.unwrap();
+        if usage.in_flight == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    usage
+}

@@ -1,0 +1,151 @@
+//! The owner's tools through the binary: `easel check`, `easel generate`, and JSON logs.
+
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+use crate::support::discord::REJECTED_TOKEN;
+use crate::support::{string, BotProcess, FakeDiscord, FakeOpenAi, Reply};
+
+/// Runs `easel` with `args` and exactly `vars` as its environment; returns the exit code and stdout.
+fn easel(dir: &std::path::Path, args: &[&str], vars: &[(&str, String)]) -> (i32, String) {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_easel"));
+    command.current_dir(dir).env_clear().args(args);
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    let output = command.output().unwrap();
+    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+fn dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("easel-tools-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+async fn stand_ins() -> (FakeDiscord, FakeOpenAi) {
+    (FakeDiscord::start().await, FakeOpenAi::start().await)
+}
+
+fn vars(discord: &FakeDiscord, openai: &FakeOpenAi, token: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("DISCORD_TOKEN", token.to_owned()),
+        ("DISCORD_API_BASE", discord.origin.clone()),
+        ("OPENAI_BASE_URL", openai.base_url.clone()),
+        ("OPENAI_API_KEY", "sk-secret-check-key".to_owned()),
+        ("EASEL_DB", "easel.db".to_owned()),
+    ]
+}
+
+#[tokio::test]
+async fn check_passes_a_good_setup_and_lists_every_model_with_its_status() {
+    let (discord, openai) = stand_ins().await;
+    openai.serve_models(vec![
+        json!({"id": "gpt-image-2", "object": "model", "shutdown_date": null}),
+        json!({"id": "gpt-image-1.5", "object": "model", "shutdown_date": "2026-12-01"}),
+    ]);
+    let vars = vars(&discord, &openai, "secret-good-token");
+
+    let (code, out) = tokio::task::spawn_blocking(move || easel(&dir("good"), &["check"], &vars)).await.unwrap();
+
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("discord: the token works; the bot is `Easel`"), "{out}");
+    assert!(out.contains("OPENAI_BASE_URL: answers and serves 2 models"), "{out}");
+    assert!(
+        out.lines().any(|l| l.trim_start().starts_with("gpt-image-2 ") && l.trim_end().ends_with("offered")),
+        "{out}"
+    );
+    assert!(
+        out.contains("retiring on 2026-12-01: point members and EASEL_DEFAULT_MODEL at `gpt-image-2.6-sunburst`"),
+        "{out}"
+    );
+    assert!(out.contains("dall-e-3") && out.contains("not served by OPENAI_BASE_URL"), "{out}");
+    assert!(out.contains("stable-diffusion") && out.contains("set SD_BASE_URL to offer it"), "{out}");
+    assert!(out.ends_with("result: ready to start (0 problem(s), 7 note(s))\n"), "{out}");
+    assert!(!out.contains("secret-good-token") && !out.contains("sk-secret-check-key"), "never a secret: {out}");
+}
+
+#[tokio::test]
+async fn check_names_a_rejected_token_an_unreachable_backend_and_a_retired_default_model() {
+    let (discord, openai) = stand_ins().await;
+    openai.serve_models(vec![json!({"id": "gpt-image-2", "object": "model", "shutdown_date": "2026-01-01"})]);
+    let mut bad = vars(&discord, &openai, REJECTED_TOKEN);
+    bad.push(("SD_BASE_URL", "http://127.0.0.1:9".to_owned()));
+
+    let (code, out) = tokio::task::spawn_blocking(move || easel(&dir("bad"), &["check"], &bad)).await.unwrap();
+
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("discord: PROBLEM: Discord refused the token (401)"), "{out}");
+    assert!(out.contains("SD_BASE_URL: PROBLEM: it does not answer"), "{out}");
+    assert!(out.contains("retired on 2026-01-01: hidden from members"), "{out}");
+    assert!(out.contains("PROBLEM: EASEL_DEFAULT_MODEL `gpt-image-2` is not offered"), "{out}");
+    assert!(out.contains("result: not ready (3 problem(s)"), "{out}");
+}
+
+#[tokio::test]
+async fn generate_writes_the_models_image_and_a_sidecar_without_discord() {
+    let openai = FakeOpenAi::start().await;
+    let out_dir = dir("generate");
+    let vars = vec![("OPENAI_BASE_URL", openai.base_url.clone()), ("EASEL_DB", "easel.db".to_owned())];
+    let target = out_dir.join("images");
+    let args = ["generate", "a lighthouse at dusk", "--size", "1536x1024", "--out", target.to_str().unwrap()]
+        .map(str::to_owned);
+
+    let (code, printed) = tokio::task::spawn_blocking(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        easel(&out_dir, &args, &vars)
+    })
+    .await
+    .unwrap();
+
+    assert_eq!(code, 0, "{printed}");
+    let call = &openai.image_calls()[0];
+    assert_eq!(
+        (call.body["prompt"].as_str(), call.body["size"].as_str()),
+        (Some("a lighthouse at dusk"), Some("1536x1024"))
+    );
+    let files: Vec<String> = printed.lines().map(str::to_owned).collect();
+    assert_eq!(files.len(), 2, "{printed}");
+    assert_eq!(std::fs::read(&files[0]).unwrap(), openai.images_made()[0], "the model's pixels");
+    let sidecar: Value = serde_json::from_slice(&std::fs::read(&files[1]).unwrap()).unwrap();
+    assert_eq!(sidecar["prompt"], "a lighthouse at dusk");
+    assert_eq!(sidecar["revised_prompt"], "a lighthouse at dusk, rendered in warm light");
+    assert_eq!(
+        (sidecar["model"].as_str(), sidecar["parameters"]["size"].as_str()),
+        (Some("gpt-image-2"), Some("1536x1024"))
+    );
+    assert_eq!(sidecar["provenance"]["ai_generated"], true);
+    assert!(sidecar["cost_usd"].as_f64().unwrap() > 0.0);
+}
+
+#[tokio::test]
+async fn json_logs_are_one_json_object_a_line_with_the_job_id() {
+    let (discord, openai) = stand_ins().await;
+    openai.always(Reply::Base64);
+    let dir = dir("json-logs");
+    let mut env = vars(&discord, &openai, "test-bot-token");
+    env.push(("EASEL_LOG_FORMAT", "json".to_owned()));
+    env.push(("EASEL_DB", dir.join("easel.db").display().to_string()));
+    let bot = BotProcess::start(&dir, &env);
+    discord.wait_until_ready().await;
+    let sent = discord.invoke("generate", json!([string("prompt", "a logged fox")]), json!({}));
+    discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+
+    let (status, logs) = bot.terminate().await;
+
+    assert!(status.success(), "{logs}");
+    let lines: Vec<Value> = logs
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    assert!(
+        lines.iter().any(|l| l["fields"]["message"] == "job delivered" && l["span"]["id"] == sent.id.as_str()),
+        "{logs}"
+    );
+    let closed = lines.iter().find(|l| l["fields"]["message"] == "close" && l["span"]["id"] == sent.id.as_str());
+    let closed = closed.unwrap_or_else(|| panic!("the job's span closes with its durations: {logs}"));
+    assert!(closed["fields"]["time.busy"].is_string() && closed["fields"]["time.idle"].is_string(), "{closed}");
+}
