@@ -1,17 +1,26 @@
-//! Prints figures for Easel, beside a bare serenity bot measured in the same run on the same Discord
-//! stand-in (loopback), to size a machine and to catch regressions:
+//! Easel beside a bare serenity bot, measured in the same run on the same Discord stand-in (loopback),
+//! each bot its own process so their memory can be told apart:
 //!
 //! - deferral latency (interaction sent → deferral received) for bursts of 500 and 2,000 interactions
-//!   from 500 members: Easel against a bot that only defers and uploads the same bytes;
-//! - re-encoding a large result to fit Discord's upload limit;
-//! - admitting jobs through the ledger.
+//!   from 500 members;
+//! - resident memory idle, right after each burst, and once the burst has drained;
+//! - one job end to end with a realistic result (a 2 MB base64 PNG after a 500 ms model): Easel against
+//!   the bare bot waiting as long and uploading the same bytes;
+//! - Easel's resident memory with 10,000 jobs waiting in its queue;
+//! - and two hot paths in-process: re-encoding a large result, and the ledger.
 //!
-//! Run with `cargo run --release --example bench`. Not a test: nothing here fails a build.
+//! Build the binaries first, then run it (nothing here is a test; figures vary by ±20% between runs):
+//!
+//! ```sh
+//! cargo build --release --bin easel --examples && cargo run --release --example bench
+//! ```
 
 #[path = "../tests/support/mod.rs"]
 #[allow(dead_code)]
 mod support;
 
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -21,71 +30,143 @@ use easel::limits::{LimitName, Limits};
 use easel::store::sqlite::SqliteStore;
 use easel::store::{Charge, InstanceId, Store};
 use serde_json::json;
-use serenity::all::{
-    ClientBuilder, CreateAttachment, CreateInteractionResponse, CreateInteractionResponseMessage,
-    EditInteractionResponse, EventHandler, GatewayIntents, HttpBuilder, Interaction,
-};
-use serenity::async_trait;
 use support::discord::{FakeDiscord, Member, Received, Sent, ORDINARY};
-use support::{spawn_app_with, string, Reply};
+use support::{string, FakeOpenAi, Reply};
 
-/// The bytes both bots upload: what the model stand-in answers.
-fn model_png() -> Vec<u8> {
-    support::png(64, 48, [200, 0, 30])
+/// Pixels a side of the "realistic" result: a noise PNG this size is about 1.5 MB, 2 MB as base64.
+const REALISTIC_SIDE: u32 = 708;
+/// How long the model stand-in takes for the end-to-end comparison.
+const MODEL_DELAY_MS: u64 = 500;
+
+fn release_binary(name: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release");
+    let path = if name == "easel" { root.join("easel") } else { root.join("examples").join(name) };
+    assert!(path.exists(), "{} is missing: run `cargo build --release --bin easel --examples` first", path.display());
+    path
 }
 
-/// The bare bot: defers every command, then uploads the image. Nothing else.
-struct Bare;
+/// A bot process with its memory readable from /proc.
+struct Bot {
+    child: Child,
+}
 
-#[async_trait]
-impl EventHandler for Bare {
-    async fn interaction_create(&self, ctx: serenity::all::Context, interaction: Interaction) {
-        let Interaction::Command(command) = interaction else { return };
-        let deferral = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new());
-        if command.create_response(&ctx.http, deferral).await.is_err() {
-            return;
-        }
-        let file = CreateAttachment::bytes(model_png(), "image.png");
-        let _ = command.edit_response(&ctx.http, EditInteractionResponse::new().new_attachment(file)).await;
+impl Bot {
+    fn rss_mb(&self) -> f64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        let kb: f64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0);
+        kb / 1024.0
     }
 }
 
-async fn start_bare(discord: &FakeDiscord) {
-    let http = HttpBuilder::new("bare-bot-token").proxy(discord.origin.clone()).ratelimiter_disabled(true).build();
-    let mut client =
-        ClientBuilder::new_with_http(http, GatewayIntents::empty()).event_handler(Bare).await.expect("a client");
-    if let Ok(gateway) = client.http.get_bot_gateway().await {
-        *client.ws_url.lock().await = gateway.url;
+impl Drop for Bot {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
-    tokio::spawn(async move { client.start().await });
-    discord.wait_for("the bare bot", |_| discord.connected()).await;
 }
 
-/// Sends `count` interactions from 500 members as fast as the gateway takes them; returns each one's
-/// deferral latency, sorted.
-async fn burst(discord: &FakeDiscord, count: usize, label: &str) -> Vec<Duration> {
-    let members: Vec<Member> = (0..500)
-        .map(|i| Member { id: 910_000_000_000_000_000 + i, roles: Vec::new(), permissions: ORDINARY })
-        .collect();
-    let sent: Vec<Sent> = (0..count)
+fn spawn(binary: &Path, dir: &Path, vars: &[(&str, String)]) -> Bot {
+    std::fs::create_dir_all(dir).expect("a folder");
+    let mut command = Command::new(binary);
+    command.current_dir(dir).env_clear().stdout(Stdio::null()).stderr(Stdio::null());
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    Bot { child: command.spawn().expect("the bot starts") }
+}
+
+fn folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("easel-bench-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+async fn start_bare(discord: &FakeDiscord, image: &Path, delay_ms: u64) -> Bot {
+    let vars = [
+        ("DISCORD_TOKEN", "bare-bot-token".to_owned()),
+        ("DISCORD_API_BASE", discord.origin.clone()),
+        ("BARE_IMAGE", image.display().to_string()),
+        ("BARE_MODEL_DELAY_MS", delay_ms.to_string()),
+    ];
+    let bot = spawn(&release_binary("bare_bot"), &folder("bare"), &vars);
+    discord.wait_for_within("the bare bot", Duration::from_secs(30), |_| discord.connected()).await;
+    bot
+}
+
+async fn start_easel(discord: &FakeDiscord, openai: &FakeOpenAi, name: &str, extra: &[(&str, &str)]) -> Bot {
+    let dir = folder(name);
+    let mut vars = vec![
+        ("DISCORD_TOKEN", "easel-bench-token".to_owned()),
+        ("DISCORD_API_BASE", discord.origin.clone()),
+        ("OPENAI_BASE_URL", openai.base_url.clone()),
+        ("EASEL_DB", dir.join("easel.db").display().to_string()),
+        ("EASEL_HTTP_ADDR", "off".to_owned()),
+        ("EASEL_COOLDOWN_SECS", "0".to_owned()),
+        ("EASEL_MAX_IN_FLIGHT", "none".to_owned()),
+        ("EASEL_IMAGES_PER_DAY", "none".to_owned()),
+        ("EASEL_USER_USD_PER_DAY", "none".to_owned()),
+        ("EASEL_GUILD_USD_PER_DAY", "none".to_owned()),
+        ("EASEL_GLOBAL_USD_PER_MONTH", "none".to_owned()),
+        ("EASEL_QUEUE_MAX", "100000".to_owned()),
+        ("EASEL_QUEUE_MAX_TOTAL", "100000".to_owned()),
+    ];
+    vars.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
+    let bot = spawn(&release_binary("easel"), &dir, &vars);
+    discord.wait_for_within("Easel", Duration::from_secs(30), |r| discord.connected() && r.iter().any(|r| r.path.ends_with("/commands"))).await;
+    bot
+}
+
+fn members() -> Vec<Member> {
+    (0..500).map(|i| Member { id: 910_000_000_000_000_000 + i, roles: Vec::new(), permissions: ORDINARY }).collect()
+}
+
+fn send(discord: &FakeDiscord, count: usize, label: &str) -> Vec<Sent> {
+    let members = members();
+    (0..count)
         .map(|i| {
             let prompt = json!([string("prompt", &format!("{label} {i}"))]);
             discord.invoke_as(&members[i % members.len()], "generate", prompt, json!({}))
         })
-        .collect();
-    let is_ack = |r: &Received| r.path.ends_with("/callback");
-    let ids: std::collections::HashSet<&str> = sent.iter().map(|s| s.id.as_str()).collect();
+        .collect()
+}
+
+fn is_ack(r: &Received) -> bool {
+    r.path.ends_with("/callback")
+}
+
+/// Waits for every deferral of `sent`; returns each latency, sorted.
+async fn deferrals(discord: &FakeDiscord, sent: &[Sent]) -> Vec<Duration> {
+    let ids: std::collections::HashMap<&str, Instant> = sent.iter().map(|s| (s.id.as_str(), s.at)).collect();
     let acks = discord
-        .wait_for_within("every deferral", Duration::from_secs(300), |r| {
-            r.iter().filter(|r| is_ack(r) && r.path.split('/').any(|p| ids.contains(p))).count() >= count
+        .wait_for_within("every deferral", Duration::from_secs(600), |r| {
+            r.iter().filter(|r| is_ack(r) && r.path.split('/').any(|p| ids.contains_key(p))).count() >= sent.len()
         })
         .await;
-    let mut latencies: Vec<Duration> = sent
+    let mut latencies: Vec<Duration> = acks
         .iter()
-        .filter_map(|s| acks.iter().find(|r| is_ack(r) && r.path.contains(&s.id)).map(|r| r.at.duration_since(s.at)))
+        .filter(|r| is_ack(r))
+        .filter_map(|r| r.path.split('/').find_map(|p| ids.get(p)).map(|at| r.at.duration_since(*at)))
         .collect();
     latencies.sort();
     latencies
+}
+
+/// Waits until every one of `sent` has its image.
+async fn drained(discord: &FakeDiscord, sent: &[Sent]) {
+    let tokens: std::collections::HashSet<&str> = sent.iter().map(|s| s.token.as_str()).collect();
+    discord
+        .wait_for_within("every image", Duration::from_secs(900), |r| {
+            r.iter()
+                .filter(|r| !r.files.is_empty() && r.path.split('/').any(|p| tokens.contains(p)))
+                .count()
+                >= sent.len()
+        })
+        .await;
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -96,36 +177,108 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-async fn deferrals() {
-    println!("deferral latency (interaction sent -> deferral received), loopback stand-in, 500 members:");
-    println!("{:>7} | {:>21} | {:>21} | {:>11}", "burst", "bare serenity p50/p99", "easel p50/p99", "p99 ratio");
+fn ratio(easel: f64, bare: f64) -> f64 {
+    easel / bare.max(1e-9)
+}
+
+/// A burst against one bot: deferral p50/p99, RSS right after it and once it drained.
+async fn burst_against(discord: &FakeDiscord, bot: &Bot, count: usize, label: &str) -> (Duration, Duration, f64, f64) {
+    let sent = send(discord, count, label);
+    let latencies = deferrals(discord, &sent).await;
+    let after = bot.rss_mb();
+    drained(discord, &sent).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    (percentile(&latencies, 0.5), percentile(&latencies, 0.99), after, bot.rss_mb())
+}
+
+async fn compare_bursts(image: &Path) {
+    println!("\nbursts from 500 members on a loopback stand-in (model answers at once):");
+    println!(
+        "{:>6} | {:>24} | {:>24} | {:>9} | {:>28} | {:>28}",
+        "burst", "bare p50 / p99 deferral", "easel p50 / p99 deferral", "p99 ratio", "bare RSS idle/after/drained", "easel RSS idle/after/drained"
+    );
     for count in [500, 2000] {
         let bare_discord = FakeDiscord::start().await;
-        start_bare(&bare_discord).await;
-        let bare = burst(&bare_discord, count, "bare").await;
+        let bare = start_bare(&bare_discord, image, 0).await;
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let bare_idle = bare.rss_mb();
+        let (b50, b99, b_after, b_drained) = burst_against(&bare_discord, &bare, count, "bare").await;
+        drop(bare);
 
-        let vars = [
-            ("EASEL_MAX_IN_FLIGHT", "none"),
-            ("EASEL_IMAGES_PER_DAY", "none"),
-            ("EASEL_USER_USD_PER_DAY", "none"),
-            ("EASEL_GUILD_USD_PER_DAY", "none"),
-            ("EASEL_GLOBAL_USD_PER_MONTH", "none"),
-            ("EASEL_QUEUE_MAX", "100000"),
-        ];
-        let app = spawn_app_with(&vars, |o| o.always(Reply::Base64)).await;
-        let easel = burst(&app.discord, count, "easel").await;
-        let (b50, b99, e50, e99) =
-            (percentile(&bare, 0.5), percentile(&bare, 0.99), percentile(&easel, 0.5), percentile(&easel, 0.99));
+        let (discord, openai) = (FakeDiscord::start().await, FakeOpenAi::start().await);
+        openai.always(Reply::Base64);
+        let easel = start_easel(&discord, &openai, &format!("burst-{count}"), &[]).await;
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let easel_idle = easel.rss_mb();
+        let (e50, e99, e_after, e_drained) = burst_against(&discord, &easel, count, "easel").await;
         println!(
-            "{count:>7} | {:>8.1} / {:>8.1} ms | {:>8.1} / {:>8.1} ms | {:>10.2}x",
-            ms(b50),
-            ms(b99),
-            ms(e50),
-            ms(e99),
-            e99.as_secs_f64() / b99.as_secs_f64().max(1e-6)
+            "{count:>6} | {:>10.1} / {:>8.1} ms | {:>10.1} / {:>8.1} ms | {:>8.2}x | {:>8.1} / {:>6.1} / {:>6.1} MB | {:>8.1} / {:>6.1} / {:>6.1} MB",
+            ms(b50), ms(b99), ms(e50), ms(e99), ratio(ms(e99), ms(b99)),
+            bare_idle, b_after, b_drained, easel_idle, e_after, e_drained
         );
-        drop(app);
+        println!(
+            "       | idle RSS ratio {:.2}x; easel drained within {:+.0}% of its idle RSS",
+            ratio(easel_idle, bare_idle),
+            (e_drained / easel_idle.max(1e-9) - 1.0) * 100.0
+        );
     }
+}
+
+/// One interaction's time from sending to its image, for each bot, with the same bytes and delay.
+async fn compare_one_job() {
+    let png = noise_png(REALISTIC_SIDE, REALISTIC_SIDE);
+    let image = folder("image").join("result.png");
+    std::fs::create_dir_all(image.parent().unwrap()).unwrap();
+    std::fs::write(&image, &png).unwrap();
+    let base64_mb = png.len() as f64 * 4.0 / 3.0 / 1e6;
+    let rounds = 5;
+    let mut bare_times = Vec::new();
+    let bare_discord = FakeDiscord::start().await;
+    let _bare = start_bare(&bare_discord, &image, MODEL_DELAY_MS).await;
+    let (discord, openai) = (FakeDiscord::start().await, FakeOpenAi::start().await);
+    openai.always(Reply::SlowNoise(REALISTIC_SIDE, MODEL_DELAY_MS));
+    let _easel = start_easel(&discord, &openai, "one-job", &[]).await;
+    let mut easel_times = Vec::new();
+    for round in 0..rounds {
+        for (fake, times) in [(&bare_discord, &mut bare_times), (&discord, &mut easel_times)] {
+            let sent = send(fake, 1, &format!("one {round}"));
+            drained(fake, &sent).await;
+            let done = fake.requests().iter().find(|r| !r.files.is_empty() && r.path.contains(&sent[0].token)).map(|r| r.at);
+            times.push(done.expect("delivered").duration_since(sent[0].at));
+        }
+    }
+    bare_times.sort();
+    easel_times.sort();
+    let (bare, easel) = (bare_times[rounds / 2], easel_times[rounds / 2]);
+    println!(
+        "\none job end to end ({base64_mb:.1} MB base64 PNG, model {MODEL_DELAY_MS} ms, median of {rounds}): bare {:.0} ms, easel {:.0} ms, ratio {:.2}x",
+        ms(bare),
+        ms(easel),
+        ratio(ms(easel), ms(bare))
+    );
+    let _ = std::fs::remove_file(&image);
+}
+
+/// Easel's memory with 10,000 jobs waiting behind a model that never answers.
+async fn ten_thousand_queued() {
+    let (discord, openai) = (FakeDiscord::start().await, FakeOpenAi::start().await);
+    openai.always(Reply::Hang);
+    let easel = start_easel(&discord, &openai, "queued", &[("EASEL_OPENAI_CONCURRENCY", "1")]).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let idle = easel.rss_mb();
+    let sent = send(&discord, 10_000, "queued");
+    deferrals(&discord, &sent).await;
+    // Admission (the ledger and the job rows) follows the deferrals; give it time to finish.
+    let mut last = 0.0;
+    for _ in 0..120 {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let rss = easel.rss_mb();
+        if (rss - last).abs() < 0.5 && rss > idle {
+            break;
+        }
+        last = rss;
+    }
+    println!("\n10,000 jobs queued: easel RSS {:.1} MB (idle {:.1} MB; target < 100 MB)", easel.rss_mb(), idle);
 }
 
 fn reencode() {
@@ -133,7 +286,7 @@ fn reencode() {
     let started = Instant::now();
     let fitted = fit_for_upload(verify(png.clone()).expect("a PNG"), 10 * 1024 * 1024).expect("fits");
     println!(
-        "re-encode: {:.1} MB PNG -> {:.1} MB {} at {}x{} in {:.0} ms (decoded in full first)",
+        "\nre-encode: {:.1} MB PNG -> {:.1} MB {} at {}x{} in {:.0} ms (decoded in full first)",
         png.len() as f64 / 1e6,
         fitted.bytes.len() as f64 / 1e6,
         fitted.extension,
@@ -144,8 +297,8 @@ fn reencode() {
 }
 
 async fn admissions() {
-    let path = std::env::temp_dir().join(format!("easel-bench-{}.db", std::process::id()));
-    let _ = std::fs::remove_file(&path);
+    let path = folder("ledger").join("easel.db");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&path).expect("a database"));
     let mut limits = Limits::new([None; 6], false);
     limits.set(LimitName::ImagesPerDay, Some(100_000.0));
@@ -179,12 +332,16 @@ async fn admissions() {
         "ledger: {jobs} jobs reserved and committed by 50 members in {seconds:.2} s ({:.0} jobs/s)",
         jobs as f64 / seconds
     );
-    let _ = std::fs::remove_file(&path);
 }
 
 #[tokio::main]
 async fn main() {
-    deferrals().await;
+    let image = folder("burst-image").join("image.png");
+    std::fs::create_dir_all(image.parent().unwrap()).unwrap();
+    std::fs::write(&image, support::png(64, 48, [200, 0, 30])).unwrap();
+    compare_bursts(&image).await;
+    compare_one_job().await;
+    ten_thousand_queued().await;
     reencode();
     admissions().await;
 }

@@ -120,8 +120,14 @@ fn start_logging(default: &str) {
     }
 }
 
+/// The async runtime, with a modest blocking pool: image work and the database are bounded anyway, and
+/// every idle blocking thread keeps its stack and allocator arena.
 fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Runtime::new().expect("the machine can start threads")
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(32)
+        .build()
+        .expect("the machine can start threads")
 }
 
 fn report(report: Report) -> ExitCode {

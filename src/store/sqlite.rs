@@ -31,6 +31,10 @@ const MIGRATIONS: [&str; 5] = [
 #[derive(Clone)]
 pub struct SqliteStore {
     connection: Arc<Mutex<Connection>>,
+    /// One caller at a time reaches the blocking pool: the connection serves one anyway, and callers
+    /// waiting here cost a small future each instead of a blocked thread (a burst of thousands of
+    /// interactions would otherwise park hundreds of threads, each with its stack and allocator arena).
+    turn: Arc<tokio::sync::Semaphore>,
 }
 
 fn fail(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> StoreError {
@@ -52,7 +56,7 @@ impl SqliteStore {
         connection.busy_timeout(std::time::Duration::from_secs(5)).map_err(fail)?;
         connection.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
         migrate(&mut connection)?;
-        Ok(Self { connection: Arc::new(Mutex::new(connection)) })
+        Ok(Self { connection: Arc::new(Mutex::new(connection)), turn: Arc::new(tokio::sync::Semaphore::new(1)) })
     }
 
     /// Runs `work` with the connection on the blocking pool.
@@ -65,9 +69,12 @@ impl SqliteStore {
         work: impl FnOnce(&mut Connection) -> Result<T, E> + Send + 'static,
     ) -> Result<T, E> {
         let connection = Arc::clone(&self.connection);
+        let turn = Arc::clone(&self.turn).acquire_owned().await.map_err(|e| E::from(fail(e)))?;
         tokio::task::spawn_blocking(move || {
             let mut guard = connection.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            work(&mut guard)
+            let result = work(&mut guard);
+            drop(turn);
+            result
         })
         .await
         .map_err(|e| E::from(fail(e)))?

@@ -34,6 +34,8 @@ pub enum Reply {
     Hang,
     /// One base64 PNG of incompressible noise, this many pixels square.
     Noise(u32),
+    /// The same, after this many milliseconds (a realistic result: 708 px square is about 2 MB as base64).
+    SlowNoise(u32, u64),
     /// Waits this many milliseconds, then answers base64 images.
     Delayed(u64),
     /// A complete HTTP answer holding the first half of a PNG, as base64.
@@ -273,6 +275,10 @@ async fn reply_with(state: &Shared, reply: Reply, n: usize, prompt: &str) -> Res
         Reply::Delayed(ms) => {
             tokio::time::sleep(Duration::from_millis(ms)).await;
             Box::pin(reply_with(state, Reply::Base64, n, prompt)).await
+        }
+        Reply::SlowNoise(side, ms) => {
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            Box::pin(reply_with(state, Reply::Noise(side), n, prompt)).await
         }
         Reply::HalfPng => {
             let b64 = base64::engine::general_purpose::STANDARD.encode(half());
