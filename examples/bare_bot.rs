@@ -36,7 +36,8 @@ impl EventHandler for Bare {
 async fn main() {
     let var = |name: &str| std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set"));
     let image = std::fs::read(var("BARE_IMAGE")).expect("BARE_IMAGE is readable");
-    let delay = Duration::from_millis(std::env::var("BARE_MODEL_DELAY_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(0));
+    let delay =
+        Duration::from_millis(std::env::var("BARE_MODEL_DELAY_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(0));
     let http = HttpBuilder::new(var("DISCORD_TOKEN")).proxy(var("DISCORD_API_BASE")).ratelimiter_disabled(true).build();
     let mut client = ClientBuilder::new_with_http(http, GatewayIntents::empty())
         .event_handler(Bare { image, delay })

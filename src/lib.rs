@@ -22,6 +22,7 @@
 //! - [`discord`]: the thin serenity adapter (commands, rendering, delivery).
 //! - [`http`]: the owner's `/healthz` and `/metrics` endpoint.
 //! - [`telemetry`]: what Easel counts, for `/metrics`.
+//! - [`memory`]: giving memory back to the system once a burst has drained.
 //! - [`clock`]: time as a port.
 //! - [`text`]: small text helpers for Discord's limits.
 //! - [`tools`]: the owner's `easel health`, `easel check` and `easel generate`.
@@ -43,6 +44,7 @@ pub mod job;
 pub mod jobs;
 pub mod lifecycle;
 pub mod limits;
+pub mod memory;
 pub mod moderation;
 pub mod queue;
 pub mod runner;

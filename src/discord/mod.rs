@@ -199,7 +199,8 @@ async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInter
     }
 }
 
-/// Checks, defers and queues one job; `deferred` is set once the deferral reached Discord.
+/// Checks and defers one job, then hands it to admission; `deferred` is set once the deferral reached
+/// Discord.
 async fn submit_job(
     http: &Arc<Http>,
     services: &Services,
@@ -219,10 +220,7 @@ async fn submit_job(
     deferred.store(true, Ordering::SeqCst);
     let expires_at = services.clock.now() + TOKEN_LIFETIME;
     let ticket = Ticket { token: Secret::new(command.token.clone()), expires_at };
-    if let Err(e) = jobs.submit(request, ticket).await {
-        info!(job = %request.id, reason = %error::chain(&e), "request refused before any model call");
-        replace_with_ephemeral(http, command, &failure_text(request, &e)).await;
-    }
+    jobs.admit_later(request.clone(), ticket);
 }
 
 /// The only reply to an interaction not yet answered: visible to the member alone.

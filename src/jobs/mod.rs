@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use async_trait::async_trait;
-use tokio::sync::Notify;
+use tokio::sync::{mpsc, Notify};
 use tokio::task::AbortHandle;
 use tokio_util::task::TaskTracker;
 use tracing::{error, info, warn, Instrument};
@@ -93,6 +93,13 @@ impl Canceller {
     }
 }
 
+/// Requests admitted at once: enough to keep the database busy while each waits for its answers, few
+/// enough that a burst of thousands holds only their small queue entries.
+const ADMISSION_WORKERS: usize = 8;
+
+/// A request Discord has been answered for, waiting for admission.
+type Acknowledged = (JobRequest, Ticket);
+
 /// The jobs of this process.
 pub struct Jobs {
     store: Arc<dyn JobStore>,
@@ -114,6 +121,9 @@ pub struct Jobs {
     accepting: AtomicBool,
     board: progress::Board,
     metrics: Arc<Metrics>,
+    /// Requests acknowledged and waiting for admission: small (the request and its ticket), so a burst
+    /// of thousands holds little memory while the database admits them one by one.
+    admissions: (mpsc::UnboundedSender<Acknowledged>, Arc<tokio::sync::Mutex<mpsc::UnboundedReceiver<Acknowledged>>>),
 }
 
 /// What the adapter needs to build [`Jobs`].
@@ -162,7 +172,45 @@ impl Jobs {
             accepting: AtomicBool::new(true),
             board: progress::Board::default(),
             metrics,
+            admissions: {
+                let (send, receive) = mpsc::unbounded_channel();
+                (send, Arc::new(tokio::sync::Mutex::new(receive)))
+            },
         })
+    }
+
+    /// Hands an acknowledged request to admission and returns at once; a refusal reaches the member
+    /// through the courier (privately, replacing the "thinking…" answer).
+    pub fn admit_later(&self, request: JobRequest, ticket: Ticket) {
+        if let Err(mpsc::error::SendError((request, ticket))) = self.admissions.0.send((request, ticket)) {
+            // Only after shutdown: nobody admits any more.
+            let job = StoredJob::queued(request, BackendKind::Openai, ticket);
+            if let Some(courier) = self.courier().cloned() {
+                tokio::spawn(async move {
+                    courier.explain(&job, &failure_text(&job.request, &JobError::Restarting)).await;
+                });
+            }
+        }
+    }
+
+    /// Admits acknowledged requests in arrival order (one of [`ADMISSION_WORKERS`] doing so), telling
+    /// the member of a refusal.
+    async fn admit_waiting(self: Arc<Self>) {
+        let waiting = Arc::clone(&self.admissions.1);
+        loop {
+            let next = waiting.lock().await.recv().await;
+            let Some((request, ticket)) = next else { return };
+            let refused = match self.submit(&request, ticket.clone()).await {
+                Ok(_) => continue,
+                Err(e) => e,
+            };
+            info!(job = %request.id, reason = %error::chain(&refused), "request refused before any model call");
+            let job = StoredJob::queued(request, BackendKind::Openai, ticket);
+            if let Some(courier) = self.courier().cloned() {
+                let text = failure_text(&job.request, &refused);
+                tokio::spawn(async move { courier.explain(&job, &text).await });
+            }
+        }
     }
 
     /// What is counted for `/metrics`, with the queue lengths as they are now.
@@ -245,6 +293,10 @@ impl Jobs {
         }
         let jobs = Arc::clone(self);
         tokio::spawn(async move { progress::show(jobs).await });
+        for _ in 0..ADMISSION_WORKERS {
+            let jobs = Arc::clone(self);
+            tokio::spawn(async move { jobs.admit_waiting().await });
+        }
         let jobs = Arc::clone(self);
         tokio::spawn(async move { jobs.take_over().await });
     }
@@ -285,9 +337,16 @@ impl Jobs {
         let jobs = Arc::clone(self);
         self.tasks.spawn(async move {
             let ended = task.await;
-            jobs.running.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(&job_id);
+            let idle = {
+                let mut running = jobs.running.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                running.remove(&job_id);
+                running.is_empty()
+            };
             jobs.scheduler.finished(kind, member);
             jobs.wake.notify_waiters();
+            if idle && jobs.scheduler.is_empty() {
+                crate::memory::give_back();
+            }
             if let Err(e) = ended {
                 if e.is_panic() {
                     jobs.fail_by_id(&job_id, JobError::Unexpected("the job panicked".into())).await;

@@ -35,6 +35,7 @@ pub enum Reply {
     /// One base64 PNG of incompressible noise, this many pixels square.
     Noise(u32),
     /// The same, after this many milliseconds (a realistic result: 708 px square is about 2 MB as base64).
+    #[allow(dead_code)] // the benchmark's (examples/bench.rs)
     SlowNoise(u32, u64),
     /// Waits this many milliseconds, then answers base64 images.
     Delayed(u64),
