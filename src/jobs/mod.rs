@@ -198,7 +198,14 @@ impl Jobs {
     async fn admit_waiting(self: Arc<Self>) {
         let waiting = Arc::clone(&self.admissions.1);
         loop {
-            let next = waiting.lock().await.recv().await;
+            let next = {
+                let mut queue = waiting.lock().await;
+                if queue.is_empty() {
+                    // A burst has been admitted: what its handling grew to can go back to the system.
+                    crate::memory::give_back();
+                }
+                queue.recv().await
+            };
             let Some((request, ticket)) = next else { return };
             let refused = match self.submit(&request, ticket.clone()).await {
                 Ok(_) => continue,

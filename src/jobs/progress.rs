@@ -66,6 +66,11 @@ impl Board {
         })
     }
 
+    /// Whether no job waits or runs.
+    pub fn is_empty(&self) -> bool {
+        self.with(|w| w.is_empty())
+    }
+
     /// Whether a job of `kind` is running.
     pub fn any_running(&self, kind: BackendKind) -> bool {
         self.with(|w| w.values().any(|w| w.running && w.job.backend == kind))
@@ -154,6 +159,9 @@ pub async fn show(jobs: Arc<Jobs>) {
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
+        if jobs.board.is_empty() {
+            crate::memory::give_back();
+        }
         let Some(courier) = jobs.courier().cloned() else { continue };
         let positions: HashMap<String, usize> =
             BackendKind::ALL.iter().flat_map(|kind| jobs.scheduler.waiting(*kind)).collect();
