@@ -77,6 +77,11 @@ pub async fn check(config: &Config) -> Report {
     match discord_identity(config).await {
         Ok(name) => {
             let _ = writeln!(out, "discord: the token works; the bot is `{name}`");
+            let (lines, missing) = server_permissions(config).await;
+            notes += missing;
+            for line in lines {
+                let _ = writeln!(out, "{line}");
+            }
         }
         Err(why) => {
             problems += 1;
@@ -180,6 +185,43 @@ async fn discord_identity(config: &Config) -> Result<String, String> {
         }
         Err(e) => Err(format!("Discord could not be asked about the token ({e}); check the network and DISCORD_API_BASE")),
     }
+}
+
+/// What the bot must be allowed in a server to deliver images: Send Messages, Embed Links, Attach Files.
+const NEEDED: [(u64, &str); 3] = [(0x800, "Send Messages"), (0x4000, "Embed Links"), (0x8000, "Attach Files")];
+
+/// The servers the bot is in (`GET /users/@me/guilds`) and, in each, whether its permissions let it
+/// deliver; returns the lines to print and how many servers lack something.
+async fn server_permissions(config: &Config) -> (Vec<String>, usize) {
+    let http = crate::discord::http_client(config);
+    let guilds = match http.get_guilds(None, Some(200)).await {
+        Ok(guilds) => guilds,
+        Err(e) => return (vec![format!("discord: could not list the bot's servers ({e})")], 0),
+    };
+    if guilds.is_empty() {
+        let invite = "https://discord.com/oauth2/authorize?client_id=APPLICATION_ID&scope=bot%20applications.commands&permissions=51200";
+        return (vec![format!("discord: the bot is in no server yet; invite it with {invite}")], 1);
+    }
+    let mut lines = vec![format!("discord: the bot is in {} server(s)", guilds.len())];
+    let mut lacking = 0;
+    for guild in guilds {
+        let bits = guild.permissions.bits();
+        let administrator = bits & 0x8 != 0;
+        let missing: Vec<&str> =
+            NEEDED.iter().filter(|(bit, _)| !administrator && bits & bit == 0).map(|(_, name)| *name).collect();
+        if !missing.is_empty() {
+            lacking += 1;
+            lines.push(format!(
+                "  `{}`: lacks {}; results cannot be delivered there: grant them to the bot's role",
+                guild.name,
+                missing.join(", ")
+            ));
+        }
+    }
+    if lacking == 0 {
+        lines.push("  every server lets it send messages, embed links and attach files".into());
+    }
+    (lines, lacking)
 }
 
 /// What `easel generate` asks for.

@@ -52,6 +52,7 @@ async fn check_passes_a_good_setup_and_lists_every_model_with_its_status() {
 
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("discord: the token works; the bot is `Easel`"), "{out}");
+    assert!(out.contains("every server lets it send messages, embed links and attach files"), "{out}");
     assert!(out.contains("OPENAI_BASE_URL: answers and serves 2 models"), "{out}");
     assert!(
         out.lines().any(|l| l.trim_start().starts_with("gpt-image-2 ") && l.trim_end().ends_with("offered")),
@@ -82,6 +83,18 @@ async fn check_names_a_rejected_token_an_unreachable_backend_and_a_retired_defau
     assert!(out.contains("retired on 2026-01-01: hidden from members"), "{out}");
     assert!(out.contains("PROBLEM: EASEL_DEFAULT_MODEL `gpt-image-2` is not offered"), "{out}");
     assert!(out.contains("result: not ready (3 problem(s)"), "{out}");
+}
+
+#[tokio::test]
+async fn check_notes_a_server_where_the_bot_cannot_attach_files() {
+    let (discord, openai) = stand_ins().await;
+    discord.set_bot_permissions(0x800 | 0x4000);
+    let vars = vars(&discord, &openai, "secret-good-token");
+
+    let (code, out) = tokio::task::spawn_blocking(move || easel(&dir("perms"), &["check"], &vars)).await.unwrap();
+
+    assert_eq!(code, 0, "a note, not a problem: {out}");
+    assert!(out.contains("`Art Club`: lacks Attach Files; results cannot be delivered there"), "{out}");
 }
 
 #[tokio::test]

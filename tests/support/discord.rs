@@ -26,6 +26,8 @@ pub const APP_ID: u64 = 900_000_000_000_000_001;
 pub const GUILD_ID: u64 = 900_000_000_000_000_002;
 /// The channel every interaction comes from.
 pub const CHANNEL_ID: u64 = 900_000_000_000_000_003;
+/// What the bot may do in the guild by default: Send Messages, Embed Links, Attach Files, and more.
+const BOT_PERMISSIONS: u64 = 0x800 | 0x4000 | 0x8000 | 0x400 | 0x4_0000;
 /// A bot token the stand-in refuses (401), as Discord refuses a wrong or reset token.
 pub const REJECTED_TOKEN: &str = "rejected-token";
 /// The message that makes a gateway session close its connection.
@@ -70,6 +72,8 @@ struct Inner {
     gateway: Option<mpsc::UnboundedSender<String>>,
     /// While true, gateway connections are closed as soon as they are made (Discord unreachable).
     refusing: bool,
+    /// The bot's permissions in the guild, when a test sets them.
+    bot_permissions: Option<u64>,
     identify: Option<Value>,
 }
 
@@ -317,6 +321,11 @@ impl FakeDiscord {
         self.inner.lock().unwrap().refusing = false;
     }
 
+    /// Sets the permissions the bot has in the guild (`GET /users/@me/guilds`).
+    pub fn set_bot_permissions(&self, permissions: u64) {
+        self.inner.lock().unwrap().bot_permissions = Some(permissions);
+    }
+
     /// Whether a bot is connected and identified on the gateway.
     pub fn connected(&self) -> bool {
         self.inner.lock().unwrap().gateway.is_some()
@@ -494,6 +503,12 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
         .into_response(),
         ("PUT", [.., "commands"]) => Json(registered_commands(&payload)).into_response(),
         ("GET", ["users", "@me"]) => Json(user(APP_ID, "Easel")).into_response(),
+        ("GET", ["users", "@me", "guilds"]) => {
+            let permissions = fake.inner.lock().unwrap().bot_permissions.unwrap_or(BOT_PERMISSIONS);
+            Json(json!([{"id": GUILD_ID.to_string(), "name": "Art Club", "icon": null, "owner": false,
+                "permissions": permissions.to_string(), "features": []}]))
+            .into_response()
+        }
         ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
         ("PATCH", ["webhooks", _, _, "messages", _]) => {
             Json(fake.message(CHANNEL_ID, &payload, &files)).into_response()
