@@ -217,6 +217,23 @@ fn mb(bytes: u64) -> String {
 }
 
 impl JobRequest {
+    /// A request with no option given yet (the adapter fills in what the member typed).
+    pub fn new(id: JobId, command: Command, requester: Requester, upload_limit: u64) -> Self {
+        Self {
+            id,
+            command,
+            prompt: None,
+            model: None,
+            size: None,
+            quality: None,
+            style: None,
+            n: None,
+            source: None,
+            requester,
+            upload_limit,
+        }
+    }
+
     /// Checks the request against the offered catalogue and fills in defaults.
     ///
     /// `max_source_bytes` is the download cap for `/variation` uploads.
@@ -329,19 +346,8 @@ pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn request(command: Command, prompt: &str) -> JobRequest {
-        JobRequest {
-            id: JobId("1".into()),
-            command,
-            prompt: Some(prompt.into()),
-            model: None,
-            size: None,
-            quality: None,
-            style: None,
-            n: None,
-            source: None,
-            requester: Requester { user_id: 7, guild_id: Some(1), channel_id: 2, roles: vec![], is_manager: false },
-            upload_limit: 10 * 1024 * 1024,
-        }
+        let requester = Requester { user_id: 7, guild_id: Some(1), channel_id: 2, roles: vec![], is_manager: false };
+        JobRequest { prompt: Some(prompt.into()), ..JobRequest::new(JobId("1".into()), command, requester, 10 << 20) }
     }
 
     fn resolve(r: &JobRequest) -> Result<JobSpec, InvalidRequest> {

@@ -246,18 +246,14 @@ pub struct GenerateArgs {
 /// parameters, cost, provenance) are written to `args.out`.
 pub async fn generate(config: &Config, args: &GenerateArgs) -> Report {
     let id = format!("local-{}", Utc::now().format("%Y%m%d-%H%M%S-%3f"));
+    let owner = Requester { user_id: 0, guild_id: None, channel_id: 0, roles: Vec::new(), is_manager: true };
     let request = JobRequest {
-        id: JobId(id.clone()),
-        command: Command::Generate,
         prompt: Some(args.prompt.clone()),
         model: args.model.clone(),
         size: args.size.clone(),
         quality: args.quality.clone(),
-        style: None,
         n: args.n,
-        source: None,
-        requester: Requester { user_id: 0, guild_id: None, channel_id: 0, roles: Vec::new(), is_manager: true },
-        upload_limit: config.max_download_bytes,
+        ..JobRequest::new(JobId(id.clone()), Command::Generate, owner, config.max_download_bytes)
     };
     let spec = match request.resolve(&config.catalogue, &config.default_model, config.max_download_bytes) {
         Ok(spec) => spec,

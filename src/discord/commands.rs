@@ -88,19 +88,9 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
         "variation" => Command::Variation,
         _ => return None,
     };
-    let mut request = JobRequest {
-        id: JobId(interaction.id.to_string()),
-        command,
-        prompt: None,
-        model: None,
-        size: None,
-        quality: None,
-        style: None,
-        n: None,
-        source: None,
-        requester: requester(interaction),
-        upload_limit: u64::from(interaction.attachment_size_limit),
-    };
+    let id = JobId(interaction.id.to_string());
+    let upload_limit = u64::from(interaction.attachment_size_limit);
+    let mut request = JobRequest::new(id, command, requester(interaction), upload_limit);
     for ResolvedOption { name, value, .. } in interaction.data.options() {
         match (name, value) {
             ("prompt", ResolvedValue::String(v)) => request.prompt = Some(v.to_owned()),

@@ -41,17 +41,8 @@ async fn crashed(name: &str, state: JobState, attempts: u32, token_minutes: i64)
         is_manager: false,
     };
     let request = JobRequest {
-        id: JobId(JOB.into()),
-        command: Command::Generate,
         prompt: Some("a fox made before the crash".into()),
-        model: None,
-        size: None,
-        quality: None,
-        style: None,
-        n: None,
-        source: None,
-        requester,
-        upload_limit: 10 << 20,
+        ..JobRequest::new(JobId(JOB.into()), Command::Generate, requester, 10 << 20)
     };
     let dead = InstanceId("a-process-that-crashed".into());
     let ticket =
