@@ -5,7 +5,10 @@
 //! - [`Courier`]: the port that reaches the member (the Discord adapter implements it).
 //! - [`progress`]: where a waiting or running job stands, shown in the member's message.
 
+mod cancel;
+mod intake;
 pub mod progress;
+pub use cancel::Canceller;
 mod recovery;
 #[cfg(test)]
 mod tests;
@@ -27,8 +30,8 @@ use crate::clock::Clock;
 use crate::error::{self, JobError};
 use crate::job::{JobRequest, JobSpec};
 use crate::moderation::{self, AuditEntry, Moderation};
-use crate::queue::scheduler::{Member, Scheduler, Waiting};
-use crate::queue::{JobState, JobStore, StoredJob, StoredResult, Ticket};
+use crate::queue::scheduler::{Scheduler, Waiting};
+use crate::queue::{JobStore, StoredJob, StoredResult};
 use crate::runner::{FinishedJob, Runner};
 use crate::spool::Spool;
 use crate::store::InstanceId;
@@ -74,32 +77,6 @@ pub struct JobsPolicy {
     pub lease: chrono::Duration,
 }
 
-/// Who asks to cancel a job.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Canceller {
-    /// Their user id.
-    pub user_id: u64,
-    /// The server they asked in.
-    pub guild_id: Option<u64>,
-    /// Whether Discord says they may moderate that server.
-    pub can_moderate: bool,
-}
-
-impl Canceller {
-    /// The job's requester, or a moderator of the job's own server.
-    fn may_cancel(&self, job: &StoredJob) -> bool {
-        let who = &job.request.requester;
-        self.user_id == who.user_id || (self.can_moderate && self.guild_id.is_some() && self.guild_id == who.guild_id)
-    }
-}
-
-/// Requests admitted at once: enough to keep the database busy while each waits for its answers, few
-/// enough that a burst of thousands holds only their small queue entries.
-const ADMISSION_WORKERS: usize = 8;
-
-/// A request Discord has been answered for, waiting for admission.
-type Acknowledged = (JobRequest, Ticket);
-
 /// The jobs of this process.
 pub struct Jobs {
     store: Arc<dyn JobStore>,
@@ -123,7 +100,10 @@ pub struct Jobs {
     metrics: Arc<Metrics>,
     /// Requests acknowledged and waiting for admission: small (the request and its ticket), so a burst
     /// of thousands holds little memory while the database admits them one by one.
-    admissions: (mpsc::UnboundedSender<Acknowledged>, Arc<tokio::sync::Mutex<mpsc::UnboundedReceiver<Acknowledged>>>),
+    admissions: (
+        mpsc::UnboundedSender<intake::Acknowledged>,
+        Arc<tokio::sync::Mutex<mpsc::UnboundedReceiver<intake::Acknowledged>>>,
+    ),
 }
 
 /// What the adapter needs to build [`Jobs`].
@@ -179,47 +159,6 @@ impl Jobs {
         })
     }
 
-    /// Hands an acknowledged request to admission and returns at once; a refusal reaches the member
-    /// through the courier (privately, replacing the "thinking…" answer).
-    pub fn admit_later(&self, request: JobRequest, ticket: Ticket) {
-        if let Err(mpsc::error::SendError((request, ticket))) = self.admissions.0.send((request, ticket)) {
-            // Only after shutdown: nobody admits any more.
-            let job = StoredJob::queued(request, BackendKind::Openai, ticket);
-            if let Some(courier) = self.courier().cloned() {
-                tokio::spawn(async move {
-                    courier.explain(&job, &failure_text(&job.request, &JobError::Restarting)).await;
-                });
-            }
-        }
-    }
-
-    /// Admits acknowledged requests in arrival order (one of [`ADMISSION_WORKERS`] doing so), telling
-    /// the member of a refusal.
-    async fn admit_waiting(self: Arc<Self>) {
-        let waiting = Arc::clone(&self.admissions.1);
-        loop {
-            let next = {
-                let mut queue = waiting.lock().await;
-                if queue.is_empty() {
-                    // A burst has been admitted: what its handling grew to can go back to the system.
-                    crate::memory::give_back();
-                }
-                queue.recv().await
-            };
-            let Some((request, ticket)) = next else { return };
-            let refused = match self.submit(&request, ticket.clone()).await {
-                Ok(_) => continue,
-                Err(e) => e,
-            };
-            info!(job = %request.id, reason = %error::chain(&refused), "request refused before any model call");
-            let job = StoredJob::queued(request, BackendKind::Openai, ticket);
-            if let Some(courier) = self.courier().cloned() {
-                let text = failure_text(&job.request, &refused);
-                tokio::spawn(async move { courier.explain(&job, &text).await });
-            }
-        }
-    }
-
     /// What is counted for `/metrics`, with the queue lengths as they are now.
     pub fn metrics(&self) -> &Metrics {
         for kind in BackendKind::ALL {
@@ -233,59 +172,9 @@ impl Jobs {
         BackendKind::ALL.into_iter().filter_map(|kind| Some((kind, self.runner.health(kind)?))).collect()
     }
 
-    /// Checks a request against the catalogue (in memory, before Discord is answered), counting a
-    /// refusal; while shutting down every request is refused.
-    pub fn check(&self, request: &JobRequest) -> Result<JobSpec, JobError> {
-        let checked = if self.accepting() { self.admission.check(request) } else { Err(JobError::Restarting) };
-        if let Err(e) = &checked {
-            self.metrics.refused(e);
-        }
-        checked
-    }
-
     /// Admission, for the adapter's checks and `/usage`.
     pub fn admission(&self) -> &Admission {
         &self.admission
-    }
-
-    /// Queues a member's request: admission (limits, reservation, the job row), then a place in its lane.
-    pub async fn submit(&self, request: &JobRequest, ticket: Ticket) -> Result<JobSpec, JobError> {
-        let admitted =
-            if self.accepting() { self.admission.admit(request, ticket).await } else { Err(JobError::Restarting) };
-        let (spec, job) = admitted.inspect_err(|e| self.metrics.refused(e))?;
-        info!(job = %request.id, command = request.command.name(), model = %spec.model.id, user = request.requester.user_id, "job queued");
-        if self.runner.breaker(spec.model.backend).is_down() {
-            self.announce_down(&job, &spec.model.id);
-        }
-        self.queue(job);
-        Ok(spec)
-    }
-
-    /// Tells a member at once that their job waits for a backend that is down (they may cancel).
-    fn announce_down(&self, job: &StoredJob, model: &str) {
-        let Some(courier) = self.courier().cloned() else { return };
-        let position = self.scheduler.len(job.backend);
-        let text = progress::text(model, Some(position), true, &job.request.id.0, None);
-        let job = job.clone();
-        tokio::spawn(async move {
-            if let Err(e) = courier.progress(&job, &text, true).await {
-                warn!(job = %job.request.id, error = %error::chain(e.as_ref()), "could not say the backend is down");
-            }
-        });
-    }
-
-    fn queue(&self, job: StoredJob) {
-        let span = job_span(&job.request);
-        self.queue_in(job, span);
-    }
-
-    fn queue_in(&self, job: StoredJob, span: tracing::Span) {
-        let member = Member { guild_id: job.request.requester.guild_id, user_id: job.request.requester.user_id };
-        let waiting = Waiting { job_id: job.request.id.0.clone(), member };
-        let kind = job.backend;
-        self.board.watch(job, self.clock.now(), span);
-        self.scheduler.push(kind, waiting);
-        self.wake.notify_waiters();
     }
 
     /// Starts the dispatchers and the progress board with `courier`, and takes over what stopped
@@ -300,7 +189,7 @@ impl Jobs {
         }
         let jobs = Arc::clone(self);
         tokio::spawn(async move { progress::show(jobs).await });
-        for _ in 0..ADMISSION_WORKERS {
+        for _ in 0..intake::ADMISSION_WORKERS {
             let jobs = Arc::clone(self);
             tokio::spawn(async move { jobs.admit_waiting().await });
         }
@@ -493,61 +382,6 @@ impl Jobs {
         let failure = failure.with_pause(paused);
         if let Some(courier) = self.courier() {
             courier.explain(job, &failure_text(&job.request, &failure)).await;
-        }
-    }
-
-    /// Cancels a queued or running job, for its requester or a moderator. Returns what to tell them.
-    pub async fn cancel(&self, job_id: &str, by: Canceller) -> String {
-        let Some(job) = self.load(job_id).await else { return "I can't find that request.".into() };
-        if !by.may_cancel(&job) {
-            return "Only the member who asked for this image, or a moderator, can cancel it.".into();
-        }
-        let now = self.clock.now();
-        let from = match self.store.cancel(job_id, now).await {
-            Ok(Some(from)) => from,
-            Ok(None) => return "That request has already finished, so there is nothing to cancel.".into(),
-            Err(e) => {
-                error!(job = job_id, error = %error::chain(&e), "could not cancel a job");
-                return "Something went wrong cancelling that request. Please try again.".into();
-            }
-        };
-        match from {
-            JobState::Queued => {
-                self.scheduler.remove(job.backend, job_id);
-            }
-            _ => {
-                let handle = self.running.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(job_id);
-                if let Some(handle) = handle {
-                    handle.abort();
-                }
-            }
-        }
-        self.board.forget(job_id);
-        info!(job = job_id, by = by.user_id, from = from.key(), "job cancelled");
-        let model = self.admission.check(&job.request).map(|s| s.model.id).unwrap_or_default();
-        self.metrics.job_ended(job.request.command.name(), &model, "cancelled");
-        if let (Some(moderation), Ok(spec)) = (&self.moderation, self.admission.check(&job.request)) {
-            let reason = Some(format!("cancelled by <@{}>", by.user_id));
-            moderation.record(AuditEntry::ended(&job.request, &spec, moderation::Outcome::Failed, reason, now)).await;
-        }
-        if let Some(courier) = self.courier() {
-            let text = format!("Cancelled by <@{}>. Nothing was charged.\n-# Job {job_id}", by.user_id);
-            if let Err(e) = courier.progress(&job, &text, false).await {
-                warn!(job = job_id, error = %error::chain(e.as_ref()), "could not mark the message cancelled");
-            }
-        }
-        "Cancelled. Nothing was charged.".into()
-    }
-
-    /// Cancels the member's newest queued or running job (`/cancel`).
-    pub async fn cancel_latest(&self, by: Canceller) -> String {
-        match self.store.latest_active(by.guild_id, by.user_id).await {
-            Ok(Some(job_id)) => self.cancel(&job_id, by).await,
-            Ok(None) => "You have no image request waiting or in progress.".into(),
-            Err(e) => {
-                error!(error = %error::chain(&e), "could not look up a member's jobs");
-                "Something went wrong looking up your requests. Please try again.".into()
-            }
         }
     }
 

@@ -9,7 +9,7 @@ use crate::catalogue::Catalogue;
 use crate::clock::SystemClock;
 use crate::job::Command;
 use crate::limits::Limits;
-use crate::queue::QueueCaps;
+use crate::queue::{JobState, QueueCaps, Ticket};
 use crate::runner::tests::{runner, ScriptedBackend};
 use crate::store::sqlite::SqliteStore;
 use crate::store::Store;

@@ -1,0 +1,84 @@
+//! Cancel: the requester or a moderator withdraws a waiting or running job; it costs the member
+//! nothing, and its message says so.
+
+use tracing::{error, info, warn};
+
+use super::Jobs;
+use crate::moderation::{self, AuditEntry};
+use crate::queue::{JobState, StoredJob};
+
+/// Who asks to cancel a job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Canceller {
+    /// Their user id.
+    pub user_id: u64,
+    /// The server they asked in.
+    pub guild_id: Option<u64>,
+    /// Whether Discord says they may moderate that server.
+    pub can_moderate: bool,
+}
+
+impl Canceller {
+    /// The job's requester, or a moderator of the job's own server.
+    fn may_cancel(&self, job: &StoredJob) -> bool {
+        let who = &job.request.requester;
+        self.user_id == who.user_id || (self.can_moderate && self.guild_id.is_some() && self.guild_id == who.guild_id)
+    }
+}
+
+impl Jobs {
+    /// Cancels a queued or running job, for its requester or a moderator. Returns what to tell them.
+    pub async fn cancel(&self, job_id: &str, by: Canceller) -> String {
+        let Some(job) = self.load(job_id).await else { return "I can't find that request.".into() };
+        if !by.may_cancel(&job) {
+            return "Only the member who asked for this image, or a moderator, can cancel it.".into();
+        }
+        let now = self.clock.now();
+        let from = match self.store.cancel(job_id, now).await {
+            Ok(Some(from)) => from,
+            Ok(None) => return "That request has already finished, so there is nothing to cancel.".into(),
+            Err(e) => {
+                error!(job = job_id, error = %crate::error::chain(&e), "could not cancel a job");
+                return "Something went wrong cancelling that request. Please try again.".into();
+            }
+        };
+        match from {
+            JobState::Queued => {
+                self.scheduler.remove(job.backend, job_id);
+            }
+            _ => {
+                let handle = self.running.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(job_id);
+                if let Some(handle) = handle {
+                    handle.abort();
+                }
+            }
+        }
+        self.board.forget(job_id);
+        info!(job = job_id, by = by.user_id, from = from.key(), "job cancelled");
+        let model = self.admission.check(&job.request).map(|s| s.model.id).unwrap_or_default();
+        self.metrics.job_ended(job.request.command.name(), &model, "cancelled");
+        if let (Some(moderation), Ok(spec)) = (&self.moderation, self.admission.check(&job.request)) {
+            let reason = Some(format!("cancelled by <@{}>", by.user_id));
+            moderation.record(AuditEntry::ended(&job.request, &spec, moderation::Outcome::Failed, reason, now)).await;
+        }
+        if let Some(courier) = self.courier() {
+            let text = format!("Cancelled by <@{}>. Nothing was charged.\n-# Job {job_id}", by.user_id);
+            if let Err(e) = courier.progress(&job, &text, false).await {
+                warn!(job = job_id, error = %crate::error::chain(e.as_ref()), "could not mark the message cancelled");
+            }
+        }
+        "Cancelled. Nothing was charged.".into()
+    }
+
+    /// Cancels the member's newest queued or running job (`/cancel`).
+    pub async fn cancel_latest(&self, by: Canceller) -> String {
+        match self.store.latest_active(by.guild_id, by.user_id).await {
+            Ok(Some(job_id)) => self.cancel(&job_id, by).await,
+            Ok(None) => "You have no image request waiting or in progress.".into(),
+            Err(e) => {
+                error!(error = %crate::error::chain(&e), "could not look up a member's jobs");
+                "Something went wrong looking up your requests. Please try again.".into()
+            }
+        }
+    }
+}
