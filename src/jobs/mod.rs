@@ -3,15 +3,19 @@
 //! what a stopped one left, from the store.
 //!
 //! - [`Courier`]: the port that reaches the member (the Discord adapter implements it).
+//! - `intake`: acknowledged requests admitted by a few workers and queued.
 //! - [`progress`]: where a waiting or running job stands, shown in the member's message.
+//! - `cancel`: the requester or a moderator withdraws a job.
+//! - `recovery`: taking over what a stopped process left; the graceful stop.
 
 mod cancel;
 mod intake;
 pub mod progress;
-pub use cancel::Canceller;
 mod recovery;
 #[cfg(test)]
 mod tests;
+
+pub use cancel::Canceller;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
