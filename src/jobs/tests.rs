@@ -125,5 +125,13 @@ async fn a_delivered_job_is_charged_once_and_its_spool_emptied() {
     assert!(job.ticket.token.expose().is_empty(), "the token is forgotten once the job ends");
     let usage = store.usage(Some(1), 7, chrono::Utc::now()).await.unwrap();
     assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (1, 0.042, 0));
-    assert_eq!(std::fs::read_dir(jobs.spool.dir()).unwrap().count(), 0);
+    let mut files = usize::MAX;
+    for _ in 0..100 {
+        files = std::fs::read_dir(jobs.spool.dir()).unwrap().count();
+        if files == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(files, 0, "the spool is emptied right after the delivery is recorded");
 }
