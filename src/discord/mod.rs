@@ -20,21 +20,22 @@ use std::time::Duration;
 use futures_util::FutureExt;
 use serenity::all::{
     ClientBuilder, Command as SlashCommand, CommandInteraction, ComponentInteraction, ConnectionStage, Context,
-    CreateActionRow, CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseFollowup,
-    CreateInteractionResponseMessage, EditInteractionResponse, EventHandler, GatewayIntents, GuildId, HttpBuilder,
-    Interaction, Ready, ShardManager,
+    CreateActionRow, CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseMessage, EventHandler,
+    GatewayIntents, GuildId, HttpBuilder, Interaction, Ready, ShardManager,
 };
 use serenity::async_trait;
 use serenity::http::Http;
 use tokio_util::task::TaskTracker;
 use tracing::{error, info, warn};
 
+use crate::catalogue::BackendKind;
 use crate::clock::Clock;
 use crate::config::{Config, Secret};
 use crate::error::{self, JobError};
 use crate::job::JobRequest;
+use crate::jobs::Courier;
 use crate::jobs::{failure_text, log_failure, Canceller, Jobs};
-use crate::queue::Ticket;
+use crate::queue::{StoredJob, Ticket};
 use crate::RunError;
 
 pub use delivery::{DiscordCourier, CANCEL_BUTTON};
@@ -193,10 +194,18 @@ async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInter
     log_failure(&request.id.0, &failure);
     let text = failure_text(&request, &failure);
     if deferred.load(Ordering::SeqCst) {
-        replace_with_ephemeral(http, &command, &text).await;
+        // The courier's explanation: an ephemeral follow-up, then the "thinking…" answer removed.
+        let ticket = ticket(services, &command);
+        let job = StoredJob::queued(request, BackendKind::Openai, ticket);
+        DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock)).explain(&job, &text).await;
     } else {
         reply_ephemeral(http, &command, &text).await;
     }
+}
+
+/// How to reach the member about a command's job: its token, while Discord takes it.
+fn ticket(services: &Services, command: &CommandInteraction) -> Ticket {
+    Ticket { token: Secret::new(command.token.clone()), expires_at: services.clock.now() + TOKEN_LIFETIME }
 }
 
 /// Checks and defers one job, then hands it to admission; `deferred` is set once the deferral reached
@@ -218,9 +227,7 @@ async fn submit_job(
         return error!(job = %request.id, error = %error::chain(&e), "could not defer the interaction; nothing was queued");
     }
     deferred.store(true, Ordering::SeqCst);
-    let expires_at = services.clock.now() + TOKEN_LIFETIME;
-    let ticket = Ticket { token: Secret::new(command.token.clone()), expires_at };
-    jobs.admit_later(request.clone(), ticket);
+    jobs.admit_later(request.clone(), ticket(services, command));
 }
 
 /// The only reply to an interaction not yet answered: visible to the member alone.
@@ -237,25 +244,6 @@ async fn reply_ephemeral_with(http: &Http, command: &CommandInteraction, text: &
         .allowed_mentions(CreateAllowedMentions::new());
     if let Err(e) = command.create_response(http, CreateInteractionResponse::Message(message)).await {
         warn!(error = %e, "could not send an ephemeral reply");
-    }
-}
-
-/// Turns a public deferral into a private explanation: follow up ephemerally, then delete the
-/// "thinking…" answer. If the follow-up fails, the explanation is written into the original answer.
-async fn replace_with_ephemeral(http: &Http, command: &CommandInteraction, text: &str) {
-    let followup = CreateInteractionResponseFollowup::new()
-        .content(text)
-        .ephemeral(true)
-        .allowed_mentions(CreateAllowedMentions::new());
-    if command.create_followup(http, followup).await.is_ok() {
-        if let Err(e) = command.delete_response(http).await {
-            warn!(error = %e, "could not delete the deferred answer of a failed job");
-        }
-        return;
-    }
-    let edit = EditInteractionResponse::new().content(text).allowed_mentions(CreateAllowedMentions::new());
-    if let Err(e) = command.edit_response(http, edit).await {
-        warn!(error = %e, "could not tell the member why the job failed");
     }
 }
 

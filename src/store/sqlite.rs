@@ -192,6 +192,24 @@ fn reserve_in(
     Ok(())
 }
 
+/// Charges a reserved job at its real cost, inside the caller's connection or transaction; a job not
+/// reserved is left alone.
+fn commit_in(c: &Connection, job_id: &str, cost_usd: f64, images: u32, now: DateTime<Utc>) -> rusqlite::Result<usize> {
+    c.execute(
+        "UPDATE ledger SET state = 'committed', cost_usd = ?2, images = ?3, settled_at = ?4
+         WHERE job_id = ?1 AND state = 'reserved'",
+        params![job_id, cost_usd, images, millis(now)],
+    )
+}
+
+/// Frees a reserved job's claim (nothing charged), inside the caller's connection or transaction.
+fn release_in(c: &Connection, job_id: &str, now: DateTime<Utc>) -> rusqlite::Result<usize> {
+    c.execute(
+        "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?2 WHERE job_id = ?1 AND state = 'reserved'",
+        params![job_id, millis(now)],
+    )
+}
+
 fn scope_parts(scope: Scope) -> (&'static str, i64) {
     match scope {
         Scope::Guild => ("guild", 0),
@@ -222,29 +240,12 @@ impl Store for SqliteStore {
 
     async fn commit(&self, job_id: &str, cost_usd: f64, images: u32, now: DateTime<Utc>) -> Result<(), StoreError> {
         let job_id = job_id.to_owned();
-        self.with(move |c| {
-            c.execute(
-                "UPDATE ledger SET state = 'committed', cost_usd = ?2, images = ?3, settled_at = ?4
-                 WHERE job_id = ?1 AND state = 'reserved'",
-                params![job_id, cost_usd, images, millis(now)],
-            )
-            .map_err(fail)?;
-            Ok(())
-        })
-        .await
+        self.with(move |c| commit_in(c, &job_id, cost_usd, images, now).map(|_| ()).map_err(fail)).await
     }
 
     async fn release(&self, job_id: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
         let job_id = job_id.to_owned();
-        self.with(move |c| {
-            c.execute(
-                "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?2 WHERE job_id = ?1 AND state = 'reserved'",
-                params![job_id, millis(now)],
-            )
-            .map_err(fail)?;
-            Ok(())
-        })
-        .await
+        self.with(move |c| release_in(c, &job_id, now).map(|_| ()).map_err(fail)).await
     }
 
     async fn heartbeat(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<(), StoreError> {

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
-use super::{fail, millis, reserve_in, time, SqliteStore};
+use super::{commit_in, fail, millis, release_in, reserve_in, time, SqliteStore};
 use crate::catalogue::BackendKind;
 use crate::config::Secret;
 use crate::limits::Limits;
@@ -46,13 +46,6 @@ fn transition(c: &Connection, job_id: &str, from: &str, to: JobState, now: DateT
         params![job_id, to.key(), millis(now)],
     )
     .map(|n| n > 0)
-}
-
-fn release(c: &Connection, job_id: &str, now: DateTime<Utc>) -> rusqlite::Result<usize> {
-    c.execute(
-        "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?2 WHERE job_id = ?1 AND state = 'reserved'",
-        params![job_id, millis(now)],
-    )
 }
 
 #[async_trait]
@@ -164,12 +157,7 @@ impl JobStore for SqliteStore {
                 params![job_id, message_id.map(|m| m as i64), millis(now)],
             )
             .map_err(fail)?;
-            tx.execute(
-                "UPDATE ledger SET state = 'committed', cost_usd = ?2, images = ?3, settled_at = ?4
-                 WHERE job_id = ?1 AND state = 'reserved'",
-                params![job_id, cost, images, millis(now)],
-            )
-            .map_err(fail)?;
+            commit_in(&tx, &job_id, cost, images, now).map_err(fail)?;
             tx.commit().map_err(fail)?;
             Ok(true)
         })
@@ -183,7 +171,7 @@ impl JobStore for SqliteStore {
             let moved = transition(&tx, &job_id, UNFINISHED, JobState::Failed, now).map_err(fail)?;
             if moved {
                 tx.execute("UPDATE jobs SET reason = ?2 WHERE job_id = ?1", params![job_id, reason]).map_err(fail)?;
-                release(&tx, &job_id, now).map_err(fail)?;
+                release_in(&tx, &job_id, now).map_err(fail)?;
             }
             tx.commit().map_err(fail)?;
             Ok(moved)
@@ -209,7 +197,7 @@ impl JobStore for SqliteStore {
                 )
                 .map_err(fail)?;
             }
-            release(&tx, &job_id, now).map_err(fail)?;
+            release_in(&tx, &job_id, now).map_err(fail)?;
             tx.commit().map_err(fail)?;
             Ok(Some(job.state))
         })
