@@ -80,6 +80,11 @@ impl Admission {
         &self.catalogue
     }
 
+    /// The model used when a member names none.
+    pub fn default_model(&self) -> &str {
+        &self.default_model
+    }
+
     /// Checks a request against the catalogue: in memory, no disk and no network, so it can run before
     /// Discord is answered.
     pub fn check(&self, request: &JobRequest) -> Result<JobSpec, JobError> {

@@ -199,6 +199,27 @@ pub struct ModelEntry {
     /// The model members are told to pick instead once this one is retired.
     #[serde(default)]
     pub replacement: Option<String>,
+    /// Whether the provider's edit endpoint takes this model even though its variations use another
+    /// method (dall-e-2: `/images/variations`, yet `/images/edits` with a mask).
+    #[serde(default)]
+    pub edits: bool,
+    /// Whether members may give a `seed` (Stable Diffusion).
+    #[serde(default)]
+    pub seed: bool,
+    /// Whether members may give a `negative_prompt` (Stable Diffusion).
+    #[serde(default)]
+    pub negative_prompt: bool,
+    /// The Stable Diffusion server's upscaler used by a result's HD button (e.g. `R-ESRGAN 4x+`).
+    #[serde(default)]
+    pub upscaler: Option<String>,
+}
+
+impl ModelEntry {
+    /// Whether `/edit` and the Edit button work with this model: an edit endpoint (gpt-image, dall-e-2)
+    /// or Stable Diffusion's inpainting.
+    pub fn can_edit(&self) -> bool {
+        self.variation.as_ref().is_some_and(|v| v.method != VariationMethod::Variations) || self.edits
+    }
 }
 
 fn default_edit_field() -> String {

@@ -130,6 +130,8 @@ pub struct Config {
     pub http_addr: Option<std::net::SocketAddr>,
     /// Where generated images wait until delivered (`spool/` beside the database by default).
     pub spool_dir: PathBuf,
+    /// How long delivered images stay in the spool for `/show` and the buttons under them.
+    pub keep: Duration,
     /// Model calls to OpenAI (or the compatible server) at once.
     pub openai_concurrency: usize,
     /// Model calls to Stable Diffusion at once.
@@ -228,6 +230,7 @@ impl Config {
             lease: Duration::from_secs(ranged(&get, "EASEL_LEASE_SECS", "seconds", 3..=3600, 60)?),
             http_addr: http_addr(&get)?,
             spool_dir: get("EASEL_SPOOL").map_or_else(|| beside(&database_path, "spool"), PathBuf::from),
+            keep: Duration::from_secs(ranged(&get, "EASEL_KEEP_DAYS", "days", 1..=365, 7)? * 86_400),
             openai_concurrency: ranged(&get, "EASEL_OPENAI_CONCURRENCY", "calls", 1..=64, 4)? as usize,
             sd_concurrency: ranged(&get, "EASEL_SD_CONCURRENCY", "calls", 1..=16, 1)? as usize,
             openai_images_per_minute: per_minute(&get, "EASEL_OPENAI_IMAGES_PER_MINUTE")?,

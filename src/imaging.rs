@@ -201,7 +201,17 @@ fn shrink(img: &DynamicImage, limit: u64) -> Result<DynamicImage, ImagingError> 
     Ok(img.resize(img.width() * 3 / 4, img.height() * 3 / 4, FilterType::CatmullRom))
 }
 
-fn encode_png(img: &DynamicImage) -> Result<Vec<u8>, ImagingError> {
+/// Encodes a PNG that must be at most `max_bytes` (an edit's image and mask must keep their size, so
+/// they are never shrunk apart).
+pub fn encode_png_checked(img: &DynamicImage, max_bytes: u64) -> Result<Vec<u8>, ImagingError> {
+    let png = encode_png(img)?;
+    if png.len() as u64 > max_bytes {
+        return Err(ImagingError::CannotFit { limit: max_bytes });
+    }
+    Ok(png)
+}
+
+pub(crate) fn encode_png(img: &DynamicImage) -> Result<Vec<u8>, ImagingError> {
     let mut out = Cursor::new(Vec::new());
     img.write_to(&mut out, ImageFormat::Png).map_err(|e| ImagingError::Encode(e.to_string()))?;
     Ok(out.into_inner())

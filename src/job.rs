@@ -21,6 +21,13 @@ pub enum Command {
     Hd,
     /// `/variation`: a new take on an uploaded image.
     Variation,
+    /// `/edit` or a result's Edit button: an image changed as an instruction says, optionally only where
+    /// a mask marks.
+    Edit,
+    /// A result's HD button: one image redone at the model's top quality (or the server's upscaler).
+    Upscale,
+    /// `/styles`: one subject in several styles, delivered as a captioned grid and each single image.
+    Styles,
 }
 
 impl Command {
@@ -30,6 +37,9 @@ impl Command {
             Self::Generate => "generate",
             Self::Hd => "hd",
             Self::Variation => "variation",
+            Self::Edit => "edit",
+            Self::Upscale => "upscale",
+            Self::Styles => "styles",
         }
     }
 }
@@ -99,6 +109,24 @@ pub struct JobRequest {
     pub requester: Requester,
     /// The largest attachment Discord accepts in this channel, in bytes.
     pub upload_limit: u64,
+    /// The mask of `/edit`: what to repaint.
+    #[serde(default)]
+    pub mask: Option<SourceImage>,
+    /// A seed, for models that take one.
+    #[serde(default)]
+    pub seed: Option<i64>,
+    /// What the image should not show, for models that take it.
+    #[serde(default)]
+    pub negative_prompt: Option<String>,
+    /// The styles of `/styles`.
+    #[serde(default)]
+    pub styles: Vec<String>,
+    /// Whether the result is shown to the member alone (their `/settings`).
+    #[serde(default)]
+    pub private: bool,
+    /// The job whose result this one iterates on (a button click), for the log.
+    #[serde(default)]
+    pub parent: Option<JobId>,
 }
 
 /// A checked job: every option allowed by its model, defaults filled in.
@@ -120,7 +148,26 @@ pub struct JobSpec {
     pub n: u8,
     /// The catalogue's estimate of the cost, USD.
     pub estimate_usd: f64,
+    /// The seed asked for, if any.
+    pub seed: Option<i64>,
+    /// The negative prompt, cleaned, if any.
+    pub negative_prompt: Option<String>,
+    /// The prompt of each model call of `/styles` (the subject in one style each); empty otherwise.
+    pub style_prompts: Vec<(String, String)>,
 }
+
+/// What a result's HD button asks an edit-capable model for when the member gave no instruction.
+pub const UPSCALE_INSTRUCTION: &str =
+    "Recreate this exact image at the highest detail and sharpness: keep its content, composition and colours.";
+
+/// The styles `/styles` compares when the member names none (the seed guide's list).
+pub const DEFAULT_STYLES: [&str; 4] = ["photorealistic", "oil painting", "watercolor", "cyberpunk digital art"];
+
+/// The most styles one `/styles` compares.
+pub const MAX_STYLES: usize = 4;
+
+/// A seed's range: what Stable Diffusion takes (`-1` asks it to pick).
+pub const SEED_RANGE: std::ops::RangeInclusive<i64> = -1..=4_294_967_295;
 
 /// A request the catalogue does not allow; the text lists what is allowed instead.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -187,6 +234,39 @@ pub enum InvalidRequest {
     /// `/variation` without an image.
     #[error("Please attach the image to make a variation of.")]
     MissingImage,
+    /// The model cannot edit images.
+    #[error("`{model}` cannot edit images. Models that can: {}.", list(capable))]
+    EditUnsupported {
+        /// Model id.
+        model: String,
+        /// Offered models that can.
+        capable: Vec<String>,
+    },
+    /// An option the model does not take (seed, negative prompt).
+    #[error("`{model}` takes no {option}; leave it out or pick a model that does: {}.", list(capable))]
+    OptionUnsupported {
+        /// Model id.
+        model: String,
+        /// The option's name.
+        option: &'static str,
+        /// Offered models that take it.
+        capable: Vec<String>,
+    },
+    /// A seed outside what the model takes.
+    #[error("A seed must be a whole number from -1 to 4294967295; you gave {seed}.")]
+    SeedOutOfRange {
+        /// What was given.
+        seed: i64,
+    },
+    /// `/styles` with too many styles, or a blank one.
+    #[error("Please name 1 to {max} styles, separated by commas.", max = MAX_STYLES)]
+    BadStyles,
+    /// `/styles` on a model that cannot make that many images' worth of calls in one job.
+    #[error("`{model}` makes one image per style; pick another model for `/styles`.")]
+    StylesUnsupported {
+        /// Model id.
+        model: String,
+    },
     /// The upload is not an image by its declared type.
     #[error("`{filename}` is not an image. Please attach a PNG, JPEG or WebP picture.")]
     NotAnImage {
@@ -231,6 +311,12 @@ impl JobRequest {
             source: None,
             requester,
             upload_limit,
+            mask: None,
+            seed: None,
+            negative_prompt: None,
+            styles: Vec::new(),
+            private: false,
+            parent: None,
         }
     }
 
@@ -260,12 +346,32 @@ impl JobRequest {
             Some(_) if model.styles.is_empty() => return Err(InvalidRequest::NoStyles { model: model.id.clone() }),
             Some(s) => Some(pick(model, "style", Some(s), s, &model.styles)?),
         };
-        let n = self.checked_n(model)?;
-        let prompt = if self.command == Command::Variation {
-            self.check_variation(catalogue, model, max_source_bytes)?;
-            prompt.or_else(|| model.variation.as_ref().and_then(|v| v.instruction.clone()))
-        } else {
-            Some(prompt.ok_or(InvalidRequest::EmptyPrompt)?)
+        let (seed, negative_prompt) = self.checked_sd_options(catalogue, model)?;
+        let mut n = self.checked_n(model)?;
+        let mut quality = quality;
+        let mut style_prompts = Vec::new();
+        let prompt = match self.command {
+            Command::Variation => {
+                self.check_variation(catalogue, model, max_source_bytes)?;
+                prompt.or_else(|| model.variation.as_ref().and_then(|v| v.instruction.clone()))
+            }
+            Command::Edit => {
+                self.check_edit(catalogue, model, max_source_bytes)?;
+                Some(prompt.ok_or(InvalidRequest::EmptyPrompt)?)
+            }
+            Command::Upscale => {
+                self.check_variation(catalogue, model, max_source_bytes)?;
+                quality = model.hd_quality.clone();
+                n = 1;
+                prompt.or_else(|| Some(UPSCALE_INSTRUCTION.to_owned()))
+            }
+            Command::Styles => {
+                let subject = prompt.ok_or(InvalidRequest::EmptyPrompt)?;
+                style_prompts = self.checked_styles(model, &subject)?;
+                n = style_prompts.len() as u8;
+                Some(subject)
+            }
+            Command::Generate | Command::Hd => Some(prompt.ok_or(InvalidRequest::EmptyPrompt)?),
         };
         Ok(JobSpec {
             estimate_usd: model.estimate_usd(&size, &quality, n),
@@ -276,7 +382,75 @@ impl JobRequest {
             quality,
             style,
             n,
+            seed,
+            negative_prompt,
+            style_prompts,
         })
+    }
+
+    /// Seed and negative prompt: only for models whose catalogue entry takes them, the seed in range.
+    fn checked_sd_options(
+        &self,
+        catalogue: &Catalogue,
+        model: &ModelEntry,
+    ) -> Result<(Option<i64>, Option<String>), InvalidRequest> {
+        let unsupported = |option, takes: fn(&ModelEntry) -> bool| InvalidRequest::OptionUnsupported {
+            model: model.id.clone(),
+            option,
+            capable: catalogue.models().iter().filter(|m| takes(m)).map(|m| m.id.clone()).collect(),
+        };
+        if let Some(seed) = self.seed {
+            if !model.seed {
+                return Err(unsupported("seed", |m| m.seed));
+            }
+            if !SEED_RANGE.contains(&seed) {
+                return Err(InvalidRequest::SeedOutOfRange { seed });
+            }
+        }
+        let negative = self.negative_prompt.as_deref().map(crate::text::clean).filter(|p| !p.is_empty());
+        if negative.is_some() && !model.negative_prompt {
+            return Err(unsupported("negative prompt", |m| m.negative_prompt));
+        }
+        if let Some(len) = negative.as_ref().map(|p| p.chars().count()).filter(|len| *len > model.prompt_max_chars) {
+            return Err(InvalidRequest::PromptTooLong { model: model.id.clone(), len, max: model.prompt_max_chars });
+        }
+        Ok((self.seed, negative))
+    }
+
+    /// The prompt of each style's call: the subject, then the style.
+    fn checked_styles(&self, model: &ModelEntry, subject: &str) -> Result<Vec<(String, String)>, InvalidRequest> {
+        let styles: Vec<String> = if self.styles.is_empty() {
+            DEFAULT_STYLES.iter().map(|s| (*s).to_owned()).collect()
+        } else {
+            self.styles.iter().map(|s| crate::text::clean(s)).collect()
+        };
+        if styles.is_empty() || styles.len() > MAX_STYLES || styles.iter().any(|s| s.is_empty() || s.len() > 100) {
+            return Err(InvalidRequest::BadStyles);
+        }
+        if model.n_min > 1 {
+            return Err(InvalidRequest::StylesUnsupported { model: model.id.clone() });
+        }
+        let prompts: Vec<(String, String)> = styles.into_iter().map(|s| (format!("{subject}, {s}"), s)).collect();
+        if let Some((p, _)) = prompts.iter().find(|(p, _)| p.chars().count() > model.prompt_max_chars) {
+            let len = p.chars().count();
+            return Err(InvalidRequest::PromptTooLong { model: model.id.clone(), len, max: model.prompt_max_chars });
+        }
+        Ok(prompts)
+    }
+
+    fn check_edit(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<(), InvalidRequest> {
+        if !model.can_edit() {
+            return Err(InvalidRequest::EditUnsupported {
+                model: model.id.clone(),
+                capable: catalogue.models().iter().filter(|m| m.can_edit()).map(|m| m.id.clone()).collect(),
+            });
+        }
+        let source = self.source.as_ref().ok_or(InvalidRequest::MissingImage)?;
+        check_upload(source, max)?;
+        if let Some(mask) = &self.mask {
+            check_upload(mask, max)?;
+        }
+        Ok(())
     }
 
     /// The prompt as Easel judges and sends it: cleaned of invisible characters first, so a prompt of
@@ -310,15 +484,20 @@ impl JobRequest {
             });
         }
         let source = self.source.as_ref().ok_or(InvalidRequest::MissingImage)?;
-        let declared_image = source.content_type.as_deref().is_none_or(|t| t.starts_with("image/"));
-        if !declared_image {
-            return Err(InvalidRequest::NotAnImage { filename: source.filename.clone() });
-        }
-        if source.size > max {
-            return Err(InvalidRequest::ImageTooLarge { filename: source.filename.clone(), size: source.size, max });
-        }
-        Ok(())
+        check_upload(source, max)
     }
+}
+
+/// An upload must be an image by its declared type and under the download cap.
+fn check_upload(source: &SourceImage, max: u64) -> Result<(), InvalidRequest> {
+    let declared_image = source.content_type.as_deref().is_none_or(|t| t.starts_with("image/"));
+    if !declared_image {
+        return Err(InvalidRequest::NotAnImage { filename: source.filename.clone() });
+    }
+    if source.size > max {
+        return Err(InvalidRequest::ImageTooLarge { filename: source.filename.clone(), size: source.size, max });
+    }
+    Ok(())
 }
 
 fn pick(

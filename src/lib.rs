@@ -11,12 +11,17 @@
 //! - [`jobs`]: a job's life after admission: run, spool, deliver exactly once, settle, cancel, recover.
 //! - [`spool`]: generated images on disk until delivered.
 //! - [`startup`]: backends, runner and offered catalogue, built from the configuration.
+//! - [`help`]: the words of `/help`.
+//! - [`settings`]: each member's `/settings` defaults for `/generate`.
 //! - [`limits`]: cooldowns, concurrency, daily and monthly budgets, role tiers (pure logic).
 //! - [`admin`]: `/limits` for guild admins, with the permission check server-side.
 //! - [`moderation`]: server rules (blocklist, pre-check), the audit log and its channel, repeat offenders.
 //! - [`store`]: the ledger, settings and blocks behind the `Store` port (SQLite by default).
 //! - [`backends`]: one file per image provider, behind the `ImageBackend` port.
 //! - [`imaging`]: image checks, conversions for providers, re-encoding to fit Discord.
+//! - [`editing`]: an edit's image and mask, converted to the provider's mask convention.
+//! - [`grid`]: the captioned comparison sheet of `/styles`.
+//! - [`provenance`]: prompt, model, job and "AI-generated" written into every delivered image.
 //! - [`download`]: downloads from trusted hosts with a size cap.
 //! - [`error`]: what goes wrong, and the one place it becomes words for members.
 //! - [`discord`]: the thin serenity adapter (commands, rendering, delivery).
@@ -37,7 +42,10 @@ pub mod clock;
 pub mod config;
 pub mod discord;
 pub mod download;
+pub mod editing;
 pub mod error;
+pub mod grid;
+pub mod help;
 pub mod http;
 pub mod imaging;
 pub mod job;
@@ -46,8 +54,10 @@ pub mod lifecycle;
 pub mod limits;
 pub mod memory;
 pub mod moderation;
+pub mod provenance;
 pub mod queue;
 pub mod runner;
+pub mod settings;
 pub mod spool;
 pub mod startup;
 pub mod store;
@@ -102,6 +112,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     let sqlite = Arc::new(SqliteStore::open(&config.database_path)?);
     let store: Arc<dyn Store> = Arc::clone(&sqlite) as Arc<dyn Store>;
     let moderation_store: Arc<dyn ModerationStore> = Arc::clone(&sqlite) as Arc<dyn ModerationStore>;
+    let settings_store: Arc<dyn settings::SettingsStore> = Arc::clone(&sqlite) as Arc<dyn settings::SettingsStore>;
     let job_store: Arc<dyn JobStore> = sqlite;
     let spool =
         Spool::open(&config.spool_dir).map_err(|e| RunError::Spool(config.spool_dir.display().to_string(), e))?;
@@ -158,7 +169,12 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         clock: Arc::clone(&clock),
         instance: instance.clone(),
         moderation: Some(moderation),
-        policy: JobsPolicy { max_attempts: config.max_attempts, grace: config.shutdown_grace, lease },
+        policy: JobsPolicy {
+            max_attempts: config.max_attempts,
+            grace: config.shutdown_grace,
+            lease,
+            keep: config.keep,
+        },
         metrics,
     });
     let heartbeat =
@@ -178,7 +194,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         }
         None => None,
     };
-    let services = discord::Services { jobs, admin, clock: Arc::clone(&clock), gateway };
+    let services = discord::Services { jobs, admin, settings: settings_store, clock: Arc::clone(&clock), gateway };
     let served = discord::serve(&config, Arc::new(services), shutdown).await;
     let _ = stop_http.send(());
     if let Some(endpoint) = endpoint {

@@ -12,13 +12,15 @@ use std::time::Duration;
 use backon::{ExponentialBuilder, Retryable};
 use tracing::warn;
 
-use crate::backends::{BackendCall, BackendError, Generated, ImageBackend};
-use crate::catalogue::{BackendKind, TokenUsage, VariationSpec};
+use crate::backends::{BackendCall, BackendError, EditInput, Generated, ImageBackend};
+use crate::catalogue::{BackendKind, TokenUsage, VariationMethod, VariationSpec};
 use crate::clock::Clock;
 use crate::download::{Fetch, FetchError};
+use crate::editing::{self, MaskForm};
 use crate::error::{JobError, SourceError};
 use crate::imaging::{self, EncodedImage, ImageWork};
-use crate::job::{Command, JobRequest, JobSpec};
+use crate::job::{Command, JobRequest, JobSpec, SourceImage};
+use crate::provenance::{self, Provenance};
 use crate::queue::breaker::{Breaker, BreakerPolicy, BreakerState};
 use crate::telemetry::Metrics;
 
@@ -41,12 +43,25 @@ pub struct Cost {
 /// A finished job, ready to show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FinishedJob {
-    /// The images, each under the upload limit.
+    /// The images, each under the upload limit (for `/styles`: the comparison sheet first).
     pub images: Vec<EncodedImage>,
     /// The prompt the model actually used, when it rewrote it.
     pub revised_prompt: Option<String>,
     /// What it cost.
     pub cost: Cost,
+    /// The seed of each image, when the provider said.
+    pub seeds: Vec<i64>,
+}
+
+impl FinishedJob {
+    /// How many images the model made (the comparison sheet of `/styles` is not one).
+    pub fn model_images(&self, spec: &JobSpec) -> usize {
+        if spec.style_prompts.is_empty() {
+            self.images.len()
+        } else {
+            self.images.len().saturating_sub(1)
+        }
+    }
 }
 
 /// How provider faults are retried.
@@ -193,16 +208,36 @@ impl Runner {
         &self.breakers[&kind]
     }
 
-    /// Calls the model for a job and returns its images, verified and fitted to `request.upload_limit`,
-    /// with their real cost.
+    /// Calls the model for a job and returns its images, verified, fitted to `request.upload_limit` and
+    /// marked with their provenance, with their real cost.
     pub async fn run(&self, request: &JobRequest, spec: &JobSpec) -> Result<FinishedJob, JobError> {
         let started = std::time::Instant::now();
         let generated = self.generate(request, spec).await;
         self.metrics.generated(&spec.model.id, started.elapsed().as_secs_f64());
-        let Generated { images, revised_prompt, usage } = generated?;
-        let images = self.fit_all(images, request.upload_limit).await?;
-        let cost = settled_cost(&request.id.0, spec, usage, images.len());
-        Ok(FinishedJob { images, revised_prompt, cost })
+        let Generated { images, revised_prompt, usage, seeds } = generated?;
+        let made = images.len();
+        let images = if spec.style_prompts.is_empty() { images } else { self.with_sheet(spec, images).await? };
+        let provenance = Provenance {
+            prompt: spec.prompt.clone().unwrap_or_default(),
+            model: spec.model.id.clone(),
+            job: request.id.0.clone(),
+        };
+        let room = request.upload_limit.saturating_sub(provenance::overhead(&provenance));
+        let mut images = self.fit_all(images, room).await?;
+        for image in &mut images {
+            image.bytes = provenance::stamp(std::mem::take(&mut image.bytes), image.extension, &provenance);
+        }
+        let cost = settled_cost(&request.id.0, spec, usage, made);
+        Ok(FinishedJob { images, revised_prompt, cost, seeds })
+    }
+
+    /// The comparison sheet of `/styles`, first, then each style's image.
+    async fn with_sheet(&self, spec: &JobSpec, images: Vec<Vec<u8>>) -> Result<Vec<Vec<u8>>, JobError> {
+        let captioned: Vec<(Vec<u8>, String)> =
+            images.iter().cloned().zip(spec.style_prompts.iter().map(|(_, style)| style.clone())).collect();
+        let sheet = self.image_work.run(move || crate::grid::compose(&captioned)).await;
+        let sheet = sheet.map_err(|e| JobError::ResultUnusable(Box::new(e)))?;
+        Ok(std::iter::once(sheet).chain(images).collect())
     }
 
     async fn generate(&self, request: &JobRequest, spec: &JobSpec) -> Result<Generated, JobError> {
@@ -218,26 +253,84 @@ impl Runner {
         }
         let call = backend_call(spec);
         let provider_error = |e| JobError::from_backend(e, &spec.model.id, spec.model.replacement.as_deref());
-        if request.command != Command::Variation {
-            return self.retrying(kind, &request.id.0, || backend.generate(&call)).await.map_err(provider_error);
-        }
-        let variation = spec
-            .model
-            .variation
-            .clone()
-            .ok_or_else(|| JobError::Unexpected("a variation by a model that cannot vary".into()))?;
-        let png = self.source_png(request, &variation).await?;
-        self.retrying(kind, &request.id.0, || backend.vary(&call, png.clone(), variation.method))
-            .await
-            .map_err(provider_error)
+        let job = &request.id.0;
+        let input = match request.command {
+            Command::Generate | Command::Hd => {
+                return self.retrying(kind, job, || backend.generate(&call)).await.map_err(provider_error)
+            }
+            Command::Styles => return self.each_style(kind, job, backend, &call, spec).await.map_err(provider_error),
+            Command::Variation | Command::Edit | Command::Upscale => self.edit_input(request, spec).await?,
+        };
+        let variation = spec.model.variation.as_ref().map_or(VariationMethod::Edits, |v| v.method);
+        let outcome = match request.command {
+            Command::Upscale if kind == BackendKind::Automatic1111 => {
+                self.retrying(kind, job, || backend.upscale(&call, input.image.clone())).await
+            }
+            Command::Edit if variation == VariationMethod::Variations => {
+                self.retrying(kind, job, || backend.vary(&call, input.clone(), VariationMethod::Edits)).await
+            }
+            _ => self.retrying(kind, job, || backend.vary(&call, input.clone(), variation)).await,
+        };
+        outcome.map_err(provider_error)
     }
 
-    /// Downloads the member's upload from a trusted host and converts it for the model. The download
-    /// stops at the size Discord declared for the file (and Easel's own cap), so a body longer than
-    /// declared is refused.
-    async fn source_png(&self, request: &JobRequest, variation: &VariationSpec) -> Result<Vec<u8>, JobError> {
-        let source =
-            request.source.as_ref().ok_or_else(|| JobError::Unexpected("a variation without its upload".into()))?;
+    /// One call per style of `/styles` (one image each), their usage added up.
+    async fn each_style(
+        &self,
+        kind: BackendKind,
+        job: &str,
+        backend: &Arc<dyn ImageBackend>,
+        call: &BackendCall,
+        spec: &JobSpec,
+    ) -> Result<Generated, BackendError> {
+        let mut all = Generated::default();
+        for (prompt, _) in &spec.style_prompts {
+            let one = BackendCall { prompt: Some(prompt.clone()), n: 1, ..call.clone() };
+            let made = self.retrying(kind, job, || backend.generate(&one)).await?;
+            let first = made.images.into_iter().next().ok_or_else(|| BackendError::Malformed("no image".into()))?;
+            all.images.push(first);
+            all.seeds.extend(made.seeds.into_iter().take(1));
+            all.usage = match (all.usage, made.usage) {
+                (Some(a), Some(b)) => Some(TokenUsage {
+                    text_input: a.text_input.saturating_add(b.text_input),
+                    image_input: a.image_input.saturating_add(b.image_input),
+                    image_output: a.image_output.saturating_add(b.image_output),
+                }),
+                (a, b) => a.or(b),
+            };
+        }
+        Ok(all)
+    }
+
+    /// The image (and mask) of a variation, edit or HD, downloaded from a trusted host and converted for
+    /// the model: the mask in the provider's convention.
+    async fn edit_input(&self, request: &JobRequest, spec: &JobSpec) -> Result<EditInput, JobError> {
+        let variation = spec.model.variation.clone().unwrap_or(VariationSpec {
+            method: VariationMethod::Edits,
+            instruction: None,
+            square: false,
+            max_side: 2048,
+            max_bytes: 50_000_000,
+        });
+        let source = request.source.as_ref().ok_or_else(|| JobError::Unexpected("an edit without its image".into()))?;
+        let image = self.download(source).await?;
+        let mask = match &request.mask {
+            Some(mask) => Some(self.download(mask).await?),
+            None => None,
+        };
+        let form = match spec.model.backend {
+            BackendKind::Automatic1111 => MaskForm::WhiteRepaints,
+            BackendKind::Openai => MaskForm::TransparentRepaints,
+        };
+        let prepared =
+            self.image_work.run(move || Ok(editing::prepare(&image, mask.as_deref(), &variation, form))).await;
+        let prepared = prepared.map_err(SourceError::from)??;
+        Ok(EditInput { image: prepared.image, mask: prepared.mask })
+    }
+
+    /// Downloads a member's upload from a trusted host. The download stops at the size Discord declared
+    /// for the file (and Easel's own cap), so a body longer than declared is refused.
+    pub async fn download(&self, source: &SourceImage) -> Result<Vec<u8>, JobError> {
         let cap = source.size.min(self.max_source_bytes);
         let bytes = self.uploads.fetch(&source.url, cap).await.map_err(|e| match e {
             FetchError::TooLarge { .. } if cap < self.max_source_bytes => {
@@ -245,16 +338,14 @@ impl Runner {
             }
             other => SourceError::Fetch(other),
         })?;
-        let variation = variation.clone();
-        let png = self.image_work.run(move || imaging::prepare_variation_input(&bytes, &variation)).await;
-        Ok(png.map_err(SourceError::from)?)
+        Ok(bytes)
     }
 
     /// Checks every result is a whole image (every pixel decoded) and re-encodes any that would not fit
     /// in one Discord message. A broken result is never delivered or charged.
     async fn fit_all(&self, images: Vec<Vec<u8>>, upload_limit: u64) -> Result<Vec<EncodedImage>, JobError> {
         let count = images.len().max(1) as u64;
-        let limit = upload_limit.min(MAX_MESSAGE_BYTES / count);
+        let limit = upload_limit.min(MAX_MESSAGE_BYTES / count - 64 * 1024);
         let mut fitted = Vec::with_capacity(images.len());
         for bytes in images {
             let image = self.image_work.run(move || imaging::fit_for_upload(imaging::verify(bytes)?, limit)).await;
@@ -315,6 +406,9 @@ fn backend_call(spec: &JobSpec) -> BackendCall {
         edit_image_field: spec.model.edit_image_field.clone(),
         moderation: spec.model.moderation.clone(),
         steps: spec.model.steps.get(&spec.quality).copied(),
+        seed: spec.seed,
+        negative_prompt: spec.negative_prompt.clone(),
+        upscaler: spec.model.upscaler.clone(),
     }
 }
 
@@ -347,7 +441,7 @@ pub(crate) mod tests {
 
     use super::*;
     use crate::backends::ServedModel;
-    use crate::catalogue::{Catalogue, VariationMethod};
+    use crate::catalogue::Catalogue;
     use crate::clock::ManualClock;
 
     /// A backend that answers from a script and counts its calls.
@@ -363,11 +457,11 @@ pub(crate) mod tests {
             *self.calls.lock().unwrap() += 1;
             let mut answers = self.answers.lock().unwrap();
             if answers.is_empty() {
-                return Ok(Generated { images: vec![png()], revised_prompt: None, usage: None });
+                return Ok(Generated { images: vec![png()], ..Generated::default() });
             }
             answers.remove(0)
         }
-        async fn vary(&self, call: &BackendCall, _: Vec<u8>, _: VariationMethod) -> Result<Generated, BackendError> {
+        async fn vary(&self, call: &BackendCall, _: EditInput, _: VariationMethod) -> Result<Generated, BackendError> {
             self.generate(call).await
         }
         async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError> {
@@ -453,13 +547,13 @@ pub(crate) mod tests {
     #[tokio::test]
     async fn implausible_token_usage_is_charged_at_the_estimate_and_broken_images_are_refused() {
         let absurd = TokenUsage { text_input: u64::MAX, image_input: 0, image_output: u64::MAX };
-        let answer = Ok(Generated { images: vec![png()], revised_prompt: None, usage: Some(absurd) });
+        let answer = Ok(Generated { images: vec![png()], usage: Some(absurd), ..Generated::default() });
         let (request, spec) = job();
         let finished = runner(scripted(vec![answer]), 5).run(&request, &spec).await.unwrap();
         assert_eq!(finished.cost, Cost { usd: 0.042, from_usage: false });
 
         let half = png()[..png().len() / 2].to_vec();
-        let broken = Ok(Generated { images: vec![half], revised_prompt: None, usage: None });
+        let broken = Ok(Generated { images: vec![half], ..Generated::default() });
         let refused = runner(scripted(vec![broken]), 5).run(&request, &spec).await.unwrap_err();
         assert!(matches!(refused, JobError::ResultUnusable(_)));
     }

@@ -1,5 +1,6 @@
 //! The spool: a folder beside the database where generated images wait until they are delivered, so a
 //! job whose process dies after the model call is delivered by the next one instead of paid for twice.
+//! Delivered images stay a while longer (`EASEL_KEEP_DAYS`) for `/show`, then are pruned.
 
 use std::path::{Path, PathBuf};
 
@@ -54,7 +55,39 @@ impl Spool {
         Ok(images)
     }
 
-    /// Removes a delivered job's images (what is already gone is fine).
+    /// Removes the files last written more than `age` ago; returns how many. Files of jobs still
+    /// waiting for delivery are far younger than any keep period.
+    pub async fn prune(&self, age: std::time::Duration) -> usize {
+        let dir = self.dir.clone();
+        let pruned = tokio::task::spawn_blocking(move || {
+            let Ok(entries) = std::fs::read_dir(&dir) else { return 0 };
+            let now = std::time::SystemTime::now();
+            let mut pruned = 0;
+            for entry in entries.flatten() {
+                let old = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|at| now.duration_since(at).is_ok_and(|d| d > age));
+                if old && std::fs::remove_file(entry.path()).is_ok() {
+                    pruned += 1;
+                }
+            }
+            pruned
+        });
+        pruned.await.unwrap_or(0)
+    }
+
+    /// Whether every one of a job's images is still kept.
+    pub async fn has(&self, names: &[String]) -> bool {
+        for name in names {
+            if tokio::fs::metadata(self.dir.join(safe(name))).await.is_err() {
+                return false;
+            }
+        }
+        !names.is_empty()
+    }
+
+    /// Removes a job's images (what is already gone is fine).
     pub async fn remove(&self, names: &[String]) {
         for name in names {
             let _ = tokio::fs::remove_file(self.dir.join(safe(name))).await;
@@ -80,7 +113,10 @@ mod tests {
         let names = spool.write("../../etc/42", std::slice::from_ref(&image)).await.unwrap();
         assert_eq!(names, ["etc42-1.png"]);
         assert_eq!(spool.read(&names).await.unwrap(), [image]);
-        spool.remove(&names).await;
-        assert!(spool.read(&names).await.is_err());
+        assert!(spool.has(&names).await);
+        assert_eq!(spool.prune(std::time::Duration::from_secs(3600)).await, 0, "young files are kept");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert_eq!(spool.prune(std::time::Duration::from_millis(10)).await, 1);
+        assert!(spool.read(&names).await.is_err() && !spool.has(&names).await);
     }
 }

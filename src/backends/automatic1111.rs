@@ -14,8 +14,8 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::{
-    images_answer_cap, read_body, read_json, transport_error, BackendCall, BackendError, Generated, ImageBackend,
-    Progress, ServedModel, MAX_SMALL_ANSWER,
+    images_answer_cap, read_body, read_json, transport_error, BackendCall, BackendError, EditInput, Generated,
+    ImageBackend, Progress, ServedModel, MAX_SMALL_ANSWER,
 };
 use crate::catalogue::{parse_size, VariationMethod};
 
@@ -23,6 +23,10 @@ use crate::catalogue::{parse_size, VariationMethod};
 pub const LOADED_CHECKPOINT: &str = "default";
 /// How much an img2img variation may depart from the upload (0: not at all, 1: entirely).
 const VARIATION_STRENGTH: f64 = 0.55;
+/// How much an inpainting edit repaints inside its mask (or everywhere without one).
+const EDIT_STRENGTH: f64 = 0.75;
+/// How much a result's HD button enlarges an image with the server's upscaler.
+const UPSCALE_FACTOR: f64 = 2.0;
 
 /// A client of one AUTOMATIC1111-compatible server.
 pub struct Automatic1111Backend {
@@ -71,7 +75,7 @@ impl Automatic1111Backend {
         if images.is_empty() {
             return Err(BackendError::Malformed("the answer holds no image".into()));
         }
-        Ok(Generated { images, revised_prompt: None, usage: None })
+        Ok(Generated { images, revised_prompt: None, usage: None, seeds: seeds_of(answer.info.as_ref()) })
     }
 
     fn body(call: &BackendCall) -> Result<Value, BackendError> {
@@ -88,7 +92,11 @@ impl Automatic1111Backend {
             "steps": call.steps.unwrap_or(25),
             "send_images": true,
             "save_images": false,
+            "seed": call.seed.unwrap_or(-1),
         });
+        if let Some(negative) = &call.negative_prompt {
+            body["negative_prompt"] = json!(negative);
+        }
         if call.provider_model != LOADED_CHECKPOINT {
             body["override_settings"] = json!({"sd_model_checkpoint": call.provider_model});
         }
@@ -111,7 +119,7 @@ impl ImageBackend for Automatic1111Backend {
     async fn vary(
         &self,
         call: &BackendCall,
-        image_png: Vec<u8>,
+        input: EditInput,
         method: VariationMethod,
     ) -> Result<Generated, BackendError> {
         if method != VariationMethod::Img2img {
@@ -121,9 +129,46 @@ impl ImageBackend for Automatic1111Backend {
             });
         }
         let mut body = Self::body(call)?;
-        body["init_images"] = json!([base64::engine::general_purpose::STANDARD.encode(image_png)]);
+        let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+        body["init_images"] = json!([b64(&input.image)]);
         body["denoising_strength"] = json!(VARIATION_STRENGTH);
+        if let Some(mask) = &input.mask {
+            // Inpainting: white repaints, black keeps; the masked area starts from the original.
+            body["mask"] = json!(b64(mask));
+            body["inpainting_fill"] = json!(1);
+            body["inpaint_full_res"] = json!(false);
+            body["denoising_strength"] = json!(EDIT_STRENGTH);
+        }
         self.images(self.client.post(self.endpoint("img2img")).json(&body), call.n).await
+    }
+
+    async fn upscale(&self, call: &BackendCall, image: Vec<u8>) -> Result<Generated, BackendError> {
+        let upscaler = call.upscaler.clone().ok_or_else(|| BackendError::BadRequest {
+            param: "upscaler".into(),
+            message: "the catalogue names no upscaler for this model".into(),
+        })?;
+        let body = json!({
+            "image": base64::engine::general_purpose::STANDARD.encode(image),
+            "resize_mode": 0,
+            "upscaling_resize": UPSCALE_FACTOR,
+            "upscaler_1": upscaler,
+        });
+        let request = self.client.post(self.endpoint("extra-single-image")).json(&body);
+        let response = request.send().await.map_err(transport_error)?;
+        let status = response.status();
+        if !status.is_success() {
+            let body = read_body(response, MAX_SMALL_ANSWER).await.unwrap_or_default();
+            let body = crate::text::truncate(&String::from_utf8_lossy(&body), 500);
+            return Err(match status {
+                s if s.is_server_error() => BackendError::Unavailable(format!("status {s}: {body}")),
+                _ => BackendError::BadRequest { param: "upscaler".into(), message: body },
+            });
+        }
+        let answer: UpscaleAnswer = read_json(response, images_answer_cap(1, self.max_image_bytes)).await?;
+        let image = base64::engine::general_purpose::STANDARD
+            .decode(strip_data_url(&answer.image))
+            .map_err(|e| BackendError::Malformed(format!("base64 image: {e}")))?;
+        Ok(Generated { images: vec![image], ..Generated::default() })
     }
 
     async fn progress(&self) -> Option<Progress> {
@@ -169,6 +214,34 @@ struct ProgressState {
 struct ImagesAnswer {
     #[serde(default)]
     images: Vec<String>,
+    /// A JSON document inside a string (an object on some forks), holding the seeds used.
+    #[serde(default)]
+    info: Option<Value>,
+}
+
+#[derive(Deserialize)]
+struct UpscaleAnswer {
+    image: String,
+}
+
+/// The seeds AUTOMATIC1111 used, from its answer's `info` (`all_seeds`, else `seed`); seeds outside
+/// what a seed can be are dropped.
+fn seeds_of(info: Option<&Value>) -> Vec<i64> {
+    #[derive(Deserialize)]
+    struct Info {
+        #[serde(default)]
+        all_seeds: Vec<i64>,
+        #[serde(default)]
+        seed: Option<i64>,
+    }
+    let parsed = match info {
+        Some(Value::String(text)) => serde_json::from_str::<Info>(text).ok(),
+        Some(object) => serde_json::from_value::<Info>(object.clone()).ok(),
+        None => None,
+    };
+    let Some(info) = parsed else { return Vec::new() };
+    let seeds = if info.all_seeds.is_empty() { info.seed.into_iter().collect() } else { info.all_seeds };
+    seeds.into_iter().filter(|s| crate::job::SEED_RANGE.contains(s) && *s >= 0).take(10).collect()
 }
 
 #[derive(Deserialize)]
@@ -195,6 +268,9 @@ mod tests {
             edit_image_field: "image".into(),
             moderation: None,
             steps: Some(15),
+            seed: Some(7),
+            negative_prompt: Some("blur".into()),
+            upscaler: None,
         }
     }
 
@@ -204,9 +280,20 @@ mod tests {
         assert_eq!((body["width"].as_u64(), body["height"].as_u64()), (Some(768), Some(512)));
         assert_eq!((body["steps"].as_u64(), body["batch_size"].as_u64()), (Some(15), Some(2)));
         assert_eq!(body["override_settings"]["sd_model_checkpoint"], "sdxl.safetensors");
+        assert_eq!((body["seed"].as_i64(), body["negative_prompt"].as_str()), (Some(7), Some("blur")));
         let loaded = Automatic1111Backend::body(&call("512x512", LOADED_CHECKPOINT)).unwrap();
         assert!(loaded.get("override_settings").is_none(), "the loaded checkpoint is left as it is");
         assert!(Automatic1111Backend::body(&call("auto", LOADED_CHECKPOINT)).is_err());
+    }
+
+    #[test]
+    fn seeds_are_read_from_the_info_string() {
+        let text = |t: &str| Value::String(t.to_owned());
+        assert_eq!(seeds_of(Some(&text(r#"{"seed": 5, "all_seeds": [5, 6]}"#))), [5, 6]);
+        assert_eq!(seeds_of(Some(&json!({"seed": 42}))), [42]);
+        assert_eq!(seeds_of(Some(&text("not json"))), Vec::<i64>::new());
+        assert_eq!(seeds_of(Some(&text(r#"{"all_seeds": [-5, 99999999999]}"#))), Vec::<i64>::new());
+        assert_eq!(seeds_of(None), Vec::<i64>::new());
     }
 
     #[test]

@@ -40,6 +40,22 @@ pub struct BackendCall {
     pub moderation: Option<String>,
     /// Sampling steps (Stable Diffusion).
     pub steps: Option<u32>,
+    /// The seed asked for (Stable Diffusion).
+    pub seed: Option<i64>,
+    /// What the image should not show (Stable Diffusion).
+    pub negative_prompt: Option<String>,
+    /// The server's upscaler for HD (Stable Diffusion).
+    pub upscaler: Option<String>,
+}
+
+/// The input of an edit or variation, already converted to what the model accepts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditInput {
+    /// The image, as PNG.
+    pub image: Vec<u8>,
+    /// The mask, as PNG, in the provider's convention (OpenAI: transparent = repaint; Stable
+    /// Diffusion: white = repaint).
+    pub mask: Option<Vec<u8>>,
 }
 
 /// What a provider produced.
@@ -51,6 +67,9 @@ pub struct Generated {
     pub revised_prompt: Option<String>,
     /// Token counts, when the provider reports them.
     pub usage: Option<TokenUsage>,
+    /// The seed of each image, when the provider reports them (Stable Diffusion), so a member can
+    /// reproduce a result.
+    pub seeds: Vec<i64>,
 }
 
 /// A model the provider says it serves.
@@ -233,13 +252,20 @@ pub trait ImageBackend: Send + Sync {
     /// Generates images from a prompt. MUST return downloaded bytes, never links, and MUST NOT retry.
     async fn generate(&self, call: &BackendCall) -> Result<Generated, BackendError>;
 
-    /// Makes a variation of `image_png` (already converted to what the model accepts) with `method`.
+    /// Makes a variation or an edit of `input` (already converted to what the model accepts) with
+    /// `method`; the call's prompt is the instruction.
     async fn vary(
         &self,
         call: &BackendCall,
-        image_png: Vec<u8>,
+        input: EditInput,
         method: VariationMethod,
     ) -> Result<Generated, BackendError>;
+
+    /// Enlarges an image with the server's upscaler (Stable Diffusion). Providers without one refuse.
+    async fn upscale(&self, call: &BackendCall, image: Vec<u8>) -> Result<Generated, BackendError> {
+        let _ = (call, image);
+        Err(BackendError::BadRequest { param: "upscale".into(), message: "this provider has no upscaler".into() })
+    }
 
     /// The models the provider serves, with their announced shutdown dates.
     async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError>;

@@ -16,8 +16,8 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::{
-    images_answer_cap, parse_wait, read_json, transport_error, BackendCall, BackendError, Generated, ImageBackend,
-    ServedModel, MAX_SMALL_ANSWER,
+    images_answer_cap, parse_wait, read_json, transport_error, BackendCall, BackendError, EditInput, Generated,
+    ImageBackend, ServedModel, MAX_SMALL_ANSWER,
 };
 use crate::catalogue::{ResponseForm, TokenUsage, VariationMethod};
 use crate::config::Secret;
@@ -84,7 +84,7 @@ impl OpenAiBackend {
         }
         // Usage only prices the job: an answer whose usage cannot be read still delivers its images.
         let usage = answer.usage.and_then(|u| serde_json::from_value::<UsageAnswer>(u).ok()).map(Into::into);
-        Ok(Generated { images, revised_prompt, usage })
+        Ok(Generated { images, revised_prompt, usage, seeds: Vec::new() })
     }
 
     async fn image_bytes(
@@ -145,7 +145,7 @@ impl ImageBackend for OpenAiBackend {
     async fn vary(
         &self,
         call: &BackendCall,
-        image_png: Vec<u8>,
+        input: EditInput,
         method: VariationMethod,
     ) -> Result<Generated, BackendError> {
         let mut fields = Self::common_fields(call);
@@ -168,8 +168,13 @@ impl ImageBackend for OpenAiBackend {
             let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
             form = form.text(name, text);
         }
-        let part = Part::bytes(image_png).file_name("image.png").mime_str("image/png").expect("a valid mime type");
-        form = form.part(image_field, part);
+        let png = |bytes: Vec<u8>, name: &'static str| {
+            Part::bytes(bytes).file_name(name).mime_str("image/png").expect("a valid mime type")
+        };
+        form = form.part(image_field, png(input.image, "image.png"));
+        if let Some(mask) = input.mask.filter(|_| method == VariationMethod::Edits) {
+            form = form.part("mask", png(mask, "mask.png"));
+        }
         let request = self.client.post(self.endpoint(path)).multipart(form);
         self.images(request, call).await
     }

@@ -2,8 +2,8 @@
 //! options become a [`JobRequest`]. No rule about what is allowed lives here: the core decides.
 
 use serenity::all::{
-    CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, Permissions, ResolvedOption,
-    ResolvedValue,
+    ChannelId, CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, GuildId, Permissions,
+    ResolvedOption, ResolvedValue, RoleId, UserId,
 };
 
 use crate::catalogue::Catalogue;
@@ -33,6 +33,23 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
         generate = generate.add_option(choices("style", "Style, for models that take one", &styles));
     }
     generate = generate.add_option(count_option(max_n));
+    if catalogue.models().iter().any(|m| m.seed) {
+        generate = generate.add_option(
+            CreateCommandOption::new(
+                CommandOptionType::Integer,
+                "seed",
+                "Seed, to reproduce a result (Stable Diffusion)",
+            )
+            .min_int_value(0)
+            .max_int_value(4_294_967_295u64),
+        );
+    }
+    if catalogue.models().iter().any(|m| m.negative_prompt) {
+        generate = generate.add_option(
+            CreateCommandOption::new(CommandOptionType::String, "negative_prompt", "What the image should not show")
+                .max_length(MAX_STRING_OPTION),
+        );
+    }
 
     let hd = CreateCommand::new("hd")
         .description("Turn a prompt into an image at the model's top quality")
@@ -56,7 +73,95 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
     let cancel = CreateCommand::new("cancel")
         .description("Cancel your latest image request that is waiting or in progress")
         .dm_permission(false);
-    vec![generate, hd, variation, cancel]
+    let mut commands = vec![generate, hd, variation, cancel, styles_command(catalogue, &all_models)];
+    commands.extend(edit_command(catalogue, max_n));
+    commands.extend(member_commands(catalogue, &all_models));
+    commands
+}
+
+/// `/edit`, when an offered model can edit.
+fn edit_command(catalogue: &Catalogue, max_n: u8) -> Option<CreateCommand> {
+    let editing: Vec<&str> = catalogue.models().iter().filter(|m| m.can_edit()).map(|m| m.id.as_str()).collect();
+    if editing.is_empty() {
+        return None;
+    }
+    let image = |name: &str, what: &str| CreateCommandOption::new(CommandOptionType::Attachment, name, what);
+    Some(
+        CreateCommand::new("edit")
+            .description("Change an image you upload, everywhere or only where a mask marks")
+            .dm_permission(false)
+            .add_option(image("image", "A PNG, JPEG or WebP picture").required(true))
+            .add_option(prompt_option(true).description("What to change"))
+            .add_option(image(
+                "mask",
+                "Same size as the image: white where it should change, black where it should stay",
+            ))
+            .add_option(choices("model", "Which model edits it", &editing))
+            .add_option(count_option(max_n)),
+    )
+}
+
+/// `/styles`: one subject in several styles.
+fn styles_command(catalogue: &Catalogue, all_models: &[&str]) -> CreateCommand {
+    CreateCommand::new("styles")
+        .description("See one subject in up to 4 styles, side by side")
+        .dm_permission(false)
+        .add_option(
+            CreateCommandOption::new(CommandOptionType::String, "subject", "What to draw, e.g. a lighthouse at dusk")
+                .required(true)
+                .max_length(MAX_STRING_OPTION),
+        )
+        .add_option(
+            CreateCommandOption::new(
+                CommandOptionType::String,
+                "styles",
+                "Up to 4 styles, separated by commas (default: photorealistic, oil painting, watercolor, cyberpunk)",
+            )
+            .max_length(400),
+        )
+        .add_option(choices("model", "Which model draws them", all_models))
+        .add_option(choices("size", "Image size", &catalogue.all_sizes()))
+}
+
+/// `/show`, `/settings` and `/help`.
+fn member_commands(catalogue: &Catalogue, all_models: &[&str]) -> Vec<CreateCommand> {
+    let show = CreateCommand::new("show")
+        .description("Post one of your results again, with its buttons")
+        .dm_permission(false)
+        .add_option(
+            CreateCommandOption::new(CommandOptionType::String, "job", "The job number under the result")
+                .required(true)
+                .max_length(40),
+        );
+    let mut settings = CreateCommand::new("settings")
+        .description("Your defaults for /generate (no options: show them)")
+        .dm_permission(false)
+        .add_option(choices("model", "Your default model", all_models))
+        .add_option(choices("size", "Your default size", &catalogue.all_sizes()))
+        .add_option(choices("quality", "Your default quality", &catalogue.all_qualities()));
+    let styles = catalogue.all_styles();
+    if !styles.is_empty() {
+        settings = settings.add_option(choices("style", "Your default style", &styles));
+    }
+    settings = settings
+        .add_option(
+            CreateCommandOption::new(
+                CommandOptionType::String,
+                "suffix",
+                "Words added after every prompt (empty: none)",
+            )
+            .max_length(crate::settings::MAX_SUFFIX_CHARS as u16),
+        )
+        .add_option(CreateCommandOption::new(
+            CommandOptionType::Boolean,
+            "public",
+            "Post results for everyone (true) or show them to you alone (false)",
+        ))
+        .add_option(CreateCommandOption::new(CommandOptionType::Boolean, "reset", "Clear all your defaults"));
+    let help = CreateCommand::new("help")
+        .description("How to write prompts, every command, models and prices, your limits")
+        .dm_permission(false);
+    vec![show, settings, help]
 }
 
 fn prompt_option(required: bool) -> CreateCommandOption {
@@ -86,6 +191,8 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
         "generate" => Command::Generate,
         "hd" => Command::Hd,
         "variation" => Command::Variation,
+        "edit" => Command::Edit,
+        "styles" => Command::Styles,
         _ => return None,
     };
     let id = JobId(interaction.id.to_string());
@@ -93,35 +200,66 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
     let mut request = JobRequest::new(id, command, requester(interaction), upload_limit);
     for ResolvedOption { name, value, .. } in interaction.data.options() {
         match (name, value) {
-            ("prompt", ResolvedValue::String(v)) => request.prompt = Some(v.to_owned()),
+            ("prompt" | "subject", ResolvedValue::String(v)) => request.prompt = Some(v.to_owned()),
+            ("styles", ResolvedValue::String(v)) => {
+                request.styles = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+                if request.styles.is_empty() {
+                    // Only commas: one blank style, which the core refuses, rather than quietly the defaults.
+                    request.styles.push(String::new());
+                }
+            }
+            ("seed", ResolvedValue::Integer(v)) => request.seed = Some(v),
+            ("negative_prompt", ResolvedValue::String(v)) => request.negative_prompt = Some(v.to_owned()),
+            ("mask", ResolvedValue::Attachment(a)) => request.mask = Some(source_of(a)),
             ("model", ResolvedValue::String(v)) => request.model = Some(v.to_owned()),
             ("size", ResolvedValue::String(v)) => request.size = Some(v.to_owned()),
             ("quality", ResolvedValue::String(v)) => request.quality = Some(v.to_owned()),
             ("style", ResolvedValue::String(v)) => request.style = Some(v.to_owned()),
             ("n", ResolvedValue::Integer(v)) => request.n = Some(v),
-            ("image", ResolvedValue::Attachment(a)) => {
-                request.source = Some(SourceImage {
-                    url: a.url.clone(),
-                    filename: a.filename.clone(),
-                    content_type: a.content_type.clone(),
-                    size: u64::from(a.size),
-                });
-            }
+            ("image", ResolvedValue::Attachment(a)) => request.source = Some(source_of(a)),
             _ => {}
         }
     }
     Some(request)
 }
 
+/// An attachment as Discord described it: an upload Easel may download.
+pub fn source_of(a: &serenity::all::Attachment) -> SourceImage {
+    SourceImage {
+        url: a.url.clone(),
+        filename: a.filename.clone(),
+        content_type: a.content_type.clone(),
+        size: u64::from(a.size),
+    }
+}
+
 /// Who invoked a command, with their roles and Discord-computed permissions.
 pub fn requester(interaction: &CommandInteraction) -> Requester {
     let member = interaction.member.as_deref();
+    requester_of(
+        interaction.user.id,
+        interaction.guild_id,
+        interaction.channel_id,
+        member.map(|m| m.roles.as_slice()),
+        member.and_then(|m| m.permissions),
+    )
+}
+
+/// Who sent any interaction (a command, a click, a modal), with their roles and the permissions
+/// Discord computed for them.
+pub fn requester_of(
+    user: UserId,
+    guild: Option<GuildId>,
+    channel: ChannelId,
+    roles: Option<&[RoleId]>,
+    permissions: Option<Permissions>,
+) -> Requester {
     Requester {
-        user_id: interaction.user.id.get(),
-        guild_id: interaction.guild_id.map(|g| g.get()),
-        channel_id: interaction.channel_id.get(),
-        roles: member.map(|m| m.roles.iter().map(|r| r.get()).collect()).unwrap_or_default(),
-        is_manager: can_manage(interaction),
+        user_id: user.get(),
+        guild_id: guild.map(GuildId::get),
+        channel_id: channel.get(),
+        roles: roles.map(|r| r.iter().map(|r| r.get()).collect()).unwrap_or_default(),
+        is_manager: manages(permissions),
     }
 }
 

@@ -16,7 +16,7 @@ use serenity::builder::Builder;
 use serenity::http::{Http, HttpError};
 use tracing::warn;
 
-use super::render;
+use super::{buttons, render};
 use crate::clock::Clock;
 use crate::error::chain;
 use crate::job::JobSpec;
@@ -139,11 +139,12 @@ impl Courier for DiscordCourier {
     async fn deliver(&self, job: &StoredJob, spec: &JobSpec, finished: &FinishedJob) -> Result<Receipt, DeliveryError> {
         let embed: CreateEmbed = render::result_embed(&job.request, spec, finished);
         let files = render::attachments(&job.request, finished);
+        let rows = buttons::result_rows(&job.request.id.0, spec, finished.model_images(spec));
         let mut sent = None;
         if self.token_valid(job) {
             let edit = EditInteractionResponse::new()
                 .content("")
-                .components(Vec::new())
+                .components(rows.clone())
                 .embed(embed.clone())
                 .allowed_mentions(CreateAllowedMentions::new());
             match self.edit(job, with_files(edit, &files, EditInteractionResponse::new_attachment)).await {
@@ -159,7 +160,8 @@ impl Courier for DiscordCourier {
             None => {
                 let post = CreateMessage::new()
                     .content(format!("<@{}>, your image is ready.", job.request.requester.user_id))
-                    .embed(embed);
+                    .embed(embed)
+                    .components(rows);
                 self.post_elsewhere(job, with_files(post, &files, CreateMessage::add_file)).await?
             }
         };
@@ -169,6 +171,7 @@ impl Courier for DiscordCourier {
         }
         Ok(Receipt {
             message_id: Some(message.id.get()),
+            channel_id: Some(message.channel_id.get()),
             attachment_urls: message.attachments.iter().map(|a| a.url.clone()).collect(),
         })
     }

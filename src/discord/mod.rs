@@ -6,8 +6,11 @@
 //! the one member it means to ping), so echoed prompts never ping.
 
 mod admin;
+pub mod buttons;
+mod clicks;
 pub mod commands;
 mod delivery;
+mod member;
 pub mod moderation;
 pub mod render;
 
@@ -21,7 +24,7 @@ use futures_util::FutureExt;
 use serenity::all::{
     ClientBuilder, Command as SlashCommand, CommandInteraction, ComponentInteraction, ConnectionStage, Context,
     CreateActionRow, CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseMessage, EventHandler,
-    GatewayIntents, GuildId, HttpBuilder, Interaction, Ready, ShardManager,
+    GatewayIntents, GuildId, HttpBuilder, Interaction, ModalInteraction, Ready, ShardManager,
 };
 use serenity::async_trait;
 use serenity::http::Http;
@@ -61,6 +64,8 @@ pub struct Services {
     pub jobs: Arc<Jobs>,
     /// `/limits` and `/moderation`.
     pub admin: crate::admin::Admin,
+    /// Members' `/settings`.
+    pub settings: Arc<dyn crate::settings::SettingsStore>,
     /// The time (for interaction tokens' expiry).
     pub clock: Arc<dyn Clock>,
     /// Whether the gateway is connected, for `/healthz`.
@@ -108,6 +113,9 @@ impl EventHandler for Handler {
             Interaction::Component(click) => {
                 self.handlers.spawn(async move { handle_click(&ctx.http, &services, click).await });
             }
+            Interaction::Modal(modal) => {
+                self.handlers.spawn(async move { clicks::edit_submitted(&ctx.http, &services, &modal).await });
+            }
             _ => {}
         }
     }
@@ -136,6 +144,9 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
             let text = services.jobs.cancel_latest(by).await;
             reply_ephemeral(http, &command, &text).await;
         }
+        "show" => member::show(http, services, &command).await,
+        "settings" => member::settings(http, services, &command).await,
+        "help" => member::help(http, services, &command).await,
         "limits" => {
             let text = admin::run_limits(&services.admin, &command).await;
             reply_ephemeral(http, &command, &text).await;
@@ -156,8 +167,11 @@ fn canceller(
     Canceller { user_id: user.get(), guild_id: guild.map(GuildId::get), can_moderate: commands::moderates(permissions) }
 }
 
-/// Answers a button click: a history page, or a Cancel.
-async fn handle_click(http: &Http, services: &Services, click: ComponentInteraction) {
+/// Answers a button click: a result's button, a history page, or a Cancel.
+async fn handle_click(http: &Arc<Http>, services: &Services, click: ComponentInteraction) {
+    if let Some((button, job_id)) = buttons::ResultButton::parse(&click.data.custom_id) {
+        return clicks::result_clicked(http, services, &click, button, &job_id).await;
+    }
     if let Some(job_id) = click.data.custom_id.strip_prefix(CANCEL_BUTTON).and_then(|rest| rest.strip_prefix(':')) {
         let by = canceller(click.guild_id, click.user.id, click.member.as_ref().and_then(|m| m.permissions));
         let text = services.jobs.cancel(job_id, by).await;
@@ -180,13 +194,59 @@ async fn handle_click(http: &Http, services: &Services, click: ComponentInteract
     }
 }
 
-/// Answers one image command: a bad option at once (the catalogue check is in memory), else the
+/// An interaction that asks for a job: a slash command, a button click or a modal's submission.
+#[derive(Clone, Copy)]
+pub(crate) enum Asked<'a> {
+    /// `/generate`, `/hd`, …
+    Command(&'a CommandInteraction),
+    /// A result's button.
+    Click(&'a ComponentInteraction),
+    /// The Edit modal.
+    Modal(&'a ModalInteraction),
+}
+
+impl Asked<'_> {
+    fn token(&self) -> &str {
+        match self {
+            Self::Command(c) => &c.token,
+            Self::Click(c) => &c.token,
+            Self::Modal(m) => &m.token,
+        }
+    }
+
+    async fn respond(&self, http: &Http, response: CreateInteractionResponse) -> serenity::Result<()> {
+        match self {
+            Self::Command(c) => c.create_response(http, response).await,
+            Self::Click(c) => c.create_response(http, response).await,
+            Self::Modal(m) => m.create_response(http, response).await,
+        }
+    }
+
+    /// The only reply to the interaction: visible to the member alone, pinging nobody.
+    async fn reply_ephemeral(&self, http: &Http, text: &str) {
+        let message = CreateInteractionResponseMessage::new()
+            .content(text)
+            .ephemeral(true)
+            .allowed_mentions(CreateAllowedMentions::new());
+        if let Err(e) = self.respond(http, CreateInteractionResponse::Message(message)).await {
+            warn!(error = %e, "could not send an ephemeral reply");
+        }
+    }
+}
+
+/// Answers one image command.
+async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
+    let Some(mut request) = commands::parse(&command) else { return };
+    member::apply_settings(services, &mut request).await;
+    ask_for_job(http, services, Asked::Command(&command), request).await;
+}
+
+/// Answers one request for a job: a bad option at once (the catalogue check is in memory), else the
 /// deferral first, then admission and the queue; a refusal reaches the member privately. Should any of
 /// it panic, the member is still told (privately) that something went wrong and nothing was charged.
-async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
-    let Some(request) = commands::parse(&command) else { return };
+pub(crate) async fn ask_for_job(http: &Arc<Http>, services: &Services, asked: Asked<'_>, request: JobRequest) {
     let deferred = AtomicBool::new(false);
-    let job = AssertUnwindSafe(submit_job(http, services, &command, &request, &deferred));
+    let job = AssertUnwindSafe(submit_job(http, services, asked, &request, &deferred));
     if job.catch_unwind().await.is_ok() {
         return;
     }
@@ -195,39 +255,39 @@ async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInter
     let text = failure_text(&request, &failure);
     if deferred.load(Ordering::SeqCst) {
         // The courier's explanation: an ephemeral follow-up, then the "thinking…" answer removed.
-        let ticket = ticket(services, &command);
+        let ticket = ticket(services, asked.token());
         let job = StoredJob::queued(request, BackendKind::Openai, ticket);
         DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock)).explain(&job, &text).await;
     } else {
-        reply_ephemeral(http, &command, &text).await;
+        asked.reply_ephemeral(http, &text).await;
     }
 }
 
-/// How to reach the member about a command's job: its token, while Discord takes it.
-fn ticket(services: &Services, command: &CommandInteraction) -> Ticket {
-    Ticket { token: Secret::new(command.token.clone()), expires_at: services.clock.now() + TOKEN_LIFETIME }
+/// How to reach the member about a job: its interaction's token, while Discord takes it.
+fn ticket(services: &Services, token: &str) -> Ticket {
+    Ticket { token: Secret::new(token.to_owned()), expires_at: services.clock.now() + TOKEN_LIFETIME }
 }
 
 /// Checks and defers one job, then hands it to admission; `deferred` is set once the deferral reached
-/// Discord.
+/// Discord. A private job's whole answer is ephemeral.
 async fn submit_job(
     http: &Arc<Http>,
     services: &Services,
-    command: &CommandInteraction,
+    asked: Asked<'_>,
     request: &JobRequest,
     deferred: &AtomicBool,
 ) {
     let jobs = &services.jobs;
     if let Err(e) = jobs.check(request) {
         info!(job = %request.id, reason = %error::chain(&e), "request refused before any model call");
-        return reply_ephemeral(http, command, &failure_text(request, &e)).await;
+        return asked.reply_ephemeral(http, &failure_text(request, &e)).await;
     }
-    let deferral = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new());
-    if let Err(e) = command.create_response(http, deferral).await {
+    let deferral = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(request.private));
+    if let Err(e) = asked.respond(http, deferral).await {
         return error!(job = %request.id, error = %error::chain(&e), "could not defer the interaction; nothing was queued");
     }
     deferred.store(true, Ordering::SeqCst);
-    jobs.admit_later(request.clone(), ticket(services, command));
+    jobs.admit_later(request.clone(), ticket(services, asked.token()));
 }
 
 /// The only reply to an interaction not yet answered: visible to the member alone.

@@ -29,6 +29,9 @@ pub fn result_embed(request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> 
         Command::Generate => "Your image",
         Command::Hd => "Your HD image",
         Command::Variation => "Your variation",
+        Command::Edit => "Your edit",
+        Command::Upscale => "Your HD image",
+        Command::Styles => "Your style comparison",
     };
     let prompt = request.prompt.as_deref().map(str::trim).filter(|p| !p.is_empty());
     let description = prompt.map_or_else(|| "A variation of your image".to_owned(), |p| truncate(p, 4000));
@@ -41,8 +44,20 @@ pub fn result_embed(request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> 
         .field("Size", spec.size.clone(), true)
         .field("Quality", spec.quality.clone(), true)
         .field("Cost", cost_text(job), true)
-        .field("Requested by", format!("<@{}>", request.requester.user_id), true)
-        .footer(CreateEmbedFooter::new(format!("Job {}", request.id)));
+        .field("AI-generated", "Marked in each file's metadata", true)
+        .field("Requested by", format!("<@{}>", request.requester.user_id), true);
+    if !job.seeds.is_empty() {
+        let seeds: Vec<String> = job.seeds.iter().map(i64::to_string).collect();
+        embed = embed.field(if seeds.len() == 1 { "Seed" } else { "Seeds" }, seeds.join(", "), true);
+    }
+    if let Some(negative) = &spec.negative_prompt {
+        embed = embed.field("Negative prompt", truncate(negative, 1024), false);
+    }
+    if !spec.style_prompts.is_empty() {
+        let styles: Vec<&str> = spec.style_prompts.iter().map(|(_, style)| style.as_str()).collect();
+        embed = embed.field("Styles", styles.join(" · "), false);
+    }
+    embed = embed.footer(CreateEmbedFooter::new(format!("Job {} · /show {}", request.id, request.id)));
     if let Some(first) = job.images.first() {
         embed = embed.image(format!("attachment://{}", file_name(request, 0, first.extension)));
     }

@@ -20,7 +20,7 @@ pub struct Canceller {
 
 impl Canceller {
     /// The job's requester, or a moderator of the job's own server.
-    fn may_cancel(&self, job: &StoredJob) -> bool {
+    pub(super) fn may_cancel(&self, job: &StoredJob) -> bool {
         let who = &job.request.requester;
         self.user_id == who.user_id || (self.can_moderate && self.guild_id.is_some() && self.guild_id == who.guild_id)
     }

@@ -6,12 +6,16 @@
 //! - `intake`: acknowledged requests admitted by a few workers and queued.
 //! - [`progress`]: where a waiting or running job stands, shown in the member's message.
 //! - `cancel`: the requester or a moderator withdraws a job.
+//! - [`show`]: `/show` finds a delivered result again.
+//! - [`iterate`]: the buttons under a result make new requests from the stored job.
 //! - `recovery`: taking over what a stopped process left; the graceful stop.
 
 mod cancel;
 mod intake;
+pub mod iterate;
 pub mod progress;
 mod recovery;
+pub mod show;
 #[cfg(test)]
 mod tests;
 
@@ -46,6 +50,8 @@ use crate::telemetry::Metrics;
 pub struct Receipt {
     /// The message holding the images.
     pub message_id: Option<u64>,
+    /// The channel of that message (the job's own, or a direct message).
+    pub channel_id: Option<u64>,
     /// The attachments' URLs as the platform serves them.
     pub attachment_urls: Vec<String>,
 }
@@ -79,6 +85,8 @@ pub struct JobsPolicy {
     pub grace: Duration,
     /// How long a process's heartbeat counts; past it, its jobs are taken over.
     pub lease: chrono::Duration,
+    /// How long delivered images stay in the spool for `/show`.
+    pub keep: Duration,
 }
 
 /// The jobs of this process.
@@ -199,6 +207,20 @@ impl Jobs {
         }
         let jobs = Arc::clone(self);
         tokio::spawn(async move { jobs.take_over().await });
+        let jobs = Arc::clone(self);
+        tokio::spawn(async move { jobs.prune_kept().await });
+    }
+
+    /// Removes delivered images older than the keep period, hourly.
+    async fn prune_kept(self: Arc<Self>) {
+        let mut hourly = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            hourly.tick().await;
+            let pruned = self.spool.prune(self.policy.keep).await;
+            if pruned > 0 {
+                info!(files = pruned, "removed delivered images past the keep period");
+            }
+        }
     }
 
     fn courier(&self) -> Option<&Arc<dyn Courier>> {
@@ -288,6 +310,7 @@ impl Jobs {
             revised_prompt: finished.revised_prompt.clone(),
             cost_usd: finished.cost.usd,
             from_usage: finished.cost.from_usage,
+            seeds: finished.seeds.clone(),
         };
         match self.store.generated(job_id, &result, self.clock.now()).await {
             Ok(true) => self.deliver(job, &spec, finished, &result.files).await,
@@ -299,8 +322,8 @@ impl Jobs {
         }
     }
 
-    /// Delivers a generated job, then records the message and charges it in one step; the spool is
-    /// emptied once the store says delivered.
+    /// Delivers a generated job, then records the message and charges it in one step; the images stay
+    /// in the spool for `/show` until pruned.
     async fn deliver(&self, job: StoredJob, spec: &JobSpec, finished: FinishedJob, files: &[String]) {
         let Some(courier) = self.courier() else { return };
         let id = job.request.id.0.clone();
@@ -314,14 +337,14 @@ impl Jobs {
                 return self.fail(&job, Some(spec), JobError::DeliveryFailed(e)).await;
             }
         };
-        let images = finished.images.len() as u32;
+        let images = finished.model_images(spec) as u32;
         self.metrics.job_ended(job.request.command.name(), &spec.model.id, "delivered");
         self.metrics.delivered(u64::from(images), finished.cost.usd);
-        match self.store.delivered(&id, receipt.message_id, images, self.clock.now()).await {
+        let place = (receipt.message_id, receipt.channel_id);
+        match self.store.delivered(&id, place, images, self.clock.now()).await {
             Ok(_) => info!(job = %id, images, usd = finished.cost.usd, "job delivered"),
             Err(e) => error!(job = %id, error = %error::chain(&e), "delivered, but could not record it"),
         }
-        self.spool.remove(files).await;
         self.board.forget(&id);
         if let Some(moderation) = &self.moderation {
             let mut entry =

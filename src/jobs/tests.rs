@@ -30,7 +30,7 @@ impl Courier for Recorded {
     async fn deliver(&self, _: &StoredJob, _: &JobSpec, _: &FinishedJob) -> Result<Receipt, DeliveryError> {
         assert!(!self.panic_on_delivery, "a bug in delivery");
         *self.delivered.lock().unwrap() += 1;
-        Ok(Receipt { message_id: Some(42), attachment_urls: Vec::new() })
+        Ok(Receipt { message_id: Some(42), channel_id: Some(2), attachment_urls: Vec::new() })
     }
     async fn explain(&self, _: &StoredJob, text: &str) {
         self.explained.lock().unwrap().push(text.to_owned());
@@ -66,7 +66,12 @@ fn jobs(name: &str) -> (Arc<Jobs>, Arc<SqliteStore>) {
         clock,
         instance,
         moderation: None,
-        policy: JobsPolicy { max_attempts: 2, grace: Duration::from_secs(5), lease: chrono::Duration::seconds(60) },
+        policy: JobsPolicy {
+            max_attempts: 2,
+            grace: Duration::from_secs(5),
+            lease: chrono::Duration::seconds(60),
+            keep: Duration::from_secs(7 * 86_400),
+        },
         metrics: Arc::new(crate::telemetry::Metrics::new()),
     });
     (jobs, store)
@@ -110,7 +115,7 @@ async fn a_job_that_panics_is_answered_and_costs_nothing() {
 }
 
 #[tokio::test]
-async fn a_delivered_job_is_charged_once_and_its_spool_emptied() {
+async fn a_delivered_job_is_charged_once_and_its_images_are_kept_for_show() {
     let (jobs, store) = jobs("charged");
     let courier = Arc::new(Recorded::default());
     jobs.start(Arc::clone(&courier) as Arc<dyn Courier>);
@@ -121,17 +126,20 @@ async fn a_delivered_job_is_charged_once_and_its_spool_emptied() {
     assert_eq!(settled(&store, "1").await, JobState::Delivered);
     assert_eq!(*courier.delivered.lock().unwrap(), 1);
     let job = store.job("1").await.unwrap().unwrap();
-    assert_eq!(job.message_id, Some(42));
+    assert_eq!((job.message_id, job.channel_id), (Some(42), Some(2)));
     assert!(job.ticket.token.expose().is_empty(), "the token is forgotten once the job ends");
     let usage = store.usage(Some(1), 7, chrono::Utc::now()).await.unwrap();
     assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (1, 0.042, 0));
-    let mut files = usize::MAX;
-    for _ in 0..100 {
-        files = std::fs::read_dir(jobs.spool.dir()).unwrap().count();
-        if files == 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
+    let by = super::Canceller { user_id: 7, guild_id: Some(1), can_moderate: false };
+    match jobs.show("1", by).await {
+        Ok(super::show::Shown::Kept { finished, .. }) => assert_eq!(finished.images.len(), 1),
+        other => panic!("the delivered images are kept: {other:?}"),
     }
-    assert_eq!(files, 0, "the spool is emptied right after the delivery is recorded");
+    let stranger = super::Canceller { user_id: 8, ..by };
+    assert!(jobs.show("1", stranger).await.unwrap_err().contains("Only the member who asked"));
+    assert_eq!(jobs.spool.prune(Duration::ZERO).await, 1, "pruned once past the keep period");
+    match jobs.show("1", by).await {
+        Ok(super::show::Shown::Posted { channel_id, message_id, .. }) => assert_eq!((channel_id, message_id), (2, 42)),
+        other => panic!("after pruning, the delivered message is where to look: {other:?}"),
+    }
 }

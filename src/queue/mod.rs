@@ -78,7 +78,7 @@ pub struct Ticket {
 }
 
 /// What a generated job produced, kept with it until delivery.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StoredResult {
     /// The images' file names in the spool, in order.
     pub files: Vec<String>,
@@ -88,6 +88,9 @@ pub struct StoredResult {
     pub cost_usd: f64,
     /// Whether the cost was settled from the provider's token usage.
     pub from_usage: bool,
+    /// The seed of each image, when the provider said.
+    #[serde(default)]
+    pub seeds: Vec<i64>,
 }
 
 /// A job as the store keeps it.
@@ -107,12 +110,23 @@ pub struct StoredJob {
     pub result: Option<StoredResult>,
     /// The message holding its images, once delivered.
     pub message_id: Option<u64>,
+    /// That message's channel.
+    pub channel_id: Option<u64>,
 }
 
 impl StoredJob {
     /// A job just admitted: queued, never run.
     pub fn queued(request: JobRequest, backend: BackendKind, ticket: Ticket) -> Self {
-        Self { request, backend, state: JobState::Queued, attempts: 0, ticket, result: None, message_id: None }
+        Self {
+            request,
+            backend,
+            state: JobState::Queued,
+            attempts: 0,
+            ticket,
+            result: None,
+            message_id: None,
+            channel_id: None,
+        }
     }
 }
 
@@ -153,10 +167,11 @@ pub trait JobStore: Send + Sync {
 
     /// `generated → delivered`: records the delivered message and commits the ledger at the real cost,
     /// in ONE transaction, so a resumed job that finds it delivered never delivers or charges again.
+    /// `place` is the delivered message and its channel.
     async fn delivered(
         &self,
         job_id: &str,
-        message_id: Option<u64>,
+        place: (Option<u64>, Option<u64>),
         images: u32,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError>;

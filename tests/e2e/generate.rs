@@ -34,7 +34,7 @@ async fn generate_in_base64_mode_attaches_the_models_pixels_with_the_details() {
 
     let edit = edits_of(&requests, &sent.token).into_iter().find(|e| !e.files.is_empty()).unwrap();
     assert_eq!(edit.files.len(), 1);
-    assert_eq!(edit.files[0].2, app.openai.images_made()[0], "the attachment holds the model's bytes");
+    crate::support::assert_model_bytes_with_provenance(&edit.files[0].2, &app.openai.images_made()[0]);
     assert_eq!(edit.payload["allowed_mentions"]["parse"], json!([]));
     let embed = &edit.payload["embeds"][0];
     assert_eq!(embed["description"], "a red fox in snow");
@@ -67,7 +67,7 @@ async fn generate_in_url_mode_downloads_the_link_once_so_the_image_outlives_it()
     assert_eq!(call.body["quality"], "standard");
     assert_eq!(app.openai.downloads().len(), 1, "the link was fetched exactly once");
     let edit = edits_of(&requests, &sent.token).into_iter().find(|e| !e.files.is_empty()).unwrap();
-    assert_eq!(edit.files[0].2, app.openai.images_made()[0]);
+    crate::support::assert_model_bytes_with_provenance(&edit.files[0].2, &app.openai.images_made()[0]);
     assert_eq!(field(&edit.payload["embeds"][0], "Cost"), Some("$0.0400 (catalogue price)"));
 }
 
@@ -148,6 +148,9 @@ async fn an_image_over_the_channels_upload_limit_is_reencoded_to_fit_not_dropped
     assert!(filename.ends_with(".jpg"), "{filename}");
     let delivered = image::load_from_memory(bytes).unwrap();
     assert_eq!((delivered.width(), delivered.height()), (400, 400), "same size, only re-encoded");
+    let text = String::from_utf8_lossy(bytes);
+    assert!(text.contains("<easel:Notice>AI-generated</easel:Notice>"), "the provenance survives the re-encode");
+    assert!(text.contains("static") && text.contains(&format!("<easel:Job>{}</easel:Job>", sent.id)));
 }
 
 #[tokio::test]

@@ -4,10 +4,13 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod edit;
 mod failures;
 mod generate;
 mod hardening;
+mod iterate;
 mod limits;
+mod member;
 mod moderation;
 mod operations;
 mod processes;
@@ -15,5 +18,6 @@ mod queue;
 mod recovery;
 mod stable_diffusion;
 mod startup;
+mod styles;
 mod tools;
 mod variation;

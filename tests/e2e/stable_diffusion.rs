@@ -26,7 +26,7 @@ async fn generate_on_stable_diffusion_sends_steps_and_size_and_delivers_its_pixe
     assert_eq!(body["prompt"], "a lighthouse");
     assert!(app.openai.image_calls().is_empty());
     let edit = requests.iter().find(|r| r.method == Method::PATCH && r.files.len() == 2).unwrap();
-    assert_eq!(edit.files[0].2, sd.made()[0]);
+    crate::support::assert_model_bytes_with_provenance(&edit.files[0].2, &sd.made()[0]);
     assert_eq!(field(&edit.payload["embeds"][0], "Cost"), Some("$0.0000 (catalogue price)"));
 }
 
@@ -85,4 +85,65 @@ async fn a_slow_stable_diffusion_job_shows_its_sampling_step() {
         edits.iter().any(|t| t.starts_with("Generating your image with `stable-diffusion`: step 5 of 20…")),
         "{edits:?}"
     );
+}
+
+#[tokio::test]
+async fn the_seed_and_negative_prompt_are_sent_and_the_seeds_used_are_shown() {
+    let sd = FakeSd::start().await;
+    let app = spawn_app_with(&[("SD_BASE_URL", &sd.base_url)], |_| {}).await;
+
+    let options = json!([string("prompt", "a lighthouse"), string("model", "stable-diffusion"),
+        {"name": "seed", "type": 4, "value": 777}, string("negative_prompt", "blurry, text"),
+        {"name": "n", "type": 4, "value": 2}]);
+    let sent = app.discord.invoke("generate", options, json!({}));
+    let requests = app
+        .discord
+        .wait_for("the images", |r| r.iter().any(|r| r.path.contains(&sent.token) && r.files.len() == 2))
+        .await;
+
+    let (_, body) = &sd.calls()[0];
+    assert_eq!((body["seed"].as_i64(), body["negative_prompt"].as_str()), (Some(777), Some("blurry, text")));
+    let edit = requests.iter().find(|r| r.method == Method::PATCH && r.files.len() == 2).unwrap();
+    let embed = &edit.payload["embeds"][0];
+    assert_eq!(field(embed, "Seeds"), Some("777, 778"), "the seeds AUTOMATIC1111 reported, to reproduce it");
+    assert_eq!(field(embed, "Negative prompt"), Some("blurry, text"));
+}
+
+#[tokio::test]
+async fn a_seed_for_a_model_that_takes_none_is_refused_naming_those_that_do() {
+    let sd = FakeSd::start().await;
+    let app = spawn_app_with(&[("SD_BASE_URL", &sd.base_url)], |_| {}).await;
+    let sent = app.discord.invoke(
+        "generate",
+        json!([string("prompt", "x"), {"name": "seed", "type": 4, "value": 1}]),
+        json!({}),
+    );
+    let (text, _) = app.direct_answer(&sent).await;
+    assert!(
+        text.starts_with("`gpt-image-2` takes no seed; leave it out or pick a model that does: `stable-diffusion`."),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn the_hd_button_on_a_stable_diffusion_result_uses_the_servers_upscaler() {
+    let sd = FakeSd::start().await;
+    let app = spawn_app_with(&[("SD_BASE_URL", &sd.base_url)], |_| {}).await;
+    let options = json!([string("prompt", "a lighthouse"), string("model", "stable-diffusion")]);
+    let sent = app.discord.invoke("generate", options, json!({}));
+    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    let message = app.discord.last_result();
+
+    let click =
+        app.discord.click_on(&crate::support::discord::Member::ordinary(), &message, &format!("easel:hd1:{}", sent.id));
+    let requests = app
+        .discord
+        .wait_for("the HD image", |r| r.iter().any(|r| r.path.contains(&click.token) && !r.files.is_empty()))
+        .await;
+
+    let (path, body) = sd.calls().last().cloned().unwrap();
+    assert_eq!((path.as_str(), body["upscaler_1"].as_str()), ("/sdapi/v1/extra-single-image", Some("R-ESRGAN 4x+")));
+    let hd = requests.iter().find(|r| r.path.contains(&click.token) && !r.files.is_empty()).unwrap();
+    let pixels = image::load_from_memory(&hd.files[0].2).unwrap();
+    assert_eq!((pixels.width(), pixels.height()), (64, 64), "the upscaler's image");
 }

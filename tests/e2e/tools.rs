@@ -121,7 +121,7 @@ async fn generate_writes_the_models_image_and_a_sidecar_without_discord() {
     );
     let files: Vec<String> = printed.lines().map(str::to_owned).collect();
     assert_eq!(files.len(), 2, "{printed}");
-    assert_eq!(std::fs::read(&files[0]).unwrap(), openai.images_made()[0], "the model's pixels");
+    crate::support::assert_model_bytes_with_provenance(&std::fs::read(&files[0]).unwrap(), &openai.images_made()[0]);
     let sidecar: Value = serde_json::from_slice(&std::fs::read(&files[1]).unwrap()).unwrap();
     assert_eq!(sidecar["prompt"], "a lighthouse at dusk");
     assert_eq!(sidecar["revised_prompt"], "a lighthouse at dusk, rendered in warm light");

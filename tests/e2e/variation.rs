@@ -31,7 +31,7 @@ async fn a_dalle2_variation_sends_a_square_png_and_delivers_the_result() {
     let sent_image = image::load_from_memory_with_format(sent_png, image::ImageFormat::Png).unwrap();
     assert_eq!((sent_image.width(), sent_image.height()), (200, 200), "centre-cropped to a square");
     let edit = requests.iter().find(|r| r.method == Method::PATCH && r.files.len() == 2).unwrap();
-    assert_eq!(edit.files[1].2, app.openai.images_made()[1]);
+    crate::support::assert_model_bytes_with_provenance(&edit.files[1].2, &app.openai.images_made()[1]);
     assert_eq!(edit.payload["embeds"][0]["description"], "A variation of your image");
 }
 

@@ -75,6 +75,8 @@ struct Inner {
     /// The bot's permissions in the guild, when a test sets them.
     bot_permissions: Option<u64>,
     identify: Option<Value>,
+    /// Every message the bot made, by id, until deleted.
+    messages: HashMap<String, Value>,
 }
 
 /// Handle on a running stand-in.
@@ -291,6 +293,53 @@ impl FakeDiscord {
         Sent { id, token, at: Instant::now() }
     }
 
+    /// Clicks button `custom_id` under `message` (a message the bot made, as the stand-in returned it).
+    pub fn click_on(&self, member: &Member, message: &Value, custom_id: &str) -> Sent {
+        self.component_interaction(member, message, json!({"custom_id": custom_id, "component_type": 2}), 3)
+    }
+
+    /// Submits a modal `custom_id` opened from `message`, with its text inputs' values.
+    pub fn submit_modal(&self, member: &Member, message: &Value, custom_id: &str, values: &[(&str, &str)]) -> Sent {
+        let rows: Vec<Value> = values
+            .iter()
+            .map(|(id, value)| json!({"type": 1, "components": [{"type": 4, "custom_id": id, "value": value}]}))
+            .collect();
+        self.component_interaction(member, message, json!({"custom_id": custom_id, "components": rows}), 5)
+    }
+
+    fn component_interaction(&self, member: &Member, message: &Value, data: Value, kind: u8) -> Sent {
+        let id = self.next_id().to_string();
+        let token = format!("token-{id}");
+        let interaction = json!({
+            "id": id, "application_id": APP_ID.to_string(), "type": kind, "token": token, "version": 1,
+            "data": data, "guild_id": GUILD_ID.to_string(), "channel_id": CHANNEL_ID.to_string(), "message": message,
+            "member": {
+                "user": user(member.id, "someone"), "roles": member.roles.iter().map(u64::to_string).collect::<Vec<_>>(),
+                "joined_at": "2025-01-01T00:00:00.000000+00:00",
+                "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": null,
+                "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
+            },
+            "locale": "en-US", "guild_locale": "en-US", "app_permissions": "2248473465835073",
+            "entitlements": [], "context": 0, "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
+        });
+        self.dispatch("INTERACTION_CREATE", interaction);
+        Sent { id, token, at: Instant::now() }
+    }
+
+    /// The message the bot made with id `id`, unless deleted.
+    pub fn stored_message(&self, id: &str) -> Option<Value> {
+        self.inner.lock().unwrap().messages.get(id).cloned()
+    }
+
+    /// The newest message the bot made that has attachments (a delivered result).
+    pub fn last_result(&self) -> Value {
+        let inner = self.inner.lock().unwrap();
+        let mut results: Vec<&Value> =
+            inner.messages.values().filter(|m| !m["attachments"].as_array().unwrap().is_empty()).collect();
+        results.sort_by_key(|m| m["id"].as_str().unwrap().parse::<u64>().unwrap());
+        (*results.last().expect("a delivered result")).clone()
+    }
+
     /// Sends an INTERACTION_CREATE for slash command `name` from a direct message (no guild, no member).
     pub fn invoke_in_dm(&self, name: &str, options: Value) -> Sent {
         let id = self.next_id().to_string();
@@ -406,14 +455,17 @@ impl FakeDiscord {
                        "url": url, "proxy_url": url, "content_type": "image/png"})
             })
             .collect();
-        json!({
+        let message = json!({
             "id": id.to_string(), "channel_id": channel_id.to_string(), "guild_id": GUILD_ID.to_string(),
             "author": user(APP_ID, "Easel"), "content": payload["content"].as_str().unwrap_or_default(),
             "timestamp": "2026-11-25T10:00:00.000000+00:00", "edited_timestamp": null, "tts": false,
             "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": attachments,
             "embeds": payload.get("embeds").cloned().unwrap_or(json!([])), "pinned": false, "type": 0,
-            "flags": payload["flags"].as_u64().unwrap_or(0)
-        })
+            "flags": payload["flags"].as_u64().unwrap_or(0),
+            "components": payload.get("components").cloned().unwrap_or(json!([]))
+        });
+        self.inner.lock().unwrap().messages.insert(id.to_string(), message.clone());
+        message
     }
 }
 
@@ -521,6 +573,14 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
                 "recipients": [user(recipient, "ann")]}))
             .into_response()
         }
+        ("GET", ["channels", _, "messages", id]) => match fake.stored_message(id) {
+            Some(message) => Json(message).into_response(),
+            None => (StatusCode::NOT_FOUND, Json(json!({"message": "Unknown Message", "code": 10008}))).into_response(),
+        },
+        ("DELETE", ["channels", _, "messages", id]) => match fake.inner.lock().unwrap().messages.remove(*id) {
+            Some(_) => StatusCode::NO_CONTENT.into_response(),
+            None => (StatusCode::NOT_FOUND, Json(json!({"message": "Unknown Message", "code": 10008}))).into_response(),
+        },
         ("POST", ["channels", channel, "messages"]) => {
             Json(fake.message(channel.parse().unwrap_or(CHANNEL_ID), &payload, &files)).into_response()
         }

@@ -139,6 +139,12 @@ pub async fn spawn_app_with(vars: &[(&str, &str)], prepare: impl FnOnce(&FakeOpe
         ("EASEL_COOLDOWN_SECS".into(), "0".into()),
         ("EASEL_HTTP_ADDR".into(), "off".into()),
     ]);
+    if !vars.iter().any(|(k, _)| *k == "EASEL_DB") {
+        // Each test's spool of its own, so delivered images kept for `/show` do not pile up in one folder.
+        let spool = format!("{}-spool", db_path.display());
+        let _ = std::fs::remove_dir_all(&spool);
+        env.insert("EASEL_SPOOL".into(), spool);
+    }
     // `{discord}` in a value stands for the stand-in's origin, unknown until it started.
     env.extend(vars.iter().map(|(k, v)| (k.to_string(), v.replace("{discord}", &discord.origin))));
     let config = Config::from_lookup(|k| env.get(k).cloned()).expect("test configuration is valid");
@@ -303,4 +309,30 @@ pub async fn settled_usage(db: &std::path::Path, member: u64) -> easel::limits::
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     usage
+}
+
+/// Asserts `delivered` is the model's `made` image, byte for byte, with Easel's provenance added: the
+/// PNG's chunks without the `iTXt` ones Easel writes are exactly `made`, and those say "AI-generated".
+pub fn assert_model_bytes_with_provenance(delivered: &[u8], made: &[u8]) {
+    let (kept, text) = split_itxt(delivered);
+    assert_eq!(kept, made, "the model's bytes, untouched apart from the provenance chunks");
+    assert!(text.iter().any(|t| t.contains("AI-generated")), "marked as AI-generated: {text:?}");
+}
+
+/// A PNG's bytes without its `iTXt` chunks, and those chunks' texts.
+pub fn split_itxt(png: &[u8]) -> (Vec<u8>, Vec<String>) {
+    let mut kept = png[..8].to_vec();
+    let mut texts = Vec::new();
+    let mut at = 8;
+    while at + 12 <= png.len() {
+        let length = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;
+        let chunk = &png[at..at + 12 + length];
+        if &chunk[4..8] == b"iTXt" {
+            texts.push(String::from_utf8_lossy(&chunk[8..8 + length]).replace('\0', "|"));
+        } else {
+            kept.extend_from_slice(chunk);
+        }
+        at += 12 + length;
+    }
+    (kept, texts)
 }

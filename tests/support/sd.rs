@@ -37,6 +37,7 @@ impl FakeSd {
             .route("/sdapi/v1/txt2img", post(txt2img))
             .route("/sdapi/v1/img2img", post(img2img))
             .route("/sdapi/v1/progress", get(progress))
+            .route("/sdapi/v1/extra-single-image", post(upscale))
             .with_state(state);
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         fake
@@ -77,7 +78,19 @@ async fn answer(state: Shared, path: &str, body: Value) -> Json<Value> {
     state.1.lock().unwrap().extend(images.iter().cloned());
     state.0.lock().unwrap().push((path.to_owned(), body.clone()));
     let encoded: Vec<String> = images.iter().map(|b| base64::engine::general_purpose::STANDARD.encode(b)).collect();
-    Json(json!({"images": encoded, "parameters": body, "info": "{\"seed\": 42}"}))
+    // As AUTOMATIC1111 does: a random seed when asked for -1, then one seed per image, counting up.
+    let seed = body["seed"].as_i64().filter(|s| *s >= 0).unwrap_or(1_234_567);
+    let all_seeds: Vec<i64> = (0..n as i64).map(|i| seed + i).collect();
+    let info = json!({"prompt": body["prompt"], "seed": seed, "all_seeds": all_seeds}).to_string();
+    Json(json!({"images": encoded, "parameters": body, "info": info}))
+}
+
+/// `POST /sdapi/v1/extra-single-image`: the upscaler, answering an image twice the size.
+async fn upscale(State(state): State<Shared>, Json(body): Json<Value>) -> Json<Value> {
+    let image = png(64, 64, [200, 10, 10]);
+    state.1.lock().unwrap().push(image.clone());
+    state.0.lock().unwrap().push(("/sdapi/v1/extra-single-image".to_owned(), body));
+    Json(json!({"html_info": "", "image": base64::engine::general_purpose::STANDARD.encode(image)}))
 }
 
 async fn txt2img(State(state): State<Shared>, Json(body): Json<Value>) -> Json<Value> {

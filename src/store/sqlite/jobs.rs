@@ -12,7 +12,8 @@ use crate::limits::Limits;
 use crate::queue::{JobState, JobStore, QueueCaps, StoredJob, StoredResult, Ticket};
 use crate::store::{Charge, InstanceId, ReserveError, StoreError};
 
-const COLUMNS: &str = "request, backend, state, attempts, token, token_expires_at, result, message_id";
+const COLUMNS: &str =
+    "request, backend, state, attempts, token, token_expires_at, result, message_id, delivered_channel_id";
 
 /// States a job can still move from.
 const UNFINISHED: &str = "('queued', 'running', 'generated')";
@@ -31,6 +32,7 @@ fn stored_job(row: &Row<'_>) -> rusqlite::Result<StoredJob> {
         ticket: Ticket { token: Secret::new(row.get::<_, String>(4)?), expires_at: time(row.get(5)?) },
         result: result.map(|r| serde_json::from_str(&r)).transpose().map_err(bad)?,
         message_id: row.get::<_, Option<i64>>(7)?.map(|m| m as u64),
+        channel_id: row.get::<_, Option<i64>>(8)?.map(|c| c as u64),
     })
 }
 
@@ -138,7 +140,7 @@ impl JobStore for SqliteStore {
     async fn delivered(
         &self,
         job_id: &str,
-        message_id: Option<u64>,
+        (message_id, channel_id): (Option<u64>, Option<u64>),
         images: u32,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
@@ -153,8 +155,9 @@ impl JobStore for SqliteStore {
             let Some(result) = result else { return Ok(false) };
             let cost = serde_json::from_str::<StoredResult>(&result).map_err(fail)?.cost_usd;
             tx.execute(
-                "UPDATE jobs SET state = 'delivered', message_id = ?2, token = '', updated_at = ?3 WHERE job_id = ?1",
-                params![job_id, message_id.map(|m| m as i64), millis(now)],
+                "UPDATE jobs SET state = 'delivered', message_id = ?2, delivered_channel_id = ?4, token = '',
+                    updated_at = ?3 WHERE job_id = ?1",
+                params![job_id, message_id.map(|m| m as i64), millis(now), channel_id.map(|c| c as i64)],
             )
             .map_err(fail)?;
             commit_in(&tx, &job_id, cost, images, now).map_err(fail)?;
@@ -248,7 +251,7 @@ impl JobStore for SqliteStore {
                 ))
                 .map_err(fail)?;
             let mut jobs = statement
-                .query_map(params![owner, cutoff, millis(now)], |r| Ok((stored_job(r)?, r.get::<_, i64>(8)?)))
+                .query_map(params![owner, cutoff, millis(now)], |r| Ok((stored_job(r)?, r.get::<_, i64>(9)?)))
                 .map_err(fail)?
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(fail)?;

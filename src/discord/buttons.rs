@@ -1,0 +1,130 @@
+//! The buttons under a result and what their `custom_id`s say: `easel:{action}:{job id}`, with the
+//! image's number in Vary and HD (`easel:vary2:{job}`). Only the job id is carried, so a button works
+//! after a restart and on a result posted days ago.
+
+use serenity::all::{ButtonStyle, CreateActionRow, CreateButton};
+
+use crate::job::JobSpec;
+
+/// The prefix of every result button's `custom_id`.
+const PREFIX: &str = "easel:";
+/// The `custom_id` prefix of the Edit modal.
+pub const EDIT_MODAL: &str = "easel-edit:";
+/// The text inputs of the Edit modal.
+pub const INSTRUCTION_INPUT: &str = "instruction";
+/// Which image the Edit modal changes (when there are several).
+pub const IMAGE_INPUT: &str = "image";
+
+/// What a result button does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultButton {
+    /// Re-roll.
+    Reroll,
+    /// Vary image k (from 1).
+    Vary(usize),
+    /// HD of image k (from 1).
+    Hd(usize),
+    /// Edit (opens a modal).
+    Edit,
+    /// Delete the result.
+    Delete,
+}
+
+impl ResultButton {
+    /// The `custom_id` for this button on `job`'s result (well under Discord's 100 characters: a job
+    /// id is a snowflake).
+    pub fn custom_id(self, job: &str) -> String {
+        let action = match self {
+            Self::Reroll => "reroll".to_owned(),
+            Self::Vary(k) => format!("vary{k}"),
+            Self::Hd(k) => format!("hd{k}"),
+            Self::Edit => "edit".to_owned(),
+            Self::Delete => "delete".to_owned(),
+        };
+        format!("{PREFIX}{action}:{job}")
+    }
+
+    /// Reads a `custom_id` back: the button and its job's id.
+    pub fn parse(custom_id: &str) -> Option<(Self, String)> {
+        let (action, job) = custom_id.strip_prefix(PREFIX)?.split_once(':')?;
+        if job.is_empty() || job.len() > 40 || !job.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let number = |rest: &str| rest.parse::<usize>().ok().filter(|k| (1..=10).contains(k));
+        let button = match action {
+            "reroll" => Self::Reroll,
+            "edit" => Self::Edit,
+            "delete" => Self::Delete,
+            a => match (a.strip_prefix("vary"), a.strip_prefix("hd")) {
+                (Some(k), _) => Self::Vary(number(k)?),
+                (_, Some(k)) => Self::Hd(number(k)?),
+                _ => return None,
+            },
+        };
+        Some((button, job.to_owned()))
+    }
+}
+
+/// The rows under a result of `images` images: Re-roll, Edit (when the model edits) and Delete; then
+/// Vary k and HD k for each image (when the model varies), five to a row: at most five rows.
+pub fn result_rows(job: &str, spec: &JobSpec, images: usize) -> Vec<CreateActionRow> {
+    let button = |b: ResultButton, label: String, style| CreateButton::new(b.custom_id(job)).label(label).style(style);
+    let mut first = vec![button(ResultButton::Reroll, "Re-roll".into(), ButtonStyle::Primary)];
+    if spec.model.can_edit() {
+        first.push(button(ResultButton::Edit, "Edit".into(), ButtonStyle::Secondary));
+    }
+    first.push(button(ResultButton::Delete, "Delete".into(), ButtonStyle::Danger));
+    let mut rows = vec![CreateActionRow::Buttons(first)];
+    if spec.model.variation.is_none() {
+        return rows;
+    }
+    let images = images.clamp(1, 10);
+    let label = |name: &str, k: usize| if images == 1 { name.to_owned() } else { format!("{name} {k}") };
+    for (make, name) in [(ResultButton::Vary as fn(usize) -> ResultButton, "Vary"), (ResultButton::Hd, "HD")] {
+        let buttons: Vec<CreateButton> =
+            (1..=images).map(|k| button(make(k), label(name, k), ButtonStyle::Secondary)).collect();
+        rows.extend(buttons.chunks(5).map(|chunk| CreateActionRow::Buttons(chunk.to_vec())));
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+    use crate::job::{tests::request, Command};
+
+    #[test]
+    fn custom_ids_round_trip_and_strangers_are_ignored() {
+        for b in [
+            ResultButton::Reroll,
+            ResultButton::Vary(3),
+            ResultButton::Hd(10),
+            ResultButton::Edit,
+            ResultButton::Delete,
+        ] {
+            assert_eq!(ResultButton::parse(&b.custom_id("1234")), Some((b, "1234".into())));
+        }
+        for bad in
+            ["easel:vary0:1", "easel:hd11:1", "easel:vary:1", "easel:reroll:", "easel:reroll:1/2", "other:reroll:1"]
+        {
+            assert_eq!(ResultButton::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn ten_images_fill_five_rows_of_at_most_five() {
+        let mut r = request(Command::Generate, "a fox");
+        r.n = Some(10);
+        let spec = r.resolve(&Catalogue::builtin(), "gpt-image-2", 1 << 20).unwrap();
+        let rows = serde_json::to_value(result_rows("1", &spec, 10)).unwrap();
+        let rows = rows.as_array().unwrap();
+        assert_eq!(rows.len(), 5);
+        assert!(rows.iter().all(|row| row["components"].as_array().unwrap().len() <= 5));
+        assert_eq!(rows[0]["components"][1]["label"], "Edit");
+        r.model = Some("dall-e-3".into());
+        r.n = None;
+        let spec = r.resolve(&Catalogue::builtin(), "gpt-image-2", 1 << 20).unwrap();
+        assert_eq!(result_rows("1", &spec, 1).len(), 1, "dall-e-3 neither varies nor edits");
+    }
+}

@@ -1,0 +1,179 @@
+//! The member's own commands: `/show` (a result again, with its buttons), `/settings` (their defaults)
+//! and `/help`.
+
+use std::sync::Arc;
+
+use serenity::all::{
+    CommandInteraction, CreateAllowedMentions, CreateEmbed, CreateInteractionResponse,
+    CreateInteractionResponseMessage, ResolvedOption, ResolvedValue,
+};
+use serenity::http::{Http, HttpError};
+use tracing::warn;
+
+use super::{buttons, canceller, commands, render, Asked, Services};
+use crate::job::{JobRequest, SourceImage};
+use crate::jobs::show::Shown;
+use crate::queue::StoredJob;
+use crate::runner::{Cost, FinishedJob};
+use crate::settings::MemberSettings;
+
+/// Fills what the member left out from their `/settings` (a store fault leaves the request as typed).
+pub(super) async fn apply_settings(services: &Services, request: &mut JobRequest) {
+    let Some(guild) = request.requester.guild_id else { return };
+    match services.settings.member_settings(guild, request.requester.user_id).await {
+        Ok(saved) => saved.apply(request, services.jobs.admission().catalogue()),
+        Err(e) => warn!(job = %request.id, error = %crate::error::chain(&e), "could not read the member's settings"),
+    }
+}
+
+/// `/settings`: with no option shows them; `reset` clears them; otherwise saves the options given.
+pub(super) async fn settings(http: &Http, services: &Services, command: &CommandInteraction) {
+    let asked = Asked::Command(command);
+    let (Some(guild), user) = (command.guild_id, command.user.id) else { return };
+    let admission = services.jobs.admission();
+    let mut change = MemberSettings::default();
+    let mut reset = false;
+    for ResolvedOption { name, value, .. } in command.data.options() {
+        match (name, value) {
+            ("model", ResolvedValue::String(v)) => change.model = Some(v.to_owned()),
+            ("size", ResolvedValue::String(v)) => change.size = Some(v.to_owned()),
+            ("quality", ResolvedValue::String(v)) => change.quality = Some(v.to_owned()),
+            ("style", ResolvedValue::String(v)) => change.style = Some(v.to_owned()),
+            ("suffix", ResolvedValue::String(v)) => change.suffix = Some(v.to_owned()),
+            ("public", ResolvedValue::Boolean(v)) => change.public = Some(v),
+            ("reset", ResolvedValue::Boolean(v)) => reset = v,
+            _ => {}
+        }
+    }
+    let store = &services.settings;
+    let current = match store.member_settings(guild.get(), user.get()).await {
+        Ok(current) => current,
+        Err(e) => {
+            warn!(error = %crate::error::chain(&e), "could not read settings");
+            return asked.reply_ephemeral(http, "I couldn't read your settings just now. Please try again.").await;
+        }
+    };
+    let (next, heading) = if reset {
+        (MemberSettings::default(), "Your defaults are cleared.")
+    } else if change == MemberSettings::default() {
+        return asked
+            .reply_ephemeral(http, &format!("**Your defaults**\n{}", current.describe(admission.default_model())))
+            .await;
+    } else {
+        match current.updated(change, admission.catalogue(), admission.default_model()) {
+            Ok(next) => (next, "Saved. Your defaults are now:"),
+            Err(e) => return asked.reply_ephemeral(http, &e.to_string()).await,
+        }
+    };
+    let text = match store.save_member_settings(guild.get(), user.get(), &next).await {
+        Ok(()) => format!("{heading}\n{}", next.describe(admission.default_model())),
+        Err(e) => {
+            warn!(error = %crate::error::chain(&e), "could not save settings");
+            "I couldn't save your settings just now. Please try again.".to_owned()
+        }
+    };
+    asked.reply_ephemeral(http, &text).await;
+}
+
+/// `/help`: the prompt formula, the commands, the models and prices, and the member's limits.
+pub(super) async fn help(http: &Http, services: &Services, command: &CommandInteraction) {
+    let admission = services.jobs.admission();
+    let limits = admission.usage_report(&commands::requester(command)).await.unwrap_or_default();
+    let sections = crate::help::sections(admission.catalogue(), admission.default_model(), &limits);
+    let embed = sections.into_iter().fold(
+        CreateEmbed::new().title("Easel: making images together").description(crate::help::PROMPT_FORMULA),
+        |embed, (title, text)| embed.field(title, crate::text::truncate(&text, 1024), false),
+    );
+    let message = CreateInteractionResponseMessage::new()
+        .embed(embed)
+        .ephemeral(true)
+        .allowed_mentions(CreateAllowedMentions::new());
+    if let Err(e) = command.create_response(http, CreateInteractionResponse::Message(message)).await {
+        warn!(error = %e, "could not answer /help");
+    }
+}
+
+/// `/show job`: the result again with working buttons, ephemeral unless the job was public.
+pub(super) async fn show(http: &Arc<Http>, services: &Services, command: &CommandInteraction) {
+    let asked = Asked::Command(command);
+    let job_id = command
+        .data
+        .options()
+        .into_iter()
+        .find_map(|o| match (o.name, o.value) {
+            ("job", ResolvedValue::String(v)) => Some(v.to_owned()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let by = canceller(command.guild_id, command.user.id, command.member.as_ref().and_then(|m| m.permissions));
+    let shown = match services.jobs.show(&job_id, by).await {
+        Ok(shown) => shown,
+        Err(text) => return asked.reply_ephemeral(http, &text).await,
+    };
+    let (job, spec, finished, note) = match shown {
+        Shown::Kept { job, spec, finished } => (job, spec, finished, None),
+        Shown::Posted { job, spec, channel_id, message_id } => {
+            match refetched(http, services, &job, channel_id, message_id).await {
+                Ok(finished) => (job, spec, finished, Some("Fetched again from its message on Discord.")),
+                Err(text) => return asked.reply_ephemeral(http, text).await,
+            }
+        }
+    };
+    let embed = render::result_embed(&job.request, &spec, &finished);
+    let rows = buttons::result_rows(&job.request.id.0, &spec, finished.model_images(&spec));
+    let message = render::attachments(&job.request, &finished).into_iter().fold(
+        CreateInteractionResponseMessage::new()
+            .content(note.unwrap_or_default())
+            .embed(embed)
+            .components(rows)
+            .ephemeral(job.request.private)
+            .allowed_mentions(CreateAllowedMentions::new()),
+        CreateInteractionResponseMessage::add_file,
+    );
+    if let Err(e) = command.create_response(http, CreateInteractionResponse::Message(message)).await {
+        warn!(job = %job.request.id, error = %e, "could not show a result again");
+    }
+}
+
+/// The images of a delivered message, downloaded through its fresh attachment links.
+async fn refetched(
+    http: &Http,
+    services: &Services,
+    job: &StoredJob,
+    channel_id: u64,
+    message_id: u64,
+) -> Result<FinishedJob, &'static str> {
+    let request = &job.request;
+    let message = match http.get_message(channel_id.into(), message_id.into()).await {
+        Ok(message) => message,
+        Err(serenity::Error::Http(HttpError::UnsuccessfulRequest(r))) if r.status_code.as_u16() == 404 => {
+            return Err("That result was deleted from Discord, and its images are no longer kept, so I can't show it.")
+        }
+        Err(e) => {
+            warn!(job = %request.id, error = %e, "could not fetch a delivered message");
+            return Err("I couldn't reach that result's message on Discord just now. Please try again.");
+        }
+    };
+    let mut images = Vec::with_capacity(message.attachments.len());
+    for attachment in &message.attachments {
+        let source: SourceImage = commands::source_of(attachment);
+        let bytes = services.jobs.download(&source).await.map_err(|e| {
+            warn!(job = %request.id, error = %crate::error::chain(&e), "could not download a delivered image");
+            "I couldn't download that result's images from Discord just now. Please try again."
+        })?;
+        let (_, width, height) =
+            crate::imaging::probe(&bytes).map_err(|_| "That result's images can no longer be read.")?;
+        let extension = match attachment.filename.rsplit('.').next() {
+            Some("jpg" | "jpeg") => "jpg",
+            Some("webp") => "webp",
+            _ => "png",
+        };
+        images.push(crate::imaging::EncodedImage { bytes, extension, width, height });
+    }
+    if images.is_empty() {
+        return Err("That result's message no longer holds its images, so I can't show it.");
+    }
+    let result = job.result.clone().unwrap_or_default();
+    let cost = Cost { usd: result.cost_usd, from_usage: result.from_usage };
+    Ok(FinishedJob { images, revised_prompt: result.revised_prompt, cost, seeds: result.seeds })
+}

@@ -1,0 +1,77 @@
+//! `/show`: a delivered job's result posted again with working buttons, for its requester or a
+//! moderator. While the spool keeps its images (`EASEL_KEEP_DAYS`) they come from there; after that
+//! the adapter fetches the delivered message from the platform (whose attachment links are fresh).
+
+use super::{Canceller, Jobs};
+use crate::error::JobError;
+use crate::job::{JobSpec, SourceImage};
+use crate::queue::{JobState, StoredJob};
+use crate::runner::{Cost, FinishedJob};
+
+/// What `/show` can post again.
+#[derive(Debug)]
+pub enum Shown {
+    /// The images are still in the spool.
+    Kept {
+        /// The job.
+        job: Box<StoredJob>,
+        /// Its checked request.
+        spec: Box<JobSpec>,
+        /// Its images and cost, as delivered.
+        finished: FinishedJob,
+    },
+    /// Only the delivered message holds them now.
+    Posted {
+        /// The job.
+        job: Box<StoredJob>,
+        /// Its checked request.
+        spec: Box<JobSpec>,
+        /// The message's channel.
+        channel_id: u64,
+        /// The message.
+        message_id: u64,
+    },
+}
+
+impl Jobs {
+    /// Finds a delivered job's result for `viewer` (its requester or a moderator of its server).
+    /// Returns what to tell them when it cannot be shown.
+    pub async fn show(&self, job_id: &str, viewer: Canceller) -> Result<Shown, String> {
+        let job_id = job_id.trim();
+        let unknown = || format!("I have no image job `{}` on record.", crate::text::truncate(job_id, 40));
+        if job_id.is_empty() || job_id.len() > 40 || !job_id.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(unknown());
+        }
+        let job = self.load(job_id).await.ok_or_else(unknown)?;
+        if !viewer.may_cancel(&job) {
+            return Err("Only the member who asked for this image, or a moderator, can show it again.".into());
+        }
+        if job.state != JobState::Delivered {
+            return Err(format!(
+                "That job was not delivered (it is {}), so there is nothing to show.",
+                job.state.key()
+            ));
+        }
+        let spec = self.admission.check(&job.request).map_err(|e| e.user_message())?;
+        let result = job.result.clone().unwrap_or_default();
+        if self.spool.has(&result.files).await {
+            if let Ok(images) = self.spool.read(&result.files).await {
+                let cost = Cost { usd: result.cost_usd, from_usage: result.from_usage };
+                let finished = FinishedJob { images, revised_prompt: result.revised_prompt, cost, seeds: result.seeds };
+                return Ok(Shown::Kept { job: Box::new(job), spec: Box::new(spec), finished });
+            }
+        }
+        match (job.channel_id, job.message_id) {
+            (Some(channel_id), Some(message_id)) => {
+                Ok(Shown::Posted { job: Box::new(job), spec: Box::new(spec), channel_id, message_id })
+            }
+            _ => Err("That job's images are no longer kept, and I don't know where they were posted.".into()),
+        }
+    }
+
+    /// Downloads an image the platform serves (a delivered message's attachment), with the same trust
+    /// and size rules as a member's upload.
+    pub async fn download(&self, image: &SourceImage) -> Result<Vec<u8>, JobError> {
+        self.runner.download(image).await
+    }
+}
