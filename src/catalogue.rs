@@ -212,6 +212,10 @@ pub struct ModelEntry {
     /// The Stable Diffusion server's upscaler used by a result's HD button (e.g. `R-ESRGAN 4x+`).
     #[serde(default)]
     pub upscaler: Option<String>,
+    /// The multipart field of a markup image (an instruction drawn over the input) for models whose
+    /// edits take one (gpt-image-2.6); `None` when the model takes none.
+    #[serde(default)]
+    pub markup_field: Option<String>,
 }
 
 impl ModelEntry {

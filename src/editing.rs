@@ -22,39 +22,55 @@ pub enum MaskForm {
     WhiteRepaints,
 }
 
-/// An edit's image and mask, as PNG, ready for the provider.
+/// An edit's image, mask and markup, as PNG, ready for the provider.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PreparedEdit {
     /// The image.
     pub image: Vec<u8>,
     /// The mask, in the provider's form.
     pub mask: Option<Vec<u8>>,
+    /// The markup (an instruction drawn over a copy of the image), cropped and scaled as the image.
+    pub markup: Option<Vec<u8>>,
 }
 
-/// Converts an edit's image (and mask, when given) for a model whose input rules are `spec`.
-pub fn prepare(
-    image: &[u8],
-    mask: Option<&[u8]>,
-    spec: &VariationSpec,
-    form: MaskForm,
-) -> Result<PreparedEdit, SourceError> {
-    let Some(mask) = mask else {
-        return Ok(PreparedEdit { image: imaging::prepare_variation_input(image, spec)?, mask: None });
-    };
-    let picture = imaging::decode(image)?;
-    let drawn = imaging::decode(mask)?;
-    if drawn.dimensions() != picture.dimensions() {
-        return Err(SourceError::MaskMismatch { mask: drawn.dimensions(), image: picture.dimensions() });
+/// What the member uploaded for an edit, as downloaded.
+#[derive(Debug, Clone, Copy)]
+pub struct Uploads<'a> {
+    /// The image to change.
+    pub image: &'a [u8],
+    /// Where to change it.
+    pub mask: Option<&'a [u8]>,
+    /// What to change, drawn over a copy of the image.
+    pub markup: Option<&'a [u8]>,
+}
+
+/// Converts an edit's uploads for a model whose input rules are `spec`, the mask into `form`.
+pub fn prepare(uploads: Uploads<'_>, spec: &VariationSpec, form: MaskForm) -> Result<PreparedEdit, SourceError> {
+    if uploads.mask.is_none() && uploads.markup.is_none() {
+        let image = imaging::prepare_variation_input(uploads.image, spec)?;
+        return Ok(PreparedEdit { image, mask: None, markup: None });
     }
-    let repaint = repaint_map(&drawn);
-    let (picture, repaint) = fit_both(picture, repaint, spec);
-    let mask = match form {
-        MaskForm::WhiteRepaints => DynamicImage::ImageLuma8(repaint),
-        MaskForm::TransparentRepaints => DynamicImage::ImageRgba8(transparent_where_repainted(&picture, &repaint)),
+    let picture = imaging::decode(uploads.image)?;
+    let same_size = |what: &'static str, bytes: &[u8]| -> Result<DynamicImage, SourceError> {
+        let drawn = imaging::decode(bytes)?;
+        if drawn.dimensions() != picture.dimensions() {
+            return Err(SourceError::MaskMismatch { what, mask: drawn.dimensions(), image: picture.dimensions() });
+        }
+        Ok(drawn)
     };
-    let image = imaging::encode_png_checked(&picture, spec.max_bytes)?;
-    let mask = imaging::encode_png_checked(&mask, spec.max_bytes)?;
-    Ok(PreparedEdit { image, mask: Some(mask) })
+    let repaint = uploads.mask.map(|m| same_size("mask", m)).transpose()?.map(|m| repaint_map(&m));
+    let markup = uploads.markup.map(|m| same_size("markup", m)).transpose()?;
+    let picture = DynamicImage::ImageRgba8(fit(picture, spec, FilterType::CatmullRom).to_rgba8());
+    let encode = |img: &DynamicImage| imaging::encode_png_checked(img, spec.max_bytes);
+    let mask = match repaint.map(|r| fit(DynamicImage::ImageLuma8(r), spec, FilterType::Nearest).to_luma8()) {
+        None => None,
+        Some(repaint) => Some(encode(&match form {
+            MaskForm::WhiteRepaints => DynamicImage::ImageLuma8(repaint),
+            MaskForm::TransparentRepaints => DynamicImage::ImageRgba8(transparent_where_repainted(&picture, &repaint)),
+        })?),
+    };
+    let markup = markup.map(|m| encode(&fit(m, spec, FilterType::CatmullRom))).transpose()?;
+    Ok(PreparedEdit { image: encode(&picture)?, mask, markup })
 }
 
 /// White where the mask says repaint: its transparent pixels when it has any, else its light ones.
@@ -72,21 +88,19 @@ fn repaint_map(mask: &DynamicImage) -> GrayImage {
     })
 }
 
-/// The same centre crop and downscale for image and mask, so they still line up.
-fn fit_both(picture: DynamicImage, repaint: GrayImage, spec: &VariationSpec) -> (DynamicImage, GrayImage) {
-    let mut picture = picture;
-    let mut repaint = DynamicImage::ImageLuma8(repaint);
+/// The centre crop (when the model wants a square) and downscale every upload of an edit gets, so
+/// image, mask and markup still line up.
+fn fit(image: DynamicImage, spec: &VariationSpec, filter: FilterType) -> DynamicImage {
+    let mut image = image;
     if spec.square {
-        let (w, h) = picture.dimensions();
+        let (w, h) = image.dimensions();
         let side = w.min(h);
-        picture = picture.crop_imm((w - side) / 2, (h - side) / 2, side, side);
-        repaint = repaint.crop_imm((w - side) / 2, (h - side) / 2, side, side);
+        image = image.crop_imm((w - side) / 2, (h - side) / 2, side, side);
     }
-    if picture.width().max(picture.height()) > spec.max_side {
-        picture = picture.resize(spec.max_side, spec.max_side, FilterType::CatmullRom);
-        repaint = repaint.resize_exact(picture.width(), picture.height(), FilterType::Nearest);
+    if image.width().max(image.height()) > spec.max_side {
+        image = image.resize(spec.max_side, spec.max_side, filter);
     }
-    (DynamicImage::ImageRgba8(picture.to_rgba8()), repaint.to_luma8())
+    image
 }
 
 fn transparent_where_repainted(picture: &DynamicImage, repaint: &GrayImage) -> RgbaImage {
@@ -112,6 +126,10 @@ mod tests {
         }
     }
 
+    fn uploads<'a>(image: &'a [u8], mask: Option<&'a [u8]>) -> Uploads<'a> {
+        Uploads { image, mask, markup: None }
+    }
+
     fn png(img: DynamicImage) -> Vec<u8> {
         let mut out = std::io::Cursor::new(Vec::new());
         img.write_to(&mut out, image::ImageFormat::Png).unwrap();
@@ -126,7 +144,7 @@ mod tests {
     #[test]
     fn a_drawn_mask_becomes_transparent_where_white_for_openai() {
         let image = imaging::noise_png(64, 32);
-        let edit = prepare(&image, Some(&drawn_mask()), &spec(false), MaskForm::TransparentRepaints).unwrap();
+        let edit = prepare(uploads(&image, Some(&drawn_mask())), &spec(false), MaskForm::TransparentRepaints).unwrap();
         let mask = image::load_from_memory(&edit.mask.unwrap()).unwrap().to_rgba8();
         assert_eq!(mask.dimensions(), (64, 32));
         assert_eq!(mask.get_pixel(5, 5)[3], 0, "white drawn: repainted, so transparent");
@@ -136,7 +154,7 @@ mod tests {
     #[test]
     fn stable_diffusion_gets_white_where_to_repaint_and_both_are_cropped_alike() {
         let image = imaging::noise_png(64, 32);
-        let edit = prepare(&image, Some(&drawn_mask()), &spec(true), MaskForm::WhiteRepaints).unwrap();
+        let edit = prepare(uploads(&image, Some(&drawn_mask())), &spec(true), MaskForm::WhiteRepaints).unwrap();
         let mask = image::load_from_memory(&edit.mask.unwrap()).unwrap().to_luma8();
         let picture = image::load_from_memory(&edit.image).unwrap();
         assert_eq!((mask.dimensions(), picture.dimensions()), ((32, 32), (32, 32)));
@@ -147,12 +165,16 @@ mod tests {
     fn an_alpha_mask_is_kept_as_it_means_and_a_mismatched_one_is_refused() {
         let image = imaging::noise_png(64, 32);
         let alpha = RgbaImage::from_fn(64, 32, |x, _| Rgba([9, 9, 9, if x < 10 { 0 } else { 255 }]));
-        let edit = prepare(&image, Some(&png(DynamicImage::ImageRgba8(alpha))), &spec(false), MaskForm::WhiteRepaints)
-            .unwrap();
+        let edit = prepare(
+            uploads(&image, Some(&png(DynamicImage::ImageRgba8(alpha)))),
+            &spec(false),
+            MaskForm::WhiteRepaints,
+        )
+        .unwrap();
         let mask = image::load_from_memory(&edit.mask.unwrap()).unwrap().to_luma8();
         assert_eq!((mask.get_pixel(1, 1)[0], mask.get_pixel(40, 1)[0]), (255, 0));
         let small = png(DynamicImage::ImageLuma8(GrayImage::new(10, 10)));
-        let refused = prepare(&image, Some(&small), &spec(false), MaskForm::TransparentRepaints).unwrap_err();
-        assert!(matches!(refused, SourceError::MaskMismatch { mask: (10, 10), image: (64, 32) }));
+        let refused = prepare(uploads(&image, Some(&small)), &spec(false), MaskForm::TransparentRepaints).unwrap_err();
+        assert!(matches!(refused, SourceError::MaskMismatch { what: "mask", mask: (10, 10), image: (64, 32) }));
     }
 }

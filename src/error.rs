@@ -44,9 +44,11 @@ pub enum SourceError {
         /// The size Discord declared.
         declared: u64,
     },
-    /// An edit's mask does not cover the image pixel for pixel.
-    #[error("the mask is {}x{} but the image is {}x{}", mask.0, mask.1, image.0, image.1)]
+    /// An edit's mask or markup does not cover the image pixel for pixel.
+    #[error("the {what} is {}x{} but the image is {}x{}", mask.0, mask.1, image.0, image.1)]
     MaskMismatch {
+        /// `mask` or `markup`.
+        what: &'static str,
         /// The mask's width and height.
         mask: (u32, u32),
         /// The image's width and height.
@@ -268,10 +270,14 @@ fn source_message(problem: &SourceError) -> String {
         SourceError::Imaging(ImagingError::Encode(_)) => {
             "Something went wrong preparing your image for the model. Please try again.".into()
         }
-        SourceError::MaskMismatch { mask, image } => format!(
-            "Your mask is {}×{} pixels but your image is {}×{}. Please draw the mask on a copy of the image \
-             at the same size (white where it should change, black where it should stay).",
-            mask.0, mask.1, image.0, image.1
+        SourceError::MaskMismatch { what, mask, image } => format!(
+            "Your {what} is {}×{} pixels but your image is {}×{}. Please draw it on a copy of the image at \
+             the same size{}.",
+            mask.0,
+            mask.1,
+            image.0,
+            image.1,
+            if *what == "mask" { " (white where it should change, black where it should stay)" } else { "" }
         ),
     }
 }

@@ -112,6 +112,9 @@ pub struct JobRequest {
     /// The mask of `/edit`: what to repaint.
     #[serde(default)]
     pub mask: Option<SourceImage>,
+    /// The markup of `/edit`: an instruction drawn over a copy of the image (models that take one).
+    #[serde(default)]
+    pub markup: Option<SourceImage>,
     /// A seed, for models that take one.
     #[serde(default)]
     pub seed: Option<i64>,
@@ -312,6 +315,7 @@ impl JobRequest {
             requester,
             upload_limit,
             mask: None,
+            markup: None,
             seed: None,
             negative_prompt: None,
             styles: Vec::new(),
@@ -449,6 +453,21 @@ impl JobRequest {
         check_upload(source, max)?;
         if let Some(mask) = &self.mask {
             check_upload(mask, max)?;
+        }
+        if let Some(markup) = &self.markup {
+            if model.markup_field.is_none() {
+                return Err(InvalidRequest::OptionUnsupported {
+                    model: model.id.clone(),
+                    option: "markup",
+                    capable: catalogue
+                        .models()
+                        .iter()
+                        .filter(|m| m.markup_field.is_some())
+                        .map(|m| m.id.clone())
+                        .collect(),
+                });
+            }
+            check_upload(markup, max)?;
         }
         Ok(())
     }

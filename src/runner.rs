@@ -16,7 +16,7 @@ use crate::backends::{BackendCall, BackendError, EditInput, Generated, ImageBack
 use crate::catalogue::{BackendKind, TokenUsage, VariationMethod, VariationSpec};
 use crate::clock::Clock;
 use crate::download::{Fetch, FetchError};
-use crate::editing::{self, MaskForm};
+use crate::editing::{self, MaskForm, Uploads};
 use crate::error::{JobError, SourceError};
 use crate::imaging::{self, EncodedImage, ImageWork};
 use crate::job::{Command, JobRequest, JobSpec, SourceImage};
@@ -318,14 +318,23 @@ impl Runner {
             Some(mask) => Some(self.download(mask).await?),
             None => None,
         };
+        let markup = match &request.markup {
+            Some(markup) => Some(self.download(markup).await?),
+            None => None,
+        };
         let form = match spec.model.backend {
             BackendKind::Automatic1111 => MaskForm::WhiteRepaints,
             BackendKind::Openai => MaskForm::TransparentRepaints,
         };
-        let prepared =
-            self.image_work.run(move || Ok(editing::prepare(&image, mask.as_deref(), &variation, form))).await;
+        let prepared = self
+            .image_work
+            .run(move || {
+                let uploads = Uploads { image: &image, mask: mask.as_deref(), markup: markup.as_deref() };
+                Ok(editing::prepare(uploads, &variation, form))
+            })
+            .await;
         let prepared = prepared.map_err(SourceError::from)??;
-        Ok(EditInput { image: prepared.image, mask: prepared.mask })
+        Ok(EditInput { image: prepared.image, mask: prepared.mask, markup: prepared.markup })
     }
 
     /// Downloads a member's upload from a trusted host. The download stops at the size Discord declared
@@ -409,6 +418,7 @@ fn backend_call(spec: &JobSpec) -> BackendCall {
         seed: spec.seed,
         negative_prompt: spec.negative_prompt.clone(),
         upscaler: spec.model.upscaler.clone(),
+        markup_field: spec.model.markup_field.clone(),
     }
 }
 

@@ -271,6 +271,7 @@ mod tests {
             seed: Some(7),
             negative_prompt: Some("blur".into()),
             upscaler: None,
+            markup_field: None,
         }
     }
 

@@ -46,6 +46,8 @@ pub struct BackendCall {
     pub negative_prompt: Option<String>,
     /// The server's upscaler for HD (Stable Diffusion).
     pub upscaler: Option<String>,
+    /// The multipart field of a markup image, for models that take one.
+    pub markup_field: Option<String>,
 }
 
 /// The input of an edit or variation, already converted to what the model accepts.
@@ -56,6 +58,8 @@ pub struct EditInput {
     /// The mask, as PNG, in the provider's convention (OpenAI: transparent = repaint; Stable
     /// Diffusion: white = repaint).
     pub mask: Option<Vec<u8>>,
+    /// An instruction drawn over a copy of the image, as PNG (models with a markup field).
+    pub markup: Option<Vec<u8>>,
 }
 
 /// What a provider produced.

@@ -175,6 +175,9 @@ impl ImageBackend for OpenAiBackend {
         if let Some(mask) = input.mask.filter(|_| method == VariationMethod::Edits) {
             form = form.part("mask", png(mask, "mask.png"));
         }
+        if let (Some(markup), Some(field)) = (input.markup, call.markup_field.clone()) {
+            form = form.part(field, png(markup, "markup.png"));
+        }
         let request = self.client.post(self.endpoint(path)).multipart(form);
         self.images(request, call).await
     }

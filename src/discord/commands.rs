@@ -86,19 +86,17 @@ fn edit_command(catalogue: &Catalogue, max_n: u8) -> Option<CreateCommand> {
         return None;
     }
     let image = |name: &str, what: &str| CreateCommandOption::new(CommandOptionType::Attachment, name, what);
-    Some(
-        CreateCommand::new("edit")
-            .description("Change an image you upload, everywhere or only where a mask marks")
-            .dm_permission(false)
-            .add_option(image("image", "A PNG, JPEG or WebP picture").required(true))
-            .add_option(prompt_option(true).description("What to change"))
-            .add_option(image(
-                "mask",
-                "Same size as the image: white where it should change, black where it should stay",
-            ))
-            .add_option(choices("model", "Which model edits it", &editing))
-            .add_option(count_option(max_n)),
-    )
+    let mut edit = CreateCommand::new("edit")
+        .description("Change an image you upload, everywhere or only where a mask marks")
+        .dm_permission(false)
+        .add_option(image("image", "A PNG, JPEG or WebP picture").required(true))
+        .add_option(prompt_option(true).description("What to change"))
+        .add_option(image("mask", "Same size as the image: white where it should change, black where it should stay"));
+    if catalogue.models().iter().any(|m| m.markup_field.is_some()) {
+        edit = edit
+            .add_option(image("markup", "Your instruction drawn over a copy of the image (models that take markup)"));
+    }
+    Some(edit.add_option(choices("model", "Which model edits it", &editing)).add_option(count_option(max_n)))
 }
 
 /// `/styles`: one subject in several styles.
@@ -211,6 +209,7 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
             ("seed", ResolvedValue::Integer(v)) => request.seed = Some(v),
             ("negative_prompt", ResolvedValue::String(v)) => request.negative_prompt = Some(v.to_owned()),
             ("mask", ResolvedValue::Attachment(a)) => request.mask = Some(source_of(a)),
+            ("markup", ResolvedValue::Attachment(a)) => request.markup = Some(source_of(a)),
             ("model", ResolvedValue::String(v)) => request.model = Some(v.to_owned()),
             ("size", ResolvedValue::String(v)) => request.size = Some(v.to_owned()),
             ("quality", ResolvedValue::String(v)) => request.quality = Some(v.to_owned()),
@@ -296,6 +295,13 @@ mod tests {
         assert!(names.contains(&"gpt-image-2.6-sunburst".into()));
         for option in options {
             assert!(option["choices"].as_array().map_or(0, Vec::len) <= MAX_CHOICES);
+        }
+        for command in json.as_array().unwrap() {
+            let texts = std::iter::once(&command["description"])
+                .chain(command["options"].as_array().into_iter().flatten().map(|o| &o["description"]));
+            for text in texts {
+                assert!(text.as_str().unwrap().chars().count() <= 100, "Discord's 100-character limit: {text}");
+            }
         }
         let variation_models = json[2]["options"].as_array().unwrap().iter().find(|o| o["name"] == "model").unwrap();
         assert!(!variation_models.to_string().contains("dall-e-3"), "dall-e-3 cannot vary images");

@@ -102,3 +102,31 @@ async fn a_model_that_cannot_edit_is_refused_at_once_with_those_that_can() {
     assert!(ephemeral && text.starts_with("`dall-e-3` cannot edit images. Models that can:"), "{text}");
     assert!(text.contains("`dall-e-2`"), "{text}");
 }
+
+#[tokio::test]
+async fn a_markup_drawn_over_the_image_goes_to_a_model_that_takes_it_and_is_refused_by_one_that_does_not() {
+    let app = spawn_app().await;
+    let image = png(64, 48, [10, 120, 200]);
+    let markup = png(64, 48, [250, 0, 0]);
+    let image_url = app.discord.host_file("photo.png", image.clone());
+    let markup_url = app.discord.host_file("markup.png", markup.clone());
+    let resolved = json!({"attachments": {
+        IMAGE_ID: {"id": IMAGE_ID, "filename": "photo.png", "size": image.len(), "url": image_url,
+                   "proxy_url": image_url, "content_type": "image/png"},
+        MASK_ID: {"id": MASK_ID, "filename": "markup.png", "size": markup.len(), "url": markup_url,
+                  "proxy_url": markup_url, "content_type": "image/png"}}});
+    let options = |model: &str| {
+        json!([{"name": "image", "type": 11, "value": IMAGE_ID}, string("prompt", "as drawn"),
+               {"name": "markup", "type": 11, "value": MASK_ID}, string("model", model)])
+    };
+
+    let sent = app.discord.invoke("edit", options("gpt-image-2.6-flare"), resolved.clone());
+    app.discord.wait_for("the edit", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    let call = &app.openai.image_calls()[0];
+    let sent_markup = &call.files.iter().find(|(field, _)| field == "markup").expect("a markup part").1;
+    assert_eq!(image::load_from_memory(sent_markup).unwrap().to_rgb8().get_pixel(3, 3).0, [250, 0, 0]);
+
+    let refused = app.discord.invoke("edit", options("gpt-image-2"), resolved);
+    let (text, _) = app.direct_answer(&refused).await;
+    assert!(text.starts_with("`gpt-image-2` takes no markup; leave it out or pick a model that does:"), "{text}");
+}

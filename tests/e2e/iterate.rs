@@ -180,3 +180,20 @@ async fn the_edit_modal_sends_the_instruction_with_the_chosen_image() {
     assert_eq!(app.usage().await.user_images, 3);
     let _ = MEMBER_ID;
 }
+
+#[tokio::test]
+async fn a_reroll_of_a_prompt_the_server_has_since_blocked_is_refused_by_its_rules() {
+    let app = spawn_app().await;
+    let (first, message) = delivered(&app, "a goblin market", 1).await;
+    let moderator = Member { id: 900_000_000_000_000_098, roles: Vec::new(), permissions: MANAGER };
+    let add = json!([{"name": "blocklist", "type": 2, "options": [{"name": "add", "type": 1,
+        "options": [string("pattern", "goblin")]}]}]);
+    let added = app.discord.invoke_as(&moderator, "moderation", add, json!({}));
+    assert!(app.direct_answer(&added).await.0.starts_with("Added word `goblin`"));
+
+    let click = app.discord.click_on(&Member::ordinary(), &message, &format!("easel:reroll:{}", first.id));
+    let text = app.refusal(&click).await;
+
+    assert!(text.starts_with("This prompt breaks this server's rules"), "{text}");
+    assert_eq!(app.openai.image_calls().len(), 1, "no model call for the refused click");
+}
