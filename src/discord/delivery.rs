@@ -162,7 +162,13 @@ impl Courier for DiscordCourier {
                     .content(format!("<@{}>, your image is ready.", job.request.requester.user_id))
                     .embed(embed)
                     .components(rows);
-                self.post_elsewhere(job, with_files(post, &files, CreateMessage::add_file)).await?
+                let post = with_files(post, &files, CreateMessage::add_file);
+                if job.request.private {
+                    // A private result never goes to the channel: by direct message only.
+                    self.direct_message(job.request.requester.user_id, post).await?
+                } else {
+                    self.post_elsewhere(job, post).await?
+                }
             }
         };
         if message.attachments.len() < finished.images.len() {

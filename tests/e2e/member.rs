@@ -141,3 +141,22 @@ async fn show_fetches_a_purged_result_from_its_message_and_says_when_it_was_dele
     let gone = app.discord.invoke("show", json!([string("job", &first.id)]), json!({}));
     assert!(app.direct_answer(&gone).await.0.starts_with("That result was deleted from Discord"));
 }
+
+#[tokio::test]
+async fn a_private_result_whose_token_is_refused_goes_by_direct_message_never_to_the_channel() {
+    let app = spawn_app().await;
+    let private = app.discord.invoke("settings", json!([boolean("public", false)]), json!({}));
+    app.direct_answer(&private).await;
+    app.discord.fail_with_code(axum::http::Method::PATCH, "/messages/@original", 401, 50027, 100);
+
+    app.discord.invoke("generate", json!([string("prompt", "a secret garden")]), json!({}));
+    let dm = format!("/channels/{}/messages", crate::support::discord::DM_CHANNEL_ID);
+    let requests = app
+        .discord
+        .wait_for("the direct message", |r| r.iter().any(|r| r.path.ends_with(&dm) && !r.files.is_empty()))
+        .await;
+
+    let channel = format!("/channels/{}/messages", crate::support::discord::CHANNEL_ID);
+    assert!(!requests.iter().any(|r| r.path.ends_with(&channel)), "nothing was posted in the channel");
+    assert_eq!(app.usage().await.user_images, 1);
+}
