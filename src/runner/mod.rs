@@ -12,15 +12,16 @@ use std::time::Duration;
 use backon::{ExponentialBuilder, Retryable};
 use tracing::warn;
 
-use crate::backends::{BackendCall, BackendError, EditInput, Generated, ImageBackend};
-use crate::catalogue::{BackendKind, TokenUsage, VariationMethod, VariationSpec};
+use crate::backends::{BackendCall, BackendError, Generated, ImageBackend};
+use crate::catalogue::{BackendKind, TokenUsage, VariationMethod};
 use crate::clock::Clock;
-use crate::download::{Fetch, FetchError};
-use crate::editing::{self, MaskForm, Uploads};
-use crate::error::{JobError, SourceError};
+use crate::download::Fetch;
+use crate::error::JobError;
 use crate::imaging::{self, EncodedImage, ImageWork};
-use crate::job::{Command, JobRequest, JobSpec, SourceImage};
+use crate::job::{Command, JobRequest, JobSpec};
 use crate::provenance::{self, Provenance};
+
+mod inputs;
 use crate::queue::breaker::{Breaker, BreakerPolicy, BreakerState};
 use crate::telemetry::Metrics;
 
@@ -231,15 +232,6 @@ impl Runner {
         Ok(FinishedJob { images, revised_prompt, cost, seeds })
     }
 
-    /// The comparison sheet of `/styles`, first, then each style's image.
-    async fn with_sheet(&self, spec: &JobSpec, images: Vec<Vec<u8>>) -> Result<Vec<Vec<u8>>, JobError> {
-        let captioned: Vec<(Vec<u8>, String)> =
-            images.iter().cloned().zip(spec.style_prompts.iter().map(|(_, style)| style.clone())).collect();
-        let sheet = self.image_work.run(move || crate::grid::compose(&captioned)).await;
-        let sheet = sheet.map_err(|e| JobError::ResultUnusable(Box::new(e)))?;
-        Ok(std::iter::once(sheet).chain(images).collect())
-    }
-
     async fn generate(&self, request: &JobRequest, spec: &JobSpec) -> Result<Generated, JobError> {
         let kind = spec.model.backend;
         let backend = self.backends.get(kind).ok_or_else(|| {
@@ -272,82 +264,6 @@ impl Runner {
             _ => self.retrying(kind, job, || backend.vary(&call, input.clone(), variation)).await,
         };
         outcome.map_err(provider_error)
-    }
-
-    /// One call per style of `/styles` (one image each), their usage added up.
-    async fn each_style(
-        &self,
-        kind: BackendKind,
-        job: &str,
-        backend: &Arc<dyn ImageBackend>,
-        call: &BackendCall,
-        spec: &JobSpec,
-    ) -> Result<Generated, BackendError> {
-        let mut all = Generated::default();
-        for (prompt, _) in &spec.style_prompts {
-            let one = BackendCall { prompt: Some(prompt.clone()), n: 1, ..call.clone() };
-            let made = self.retrying(kind, job, || backend.generate(&one)).await?;
-            let first = made.images.into_iter().next().ok_or_else(|| BackendError::Malformed("no image".into()))?;
-            all.images.push(first);
-            all.seeds.extend(made.seeds.into_iter().take(1));
-            all.usage = match (all.usage, made.usage) {
-                (Some(a), Some(b)) => Some(TokenUsage {
-                    text_input: a.text_input.saturating_add(b.text_input),
-                    image_input: a.image_input.saturating_add(b.image_input),
-                    image_output: a.image_output.saturating_add(b.image_output),
-                }),
-                (a, b) => a.or(b),
-            };
-        }
-        Ok(all)
-    }
-
-    /// The image (and mask) of a variation, edit or HD, downloaded from a trusted host and converted for
-    /// the model: the mask in the provider's convention.
-    async fn edit_input(&self, request: &JobRequest, spec: &JobSpec) -> Result<EditInput, JobError> {
-        let variation = spec.model.variation.clone().unwrap_or(VariationSpec {
-            method: VariationMethod::Edits,
-            instruction: None,
-            square: false,
-            max_side: 2048,
-            max_bytes: 50_000_000,
-        });
-        let source = request.source.as_ref().ok_or_else(|| JobError::Unexpected("an edit without its image".into()))?;
-        let image = self.download(source).await?;
-        let mask = match &request.mask {
-            Some(mask) => Some(self.download(mask).await?),
-            None => None,
-        };
-        let markup = match &request.markup {
-            Some(markup) => Some(self.download(markup).await?),
-            None => None,
-        };
-        let form = match spec.model.backend {
-            BackendKind::Automatic1111 => MaskForm::WhiteRepaints,
-            BackendKind::Openai => MaskForm::TransparentRepaints,
-        };
-        let prepared = self
-            .image_work
-            .run(move || {
-                let uploads = Uploads { image: &image, mask: mask.as_deref(), markup: markup.as_deref() };
-                Ok(editing::prepare(uploads, &variation, form))
-            })
-            .await;
-        let prepared = prepared.map_err(SourceError::from)??;
-        Ok(EditInput { image: prepared.image, mask: prepared.mask, markup: prepared.markup })
-    }
-
-    /// Downloads a member's upload from a trusted host. The download stops at the size Discord declared
-    /// for the file (and Easel's own cap), so a body longer than declared is refused.
-    pub async fn download(&self, source: &SourceImage) -> Result<Vec<u8>, JobError> {
-        let cap = source.size.min(self.max_source_bytes);
-        let bytes = self.uploads.fetch(&source.url, cap).await.map_err(|e| match e {
-            FetchError::TooLarge { .. } if cap < self.max_source_bytes => {
-                SourceError::LongerThanDeclared { declared: source.size }
-            }
-            other => SourceError::Fetch(other),
-        })?;
-        Ok(bytes)
     }
 
     /// Checks every result is a whole image (every pixel decoded) and re-encodes any that would not fit
@@ -444,127 +360,4 @@ fn settled_cost(job: &str, spec: &JobSpec, usage: Option<TokenUsage>, images: us
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use std::sync::Mutex;
-
-    use async_trait::async_trait;
-
-    use super::*;
-    use crate::backends::ServedModel;
-    use crate::catalogue::Catalogue;
-    use crate::clock::ManualClock;
-
-    /// A backend that answers from a script and counts its calls.
-    #[derive(Default)]
-    pub(crate) struct ScriptedBackend {
-        pub(crate) answers: Mutex<Vec<Result<Generated, BackendError>>>,
-        pub(crate) calls: Mutex<usize>,
-    }
-
-    #[async_trait]
-    impl ImageBackend for ScriptedBackend {
-        async fn generate(&self, _: &BackendCall) -> Result<Generated, BackendError> {
-            *self.calls.lock().unwrap() += 1;
-            let mut answers = self.answers.lock().unwrap();
-            if answers.is_empty() {
-                return Ok(Generated { images: vec![png()], ..Generated::default() });
-            }
-            answers.remove(0)
-        }
-        async fn vary(&self, call: &BackendCall, _: EditInput, _: VariationMethod) -> Result<Generated, BackendError> {
-            self.generate(call).await
-        }
-        async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError> {
-            Ok(Vec::new())
-        }
-    }
-
-    pub(crate) struct NoFetch;
-
-    #[async_trait]
-    impl Fetch for NoFetch {
-        async fn fetch(&self, url: &str, _: u64) -> Result<Vec<u8>, FetchError> {
-            Err(FetchError::UntrustedHost(url.to_owned()))
-        }
-    }
-
-    pub(crate) fn png() -> Vec<u8> {
-        crate::imaging::noise_png(8, 8)
-    }
-
-    /// A runner over `backend` with short waits and a breaker tripping after `threshold` outages.
-    pub(crate) fn runner(backend: Arc<ScriptedBackend>, threshold: u32) -> Runner {
-        let clock = Arc::new(ManualClock::new("2026-11-25T12:00:00Z".parse().unwrap()));
-        let breaker = BreakerPolicy { threshold, cool_off: chrono::Duration::seconds(30) };
-        Runner::new(Backends { openai: backend, automatic1111: None }, Arc::new(NoFetch), 1 << 20, clock, breaker)
-            .with_retry(RetryPolicy {
-                retries: 2,
-                min_delay: Duration::from_millis(1),
-                max_delay: Duration::from_millis(5),
-            })
-    }
-
-    fn job() -> (JobRequest, JobSpec) {
-        let request = crate::job::tests::request(Command::Generate, "a fox");
-        let spec = request.resolve(&Catalogue::builtin(), "gpt-image-2", 1 << 20).unwrap();
-        (request, spec)
-    }
-
-    fn scripted(answers: Vec<Result<Generated, BackendError>>) -> Arc<ScriptedBackend> {
-        Arc::new(ScriptedBackend { answers: Mutex::new(answers), calls: Mutex::new(0) })
-    }
-
-    #[tokio::test]
-    async fn transient_faults_are_retried_and_refusals_are_not() {
-        let busy = || Err(BackendError::RateLimited { retry_after: Some(Duration::from_secs(3600)) });
-        let backend = scripted(vec![busy(), busy()]);
-        let (request, spec) = job();
-        let finished = runner(Arc::clone(&backend), 5).run(&request, &spec).await.unwrap();
-        assert_eq!(*backend.calls.lock().unwrap(), 3, "an hour's retry-after is capped at 5 ms");
-        assert_eq!(finished.cost, Cost { usd: 0.042, from_usage: false });
-
-        let backend = scripted(vec![Err(BackendError::Refused { message: "no".into() })]);
-        let refused = runner(Arc::clone(&backend), 5).run(&request, &spec).await.unwrap_err();
-        assert!(matches!(refused, JobError::ProviderRefused { .. }));
-        assert_eq!(*backend.calls.lock().unwrap(), 1);
-    }
-
-    #[tokio::test]
-    async fn an_images_per_minute_cap_spreads_the_calls() {
-        let backend = scripted(Vec::new());
-        let runner = runner(Arc::clone(&backend), 5).with_rate(BackendKind::Openai, NonZeroU32::new(600));
-        let (request, spec) = job();
-        let started = std::time::Instant::now();
-        for _ in 0..12 {
-            runner.run(&request, &spec).await.unwrap();
-        }
-        let took = started.elapsed();
-        assert_eq!(*backend.calls.lock().unwrap(), 12);
-        assert!(took >= Duration::from_millis(180), "ten at once, then one every 100 ms: {took:?}");
-    }
-
-    #[tokio::test]
-    async fn outages_trip_the_breaker_and_stop_the_retries() {
-        let down = || Err(BackendError::Unavailable("connection refused".into()));
-        let backend = scripted(vec![down(), down(), down()]);
-        let (request, spec) = job();
-        let runner = runner(Arc::clone(&backend), 2);
-        assert!(matches!(runner.run(&request, &spec).await, Err(JobError::Busy(_))));
-        assert_eq!(*backend.calls.lock().unwrap(), 2, "the second outage tripped it; no third call");
-        assert!(runner.breaker(BackendKind::Openai).is_down());
-    }
-
-    #[tokio::test]
-    async fn implausible_token_usage_is_charged_at_the_estimate_and_broken_images_are_refused() {
-        let absurd = TokenUsage { text_input: u64::MAX, image_input: 0, image_output: u64::MAX };
-        let answer = Ok(Generated { images: vec![png()], usage: Some(absurd), ..Generated::default() });
-        let (request, spec) = job();
-        let finished = runner(scripted(vec![answer]), 5).run(&request, &spec).await.unwrap();
-        assert_eq!(finished.cost, Cost { usd: 0.042, from_usage: false });
-
-        let half = png()[..png().len() / 2].to_vec();
-        let broken = Ok(Generated { images: vec![half], ..Generated::default() });
-        let refused = runner(scripted(vec![broken]), 5).run(&request, &spec).await.unwrap_err();
-        assert!(matches!(refused, JobError::ResultUnusable(_)));
-    }
-}
+pub(crate) mod tests;
