@@ -17,12 +17,22 @@ use crate::queue::StoredJob;
 use crate::runner::{Cost, FinishedJob};
 use crate::settings::MemberSettings;
 
-/// Fills what the member left out from their `/settings` (a store fault leaves the request as typed).
+/// How long the settings read may take before Discord is answered: Discord wants an answer within 3 s.
+const SETTINGS_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// Fills what the member left out from their `/settings`. A store fault, or a store too busy to answer
+/// well inside Discord's 3 seconds, leaves the request as typed (and says so in the log).
 pub(super) async fn apply_settings(services: &Services, request: &mut JobRequest) {
     let Some(guild) = request.requester.guild_id else { return };
-    match services.settings.member_settings(guild, request.requester.user_id).await {
-        Ok(saved) => saved.apply(request, services.jobs.admission().catalogue()),
-        Err(e) => warn!(job = %request.id, error = %crate::error::chain(&e), "could not read the member's settings"),
+    let read = services.settings.member_settings(guild, request.requester.user_id);
+    match tokio::time::timeout(SETTINGS_WAIT, read).await {
+        Ok(Ok(saved)) => saved.apply(request, services.jobs.admission().catalogue()),
+        Ok(Err(e)) => {
+            warn!(job = %request.id, error = %crate::error::chain(&e), "could not read the member's settings")
+        }
+        Err(_) => {
+            warn!(job = %request.id, "the store was too slow to read the member's settings; using the request as typed")
+        }
     }
 }
 
