@@ -42,18 +42,29 @@ pub enum BackendKind {
     Openai,
     /// A self-hosted Stable Diffusion server with AUTOMATIC1111's API (`SD_BASE_URL`).
     Automatic1111,
+    /// A ComfyUI server running a workflow per model (`COMFYUI_URL`).
+    Comfyui,
+    /// Stability AI's hosted API (`STABILITY_API_KEY`).
+    Stability,
 }
 
 impl BackendKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [Self; 2] = [Self::Openai, Self::Automatic1111];
+    pub const ALL: [Self; 4] = [Self::Openai, Self::Automatic1111, Self::Comfyui, Self::Stability];
 
     /// The name stored with a job and shown in logs.
     pub fn key(self) -> &'static str {
         match self {
             Self::Openai => "openai",
             Self::Automatic1111 => "automatic1111",
+            Self::Comfyui => "comfyui",
+            Self::Stability => "stability",
         }
+    }
+
+    /// Whether the backend is a Stable Diffusion one (masks are white where to repaint).
+    pub fn is_stable_diffusion(self) -> bool {
+        self != Self::Openai
     }
 
     /// Parses [`Self::key`].
@@ -216,6 +227,24 @@ pub struct ModelEntry {
     /// edits take one (gpt-image-2.6); `None` when the model takes none.
     #[serde(default)]
     pub markup_field: Option<String>,
+    /// ComfyUI only: the API-format workflow for text to image (a file, or `builtin:txt2img`).
+    #[serde(default)]
+    pub workflow: Option<String>,
+    /// ComfyUI only: the workflow for image to image (variations, HD, edits), or `builtin:img2img`.
+    #[serde(default)]
+    pub image_workflow: Option<String>,
+    /// Stable Diffusion: whether members may choose `steps`, `cfg_scale` and `sampler`.
+    #[serde(default)]
+    pub tuning: bool,
+    /// AUTOMATIC1111: the sampler asked for unless the member picks one (`None`: the server's default).
+    #[serde(default)]
+    pub sampler: Option<String>,
+    /// AUTOMATIC1111 1.9+: the scheduler asked for (`None`: the server's default).
+    #[serde(default)]
+    pub scheduler: Option<String>,
+    /// The samplers the server offers, read from it at start-up (never from the file).
+    #[serde(skip)]
+    pub samplers: Vec<String>,
 }
 
 impl ModelEntry {
@@ -263,6 +292,13 @@ impl Catalogue {
     /// The catalogue compiled into the binary.
     pub fn builtin() -> Self {
         Self::parse(DEFAULT_CATALOGUE).expect("the built-in catalogue is checked by its unit tests")
+    }
+
+    /// Tells the models of `kind` that let members tune which samplers the server offers.
+    pub fn set_samplers(&mut self, kind: BackendKind, samplers: &[String]) {
+        for model in self.models.iter_mut().filter(|m| m.backend == kind && m.tuning) {
+            model.samplers = samplers.to_vec();
+        }
     }
 
     /// All entries, in catalogue order.
@@ -329,9 +365,6 @@ impl ModelEntry {
         if self.sizes.is_empty() {
             return fail("sizes", "must list at least one size".into());
         }
-        if let Some(bad) = self.sizes.iter().find(|s| !is_size(s)) {
-            return fail("sizes", format!("`{bad}` is not WIDTHxHEIGHT or `auto`"));
-        }
         if !self.sizes.contains(&self.default_size) {
             return fail("default_size", format!("`{}` is not in `sizes`", self.default_size));
         }
@@ -358,7 +391,17 @@ impl ModelEntry {
         if let Some((quality, steps)) = self.steps.iter().find(|(_, steps)| !(1..=MAX_STEPS).contains(*steps)) {
             return fail("steps", format!("{steps} steps for `{quality}` is not from 1 to {MAX_STEPS}"));
         }
-        if self.backend == BackendKind::Automatic1111 {
+        if self.backend == BackendKind::Stability {
+            if let Some(bad) = self.sizes.iter().find(|s| parse_ratio(s).is_none()) {
+                return fail("sizes", format!("Stability takes aspect ratios such as `16:9`, not `{bad}`"));
+            }
+        } else if let Some(bad) = self.sizes.iter().find(|s| !is_size(s)) {
+            return fail("sizes", format!("`{bad}` is not WIDTHxHEIGHT or `auto`"));
+        }
+        if self.backend == BackendKind::Comfyui && self.workflow.is_none() {
+            return fail("workflow", "a ComfyUI model needs a workflow (a file, or `builtin:txt2img`)".into());
+        }
+        if matches!(self.backend, BackendKind::Automatic1111 | BackendKind::Comfyui) {
             if let Some(q) = self.qualities.iter().find(|q| !self.steps.contains_key(*q)) {
                 return fail("steps", format!("no number of steps for quality `{q}`"));
             }
@@ -453,6 +496,12 @@ const MAX_STEPS: u32 = 500;
 /// The largest variation input a catalogue may allow, in bytes.
 const MAX_INPUT_BYTES: u64 = 100 * 1024 * 1024;
 
+/// Splits an aspect ratio `W:H` (Stability's sizes) into its terms.
+pub fn parse_ratio(s: &str) -> Option<(u32, u32)> {
+    let (w, h) = s.split_once(':')?;
+    Some((w.parse().ok().filter(|v| (1..=64).contains(v))?, h.parse().ok().filter(|v| (1..=64).contains(v))?))
+}
+
 fn is_size(s: &str) -> bool {
     s == "auto" || parse_size(s).is_some()
 }
@@ -496,8 +545,7 @@ usd = 0.02
         for id in ["gpt-image-2", "gpt-image-2.6-flare", "gpt-image-2.6-sunburst", "dall-e-3", "dall-e-2"] {
             assert!(catalogue.get(id).is_some(), "{id} missing");
         }
-        assert!(catalogue.all_sizes().len() <= 25, "Discord allows 25 choices");
-        assert!(catalogue.models().len() <= 25);
+        assert!(catalogue.models().len() <= 25, "Discord allows 25 choices of model");
     }
 
     #[test]

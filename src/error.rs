@@ -197,6 +197,9 @@ impl JobError {
                 categories.join(", "),
                 pause_note(*paused_until)
             ),
+            Self::Busy(BackendError::Unavailable(_)) => "The image service isn't answering right now (it may be \
+                 down or restarting). Please try again later; you were not charged."
+                .into(),
             Self::Busy(_) => {
                 "The image service is busy right now. Please try again in a minute; you were not charged.".into()
             }

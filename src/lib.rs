@@ -90,7 +90,7 @@ use crate::store::{InstanceId, Store};
 pub enum RunError {
     /// Nothing in the catalogue can be offered.
     #[error(
-        "no model of the catalogue is served by OPENAI_BASE_URL ({0}) or SD_BASE_URL; check the URLs or EASEL_MODELS"
+        "no model of the catalogue is served by OPENAI_BASE_URL ({0}), SD_BASE_URL, COMFYUI_URL or STABILITY_API_KEY; check the URLs, the keys or EASEL_MODELS"
     )]
     NothingToOffer(String),
     /// The database could not be opened or migrated.
@@ -139,9 +139,10 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         },
     ));
     let backends = startup::backends(&config, openai);
-    let (catalogue, default_model) = startup::offered(&config, &backends, clock.now().date_naive())
+    let offered = startup::offered(&config, &backends, clock.now().date_naive())
         .await
         .ok_or_else(|| RunError::NothingToOffer(config.openai_base_url.to_string()))?;
+    let startup::Offered { catalogue, default_model, unreachable } = offered;
     let admission = Admission::new(
         Arc::new(catalogue),
         default_model,
@@ -160,10 +161,19 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     let jobs = Jobs::new(JobsParts {
         store: job_store,
         admission: Arc::new(admission),
-        runner: Arc::new(startup::runner(&config, backends, Arc::clone(&clock)).with_metrics(Arc::clone(&metrics))),
+        runner: {
+            let runner = startup::runner(&config, backends, Arc::clone(&clock)).with_metrics(Arc::clone(&metrics));
+            for kind in unreachable {
+                // Shown as down by `/healthz` until its first answer.
+                runner.breaker(kind).failed(clock.now());
+            }
+            Arc::new(runner)
+        },
         scheduler: Scheduler::new(&[
             (BackendKind::Openai, config.openai_concurrency),
             (BackendKind::Automatic1111, config.sd_concurrency),
+            (BackendKind::Comfyui, config.servers.comfyui_concurrency),
+            (BackendKind::Stability, config.servers.stability_concurrency),
         ]),
         spool,
         clock: Arc::clone(&clock),

@@ -154,7 +154,7 @@ mod tests {
         let listing = [served("gpt-image-2", None)];
         let pick = |kind| match kind {
             BackendKind::Openai => Listing::Listed(&listing),
-            BackendKind::Automatic1111 => Listing::NotConfigured,
+            _ => Listing::NotConfigured,
         };
         let (offered, notices) = narrow(&Catalogue::builtin(), pick, day("2026-11-25"));
         assert!(offered.get("stable-diffusion").is_none());

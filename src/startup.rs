@@ -7,7 +7,9 @@ use std::time::Duration;
 use tracing::{info, warn};
 
 use crate::backends::automatic1111::Automatic1111Backend;
+use crate::backends::comfyui::ComfyUiBackend;
 use crate::backends::openai::OpenAiBackend;
+use crate::backends::stability::StabilityBackend;
 use crate::backends::{ImageBackend, ServedModel};
 use crate::catalogue::{BackendKind, Catalogue};
 use crate::clock::Clock;
@@ -61,11 +63,20 @@ pub fn openai_backend(config: &Config) -> OpenAiBackend {
 /// Every configured backend, the OpenAI-compatible one built by the caller (it doubles as the
 /// moderation pre-check).
 pub fn backends(config: &Config, openai: Arc<OpenAiBackend>) -> Backends {
+    let servers = &config.servers;
+    let max = config.max_download_bytes;
     Backends {
         openai,
-        automatic1111: config.sd_base_url.clone().map(|url| {
-            Arc::new(Automatic1111Backend::new(url, config.model_timeout, config.max_download_bytes))
+        automatic1111: servers.automatic1111.as_ref().map(|sd| {
+            Arc::new(Automatic1111Backend::new(sd.url.clone(), sd.auth.clone(), sd.timeout, max))
                 as Arc<dyn ImageBackend>
+        }),
+        comfyui: servers.comfyui.as_ref().map(|comfy| {
+            Arc::new(ComfyUiBackend::new(comfy.url.clone(), comfy.timeout, max, config.workflows.clone()))
+                as Arc<dyn ImageBackend>
+        }),
+        stability: servers.stability.as_ref().map(|st| {
+            Arc::new(StabilityBackend::new(st.url.clone(), st.key.clone(), st.timeout, max)) as Arc<dyn ImageBackend>
         }),
     }
 }
@@ -98,44 +109,53 @@ pub fn runner(config: &Config, backends: Backends, clock: Arc<dyn Clock>) -> Run
     .with_rate(BackendKind::Automatic1111, config.sd_images_per_minute)
 }
 
-/// What each backend said it serves: `None` when not configured, `Some(Err(why))` when it could not
-/// be asked.
+/// What one backend answered at start-up: the models it serves (`None` for a provider that lists none
+/// but answered), or why it could not be asked.
+pub type Served = Result<Option<Vec<ServedModel>>, String>;
+
+/// What each backend said it serves: `None` when not configured.
 pub struct Listings {
-    openai: Option<Result<Vec<ServedModel>, String>>,
-    automatic1111: Option<Result<Vec<ServedModel>, String>>,
+    answers: Vec<(BackendKind, Option<Served>)>,
+    samplers: Vec<String>,
 }
 
 impl Listings {
-    /// Asks every configured backend which models it serves.
+    /// Asks every configured backend which models it serves (at once: a slow one delays start-up by
+    /// its own time only), and AUTOMATIC1111 which samplers it offers.
     pub async fn ask(backends: &Backends) -> Self {
-        Self {
-            openai: served_by(Some(&backends.openai)).await,
-            automatic1111: served_by(backends.automatic1111.as_ref()).await,
-        }
+        let asks = BackendKind::ALL.map(|kind| async move { (kind, served_by(backends.get(kind)).await) });
+        let answers = futures_util::future::join_all(asks).await;
+        let samplers = match &backends.automatic1111 {
+            Some(sd) => sd.samplers().await,
+            None => Vec::new(),
+        };
+        Self { answers, samplers }
     }
 
     /// What one kind of backend answered.
-    pub fn of(&self, kind: BackendKind) -> Option<&Result<Vec<ServedModel>, String>> {
-        match kind {
-            BackendKind::Openai => self.openai.as_ref(),
-            BackendKind::Automatic1111 => self.automatic1111.as_ref(),
-        }
+    pub fn of(&self, kind: BackendKind) -> Option<&Served> {
+        self.answers.iter().find(|(k, _)| *k == kind).and_then(|(_, served)| served.as_ref())
     }
 
     /// The catalogue narrowed to what is served and not past its shutdown date, with what the owner
-    /// should know about the rest.
+    /// should know about the rest; AUTOMATIC1111 models that let members tune learn the server's
+    /// samplers.
     pub fn narrow(&self, catalogue: &Catalogue, today: chrono::NaiveDate) -> (Catalogue, Vec<Notice>) {
         let listing = |kind| match self.of(kind) {
             None => Listing::NotConfigured,
-            Some(Err(_)) => Listing::Unavailable,
-            Some(Ok(list)) => Listing::Listed(list),
+            Some(Err(_) | Ok(None)) => Listing::Unavailable,
+            Some(Ok(Some(list))) => Listing::Listed(list),
         };
-        lifecycle::narrow(catalogue, listing, today)
+        let (mut offered, notices) = lifecycle::narrow(catalogue, listing, today);
+        offered.set_samplers(BackendKind::Automatic1111, &self.samplers);
+        (offered, notices)
     }
 }
 
-async fn served_by(backend: Option<&Arc<dyn ImageBackend>>) -> Option<Result<Vec<ServedModel>, String>> {
-    Some(backend?.served_models().await.map_err(|e| error::chain(&e)))
+async fn served_by(backend: Option<&Arc<dyn ImageBackend>>) -> Option<Served> {
+    let backend = backend?;
+    let served = backend.served_models().await.map_err(|e| error::chain(&e));
+    Some(served.map(|list| backend.lists_models().then_some(list)))
 }
 
 /// The variable that points at a kind of backend.
@@ -143,16 +163,32 @@ pub fn variable(kind: BackendKind) -> &'static str {
     match kind {
         BackendKind::Openai => "OPENAI_BASE_URL",
         BackendKind::Automatic1111 => "SD_BASE_URL",
+        BackendKind::Comfyui => "COMFYUI_URL",
+        BackendKind::Stability => "STABILITY_API_KEY",
     }
 }
 
+/// What start-up offers: the catalogue narrowed to what the backends serve, the default model among it,
+/// and the backends that did not answer (shown as down until they do).
+pub struct Offered {
+    /// The models offered.
+    pub catalogue: Catalogue,
+    /// The model used when a member names none.
+    pub default_model: String,
+    /// Configured backends that did not answer at start-up.
+    pub unreachable: Vec<BackendKind>,
+}
+
 /// The catalogue narrowed to what the backends serve, and the default model among it, logging what the
-/// owner must know. `None` when nothing can be offered.
-pub async fn offered(config: &Config, backends: &Backends, today: chrono::NaiveDate) -> Option<(Catalogue, String)> {
+/// owner must know. `None` when nothing can be offered. A backend that does not answer never stops the
+/// bot: its models are offered as written, and its jobs wait behind its breaker.
+pub async fn offered(config: &Config, backends: &Backends, today: chrono::NaiveDate) -> Option<Offered> {
     let listings = Listings::ask(backends).await;
+    let mut unreachable = Vec::new();
     for kind in BackendKind::ALL {
         if let Some(Err(why)) = listings.of(kind) {
-            warn!(error = %why, "could not list the models at {}; offering its catalogue models as written", variable(kind));
+            warn!(error = %why, "{} does not answer; offering its catalogue models as written", variable(kind));
+            unreachable.push(kind);
         }
     }
     let (catalogue, notices) = listings.narrow(&config.catalogue, today);
@@ -173,5 +209,5 @@ pub async fn offered(config: &Config, backends: &Backends, today: chrono::NaiveD
         fallback
     };
     info!(models = ?catalogue.models().iter().map(|m| &m.id).collect::<Vec<_>>(), default = %default_model, "models offered");
-    Some((catalogue, default_model))
+    Some(Offered { catalogue, default_model, unreachable })
 }

@@ -94,7 +94,10 @@ pub async fn check(config: &Config) -> Report {
     for kind in BackendKind::ALL {
         let line = match listings.of(kind) {
             None => format!("{}: not set; its catalogue models are not offered", startup::variable(kind)),
-            Some(Ok(list)) => format!("{}: answers and serves {} models", startup::variable(kind), list.len()),
+            Some(Ok(Some(list))) => format!("{}: answers and serves {} models", startup::variable(kind), list.len()),
+            Some(Ok(None)) => {
+                format!("{}: answers (it lists no models; its catalogue models are offered)", startup::variable(kind))
+            }
             Some(Err(why)) => {
                 problems += 1;
                 format!(

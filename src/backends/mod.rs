@@ -5,7 +5,9 @@
 //! within the hour.
 
 pub mod automatic1111;
+pub mod comfyui;
 pub mod openai;
+pub mod stability;
 
 use std::time::Duration;
 
@@ -48,6 +50,27 @@ pub struct BackendCall {
     pub upscaler: Option<String>,
     /// The multipart field of a markup image, for models that take one.
     pub markup_field: Option<String>,
+    /// Sampling steps the member chose, over the quality's (Stable Diffusion).
+    pub steps_override: Option<u32>,
+    /// How closely to follow the prompt (Stable Diffusion's CFG scale), when the member chose.
+    pub cfg_scale: Option<f64>,
+    /// The sampler (AUTOMATIC1111).
+    pub sampler: Option<String>,
+    /// The scheduler (AUTOMATIC1111 1.9+).
+    pub scheduler: Option<String>,
+    /// `/hd` on AUTOMATIC1111: generate with hires fix, through the catalogue's upscaler.
+    pub hires: bool,
+    /// ComfyUI: the text-to-image workflow's name.
+    pub workflow: Option<String>,
+    /// ComfyUI: the image-to-image workflow's name.
+    pub image_workflow: Option<String>,
+}
+
+impl BackendCall {
+    /// The sampling steps to ask for: the member's choice, else the quality's.
+    pub fn sampling_steps(&self) -> Option<u32> {
+        self.steps_override.or(self.steps)
+    }
 }
 
 /// The input of an edit or variation, already converted to what the model accepts.
@@ -74,6 +97,8 @@ pub struct Generated {
     /// The seed of each image, when the provider reports them (Stable Diffusion), so a member can
     /// reproduce a result.
     pub seeds: Vec<i64>,
+    /// The real parameters the provider used, as a member reads them (steps, sampler, CFG scale).
+    pub details: Option<String>,
 }
 
 /// A model the provider says it serves.
@@ -271,8 +296,20 @@ pub trait ImageBackend: Send + Sync {
         Err(BackendError::BadRequest { param: "upscale".into(), message: "this provider has no upscaler".into() })
     }
 
-    /// The models the provider serves, with their announced shutdown dates.
+    /// The models the provider serves, with their announced shutdown dates. For a provider that does not
+    /// list models ([`Self::lists_models`] is false) a success only says it is reachable.
     async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError>;
+
+    /// Whether [`Self::served_models`] lists models; when not, the catalogue's models are offered as
+    /// written once the provider answers.
+    fn lists_models(&self) -> bool {
+        true
+    }
+
+    /// The samplers the server offers, for the members' `sampler` option (AUTOMATIC1111).
+    async fn samplers(&self) -> Vec<String> {
+        Vec::new()
+    }
 
     /// How far the call now running has got, for providers that say (Stable Diffusion's sampling
     /// steps). `None` when the provider does not report it or nothing runs.

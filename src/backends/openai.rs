@@ -84,7 +84,7 @@ impl OpenAiBackend {
         }
         // Usage only prices the job: an answer whose usage cannot be read still delivers its images.
         let usage = answer.usage.and_then(|u| serde_json::from_value::<UsageAnswer>(u).ok()).map(Into::into);
-        Ok(Generated { images, revised_prompt, usage, seeds: Vec::new() })
+        Ok(Generated { images, revised_prompt, usage, ..Generated::default() })
     }
 
     async fn image_bytes(

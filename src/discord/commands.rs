@@ -44,6 +44,26 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
             .max_int_value(4_294_967_295u64),
         );
     }
+    if catalogue.models().iter().any(|m| m.tuning) {
+        let mut samplers: Vec<&str> = Vec::new();
+        for sampler in catalogue.models().iter().flat_map(|m| m.samplers.iter()) {
+            if !samplers.contains(&sampler.as_str()) {
+                samplers.push(sampler);
+            }
+        }
+        generate = generate
+            .add_option(
+                CreateCommandOption::new(CommandOptionType::Integer, "steps", "Sampling steps (Stable Diffusion)")
+                    .min_int_value(1)
+                    .max_int_value(150),
+            )
+            .add_option(
+                CreateCommandOption::new(CommandOptionType::Number, "cfg_scale", "How closely to follow the prompt")
+                    .min_number_value(1.0)
+                    .max_number_value(30.0),
+            )
+            .add_option(choices("sampler", "Sampler (Stable Diffusion)", &samplers));
+    }
     if catalogue.models().iter().any(|m| m.negative_prompt) {
         generate = generate.add_option(
             CreateCommandOption::new(CommandOptionType::String, "negative_prompt", "What the image should not show")
@@ -174,13 +194,16 @@ fn count_option(max_n: u8) -> CreateCommandOption {
         .max_int_value(u64::from(max_n.max(1)))
 }
 
+/// A string option offering `values` as choices; with more than Discord's 25, a free-text option whose
+/// description shows a few examples (the core checks the value and lists what the model allows).
 fn choices(name: &str, description: &str, values: &[&str]) -> CreateCommandOption {
-    values
-        .iter()
-        .take(MAX_CHOICES)
-        .fold(CreateCommandOption::new(CommandOptionType::String, name, description), |option, value| {
-            option.add_string_choice(*value, *value)
-        })
+    let option = CreateCommandOption::new(CommandOptionType::String, name, description);
+    if values.len() > MAX_CHOICES {
+        let examples = values.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+        let typed = format!("{description}, e.g. {examples}");
+        return option.description(crate::text::truncate(&typed, 100)).max_length(100);
+    }
+    values.iter().fold(option, |option, value| option.add_string_choice(*value, *value))
 }
 
 /// Reads a command interaction into a request; `None` for a command Easel does not own.
@@ -207,6 +230,9 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
                 }
             }
             ("seed", ResolvedValue::Integer(v)) => request.seed = Some(v),
+            ("steps", ResolvedValue::Integer(v)) => request.steps = Some(v),
+            ("cfg_scale", ResolvedValue::Number(v)) => request.cfg_scale = Some(v),
+            ("sampler", ResolvedValue::String(v)) => request.sampler = Some(v.to_owned()),
             ("negative_prompt", ResolvedValue::String(v)) => request.negative_prompt = Some(v.to_owned()),
             ("mask", ResolvedValue::Attachment(a)) => request.mask = Some(source_of(a)),
             ("markup", ResolvedValue::Attachment(a)) => request.markup = Some(source_of(a)),
@@ -293,6 +319,12 @@ mod tests {
         let model = options.iter().find(|o| o["name"] == "model").unwrap();
         let names: Vec<_> = model["choices"].as_array().unwrap().iter().map(|c| c["value"].clone()).collect();
         assert!(names.contains(&"gpt-image-2.6-sunburst".into()));
+        let size = options.iter().find(|o| o["name"] == "size").unwrap();
+        assert!(
+            size["choices"].as_array().is_none_or(Vec::is_empty),
+            "more sizes than Discord's 25 choices: typed, checked by the core"
+        );
+        assert!(size["description"].as_str().unwrap().contains("e.g. 1024x1024"), "{size}");
         for option in options {
             assert!(option["choices"].as_array().map_or(0, Vec::len) <= MAX_CHOICES);
         }

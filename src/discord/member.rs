@@ -185,5 +185,11 @@ async fn refetched(
     }
     let result = job.result.clone().unwrap_or_default();
     let cost = Cost { usd: result.cost_usd, from_usage: result.from_usage };
-    Ok(FinishedJob { images, revised_prompt: result.revised_prompt, cost, seeds: result.seeds })
+    Ok(FinishedJob {
+        images,
+        revised_prompt: result.revised_prompt,
+        cost,
+        seeds: result.seeds,
+        details: result.details,
+    })
 }

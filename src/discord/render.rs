@@ -50,6 +50,9 @@ pub fn result_embed(request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> 
         let seeds: Vec<String> = job.seeds.iter().map(i64::to_string).collect();
         embed = embed.field(if seeds.len() == 1 { "Seed" } else { "Seeds" }, seeds.join(", "), true);
     }
+    if let Some(details) = &job.details {
+        embed = embed.field("Parameters", truncate(details, 1024), false);
+    }
     if let Some(negative) = &spec.negative_prompt {
         embed = embed.field("Negative prompt", truncate(negative, 1024), false);
     }

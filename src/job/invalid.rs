@@ -1,7 +1,15 @@
 //! Why a request is not allowed, in the words the member reads: each message lists what is allowed
 //! instead.
 
-use super::MAX_STYLES;
+use super::{CFG_RANGE, MAX_STYLES, STEPS_RANGE};
+
+fn range_of(option: &str) -> String {
+    if option == "steps" {
+        format!("{} to {}", STEPS_RANGE.start(), STEPS_RANGE.end())
+    } else {
+        format!("{} to {}", CFG_RANGE.start(), CFG_RANGE.end())
+    }
+}
 
 /// A request the catalogue does not allow; the text lists what is allowed instead.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -85,6 +93,12 @@ pub enum InvalidRequest {
         option: &'static str,
         /// Offered models that take it.
         capable: Vec<String>,
+    },
+    /// Steps or CFG scale outside their range.
+    #[error("{option} must be within {}; please pick another value.", range_of(option))]
+    TuningOutOfRange {
+        /// `steps` or `cfg_scale`.
+        option: &'static str,
     },
     /// A seed outside what the model takes.
     #[error("A seed must be a whole number from -1 to 4294967295; you gave {seed}.")]

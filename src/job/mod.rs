@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Catalogue, ModelEntry};
+use crate::catalogue::{BackendKind, Catalogue, ModelEntry};
 
 mod invalid;
 pub use invalid::InvalidRequest;
@@ -124,6 +124,15 @@ pub struct JobRequest {
     /// What the image should not show, for models that take it.
     #[serde(default)]
     pub negative_prompt: Option<String>,
+    /// Sampling steps, for models that let members tune them.
+    #[serde(default)]
+    pub steps: Option<i64>,
+    /// CFG scale, for models that let members tune it.
+    #[serde(default)]
+    pub cfg_scale: Option<f64>,
+    /// Sampler, for models that let members tune it.
+    #[serde(default)]
+    pub sampler: Option<String>,
     /// The styles of `/styles`.
     #[serde(default)]
     pub styles: Vec<String>,
@@ -160,7 +169,23 @@ pub struct JobSpec {
     pub negative_prompt: Option<String>,
     /// The prompt of each model call of `/styles` (the subject in one style each); empty otherwise.
     pub style_prompts: Vec<(String, String)>,
+    /// Sampling steps the member chose.
+    pub steps: Option<u32>,
+    /// CFG scale the member chose.
+    pub cfg_scale: Option<f64>,
+    /// Sampler the member chose.
+    pub sampler: Option<String>,
+    /// `/hd` on a Stable Diffusion server with an upscaler: hires fix.
+    pub hires: bool,
 }
+
+/// Steps, CFG scale and sampler as a member chose them (each `None` when not).
+type Tuning = (Option<u32>, Option<f64>, Option<String>);
+
+/// The sampling steps a member may ask for.
+pub const STEPS_RANGE: std::ops::RangeInclusive<i64> = 1..=150;
+/// The CFG scales a member may ask for.
+pub const CFG_RANGE: std::ops::RangeInclusive<f64> = 1.0..=30.0;
 
 /// What a result's HD button asks an edit-capable model for when the member gave no instruction.
 pub const UPSCALE_INSTRUCTION: &str =
@@ -194,6 +219,9 @@ impl JobRequest {
             markup: None,
             seed: None,
             negative_prompt: None,
+            steps: None,
+            cfg_scale: None,
+            sampler: None,
             styles: Vec::new(),
             private: false,
             parent: None,
@@ -227,6 +255,7 @@ impl JobRequest {
             Some(s) => Some(pick(model, "style", Some(s), s, &model.styles)?),
         };
         let (seed, negative_prompt) = self.checked_sd_options(catalogue, model)?;
+        let (steps, cfg_scale, sampler) = self.checked_tuning(catalogue, model)?;
         let mut n = self.checked_n(model)?;
         let mut quality = quality;
         let mut style_prompts = Vec::new();
@@ -265,7 +294,50 @@ impl JobRequest {
             seed,
             negative_prompt,
             style_prompts,
+            steps,
+            cfg_scale,
+            sampler,
+            hires: self.command == Command::Hd
+                && model.upscaler.is_some()
+                && model.backend == BackendKind::Automatic1111,
         })
+    }
+
+    /// Steps, CFG scale and sampler: only for models whose entry has `tuning`, each in its range, the
+    /// sampler one the server offers (when it said).
+    fn checked_tuning(
+        &self,
+        catalogue: &Catalogue,
+        model: &ModelEntry,
+    ) -> Result<Tuning, InvalidRequest> {
+        if self.steps.is_none() && self.cfg_scale.is_none() && self.sampler.is_none() {
+            return Ok((None, None, None));
+        }
+        if !model.tuning {
+            return Err(InvalidRequest::OptionUnsupported {
+                model: model.id.clone(),
+                option: "steps, cfg_scale or sampler",
+                capable: catalogue.models().iter().filter(|m| m.tuning).map(|m| m.id.clone()).collect(),
+            });
+        }
+        let steps = match self.steps {
+            Some(s) if !STEPS_RANGE.contains(&s) => return Err(InvalidRequest::TuningOutOfRange { option: "steps" }),
+            other => other.map(|s| s as u32),
+        };
+        if self.cfg_scale.is_some_and(|c| !c.is_finite() || !CFG_RANGE.contains(&c)) {
+            return Err(InvalidRequest::TuningOutOfRange { option: "cfg_scale" });
+        }
+        if let Some(sampler) = &self.sampler {
+            if !model.samplers.is_empty() && !model.samplers.contains(sampler) {
+                return Err(InvalidRequest::NotAllowed {
+                    model: model.id.clone(),
+                    option: "sampler",
+                    value: sampler.clone(),
+                    allowed: model.samplers.clone(),
+                });
+            }
+        }
+        Ok((steps, self.cfg_scale, self.sampler.clone()))
     }
 
     /// Seed and negative prompt: only for models whose catalogue entry takes them, the seed in range.

@@ -311,6 +311,7 @@ impl Jobs {
             cost_usd: finished.cost.usd,
             from_usage: finished.cost.from_usage,
             seeds: finished.seeds.clone(),
+            details: finished.details.clone(),
         };
         match self.store.generated(job_id, &result, self.clock.now()).await {
             Ok(true) => self.deliver(job, &spec, finished, &result.files).await,

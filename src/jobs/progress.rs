@@ -165,13 +165,20 @@ pub async fn show(jobs: Arc<Jobs>) {
         let Some(courier) = jobs.courier().cloned() else { continue };
         let positions: HashMap<String, usize> =
             BackendKind::ALL.iter().flat_map(|kind| jobs.scheduler.waiting(*kind)).collect();
-        // Stable Diffusion says how far its running job has got; asked once a tick, only when one runs.
-        let sd = BackendKind::Automatic1111;
-        let steps = if jobs.board.any_running(sd) { jobs.runner.progress(sd).await } else { None };
+        // Stable Diffusion servers say how far their running job has got (AUTOMATIC1111 when polled,
+        // ComfyUI on its websocket); asked once a tick, only when one runs.
+        let mut steps = HashMap::new();
+        for kind in [BackendKind::Automatic1111, BackendKind::Comfyui] {
+            if jobs.board.any_running(kind) {
+                if let Some(progress) = jobs.runner.progress(kind).await {
+                    steps.insert(kind, progress);
+                }
+            }
+        }
         let texts = |w: &Watched, position: Option<usize>| {
             let model = jobs.admission.check(&w.job.request).map(|s| s.model.id).unwrap_or_default();
             let down = jobs.runner.breaker(w.job.backend).is_down();
-            let steps = steps.filter(|_| w.job.backend == sd);
+            let steps = steps.get(&w.job.backend).copied();
             text(&model, if w.running { None } else { position }, down, &w.job.request.id.0, steps)
         };
         for (job, text) in jobs.board.due(&positions, texts, jobs.clock.now()) {

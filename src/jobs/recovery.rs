@@ -68,8 +68,13 @@ impl Jobs {
             Err(e) => return self.fail(&job, Some(&spec), JobError::Unexpected(format!("spool: {e}"))).await,
         };
         let cost = Cost { usd: result.cost_usd, from_usage: result.from_usage };
-        let finished =
-            FinishedJob { images, revised_prompt: result.revised_prompt.clone(), cost, seeds: result.seeds.clone() };
+        let finished = FinishedJob {
+            images,
+            revised_prompt: result.revised_prompt.clone(),
+            cost,
+            seeds: result.seeds.clone(),
+            details: result.details.clone(),
+        };
         info!(job = %job.request.id, "delivering a job generated before a restart");
         self.deliver(job, &spec, finished, &result.files).await;
     }

@@ -57,7 +57,13 @@ impl Jobs {
         if self.spool.has(&result.files).await {
             if let Ok(images) = self.spool.read(&result.files).await {
                 let cost = Cost { usd: result.cost_usd, from_usage: result.from_usage };
-                let finished = FinishedJob { images, revised_prompt: result.revised_prompt, cost, seeds: result.seeds };
+                let finished = FinishedJob {
+                    images,
+                    revised_prompt: result.revised_prompt,
+                    cost,
+                    seeds: result.seeds,
+                    details: result.details,
+                };
                 return Ok(Shown::Kept { job: Box::new(job), spec: Box::new(spec), finished });
             }
         }

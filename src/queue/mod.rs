@@ -91,6 +91,9 @@ pub struct StoredResult {
     /// The seed of each image, when the provider said.
     #[serde(default)]
     pub seeds: Vec<i64>,
+    /// The real parameters the provider used, when it said.
+    #[serde(default)]
+    pub details: Option<String>,
 }
 
 /// A job as the store keeps it.

@@ -70,9 +70,10 @@ impl Runner {
             Some(markup) => Some(self.download(markup).await?),
             None => None,
         };
-        let form = match spec.model.backend {
-            BackendKind::Automatic1111 => MaskForm::WhiteRepaints,
-            BackendKind::Openai => MaskForm::TransparentRepaints,
+        let form = if spec.model.backend.is_stable_diffusion() {
+            MaskForm::WhiteRepaints
+        } else {
+            MaskForm::TransparentRepaints
         };
         let prepared = self
             .image_work

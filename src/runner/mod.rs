@@ -52,6 +52,8 @@ pub struct FinishedJob {
     pub cost: Cost,
     /// The seed of each image, when the provider said.
     pub seeds: Vec<i64>,
+    /// The real parameters the provider used, when it said (steps, sampler, CFG scale).
+    pub details: Option<String>,
 }
 
 impl FinishedJob {
@@ -90,14 +92,25 @@ pub struct Backends {
     pub openai: Arc<dyn ImageBackend>,
     /// AUTOMATIC1111 Stable Diffusion, when `SD_BASE_URL` is set.
     pub automatic1111: Option<Arc<dyn ImageBackend>>,
+    /// ComfyUI, when `COMFYUI_URL` is set.
+    pub comfyui: Option<Arc<dyn ImageBackend>>,
+    /// Stability AI, when `STABILITY_API_KEY` is set.
+    pub stability: Option<Arc<dyn ImageBackend>>,
 }
 
 impl Backends {
+    /// Only the OpenAI-compatible backend.
+    pub fn openai_only(openai: Arc<dyn ImageBackend>) -> Self {
+        Self { openai, automatic1111: None, comfyui: None, stability: None }
+    }
+
     /// The backend serving `kind`, if configured.
     pub fn get(&self, kind: BackendKind) -> Option<&Arc<dyn ImageBackend>> {
         match kind {
             BackendKind::Openai => Some(&self.openai),
             BackendKind::Automatic1111 => self.automatic1111.as_ref(),
+            BackendKind::Comfyui => self.comfyui.as_ref(),
+            BackendKind::Stability => self.stability.as_ref(),
         }
     }
 }
@@ -215,7 +228,7 @@ impl Runner {
         let started = std::time::Instant::now();
         let generated = self.generate(request, spec).await;
         self.metrics.generated(&spec.model.id, started.elapsed().as_secs_f64());
-        let Generated { images, revised_prompt, usage, seeds } = generated?;
+        let Generated { images, revised_prompt, usage, seeds, details } = generated?;
         let made = images.len();
         let images = if spec.style_prompts.is_empty() { images } else { self.with_sheet(spec, images).await? };
         let provenance = Provenance {
@@ -229,7 +242,7 @@ impl Runner {
             image.bytes = provenance::stamp(std::mem::take(&mut image.bytes), image.extension, &provenance);
         }
         let cost = settled_cost(&request.id.0, spec, usage, made);
-        Ok(FinishedJob { images, revised_prompt, cost, seeds })
+        Ok(FinishedJob { images, revised_prompt, cost, seeds, details })
     }
 
     async fn generate(&self, request: &JobRequest, spec: &JobSpec) -> Result<Generated, JobError> {
@@ -255,7 +268,7 @@ impl Runner {
         };
         let variation = spec.model.variation.as_ref().map_or(VariationMethod::Edits, |v| v.method);
         let outcome = match request.command {
-            Command::Upscale if kind == BackendKind::Automatic1111 => {
+            Command::Upscale if matches!(kind, BackendKind::Automatic1111 | BackendKind::Stability) => {
                 self.retrying(kind, job, || backend.upscale(&call, input.image.clone())).await
             }
             Command::Edit if variation == VariationMethod::Variations => {
@@ -335,6 +348,13 @@ fn backend_call(spec: &JobSpec) -> BackendCall {
         negative_prompt: spec.negative_prompt.clone(),
         upscaler: spec.model.upscaler.clone(),
         markup_field: spec.model.markup_field.clone(),
+        steps_override: spec.steps,
+        cfg_scale: spec.cfg_scale,
+        sampler: spec.sampler.clone().or_else(|| spec.model.sampler.clone()),
+        scheduler: spec.model.scheduler.clone(),
+        hires: spec.hires,
+        workflow: spec.model.workflow.clone(),
+        image_workflow: spec.model.image_workflow.clone(),
     }
 }
 

@@ -52,12 +52,11 @@ pub(crate) fn png() -> Vec<u8> {
 pub(crate) fn runner(backend: Arc<ScriptedBackend>, threshold: u32) -> Runner {
     let clock = Arc::new(ManualClock::new("2026-11-25T12:00:00Z".parse().unwrap()));
     let breaker = BreakerPolicy { threshold, cool_off: chrono::Duration::seconds(30) };
-    Runner::new(Backends { openai: backend, automatic1111: None }, Arc::new(NoFetch), 1 << 20, clock, breaker)
-        .with_retry(RetryPolicy {
-            retries: 2,
-            min_delay: Duration::from_millis(1),
-            max_delay: Duration::from_millis(5),
-        })
+    Runner::new(Backends::openai_only(backend), Arc::new(NoFetch), 1 << 20, clock, breaker).with_retry(RetryPolicy {
+        retries: 2,
+        min_delay: Duration::from_millis(1),
+        max_delay: Duration::from_millis(5),
+    })
 }
 
 fn job() -> (JobRequest, JobSpec) {

@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod comfyui;
 mod edit;
 mod failures;
 mod generate;
@@ -16,6 +17,7 @@ mod operations;
 mod processes;
 mod queue;
 mod recovery;
+mod stability;
 mod stable_diffusion;
 mod startup;
 mod styles;

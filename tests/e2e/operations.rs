@@ -87,3 +87,23 @@ async fn healthz_reports_the_gateway_the_store_and_the_backends_and_fails_when_d
     }
     assert!(healthy, "healthy again once Discord is back");
 }
+
+#[tokio::test]
+async fn healthz_shows_each_stable_diffusion_server_and_one_that_did_not_answer_at_start_up_as_down() {
+    let comfy = crate::support::comfyui::FakeComfyUi::start().await;
+    let address = free_address();
+    let down = format!("http://{}", free_address());
+    let vars = [
+        ("EASEL_HTTP_ADDR", address.as_str()),
+        ("COMFYUI_URL", comfy.base_url.as_str()),
+        ("STABILITY_API_KEY", crate::support::stability::KEY),
+        ("STABILITY_BASE_URL", down.as_str()),
+    ];
+    let _app = spawn_app_with(&vars, |_| {}).await;
+
+    let (status, body) = get(&address, "/healthz").await;
+
+    assert_eq!(status, 200, "a backend that is down never stops the bot: {body}");
+    let health: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(health["backends"], json!({"openai": "up", "comfyui": "up", "stability": "down"}));
+}

@@ -204,7 +204,7 @@ async fn a_backend_that_is_down_holds_its_queue_then_recovers() {
     let waiting = generate(&app, &member(900_000_000_000_000_044), "after");
     let requests = all_delivered(&app, std::slice::from_ref(&waiting)).await;
 
-    assert!(busy.starts_with("The image service is busy right now."), "{busy}");
+    assert!(busy.starts_with("The image service isn't answering right now"), "{busy}");
     let edits = edits_of(&requests, &waiting);
     let told =
         edits.iter().any(|e| e.payload["content"].as_str().unwrap_or_default().contains("not answering right now"));

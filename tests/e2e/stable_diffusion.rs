@@ -147,3 +147,57 @@ async fn the_hd_button_on_a_stable_diffusion_result_uses_the_servers_upscaler() 
     let pixels = image::load_from_memory(&hd.files[0].2).unwrap();
     assert_eq!((pixels.width(), pixels.height()), (64, 64), "the upscaler's image");
 }
+
+#[tokio::test]
+async fn steps_cfg_and_sampler_reach_automatic1111_behind_basic_auth_and_the_real_parameters_are_shown() {
+    let sd = FakeSd::start_with_auth(Some("ann:s3cret")).await;
+    let app = spawn_app_with(&[("SD_BASE_URL", &sd.base_url), ("SD_AUTH", "ann:s3cret")], |_| {}).await;
+
+    let options = json!([string("prompt", "a lighthouse"), string("model", "stable-diffusion"),
+        {"name": "steps", "type": 4, "value": 30}, {"name": "cfg_scale", "type": 10, "value": 5.5},
+        string("sampler", "DPM++ 2M")]);
+    let sent = app.discord.invoke("generate", options, json!({}));
+    let requests = app
+        .discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+        .await;
+
+    let (_, body) = &sd.calls()[0];
+    assert_eq!(
+        (body["steps"].as_u64(), body["cfg_scale"].as_f64(), body["sampler_name"].as_str()),
+        (Some(30), Some(5.5), Some("DPM++ 2M"))
+    );
+    let edit = requests.iter().find(|r| r.path.contains(&sent.token) && !r.files.is_empty()).unwrap();
+    let parameters = field(&edit.payload["embeds"][0], "Parameters");
+    assert_eq!(parameters, Some("30 steps · DPM++ 2M (Automatic) · CFG 5.5 · sd_xl_base_1.0"));
+}
+
+#[tokio::test]
+async fn a_sampler_the_server_does_not_offer_is_refused_at_once_listing_those_it_does() {
+    let sd = FakeSd::start().await;
+    let app = spawn_app_with(&[("SD_BASE_URL", &sd.base_url)], |_| {}).await;
+    let options = json!([string("prompt", "x"), string("model", "stable-diffusion"), string("sampler", "LMS")]);
+    let sent = app.discord.invoke("generate", options, json!({}));
+    let (text, _) = app.direct_answer(&sent).await;
+    assert!(
+        text.starts_with("`stable-diffusion` does not offer sampler `LMS`. It allows: `DPM++ 2M`, `Euler a`."),
+        "{text}"
+    );
+    let registration = app.discord.wait_until_ready().await;
+    let generate = registration.payload.as_array().unwrap().iter().find(|c| c["name"] == "generate").unwrap().clone();
+    assert!(generate.to_string().contains("\"Euler a\""), "the server's samplers are the option's choices");
+}
+
+#[tokio::test]
+async fn hd_on_automatic1111_uses_hires_fix_through_the_upscaler() {
+    let sd = FakeSd::start().await;
+    let app = spawn_app_with(&[("SD_BASE_URL", &sd.base_url)], |_| {}).await;
+    let sent =
+        app.discord.invoke("hd", json!([string("prompt", "a tower"), string("model", "stable-diffusion")]), json!({}));
+    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    let (_, body) = &sd.calls()[0];
+    assert_eq!(
+        (body["enable_hr"].as_bool(), body["hr_upscaler"].as_str(), body["steps"].as_u64()),
+        (Some(true), Some("R-ESRGAN 4x+"), Some(40))
+    );
+}

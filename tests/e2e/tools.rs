@@ -64,7 +64,9 @@ async fn check_passes_a_good_setup_and_lists_every_model_with_its_status() {
     );
     assert!(out.contains("dall-e-3") && out.contains("not served by OPENAI_BASE_URL"), "{out}");
     assert!(out.contains("stable-diffusion") && out.contains("set SD_BASE_URL to offer it"), "{out}");
-    assert!(out.ends_with("result: ready to start (0 problem(s), 7 note(s))\n"), "{out}");
+    assert!(out.contains("comfyui-sdxl") && out.contains("set COMFYUI_URL to offer it"), "{out}");
+    assert!(out.contains("stability-core") && out.contains("set STABILITY_API_KEY to offer it"), "{out}");
+    assert!(out.ends_with("result: ready to start (0 problem(s), 11 note(s))\n"), "{out}");
     assert!(!out.contains("secret-good-token") && !out.contains("sk-secret-check-key"), "never a secret: {out}");
 }
 

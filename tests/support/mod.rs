@@ -1,8 +1,10 @@
 //! Stand-ins and a `spawn_app` helper: each test gets its own fake Discord, fake model API and bot.
 
+pub mod comfyui;
 pub mod discord;
 pub mod openai;
 pub mod sd;
+pub mod stability;
 
 use std::collections::HashMap;
 use std::io::Cursor;

@@ -28,6 +28,12 @@ type Shared = (Arc<Mutex<Vec<(String, Value)>>>, Arc<Mutex<Vec<Vec<u8>>>>, Arc<A
 impl FakeSd {
     /// Starts the fake on a free port.
     pub async fn start() -> Self {
+        Self::start_with_auth(None).await
+    }
+
+    /// Starts the fake requiring HTTP basic auth (`user:password`), as `--api-auth` does: anything
+    /// else is answered 401.
+    pub async fn start_with_auth(credentials: Option<&str>) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base_url = format!("http://{}", listener.local_addr().unwrap());
         let fake = Self { calls: Arc::default(), made: Arc::default(), delay_ms: Arc::default(), base_url };
@@ -38,7 +44,27 @@ impl FakeSd {
             .route("/sdapi/v1/img2img", post(img2img))
             .route("/sdapi/v1/progress", get(progress))
             .route("/sdapi/v1/extra-single-image", post(upscale))
+            .route("/sdapi/v1/samplers", get(samplers))
+            .route("/sdapi/v1/schedulers", get(schedulers))
             .with_state(state);
+        let expected = credentials.map(|c| format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(c)));
+        let app = app.layer(axum::middleware::from_fn(
+            move |request: axum::extract::Request, next: axum::middleware::Next| {
+                let expected = expected.clone();
+                async move {
+                    let given = request.headers().get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned);
+                    match expected {
+                        Some(expected) if given.as_deref() != Some(expected.as_str()) => {
+                            axum::response::IntoResponse::into_response((
+                                axum::http::StatusCode::UNAUTHORIZED,
+                                "Not authenticated",
+                            ))
+                        }
+                        _ => next.run(request).await,
+                    }
+                }
+            },
+        ));
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         fake
     }
@@ -81,7 +107,11 @@ async fn answer(state: Shared, path: &str, body: Value) -> Json<Value> {
     // As AUTOMATIC1111 does: a random seed when asked for -1, then one seed per image, counting up.
     let seed = body["seed"].as_i64().filter(|s| *s >= 0).unwrap_or(1_234_567);
     let all_seeds: Vec<i64> = (0..n as i64).map(|i| seed + i).collect();
-    let info = json!({"prompt": body["prompt"], "seed": seed, "all_seeds": all_seeds}).to_string();
+    let info = json!({"prompt": body["prompt"], "seed": seed, "all_seeds": all_seeds,
+        "steps": body["steps"], "sampler_name": body["sampler_name"].as_str().unwrap_or("Euler a"),
+        "scheduler": body["scheduler"].as_str().unwrap_or("Automatic"), "cfg_scale": body["cfg_scale"].as_f64().unwrap_or(7.0),
+        "sd_model_name": "sd_xl_base_1.0"})
+    .to_string();
     Json(json!({"images": encoded, "parameters": body, "info": info}))
 }
 
@@ -99,4 +129,15 @@ async fn txt2img(State(state): State<Shared>, Json(body): Json<Value>) -> Json<V
 
 async fn img2img(State(state): State<Shared>, Json(body): Json<Value>) -> Json<Value> {
     answer(state, "/sdapi/v1/img2img", body).await
+}
+
+/// `GET /sdapi/v1/samplers`, as AUTOMATIC1111 1.9 lists them (the scheduler is a field of its own).
+async fn samplers() -> Json<Value> {
+    Json(json!([{"name": "DPM++ 2M", "aliases": ["k_dpmpp_2m"], "options": {}},
+                {"name": "Euler a", "aliases": ["k_euler_a"], "options": {}}]))
+}
+
+/// `GET /sdapi/v1/schedulers`.
+async fn schedulers() -> Json<Value> {
+    Json(json!([{"name": "automatic", "label": "Automatic"}, {"name": "karras", "label": "Karras"}]))
 }

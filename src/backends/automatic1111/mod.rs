@@ -18,6 +18,9 @@ use super::{
     ImageBackend, Progress, ServedModel, MAX_SMALL_ANSWER,
 };
 use crate::catalogue::{parse_size, VariationMethod};
+use crate::config::Secret;
+
+mod info;
 
 /// The name meaning "whatever checkpoint the server has loaded".
 pub const LOADED_CHECKPOINT: &str = "default";
@@ -28,22 +31,60 @@ const EDIT_STRENGTH: f64 = 0.75;
 /// How much a result's HD button enlarges an image with the server's upscaler.
 const UPSCALE_FACTOR: f64 = 2.0;
 
+/// How much `/hd`'s hires fix enlarges the first pass.
+const HIRES_SCALE: f64 = 2.0;
+/// How much the hires pass may change the first pass.
+const HIRES_STRENGTH: f64 = 0.5;
+
 /// A client of one AUTOMATIC1111-compatible server.
 pub struct Automatic1111Backend {
     client: Client,
     base: Url,
+    auth: Option<(String, Secret)>,
     max_image_bytes: u64,
 }
 
 impl Automatic1111Backend {
-    /// A backend for `base` (e.g. `http://127.0.0.1:7860`) whose images may be `max_image_bytes` each.
-    pub fn new(base: Url, timeout: Duration, max_image_bytes: u64) -> Self {
+    /// A backend for `base` (e.g. `http://127.0.0.1:7860`) whose images may be `max_image_bytes` each,
+    /// with the server's `--api-auth` credentials when it has them.
+    pub fn new(base: Url, auth: Option<(String, Secret)>, timeout: Duration, max_image_bytes: u64) -> Self {
         let client = Client::builder().timeout(timeout).build().expect("a TLS backend is compiled in");
-        Self { client, base, max_image_bytes }
+        Self { client, base, auth, max_image_bytes }
     }
 
     fn endpoint(&self, path: &str) -> String {
         format!("{}/sdapi/v1/{path}", self.base.as_str().trim_end_matches('/'))
+    }
+
+    /// A request to `path`, with the server's basic auth when configured.
+    fn request(&self, method: reqwest::Method, path: &str) -> RequestBuilder {
+        let request = self.client.request(method, self.endpoint(path));
+        match &self.auth {
+            Some((user, password)) => request.basic_auth(user, Some(password.expose())),
+            None => request,
+        }
+    }
+
+    fn post(&self, path: &str) -> RequestBuilder {
+        self.request(reqwest::Method::POST, path)
+    }
+
+    fn get(&self, path: &str) -> RequestBuilder {
+        self.request(reqwest::Method::GET, path)
+    }
+
+    /// The names a listing endpoint (`samplers`, `schedulers`) answers.
+    pub async fn names(&self, path: &str) -> Result<Vec<String>, BackendError> {
+        #[derive(Deserialize)]
+        struct Named {
+            name: String,
+        }
+        let response = self.get(path).send().await.map_err(transport_error)?;
+        if !response.status().is_success() {
+            return Err(BackendError::Unavailable(format!("status {}", response.status())));
+        }
+        let named: Vec<Named> = read_json(response, MAX_SMALL_ANSWER).await?;
+        Ok(named.into_iter().map(|n| n.name).filter(|n| n.len() <= 100).take(200).collect())
     }
 
     async fn images(&self, request: RequestBuilder, n: u8) -> Result<Generated, BackendError> {
@@ -75,7 +116,14 @@ impl Automatic1111Backend {
         if images.is_empty() {
             return Err(BackendError::Malformed("the answer holds no image".into()));
         }
-        Ok(Generated { images, revised_prompt: None, usage: None, seeds: seeds_of(answer.info.as_ref()) })
+        let info = answer.info.as_ref();
+        Ok(Generated {
+            images,
+            revised_prompt: None,
+            usage: None,
+            seeds: info::seeds_of(info),
+            details: info::details_of(info),
+        })
     }
 
     fn body(call: &BackendCall) -> Result<Value, BackendError> {
@@ -89,13 +137,29 @@ impl Automatic1111Backend {
             "height": height,
             "batch_size": call.n,
             "n_iter": 1,
-            "steps": call.steps.unwrap_or(25),
+            "steps": call.sampling_steps().unwrap_or(25),
             "send_images": true,
             "save_images": false,
             "seed": call.seed.unwrap_or(-1),
         });
         if let Some(negative) = &call.negative_prompt {
             body["negative_prompt"] = json!(negative);
+        }
+        // Since 1.9 the sampler and the scheduler are separate fields.
+        if let Some(sampler) = &call.sampler {
+            body["sampler_name"] = json!(sampler);
+        }
+        if let Some(scheduler) = &call.scheduler {
+            body["scheduler"] = json!(scheduler);
+        }
+        if let Some(cfg) = call.cfg_scale {
+            body["cfg_scale"] = json!(cfg);
+        }
+        if let (true, Some(upscaler)) = (call.hires, &call.upscaler) {
+            body["enable_hr"] = json!(true);
+            body["hr_scale"] = json!(HIRES_SCALE);
+            body["hr_upscaler"] = json!(upscaler);
+            body["denoising_strength"] = json!(HIRES_STRENGTH);
         }
         if call.provider_model != LOADED_CHECKPOINT {
             body["override_settings"] = json!({"sd_model_checkpoint": call.provider_model});
@@ -113,7 +177,7 @@ fn strip_data_url(b64: &str) -> &str {
 impl ImageBackend for Automatic1111Backend {
     async fn generate(&self, call: &BackendCall) -> Result<Generated, BackendError> {
         let body = Self::body(call)?;
-        self.images(self.client.post(self.endpoint("txt2img")).json(&body), call.n).await
+        self.images(self.post("txt2img").json(&body), call.n).await
     }
 
     async fn vary(
@@ -139,7 +203,7 @@ impl ImageBackend for Automatic1111Backend {
             body["inpaint_full_res"] = json!(false);
             body["denoising_strength"] = json!(EDIT_STRENGTH);
         }
-        self.images(self.client.post(self.endpoint("img2img")).json(&body), call.n).await
+        self.images(self.post("img2img").json(&body), call.n).await
     }
 
     async fn upscale(&self, call: &BackendCall, image: Vec<u8>) -> Result<Generated, BackendError> {
@@ -153,7 +217,7 @@ impl ImageBackend for Automatic1111Backend {
             "upscaling_resize": UPSCALE_FACTOR,
             "upscaler_1": upscaler,
         });
-        let request = self.client.post(self.endpoint("extra-single-image")).json(&body);
+        let request = self.post("extra-single-image").json(&body);
         let response = request.send().await.map_err(transport_error)?;
         let status = response.status();
         if !status.is_success() {
@@ -172,14 +236,18 @@ impl ImageBackend for Automatic1111Backend {
     }
 
     async fn progress(&self) -> Option<Progress> {
-        let request = self.client.get(self.endpoint("progress?skip_current_image=true")).timeout(PROGRESS_TIMEOUT);
+        let request = self.get("progress?skip_current_image=true").timeout(PROGRESS_TIMEOUT);
         let response = request.send().await.ok().filter(|r| r.status().is_success())?;
         let answer: ProgressAnswer = read_json(response, MAX_SMALL_ANSWER).await.ok()?;
         Progress::checked(answer.state.sampling_step, answer.state.sampling_steps).filter(|p| p.step > 0)
     }
 
+    async fn samplers(&self) -> Vec<String> {
+        self.names("samplers").await.unwrap_or_default()
+    }
+
     async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError> {
-        let response = self.client.get(self.endpoint("sd-models")).send().await.map_err(transport_error)?;
+        let response = self.get("sd-models").send().await.map_err(transport_error)?;
         if !response.status().is_success() {
             return Err(BackendError::Unavailable(format!("status {}", response.status())));
         }
@@ -224,26 +292,6 @@ struct UpscaleAnswer {
     image: String,
 }
 
-/// The seeds AUTOMATIC1111 used, from its answer's `info` (`all_seeds`, else `seed`); seeds outside
-/// what a seed can be are dropped.
-fn seeds_of(info: Option<&Value>) -> Vec<i64> {
-    #[derive(Deserialize)]
-    struct Info {
-        #[serde(default)]
-        all_seeds: Vec<i64>,
-        #[serde(default)]
-        seed: Option<i64>,
-    }
-    let parsed = match info {
-        Some(Value::String(text)) => serde_json::from_str::<Info>(text).ok(),
-        Some(object) => serde_json::from_value::<Info>(object.clone()).ok(),
-        None => None,
-    };
-    let Some(info) = parsed else { return Vec::new() };
-    let seeds = if info.all_seeds.is_empty() { info.seed.into_iter().collect() } else { info.all_seeds };
-    seeds.into_iter().filter(|s| crate::job::SEED_RANGE.contains(s) && *s >= 0).take(10).collect()
-}
-
 #[derive(Deserialize)]
 struct Checkpoint {
     title: String,
@@ -270,8 +318,15 @@ mod tests {
             steps: Some(15),
             seed: Some(7),
             negative_prompt: Some("blur".into()),
-            upscaler: None,
+            upscaler: Some("R-ESRGAN 4x+".into()),
             markup_field: None,
+            steps_override: None,
+            cfg_scale: Some(6.5),
+            sampler: Some("DPM++ 2M".into()),
+            scheduler: Some("Karras".into()),
+            hires: false,
+            workflow: None,
+            image_workflow: None,
         }
     }
 
@@ -282,19 +337,15 @@ mod tests {
         assert_eq!((body["steps"].as_u64(), body["batch_size"].as_u64()), (Some(15), Some(2)));
         assert_eq!(body["override_settings"]["sd_model_checkpoint"], "sdxl.safetensors");
         assert_eq!((body["seed"].as_i64(), body["negative_prompt"].as_str()), (Some(7), Some("blur")));
+        assert_eq!((body["sampler_name"].as_str(), body["scheduler"].as_str()), (Some("DPM++ 2M"), Some("Karras")));
+        assert_eq!(body["cfg_scale"].as_f64(), Some(6.5));
+        assert!(body.get("enable_hr").is_none(), "hires fix only for /hd");
+        let hd =
+            Automatic1111Backend::body(&BackendCall { hires: true, ..call("512x512", LOADED_CHECKPOINT) }).unwrap();
+        assert_eq!((hd["enable_hr"].as_bool(), hd["hr_upscaler"].as_str()), (Some(true), Some("R-ESRGAN 4x+")));
         let loaded = Automatic1111Backend::body(&call("512x512", LOADED_CHECKPOINT)).unwrap();
         assert!(loaded.get("override_settings").is_none(), "the loaded checkpoint is left as it is");
         assert!(Automatic1111Backend::body(&call("auto", LOADED_CHECKPOINT)).is_err());
-    }
-
-    #[test]
-    fn seeds_are_read_from_the_info_string() {
-        let text = |t: &str| Value::String(t.to_owned());
-        assert_eq!(seeds_of(Some(&text(r#"{"seed": 5, "all_seeds": [5, 6]}"#))), [5, 6]);
-        assert_eq!(seeds_of(Some(&json!({"seed": 42}))), [42]);
-        assert_eq!(seeds_of(Some(&text("not json"))), Vec::<i64>::new());
-        assert_eq!(seeds_of(Some(&text(r#"{"all_seeds": [-5, 99999999999]}"#))), Vec::<i64>::new());
-        assert_eq!(seeds_of(None), Vec::<i64>::new());
     }
 
     #[test]

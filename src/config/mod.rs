@@ -13,6 +13,8 @@ use crate::catalogue::{Catalogue, CatalogueError};
 use crate::download::TrustedHost;
 use crate::limits::{LimitName, Limits};
 
+pub mod servers;
+
 /// A secret (token, API key) whose `Debug` and `Display` never show it, so no log line can leak it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
@@ -89,6 +91,9 @@ pub enum ConfigError {
     /// The catalogue is malformed.
     #[error(transparent)]
     Catalogue(#[from] CatalogueError),
+    /// A ComfyUI model's workflow cannot be used.
+    #[error(transparent)]
+    Workflow(#[from] crate::backends::comfyui::workflow::WorkflowError),
 }
 
 /// Everything Easel needs to run, parsed and checked.
@@ -104,8 +109,10 @@ pub struct Config {
     pub openai_api_key: Option<Secret>,
     /// Base URL of the OpenAI-compatible API, e.g. `https://api.openai.com/v1`.
     pub openai_base_url: Url,
-    /// Base URL of a Stable Diffusion server with AUTOMATIC1111's API (`--api`), if any.
-    pub sd_base_url: Option<Url>,
+    /// The Stable Diffusion servers: AUTOMATIC1111, ComfyUI, Stability AI.
+    pub servers: servers::Servers,
+    /// The ComfyUI workflows of the catalogue's ComfyUI models, read and checked (only with `COMFYUI_URL`).
+    pub workflows: Vec<crate::backends::comfyui::workflow::Workflow>,
     /// The model used when a member names none.
     pub default_model: String,
     /// The model catalogue (built-in or from `EASEL_MODELS`).
@@ -214,10 +221,11 @@ impl Config {
             discord_guild_id: parse_var(&get, "DISCORD_GUILD_ID", "a guild id (a number)")?,
             openai_api_key: get("OPENAI_API_KEY").map(Secret::new),
             openai_base_url: url_var(&get, "OPENAI_BASE_URL", "https://api.openai.com/v1")?,
-            sd_base_url: match get("SD_BASE_URL") {
-                Some(raw) => Some(url_var(&|_: &str| Some(raw.clone()), "SD_BASE_URL", "")?),
-                None => None,
+            workflows: match get("COMFYUI_URL") {
+                Some(_) => servers::workflows(&catalogue, get("EASEL_MODELS").as_deref())?,
+                None => Vec::new(),
             },
+            servers: servers::Servers::from_lookup(&get)?,
             default_model,
             catalogue,
             database_path: database_path.clone(),

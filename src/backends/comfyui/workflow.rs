@@ -1,0 +1,243 @@
+//! ComfyUI workflows: API-format JSON graphs (ComfyUI's "Save (API format)") whose inputs hold named
+//! placeholders, `"{{prompt}}"`, `"{{seed}}"` and so on, filled in for each job.
+//!
+//! A placeholder that is a whole JSON string becomes the value itself (a number stays a number); inside
+//! a longer string it is replaced as text. Every workflow is checked when Easel starts: one missing a
+//! placeholder its kind needs is refused, naming the file.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+/// The text-to-image workflow shipped with Easel (`builtin:txt2img`).
+pub const BUILTIN_TXT2IMG: &str = include_str!("../../../workflows/txt2img.json");
+/// The image-to-image workflow shipped with Easel (`builtin:img2img`).
+pub const BUILTIN_IMG2IMG: &str = include_str!("../../../workflows/img2img.json");
+
+/// The largest workflow file Easel reads.
+const MAX_WORKFLOW_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Which job a workflow does, and so which placeholders it must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkflowKind {
+    /// Text to image: prompt, negative prompt, seed, width, height, steps.
+    Text,
+    /// Image to image: prompt, negative prompt, seed, steps, and the input image.
+    Image,
+}
+
+impl WorkflowKind {
+    /// The placeholders a workflow of this kind must hold.
+    pub fn required(self) -> &'static [&'static str] {
+        match self {
+            Self::Text => &["prompt", "negative_prompt", "seed", "width", "height", "steps"],
+            Self::Image => &["prompt", "negative_prompt", "seed", "steps", "image"],
+        }
+    }
+}
+
+/// A workflow that cannot be used, naming the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WorkflowError {
+    /// The file cannot be read.
+    #[error("the ComfyUI workflow `{name}` cannot be read: {reason}")]
+    Unreadable {
+        /// The file or builtin name.
+        name: String,
+        /// Why.
+        reason: String,
+    },
+    /// The file is not an API-format workflow.
+    #[error("the ComfyUI workflow `{name}` is not an API-format workflow (a JSON object of nodes): {reason}")]
+    NotAWorkflow {
+        /// The file or builtin name.
+        name: String,
+        /// Why.
+        reason: String,
+    },
+    /// A placeholder is missing.
+    #[error("the ComfyUI workflow `{name}` has no `{{{{{placeholder}}}}}` placeholder, which a {kind} workflow needs")]
+    MissingPlaceholder {
+        /// The file or builtin name.
+        name: String,
+        /// The placeholder.
+        placeholder: &'static str,
+        /// `text-to-image` or `image-to-image`.
+        kind: &'static str,
+    },
+}
+
+/// A checked workflow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workflow {
+    /// Its file (or builtin) name.
+    pub name: String,
+    graph: Value,
+    /// Whether it makes several images at once (`{{batch_size}}`); if not, one image per run.
+    pub batches: bool,
+    /// Whether it inpaints with a mask (`{{mask}}`, an uploaded image white where to repaint).
+    pub takes_mask: bool,
+}
+
+impl Workflow {
+    /// Reads and checks the workflow `name` (`builtin:txt2img`, `builtin:img2img`, or a file path).
+    pub fn load(name: &str, kind: WorkflowKind) -> Result<Self, WorkflowError> {
+        Self::load_beside(name, None, kind)
+    }
+
+    /// As [`Self::load`], a relative path read from `folder` (the catalogue file's) when given.
+    pub fn load_beside(
+        name: &str,
+        folder: Option<&std::path::Path>,
+        kind: WorkflowKind,
+    ) -> Result<Self, WorkflowError> {
+        let text = match name {
+            "builtin:txt2img" => BUILTIN_TXT2IMG.to_owned(),
+            "builtin:img2img" => BUILTIN_IMG2IMG.to_owned(),
+            path => {
+                let path = std::path::Path::new(path);
+                let full = match folder {
+                    Some(folder) if path.is_relative() => folder.join(path),
+                    _ => path.to_owned(),
+                };
+                read_file(name, &full)?
+            }
+        };
+        Self::parse(name, &text, kind)
+    }
+
+    /// Checks a workflow's text.
+    pub fn parse(name: &str, text: &str, kind: WorkflowKind) -> Result<Self, WorkflowError> {
+        let not_a_workflow = |reason: String| WorkflowError::NotAWorkflow { name: name.to_owned(), reason };
+        let graph: Value = serde_json::from_str(text).map_err(|e| not_a_workflow(e.to_string()))?;
+        let nodes = graph.as_object().ok_or_else(|| not_a_workflow("the top level is not an object".into()))?;
+        if nodes.values().any(|node| node.get("class_type").is_none()) {
+            return Err(not_a_workflow("a node has no `class_type` (export it with Save (API format))".into()));
+        }
+        let mut found = Vec::new();
+        collect(&graph, &mut found);
+        for placeholder in kind.required() {
+            if !found.iter().any(|f| f == placeholder) {
+                return Err(WorkflowError::MissingPlaceholder {
+                    name: name.to_owned(),
+                    placeholder,
+                    kind: match kind {
+                        WorkflowKind::Text => "text-to-image",
+                        WorkflowKind::Image => "image-to-image",
+                    },
+                });
+            }
+        }
+        let has = |name: &str| found.iter().any(|f| f == name);
+        Ok(Self { name: name.to_owned(), batches: has("batch_size"), takes_mask: has("mask"), graph })
+    }
+
+    /// The graph with every placeholder filled from `values` (an unknown placeholder is left as is,
+    /// so ComfyUI names the node it breaks).
+    pub fn fill(&self, values: &BTreeMap<&str, Value>) -> Value {
+        fill(&self.graph, values)
+    }
+}
+
+fn read_file(name: &str, path: &std::path::Path) -> Result<String, WorkflowError> {
+    let unreadable = |reason: String| WorkflowError::Unreadable { name: name.to_owned(), reason };
+    let size = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?.len();
+    if size > MAX_WORKFLOW_BYTES {
+        return Err(unreadable(format!("{size} bytes, over the {MAX_WORKFLOW_BYTES} Easel reads")));
+    }
+    std::fs::read_to_string(path).map_err(|e| unreadable(e.to_string()))
+}
+
+/// The names of every `{{placeholder}}` in the graph's strings.
+fn collect(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::String(text) => {
+            let mut rest = text.as_str();
+            while let Some(start) = rest.find("{{") {
+                let Some(end) = rest[start..].find("}}") else { break };
+                found.push(rest[start + 2..start + end].trim().to_owned());
+                rest = &rest[start + end + 2..];
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect(v, found)),
+        Value::Object(map) => map.values().for_each(|v| collect(v, found)),
+        _ => {}
+    }
+}
+
+fn fill(value: &Value, values: &BTreeMap<&str, Value>) -> Value {
+    match value {
+        Value::String(text) => {
+            let whole = text.trim().strip_prefix("{{").and_then(|t| t.strip_suffix("}}")).map(str::trim);
+            if let Some(value) = whole.and_then(|name| values.get(name)) {
+                return value.clone();
+            }
+            let mut out = text.clone();
+            for (name, value) in values {
+                let as_text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+                out = out.replace(&format!("{{{{{name}}}}}"), &as_text);
+            }
+            Value::String(out)
+        }
+        Value::Array(items) => Value::Array(items.iter().map(|v| fill(v, values)).collect()),
+        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), fill(v, values))).collect()),
+        other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn the_builtin_workflows_have_every_placeholder_and_are_filled_with_typed_values() {
+        let text = Workflow::load("builtin:txt2img", WorkflowKind::Text).unwrap();
+        assert!(text.batches);
+        Workflow::load("builtin:img2img", WorkflowKind::Image).unwrap();
+        let values = BTreeMap::from([
+            ("prompt", json!("a fox")),
+            ("seed", json!(42)),
+            ("width", json!(1024)),
+            ("checkpoint", json!("sdxl.safetensors")),
+        ]);
+        let graph = text.fill(&values);
+        assert_eq!(graph["6"]["inputs"]["text"], "a fox");
+        assert_eq!(graph["3"]["inputs"]["seed"], 42, "a number stays a number");
+        assert_eq!(graph["5"]["inputs"]["width"], 1024);
+        assert_eq!(graph["4"]["inputs"]["ckpt_name"], "sdxl.safetensors");
+    }
+
+    #[test]
+    fn a_workflow_missing_a_placeholder_is_refused_naming_it_and_the_file() {
+        let no_seed = r#"{"1": {"class_type": "X", "inputs": {"text": "{{prompt}}, {{negative_prompt}}", "w": "{{width}}", "h": "{{height}}", "s": "{{steps}}"}}}"#;
+        let refused = Workflow::parse("my-flow.json", no_seed, WorkflowKind::Text).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "the ComfyUI workflow `my-flow.json` has no `{{seed}}` placeholder, which a text-to-image workflow needs"
+        );
+        let ui_format = r#"{"nodes": [], "links": []}"#;
+        assert!(matches!(
+            Workflow::parse("ui.json", ui_format, WorkflowKind::Text),
+            Err(WorkflowError::NotAWorkflow { .. })
+        ));
+        assert!(matches!(
+            Workflow::load("/nonexistent/flow.json", WorkflowKind::Text),
+            Err(WorkflowError::Unreadable { .. })
+        ));
+    }
+
+    #[test]
+    fn a_placeholder_inside_a_longer_string_is_replaced_as_text() {
+        let flow = Workflow::parse(
+            "f",
+            r#"{"1": {"class_type": "X", "inputs": {"t": "{{prompt}}, masterpiece", "n": "{{negative_prompt}}", "s": "{{seed}}", "w": "{{width}}", "h": "{{height}}", "k": "{{steps}}"}}}"#,
+            WorkflowKind::Text,
+        )
+        .unwrap();
+        assert!(!flow.batches);
+        let graph = flow.fill(&BTreeMap::from([("prompt", json!("a fox"))]));
+        assert_eq!(graph["1"]["inputs"]["t"], "a fox, masterpiece");
+    }
+}
