@@ -10,7 +10,7 @@ use crate::backends::automatic1111::Automatic1111Backend;
 use crate::backends::comfyui::ComfyUiBackend;
 use crate::backends::openai::OpenAiBackend;
 use crate::backends::stability::StabilityBackend;
-use crate::backends::{ImageBackend, ServedModel};
+use crate::backends::{ImageBackend, SamplingOptions, ServedModel};
 use crate::catalogue::{BackendKind, Catalogue};
 use crate::clock::Clock;
 use crate::config::Config;
@@ -116,7 +116,7 @@ pub type Served = Result<Option<Vec<ServedModel>>, String>;
 /// What each backend said it serves: `None` when not configured.
 pub struct Listings {
     answers: Vec<(BackendKind, Option<Served>)>,
-    samplers: Vec<String>,
+    sampling: SamplingOptions,
 }
 
 impl Listings {
@@ -125,11 +125,11 @@ impl Listings {
     pub async fn ask(backends: &Backends) -> Self {
         let asks = BackendKind::ALL.map(|kind| async move { (kind, served_by(backends.get(kind)).await) });
         let answers = futures_util::future::join_all(asks).await;
-        let samplers = match &backends.automatic1111 {
-            Some(sd) => sd.samplers().await,
-            None => Vec::new(),
+        let sampling = match &backends.automatic1111 {
+            Some(sd) => sd.sampling_options().await,
+            None => SamplingOptions::default(),
         };
-        Self { answers, samplers }
+        Self { answers, sampling }
     }
 
     /// What one kind of backend answered.
@@ -147,8 +147,22 @@ impl Listings {
             Some(Ok(Some(list))) => Listing::Listed(list),
         };
         let (mut offered, notices) = lifecycle::narrow(catalogue, listing, today);
-        offered.set_samplers(BackendKind::Automatic1111, &self.samplers);
+        offered.set_samplers(BackendKind::Automatic1111, &self.sampling.samplers);
         (offered, notices)
+    }
+
+    /// AUTOMATIC1111 models whose catalogue `scheduler` the server does not offer (it would fail every
+    /// call), with what it offers.
+    pub fn unknown_schedulers<'a>(&self, catalogue: &'a Catalogue) -> Vec<(&'a str, &'a str, &[String])> {
+        let offered = &self.sampling.schedulers;
+        catalogue
+            .models()
+            .iter()
+            .filter(|m| m.backend == BackendKind::Automatic1111)
+            .filter_map(|m| Some((m.id.as_str(), m.scheduler.as_deref()?)))
+            .filter(|(_, scheduler)| !offered.is_empty() && !offered.iter().any(|s| s.eq_ignore_ascii_case(scheduler)))
+            .map(|(model, scheduler)| (model, scheduler, offered.as_slice()))
+            .collect()
     }
 }
 
@@ -192,6 +206,9 @@ pub async fn offered(config: &Config, backends: &Backends, today: chrono::NaiveD
         }
     }
     let (catalogue, notices) = listings.narrow(&config.catalogue, today);
+    for (model, scheduler, offered) in listings.unknown_schedulers(&catalogue) {
+        warn!(model, scheduler, ?offered, "SD_BASE_URL does not offer this model's scheduler; its calls will fail until the catalogue names one it offers");
+    }
     for notice in notices {
         match notice {
             Notice::NotConfigured(_) => info!("{notice}"),

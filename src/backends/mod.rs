@@ -73,6 +73,15 @@ impl BackendCall {
     }
 }
 
+/// What a Stable Diffusion server offers to sample with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SamplingOptions {
+    /// Sampler names (`GET /sdapi/v1/samplers`).
+    pub samplers: Vec<String>,
+    /// Scheduler names (`GET /sdapi/v1/schedulers`, AUTOMATIC1111 1.9+).
+    pub schedulers: Vec<String>,
+}
+
 /// The input of an edit or variation, already converted to what the model accepts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditInput {
@@ -306,9 +315,10 @@ pub trait ImageBackend: Send + Sync {
         true
     }
 
-    /// The samplers the server offers, for the members' `sampler` option (AUTOMATIC1111).
-    async fn samplers(&self) -> Vec<String> {
-        Vec::new()
+    /// The samplers and schedulers the server offers (AUTOMATIC1111): the members' `sampler` choices,
+    /// and a check of the catalogue's `scheduler`. Empty when the server does not say.
+    async fn sampling_options(&self) -> SamplingOptions {
+        SamplingOptions::default()
     }
 
     /// How far the call now running has got, for providers that say (Stable Diffusion's sampling

@@ -305,11 +305,7 @@ impl JobRequest {
 
     /// Steps, CFG scale and sampler: only for models whose entry has `tuning`, each in its range, the
     /// sampler one the server offers (when it said).
-    fn checked_tuning(
-        &self,
-        catalogue: &Catalogue,
-        model: &ModelEntry,
-    ) -> Result<Tuning, InvalidRequest> {
+    fn checked_tuning(&self, catalogue: &Catalogue, model: &ModelEntry) -> Result<Tuning, InvalidRequest> {
         if self.steps.is_none() && self.cfg_scale.is_none() && self.sampler.is_none() {
             return Ok((None, None, None));
         }

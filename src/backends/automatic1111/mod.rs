@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 
 use super::{
     images_answer_cap, read_body, read_json, transport_error, BackendCall, BackendError, EditInput, Generated,
-    ImageBackend, Progress, ServedModel, MAX_SMALL_ANSWER,
+    ImageBackend, Progress, SamplingOptions, ServedModel, MAX_SMALL_ANSWER,
 };
 use crate::catalogue::{parse_size, VariationMethod};
 use crate::config::Secret;
@@ -242,8 +242,11 @@ impl ImageBackend for Automatic1111Backend {
         Progress::checked(answer.state.sampling_step, answer.state.sampling_steps).filter(|p| p.step > 0)
     }
 
-    async fn samplers(&self) -> Vec<String> {
-        self.names("samplers").await.unwrap_or_default()
+    async fn sampling_options(&self) -> SamplingOptions {
+        SamplingOptions {
+            samplers: self.names("samplers").await.unwrap_or_default(),
+            schedulers: self.names("schedulers").await.unwrap_or_default(),
+        }
     }
 
     async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError> {
