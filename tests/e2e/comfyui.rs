@@ -142,3 +142,27 @@ async fn a_workflow_missing_a_placeholder_stops_start_up_naming_the_file() {
         "the ComfyUI workflow `no-seed.json` has no `{{seed}}` placeholder, which a text-to-image workflow needs"
     );
 }
+
+#[tokio::test]
+async fn a_workflow_comfyui_rejects_is_explained_as_a_set_up_problem_that_costs_nothing() {
+    let comfy = FakeComfyUi::start().await;
+    let dir = std::env::temp_dir().join(format!("easel-comfy-rejected-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A placeholder Easel does not know stays unfilled, and ComfyUI rejects the prompt (400, node_errors).
+    let flow = easel::backends::comfyui::workflow::BUILTIN_TXT2IMG
+        .replace(r#""sampler_name": "euler""#, r#""sampler_name": "{{sampler}}""#);
+    std::fs::write(dir.join("flow.json"), flow).unwrap();
+    let catalogue =
+        easel::catalogue::DEFAULT_CATALOGUE.replace(r#"workflow = "builtin:txt2img""#, r#"workflow = "flow.json""#);
+    std::fs::write(dir.join("models.toml"), catalogue).unwrap();
+    let models = dir.join("models.toml").display().to_string();
+    let app = spawn_app_with(&[("COMFYUI_URL", &comfy.base_url), ("EASEL_MODELS", &models)], |_| {}).await;
+
+    let sent =
+        app.discord.invoke("generate", json!([string("prompt", "x"), string("model", "comfyui-sdxl")]), json!({}));
+    let text = app.explanation(&sent).await;
+
+    assert!(text.starts_with("Easel is not set up correctly for this model"), "{text}");
+    assert!(comfy.prompts().is_empty(), "nothing was queued");
+    assert_eq!(app.usage().await.user_images, 0);
+}

@@ -130,3 +130,17 @@ async fn a_stability_api_that_is_down_is_explained_and_costs_nothing_and_the_bot
         })
         .await;
 }
+
+#[tokio::test]
+async fn a_rejected_key_is_explained_as_a_set_up_problem_that_costs_nothing() {
+    let stability = FakeStability::start().await;
+    let vars = [("STABILITY_API_KEY", "sk-wrong"), ("STABILITY_BASE_URL", stability.base_url.as_str())];
+    let app = spawn_app_with(&vars, |_| {}).await;
+
+    let sent = app.discord.invoke("generate", json!([string("prompt", "a tower"), string("model", "sd3")]), json!({}));
+    let text = app.explanation(&sent).await;
+
+    assert!(text.starts_with("Easel is not set up correctly for this model"), "{text}");
+    assert!(!text.contains("sk-wrong"), "never the key");
+    assert_eq!(app.usage().await.user_images, 0);
+}
