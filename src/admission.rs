@@ -18,6 +18,10 @@ use crate::moderation::{AuditEntry, Moderation, Outcome};
 use crate::queue::{JobStore, QueueCaps, StoredJob, Ticket};
 use crate::store::{Charge, InstanceId, ReserveError, Store};
 
+/// The ledger's member for what a server pays itself (approved community requests): only the server's
+/// and the bot's budgets apply to it, never a member's own limits.
+pub const SERVER_ACCOUNT: u64 = 0;
+
 /// What admission needs.
 pub struct Admission {
     catalogue: Arc<Catalogue>,
@@ -109,7 +113,8 @@ impl Admission {
             job_id: request.id.0.clone(),
             guild_id: who.guild_id,
             channel_id: who.channel_id,
-            user_id: who.user_id,
+            // An approved community request is the server's: its budget, not the requester's own.
+            user_id: if request.community.is_some() { SERVER_ACCOUNT } else { who.user_id },
             command: request.command.name().to_owned(),
             model: spec.model.id.clone(),
             images: u32::from(spec.n),
@@ -117,7 +122,7 @@ impl Admission {
             owner: self.instance.clone(),
         };
         let job = StoredJob::queued(request.clone(), spec.model.backend, ticket);
-        let exempt = who.is_manager && limits.exempt_managers;
+        let exempt = request.community.is_some() || (who.is_manager && limits.exempt_managers);
         self.jobs.enqueue(&job, &charge, &limits, exempt, self.caps, now).await.map_err(|e| match e {
             ReserveError::Limit(refusal) => JobError::LimitReached(refusal),
             ReserveError::QueueFull { waiting, whole_bot } => JobError::QueueFull { waiting, whole_bot },
@@ -141,6 +146,14 @@ impl Admission {
             None => Vec::new(),
         };
         Ok(limits::resolve(&self.limits, &overrides, &who.roles, who.user_id))
+    }
+
+    /// Checks a request against the catalogue and the server's blocklist without queueing it (a community
+    /// request's card must not show what the server's rules forbid). A refusal is logged for moderators.
+    pub async fn vet(&self, request: &JobRequest) -> Result<JobSpec, JobError> {
+        let spec = self.check(request)?;
+        self.screen(request, &spec, self.clock.now()).await?;
+        Ok(spec)
     }
 
     /// The server's blocklist, before any reservation or model call; a refusal is logged for moderators.

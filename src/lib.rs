@@ -13,6 +13,7 @@
 //! - [`startup`]: backends, runner and offered catalogue, built from the configuration.
 //! - [`help`]: the words of `/help`.
 //! - [`settings`]: each member's `/settings` defaults for `/generate`.
+//! - [`requests`]: community requests: cards, votes, approvals on the server's budget, the gallery.
 //! - [`limits`]: cooldowns, concurrency, daily and monthly budgets, role tiers (pure logic).
 //! - [`admin`]: `/limits` for guild admins, with the permission check server-side.
 //! - [`moderation`]: server rules (blocklist, pre-check), the audit log and its channel, repeat offenders.
@@ -56,6 +57,7 @@ pub mod memory;
 pub mod moderation;
 pub mod provenance;
 pub mod queue;
+pub mod requests;
 pub mod runner;
 pub mod settings;
 pub mod spool;
@@ -113,6 +115,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     let store: Arc<dyn Store> = Arc::clone(&sqlite) as Arc<dyn Store>;
     let moderation_store: Arc<dyn ModerationStore> = Arc::clone(&sqlite) as Arc<dyn ModerationStore>;
     let settings_store: Arc<dyn settings::SettingsStore> = Arc::clone(&sqlite) as Arc<dyn settings::SettingsStore>;
+    let request_store: Arc<dyn requests::RequestStore> = Arc::clone(&sqlite) as Arc<dyn requests::RequestStore>;
     let job_store: Arc<dyn JobStore> = sqlite;
     let spool =
         Spool::open(&config.spool_dir).map_err(|e| RunError::Spool(config.spool_dir.display().to_string(), e))?;
@@ -204,7 +207,9 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         }
         None => None,
     };
-    let services = discord::Services { jobs, admin, settings: settings_store, clock: Arc::clone(&clock), gateway };
+    let desk = Arc::new(requests::Desk::new(request_store, Arc::clone(&jobs), Arc::clone(&clock)));
+    let services =
+        discord::Services { jobs, admin, settings: settings_store, desk, clock: Arc::clone(&clock), gateway };
     let served = discord::serve(&config, Arc::new(services), shutdown).await;
     let _ = stop_http.send(());
     if let Some(endpoint) = endpoint {

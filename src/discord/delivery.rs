@@ -75,6 +75,39 @@ impl DiscordCourier {
         }
     }
 
+    /// Posts an approved community request's result in the gallery (the job's channel), crediting the
+    /// requester and the moderator without pinging them, then tells the requester where it is.
+    async fn post_in_gallery(
+        &self,
+        job: &StoredJob,
+        moderator: u64,
+        embed: CreateEmbed,
+        rows: Vec<CreateActionRow>,
+        files: &[CreateAttachment],
+    ) -> Result<Message, serenity::Error> {
+        let requester = job.request.requester.user_id;
+        let post = CreateMessage::new()
+            .content(format!("Requested by <@{requester}> · approved by <@{moderator}>"))
+            .embed(embed)
+            .components(rows)
+            .allowed_mentions(CreateAllowedMentions::new());
+        let post = with_files(post, files, CreateMessage::add_file);
+        let channel = ChannelId::new(job.request.requester.channel_id);
+        let send = || post.clone().execute(&self.http, (channel, None));
+        let message = send.retry(discord_backoff()).sleep(tokio::time::sleep).when(is_retryable).await?;
+        let guild = job.request.requester.guild_id.unwrap_or_default();
+        let link = format!("https://discord.com/channels/{guild}/{}/{}", message.channel_id, message.id);
+        let prompt = job.request.prompt.as_deref().unwrap_or_default();
+        let text = crate::requests::desk::delivered_text(prompt, moderator, &link);
+        if let Err(e) = self.direct_message(requester, CreateMessage::new().content(text.clone())).await {
+            warn!(job = %job.request.id, error = %e, "the requester's direct messages are closed; telling them in the gallery");
+            let mention = CreateAllowedMentions::new().users([UserId::new(requester.max(1))]);
+            let note = CreateMessage::new().content(format!("<@{requester}> {text}")).allowed_mentions(mention);
+            let _ = channel.send_message(&self.http, note).await;
+        }
+        Ok(message)
+    }
+
     async fn direct_message(&self, user: u64, message: CreateMessage) -> Result<Message, serenity::Error> {
         let dm = UserId::new(user).create_dm_channel(&self.http).await?;
         dm.id.send_message(&self.http, message.allowed_mentions(CreateAllowedMentions::new())).await
@@ -155,9 +188,10 @@ impl Courier for DiscordCourier {
                 Err(e) => return Err(e.into()),
             }
         }
-        let message = match sent {
-            Some(message) => message,
-            None => {
+        let message = match (sent, &job.request.community) {
+            (Some(message), _) => message,
+            (None, Some(community)) => self.post_in_gallery(job, community.approved_by, embed, rows, &files).await?,
+            (None, None) => {
                 let post = CreateMessage::new()
                     .content(format!("<@{}>, your image is ready.", job.request.requester.user_id))
                     .embed(embed)

@@ -36,6 +36,13 @@ pub(super) async fn apply_settings(services: &Services, request: &mut JobRequest
     }
 }
 
+/// Whether the server's approval policy covers this request (read within the same bound as settings;
+/// a store too slow to say lets the request run as a job).
+pub(super) async fn needs_approval(services: &Services, request: &JobRequest) -> bool {
+    let Ok(spec) = services.jobs.check(request) else { return false };
+    tokio::time::timeout(SETTINGS_WAIT, services.desk.needs_approval(request, &spec)).await.unwrap_or(false)
+}
+
 /// `/settings`: with no option shows them; `reset` clears them; otherwise saves the options given.
 pub(super) async fn settings(http: &Http, services: &Services, command: &CommandInteraction) {
     let asked = Asked::Command(command);

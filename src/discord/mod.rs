@@ -13,6 +13,7 @@ mod delivery;
 mod member;
 pub mod moderation;
 pub mod render;
+mod requests;
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -42,6 +43,7 @@ use crate::queue::{StoredJob, Ticket};
 use crate::RunError;
 
 pub use delivery::{DiscordCourier, CANCEL_BUTTON};
+pub use requests::DiscordBoard;
 
 /// Builds serenity's HTTP client: the real Discord with its rate limiter, or a stand-in origin.
 ///
@@ -66,6 +68,8 @@ pub struct Services {
     pub admin: crate::admin::Admin,
     /// Members' `/settings`.
     pub settings: Arc<dyn crate::settings::SettingsStore>,
+    /// Community requests.
+    pub desk: Arc<crate::requests::Desk>,
     /// The time (for interaction tokens' expiry).
     pub clock: Arc<dyn Clock>,
     /// Whether the gateway is connected, for `/healthz`.
@@ -89,6 +93,7 @@ impl EventHandler for Handler {
         let mut definitions = commands::definitions(self.services.jobs.admission().catalogue());
         definitions.extend(admin::definitions());
         definitions.push(moderation::definition());
+        definitions.extend(requests::definitions());
         let registered = match self.guild {
             Some(guild) => guild.set_commands(&ctx.http, definitions).await,
             None => SlashCommand::set_global_commands(&ctx.http, definitions).await,
@@ -101,6 +106,7 @@ impl EventHandler for Handler {
         }
         let courier = DiscordCourier::new(Arc::clone(&ctx.http), Arc::clone(&self.services.clock));
         self.services.jobs.start(Arc::new(courier));
+        self.services.desk.start(Arc::new(DiscordBoard::new(Arc::clone(&ctx.http))));
         self.services.gateway.store(true, Ordering::SeqCst);
     }
 
@@ -114,7 +120,11 @@ impl EventHandler for Handler {
                 self.handlers.spawn(async move { handle_click(&ctx.http, &services, click).await });
             }
             Interaction::Modal(modal) => {
-                self.handlers.spawn(async move { clicks::edit_submitted(&ctx.http, &services, &modal).await });
+                self.handlers.spawn(async move {
+                    if requests::deny_submitted(&ctx.http, &services, &modal).await.is_none() {
+                        clicks::edit_submitted(&ctx.http, &services, &modal).await;
+                    }
+                });
             }
             _ => {}
         }
@@ -145,6 +155,8 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
             reply_ephemeral(http, &command, &text).await;
         }
         "show" => member::show(http, services, &command).await,
+        "request" => requests::request(http, services, &command).await,
+        "requests" => requests::requests(http, services, &command).await,
         "settings" => member::settings(http, services, &command).await,
         "help" => member::help(http, services, &command).await,
         "limits" => {
@@ -171,6 +183,9 @@ fn canceller(
 async fn handle_click(http: &Arc<Http>, services: &Services, click: ComponentInteraction) {
     if let Some((button, job_id)) = buttons::ResultButton::parse(&click.data.custom_id) {
         return clicks::result_clicked(http, services, &click, button, &job_id).await;
+    }
+    if requests::card_clicked(http, services, &click).await.is_some() {
+        return;
     }
     if let Some(job_id) = click.data.custom_id.strip_prefix(CANCEL_BUTTON).and_then(|rest| rest.strip_prefix(':')) {
         let by = canceller(click.guild_id, click.user.id, click.member.as_ref().and_then(|m| m.permissions));
@@ -238,6 +253,9 @@ impl Asked<'_> {
 async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
     let Some(mut request) = commands::parse(&command) else { return };
     member::apply_settings(services, &mut request).await;
+    if member::needs_approval(services, &request).await {
+        return requests::submit(http, services, Asked::Command(&command), request, None).await;
+    }
     ask_for_job(http, services, Asked::Command(&command), request).await;
 }
 

@@ -142,6 +142,19 @@ pub struct JobRequest {
     /// The job whose result this one iterates on (a button click), for the log.
     #[serde(default)]
     pub parent: Option<JobId>,
+    /// Set when the job is an approved community request: the server's budget pays, and the result goes
+    /// to the gallery.
+    #[serde(default)]
+    pub community: Option<Community>,
+}
+
+/// An approved community request, as its job carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Community {
+    /// The request's id.
+    pub request_id: String,
+    /// The moderator who approved it.
+    pub approved_by: u64,
 }
 
 /// A checked job: every option allowed by its model, defaults filled in.
@@ -225,6 +238,7 @@ impl JobRequest {
             styles: Vec::new(),
             private: false,
             parent: None,
+            community: None,
         }
     }
 

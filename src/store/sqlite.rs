@@ -14,19 +14,21 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 mod jobs;
 mod moderation;
+mod requests;
 mod settings;
 
 use super::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
 use crate::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: [&str; 6] = [
+const MIGRATIONS: [&str; 7] = [
     include_str!("../../migrations/0001_ledger.sql"),
     include_str!("../../migrations/0002_moderation.sql"),
     include_str!("../../migrations/0003_owners.sql"),
     include_str!("../../migrations/0004_jobs.sql"),
     include_str!("../../migrations/0005_owner_spend.sql"),
     include_str!("../../migrations/0006_settings_and_results.sql"),
+    include_str!("../../migrations/0007_requests.sql"),
 ];
 
 /// The SQLite-backed [`Store`].

@@ -17,6 +17,7 @@ mod operations;
 mod processes;
 mod queue;
 mod recovery;
+mod requests;
 mod stability;
 mod stable_diffusion;
 mod startup;

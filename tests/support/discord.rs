@@ -326,6 +326,11 @@ impl FakeDiscord {
         Sent { id, token, at: Instant::now() }
     }
 
+    /// The ids of every message the bot made and has not deleted.
+    pub fn stored_message_ids(&self) -> Vec<u64> {
+        self.inner.lock().unwrap().messages.keys().filter_map(|k| k.parse().ok()).collect()
+    }
+
     /// The message the bot made with id `id`, unless deleted.
     pub fn stored_message(&self, id: &str) -> Option<Value> {
         self.inner.lock().unwrap().messages.get(id).cloned()
@@ -577,6 +582,22 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
             Some(message) => Json(message).into_response(),
             None => (StatusCode::NOT_FOUND, Json(json!({"message": "Unknown Message", "code": 10008}))).into_response(),
         },
+        ("PATCH", ["channels", _, "messages", id]) => {
+            let mut inner = fake.inner.lock().unwrap();
+            match inner.messages.get_mut(*id) {
+                Some(message) => {
+                    for field in ["content", "embeds", "components"] {
+                        if let Some(value) = payload.get(field) {
+                            message[field] = value.clone();
+                        }
+                    }
+                    Json(message.clone()).into_response()
+                }
+                None => {
+                    (StatusCode::NOT_FOUND, Json(json!({"message": "Unknown Message", "code": 10008}))).into_response()
+                }
+            }
+        }
         ("DELETE", ["channels", _, "messages", id]) => match fake.inner.lock().unwrap().messages.remove(*id) {
             Some(_) => StatusCode::NO_CONTENT.into_response(),
             None => (StatusCode::NOT_FOUND, Json(json!({"message": "Unknown Message", "code": 10008}))).into_response(),

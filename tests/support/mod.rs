@@ -338,3 +338,21 @@ pub fn split_itxt(png: &[u8]) -> (Vec<u8>, Vec<String>) {
     }
     (kept, texts)
 }
+
+/// A channel option and its `resolved` entry, as Discord sends them.
+pub fn channel_option(name: &str, id: u64) -> (serde_json::Value, serde_json::Value) {
+    let option = serde_json::json!({"name": name, "type": 7, "value": id.to_string()});
+    let resolved = serde_json::json!({"channels": {id.to_string(): {"id": id.to_string(), "name": "board", "type": 0,
+        "permissions": "2248473465835073"}}});
+    (option, resolved)
+}
+
+/// A role option and its `resolved` entry, as Discord sends them.
+pub fn role_option(name: &str, id: u64) -> (serde_json::Value, serde_json::Value) {
+    let option = serde_json::json!({"name": name, "type": 8, "value": id.to_string()});
+    let resolved = serde_json::json!({"roles": {id.to_string(): {"id": id.to_string(), "name": "curators", "color": 0,
+        "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
+        "hoist": false, "icon": null, "unicode_emoji": null, "position": 1, "permissions": "0", "managed": false,
+        "mentionable": false, "flags": 0}}});
+    (option, resolved)
+}

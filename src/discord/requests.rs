@@ -1,0 +1,439 @@
+//! The request board in Discord: `/request` and `/requests`, the card with its Approve, Deny and Vote
+//! buttons, the Deny modal, and [`DiscordBoard`], which posts and redraws cards and tells requesters.
+
+use std::sync::Arc;
+
+use serenity::all::{
+    ButtonStyle, ChannelId, ChannelType, CommandInteraction, CommandOptionType, ComponentInteraction, CreateActionRow,
+    CreateAllowedMentions, CreateButton, CreateCommand, CreateCommandOption, CreateEmbed, CreateInputText,
+    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage, CreateModal, EditInteractionResponse,
+    EditMessage, InputTextStyle, MessageId, ModalInteraction, ResolvedOption, ResolvedValue, UserId,
+};
+use serenity::async_trait;
+use serenity::builder::Builder;
+use serenity::http::Http;
+use tracing::warn;
+
+use super::commands::{self, moderates};
+use super::{member, Asked, Services};
+use crate::job::{Command, JobId, JobRequest};
+use crate::requests::desk::{Decider, MAX_NOTE_CHARS};
+use crate::requests::{Board, BoardSettings, CommunityRequest, Policy, RequestState, Sort};
+
+/// The prefix of the card buttons' custom ids: `easel-req:{approve|deny|vote}:{request id}`.
+const CARD: &str = "easel-req:";
+/// The prefix of the Deny modal's custom id.
+const DENY_MODAL: &str = "easel-req-deny:";
+/// The Deny modal's reason input.
+const REASON: &str = "reason";
+
+/// `/request` and `/requests`.
+pub fn definitions() -> Vec<CreateCommand> {
+    let text = |name: &str, description: &str| CreateCommandOption::new(CommandOptionType::String, name, description);
+    let request = CreateCommand::new("request")
+        .description("Ask the community for an image: moderators approve, the server pays")
+        .dm_permission(false)
+        .add_option(text("prompt", "Describe the image you want").required(true).max_length(4000))
+        .add_option(CreateCommandOption::new(CommandOptionType::Attachment, "reference", "A picture for reference"))
+        .add_option(text("note", "A note for the moderators").max_length(MAX_NOTE_CHARS as u16));
+    let sub =
+        |name: &str, description: &str| CreateCommandOption::new(CommandOptionType::SubCommand, name, description);
+    let channel = |description: &str| {
+        CreateCommandOption::new(CommandOptionType::Channel, "channel", description)
+            .required(true)
+            .channel_types(vec![ChannelType::Text])
+    };
+    let requests = CreateCommand::new("requests")
+        .description("The community request board")
+        .dm_permission(false)
+        .add_option(sub("list", "The open requests").add_sub_option(
+            text("sort", "Order").add_string_choice("most votes", "votes").add_string_choice("oldest", "age"),
+        ))
+        .add_option(
+            sub("channel", "Where request cards are posted (Manage Server)")
+                .add_sub_option(channel("The requests channel")),
+        )
+        .add_option(
+            sub("gallery", "Where approved results are posted (Manage Server)")
+                .add_sub_option(channel("The gallery channel")),
+        )
+        .add_option(
+            sub("moderators", "A role that may approve and deny requests (Manage Server)")
+                .add_sub_option(CreateCommandOption::new(CommandOptionType::Role, "role", "The role").required(true)),
+        )
+        .add_option(
+            sub("policy", "Which requests need approval first (Manage Server)")
+                .add_sub_option(
+                    text("mode", "Who needs approval")
+                        .required(true)
+                        .add_string_choice("nobody (off)", "off")
+                        .add_string_choice("everyone", "everyone")
+                        .add_string_choice("members without a role", "without_role")
+                        .add_string_choice("requests over a cost", "over_cost"),
+                )
+                .add_sub_option(CreateCommandOption::new(
+                    CommandOptionType::Role,
+                    "role",
+                    "For `members without a role`",
+                ))
+                .add_sub_option(
+                    CreateCommandOption::new(CommandOptionType::Number, "usd", "For `requests over a cost`: USD")
+                        .min_number_value(0.0)
+                        .max_number_value(1000.0),
+                ),
+        );
+    vec![request, requests]
+}
+
+/// Who acts, from an interaction's member.
+fn decider(user: UserId, guild: u64, member: Option<&serenity::all::Member>) -> Decider {
+    Decider {
+        user_id: user.get(),
+        guild_id: guild,
+        roles: member.map(|m| m.roles.iter().map(|r| r.get()).collect()).unwrap_or_default(),
+        can_moderate: moderates(member.and_then(|m| m.permissions)),
+    }
+}
+
+/// `/request prompt [reference] [note]`: deferred privately, then posted as a card.
+pub(super) async fn request(http: &Http, services: &Services, command: &CommandInteraction) {
+    let mut request = JobRequest::new(
+        JobId(command.id.to_string()),
+        Command::Generate,
+        commands::requester(command),
+        u64::from(command.attachment_size_limit),
+    );
+    let mut note = None;
+    for ResolvedOption { name, value, .. } in command.data.options() {
+        match (name, value) {
+            ("prompt", ResolvedValue::String(v)) => request.prompt = Some(v.to_owned()),
+            ("note", ResolvedValue::String(v)) => note = Some(v.to_owned()),
+            ("reference", ResolvedValue::Attachment(a)) => request.source = Some(commands::source_of(a)),
+            _ => {}
+        }
+    }
+    member::apply_settings(services, &mut request).await;
+    request.private = false;
+    submit(http, services, Asked::Command(command), request, note).await;
+}
+
+/// Posts a request's card, answering the member privately (deferred first: it takes a store write
+/// and a Discord post).
+pub(super) async fn submit(
+    http: &Http,
+    services: &Services,
+    asked: Asked<'_>,
+    request: JobRequest,
+    note: Option<String>,
+) {
+    let deferral = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(true));
+    if let Err(e) = asked.respond(http, deferral).await {
+        return warn!(error = %e, "could not defer a community request");
+    }
+    let text = services.desk.submit(request, note).await.unwrap_or_else(|refusal| refusal);
+    let edit = EditInteractionResponse::new().content(text).allowed_mentions(CreateAllowedMentions::new());
+    if let Err(e) = edit.execute(http, asked.token()).await {
+        warn!(error = %e, "could not answer a community request");
+    }
+}
+
+/// `/requests list|channel|gallery|moderators|policy`.
+pub(super) async fn requests(http: &Http, services: &Services, command: &CommandInteraction) {
+    let asked = Asked::Command(command);
+    let Some(guild) = command.guild_id.map(|g| g.get()) else { return };
+    let Some(ResolvedOption { name, value: ResolvedValue::SubCommand(options), .. }) =
+        command.data.options().into_iter().next()
+    else {
+        return;
+    };
+    if name == "list" {
+        let sort = match options.iter().find(|o| o.name == "sort").map(|o| &o.value) {
+            Some(ResolvedValue::String("age")) => Sort::Age,
+            _ => Sort::Votes,
+        };
+        let text = match services.desk.list(guild, sort).await {
+            Ok(open) if open.is_empty() => "There are no open requests.".to_owned(),
+            Ok(open) => list_text(guild, &open),
+            Err(refusal) => refusal,
+        };
+        return asked.reply_ephemeral(http, &text).await;
+    }
+    if !commands::can_manage(command) {
+        return asked
+            .reply_ephemeral(http, "Only members who can manage the server can change the request board.")
+            .await;
+    }
+    let mut settings = services.desk.settings(guild).await;
+    let text = match change(&mut settings, name, &options) {
+        Ok(done) => match services.desk.save_settings(guild, &settings).await {
+            Ok(()) => done,
+            Err(refusal) => refusal,
+        },
+        Err(refusal) => refusal,
+    };
+    asked.reply_ephemeral(http, &text).await;
+}
+
+/// Applies one settings subcommand; returns what to say.
+fn change(settings: &mut BoardSettings, name: &str, options: &[ResolvedOption<'_>]) -> Result<String, String> {
+    let channel = options.iter().find_map(|o| match o.value {
+        ResolvedValue::Channel(c) => Some(c.id.get()),
+        _ => None,
+    });
+    let role = options.iter().find_map(|o| match o.value {
+        ResolvedValue::Role(r) => Some(r.id.get()),
+        _ => None,
+    });
+    let usd = options.iter().find_map(|o| match o.value {
+        ResolvedValue::Number(n) => Some(n),
+        _ => None,
+    });
+    let mode = options.iter().find_map(|o| match o.value {
+        ResolvedValue::String(s) if o.name == "mode" => Some(s),
+        _ => None,
+    });
+    match name {
+        "channel" => {
+            settings.requests_channel = channel;
+            Ok(format!("Request cards will be posted in <#{}>.", channel.unwrap_or_default()))
+        }
+        "gallery" => {
+            settings.gallery_channel = channel;
+            Ok(format!("Approved results will be posted in <#{}>.", channel.unwrap_or_default()))
+        }
+        "moderators" => {
+            settings.moderator_role = role;
+            Ok(format!("Members with <@&{}> may approve and deny requests.", role.unwrap_or_default()))
+        }
+        "policy" => {
+            settings.policy = match (mode, role, usd) {
+                (Some("off"), _, _) => Policy::Off,
+                (Some("everyone"), _, _) => Policy::Everyone,
+                (Some("without_role"), Some(role), _) => Policy::WithoutRole { role },
+                (Some("over_cost"), _, Some(usd)) if usd.is_finite() && (0.0..=1000.0).contains(&usd) => {
+                    Policy::OverCost { usd }
+                }
+                (Some("without_role"), None, _) => {
+                    return Err("Please give the `role` whose members skip approval.".into())
+                }
+                _ => return Err("Please give the cost (`usd`, 0 to 1000) above which requests need approval.".into()),
+            };
+            if settings.policy != Policy::Off && settings.requests_channel.is_none() {
+                return Err("Please choose a requests channel first, with `/requests channel`.".into());
+            }
+            Ok(policy_text(settings.policy))
+        }
+        _ => Err("Unknown subcommand.".into()),
+    }
+}
+
+fn policy_text(policy: Policy) -> String {
+    match policy {
+        Policy::Off => "Requests no longer need approval: members' images run on their own budgets.".into(),
+        Policy::Everyone => "Every member's request now needs a moderator's approval.".into(),
+        Policy::WithoutRole { role } => {
+            format!("Requests of members without <@&{role}> now need a moderator's approval.")
+        }
+        Policy::OverCost { usd } => format!("Requests estimated above ${usd:.2} now need a moderator's approval."),
+    }
+}
+
+fn list_text(guild: u64, open: &[CommunityRequest]) -> String {
+    let lines: Vec<String> = open
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let prompt = crate::text::truncate(r.request.prompt.as_deref().unwrap_or_default(), 80);
+            let link =
+                r.card.map_or_else(String::new, |(c, m)| format!(" · https://discord.com/channels/{guild}/{c}/{m}"));
+            format!(
+                "{}. **{prompt}** by <@{}> · {} vote(s) · ~${:.3} · <t:{}:R>{link}",
+                i + 1,
+                r.user_id(),
+                r.votes,
+                r.estimate_usd,
+                r.created_at.timestamp()
+            )
+        })
+        .collect();
+    crate::text::truncate(&format!("**Open requests**\n{}", lines.join("\n")), 2000)
+}
+
+/// The card: the request, who asked (pinging nobody), the note, the estimate, the votes and the decision.
+pub fn card_embed(r: &CommunityRequest) -> CreateEmbed {
+    let status = match (r.state, r.decided_by) {
+        (RequestState::Open, _) => "Waiting for a moderator".to_owned(),
+        (RequestState::Approved, Some(m)) => format!("Approved by <@{m}>"),
+        (RequestState::Denied, Some(m)) => format!("Denied by <@{m}>: {}", r.reason.as_deref().unwrap_or_default()),
+        (_, None) => r.state.key().to_owned(),
+    };
+    let mut embed = CreateEmbed::new()
+        .title("Community request")
+        .colour(0x9B59B6)
+        .description(crate::text::truncate(r.request.prompt.as_deref().unwrap_or_default(), 4000))
+        .field("Requested by", format!("<@{}>", r.user_id()), true)
+        .field("Estimated cost", format!("${:.3}", r.estimate_usd), true)
+        .field("Votes", r.votes.to_string(), true)
+        .field("Status", crate::text::truncate(&status, 1024), false);
+    if let Some(model) = &r.request.model {
+        embed = embed.field("Model", model.clone(), true);
+    }
+    if let Some(note) = &r.note {
+        embed = embed.field("Note", crate::text::truncate(note, 1024), false);
+    }
+    if let Some(reference) = &r.request.source {
+        embed = embed.image(reference.url.clone());
+    }
+    embed.footer(serenity::all::CreateEmbedFooter::new(format!("Request {}", r.id)))
+}
+
+/// The card's buttons while it is open.
+pub fn card_rows(r: &CommunityRequest) -> Vec<CreateActionRow> {
+    if r.state != RequestState::Open {
+        return Vec::new();
+    }
+    let button = |action: &str, label: String, style| {
+        CreateButton::new(format!("{CARD}{action}:{}", r.id)).label(label).style(style)
+    };
+    vec![CreateActionRow::Buttons(vec![
+        button("approve", "Approve".into(), ButtonStyle::Success),
+        button("deny", "Deny".into(), ButtonStyle::Danger),
+        button("vote", format!("Vote ({})", r.votes), ButtonStyle::Primary),
+    ])]
+}
+
+/// Answers a card button; `None` when the custom id is not a card's.
+pub(super) async fn card_clicked(http: &Arc<Http>, services: &Services, click: &ComponentInteraction) -> Option<()> {
+    let (action, id) = click.data.custom_id.strip_prefix(CARD)?.split_once(':')?;
+    let asked = Asked::Click(click);
+    let Some(guild) = click.guild_id.map(|g| g.get()) else { return Some(()) };
+    let by = decider(click.user.id, guild, click.member.as_ref());
+    match action {
+        "vote" => match services.desk.vote(id, click.user.id.get()).await {
+            Ok(request) => {
+                let redrawn = CreateInteractionResponseMessage::new()
+                    .embed(card_embed(&request))
+                    .components(card_rows(&request))
+                    .allowed_mentions(CreateAllowedMentions::new());
+                if let Err(e) = asked.respond(http, CreateInteractionResponse::UpdateMessage(redrawn)).await {
+                    warn!(error = %e, "could not redraw a request card");
+                }
+            }
+            Err(refusal) => asked.reply_ephemeral(http, &refusal).await,
+        },
+        "approve" => {
+            let text = match services.desk.approve(id, &by, &click.id.to_string()).await {
+                Ok((text, request)) => {
+                    DiscordBoard::new(Arc::clone(http)).update_card(&request).await;
+                    text
+                }
+                Err(refusal) => refusal,
+            };
+            asked.reply_ephemeral(http, &text).await;
+        }
+        "deny" => {
+            let settings = services.desk.settings(guild).await;
+            if !crate::requests::Desk::may_decide(&settings, &by) {
+                asked.reply_ephemeral(http, "Only moderators (Manage Messages, or the server's request moderator role) can approve or deny requests.").await;
+                return Some(());
+            }
+            let reason = CreateInputText::new(InputTextStyle::Paragraph, "Why? (the requester is told)", REASON)
+                .max_length(MAX_NOTE_CHARS as u16)
+                .required(true);
+            let modal = CreateModal::new(format!("{DENY_MODAL}{id}"), "Deny this request")
+                .components(vec![CreateActionRow::InputText(reason)]);
+            if let Err(e) = asked.respond(http, CreateInteractionResponse::Modal(modal)).await {
+                warn!(error = %e, "could not open the Deny modal");
+            }
+        }
+        _ => {}
+    }
+    Some(())
+}
+
+/// The Deny modal's submission; `None` when the modal is not it.
+pub(super) async fn deny_submitted(http: &Arc<Http>, services: &Services, modal: &ModalInteraction) -> Option<()> {
+    let id = modal.data.custom_id.strip_prefix(DENY_MODAL)?;
+    let asked = Asked::Modal(modal);
+    let Some(guild) = modal.guild_id.map(|g| g.get()) else { return Some(()) };
+    let reason = modal
+        .data
+        .components
+        .iter()
+        .flat_map(|row| &row.components)
+        .find_map(|c| match c {
+            serenity::all::ActionRowComponent::InputText(input) if input.custom_id == REASON => input.value.clone(),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let by = decider(modal.user.id, guild, modal.member.as_ref());
+    let text = match services.desk.deny(id, &by, &reason).await {
+        Ok((text, request)) => {
+            DiscordBoard::new(Arc::clone(http)).update_card(&request).await;
+            text
+        }
+        Err(refusal) => refusal,
+    };
+    asked.reply_ephemeral(http, &text).await;
+    Some(())
+}
+
+/// Cards and requesters in Discord.
+pub struct DiscordBoard {
+    http: Arc<Http>,
+}
+
+impl DiscordBoard {
+    /// A board over the connected client's `http`.
+    pub fn new(http: Arc<Http>) -> Self {
+        Self { http }
+    }
+}
+
+#[async_trait]
+impl Board for DiscordBoard {
+    async fn post_card(&self, channel_id: u64, request: &CommunityRequest) -> Result<u64, String> {
+        let message = CreateMessage::new()
+            .embed(card_embed(request))
+            .components(card_rows(request))
+            .allowed_mentions(CreateAllowedMentions::new());
+        let posted = ChannelId::new(channel_id).send_message(&self.http, message).await.map_err(|e| e.to_string())?;
+        Ok(posted.id.get())
+    }
+
+    async fn update_card(&self, request: &CommunityRequest) {
+        let Some((channel, message)) = request.card else { return };
+        let edit = EditMessage::new()
+            .embed(card_embed(request))
+            .components(card_rows(request))
+            .allowed_mentions(CreateAllowedMentions::new());
+        if let Err(e) = ChannelId::new(channel).edit_message(&self.http, MessageId::new(message), edit).await {
+            warn!(request = %request.id, error = %e, "could not redraw a request card");
+        }
+    }
+
+    async fn tell_requester(&self, request: &CommunityRequest, fallback_channel: u64, text: &str) {
+        let user = UserId::new(request.user_id().max(1));
+        let direct = match user.create_dm_channel(&self.http).await {
+            Ok(dm) => {
+                dm.id
+                    .send_message(
+                        &self.http,
+                        CreateMessage::new().content(text).allowed_mentions(CreateAllowedMentions::new()),
+                    )
+                    .await
+            }
+            Err(e) => Err(e),
+        };
+        if direct.is_ok() {
+            return;
+        }
+        // Direct messages closed: in the requests channel, mentioning the requester and nobody else.
+        let message = CreateMessage::new()
+            .content(format!("<@{}> {text}", user.get()))
+            .allowed_mentions(CreateAllowedMentions::new().users([user]));
+        if let Err(e) = ChannelId::new(fallback_channel).send_message(&self.http, message).await {
+            warn!(request = %request.id, error = %e, "could not tell the requester");
+        }
+    }
+}
