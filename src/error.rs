@@ -106,6 +106,14 @@ pub enum JobError {
         /// When the member's pause for repeated refusals ends, if this refusal started one.
         paused_until: Option<DateTime<Utc>>,
     },
+    /// The moderation pre-check flagged the member's uploaded image before any model call.
+    #[error("the upload was refused by the moderation pre-check: {reason}")]
+    UploadFlagged {
+        /// The verdict, for moderators.
+        reason: String,
+        /// Categories flagged, to name to the member.
+        categories: Vec<String>,
+    },
     /// Rate limits or outages outlasted the retries.
     #[error("the image service is busy: {0}")]
     Busy(#[source] BackendError),
@@ -196,6 +204,11 @@ impl JobError {
                  Please rephrase it; you were not charged.{}",
                 categories.join(", "),
                 pause_note(*paused_until)
+            ),
+            Self::UploadFlagged { categories, .. } => format!(
+                "The image you uploaded was flagged by the moderation check ({}), so it was not sent. \
+                 Please choose another picture; you were not charged.",
+                categories.join(", ")
             ),
             Self::Busy(BackendError::Unavailable(_)) => "The image service isn't answering right now (it may be \
                  down or restarting). Please try again later; you were not charged."

@@ -201,6 +201,13 @@ fn shrink(img: &DynamicImage, limit: u64) -> Result<DynamicImage, ImagingError> 
     Ok(img.resize(img.width() * 3 / 4, img.height() * 3 / 4, FilterType::CatmullRom))
 }
 
+/// A PNG of `bytes` no larger than `side` pixels a side (a thumbnail, or a copy to check).
+pub fn thumbnail_png(bytes: &[u8], side: u32) -> Result<Vec<u8>, ImagingError> {
+    let img = decode(bytes)?;
+    let img = if img.width().max(img.height()) > side { img.thumbnail(side, side) } else { img };
+    encode_png(&DynamicImage::ImageRgba8(img.to_rgba8()))
+}
+
 /// Encodes a PNG that must be at most `max_bytes` (an edit's image and mask must keep their size, so
 /// they are never shrunk apart).
 pub fn encode_png_checked(img: &DynamicImage, max_bytes: u64) -> Result<Vec<u8>, ImagingError> {

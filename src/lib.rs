@@ -165,7 +165,10 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         store: job_store,
         admission: Arc::new(admission),
         runner: {
-            let runner = startup::runner(&config, backends, Arc::clone(&clock)).with_metrics(Arc::clone(&metrics));
+            let mut runner = startup::runner(&config, backends, Arc::clone(&clock)).with_metrics(Arc::clone(&metrics));
+            if config.moderation_precheck {
+                runner = runner.with_input_screen(Arc::clone(&moderation) as Arc<dyn runner::InputScreen>);
+            }
             for kind in unreachable {
                 // Shown as down by `/healthz` until its first answer.
                 runner.breaker(kind).failed(clock.now());

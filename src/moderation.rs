@@ -327,6 +327,9 @@ pub struct Verdict {
 pub trait ContentCheck: Send + Sync {
     /// Classifies `text`.
     async fn check(&self, text: &str) -> Result<Verdict, String>;
+
+    /// Classifies an image (a PNG).
+    async fn check_image(&self, png: &[u8]) -> Result<Verdict, String>;
 }
 
 /// Where moderation log messages go (a Discord channel).
@@ -413,6 +416,31 @@ impl Moderation {
                 Ok(())
             }
         }
+    }
+
+    /// Runs the moderation pre-check on a member's uploaded image when switched on; like the prompt's,
+    /// an unavailable check lets the job through and is logged.
+    pub async fn precheck_image(&self, png: &[u8]) -> Result<(), RulesRefusal> {
+        let Some(check) = &self.precheck else { return Ok(()) };
+        match check.check_image(png).await {
+            Ok(v) if v.flagged => Err(RulesRefusal {
+                reason: format!(
+                    "the uploaded image was flagged by the moderation pre-check: {}",
+                    v.categories.join(", ")
+                ),
+                categories: v.categories,
+            }),
+            Ok(_) => Ok(()),
+            Err(e) => {
+                warn!(error = %e, "image moderation pre-check unavailable; relying on the provider's filter");
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether uploads are checked before any model call.
+    pub fn checks_uploads(&self) -> bool {
+        self.precheck.is_some()
     }
 
     /// Writes a job to the audit log and its guild's log channel, and pauses a repeat offender.
@@ -571,5 +599,16 @@ mod tests {
             all.extend(regexes.iter().map(|r| Rule::regex(r)));
             let _ = Rules::compile(&all).first_match(&prompt);
         }
+    }
+}
+
+/// The moderation pre-check of members' uploads, for the runner.
+#[async_trait]
+impl crate::runner::InputScreen for Moderation {
+    async fn screen(&self, png: &[u8]) -> Result<(), crate::error::JobError> {
+        self.precheck_image(png).await.map_err(|refusal| crate::error::JobError::UploadFlagged {
+            reason: refusal.reason,
+            categories: refusal.categories,
+        })
     }
 }

@@ -136,7 +136,7 @@ fn refusal_reason(error: &JobError) -> &'static str {
         JobError::Invalid(_) => "invalid",
         JobError::LimitReached(_) => "limit",
         JobError::Blocked { .. } => "blocked",
-        JobError::RefusedByRules { .. } => "rules",
+        JobError::RefusedByRules { .. } | JobError::UploadFlagged { .. } => "rules",
         JobError::QueueFull { .. } => "queue_full",
         JobError::Restarting => "restarting",
         _ => "other",

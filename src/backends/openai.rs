@@ -200,7 +200,20 @@ impl ImageBackend for OpenAiBackend {
 #[async_trait]
 impl ContentCheck for OpenAiBackend {
     async fn check(&self, text: &str) -> Result<Verdict, String> {
-        let body = json!({"model": "omni-moderation-latest", "input": text});
+        self.moderate(json!(text)).await
+    }
+
+    /// `omni-moderation-latest` takes images as data URLs among its inputs.
+    async fn check_image(&self, png: &[u8]) -> Result<Verdict, String> {
+        let url = format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(png));
+        self.moderate(json!([{"type": "image_url", "image_url": {"url": url}}])).await
+    }
+}
+
+impl OpenAiBackend {
+    /// `POST /moderations` with `input`.
+    async fn moderate(&self, input: Value) -> Result<Verdict, String> {
+        let body = json!({"model": "omni-moderation-latest", "input": input});
         let request = self.client.post(self.endpoint("moderations")).json(&body);
         let response = self.send(request).await.map_err(|e| e.to_string())?;
         let answer: ModerationAnswer = read_json(response, MAX_SMALL_ANSWER).await.map_err(|e| e.to_string())?;

@@ -429,7 +429,7 @@ fn job_span(request: &JobRequest) -> tracing::Span {
 fn outcome_of(failure: &JobError) -> moderation::Outcome {
     match failure {
         JobError::ProviderRefused { .. } => moderation::Outcome::RefusedByProvider,
-        JobError::RefusedByRules { .. } => moderation::Outcome::RefusedByRules,
+        JobError::RefusedByRules { .. } | JobError::UploadFlagged { .. } => moderation::Outcome::RefusedByRules,
         _ => moderation::Outcome::Failed,
     }
 }
@@ -438,7 +438,7 @@ fn outcome_of(failure: &JobError) -> moderation::Outcome {
 fn audit_of(job: &StoredJob, spec: &JobSpec, failure: &JobError, at: chrono::DateTime<chrono::Utc>) -> AuditEntry {
     let reason = match failure {
         JobError::ProviderRefused { message, .. } => message.clone(),
-        JobError::RefusedByRules { reason, .. } => reason.clone(),
+        JobError::RefusedByRules { reason, .. } | JobError::UploadFlagged { reason, .. } => reason.clone(),
         other => error::chain(other),
     };
     AuditEntry::ended(&job.request, spec, outcome_of(failure), Some(reason), at)

@@ -10,7 +10,11 @@ use crate::catalogue::{BackendKind, TokenUsage, VariationMethod, VariationSpec};
 use crate::download::FetchError;
 use crate::editing::{self, MaskForm, Uploads};
 use crate::error::{JobError, SourceError};
+use crate::imaging;
 use crate::job::{JobRequest, JobSpec, SourceImage};
+
+/// The longest side of the copy of an upload sent to the moderation check: enough to judge, small to send.
+const SCREEN_SIDE: u32 = 512;
 
 impl Runner {
     /// The comparison sheet of `/styles`, first, then each style's image.
@@ -83,6 +87,12 @@ impl Runner {
             })
             .await;
         let prepared = prepared.map_err(SourceError::from)??;
+        if let (Some(screen), None) = (&self.screen, &request.parent) {
+            // A member's own upload (not a result of Easel's, clicked): checked before any model call.
+            let image = prepared.image.clone();
+            let small = self.image_work.run(move || imaging::thumbnail_png(&image, SCREEN_SIDE)).await;
+            screen.screen(&small.map_err(SourceError::from)?).await?;
+        }
         Ok(EditInput { image: prepared.image, mask: prepared.mask, markup: prepared.markup })
     }
 

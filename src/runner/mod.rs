@@ -138,8 +138,16 @@ impl ImageRate {
     }
 }
 
+/// Checks a member's uploaded image before any model call (the moderation pre-check).
+#[async_trait::async_trait]
+pub trait InputScreen: Send + Sync {
+    /// `Err` (a [`JobError::UploadFlagged`]) when the image may not be sent.
+    async fn screen(&self, png: &[u8]) -> Result<(), JobError>;
+}
+
 /// Runs model calls for admitted jobs.
 pub struct Runner {
+    screen: Option<Arc<dyn InputScreen>>,
     backends: Backends,
     uploads: Arc<dyn Fetch>,
     max_source_bytes: u64,
@@ -161,6 +169,7 @@ impl Runner {
         breaker: BreakerPolicy,
     ) -> Self {
         Self {
+            screen: None,
             backends,
             uploads,
             max_source_bytes,
@@ -171,6 +180,12 @@ impl Runner {
             rates: HashMap::new(),
             metrics: Arc::new(Metrics::new()),
         }
+    }
+
+    /// Checks members' uploads with `screen` before any model call.
+    pub fn with_input_screen(mut self, screen: Arc<dyn InputScreen>) -> Self {
+        self.screen = Some(screen);
+        self
     }
 
     /// Counts upstream errors and generation time in `metrics`.

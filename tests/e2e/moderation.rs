@@ -282,3 +282,29 @@ async fn an_admin_chooses_the_log_channel() {
     let requests = app.discord.wait_for("the log", |r| !logged(r, channel).is_empty()).await;
     assert_eq!(logged(&requests, channel)[0].payload["embeds"][0]["fields"][0]["value"], format!("<@{MEMBER_ID}>"));
 }
+
+#[tokio::test]
+async fn with_the_pre_check_on_a_flagged_upload_is_refused_before_the_image_model() {
+    let app = crate::support::spawn_app_with(&[("EASEL_MODERATION_PRECHECK", "true")], |_| {}).await;
+    let mut sent = Vec::new();
+    for (id, colour) in [("980000000000000001", [255, 0, 0]), ("980000000000000002", [0, 0, 255])] {
+        let upload = crate::support::png(64, 64, colour);
+        let url = app.discord.host_file(&format!("{id}.png"), upload.clone());
+        let options = json!([crate::support::attachment_option(id), string("prompt", "make it night")]);
+        let resolved = crate::support::uploaded(id, &url, "photo.png", "image/png", upload.len());
+        sent.push(app.discord.invoke("variation", options, resolved));
+    }
+
+    let text = app.explanation(&sent[0]).await;
+    app.discord
+        .wait_for("the clean upload's result", |r| {
+            r.iter().any(|r| r.path.contains(&sent[1].token) && !r.files.is_empty())
+        })
+        .await;
+
+    assert!(text.starts_with("The image you uploaded was flagged by the moderation check (violence)"), "{text}");
+    let images_checked = app.openai.moderation_calls().iter().filter(|c| c.body["input"].is_array()).count();
+    assert_eq!(images_checked, 2, "both uploads went to the moderation endpoint");
+    assert_eq!(app.openai.image_calls().len(), 1, "only the clean upload reached the image model");
+    assert_eq!(app.usage().await.user_images, 1);
+}

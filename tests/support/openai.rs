@@ -201,7 +201,20 @@ fn record(state: &Shared, path: &str, headers: &HeaderMap, body: Value, files: V
 
 /// Flags any input containing "forbidden" as violence, like `omni-moderation-latest` would a threat.
 async fn moderations(State(state): State<Shared>, headers: HeaderMap, Json(body): Json<Value>) -> Json<Value> {
-    let flagged = body["input"].as_str().unwrap_or_default().contains("forbidden");
+    // Text containing "forbidden" is flagged, and so is an image whose first pixel is pure red.
+    let red = |item: &Value| {
+        let url = item["image_url"]["url"].as_str().unwrap_or_default();
+        let data = url.split_once("base64,").map(|(_, d)| d).unwrap_or_default();
+        let bytes = base64::engine::general_purpose::STANDARD.decode(data).unwrap_or_default();
+        image::load_from_memory(&bytes).is_ok_and(|img| img.to_rgb8().get_pixel(0, 0).0 == [255, 0, 0])
+    };
+    let flagged = match &body["input"] {
+        Value::String(text) => text.contains("forbidden"),
+        Value::Array(items) => {
+            items.iter().any(|i| i["text"].as_str().unwrap_or_default().contains("forbidden") || red(i))
+        }
+        _ => false,
+    };
     {
         let mut inner = state.0.lock().unwrap();
         inner.requests.push(Recorded {
