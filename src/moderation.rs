@@ -104,6 +104,9 @@ pub struct AuditEntry {
     pub image_url: Option<String>,
     /// When it ended.
     pub created_at: DateTime<Utc>,
+    /// A small PNG of the first image (at most 256 px) that the log message carries itself, so it never
+    /// expires the way a signed attachment link does. Not stored.
+    pub thumbnail: Option<Vec<u8>>,
 }
 
 impl AuditEntry {
@@ -133,6 +136,7 @@ impl AuditEntry {
             cost_usd: 0.0,
             message_id: None,
             image_url: None,
+            thumbnail: None,
             created_at: at,
         }
     }

@@ -6,8 +6,8 @@ use std::time::Duration;
 use backon::{ExponentialBuilder, Retryable};
 use serenity::all::{
     ButtonStyle, ChannelId, ChannelType, CommandInteraction, CommandOptionType, ComponentInteraction, CreateActionRow,
-    CreateAllowedMentions, CreateButton, CreateCommand, CreateCommandOption, CreateEmbed, CreateEmbedFooter,
-    CreateMessage, Permissions, ResolvedOption, ResolvedValue,
+    CreateAllowedMentions, CreateAttachment, CreateButton, CreateCommand, CreateCommandOption, CreateEmbed,
+    CreateEmbedFooter, CreateMessage, Permissions, ResolvedOption, ResolvedValue,
 };
 use serenity::async_trait;
 use serenity::http::Http;
@@ -196,8 +196,11 @@ fn colour(outcome: Outcome) -> u32 {
     }
 }
 
-/// The log channel's embed for one job: who, where, what, the outcome and (for delivered jobs) the
-/// image as a thumbnail that points at the result's own attachment, so nothing is uploaded twice.
+/// The file name of a log message's own thumbnail.
+const THUMBNAIL: &str = "thumbnail.png";
+
+/// The log channel's embed for one job: who, where, what, the outcome and (for delivered jobs) a small
+/// thumbnail attached to the log message itself, which never expires.
 pub fn log_embed(e: &AuditEntry) -> CreateEmbed {
     let mut embed = CreateEmbed::new()
         .title(format!("/{}: {}", e.command, e.outcome.label()))
@@ -224,8 +227,8 @@ pub fn log_embed(e: &AuditEntry) -> CreateEmbed {
     if let Some(reason) = &e.reason {
         embed = embed.field("Reason", truncate(reason, 1024), false);
     }
-    if let Some(url) = &e.image_url {
-        embed = embed.thumbnail(url.clone());
+    if e.thumbnail.is_some() {
+        embed = embed.thumbnail(format!("attachment://{THUMBNAIL}"));
     }
     embed.footer(CreateEmbedFooter::new(format!("Job {}", e.job_id))).timestamp(e.created_at)
 }
@@ -233,7 +236,10 @@ pub fn log_embed(e: &AuditEntry) -> CreateEmbed {
 #[async_trait]
 impl ModerationLog for ChannelLog {
     async fn post(&self, channel_id: u64, entry: &AuditEntry) -> Result<(), String> {
-        let message = CreateMessage::new().embed(log_embed(entry)).allowed_mentions(CreateAllowedMentions::new());
+        let mut message = CreateMessage::new().embed(log_embed(entry)).allowed_mentions(CreateAllowedMentions::new());
+        if let Some(png) = &entry.thumbnail {
+            message = message.add_file(CreateAttachment::bytes(png.clone(), THUMBNAIL));
+        }
         let send = || ChannelId::new(channel_id).send_message(&self.http, message.clone());
         let backoff = ExponentialBuilder::default()
             .with_min_delay(Duration::from_millis(500))

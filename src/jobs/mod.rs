@@ -354,6 +354,9 @@ impl Jobs {
             entry.cost_usd = finished.cost.usd;
             entry.message_id = receipt.message_id;
             entry.image_url = receipt.attachment_urls.first().cloned();
+            if let Some(first) = finished.images.first() {
+                entry.thumbnail = self.runner.thumbnail(first.bytes.clone()).await;
+            }
             moderation.record(entry).await;
         }
     }

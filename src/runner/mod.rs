@@ -25,6 +25,9 @@ mod inputs;
 use crate::queue::breaker::{Breaker, BreakerPolicy, BreakerState};
 use crate::telemetry::Metrics;
 
+/// The longest side of the moderation log's own thumbnail.
+const LOG_THUMBNAIL_SIDE: u32 = 256;
+
 /// Discord refuses a message whose files add up to more than this, whatever the per-file limit.
 const MAX_MESSAGE_BYTES: u64 = 25 * 1024 * 1024;
 
@@ -180,6 +183,11 @@ impl Runner {
             rates: HashMap::new(),
             metrics: Arc::new(Metrics::new()),
         }
+    }
+
+    /// A PNG of `image` at most 256 pixels a side, for the moderation log (on the image workers).
+    pub async fn thumbnail(&self, image: Vec<u8>) -> Option<Vec<u8>> {
+        self.image_work.run(move || imaging::thumbnail_png(&image, LOG_THUMBNAIL_SIDE)).await.ok()
     }
 
     /// Checks members' uploads with `screen` before any model call.

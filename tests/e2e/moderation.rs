@@ -47,7 +47,7 @@ async fn with_log_channel(vars: &[(&str, &str)], prepare: impl FnOnce(&crate::su
 }
 
 #[tokio::test]
-async fn a_delivered_job_is_logged_with_who_where_what_and_the_results_own_image() {
+async fn a_delivered_job_is_logged_with_who_where_what_and_a_thumbnail_of_its_own() {
     let app = with_log_channel(&[], |_| {}).await;
     let prompt = "@everyone a fox <@&123456789012345678>";
 
@@ -58,7 +58,7 @@ async fn a_delivered_job_is_logged_with_who_where_what_and_the_results_own_image
     let result = requests.iter().find(|r| r.method == Method::PATCH && !r.files.is_empty()).unwrap();
     let embed = &log.payload["embeds"][0];
     assert_eq!(log.payload["allowed_mentions"]["parse"], json!([]), "the echoed prompt pings nobody");
-    assert!(log.files.is_empty(), "the image is not uploaded twice");
+
     assert_eq!(embed["description"], prompt);
     assert_eq!(field(embed, "Requester"), Some(format!("<@{MEMBER_ID}>").as_str()));
     assert_eq!(field(embed, "Channel"), Some(format!("<#{CHANNEL_ID}>").as_str()));
@@ -72,8 +72,13 @@ async fn a_delivered_job_is_logged_with_who_where_what_and_the_results_own_image
     assert_eq!(field(embed, "Cost"), Some("$0.0305"));
     assert_eq!(field(embed, "Outcome"), Some("delivered"));
     assert_eq!(field(embed, "Revised prompt"), Some(format!("{prompt}, rendered in warm light").as_str()));
-    let thumbnail = embed["thumbnail"]["url"].as_str().unwrap();
-    assert!(thumbnail.starts_with(&app.discord.origin) && thumbnail.ends_with(&result.files[0].1), "{thumbnail}");
+    assert_eq!(embed["thumbnail"]["url"], "attachment://thumbnail.png", "the log message carries its own thumbnail");
+    let (_, name, thumbnail) = &log.files[0];
+    assert_eq!(name, "thumbnail.png");
+    let thumbnail = image::load_from_memory(thumbnail).unwrap();
+    let original = image::load_from_memory(&result.files[0].2).unwrap();
+    assert!(thumbnail.width().max(thumbnail.height()) <= 256, "at most 256 px");
+    assert_eq!(thumbnail.width() * original.height(), thumbnail.height() * original.width(), "the same shape");
     assert_eq!(embed["footer"]["text"], format!("Job {}", sent.id), "the same job id as the member's footer");
 
     let store = SqliteStore::open(&app.db_path).unwrap();
@@ -196,6 +201,7 @@ async fn history_pages_through_a_members_jobs_with_outcomes_for_moderators_only(
             message_id: Some(980_000_000_000_000_000 + i),
             image_url: None,
             created_at: Utc::now() - chrono::Duration::minutes(10 - i as i64),
+            thumbnail: None,
         };
         store.record_audit(&entry).await.unwrap();
     }

@@ -91,6 +91,7 @@ impl ModerationStore for SqliteStore {
                         message_id: r.get::<_, Option<i64>>(13)?.map(|m| m as u64),
                         image_url: r.get(14)?,
                         created_at: time(r.get(15)?),
+                        thumbnail: None,
                     })
                 })
                 .map_err(fail)?;
