@@ -9,6 +9,7 @@
 //! - [`queue`]: jobs as data in the store, fair lanes per backend, circuit breakers.
 //! - [`runner`]: one job's model call with retries, the upload converted, results verified and fitted.
 //! - [`jobs`]: a job's life after admission: run, spool, deliver exactly once, settle, cancel, recover.
+//! - [`spend`]: alerts when a server's or the bot's budget passes 50%, 80% and 100%.
 //! - [`spool`]: generated images on disk until delivered.
 //! - [`startup`]: backends, runner and offered catalogue, built from the configuration.
 //! - [`help`]: the words of `/help`.
@@ -60,6 +61,7 @@ pub mod queue;
 pub mod requests;
 pub mod runner;
 pub mod settings;
+pub mod spend;
 pub mod spool;
 pub mod startup;
 pub mod store;
@@ -116,6 +118,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     let moderation_store: Arc<dyn ModerationStore> = Arc::clone(&sqlite) as Arc<dyn ModerationStore>;
     let settings_store: Arc<dyn settings::SettingsStore> = Arc::clone(&sqlite) as Arc<dyn settings::SettingsStore>;
     let request_store: Arc<dyn requests::RequestStore> = Arc::clone(&sqlite) as Arc<dyn requests::RequestStore>;
+    let alert_store: Arc<dyn spend::AlertStore> = Arc::clone(&sqlite) as Arc<dyn spend::AlertStore>;
     let job_store: Arc<dyn JobStore> = sqlite;
     let spool =
         Spool::open(&config.spool_dir).map_err(|e| RunError::Spool(config.spool_dir.display().to_string(), e))?;
@@ -192,6 +195,12 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
             keep: config.keep,
         },
         metrics,
+        spend: Some(Arc::new(spend::SpendWatch::new(
+            Arc::clone(&store),
+            alert_store,
+            config.limits,
+            Arc::clone(&clock),
+        ))),
     });
     let heartbeat =
         tokio::spawn(keep_alive(Arc::clone(&store), Arc::clone(&clock), instance.clone(), lease, Arc::clone(&jobs)));

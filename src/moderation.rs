@@ -341,6 +341,9 @@ pub trait ContentCheck: Send + Sync {
 pub trait ModerationLog: Send + Sync {
     /// Posts `entry` to `channel_id`. MUST NOT ping anyone.
     async fn post(&self, channel_id: u64, entry: &AuditEntry) -> Result<(), String>;
+
+    /// Posts a notice (a spend alert, a model retiring) to `channel_id`. MUST NOT ping anyone.
+    async fn notice(&self, channel_id: u64, text: &str) -> Result<(), String>;
 }
 
 /// When refusals pause a member.
@@ -445,6 +448,14 @@ impl Moderation {
     /// Whether uploads are checked before any model call.
     pub fn checks_uploads(&self) -> bool {
         self.precheck.is_some()
+    }
+
+    /// Posts a notice in `guild_id`'s moderation log channel, when it has one.
+    pub async fn notice(&self, guild_id: Option<u64>, text: &str) {
+        let Some(channel) = self.log_channel(guild_id).await else { return };
+        if let Err(e) = self.log.notice(channel, text).await {
+            warn!(channel, error = %e, "could not post a notice in the moderation log channel");
+        }
     }
 
     /// Writes a job to the audit log and its guild's log channel, and pauses a repeat offender.

@@ -235,6 +235,11 @@ pub fn log_embed(e: &AuditEntry) -> CreateEmbed {
 
 #[async_trait]
 impl ModerationLog for ChannelLog {
+    async fn notice(&self, channel_id: u64, text: &str) -> Result<(), String> {
+        let message = CreateMessage::new().content(truncate(text, 2000)).allowed_mentions(CreateAllowedMentions::new());
+        ChannelId::new(channel_id).send_message(&self.http, message).await.map(|_| ()).map_err(|e| e.to_string())
+    }
+
     async fn post(&self, channel_id: u64, entry: &AuditEntry) -> Result<(), String> {
         let mut message = CreateMessage::new().embed(log_embed(entry)).allowed_mentions(CreateAllowedMentions::new());
         if let Some(png) = &entry.thumbnail {

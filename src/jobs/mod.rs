@@ -10,6 +10,7 @@
 //! - [`iterate`]: the buttons under a result make new requests from the stored job.
 //! - `recovery`: taking over what a stopped process left; the graceful stop.
 
+mod alerts;
 mod cancel;
 mod intake;
 pub mod iterate;
@@ -110,6 +111,7 @@ pub struct Jobs {
     accepting: AtomicBool,
     board: progress::Board,
     metrics: Arc<Metrics>,
+    spend: Option<Arc<crate::spend::SpendWatch>>,
     /// Requests acknowledged and waiting for admission: small (the request and its ticket), so a burst
     /// of thousands holds little memory while the database admits them one by one.
     admissions: (
@@ -140,13 +142,26 @@ pub struct JobsParts {
     pub policy: JobsPolicy,
     /// What is counted for `/metrics`.
     pub metrics: Arc<Metrics>,
+    /// The budgets' spend alerts, when watched.
+    pub spend: Option<Arc<crate::spend::SpendWatch>>,
 }
 
 impl Jobs {
     /// The jobs of this process; nothing runs until [`Jobs::start`].
     pub fn new(parts: JobsParts) -> Arc<Self> {
-        let JobsParts { store, admission, runner, scheduler, spool, clock, instance, moderation, policy, metrics } =
-            parts;
+        let JobsParts {
+            store,
+            admission,
+            runner,
+            scheduler,
+            spool,
+            clock,
+            instance,
+            moderation,
+            policy,
+            metrics,
+            spend,
+        } = parts;
         Arc::new(Self {
             store,
             admission,
@@ -164,6 +179,7 @@ impl Jobs {
             accepting: AtomicBool::new(true),
             board: progress::Board::default(),
             metrics,
+            spend,
             admissions: {
                 let (send, receive) = mpsc::unbounded_channel();
                 (send, Arc::new(tokio::sync::Mutex::new(receive)))
@@ -343,7 +359,10 @@ impl Jobs {
         self.metrics.delivered(u64::from(images), finished.cost.usd);
         let place = (receipt.message_id, receipt.channel_id);
         match self.store.delivered(&id, place, images, self.clock.now()).await {
-            Ok(_) => info!(job = %id, images, usd = finished.cost.usd, "job delivered"),
+            Ok(_) => {
+                info!(job = %id, images, usd = finished.cost.usd, "job delivered");
+                self.alert_spend(job.request.requester.guild_id).await;
+            }
             Err(e) => error!(job = %id, error = %error::chain(&e), "delivered, but could not record it"),
         }
         self.board.forget(&id);

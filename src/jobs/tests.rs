@@ -73,6 +73,7 @@ fn jobs(name: &str) -> (Arc<Jobs>, Arc<SqliteStore>) {
             keep: Duration::from_secs(7 * 86_400),
         },
         metrics: Arc::new(crate::telemetry::Metrics::new()),
+        spend: None,
     });
     (jobs, store)
 }

@@ -12,6 +12,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
+mod alerts;
 mod jobs;
 mod moderation;
 mod requests;

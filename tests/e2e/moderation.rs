@@ -314,3 +314,38 @@ async fn with_the_pre_check_on_a_flagged_upload_is_refused_before_the_image_mode
     assert_eq!(app.openai.image_calls().len(), 1, "only the clean upload reached the image model");
     assert_eq!(app.usage().await.user_images, 1);
 }
+
+#[tokio::test]
+async fn spend_alerts_reach_the_log_channel_once_per_threshold() {
+    let app =
+        with_log_channel(&[("EASEL_GUILD_USD_PER_DAY", "0.11"), ("EASEL_USER_USD_PER_DAY", "none")], |_| {}).await;
+    let notices = |requests: &[Received]| -> Vec<String> {
+        logged(requests, LOG_CHANNEL)
+            .into_iter()
+            .filter_map(|r| r.payload["content"].as_str().map(str::to_owned))
+            .filter(|c| c.starts_with("**Spend alert**"))
+            .collect()
+    };
+    let mut seen = Vec::new();
+    for prompt in ["one fox", "two foxes", "three foxes"] {
+        let sent = app.discord.invoke("generate", json!([string("prompt", prompt)]), json!({}));
+        app.discord
+            .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+            .await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        seen.push(notices(&app.discord.requests()).len());
+    }
+
+    let all = notices(&app.discord.requests());
+    assert_eq!(seen, [0, 1, 2], "50% after the second image, 80% after the third, each once: {all:?}");
+    assert!(
+        all[0].starts_with("**Spend alert**: This server's daily image budget has passed: $0.06 of $0.11"),
+        "{all:?}"
+    );
+    assert!(all[0].ends_with("(50%)."), "{all:?}");
+    assert!(all[1].ends_with("(80%)."), "{all:?}");
+    let requests = app.discord.requests();
+    let logged_alert =
+        logged(&requests, LOG_CHANNEL).into_iter().find(|r| r.payload["content"] == all[0].as_str()).unwrap();
+    assert_eq!(logged_alert.payload["allowed_mentions"]["parse"], json!([]));
+}

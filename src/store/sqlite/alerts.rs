@@ -1,0 +1,32 @@
+//! Spend alerts already posted, in SQLite.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+
+use super::{fail, millis, SqliteStore};
+use crate::spend::AlertStore;
+use crate::store::StoreError;
+
+#[async_trait]
+impl AlertStore for SqliteStore {
+    async fn mark_alert(
+        &self,
+        scope: &str,
+        period: &str,
+        threshold: u32,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let (scope, period) = (scope.to_owned(), period.to_owned());
+        self.with(move |c| {
+            let added = c
+                .execute(
+                    "INSERT OR IGNORE INTO spend_alerts (scope, period, threshold, posted_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![scope, period, threshold, millis(now)],
+                )
+                .map_err(fail)?;
+            Ok(added == 1)
+        })
+        .await
+    }
+}
