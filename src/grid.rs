@@ -59,8 +59,13 @@ fn write_caption(sheet: &mut RgbImage, text: &str, x: u32, y: u32) {
     let fits = (TILE / glyph) as usize - 1;
     let text: String = text.chars().take(fits).collect();
     let width = text.chars().count() as u32 * glyph;
-    let left = x + (TILE - width) / 2;
-    let top = y + (BAND - glyph) / 2;
+    write_text(sheet, &text, x + (TILE - width) / 2, y + (BAND - glyph) / 2);
+}
+
+/// Writes `text` in dark ink with its top-left corner at (`left`, `top`), each character 16 pixels
+/// wide; what falls outside the image is left out.
+pub fn write_text(sheet: &mut RgbImage, text: &str, left: u32, top: u32) {
+    let glyph = 8 * SCALE;
     for (i, ch) in text.chars().enumerate() {
         let code = if ch.is_ascii() && !ch.is_ascii_control() { ch as usize } else { '?' as usize };
         let rows = font8x8::legacy::BASIC_LEGACY[code];
@@ -70,7 +75,9 @@ fn write_caption(sheet: &mut RgbImage, text: &str, x: u32, y: u32) {
                     let px = left + i as u32 * glyph + column * SCALE;
                     let py = top + row as u32 * SCALE;
                     for (dx, dy) in (0..SCALE).flat_map(|dx| (0..SCALE).map(move |dy| (dx, dy))) {
-                        sheet.put_pixel(px + dx, py + dy, INK);
+                        if px + dx < sheet.width() && py + dy < sheet.height() {
+                            sheet.put_pixel(px + dx, py + dy, INK);
+                        }
                     }
                 }
             }

@@ -14,6 +14,7 @@
 //! - [`startup`]: backends, runner and offered catalogue, built from the configuration.
 //! - [`help`]: the words of `/help`.
 //! - [`settings`]: each member's `/settings` defaults for `/generate`.
+//! - [`report`]: `/usage server`: spend by day as a chart, and the top requesters.
 //! - [`requests`]: community requests: cards, votes, approvals on the server's budget, the gallery.
 //! - [`limits`]: cooldowns, concurrency, daily and monthly budgets, role tiers (pure logic).
 //! - [`admin`]: `/limits` for guild admins, with the permission check server-side.
@@ -58,6 +59,7 @@ pub mod memory;
 pub mod moderation;
 pub mod provenance;
 pub mod queue;
+pub mod report;
 pub mod requests;
 pub mod runner;
 pub mod settings;
@@ -119,6 +121,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     let settings_store: Arc<dyn settings::SettingsStore> = Arc::clone(&sqlite) as Arc<dyn settings::SettingsStore>;
     let request_store: Arc<dyn requests::RequestStore> = Arc::clone(&sqlite) as Arc<dyn requests::RequestStore>;
     let alert_store: Arc<dyn spend::AlertStore> = Arc::clone(&sqlite) as Arc<dyn spend::AlertStore>;
+    let report_store: Arc<dyn report::ReportStore> = Arc::clone(&sqlite) as Arc<dyn report::ReportStore>;
     let job_store: Arc<dyn JobStore> = sqlite;
     let spool =
         Spool::open(&config.spool_dir).map_err(|e| RunError::Spool(config.spool_dir.display().to_string(), e))?;
@@ -220,8 +223,15 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         None => None,
     };
     let desk = Arc::new(requests::Desk::new(request_store, Arc::clone(&jobs), Arc::clone(&clock)));
-    let services =
-        discord::Services { jobs, admin, settings: settings_store, desk, clock: Arc::clone(&clock), gateway };
+    let services = discord::Services {
+        jobs,
+        admin,
+        settings: settings_store,
+        desk,
+        report: report_store,
+        clock: Arc::clone(&clock),
+        gateway,
+    };
     let served = discord::serve(&config, Arc::new(services), shutdown).await;
     let _ = stop_http.send(());
     if let Some(endpoint) = endpoint {

@@ -11,8 +11,14 @@ use crate::limits::{LimitName, Scope};
 
 /// The `/usage` and `/limits` definitions.
 pub fn definitions() -> Vec<CreateCommand> {
-    let usage =
-        CreateCommand::new("usage").description("What you have used today and what is left").dm_permission(false);
+    let usage = CreateCommand::new("usage")
+        .description("What you have used today and what is left")
+        .dm_permission(false)
+        .add_option(CreateCommandOption::new(
+            CommandOptionType::Boolean,
+            "server",
+            "Moderators: the server's spend by day for 30 days, and its top requesters",
+        ));
     let user = |required| CreateCommandOption::new(CommandOptionType::User, "user", "A member").required(required);
     let role = CreateCommandOption::new(CommandOptionType::Role, "role", "A role (a limit tier)");
     let limit = LimitName::ALL.iter().filter(|n| n.settable_by_guild()).fold(

@@ -200,3 +200,43 @@ async fn refetched(
         details: result.details,
     })
 }
+
+/// Whether `/usage` asks for the server's report.
+pub(super) fn wants_server_report(command: &CommandInteraction) -> bool {
+    command.data.options().iter().any(|o| o.name == "server" && matches!(o.value, ResolvedValue::Boolean(true)))
+}
+
+/// `/usage server`: the server's spend by day for 30 days as a chart, and its top requesters, for
+/// moderators only (checked here, from the permissions Discord computed).
+pub(super) async fn server_report(http: &Http, services: &Services, command: &CommandInteraction) {
+    let asked = Asked::Command(command);
+    let Some(guild) = command.guild_id.map(|g| g.get()) else { return };
+    if !commands::moderates(command.member.as_ref().and_then(|m| m.permissions)) {
+        return asked.reply_ephemeral(http, "Only moderators can see the server's spend.").await;
+    }
+    let now = services.clock.now();
+    let since = crate::report::since(now);
+    let (days, top) =
+        match (services.report.spend_by_day(guild, since).await, services.report.top_requesters(guild, since, 5).await)
+        {
+            (Ok(days), Ok(top)) => (days, top),
+            (Err(e), _) | (_, Err(e)) => {
+                warn!(error = %crate::error::chain(&e), "could not read the server's spend");
+                return asked
+                    .reply_ephemeral(http, "I couldn't read the server's spend just now. Please try again.")
+                    .await;
+            }
+        };
+    let Ok(chart) = crate::report::chart_png(&days, now.date_naive()) else {
+        return asked.reply_ephemeral(http, &crate::report::summary(&days, &top)).await;
+    };
+    let message = CreateInteractionResponseMessage::new()
+        .content(crate::report::summary(&days, &top))
+        .embed(CreateEmbed::new().image("attachment://spend.png"))
+        .add_file(serenity::all::CreateAttachment::bytes(chart, "spend.png"))
+        .ephemeral(true)
+        .allowed_mentions(CreateAllowedMentions::new());
+    if let Err(e) = command.create_response(http, CreateInteractionResponse::Message(message)).await {
+        warn!(error = %e, "could not answer /usage server");
+    }
+}

@@ -70,6 +70,8 @@ pub struct Services {
     pub settings: Arc<dyn crate::settings::SettingsStore>,
     /// Community requests.
     pub desk: Arc<crate::requests::Desk>,
+    /// `/usage server`'s reads of the ledger.
+    pub report: Arc<dyn crate::report::ReportStore>,
     /// The time (for interaction tokens' expiry).
     pub clock: Arc<dyn Clock>,
     /// Whether the gateway is connected, for `/healthz`.
@@ -142,6 +144,7 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
         return reply_ephemeral(http, &command, SERVERS_ONLY).await;
     }
     match command.data.name.as_str() {
+        "usage" if member::wants_server_report(&command) => member::server_report(http, services, &command).await,
         "usage" => {
             let text = match services.jobs.admission().usage_report(&commands::requester(&command)).await {
                 Ok(lines) => format!("**Your Easel usage**\n{}", lines.join("\n")),

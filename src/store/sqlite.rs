@@ -15,6 +15,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 mod alerts;
 mod jobs;
 mod moderation;
+mod report;
 mod requests;
 mod settings;
 

@@ -211,3 +211,44 @@ async fn a_role_tier_gets_more_than_the_server_default() {
     let text = app.refusal(&third).await;
     assert!(text.contains("0 left of 2"), "{text}");
 }
+
+#[tokio::test]
+async fn usage_server_shows_moderators_a_chart_of_spend_by_day_and_the_top_requesters() {
+    let app = crate::support::spawn_app().await;
+    for prompt in ["a fox", "a hare"] {
+        let sent = app.discord.invoke("generate", json!([string("prompt", prompt)]), json!({}));
+        app.discord
+            .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+            .await;
+    }
+    let server = json!([{"name": "server", "type": 5, "value": true}]);
+
+    let refused = app.discord.invoke("usage", server.clone(), json!({}));
+    assert_eq!(app.direct_answer(&refused).await.0, "Only moderators can see the server's spend.");
+    let manager = crate::support::discord::Member {
+        id: 900_000_000_000_000_098,
+        roles: Vec::new(),
+        permissions: crate::support::discord::MANAGER,
+    };
+    let sent = app.discord.invoke_as(&manager, "usage", server, json!({}));
+    let requests = app
+        .discord
+        .wait_for("the report", |r| r.iter().any(|r| r.path.contains(&sent.id) && !r.files.is_empty()))
+        .await;
+
+    let report = requests.iter().find(|r| r.path.contains(&sent.id)).unwrap();
+    let data = &report.payload["data"];
+    assert_eq!(data["flags"], 64);
+    let text = data["content"].as_str().unwrap();
+    assert!(text.starts_with("**This server's image spend, last 30 days**: $0.06 for 2 image(s)."), "{text}");
+    assert!(text.contains(&format!("1. <@{MEMBER_ID}>: $0.06, 2 image(s)")), "{text}");
+    assert_eq!(data["allowed_mentions"]["parse"], json!([]));
+    let chart = image::load_from_memory(&report.files[0].2).unwrap().to_rgb8();
+    assert_eq!(chart.dimensions(), (easel::report::WIDTH, easel::report::HEIGHT));
+    let today_x = 8 + ((easel::report::WIDTH - 16) as f64 * 29.5 / 30.0) as u32;
+    let bar = (0..chart.height()).filter(|y| chart.get_pixel(today_x, *y).0 == [91, 141, 239]).count();
+    let earlier = (0..chart.height())
+        .filter(|y| chart.get_pixel(8 + (easel::report::WIDTH - 16) / 4, *y).0 == [91, 141, 239])
+        .count();
+    assert!(bar > 100 && earlier == 0, "today's bar and no spend earlier: {bar} {earlier}");
+}

@@ -1,0 +1,67 @@
+//! `/usage server`'s reads of the ledger, in SQLite: charged jobs only.
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::params;
+
+use super::{fail, millis, SqliteStore};
+use crate::report::{DaySpend, ReportStore, RequesterSpend};
+use crate::store::StoreError;
+
+#[async_trait]
+impl ReportStore for SqliteStore {
+    async fn spend_by_day(&self, guild_id: u64, since: DateTime<Utc>) -> Result<Vec<DaySpend>, StoreError> {
+        self.with(move |c| {
+            let mut statement = c
+                .prepare(
+                    "SELECT date(created_at / 1000, 'unixepoch') AS day, SUM(cost_usd), SUM(images) FROM ledger
+                     WHERE guild_id = ?1 AND state = 'committed' AND created_at >= ?2 GROUP BY day ORDER BY day",
+                )
+                .map_err(fail)?;
+            let rows = statement
+                .query_map(params![guild_id as i64, millis(since)], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, Option<f64>>(1)?, r.get::<_, u32>(2)?))
+                })
+                .map_err(fail)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(fail)?;
+            Ok(rows
+                .into_iter()
+                .filter_map(|(day, usd, images)| {
+                    Some(DaySpend { day: day.parse::<NaiveDate>().ok()?, usd: usd.unwrap_or(0.0), images })
+                })
+                .collect())
+        })
+        .await
+    }
+
+    async fn top_requesters(
+        &self,
+        guild_id: u64,
+        since: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<RequesterSpend>, StoreError> {
+        self.with(move |c| {
+            let mut statement = c
+                .prepare(
+                    "SELECT user_id, SUM(images), SUM(cost_usd) AS usd FROM ledger
+                     WHERE guild_id = ?1 AND state = 'committed' AND created_at >= ?2
+                     GROUP BY user_id ORDER BY usd DESC LIMIT ?3",
+                )
+                .map_err(fail)?;
+            let rows = statement
+                .query_map(params![guild_id as i64, millis(since), limit], |r| {
+                    Ok(RequesterSpend {
+                        user_id: r.get::<_, i64>(0)? as u64,
+                        images: r.get(1)?,
+                        usd: r.get::<_, Option<f64>>(2)?.unwrap_or(0.0),
+                    })
+                })
+                .map_err(fail)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(fail)?;
+            Ok(rows)
+        })
+        .await
+    }
+}
