@@ -22,10 +22,18 @@ use crate::store::{Charge, InstanceId, ReserveError, Store};
 /// and the bot's budgets apply to it, never a member's own limits.
 pub const SERVER_ACCOUNT: u64 = 0;
 
-/// What admission needs.
-pub struct Admission {
+/// What is offered now: the model watch replaces it when a model retires while the bot runs.
+struct Offer {
     catalogue: Arc<Catalogue>,
     default_model: String,
+}
+
+/// What admission needs.
+pub struct Admission {
+    offer: std::sync::RwLock<Offer>,
+    /// Every model of the catalogue file, offered or not (to name a retired model's replacement).
+    known: Arc<Catalogue>,
+    changes: tokio::sync::watch::Sender<u64>,
     max_source_bytes: u64,
     store: Arc<dyn Store>,
     jobs: Arc<dyn JobStore>,
@@ -60,8 +68,9 @@ impl Admission {
     ) -> Self {
         let AdmissionPorts { store, jobs, clock, instance } = ports;
         Self {
-            catalogue,
-            default_model,
+            known: Arc::clone(&catalogue),
+            offer: std::sync::RwLock::new(Offer { catalogue, default_model }),
+            changes: tokio::sync::watch::channel(0).0,
             max_source_bytes,
             store,
             jobs,
@@ -79,20 +88,66 @@ impl Admission {
         self
     }
 
-    /// The catalogue offered.
-    pub fn catalogue(&self) -> &Catalogue {
-        &self.catalogue
+    /// Knows every model of the catalogue file (offered or not), to name retired models' replacements.
+    pub fn with_known(mut self, known: Catalogue) -> Self {
+        self.known = Arc::new(known);
+        self
+    }
+
+    fn offer(&self) -> std::sync::RwLockReadGuard<'_, Offer> {
+        self.offer.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The catalogue offered now.
+    pub fn catalogue(&self) -> Arc<Catalogue> {
+        Arc::clone(&self.offer().catalogue)
     }
 
     /// The model used when a member names none.
-    pub fn default_model(&self) -> &str {
-        &self.default_model
+    pub fn default_model(&self) -> String {
+        self.offer().default_model.clone()
+    }
+
+    /// Offers `catalogue` from now on (the model watch, when a model retired or came back); the default
+    /// model moves to the first offered when it is gone. Returns whether the models offered changed; if
+    /// so, [`Self::offer_changes`] says so.
+    pub fn replace_offer(&self, catalogue: Catalogue) -> bool {
+        let mut offer = self.offer.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let ids = |c: &Catalogue| c.models().iter().map(|m| m.id.clone()).collect::<Vec<_>>();
+        if ids(&offer.catalogue) == ids(&catalogue) || catalogue.is_empty() {
+            return false;
+        }
+        if catalogue.get(&offer.default_model).is_none() {
+            offer.default_model = catalogue.models()[0].id.clone();
+        }
+        offer.catalogue = Arc::new(catalogue);
+        drop(offer);
+        self.changes.send_modify(|version| *version += 1);
+        true
+    }
+
+    /// Changes to what is offered (the adapter re-registers its commands on each).
+    pub fn offer_changes(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.changes.subscribe()
+    }
+
+    /// For a model the catalogue knows but no longer offers: the model offered in its place (its
+    /// `replacement` when offered, else the default). `None` for a model still offered or unknown.
+    pub fn replacement_of(&self, model: &str) -> Option<String> {
+        let offer = self.offer();
+        if offer.catalogue.get(model).is_some() {
+            return None;
+        }
+        let retired = self.known.get(model)?;
+        let replacement = retired.replacement.clone().filter(|r| offer.catalogue.get(r).is_some());
+        Some(replacement.unwrap_or_else(|| offer.default_model.clone()))
     }
 
     /// Checks a request against the catalogue: in memory, no disk and no network, so it can run before
     /// Discord is answered.
     pub fn check(&self, request: &JobRequest) -> Result<JobSpec, JobError> {
-        Ok(request.resolve(&self.catalogue, &self.default_model, self.max_source_bytes)?)
+        let offer = self.offer();
+        Ok(request.resolve(&offer.catalogue, &offer.default_model, self.max_source_bytes)?)
     }
 
     /// Checks the member's block, the server's blocklist, the limits and the queue caps, and queues the

@@ -33,6 +33,7 @@
 //! - [`memory`]: giving memory back to the system once a burst has drained.
 //! - [`clock`]: time as a port.
 //! - [`text`]: small text helpers for Discord's limits.
+//! - [`watch`]: the live model watch: retiring models warned of, retired ones hidden, no restart.
 //! - [`tools`]: the owner's `easel health`, `easel check` and `easel generate`.
 //!
 //! Only [`run`] wires concrete adapters together; everything else takes ports.
@@ -70,6 +71,7 @@ pub mod store;
 pub mod telemetry;
 pub mod text;
 pub mod tools;
+pub mod watch;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -165,11 +167,22 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
             instance: instance.clone(),
         },
     )
-    .with_moderation(Arc::clone(&moderation));
+    .with_moderation(Arc::clone(&moderation))
+    .with_known(config.catalogue.clone());
+    let admission = Arc::new(admission);
+    let watch = watch::ModelWatch {
+        backends: backends.clone(),
+        catalogue: config.catalogue.clone(),
+        admission: Arc::clone(&admission),
+        moderation: Arc::clone(&moderation),
+        alerts: Arc::clone(&alert_store),
+        clock: Arc::clone(&clock),
+        every: config.model_watch,
+    };
     let metrics = Arc::new(telemetry::Metrics::new());
     let jobs = Jobs::new(JobsParts {
         store: job_store,
-        admission: Arc::new(admission),
+        admission,
         runner: {
             let mut runner = startup::runner(&config, backends, Arc::clone(&clock)).with_metrics(Arc::clone(&metrics));
             if config.moderation_precheck {
@@ -205,6 +218,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
             Arc::clone(&clock),
         ))),
     });
+    let model_watch = tokio::spawn(watch.run());
     let heartbeat =
         tokio::spawn(keep_alive(Arc::clone(&store), Arc::clone(&clock), instance.clone(), lease, Arc::clone(&jobs)));
     let admin = admin::Admin::new(Arc::clone(&store), moderation_store, Arc::clone(&clock), config.limits);
@@ -238,6 +252,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         let _ = endpoint.await;
     }
     heartbeat.abort();
+    model_watch.abort();
     match store.retire(&instance, clock.now()).await {
         Ok(0) => {}
         Ok(released) => warn!(released, "released the reservations of jobs abandoned at shutdown; nobody was charged"),

@@ -310,6 +310,9 @@ pub trait ModerationStore: Send + Sync {
     /// The guild's moderation log channel, if set.
     async fn log_channel(&self, guild_id: u64) -> Result<Option<u64>, StoreError>;
 
+    /// Every server's moderation log channel: (server, channel).
+    async fn log_channels(&self) -> Result<Vec<(u64, u64)>, StoreError>;
+
     /// Sets the guild's moderation log channel.
     async fn set_log_channel(&self, guild_id: u64, channel_id: u64) -> Result<(), StoreError>;
 
@@ -450,6 +453,27 @@ impl Moderation {
         self.precheck.is_some()
     }
 
+    /// Posts a notice in every server's moderation log channel (and the owner's default one).
+    pub async fn notice_all(&self, text: &str) {
+        let mut channels: Vec<u64> = match self.store.log_channels().await {
+            Ok(list) => list.into_iter().map(|(_, channel)| channel).collect(),
+            Err(e) => {
+                warn!(error = %e, "could not list the log channels");
+                Vec::new()
+            }
+        };
+        if let Some((_, channel)) = self.default_channel {
+            channels.push(channel);
+        }
+        channels.sort_unstable();
+        channels.dedup();
+        for channel in channels {
+            if let Err(e) = self.log.notice(channel, text).await {
+                warn!(channel, error = %e, "could not post a notice in a moderation log channel");
+            }
+        }
+    }
+
     /// Posts a notice in `guild_id`'s moderation log channel, when it has one.
     pub async fn notice(&self, guild_id: Option<u64>, text: &str) {
         let Some(channel) = self.log_channel(guild_id).await else { return };
@@ -530,6 +554,17 @@ pub fn refusal_category(provider_message: &str) -> &'static str {
         .iter()
         .find(|(words, _)| words.iter().any(|w| m.contains(w)))
         .map_or("the provider's safety rules", |(_, c)| c)
+}
+
+/// The moderation pre-check of members' uploads, for the runner.
+#[async_trait]
+impl crate::runner::InputScreen for Moderation {
+    async fn screen(&self, png: &[u8]) -> Result<(), crate::error::JobError> {
+        self.precheck_image(png).await.map_err(|refusal| crate::error::JobError::UploadFlagged {
+            reason: refusal.reason,
+            categories: refusal.categories,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -614,16 +649,5 @@ mod tests {
             all.extend(regexes.iter().map(|r| Rule::regex(r)));
             let _ = Rules::compile(&all).first_match(&prompt);
         }
-    }
-}
-
-/// The moderation pre-check of members' uploads, for the runner.
-#[async_trait]
-impl crate::runner::InputScreen for Moderation {
-    async fn screen(&self, png: &[u8]) -> Result<(), crate::error::JobError> {
-        self.precheck_image(png).await.map_err(|refusal| crate::error::JobError::UploadFlagged {
-            reason: refusal.reason,
-            categories: refusal.categories,
-        })
     }
 }

@@ -139,6 +139,8 @@ pub struct Config {
     pub spool_dir: PathBuf,
     /// How long delivered images stay in the spool for `/show` and the buttons under them.
     pub keep: Duration,
+    /// How often the served models are checked again while the bot runs.
+    pub model_watch: Duration,
     /// Model calls to OpenAI (or the compatible server) at once.
     pub openai_concurrency: usize,
     /// Model calls to Stable Diffusion at once.
@@ -239,6 +241,7 @@ impl Config {
             http_addr: http_addr(&get)?,
             spool_dir: get("EASEL_SPOOL").map_or_else(|| beside(&database_path, "spool"), PathBuf::from),
             keep: Duration::from_secs(ranged(&get, "EASEL_KEEP_DAYS", "days", 1..=365, 7)? * 86_400),
+            model_watch: Duration::from_secs(ranged(&get, "EASEL_MODEL_WATCH_SECS", "seconds", 1..=604_800, 86_400)?),
             openai_concurrency: ranged(&get, "EASEL_OPENAI_CONCURRENCY", "calls", 1..=64, 4)? as usize,
             sd_concurrency: ranged(&get, "EASEL_SD_CONCURRENCY", "calls", 1..=16, 1)? as usize,
             openai_images_per_minute: per_minute(&get, "EASEL_OPENAI_IMAGES_PER_MINUTE")?,

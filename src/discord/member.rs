@@ -21,25 +21,47 @@ use crate::settings::MemberSettings;
 const SETTINGS_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// Fills what the member left out from their `/settings`. A store fault, or a store too busy to answer
-/// well inside Discord's 3 seconds, leaves the request as typed (and says so in the log).
-pub(super) async fn apply_settings(services: &Services, request: &mut JobRequest) {
-    let Some(guild) = request.requester.guild_id else { return };
-    let read = services.settings.member_settings(guild, request.requester.user_id);
-    match tokio::time::timeout(SETTINGS_WAIT, read).await {
-        Ok(Ok(saved)) => saved.apply(request, services.jobs.admission().catalogue()),
+/// well inside Discord's 3 seconds, leaves the request as typed (and says so in the log). When the saved
+/// default model has retired, the saved default becomes the model offered in its place, and the returned
+/// note tells the member.
+pub(super) async fn apply_settings(services: &Services, request: &mut JobRequest) -> Option<String> {
+    let guild = request.requester.guild_id?;
+    let user = request.requester.user_id;
+    let read = services.settings.member_settings(guild, user);
+    let mut saved = match tokio::time::timeout(SETTINGS_WAIT, read).await {
+        Ok(Ok(saved)) => saved,
         Ok(Err(e)) => {
-            warn!(job = %request.id, error = %crate::error::chain(&e), "could not read the member's settings")
+            warn!(job = %request.id, error = %crate::error::chain(&e), "could not read the member's settings");
+            return None;
         }
         Err(_) => {
-            warn!(job = %request.id, "the store was too slow to read the member's settings; using the request as typed")
+            warn!(job = %request.id, "the store was too slow to read the member's settings; using the request as typed");
+            return None;
         }
-    }
+    };
+    let admission = services.jobs.admission();
+    let retired = saved.model.clone().and_then(|old| Some((admission.replacement_of(&old)?, old)));
+    let note = match retired {
+        Some((replacement, old)) => {
+            saved.model = Some(replacement.clone());
+            if let Err(e) = services.settings.save_member_settings(guild, user, &saved).await {
+                warn!(error = %crate::error::chain(&e), "could not move a retired default model");
+            }
+            Some(format!(
+                "Your saved default model `{old}` has been retired, so `{replacement}` takes its place (now saved \
+                 as your default; change it with `/settings`)."
+            ))
+        }
+        None => None,
+    };
+    saved.apply(request, &admission.catalogue());
+    note
 }
 
 /// Whether the server's approval policy covers this request (read within the same bound as settings;
 /// a store too slow to say lets the request run as a job).
 pub(super) async fn needs_approval(services: &Services, request: &JobRequest) -> bool {
-    let Ok(spec) = services.jobs.check(request) else { return false };
+    let Ok(spec) = services.jobs.admission().check(request) else { return false };
     tokio::time::timeout(SETTINGS_WAIT, services.desk.needs_approval(request, &spec)).await.unwrap_or(false)
 }
 
@@ -74,16 +96,16 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
         (MemberSettings::default(), "Your defaults are cleared.")
     } else if change == MemberSettings::default() {
         return asked
-            .reply_ephemeral(http, &format!("**Your defaults**\n{}", current.describe(admission.default_model())))
+            .reply_ephemeral(http, &format!("**Your defaults**\n{}", current.describe(&admission.default_model())))
             .await;
     } else {
-        match current.updated(change, admission.catalogue(), admission.default_model()) {
+        match current.updated(change, &admission.catalogue(), &admission.default_model()) {
             Ok(next) => (next, "Saved. Your defaults are now:"),
             Err(e) => return asked.reply_ephemeral(http, &e.to_string()).await,
         }
     };
     let text = match store.save_member_settings(guild.get(), user.get(), &next).await {
-        Ok(()) => format!("{heading}\n{}", next.describe(admission.default_model())),
+        Ok(()) => format!("{heading}\n{}", next.describe(&admission.default_model())),
         Err(e) => {
             warn!(error = %crate::error::chain(&e), "could not save settings");
             "I couldn't save your settings just now. Please try again.".to_owned()
@@ -96,7 +118,7 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
 pub(super) async fn help(http: &Http, services: &Services, command: &CommandInteraction) {
     let admission = services.jobs.admission();
     let limits = admission.usage_report(&commands::requester(command)).await.unwrap_or_default();
-    let sections = crate::help::sections(admission.catalogue(), admission.default_model(), &limits);
+    let sections = crate::help::sections(&admission.catalogue(), &admission.default_model(), &limits);
     let embed = sections.into_iter().fold(
         CreateEmbed::new().title("Easel: making images together").description(crate::help::PROMPT_FORMULA),
         |embed, (title, text)| embed.field(title, crate::text::truncate(&text, 1024), false),

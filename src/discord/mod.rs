@@ -24,10 +24,12 @@ use std::time::Duration;
 use futures_util::FutureExt;
 use serenity::all::{
     ClientBuilder, Command as SlashCommand, CommandInteraction, ComponentInteraction, ConnectionStage, Context,
-    CreateActionRow, CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseMessage, EventHandler,
-    GatewayIntents, GuildId, HttpBuilder, Interaction, ModalInteraction, Ready, ShardManager,
+    CreateActionRow, CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseFollowup,
+    CreateInteractionResponseMessage, EventHandler, GatewayIntents, GuildId, HttpBuilder, Interaction,
+    ModalInteraction, Ready, ShardManager,
 };
 use serenity::async_trait;
+use serenity::builder::Builder;
 use serenity::http::Http;
 use tokio_util::task::TaskTracker;
 use tracing::{error, info, warn};
@@ -83,6 +85,8 @@ struct Handler {
     guild: Option<GuildId>,
     /// Tracks interaction handlers so shutdown can let them answer.
     handlers: TaskTracker,
+    /// Whether the task re-registering commands on offer changes runs (a reconnect fires `ready` again).
+    watching: AtomicBool,
 }
 
 /// How long an interaction's token works after Discord sends the interaction: 15 minutes, less a
@@ -92,19 +96,17 @@ const TOKEN_LIFETIME: chrono::Duration = chrono::Duration::seconds(15 * 60 - 30)
 #[async_trait]
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
-        let mut definitions = commands::definitions(self.services.jobs.admission().catalogue());
-        definitions.extend(admin::definitions());
-        definitions.push(moderation::definition());
-        definitions.extend(requests::definitions());
-        let registered = match self.guild {
-            Some(guild) => guild.set_commands(&ctx.http, definitions).await,
-            None => SlashCommand::set_global_commands(&ctx.http, definitions).await,
-        };
-        match registered {
-            Ok(list) => {
-                info!(user = %ready.user.name, commands = list.len(), guild = ?self.guild, "connected; commands registered")
-            }
-            Err(e) => error!(error = %e, "could not register slash commands"),
+        info!(user = %ready.user.name, guild = ?self.guild, "connected");
+        register(&ctx.http, &self.services, self.guild).await;
+        if !self.watching.swap(true, Ordering::SeqCst) {
+            // When the model watch changes what is offered, the commands' choices follow, no restart.
+            let (http, services, guild) = (Arc::clone(&ctx.http), Arc::clone(&self.services), self.guild);
+            let mut changes = services.jobs.admission().offer_changes();
+            tokio::spawn(async move {
+                while changes.changed().await.is_ok() {
+                    register(&http, &services, guild).await;
+                }
+            });
         }
         let courier = DiscordCourier::new(Arc::clone(&ctx.http), Arc::clone(&self.services.clock));
         self.services.jobs.start(Arc::new(courier));
@@ -130,6 +132,22 @@ impl EventHandler for Handler {
             }
             _ => {}
         }
+    }
+}
+
+/// Registers every command, its choices from what is offered now.
+async fn register(http: &Http, services: &Services, guild: Option<GuildId>) {
+    let mut definitions = commands::definitions(&services.jobs.admission().catalogue());
+    definitions.extend(admin::definitions());
+    definitions.push(moderation::definition());
+    definitions.extend(requests::definitions());
+    let registered = match guild {
+        Some(guild) => guild.set_commands(http, definitions).await,
+        None => SlashCommand::set_global_commands(http, definitions).await,
+    };
+    match registered {
+        Ok(list) => info!(commands = list.len(), guild = ?guild, "commands registered"),
+        Err(e) => error!(error = %e, "could not register slash commands"),
     }
 }
 
@@ -255,11 +273,21 @@ impl Asked<'_> {
 /// Answers one image command.
 async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
     let Some(mut request) = commands::parse(&command) else { return };
-    member::apply_settings(services, &mut request).await;
+    let note = member::apply_settings(services, &mut request).await;
     if member::needs_approval(services, &request).await {
-        return requests::submit(http, services, Asked::Command(&command), request, None).await;
+        requests::submit(http, services, Asked::Command(&command), request, None).await;
+    } else {
+        ask_for_job(http, services, Asked::Command(&command), request).await;
     }
-    ask_for_job(http, services, Asked::Command(&command), request).await;
+    if let Some(note) = note {
+        let followup = CreateInteractionResponseFollowup::new()
+            .content(note)
+            .ephemeral(true)
+            .allowed_mentions(CreateAllowedMentions::new());
+        if let Err(e) = followup.execute(http, (None, command.token.as_str())).await {
+            warn!(error = %e, "could not tell the member their default model moved");
+        }
+    }
 }
 
 /// Answers one request for a job: a bad option at once (the catalogue check is in memory), else the
@@ -361,7 +389,12 @@ pub async fn serve(
     let handlers = TaskTracker::new();
     let jobs = Arc::clone(&services.jobs);
     let gateway_flag = Arc::clone(&services.gateway);
-    let handler = Handler { services, guild: config.discord_guild_id.map(GuildId::new), handlers: handlers.clone() };
+    let handler = Handler {
+        services,
+        guild: config.discord_guild_id.map(GuildId::new),
+        handlers: handlers.clone(),
+        watching: AtomicBool::new(false),
+    };
     let mut client = ClientBuilder::new_with_http(http_client(config), GatewayIntents::empty())
         .event_handler(handler)
         .await

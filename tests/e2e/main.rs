@@ -24,3 +24,4 @@ mod startup;
 mod styles;
 mod tools;
 mod variation;
+mod watch;

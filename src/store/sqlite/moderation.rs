@@ -172,6 +172,21 @@ impl ModerationStore for SqliteStore {
         .await
     }
 
+    async fn log_channels(&self) -> Result<Vec<(u64, u64)>, StoreError> {
+        self.with(|c| {
+            let mut statement = c
+                .prepare("SELECT guild_id, log_channel_id FROM moderation_settings WHERE log_channel_id IS NOT NULL")
+                .map_err(fail)?;
+            let rows = statement
+                .query_map([], |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64)))
+                .map_err(fail)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(fail)?;
+            Ok(rows)
+        })
+        .await
+    }
+
     async fn set_log_channel(&self, guild_id: u64, channel_id: u64) -> Result<(), StoreError> {
         self.with(move |c| {
             c.execute(
