@@ -80,12 +80,13 @@ impl DiscordCourier {
     async fn post_in_gallery(
         &self,
         job: &StoredJob,
-        moderator: u64,
+        community: &crate::job::Community,
         embed: CreateEmbed,
         rows: Vec<CreateActionRow>,
         files: &[CreateAttachment],
     ) -> Result<Message, serenity::Error> {
         let requester = job.request.requester.user_id;
+        let moderator = community.approved_by;
         let post = CreateMessage::new()
             .content(format!("Requested by <@{requester}> · approved by <@{moderator}>"))
             .embed(embed)
@@ -100,10 +101,11 @@ impl DiscordCourier {
         let prompt = job.request.prompt.as_deref().unwrap_or_default();
         let text = crate::requests::desk::delivered_text(prompt, moderator, &link);
         if let Err(e) = self.direct_message(requester, CreateMessage::new().content(text.clone())).await {
-            warn!(job = %job.request.id, error = %e, "the requester's direct messages are closed; telling them in the gallery");
+            warn!(job = %job.request.id, error = %e, "the requester's direct messages are closed; telling them in the requests channel");
             let mention = CreateAllowedMentions::new().users([UserId::new(requester.max(1))]);
             let note = CreateMessage::new().content(format!("<@{requester}> {text}")).allowed_mentions(mention);
-            let _ = channel.send_message(&self.http, note).await;
+            let fallback = community.notice_channel.map_or(channel, ChannelId::new);
+            let _ = fallback.send_message(&self.http, note).await;
         }
         Ok(message)
     }
@@ -190,7 +192,7 @@ impl Courier for DiscordCourier {
         }
         let message = match (sent, &job.request.community) {
             (Some(message), _) => message,
-            (None, Some(community)) => self.post_in_gallery(job, community.approved_by, embed, rows, &files).await?,
+            (None, Some(community)) => self.post_in_gallery(job, community, embed, rows, &files).await?,
             (None, None) => {
                 let post = CreateMessage::new()
                     .content(format!("<@{}>, your image is ready.", job.request.requester.user_id))

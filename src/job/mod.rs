@@ -155,6 +155,9 @@ pub struct Community {
     pub request_id: String,
     /// The moderator who approved it.
     pub approved_by: u64,
+    /// Where the requester is told when their direct messages are closed (the requests channel).
+    #[serde(default)]
+    pub notice_channel: Option<u64>,
 }
 
 /// A checked job: every option allowed by its model, defaults filled in.

@@ -155,7 +155,8 @@ impl Desk {
         job.id = JobId(job_id.to_owned());
         job.requester.channel_id = gallery.unwrap_or(job.requester.channel_id);
         job.private = false;
-        job.community = Some(Community { request_id: request.id.clone(), approved_by: by.user_id });
+        let notice_channel = settings.requests_channel.or(request.card.map(|(c, _)| c));
+        job.community = Some(Community { request_id: request.id.clone(), approved_by: by.user_id, notice_channel });
         // No interaction of the requester's to answer: the result is posted in the gallery.
         let ticket = Ticket { token: Secret::new(""), expires_at: now };
         if let Err(refused) = self.jobs.submit(&job, ticket).await {

@@ -208,3 +208,23 @@ async fn a_policy_turns_generate_into_a_request_and_the_list_orders_by_votes() {
 fn card_id(card: &Value) -> String {
     card["embeds"][0]["footer"]["text"].as_str().unwrap().trim_start_matches("Request ").to_owned()
 }
+
+#[tokio::test]
+async fn an_approved_requester_with_closed_direct_messages_is_told_in_the_requests_channel() {
+    let app = spawn_app().await;
+    board(&app).await;
+    let (sent, card) = request(&app, "a harvest banner").await;
+    app.discord.fail_with_code(Method::POST, &format!("/channels/{DM_CHANNEL_ID}/messages"), 403, 50007, 1);
+
+    let approve = app.discord.click_on(&moderator(), &card, &format!("easel-req:approve:{}", sent.id));
+    assert!(app.direct_answer(&approve).await.0.starts_with("Approved."));
+    let told = |r: &Received| {
+        posted_in(r, REQUESTS) && r.payload["content"].as_str().is_some_and(|c| c.contains("was approved by"))
+    };
+    let requests = app.discord.wait_for("the requester is told", |r| r.iter().any(told)).await;
+
+    let message = requests.iter().find(|r| told(r)).unwrap();
+    assert!(message.payload["content"].as_str().unwrap().starts_with(&format!("<@{MEMBER_ID}>")));
+    assert_eq!(message.payload["allowed_mentions"]["users"], json!([MEMBER_ID.to_string()]));
+    assert!(requests.iter().any(|r| posted_in(r, GALLERY) && !r.files.is_empty()), "the image is in the gallery");
+}
