@@ -366,7 +366,8 @@ impl Moderation {
         paused
     }
 
-    async fn log_channel(&self, guild_id: Option<u64>) -> Option<u64> {
+    /// The log channel of `guild_id` (its own, else the owner's default), if any.
+    pub async fn log_channel(&self, guild_id: Option<u64>) -> Option<u64> {
         let guild = guild_id?;
         match self.store.log_channel(guild).await {
             Ok(Some(channel)) => return Some(channel),
