@@ -5,7 +5,6 @@
 //! backend `up`, `down` or `tripped`), and 503 when the gateway is disconnected or the store
 //! unreachable: a backend that is down never makes the bot unhealthy (its jobs wait).
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use axum::extract::State;
@@ -25,8 +24,8 @@ pub struct Health {
     pub jobs: Arc<Jobs>,
     /// The store, pinged on each health check.
     pub store: Arc<dyn Store>,
-    /// Whether the Discord gateway is connected (set by the Discord adapter).
-    pub gateway: Arc<AtomicBool>,
+    /// This process's gateway shards (watched by the Discord adapter).
+    pub gateway: Arc<crate::gateway::Gateway>,
 }
 
 /// Serves `/healthz` and `/metrics` on `listener` until `stop` resolves.
@@ -41,7 +40,9 @@ pub async fn serve_on(
 }
 
 async fn healthz(State(health): State<Health>) -> impl IntoResponse {
-    let gateway = health.gateway.load(Ordering::SeqCst);
+    let gateway = health.gateway.is_connected();
+    let shards: Vec<Value> =
+        health.gateway.shards().into_iter().map(|(id, up)| json!({"id": id, "connected": up})).collect();
     let store = health.store.instances().await.is_ok();
     let backends: Map<String, Value> =
         health.jobs.backends().into_iter().map(|(kind, state)| (kind.key().to_owned(), json!(state))).collect();
@@ -52,12 +53,17 @@ async fn healthz(State(health): State<Health>) -> impl IntoResponse {
         "gateway": if gateway { "connected" } else { "disconnected" },
         "store": if store { "reachable" } else { "unreachable" },
         "backends": backends,
+        "shards": {"plan": health.gateway.plan().to_string(), "running": shards},
         "accepting_jobs": health.jobs.accepting(),
     });
     (status, Json(body))
 }
 
 async fn metrics(State(health): State<Health>) -> impl IntoResponse {
-    let text = health.jobs.metrics().render();
+    let metrics = health.jobs.metrics();
+    for (shard, up) in health.gateway.shards() {
+        metrics.shard(shard, up);
+    }
+    let text = metrics.render();
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text)
 }

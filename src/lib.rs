@@ -28,6 +28,7 @@
 //! - [`download`]: downloads from trusted hosts with a size cap.
 //! - [`error`]: what goes wrong, and the one place it becomes words for members.
 //! - [`discord`]: the thin serenity adapter (commands, rendering, delivery).
+//! - [`gateway`]: this process's shards and whether they are connected.
 //! - [`http`]: the owner's `/healthz` and `/metrics` endpoint.
 //! - [`telemetry`]: what Easel counts, for `/metrics`.
 //! - [`memory`]: giving memory back to the system once a burst has drained.
@@ -48,6 +49,7 @@ pub mod discord;
 pub mod download;
 pub mod editing;
 pub mod error;
+pub mod gateway;
 pub mod grid;
 pub mod help;
 pub mod http;
@@ -85,12 +87,11 @@ use crate::catalogue::BackendKind;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::jobs::{Jobs, JobsParts, JobsPolicy};
-use crate::moderation::{ContentCheck, Moderation, ModerationStore, OffencePolicy};
+use crate::moderation::{ContentCheck, Moderation, OffencePolicy};
 use crate::queue::scheduler::Scheduler;
-use crate::queue::{JobStore, QueueCaps};
+use crate::queue::QueueCaps;
 
 use crate::spool::Spool;
-use crate::store::sqlite::SqliteStore;
 use crate::store::{InstanceId, Store};
 
 /// Why Easel stopped.
@@ -102,7 +103,7 @@ pub enum RunError {
     )]
     NothingToOffer(String),
     /// The database could not be opened or migrated.
-    #[error("the database (EASEL_DB) could not be opened")]
+    #[error("the database (EASEL_DB, or EASEL_DATABASE_URL) could not be opened")]
     Store(#[from] store::StoreError),
     /// The spool folder could not be created.
     #[error("the spool folder (EASEL_SPOOL) `{0}` could not be created")]
@@ -117,14 +118,18 @@ pub enum RunError {
 
 /// Runs the bot until `shutdown` resolves.
 pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> Result<(), RunError> {
-    let sqlite = Arc::new(SqliteStore::open(&config.database_path)?);
-    let store: Arc<dyn Store> = Arc::clone(&sqlite) as Arc<dyn Store>;
-    let moderation_store: Arc<dyn ModerationStore> = Arc::clone(&sqlite) as Arc<dyn ModerationStore>;
-    let settings_store: Arc<dyn settings::SettingsStore> = Arc::clone(&sqlite) as Arc<dyn settings::SettingsStore>;
-    let request_store: Arc<dyn requests::RequestStore> = Arc::clone(&sqlite) as Arc<dyn requests::RequestStore>;
-    let alert_store: Arc<dyn spend::AlertStore> = Arc::clone(&sqlite) as Arc<dyn spend::AlertStore>;
-    let report_store: Arc<dyn report::ReportStore> = Arc::clone(&sqlite) as Arc<dyn report::ReportStore>;
-    let job_store: Arc<dyn JobStore> = sqlite;
+    let stores = store::Stores::open(&config).await?;
+    info!(database = %stores.describe, "store opened");
+    let store::Stores {
+        store,
+        jobs: job_store,
+        moderation: moderation_store,
+        settings: settings_store,
+        requests: request_store,
+        alerts: alert_store,
+        report: report_store,
+        describe: _,
+    } = stores;
     let spool =
         Spool::open(&config.spool_dir).map_err(|e| RunError::Spool(config.spool_dir.display().to_string(), e))?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
@@ -222,7 +227,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     let heartbeat =
         tokio::spawn(keep_alive(Arc::clone(&store), Arc::clone(&clock), instance.clone(), lease, Arc::clone(&jobs)));
     let admin = admin::Admin::new(Arc::clone(&store), moderation_store, Arc::clone(&clock), config.limits);
-    let gateway = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let gateway = Arc::new(gateway::Gateway::new(config.shards));
     let (stop_http, http_stopped) = tokio::sync::oneshot::channel::<()>();
     let endpoint = match config.http_addr {
         Some(addr) => {

@@ -109,6 +109,9 @@ fn run() -> ExitCode {
 /// Logs to stderr, filtered by `RUST_LOG` (else `default`); as JSON lines when `EASEL_LOG_FORMAT=json`.
 fn start_logging(default: &str) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    // The Postgres driver logs statements' parameters (interaction tokens, prompts) at debug level:
+    // never below info, whatever RUST_LOG says.
+    let filter = filter.add_directive("tokio_postgres=info".parse().expect("a valid directive"));
     let json = std::env::var("EASEL_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
     let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if json {

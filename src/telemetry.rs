@@ -20,6 +20,7 @@ pub struct Metrics {
     registry: Registry,
     jobs: IntCounterVec,
     queue_length: IntGaugeVec,
+    shard_connected: IntGaugeVec,
     queue_wait: HistogramVec,
     generation: HistogramVec,
     delivery: HistogramVec,
@@ -69,13 +70,33 @@ impl Metrics {
             IntGaugeVec::new(Opts::new("easel_queue_length", "Jobs waiting, by backend."), &["backend"])
                 .expect("a valid metric"),
         );
+        let shard_connected = registered(
+            &registry,
+            IntGaugeVec::new(
+                Opts::new("easel_shard_connected", "This process's gateway shards: 1 connected, 0 not."),
+                &["shard"],
+            )
+            .expect("a valid metric"),
+        );
         let images =
             registered(&registry, IntCounter::new("easel_images_total", "Images delivered.").expect("a valid metric"));
         let usd = registered(
             &registry,
             Counter::new("easel_spent_usd_total", "USD charged for delivered images.").expect("a valid metric"),
         );
-        Self { registry, jobs, queue_length, queue_wait, generation, delivery, images, usd, refusals, upstream_errors }
+        Self {
+            registry,
+            jobs,
+            queue_length,
+            shard_connected,
+            queue_wait,
+            generation,
+            delivery,
+            images,
+            usd,
+            refusals,
+            upstream_errors,
+        }
     }
 
     /// A job ended with `outcome` (`delivered`, `refused_provider`, `refused_rules`, `failed`, `cancelled`).
@@ -114,6 +135,11 @@ impl Metrics {
     /// A model call failed.
     pub fn upstream_error(&self, provider: &str, error: &BackendError) {
         self.upstream_errors.with_label_values(&[provider, error.kind()]).inc();
+    }
+
+    /// Sets whether this process's gateway shard `shard` is connected.
+    pub fn shard(&self, shard: u32, connected: bool) {
+        self.shard_connected.with_label_values(&[&shard.to_string()]).set(i64::from(connected));
     }
 
     /// Sets the number of jobs waiting for `backend`.

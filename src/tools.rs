@@ -22,7 +22,6 @@ use crate::error;
 use crate::job::{Command, JobId, JobRequest, Requester};
 use crate::lifecycle::Notice;
 use crate::startup::{self, Listings};
-use crate::store::sqlite::SqliteStore;
 
 /// What a tool says, and whether it succeeded (exit 0) or found a problem (exit 1).
 pub struct Report {
@@ -60,20 +59,21 @@ pub async fn check(config: &Config) -> Report {
     let mut problems = 0;
     let mut notes = 0;
     let _ = writeln!(out, "configuration: read ({} catalogue models)", config.catalogue.models().len());
-    match SqliteStore::open(&config.database_path) {
-        Ok(_) => {
-            let _ = writeln!(out, "database: {} opens and is migrated", config.database_path.display());
+    match crate::store::Stores::open(config).await {
+        Ok(stores) => {
+            let _ = writeln!(out, "database: {} opens and is migrated", stores.describe);
         }
         Err(e) => {
             problems += 1;
-            let _ = writeln!(
-                out,
-                "database: PROBLEM: {} cannot be opened ({}); check EASEL_DB and the folder's permissions",
-                config.database_path.display(),
-                error::chain(&e)
-            );
+            let which = if config.database_url.is_some() {
+                "EASEL_DATABASE_URL"
+            } else {
+                "EASEL_DB and the folder's permissions"
+            };
+            let _ = writeln!(out, "database: PROBLEM: it cannot be opened ({}); check {which}", error::chain(&e));
         }
     }
+    let _ = writeln!(out, "shards: this process runs {}", config.shards);
     match discord_identity(config).await {
         Ok(name) => {
             let _ = writeln!(out, "discord: the token works; the bot is `{name}`");

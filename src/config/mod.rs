@@ -14,6 +14,7 @@ use crate::download::TrustedHost;
 use crate::limits::{LimitName, Limits};
 
 pub mod servers;
+pub mod shards;
 
 /// A secret (token, API key) whose `Debug` and `Display` never show it, so no log line can leak it.
 #[derive(Clone, PartialEq, Eq)]
@@ -119,6 +120,8 @@ pub struct Config {
     pub catalogue: Catalogue,
     /// SQLite database file.
     pub database_path: PathBuf,
+    /// A Postgres database (`EASEL_DATABASE_URL`, `postgres://…`) to use instead of the SQLite file.
+    pub database_url: Option<Secret>,
     /// How long one model call may take before the member is told it timed out.
     pub model_timeout: Duration,
     /// How many times a rate-limited or failing model call is tried again.
@@ -141,6 +144,8 @@ pub struct Config {
     pub keep: Duration,
     /// How often the served models are checked again while the bot runs.
     pub model_watch: Duration,
+    /// Which gateway shards this process runs (`EASEL_SHARDS`).
+    pub shards: shards::ShardPlan,
     /// Model calls to OpenAI (or the compatible server) at once.
     pub openai_concurrency: usize,
     /// Model calls to Stable Diffusion at once.
@@ -231,6 +236,19 @@ impl Config {
             default_model,
             catalogue,
             database_path: database_path.clone(),
+            database_url: match get("EASEL_DATABASE_URL").filter(|u| !u.trim().is_empty()) {
+                None => None,
+                Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                    Some(Secret::new(url))
+                }
+                Some(_) => {
+                    return Err(ConfigError::Invalid {
+                        name: "EASEL_DATABASE_URL",
+                        expected: "a Postgres URL such as postgres://easel:password@127.0.0.1:5432/easel",
+                        got: "(hidden: it may hold a password)".to_owned(),
+                    })
+                }
+            },
             model_timeout: Duration::from_secs(ranged(&get, "EASEL_MODEL_TIMEOUT_SECS", "seconds", 1..=3600, 180)?),
             model_retries: ranged(&get, "EASEL_MODEL_RETRIES", "retries", 0..=10, 3)? as usize,
             retry_delay: Duration::from_millis(ranged(&get, "EASEL_RETRY_DELAY_MS", "milliseconds", 1..=60_000, 1000)?),
@@ -241,6 +259,14 @@ impl Config {
             http_addr: http_addr(&get)?,
             spool_dir: get("EASEL_SPOOL").map_or_else(|| beside(&database_path, "spool"), PathBuf::from),
             keep: Duration::from_secs(ranged(&get, "EASEL_KEEP_DAYS", "days", 1..=365, 7)? * 86_400),
+            shards: match get("EASEL_SHARDS") {
+                None => shards::ShardPlan::All,
+                Some(raw) => shards::ShardPlan::parse(&raw).map_err(|_| ConfigError::Invalid {
+                    name: "EASEL_SHARDS",
+                    expected: "`all`, or this process's shards and the bot's count, such as `0-3/8`",
+                    got: raw.clone(),
+                })?,
+            },
             model_watch: Duration::from_secs(ranged(&get, "EASEL_MODEL_WATCH_SECS", "seconds", 1..=604_800, 86_400)?),
             openai_concurrency: ranged(&get, "EASEL_OPENAI_CONCURRENCY", "calls", 1..=64, 4)? as usize,
             sd_concurrency: ranged(&get, "EASEL_SD_CONCURRENCY", "calls", 1..=16, 1)? as usize,

@@ -36,6 +36,7 @@ use tracing::{error, info, warn};
 
 use crate::catalogue::BackendKind;
 use crate::clock::Clock;
+use crate::config::shards::ShardPlan;
 use crate::config::{Config, Secret};
 use crate::error::{self, JobError};
 use crate::job::JobRequest;
@@ -77,7 +78,7 @@ pub struct Services {
     /// The time (for interaction tokens' expiry).
     pub clock: Arc<dyn Clock>,
     /// Whether the gateway is connected, for `/healthz`.
-    pub gateway: Arc<AtomicBool>,
+    pub gateway: Arc<crate::gateway::Gateway>,
 }
 
 struct Handler {
@@ -111,7 +112,7 @@ impl EventHandler for Handler {
         let courier = DiscordCourier::new(Arc::clone(&ctx.http), Arc::clone(&self.services.clock));
         self.services.jobs.start(Arc::new(courier));
         self.services.desk.start(Arc::new(DiscordBoard::new(Arc::clone(&ctx.http))));
-        self.services.gateway.store(true, Ordering::SeqCst);
+        self.services.gateway.ready(ctx.shard_id.0);
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
@@ -358,14 +359,16 @@ async fn reply_ephemeral_with(http: &Http, command: &CommandInteraction, text: &
 
 /// Keeps `connected` true while every shard this process runs is connected (read from serenity's
 /// shard manager every second: a shard that is restarting has no runner, or one not yet connected).
-async fn watch_gateway(shards: Arc<ShardManager>, connected: Arc<AtomicBool>) {
+async fn watch_gateway(shards: Arc<ShardManager>, gateway: Arc<crate::gateway::Gateway>) {
     let mut ticks = tokio::time::interval(Duration::from_secs(1));
+    let mut was = false;
     loop {
         ticks.tick().await;
         let runners = shards.runners.lock().await;
-        let now = !runners.is_empty() && runners.values().all(|r| r.stage == ConnectionStage::Connected);
+        let states = runners.iter().map(|(id, r)| (id.0, r.stage == ConnectionStage::Connected)).collect();
         drop(runners);
-        if connected.swap(now, Ordering::SeqCst) != now {
+        let now = gateway.observe(states);
+        if std::mem::replace(&mut was, now) != now {
             if now {
                 info!("gateway connected");
             } else {
@@ -407,7 +410,15 @@ pub async fn serve(
     }
     let shards = Arc::clone(&client.shard_manager);
     let watch = tokio::spawn(watch_gateway(Arc::clone(&shards), Arc::clone(&gateway_flag)));
-    let gateway = tokio::spawn(async move { client.start().await });
+    let plan = gateway_flag.plan();
+    info!(shards = %plan, "starting the gateway");
+    let gateway = tokio::spawn(async move {
+        match plan {
+            ShardPlan::All => client.start_autosharded().await,
+            // serenity reads the range's end as the last shard (inclusive).
+            ShardPlan::Range { first, last, total } => client.start_shard_range(first..last, total).await,
+        }
+    });
     tokio::pin!(gateway);
     tokio::select! {
         finished = &mut gateway => {
@@ -424,7 +435,7 @@ pub async fn serve(
     }
     jobs.shutdown().await;
     watch.abort();
-    gateway_flag.store(false, Ordering::SeqCst);
+    gateway_flag.disconnected();
     shards.shutdown_all().await;
     let _ = gateway.await;
     handlers.close();

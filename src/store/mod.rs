@@ -5,6 +5,9 @@
 //! process keeps a heartbeat, and only the reservations of a process whose heartbeat stopped are
 //! released ([`Store::release_orphans`]).
 
+mod open;
+pub mod postgres;
+pub use open::Stores;
 pub mod sqlite;
 
 use async_trait::async_trait;

@@ -69,7 +69,12 @@ struct Inner {
     faults: Vec<Fault>,
     served_files: HashMap<String, Vec<u8>>,
     cut_files: HashMap<String, Vec<u8>>,
-    gateway: Option<mpsc::UnboundedSender<String>>,
+    /// Identified gateway sessions: (session number, shard id, shard count, sender).
+    sessions: Vec<(u64, u32, u32, mpsc::UnboundedSender<String>)>,
+    /// Every IDENTIFY's `d`, in order.
+    identifies: Vec<Value>,
+    /// The shard count `GET /gateway/bot` recommends (1 unless a test sets it).
+    recommended_shards: Option<u32>,
     /// While true, gateway connections are closed as soon as they are made (Discord unreachable).
     refusing: bool,
     /// The bot's permissions in the guild, when a test sets them.
@@ -169,6 +174,46 @@ impl FakeDiscord {
     /// The IDENTIFY payload the bot sent.
     pub fn identify(&self) -> Option<Value> {
         self.inner.lock().unwrap().identify.clone()
+    }
+
+    /// Every IDENTIFY payload received, in order (one per shard per connection).
+    pub fn identifies(&self) -> Vec<Value> {
+        self.inner.lock().unwrap().identifies.clone()
+    }
+
+    /// The shards connected now, as `(shard id, shard count)`, sorted.
+    pub fn connected_shards(&self) -> Vec<(u32, u32)> {
+        let mut shards: Vec<(u32, u32)> = self.inner.lock().unwrap().sessions.iter().map(|s| (s.1, s.2)).collect();
+        shards.sort_unstable();
+        shards
+    }
+
+    /// Makes `GET /gateway/bot` recommend `shards` shards.
+    pub fn recommend_shards(&self, shards: u32) {
+        self.inner.lock().unwrap().recommended_shards = Some(shards);
+    }
+
+    /// Sends slash command `name` typed by `member` in guild `guild_id` (routed to that guild's shard).
+    pub fn invoke_in_guild(&self, guild_id: u64, name: &str, options: Value) -> Sent {
+        let id = self.next_id().to_string();
+        let token = format!("token-{id}");
+        let member = Member::ordinary();
+        let interaction = json!({
+            "id": id, "application_id": APP_ID.to_string(), "type": 2, "token": token, "version": 1,
+            "data": {"id": "910000000000000001", "name": name, "type": 1, "options": options, "resolved": {}},
+            "guild_id": guild_id.to_string(), "channel_id": CHANNEL_ID.to_string(),
+            "channel": {"id": CHANNEL_ID.to_string(), "type": 0, "name": "art", "nsfw": false},
+            "member": {
+                "user": user(member.id, "ann"), "roles": [], "joined_at": "2025-01-01T00:00:00.000000+00:00",
+                "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": "Ann",
+                "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
+            },
+            "locale": "en-US", "guild_locale": "en-US", "app_permissions": "2248473465835073",
+            "entitlements": [], "authorizing_integration_owners": {"0": guild_id.to_string()}, "context": 0,
+            "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
+        });
+        self.dispatch("INTERACTION_CREATE", interaction);
+        Sent { id, token, at: Instant::now() }
     }
 
     /// Serves `bytes` at `{origin}/attachments/{name}` the way a dropped connection does: the whole
@@ -365,7 +410,7 @@ impl FakeDiscord {
     pub fn drop_gateway(&self) {
         let mut inner = self.inner.lock().unwrap();
         inner.refusing = true;
-        if let Some(session) = inner.gateway.take() {
+        for (_, _, _, session) in inner.sessions.drain(..) {
             let _ = session.send(CLOSE.to_owned());
         }
     }
@@ -382,7 +427,7 @@ impl FakeDiscord {
 
     /// Whether a bot is connected and identified on the gateway.
     pub fn connected(&self) -> bool {
-        self.inner.lock().unwrap().gateway.is_some()
+        !self.inner.lock().unwrap().sessions.is_empty()
     }
 
     /// Sends a dispatch event on the open gateway session.
@@ -390,10 +435,22 @@ impl FakeDiscord {
         let s = self.sequence.fetch_add(1, Ordering::SeqCst) + 1;
         let frame = json!({"op": 0, "t": event, "s": s, "d": data}).to_string();
         let inner = self.inner.lock().unwrap();
-        inner.gateway.as_ref().expect("the bot is connected to the gateway").send(frame).unwrap();
+        // As Discord routes events: a guild's to shard (guild_id >> 22) % shards, direct messages to shard 0.
+        let guild = data["guild_id"].as_str().and_then(|g| g.parse::<u64>().ok());
+        let total = inner.sessions.first().map_or(1, |s| s.2).max(1);
+        let shard = guild.map_or(0, |g| ((g >> 22) % u64::from(total)) as u32);
+        let session = inner.sessions.iter().find(|s| s.1 == shard).expect("the guild's shard is connected");
+        session.3.send(frame).unwrap();
     }
 
     async fn gateway_session(self, stream: tokio::net::TcpStream, ws_url: String) {
+        let session = self.next_id();
+        self.serve_session(session, stream, ws_url).await;
+        // The connection ended: its shard is no longer connected (unless it reconnected meanwhile).
+        self.inner.lock().unwrap().sessions.retain(|s| s.0 != session);
+    }
+
+    async fn serve_session(&self, session: u64, stream: tokio::net::TcpStream, ws_url: String) {
         let Ok(mut ws) = tokio_tungstenite::accept_async(stream).await else { return };
         let hello = json!({"op": 10, "d": {"heartbeat_interval": 41250}}).to_string();
         if ws.send(Frame::text(hello)).await.is_err() {
@@ -409,10 +466,18 @@ impl FakeDiscord {
                     match payload["op"].as_u64() {
                         Some(1) => { let _ = ws.send(Frame::text(json!({"op": 11}).to_string())).await; }
                         Some(2) => {
-                            self.inner.lock().unwrap().identify = Some(payload["d"].clone());
-                            let ready = ready_event(&ws_url);
+                            let shard = &payload["d"]["shard"];
+                            let (id, total) = (shard[0].as_u64().unwrap_or(0) as u32, shard[1].as_u64().unwrap_or(1) as u32);
+                            {
+                                let mut inner = self.inner.lock().unwrap();
+                                inner.identify = Some(payload["d"].clone());
+                                inner.identifies.push(payload["d"].clone());
+                            }
+                            let ready = ready_event(&ws_url, id, total);
                             if ws.send(Frame::text(ready)).await.is_err() { break; }
-                            self.inner.lock().unwrap().gateway = Some(out_tx.clone());
+                            let mut inner = self.inner.lock().unwrap();
+                            inner.sessions.retain(|s| s.1 != id);
+                            inner.sessions.push((session, id, total, out_tx.clone()));
                         }
                         _ => {}
                     }
@@ -484,11 +549,12 @@ fn user(id: u64, name: &str) -> Value {
            "avatar": null, "bot": id == APP_ID})
 }
 
-fn ready_event(ws_url: &str) -> String {
+fn ready_event(ws_url: &str, shard: u32, shards: u32) -> String {
     json!({"op": 0, "t": "READY", "s": 1, "d": {
         "v": 10, "user": user(APP_ID, "Easel"),
         "guilds": [{"id": GUILD_ID.to_string(), "unavailable": true}],
-        "session_id": "fake-session", "resume_gateway_url": ws_url,
+        "session_id": format!("fake-session-{shard}"), "resume_gateway_url": ws_url,
+        "shard": [shard, shards],
         "application": {"id": APP_ID.to_string(), "flags": 0}
     }})
     .to_string()
@@ -555,7 +621,8 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
         // The bot must connect where `GET /gateway/bot` says (as Discord documents for bots); the plain
         // `GET /gateway` that serenity also asks points at a closed port, so a regression cannot pass.
         ("GET", ["gateway"]) => Json(json!({"url": "ws://127.0.0.1:9"})).into_response(),
-        ("GET", ["gateway", "bot"]) => Json(json!({"url": ws_url, "shards": 1,
+        ("GET", ["gateway", "bot"]) => Json(json!({"url": ws_url,
+            "shards": fake.inner.lock().unwrap().recommended_shards.unwrap_or(1),
             "session_start_limit": {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}}))
         .into_response(),
         ("PUT", [.., "commands"]) => Json(registered_commands(&payload)).into_response(),

@@ -3,6 +3,7 @@
 pub mod comfyui;
 pub mod discord;
 pub mod openai;
+pub mod postgres;
 pub mod sd;
 pub mod stability;
 

@@ -1,0 +1,252 @@
+//! The job queue's storage ([`JobStore`]) in Postgres: every state change a compare-and-set on `state`,
+//! the ledger moving in the same transaction; admissions under the advisory lock; take-over with
+//! `FOR UPDATE SKIP LOCKED`.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use deadpool_postgres::GenericClient;
+use tokio_postgres::Row;
+
+use super::ledger::{commit_in, release_in, reserve_in, IN_GUILD};
+use super::{
+    admission_lock, count, execute, fail, get, id, millis, query, query_one, query_opt, text, time, PostgresStore,
+};
+use crate::catalogue::BackendKind;
+use crate::config::Secret;
+use crate::limits::Limits;
+use crate::queue::{JobState, JobStore, QueueCaps, StoredJob, StoredResult, Ticket};
+use crate::store::{Charge, InstanceId, ReserveError, StoreError};
+
+const COLUMNS: &str =
+    "request, backend, state, attempts, token, token_expires_at, result, message_id, delivered_channel_id";
+
+/// States a job can still move from.
+const UNFINISHED: &str = "('queued', 'running', 'generated')";
+
+fn stored_job(row: &Row) -> Result<StoredJob, StoreError> {
+    let request: &str = get(row, 0)?;
+    let result: Option<&str> = get(row, 6)?;
+    Ok(StoredJob {
+        request: serde_json::from_str(request).map_err(fail)?,
+        backend: BackendKind::from_key(get(row, 1)?).unwrap_or(BackendKind::Openai),
+        state: JobState::from_key(get(row, 2)?),
+        attempts: count(get(row, 3)?),
+        ticket: Ticket { token: Secret::new(get::<String>(row, 4)?), expires_at: time(get(row, 5)?) },
+        result: result.map(serde_json::from_str).transpose().map_err(fail)?,
+        message_id: get::<Option<i64>>(row, 7)?.map(|m| m as u64),
+        channel_id: get::<Option<i64>>(row, 8)?.map(|c| c as u64),
+    })
+}
+
+/// Moves a job from one of `from` to `to` (blanking the token when `to` is final, and recording
+/// `reason` when given); returns whether it moved.
+async fn transition(
+    c: &impl GenericClient,
+    job_id: &str,
+    from: &str,
+    to: JobState,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let blank_token = if to.is_final() { ", token = ''" } else { "" };
+    let sql = format!(
+        "UPDATE jobs SET state = $2, updated_at = $3, reason = COALESCE($4, reason){blank_token}
+         WHERE job_id = $1 AND state IN {from}"
+    );
+    Ok(execute(c, &sql, &[&job_id, &to.key(), &millis(now), &reason.map(text)]).await? > 0)
+}
+
+#[async_trait]
+impl JobStore for PostgresStore {
+    async fn enqueue(
+        &self,
+        job: &StoredJob,
+        charge: &Charge,
+        limits: &Limits,
+        exempt: bool,
+        caps: QueueCaps,
+        now: DateTime<Utc>,
+    ) -> Result<(), ReserveError> {
+        let request = serde_json::to_string(&job.request).map_err(fail)?;
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(fail)?;
+        admission_lock(&tx).await?;
+        let guild = charge.guild_id.map(id);
+        let sql = format!("SELECT COUNT(*) FROM jobs WHERE state = 'queued' AND {IN_GUILD}");
+        let in_guild = count(get(&query_one(&tx, &sql, &[&guild]).await?, 0)?);
+        if in_guild >= caps.per_guild {
+            return Err(ReserveError::QueueFull { waiting: in_guild, whole_bot: false });
+        }
+        let total = count(get(&query_one(&tx, "SELECT COUNT(*) FROM jobs WHERE state = 'queued'", &[]).await?, 0)?);
+        if total >= caps.total {
+            return Err(ReserveError::QueueFull { waiting: total, whole_bot: true });
+        }
+        reserve_in(&tx, charge, limits, exempt, now).await?;
+        let who = &job.request.requester;
+        execute(
+            &tx,
+            "INSERT INTO jobs (job_id, guild_id, channel_id, user_id, backend, request, state, attempts, owner,
+                               token, token_expires_at, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $8, $9, $10, $10)",
+            &[
+                &job.request.id.0,
+                &guild,
+                &id(who.channel_id),
+                &id(who.user_id),
+                &job.backend.key(),
+                &request,
+                &charge.owner.0,
+                &job.ticket.token.expose(),
+                &millis(job.ticket.expires_at),
+                &millis(now),
+            ],
+        )
+        .await?;
+        tx.commit().await.map_err(fail)?;
+        Ok(())
+    }
+
+    async fn start(&self, job_id: &str, owner: &InstanceId, now: DateTime<Utc>) -> Result<Option<u32>, StoreError> {
+        let row = query_opt(
+            &self.client().await?,
+            "UPDATE jobs SET state = 'running', attempts = attempts + 1, owner = $2, updated_at = $3
+             WHERE job_id = $1 AND state = 'queued' RETURNING attempts",
+            &[&job_id, &owner.0, &millis(now)],
+        )
+        .await?;
+        row.map(|r| get(&r, 0).map(count)).transpose()
+    }
+
+    async fn requeue(&self, job_id: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        transition(&self.client().await?, job_id, "('running')", JobState::Queued, None, now).await
+    }
+
+    async fn generated(&self, job_id: &str, result: &StoredResult, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        let result = serde_json::to_string(result).map_err(fail)?;
+        let moved = execute(
+            &self.client().await?,
+            "UPDATE jobs SET state = 'generated', result = $2, updated_at = $3 WHERE job_id = $1 AND state = 'running'",
+            &[&job_id, &result, &millis(now)],
+        )
+        .await?;
+        Ok(moved > 0)
+    }
+
+    async fn delivered(
+        &self,
+        job_id: &str,
+        (message_id, channel_id): (Option<u64>, Option<u64>),
+        images: u32,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(fail)?;
+        let row = query_opt(
+            &tx,
+            "UPDATE jobs SET state = 'delivered', message_id = $2, delivered_channel_id = $3, token = '',
+                updated_at = $4 WHERE job_id = $1 AND state = 'generated' AND result IS NOT NULL RETURNING result",
+            &[&job_id, &message_id.map(id), &channel_id.map(id), &millis(now)],
+        )
+        .await?;
+        let Some(row) = row else { return Ok(false) };
+        let cost = serde_json::from_str::<StoredResult>(get(&row, 0)?).map_err(fail)?.cost_usd;
+        commit_in(&tx, job_id, cost, images, now).await?;
+        tx.commit().await.map_err(fail)?;
+        Ok(true)
+    }
+
+    async fn fail(&self, job_id: &str, reason: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(fail)?;
+        let moved = transition(&tx, job_id, UNFINISHED, JobState::Failed, Some(reason), now).await?;
+        if moved {
+            release_in(&tx, job_id, now).await?;
+        }
+        tx.commit().await.map_err(fail)?;
+        Ok(moved)
+    }
+
+    async fn cancel(&self, job_id: &str, now: DateTime<Utc>) -> Result<Option<JobState>, StoreError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(fail)?;
+        // The row lock makes "read the state, then move it" one step against a runner or another click.
+        let row = query_opt(&tx, "SELECT state FROM jobs WHERE job_id = $1 FOR UPDATE", &[&job_id]).await?;
+        let Some(row) = row else { return Ok(None) };
+        let state = JobState::from_key(get(&row, 0)?);
+        if !matches!(state, JobState::Queued | JobState::Running) {
+            return Ok(None);
+        }
+        transition(&tx, job_id, "('queued', 'running')", JobState::Cancelled, None, now).await?;
+        if state == JobState::Running {
+            // The provider may bill the abandoned call: the owner's budget counts its estimate.
+            execute(
+                &tx,
+                "INSERT INTO owner_spend (job_id, usd, created_at)
+                 SELECT job_id, reserved_usd, $2 FROM ledger WHERE job_id = $1 AND state = 'reserved'
+                 ON CONFLICT (job_id) DO NOTHING",
+                &[&job_id, &millis(now)],
+            )
+            .await?;
+        }
+        release_in(&tx, job_id, now).await?;
+        tx.commit().await.map_err(fail)?;
+        Ok(Some(state))
+    }
+
+    async fn job(&self, job_id: &str) -> Result<Option<StoredJob>, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM jobs WHERE job_id = $1");
+        let row = query_opt(&self.client().await?, &sql, &[&job_id]).await?;
+        row.as_ref().map(stored_job).transpose()
+    }
+
+    async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<String>, StoreError> {
+        // `COLLATE "C"`: the byte order SQLite sorts text in, whatever the database's collation.
+        let sql = format!(
+            "SELECT job_id FROM jobs WHERE {IN_GUILD} AND user_id = $2 AND state IN ('queued', 'running')
+             ORDER BY created_at DESC, job_id COLLATE \"C\" DESC LIMIT 1"
+        );
+        let row = query_opt(&self.client().await?, &sql, &[&guild_id.map(id), &id(user_id)]).await?;
+        row.map(|r| get(&r, 0)).transpose()
+    }
+
+    async fn take_over(
+        &self,
+        owner: &InstanceId,
+        lease: chrono::Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<StoredJob>, StoreError> {
+        let cutoff = millis(now.checked_sub_signed(lease).unwrap_or(now));
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(fail)?;
+        // SKIP LOCKED: a job another process is taking over right now is left to it; once that process
+        // commits, the job's owner is alive and no longer matches.
+        let orphans = query(
+            &tx,
+            &format!(
+                "SELECT job_id FROM jobs WHERE state IN {UNFINISHED} AND (owner IS NULL OR owner NOT IN
+                    (SELECT id FROM instances WHERE heartbeat_at >= $2 OR id = $1))
+                 FOR UPDATE SKIP LOCKED"
+            ),
+            &[&owner.0, &cutoff],
+        )
+        .await?;
+        let ids = orphans.iter().map(|r| get::<String>(r, 0)).collect::<Result<Vec<_>, _>>()?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        execute(&tx, "UPDATE ledger SET owner = $1 WHERE job_id = ANY($2)", &[&owner.0, &ids]).await?;
+        let rows = query(
+            &tx,
+            &format!(
+                "UPDATE jobs SET owner = $1, updated_at = $2 WHERE job_id = ANY($3) RETURNING {COLUMNS}, created_at"
+            ),
+            &[&owner.0, &millis(now), &ids],
+        )
+        .await?;
+        let mut jobs =
+            rows.iter().map(|r| Ok((stored_job(r)?, get::<i64>(r, 9)?))).collect::<Result<Vec<_>, StoreError>>()?;
+        tx.commit().await.map_err(fail)?;
+        jobs.sort_by_key(|(_, created)| *created);
+        Ok(jobs.into_iter().map(|(job, _)| job).collect())
+    }
+}

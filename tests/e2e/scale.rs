@@ -1,0 +1,139 @@
+//! Outgrowing one machine: two bot processes on one Postgres, each running half the shards of a
+//! sharded gateway. The bot's budget stays exact when racing requests reach both processes, and a
+//! process killed mid-job has its job finished by the other, delivered once and charged once.
+//! Skipped (saying so) when `EASEL_TEST_DATABASE_URL` is unset; `.ci/run` always sets it.
+
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::support::discord::{FakeDiscord, Received, Sent, GUILD_ID};
+use crate::support::postgres::Schema;
+use crate::support::{string, BotProcess, FakeOpenAi, Reply};
+
+/// A guild on shard 0 of 2 (`GUILD_ID` is on shard 1).
+const GUILD_ON_SHARD_0: u64 = 900_000_000_004_194_306;
+
+fn start(
+    dir: &std::path::Path,
+    discord: &FakeDiscord,
+    openai: &FakeOpenAi,
+    url: &str,
+    shard: &str,
+    extra: &[(&'static str, &str)],
+) -> BotProcess {
+    let mut vars = vec![
+        ("DISCORD_TOKEN", "test-bot-token".to_owned()),
+        ("DISCORD_API_BASE", discord.origin.clone()),
+        ("DISCORD_GUILD_ID", GUILD_ID.to_string()),
+        ("OPENAI_BASE_URL", openai.base_url.clone()),
+        ("EASEL_DATABASE_URL", url.to_owned()),
+        ("EASEL_DB", dir.join("unused.db").display().to_string()),
+        ("EASEL_SPOOL", dir.join("spool").display().to_string()),
+        ("EASEL_COOLDOWN_SECS", "0".into()),
+        ("EASEL_MAX_IN_FLIGHT", "none".into()),
+        ("EASEL_SHARDS", shard.to_owned()),
+    ];
+    vars.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
+    BotProcess::start(dir, &vars)
+}
+
+async fn both_connected(discord: &FakeDiscord) {
+    for _ in 0..600 {
+        if discord.connected_shards() == [(0, 2), (1, 2)] {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("both shards should be connected: {:?}", discord.connected_shards());
+}
+
+fn delivered(requests: &[Received], sent: &Sent) -> bool {
+    requests.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())
+}
+
+fn answered(requests: &[Received], sent: &Sent) -> bool {
+    delivered(requests, sent)
+        || requests.iter().any(|r| {
+            r.path.contains(&sent.token)
+                && r.method == axum::http::Method::POST
+                && r.path.starts_with("/api/v10/webhooks/")
+        })
+}
+
+#[tokio::test]
+async fn two_processes_on_one_postgres_keep_the_bots_budget_exact_and_finish_each_others_jobs() {
+    let Some(schema) = Schema::create("two_processes_on_one_postgres").await else { return };
+    let url = schema.url();
+    let discord = FakeDiscord::start().await;
+    let openai = FakeOpenAi::start().await;
+    let dir = std::env::temp_dir().join(format!("easel-scale-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    // Three images' worth of the bot's monthly budget (the catalogue reserves $0.042 an image).
+    let budget = [("EASEL_GLOBAL_USD_PER_MONTH", "0.13"), ("EASEL_LEASE_SECS", "3")];
+    let first = start(&dir.join("a"), &discord, &openai, &url, "0/2", &budget);
+    let second = start(&dir.join("b"), &discord, &openai, &url, "1/2", &budget);
+    both_connected(&discord).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    let sent: Vec<Sent> = (0..6)
+        .map(|i| {
+            let guild = if i % 2 == 0 { GUILD_ON_SHARD_0 } else { GUILD_ID };
+            discord.invoke_in_guild(guild, "generate", json!([string("prompt", &format!("racing fox {i}"))]))
+        })
+        .collect();
+    let requests = discord.wait_for("every request answered", |r| sent.iter().all(|s| answered(r, s))).await;
+
+    let images = sent.iter().filter(|s| delivered(&requests, s)).count();
+    assert_eq!(images, 3, "exactly the budget's three images, across both processes");
+    let on_each = [GUILD_ON_SHARD_0, GUILD_ID].map(|g| {
+        sent.iter()
+            .enumerate()
+            .filter(|(i, s)| (if i % 2 == 0 { GUILD_ON_SHARD_0 } else { GUILD_ID }) == g && delivered(&requests, s))
+            .count()
+    });
+    assert!(on_each.iter().sum::<usize>() == 3, "{on_each:?}");
+
+    drop((first, second));
+    schema.remove().await;
+}
+
+#[tokio::test]
+async fn a_process_killed_mid_job_has_its_job_finished_by_the_other_delivered_and_charged_once() {
+    let Some(schema) = Schema::create("a_process_killed_mid_job").await else { return };
+    let url = schema.url();
+    let discord = FakeDiscord::start().await;
+    let openai = FakeOpenAi::start().await;
+    openai.script([Reply::Delayed(20_000)]);
+    let dir = std::env::temp_dir().join(format!("easel-takeover-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let lease = [("EASEL_LEASE_SECS", "3")];
+    let first = start(&dir.join("a"), &discord, &openai, &url, "0/2", &lease);
+    let second = start(&dir.join("b"), &discord, &openai, &url, "1/2", &lease);
+    both_connected(&discord).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    let sent = discord.invoke_in_guild(GUILD_ON_SHARD_0, "generate", json!([string("prompt", "a fox mid-flight")]));
+    openai.wait_for_calls(|calls| calls.len() == 1).await;
+    first.signal("KILL");
+    let requests = discord
+        .wait_for_within("the other process to finish it", Duration::from_secs(40), |r| delivered(r, &sent))
+        .await;
+
+    let deliveries = requests.iter().filter(|r| r.path.contains(&sent.token) && !r.files.is_empty()).count();
+    assert_eq!(deliveries, 1, "delivered once");
+    assert_eq!(openai.image_calls().len(), 2, "the interrupted call, then the retry on the other process");
+    let store = easel::store::postgres::PostgresStore::connect(&url).await.unwrap();
+    let usage = easel::store::Store::usage(
+        &store,
+        Some(GUILD_ON_SHARD_0),
+        crate::support::discord::MEMBER_ID,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!((usage.user_images, usage.in_flight), (1, 0), "charged once, nothing left reserved");
+    let (status, _) = second.terminate().await;
+    assert!(status.success());
+    schema.remove().await;
+}
