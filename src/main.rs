@@ -28,6 +28,9 @@ enum Tool {
     /// Check the configuration, the Discord token, the database and the backends, and list every
     /// catalogue model's status; exit 0 when the bot would start cleanly.
     Check,
+    /// Copy the SQLite database (EASEL_DB) into the empty Postgres one EASEL_DATABASE_URL names, before
+    /// running the bot on Postgres.
+    MigrateStore,
     /// Make images from a prompt without Discord, writing them and a JSON sidecar to a folder.
     Generate {
         /// What to draw.
@@ -68,6 +71,7 @@ fn main() -> ExitCode {
             }
             Err(e) => report(Report { text: format!("configuration: PROBLEM: {e}"), ok: false }),
         },
+        Tool::MigrateStore => migrate_store(),
         Tool::Generate { prompt, model, size, quality, n, out } => {
             // No Discord here: the token is not needed.
             let config = Config::from_lookup(|name| {
@@ -102,6 +106,42 @@ fn run() -> ExitCode {
         Err(e) => {
             eprintln!("easel: {:#}", anyhow::Error::new(e));
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `easel migrate-store`: SQLite (EASEL_DB) into Postgres (EASEL_DATABASE_URL).
+fn migrate_store() -> ExitCode {
+    let config = Config::from_lookup(|name| {
+        std::env::var(name).ok().or_else(|| (name == "DISCORD_TOKEN").then(|| "unused".to_owned()))
+    });
+    let config = match config {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("easel: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(url) = &config.database_url else {
+        eprintln!("easel: EASEL_DATABASE_URL is not set: name the (empty) Postgres database to copy into");
+        return ExitCode::from(2);
+    };
+    start_logging("warn");
+    let copied = runtime().block_on(easel::store::migrate::sqlite_to_postgres(&config.database_path, url.expose()));
+    match copied {
+        Ok(tables) => {
+            for (table, rows) in tables {
+                println!("{table}: {rows} row(s)");
+            }
+            println!(
+                "copied {} into Postgres; start the bot with EASEL_DATABASE_URL set",
+                config.database_path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("easel: the copy failed and nothing was written: {}", easel::error::chain(&e));
+            ExitCode::from(1)
         }
     }
 }

@@ -5,6 +5,7 @@
 //! process keeps a heartbeat, and only the reservations of a process whose heartbeat stopped are
 //! released ([`Store::release_orphans`]).
 
+pub mod migrate;
 mod open;
 pub mod postgres;
 pub use open::Stores;

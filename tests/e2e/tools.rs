@@ -4,7 +4,7 @@ use std::process::Command;
 
 use serde_json::{json, Value};
 
-use crate::support::discord::REJECTED_TOKEN;
+use crate::support::discord::{GUILD_ID, REJECTED_TOKEN};
 use crate::support::{string, BotProcess, FakeDiscord, FakeOpenAi, Reply};
 
 /// Runs `easel` with `args` and exactly `vars` as its environment; returns the exit code and stdout.
@@ -163,4 +163,44 @@ async fn json_logs_are_one_json_object_a_line_with_the_job_id() {
     let closed = lines.iter().find(|l| l["fields"]["message"] == "close" && l["span"]["id"] == sent.id.as_str());
     let closed = closed.unwrap_or_else(|| panic!("the job's span closes with its durations: {logs}"));
     assert!(closed["fields"]["time.busy"].is_string() && closed["fields"]["time.idle"].is_string(), "{closed}");
+}
+
+#[tokio::test]
+async fn migrate_store_copies_a_bots_sqlite_data_into_an_empty_postgres_once() {
+    let Some(schema) = crate::support::postgres::Schema::create("migrate_store").await else { return };
+    let app = crate::support::spawn_app().await;
+    let sent = app.discord.invoke("generate", json!([crate::support::string("prompt", "a fox to keep")]), json!({}));
+    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    let saved = app.discord.invoke("settings", json!([crate::support::string("quality", "low")]), json!({}));
+    app.direct_answer(&saved).await;
+    let before = app.usage().await;
+    let db = app.db_path.clone();
+    app.stop().await;
+    let vars = vec![("EASEL_DB", db.display().to_string()), ("EASEL_DATABASE_URL", schema.url())];
+
+    let here = dir("migrate");
+    std::fs::create_dir_all(&here).unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_easel"));
+    command.current_dir(&here).env_clear().arg("migrate-store").envs(vars.iter().map(|(k, v)| (*k, v.as_str())));
+    let output = command.output().unwrap();
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+
+    assert!(output.status.success(), "{out}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(out.contains("ledger: 1 row(s)") && out.contains("member_settings: 1 row(s)"), "{out}");
+    let store = easel::store::postgres::PostgresStore::connect(&schema.url()).await.unwrap();
+    let after =
+        easel::store::Store::usage(&store, Some(GUILD_ID), crate::support::discord::MEMBER_ID, chrono::Utc::now())
+            .await
+            .unwrap();
+    assert_eq!((after.user_images, after.user_usd), (before.user_images, before.user_usd), "the same ledger");
+    let job = easel::queue::JobStore::job(&store, &sent.id).await.unwrap().unwrap();
+    assert_eq!(job.state, easel::queue::JobState::Delivered);
+    let settings =
+        easel::settings::SettingsStore::member_settings(&store, GUILD_ID, crate::support::discord::MEMBER_ID)
+            .await
+            .unwrap();
+    assert_eq!(settings.quality.as_deref(), Some("low"));
+    let (again, _) = easel(&here, &["migrate-store"], &vars);
+    assert_eq!(again, 1, "a second copy into a database holding data is refused");
+    schema.remove().await;
 }
