@@ -40,7 +40,7 @@ use crate::error::{self, JobError};
 use crate::job::{JobRequest, JobSpec};
 use crate::moderation::{self, AuditEntry, Moderation};
 use crate::queue::scheduler::{Scheduler, Waiting};
-use crate::queue::{JobStore, StoredJob, StoredResult};
+use crate::queue::{JobStore, Start, StoredJob, StoredResult};
 use crate::runner::{FinishedJob, Runner};
 use crate::spool::Spool;
 use crate::store::InstanceId;
@@ -267,7 +267,7 @@ impl Jobs {
         let jobs = Arc::clone(self);
         let id = job_id.clone();
         let span = self.board.span(&job_id).unwrap_or_else(|| tracing::info_span!("job", id = %job_id));
-        let task = tokio::spawn(async move { jobs.run(&id).await }.instrument(span));
+        let task = tokio::spawn(async move { jobs.run(&id, kind).await }.instrument(span));
         self.running
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -294,11 +294,15 @@ impl Jobs {
     }
 
     /// One attempt at a queued job: the model call, the spool, then delivery.
-    async fn run(self: &Arc<Self>, job_id: &str) {
+    async fn run(self: &Arc<Self>, job_id: &str, kind: BackendKind) {
         let now = self.clock.now();
-        let attempts = match self.store.start(job_id, &self.instance, now).await {
-            Ok(Some(attempts)) => attempts,
-            Ok(None) => return self.board.forget(job_id),
+        let (_, cap) = self.scheduler.running(kind);
+        let cap = u32::try_from(cap).unwrap_or(u32::MAX);
+        let attempts = match self.store.start_capped(job_id, &self.instance, kind, cap, now).await {
+            Ok(Start::Started(attempts)) => attempts,
+            Ok(Start::Gone) => return self.board.forget(job_id),
+            // Other processes run the backend's whole cap: wait in the lane a moment, then try again.
+            Ok(Start::Full) => return self.wait_again(job_id),
             Err(e) => return error!(job = job_id, error = %error::chain(&e), "could not start a job"),
         };
         let Some(job) = self.load(job_id).await else { return };
@@ -337,6 +341,18 @@ impl Jobs {
                 self.fail(&job, Some(&spec), JobError::Unexpected(error::chain(&e))).await;
             }
         }
+    }
+
+    /// Puts a job that found its backend's cap taken by other processes back in its lane, shortly.
+    fn wait_again(self: &Arc<Self>, job_id: &str) {
+        let jobs = Arc::clone(self);
+        let job_id = job_id.to_owned();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(250)).await;
+            if let Some(job) = jobs.load(&job_id).await.filter(|j| j.state == crate::queue::JobState::Queued) {
+                jobs.queue(job);
+            }
+        });
     }
 
     /// Delivers a generated job, then records the message and charges it in one step; the images stay

@@ -133,6 +133,17 @@ impl StoredJob {
     }
 }
 
+/// What [`JobStore::start_capped`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// The job runs now; its attempts so far.
+    Started(u32),
+    /// The job was no longer queued (cancelled, or taken by another process).
+    Gone,
+    /// The backend already runs `cap` jobs across the bot: the job stays queued.
+    Full,
+}
+
 /// The queue's caps on waiting jobs, checked in the admission transaction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QueueCaps {
@@ -161,6 +172,18 @@ pub trait JobStore: Send + Sync {
     /// `queued → running` for `owner`, counting an attempt. Returns the attempts so far, or `None` when
     /// the job was not queued (cancelled meanwhile, or taken by another process).
     async fn start(&self, job_id: &str, owner: &InstanceId, now: DateTime<Utc>) -> Result<Option<u32>, StoreError>;
+
+    /// As [`Self::start`], but only while fewer than `cap` jobs of `backend` run across every process
+    /// sharing the store, checked and changed as ONE atomic step: a backend's concurrency cap holds for
+    /// the whole bot, not per process.
+    async fn start_capped(
+        &self,
+        job_id: &str,
+        owner: &InstanceId,
+        backend: BackendKind,
+        cap: u32,
+        now: DateTime<Utc>,
+    ) -> Result<Start, StoreError>;
 
     /// `running → queued` (a retry after an interrupted attempt).
     async fn requeue(&self, job_id: &str, now: DateTime<Utc>) -> Result<bool, StoreError>;

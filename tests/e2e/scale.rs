@@ -137,3 +137,31 @@ async fn a_process_killed_mid_job_has_its_job_finished_by_the_other_delivered_an
     assert!(status.success());
     schema.remove().await;
 }
+
+#[tokio::test]
+async fn a_backends_concurrency_cap_holds_across_both_processes() {
+    let Some(schema) = Schema::create("a_backends_concurrency_cap").await else { return };
+    let url = schema.url();
+    let discord = FakeDiscord::start().await;
+    let openai = FakeOpenAi::start().await;
+    openai.always(Reply::Delayed(600));
+    let dir = std::env::temp_dir().join(format!("easel-cap-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let cap = [("EASEL_OPENAI_CONCURRENCY", "1")];
+    let first = start(&dir.join("a"), &discord, &openai, &url, "0/2", &cap);
+    let second = start(&dir.join("b"), &discord, &openai, &url, "1/2", &cap);
+    both_connected(&discord).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    let sent: Vec<Sent> = (0..4)
+        .map(|i| {
+            let guild = if i % 2 == 0 { GUILD_ON_SHARD_0 } else { GUILD_ID };
+            discord.invoke_in_guild(guild, "generate", json!([string("prompt", &format!("one at a time {i}"))]))
+        })
+        .collect();
+    discord.wait_for_within("every image", Duration::from_secs(40), |r| sent.iter().all(|s| delivered(r, s))).await;
+
+    assert_eq!(openai.most_at_once(), 1, "one model call at a time for the whole bot, not one per process");
+    drop((first, second));
+    schema.remove().await;
+}

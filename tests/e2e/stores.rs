@@ -674,3 +674,26 @@ contract!(free_text_holding_a_nul_character_is_still_recorded, |a, b| {
     assert!(a.add_rule(GUILD, &Rule::regex("fox\0"), now).await.unwrap());
     assert!(b.remove_rule(GUILD, &Rule::regex("fox\0")).await.unwrap(), "removed by the same words");
 });
+
+contract!(racing_starts_across_two_processes_never_run_more_than_the_backends_cap, |a, b| {
+    let now = at("2026-11-25T12:00:00Z");
+    let owner = InstanceId("starter".into());
+    for i in 0..6 {
+        admit(&a, &format!("capped-{i}"), MEMBER + i, 0.01, &owner, now).await;
+    }
+    let owner_ref = &owner;
+    let starts = (0..6).map(|i| {
+        let store: &dyn JobStore = if i % 2 == 0 { &a } else { &b };
+        async move { store.start_capped(&format!("capped-{i}"), owner_ref, BackendKind::Openai, 2, now).await.unwrap() }
+    });
+    let outcomes = join_all(starts).await;
+    let started = outcomes.iter().filter(|o| matches!(o, easel::queue::Start::Started(_))).count();
+    assert_eq!(started, 2, "{outcomes:?}");
+    assert_eq!(outcomes.iter().filter(|o| **o == easel::queue::Start::Full).count(), 4, "the rest stay queued");
+    assert_eq!(
+        a.start_capped("capped-missing", &owner, BackendKind::Openai, 9, now).await.unwrap(),
+        easel::queue::Start::Gone
+    );
+    let other = a.start_capped("capped-0", &owner, BackendKind::Automatic1111, 1, now).await.unwrap();
+    assert_ne!(other, easel::queue::Start::Full, "another backend's cap is its own");
+});

@@ -14,7 +14,10 @@ use super::{
 use crate::catalogue::BackendKind;
 use crate::config::Secret;
 use crate::limits::Limits;
-use crate::queue::{JobState, JobStore, QueueCaps, StoredJob, StoredResult, Ticket};
+use crate::queue::{JobState, JobStore, QueueCaps, Start, StoredJob, StoredResult, Ticket};
+
+/// The advisory lock (first key) serialising starts of one backend across processes.
+const START_LOCK: i32 = 0x4561_7303;
 use crate::store::{Charge, InstanceId, ReserveError, StoreError};
 
 const COLUMNS: &str =
@@ -115,6 +118,44 @@ impl JobStore for PostgresStore {
         )
         .await?;
         row.map(|r| get(&r, 0).map(count)).transpose()
+    }
+
+    async fn start_capped(
+        &self,
+        job_id: &str,
+        owner: &InstanceId,
+        backend: BackendKind,
+        cap: u32,
+        now: DateTime<Utc>,
+    ) -> Result<Start, StoreError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await.map_err(fail)?;
+        // Starts of one backend are serialised across processes, so the count cannot go stale.
+        let lock = format!("SELECT pg_advisory_xact_lock({START_LOCK}, hashtext(current_schema() || '/' || $1::text))");
+        execute(&tx, &lock, &[&backend.key()]).await?;
+        let running = count(get(
+            &query_one(&tx, "SELECT COUNT(*) FROM jobs WHERE backend = $1 AND state = 'running'", &[&backend.key()])
+                .await?,
+            0,
+        )?);
+        let queued =
+            query_opt(&tx, "SELECT 1 FROM jobs WHERE job_id = $1 AND state = 'queued'", &[&job_id]).await?.is_some();
+        if !queued {
+            return Ok(Start::Gone);
+        }
+        if running >= cap {
+            return Ok(Start::Full);
+        }
+        let row = query_one(
+            &tx,
+            "UPDATE jobs SET state = 'running', attempts = attempts + 1, owner = $2, updated_at = $3
+             WHERE job_id = $1 AND state = 'queued' RETURNING attempts",
+            &[&job_id, &owner.0, &millis(now)],
+        )
+        .await?;
+        let attempts = count(get(&row, 0)?);
+        tx.commit().await.map_err(fail)?;
+        Ok(Start::Started(attempts))
     }
 
     async fn requeue(&self, job_id: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {

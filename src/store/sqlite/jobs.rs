@@ -9,7 +9,7 @@ use super::{commit_in, fail, millis, release_in, reserve_in, time, SqliteStore};
 use crate::catalogue::BackendKind;
 use crate::config::Secret;
 use crate::limits::Limits;
-use crate::queue::{JobState, JobStore, QueueCaps, StoredJob, StoredResult, Ticket};
+use crate::queue::{JobState, JobStore, QueueCaps, Start, StoredJob, StoredResult, Ticket};
 use crate::store::{Charge, InstanceId, ReserveError, StoreError};
 
 const COLUMNS: &str =
@@ -114,6 +114,42 @@ impl JobStore for SqliteStore {
             )
             .optional()
             .map_err(fail)
+        })
+        .await
+    }
+
+    async fn start_capped(
+        &self,
+        job_id: &str,
+        owner: &InstanceId,
+        backend: BackendKind,
+        cap: u32,
+        now: DateTime<Utc>,
+    ) -> Result<Start, StoreError> {
+        let (job_id, owner) = (job_id.to_owned(), owner.0.clone());
+        self.with(move |c| {
+            // One statement: SQLite runs it under its write lock, so the count and the change are one step
+            // for every process on the file.
+            let started: Option<u32> = c
+                .query_row(
+                    "UPDATE jobs SET state = 'running', attempts = attempts + 1, owner = ?2, updated_at = ?3
+                     WHERE job_id = ?1 AND state = 'queued'
+                       AND (SELECT COUNT(*) FROM jobs WHERE backend = ?4 AND state = 'running') < ?5
+                     RETURNING attempts",
+                    params![job_id, owner, millis(now), backend.key(), cap],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(fail)?;
+            if let Some(attempts) = started {
+                return Ok(Start::Started(attempts));
+            }
+            let queued: bool = c
+                .query_row("SELECT EXISTS(SELECT 1 FROM jobs WHERE job_id = ?1 AND state = 'queued')", [&job_id], |r| {
+                    r.get(0)
+                })
+                .map_err(fail)?;
+            Ok(if queued { Start::Full } else { Start::Gone })
         })
         .await
     }
