@@ -46,6 +46,8 @@ impl ModelWatch {
         loop {
             ticks.tick().await;
             self.look().await;
+            // A look builds HTTP answers and catalogues; what it grew can go back to the system.
+            crate::memory::give_back();
         }
     }
 

@@ -113,6 +113,8 @@ impl EventHandler for Handler {
         self.services.jobs.start(Arc::new(courier));
         self.services.desk.start(Arc::new(DiscordBoard::new(Arc::clone(&ctx.http))));
         self.services.gateway.ready(ctx.shard_id.0);
+        // Start-up (catalogue checks, registration) is done: its buffers can go back to the system.
+        crate::memory::give_back();
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
