@@ -214,6 +214,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
             grace: config.shutdown_grace,
             lease,
             keep: config.keep,
+            shared_store: config.database_url.is_some(),
         },
         metrics,
         spend: Some(Arc::new(spend::SpendWatch::new(

@@ -88,6 +88,9 @@ pub struct JobsPolicy {
     pub lease: chrono::Duration,
     /// How long delivered images stay in the spool for `/show`.
     pub keep: Duration,
+    /// Whether several processes share the store (Postgres): then whose turn it is comes from the store,
+    /// so the round-robin over members holds across them.
+    pub shared_store: bool,
 }
 
 /// The jobs of this process.
@@ -298,7 +301,8 @@ impl Jobs {
         let now = self.clock.now();
         let (_, cap) = self.scheduler.running(kind);
         let cap = u32::try_from(cap).unwrap_or(u32::MAX);
-        let attempts = match self.store.start_capped(job_id, &self.instance, kind, cap, now).await {
+        let fair = self.policy.shared_store;
+        let attempts = match self.store.start_capped(job_id, &self.instance, kind, cap, fair, now).await {
             Ok(Start::Started(attempts)) => attempts,
             Ok(Start::Gone) => return self.board.forget(job_id),
             // Other processes run the backend's whole cap: wait in the lane a moment, then try again.

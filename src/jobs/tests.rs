@@ -71,6 +71,7 @@ fn jobs(name: &str) -> (Arc<Jobs>, Arc<SqliteStore>) {
             grace: Duration::from_secs(5),
             lease: chrono::Duration::seconds(60),
             keep: Duration::from_secs(7 * 86_400),
+            shared_store: false,
         },
         metrics: Arc::new(crate::telemetry::Metrics::new()),
         spend: None,

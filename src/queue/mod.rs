@@ -175,13 +175,16 @@ pub trait JobStore: Send + Sync {
 
     /// As [`Self::start`], but only while fewer than `cap` jobs of `backend` run across every process
     /// sharing the store, checked and changed as ONE atomic step: a backend's concurrency cap holds for
-    /// the whole bot, not per process.
+    /// the whole bot, not per process. With `fair`, also only when no other member with a queued job on
+    /// `backend` had their last start there longer ago (never counts as longest): the round-robin over
+    /// members holds across processes. Records the member's start for that order either way.
     async fn start_capped(
         &self,
         job_id: &str,
         owner: &InstanceId,
         backend: BackendKind,
         cap: u32,
+        fair: bool,
         now: DateTime<Utc>,
     ) -> Result<Start, StoreError>;
 

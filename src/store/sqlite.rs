@@ -23,7 +23,7 @@ use super::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreEr
 use crate::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: [&str; 7] = [
+const MIGRATIONS: [&str; 8] = [
     include_str!("../../migrations/0001_ledger.sql"),
     include_str!("../../migrations/0002_moderation.sql"),
     include_str!("../../migrations/0003_owners.sql"),
@@ -31,6 +31,7 @@ const MIGRATIONS: [&str; 7] = [
     include_str!("../../migrations/0005_owner_spend.sql"),
     include_str!("../../migrations/0006_settings_and_results.sql"),
     include_str!("../../migrations/0007_requests.sql"),
+    include_str!("../../migrations/0008_lane_turns.sql"),
 ];
 
 /// The SQLite-backed [`Store`].

@@ -165,3 +165,39 @@ async fn a_backends_concurrency_cap_holds_across_both_processes() {
     drop((first, second));
     schema.remove().await;
 }
+
+#[tokio::test]
+async fn the_round_robin_over_members_holds_across_both_processes() {
+    let Some(schema) = Schema::create("the_round_robin_over_members").await else { return };
+    let url = schema.url();
+    let discord = FakeDiscord::start().await;
+    let openai = FakeOpenAi::start().await;
+    openai.always(Reply::Delayed(800));
+    let dir = std::env::temp_dir().join(format!("easel-fair-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let cap = [("EASEL_OPENAI_CONCURRENCY", "1")];
+    let first = start(&dir.join("a"), &discord, &openai, &url, "0/2", &cap);
+    let second = start(&dir.join("b"), &discord, &openai, &url, "1/2", &cap);
+    both_connected(&discord).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    // Three requests from a member of the first process's guild, then one from the other's.
+    let mut sent: Vec<Sent> = (0..3)
+        .map(|i| {
+            discord.invoke_in_guild(
+                GUILD_ON_SHARD_0,
+                "generate",
+                json!([string("prompt", &format!("busy member {i}"))]),
+            )
+        })
+        .collect();
+    openai.wait_for_calls(|calls| calls.len() == 1).await;
+    sent.push(discord.invoke_in_guild(GUILD_ID, "generate", json!([string("prompt", "the other member")])));
+    discord.wait_for_within("every image", Duration::from_secs(40), |r| sent.iter().all(|s| delivered(r, s))).await;
+
+    let prompts: Vec<String> =
+        openai.image_calls().iter().map(|c| c.body["prompt"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(prompts[1], "the other member", "their turn came before the busy member's second: {prompts:?}");
+    drop((first, second));
+    schema.remove().await;
+}

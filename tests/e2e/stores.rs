@@ -625,7 +625,7 @@ async fn processes_starting_at_once_on_postgres_migrate_once() {
         .iter()
         .map(|r| r.get(0))
         .collect();
-    assert_eq!(versions, [1]);
+    assert_eq!(versions, [1, 2], "each migration once");
     PostgresStore::connect(&url).await.expect("a restart finds nothing to do");
     schema.remove().await;
 }
@@ -684,16 +684,39 @@ contract!(racing_starts_across_two_processes_never_run_more_than_the_backends_ca
     let owner_ref = &owner;
     let starts = (0..6).map(|i| {
         let store: &dyn JobStore = if i % 2 == 0 { &a } else { &b };
-        async move { store.start_capped(&format!("capped-{i}"), owner_ref, BackendKind::Openai, 2, now).await.unwrap() }
+        async move {
+            store.start_capped(&format!("capped-{i}"), owner_ref, BackendKind::Openai, 2, false, now).await.unwrap()
+        }
     });
     let outcomes = join_all(starts).await;
     let started = outcomes.iter().filter(|o| matches!(o, easel::queue::Start::Started(_))).count();
     assert_eq!(started, 2, "{outcomes:?}");
     assert_eq!(outcomes.iter().filter(|o| **o == easel::queue::Start::Full).count(), 4, "the rest stay queued");
     assert_eq!(
-        a.start_capped("capped-missing", &owner, BackendKind::Openai, 9, now).await.unwrap(),
+        a.start_capped("capped-missing", &owner, BackendKind::Openai, 9, false, now).await.unwrap(),
         easel::queue::Start::Gone
     );
-    let other = a.start_capped("capped-0", &owner, BackendKind::Automatic1111, 1, now).await.unwrap();
+    let other = a.start_capped("capped-0", &owner, BackendKind::Automatic1111, 1, false, now).await.unwrap();
     assert_ne!(other, easel::queue::Start::Full, "another backend's cap is its own");
+});
+
+contract!(with_fairness_the_member_whose_turn_is_longest_past_starts_first_whichever_process_asks, |a, b| {
+    let now = at("2026-11-25T12:00:00Z");
+    let owner = InstanceId("fair".into());
+    let other = MEMBER + 1;
+    for (job, user) in [("first", MEMBER), ("second", MEMBER), ("theirs", other)] {
+        admit(&a, job, user, 0.01, &owner, now).await;
+    }
+    assert!(matches!(
+        a.start_capped("first", &owner, BackendKind::Openai, 5, true, now).await.unwrap(),
+        easel::queue::Start::Started(_)
+    ));
+    let later = now + Duration::seconds(1);
+    let mine = b.start_capped("second", &owner, BackendKind::Openai, 5, true, later).await.unwrap();
+    assert_eq!(mine, easel::queue::Start::Full, "the other member, never served, goes first");
+    let theirs = b.start_capped("theirs", &owner, BackendKind::Openai, 5, true, later).await.unwrap();
+    assert!(matches!(theirs, easel::queue::Start::Started(_)));
+    let again =
+        a.start_capped("second", &owner, BackendKind::Openai, 5, true, later + Duration::seconds(1)).await.unwrap();
+    assert!(matches!(again, easel::queue::Start::Started(_)), "then the first member again");
 });

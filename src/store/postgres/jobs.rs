@@ -126,34 +126,47 @@ impl JobStore for PostgresStore {
         owner: &InstanceId,
         backend: BackendKind,
         cap: u32,
+        fair: bool,
         now: DateTime<Utc>,
     ) -> Result<Start, StoreError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(fail)?;
-        // Starts of one backend are serialised across processes, so the count cannot go stale.
+        // Starts of one backend are serialised across processes, so the counts and turns cannot go stale.
         let lock = format!("SELECT pg_advisory_xact_lock({START_LOCK}, hashtext(current_schema() || '/' || $1::text))");
         execute(&tx, &lock, &[&backend.key()]).await?;
+        let member =
+            query_opt(&tx, "SELECT guild_id, user_id FROM jobs WHERE job_id = $1 AND state = 'queued'", &[&job_id])
+                .await?;
+        let Some(member) = member else { return Ok(Start::Gone) };
+        let (guild, user): (Option<i64>, i64) = (get(&member, 0)?, get(&member, 1)?);
         let running = count(get(
             &query_one(&tx, "SELECT COUNT(*) FROM jobs WHERE backend = $1 AND state = 'running'", &[&backend.key()])
                 .await?,
             0,
         )?);
-        let queued =
-            query_opt(&tx, "SELECT 1 FROM jobs WHERE job_id = $1 AND state = 'queued'", &[&job_id]).await?.is_some();
-        if !queued {
-            return Ok(Start::Gone);
-        }
-        if running >= cap {
+        if running >= cap || (fair && !my_turn(&tx, backend, guild, user).await?) {
             return Ok(Start::Full);
         }
         let row = query_one(
             &tx,
             "UPDATE jobs SET state = 'running', attempts = attempts + 1, owner = $2, updated_at = $3
-             WHERE job_id = $1 AND state = 'queued' RETURNING attempts",
+             WHERE job_id = $1 RETURNING attempts",
             &[&job_id, &owner.0, &millis(now)],
         )
         .await?;
         let attempts = count(get(&row, 0)?);
+        execute(
+            &tx,
+            "DELETE FROM lane_turns WHERE backend = $1 AND COALESCE(guild_id, 0) = COALESCE($2::BIGINT, 0) AND user_id = $3",
+            &[&backend.key(), &guild, &user],
+        )
+        .await?;
+        execute(
+            &tx,
+            "INSERT INTO lane_turns (backend, guild_id, user_id, served_at) VALUES ($1, $2, $3, $4)",
+            &[&backend.key(), &guild, &user, &millis(now)],
+        )
+        .await?;
         tx.commit().await.map_err(fail)?;
         Ok(Start::Started(attempts))
     }
@@ -290,4 +303,34 @@ impl JobStore for PostgresStore {
         jobs.sort_by_key(|(_, created)| *created);
         Ok(jobs.into_iter().map(|(job, _)| job).collect())
     }
+}
+
+/// Whether no other member with a queued job on `backend` had their last start there before this
+/// member's (a member never started counts as longest ago).
+async fn my_turn(
+    tx: &deadpool_postgres::Transaction<'_>,
+    backend: BackendKind,
+    guild: Option<i64>,
+    user: i64,
+) -> Result<bool, StoreError> {
+    let mine = query_opt(
+        tx,
+        "SELECT served_at FROM lane_turns WHERE backend = $1 AND COALESCE(guild_id, 0) = COALESCE($2::BIGINT, 0) AND user_id = $3",
+        &[&backend.key(), &guild, &user],
+    )
+    .await?
+    .map(|r| get::<i64>(&r, 0))
+    .transpose()?
+    .unwrap_or(-1);
+    let older = query_one(
+        tx,
+        "SELECT EXISTS (SELECT 1 FROM jobs q LEFT JOIN lane_turns t
+             ON t.backend = q.backend AND COALESCE(t.guild_id, 0) = COALESCE(q.guild_id, 0) AND t.user_id = q.user_id
+         WHERE q.backend = $1 AND q.state = 'queued'
+           AND NOT (COALESCE(q.guild_id, 0) = COALESCE($2::BIGINT, 0) AND q.user_id = $3)
+           AND COALESCE(t.served_at, -1) < $4)",
+        &[&backend.key(), &guild, &user, &mine],
+    )
+    .await?;
+    Ok(!get::<bool>(&older, 0)?)
 }

@@ -51,7 +51,10 @@ pub use redact::redact;
 use super::StoreError;
 
 /// Numbered migrations, applied in order inside one transaction; `schema_migrations` records which ran.
-const MIGRATIONS: [&str; 1] = [include_str!("../../../migrations/postgres/0001_schema.sql")];
+const MIGRATIONS: [&str; 2] = [
+    include_str!("../../../migrations/postgres/0001_schema.sql"),
+    include_str!("../../../migrations/postgres/0002_lane_turns.sql"),
+];
 
 /// Connections in the pool: a few admissions, job updates and reads at once, well under a server's
 /// default `max_connections` (100) even with several processes.

@@ -124,32 +124,41 @@ impl JobStore for SqliteStore {
         owner: &InstanceId,
         backend: BackendKind,
         cap: u32,
+        fair: bool,
         now: DateTime<Utc>,
     ) -> Result<Start, StoreError> {
         let (job_id, owner) = (job_id.to_owned(), owner.0.clone());
         self.with(move |c| {
-            // One statement: SQLite runs it under its write lock, so the count and the change are one step
-            // for every process on the file.
-            let started: Option<u32> = c
-                .query_row(
-                    "UPDATE jobs SET state = 'running', attempts = attempts + 1, owner = ?2, updated_at = ?3
-                     WHERE job_id = ?1 AND state = 'queued'
-                       AND (SELECT COUNT(*) FROM jobs WHERE backend = ?4 AND state = 'running') < ?5
-                     RETURNING attempts",
-                    params![job_id, owner, millis(now), backend.key(), cap],
-                    |r| r.get(0),
-                )
+            // An IMMEDIATE transaction holds SQLite's write lock from the start: the checks and the change
+            // are one step for every process on the file.
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
+            let member: Option<(Option<i64>, i64)> = tx
+                .query_row("SELECT guild_id, user_id FROM jobs WHERE job_id = ?1 AND state = 'queued'", [&job_id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
                 .optional()
                 .map_err(fail)?;
-            if let Some(attempts) = started {
-                return Ok(Start::Started(attempts));
-            }
-            let queued: bool = c
-                .query_row("SELECT EXISTS(SELECT 1 FROM jobs WHERE job_id = ?1 AND state = 'queued')", [&job_id], |r| {
-                    r.get(0)
-                })
+            let Some((guild, user)) = member else { return Ok(Start::Gone) };
+            let running: u32 = tx
+                .query_row("SELECT COUNT(*) FROM jobs WHERE backend = ?1 AND state = 'running'", [backend.key()], |r| r.get(0))
                 .map_err(fail)?;
-            Ok(if queued { Start::Full } else { Start::Gone })
+            if running >= cap || (fair && !my_turn(&tx, backend, guild, user).map_err(fail)?) {
+                return Ok(Start::Full);
+            }
+            let attempts: u32 = tx
+                .query_row(
+                    "UPDATE jobs SET state = 'running', attempts = attempts + 1, owner = ?2, updated_at = ?3
+                     WHERE job_id = ?1 RETURNING attempts",
+                    params![job_id, owner, millis(now)],
+                    |r| r.get(0),
+                )
+                .map_err(fail)?;
+            tx.execute("DELETE FROM lane_turns WHERE backend = ?1 AND COALESCE(guild_id, 0) = COALESCE(?2, 0) AND user_id = ?3", params![backend.key(), guild, user])
+                .map_err(fail)?;
+            tx.execute("INSERT INTO lane_turns (backend, guild_id, user_id, served_at) VALUES (?1, ?2, ?3, ?4)", params![backend.key(), guild, user, millis(now)])
+                .map_err(fail)?;
+            tx.commit().map_err(fail)?;
+            Ok(Start::Started(attempts))
         })
         .await
     }
@@ -298,4 +307,27 @@ impl JobStore for SqliteStore {
         })
         .await
     }
+}
+
+/// Whether no other member with a queued job on `backend` had their last start there before this
+/// member's (a member never started counts as longest ago).
+fn my_turn(c: &Connection, backend: BackendKind, guild: Option<i64>, user: i64) -> rusqlite::Result<bool> {
+    let mine: i64 = c
+        .query_row(
+            "SELECT served_at FROM lane_turns WHERE backend = ?1 AND COALESCE(guild_id, 0) = COALESCE(?2, 0) AND user_id = ?3",
+            params![backend.key(), guild, user],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(-1);
+    let someone_older: bool = c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM jobs q LEFT JOIN lane_turns t
+             ON t.backend = q.backend AND COALESCE(t.guild_id, 0) = COALESCE(q.guild_id, 0) AND t.user_id = q.user_id
+         WHERE q.backend = ?1 AND q.state = 'queued'
+           AND NOT (COALESCE(q.guild_id, 0) = COALESCE(?2, 0) AND q.user_id = ?3)
+           AND COALESCE(t.served_at, -1) < ?4)",
+        params![backend.key(), guild, user, mine],
+        |r| r.get(0),
+    )?;
+    Ok(!someone_older)
 }
