@@ -6,6 +6,7 @@
 //! the one member it means to ping), so echoed prompts never ping.
 
 mod admin;
+mod asked;
 pub mod buttons;
 mod clicks;
 pub mod commands;
@@ -16,17 +17,15 @@ pub mod render;
 mod requests;
 
 use std::future::Future;
-use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use futures_util::FutureExt;
 use serenity::all::{
     ClientBuilder, Command as SlashCommand, CommandInteraction, ComponentInteraction, ConnectionStage, Context,
     CreateActionRow, CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseFollowup,
-    CreateInteractionResponseMessage, EventHandler, GatewayIntents, GuildId, HttpBuilder, Interaction,
-    ModalInteraction, Ready, ShardManager,
+    CreateInteractionResponseMessage, EventHandler, GatewayIntents, GuildId, HttpBuilder, Interaction, Ready,
+    ShardManager,
 };
 use serenity::async_trait;
 use serenity::builder::Builder;
@@ -34,17 +33,13 @@ use serenity::http::Http;
 use tokio_util::task::TaskTracker;
 use tracing::{error, info, warn};
 
-use crate::catalogue::BackendKind;
 use crate::clock::Clock;
 use crate::config::shards::ShardPlan;
-use crate::config::{Config, Secret};
-use crate::error::{self, JobError};
-use crate::job::JobRequest;
-use crate::jobs::Courier;
-use crate::jobs::{failure_text, log_failure, Canceller, Jobs};
-use crate::queue::{StoredJob, Ticket};
+use crate::config::Config;
+use crate::jobs::{Canceller, Jobs};
 use crate::RunError;
 
+pub(crate) use asked::{ask_for_job, Asked};
 pub use delivery::{DiscordCourier, CANCEL_BUTTON};
 pub use requests::DiscordBoard;
 
@@ -233,46 +228,6 @@ async fn handle_click(http: &Arc<Http>, services: &Services, click: ComponentInt
     }
 }
 
-/// An interaction that asks for a job: a slash command, a button click or a modal's submission.
-#[derive(Clone, Copy)]
-pub(crate) enum Asked<'a> {
-    /// `/generate`, `/hd`, …
-    Command(&'a CommandInteraction),
-    /// A result's button.
-    Click(&'a ComponentInteraction),
-    /// The Edit modal.
-    Modal(&'a ModalInteraction),
-}
-
-impl Asked<'_> {
-    fn token(&self) -> &str {
-        match self {
-            Self::Command(c) => &c.token,
-            Self::Click(c) => &c.token,
-            Self::Modal(m) => &m.token,
-        }
-    }
-
-    async fn respond(&self, http: &Http, response: CreateInteractionResponse) -> serenity::Result<()> {
-        match self {
-            Self::Command(c) => c.create_response(http, response).await,
-            Self::Click(c) => c.create_response(http, response).await,
-            Self::Modal(m) => m.create_response(http, response).await,
-        }
-    }
-
-    /// The only reply to the interaction: visible to the member alone, pinging nobody.
-    async fn reply_ephemeral(&self, http: &Http, text: &str) {
-        let message = CreateInteractionResponseMessage::new()
-            .content(text)
-            .ephemeral(true)
-            .allowed_mentions(CreateAllowedMentions::new());
-        if let Err(e) = self.respond(http, CreateInteractionResponse::Message(message)).await {
-            warn!(error = %e, "could not send an ephemeral reply");
-        }
-    }
-}
-
 /// Answers one image command.
 async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
     let Some(mut request) = commands::parse(&command) else { return };
@@ -291,55 +246,6 @@ async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInter
             warn!(error = %e, "could not tell the member their default model moved");
         }
     }
-}
-
-/// Answers one request for a job: a bad option at once (the catalogue check is in memory), else the
-/// deferral first, then admission and the queue; a refusal reaches the member privately. Should any of
-/// it panic, the member is still told (privately) that something went wrong and nothing was charged.
-pub(crate) async fn ask_for_job(http: &Arc<Http>, services: &Services, asked: Asked<'_>, request: JobRequest) {
-    let deferred = AtomicBool::new(false);
-    let job = AssertUnwindSafe(submit_job(http, services, asked, &request, &deferred));
-    if job.catch_unwind().await.is_ok() {
-        return;
-    }
-    let failure = JobError::Unexpected("the request's handler panicked".into());
-    log_failure(&request.id.0, &failure);
-    let text = failure_text(&request, &failure);
-    if deferred.load(Ordering::SeqCst) {
-        // The courier's explanation: an ephemeral follow-up, then the "thinking…" answer removed.
-        let ticket = ticket(services, asked.token());
-        let job = StoredJob::queued(request, BackendKind::Openai, ticket);
-        DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock)).explain(&job, &text).await;
-    } else {
-        asked.reply_ephemeral(http, &text).await;
-    }
-}
-
-/// How to reach the member about a job: its interaction's token, while Discord takes it.
-fn ticket(services: &Services, token: &str) -> Ticket {
-    Ticket { token: Secret::new(token.to_owned()), expires_at: services.clock.now() + TOKEN_LIFETIME }
-}
-
-/// Checks and defers one job, then hands it to admission; `deferred` is set once the deferral reached
-/// Discord. A private job's whole answer is ephemeral.
-async fn submit_job(
-    http: &Arc<Http>,
-    services: &Services,
-    asked: Asked<'_>,
-    request: &JobRequest,
-    deferred: &AtomicBool,
-) {
-    let jobs = &services.jobs;
-    if let Err(e) = jobs.check(request) {
-        info!(job = %request.id, reason = %error::chain(&e), "request refused before any model call");
-        return asked.reply_ephemeral(http, &failure_text(request, &e)).await;
-    }
-    let deferral = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(request.private));
-    if let Err(e) = asked.respond(http, deferral).await {
-        return error!(job = %request.id, error = %error::chain(&e), "could not defer the interaction; nothing was queued");
-    }
-    deferred.store(true, Ordering::SeqCst);
-    jobs.admit_later(request.clone(), ticket(services, asked.token()));
 }
 
 /// The only reply to an interaction not yet answered: visible to the member alone.
