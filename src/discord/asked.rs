@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use futures_util::FutureExt;
 use serenity::all::{
-    CommandInteraction, ComponentInteraction, CreateAllowedMentions, CreateInteractionResponse,
+    CommandInteraction, ComponentInteraction, CreateActionRow, CreateAllowedMentions, CreateInteractionResponse,
     CreateInteractionResponseMessage, ModalInteraction,
 };
 use serenity::http::Http;
@@ -53,8 +53,14 @@ impl Asked<'_> {
 
     /// The only reply to the interaction: visible to the member alone, pinging nobody.
     pub(crate) async fn reply_ephemeral(&self, http: &Http, text: &str) {
+        self.reply_ephemeral_with(http, text, Vec::new()).await;
+    }
+
+    /// As [`Self::reply_ephemeral`], with buttons under the text.
+    pub(crate) async fn reply_ephemeral_with(&self, http: &Http, text: &str, components: Vec<CreateActionRow>) {
         let message = CreateInteractionResponseMessage::new()
             .content(text)
+            .components(components)
             .ephemeral(true)
             .allowed_mentions(CreateAllowedMentions::new());
         if let Err(e) = self.respond(http, CreateInteractionResponse::Message(message)).await {

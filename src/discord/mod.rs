@@ -23,7 +23,7 @@ use std::time::Duration;
 
 use serenity::all::{
     ClientBuilder, Command as SlashCommand, CommandInteraction, ComponentInteraction, ConnectionStage, Context,
-    CreateActionRow, CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseFollowup,
+    CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseFollowup,
     CreateInteractionResponseMessage, EventHandler, GatewayIntents, GuildId, HttpBuilder, Interaction, Ready,
     ShardManager,
 };
@@ -157,7 +157,7 @@ const SERVERS_ONLY: &str = "Easel works in servers, where the server's limits an
 async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
     if command.guild_id.is_none() {
         // Registered as server-only too; checked here because a DM has no limits or moderation log.
-        return reply_ephemeral(http, &command, SERVERS_ONLY).await;
+        return Asked::Command(&command).reply_ephemeral(http, SERVERS_ONLY).await;
     }
     match command.data.name.as_str() {
         "usage" if member::wants_server_report(&command) => member::server_report(http, services, &command).await,
@@ -166,12 +166,12 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
                 Ok(lines) => format!("**Your Easel usage**\n{}", lines.join("\n")),
                 Err(e) => e.user_message(),
             };
-            reply_ephemeral(http, &command, &text).await;
+            Asked::Command(&command).reply_ephemeral(http, &text).await;
         }
         "cancel" => {
             let by = canceller(command.guild_id, command.user.id, command.member.as_ref().and_then(|m| m.permissions));
             let text = services.jobs.cancel_latest(by).await;
-            reply_ephemeral(http, &command, &text).await;
+            Asked::Command(&command).reply_ephemeral(http, &text).await;
         }
         "show" => member::show(http, services, &command).await,
         "request" => requests::request(http, services, &command).await,
@@ -180,11 +180,11 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
         "help" => member::help(http, services, &command).await,
         "limits" => {
             let text = admin::run_limits(&services.admin, &command).await;
-            reply_ephemeral(http, &command, &text).await;
+            Asked::Command(&command).reply_ephemeral(http, &text).await;
         }
         "moderation" => {
             let reply = moderation::run(&services.admin, &command).await;
-            reply_ephemeral_with(http, &command, &reply.text, reply.components).await;
+            Asked::Command(&command).reply_ephemeral_with(http, &reply.text, reply.components).await;
         }
         _ => handle_job(http, services, command).await,
     }
@@ -245,23 +245,6 @@ async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInter
         if let Err(e) = followup.execute(http, (None, command.token.as_str())).await {
             warn!(error = %e, "could not tell the member their default model moved");
         }
-    }
-}
-
-/// The only reply to an interaction not yet answered: visible to the member alone.
-async fn reply_ephemeral(http: &Http, command: &CommandInteraction, text: &str) {
-    reply_ephemeral_with(http, command, text, Vec::new()).await;
-}
-
-/// An ephemeral reply with buttons under it.
-async fn reply_ephemeral_with(http: &Http, command: &CommandInteraction, text: &str, components: Vec<CreateActionRow>) {
-    let message = CreateInteractionResponseMessage::new()
-        .content(text)
-        .components(components)
-        .ephemeral(true)
-        .allowed_mentions(CreateAllowedMentions::new());
-    if let Err(e) = command.create_response(http, CreateInteractionResponse::Message(message)).await {
-        warn!(error = %e, "could not send an ephemeral reply");
     }
 }
 
