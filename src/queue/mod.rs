@@ -177,7 +177,7 @@ pub trait JobStore: Send + Sync {
     /// sharing the store, checked and changed as ONE atomic step: a backend's concurrency cap holds for
     /// the whole bot, not per process. With `fair`, also only when no other member with a queued job on
     /// `backend` had their last start there longer ago (never counts as longest): the round-robin over
-    /// members holds across processes. Records the member's start for that order either way.
+    /// members holds across processes, and the member's start is recorded for that order.
     async fn start_capped(
         &self,
         job_id: &str,

@@ -155,18 +155,11 @@ impl JobStore for PostgresStore {
         )
         .await?;
         let attempts = count(get(&row, 0)?);
-        execute(
-            &tx,
-            "DELETE FROM lane_turns WHERE backend = $1 AND COALESCE(guild_id, 0) = COALESCE($2::BIGINT, 0) AND user_id = $3",
-            &[&backend.key(), &guild, &user],
-        )
-        .await?;
-        execute(
-            &tx,
-            "INSERT INTO lane_turns (backend, guild_id, user_id, served_at) VALUES ($1, $2, $3, $4)",
-            &[&backend.key(), &guild, &user, &millis(now)],
-        )
-        .await?;
+        if fair {
+            let turn = "INSERT INTO lane_turns (backend, guild_id, user_id, served_at) VALUES ($1, $2, $3, $4)
+                        ON CONFLICT (backend, COALESCE(guild_id, 0), user_id) DO UPDATE SET served_at = excluded.served_at";
+            execute(&tx, turn, &[&backend.key(), &guild, &user, &millis(now)]).await?;
+        }
         tx.commit().await.map_err(fail)?;
         Ok(Start::Started(attempts))
     }

@@ -133,14 +133,18 @@ impl JobStore for SqliteStore {
             // are one step for every process on the file.
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
             let member: Option<(Option<i64>, i64)> = tx
-                .query_row("SELECT guild_id, user_id FROM jobs WHERE job_id = ?1 AND state = 'queued'", [&job_id], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
+                .query_row(
+                    "SELECT guild_id, user_id FROM jobs WHERE job_id = ?1 AND state = 'queued'",
+                    [&job_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
                 .optional()
                 .map_err(fail)?;
             let Some((guild, user)) = member else { return Ok(Start::Gone) };
             let running: u32 = tx
-                .query_row("SELECT COUNT(*) FROM jobs WHERE backend = ?1 AND state = 'running'", [backend.key()], |r| r.get(0))
+                .query_row("SELECT COUNT(*) FROM jobs WHERE backend = ?1 AND state = 'running'", [backend.key()], |r| {
+                    r.get(0)
+                })
                 .map_err(fail)?;
             if running >= cap || (fair && !my_turn(&tx, backend, guild, user).map_err(fail)?) {
                 return Ok(Start::Full);
@@ -153,10 +157,9 @@ impl JobStore for SqliteStore {
                     |r| r.get(0),
                 )
                 .map_err(fail)?;
-            tx.execute("DELETE FROM lane_turns WHERE backend = ?1 AND COALESCE(guild_id, 0) = COALESCE(?2, 0) AND user_id = ?3", params![backend.key(), guild, user])
-                .map_err(fail)?;
-            tx.execute("INSERT INTO lane_turns (backend, guild_id, user_id, served_at) VALUES (?1, ?2, ?3, ?4)", params![backend.key(), guild, user, millis(now)])
-                .map_err(fail)?;
+            if fair {
+                tx.execute(TURN_TAKEN, params![backend.key(), guild, user, millis(now)]).map_err(fail)?;
+            }
             tx.commit().map_err(fail)?;
             Ok(Start::Started(attempts))
         })
@@ -308,6 +311,10 @@ impl JobStore for SqliteStore {
         .await
     }
 }
+
+/// Records a member's start on a backend, for whose turn comes next.
+const TURN_TAKEN: &str = "INSERT INTO lane_turns (backend, guild_id, user_id, served_at) VALUES (?1, ?2, ?3, ?4)
+     ON CONFLICT (backend, COALESCE(guild_id, 0), user_id) DO UPDATE SET served_at = excluded.served_at";
 
 /// Whether no other member with a queued job on `backend` had their last start there before this
 /// member's (a member never started counts as longest ago).
