@@ -100,20 +100,38 @@ impl DiscordCourier {
         let link = format!("https://discord.com/channels/{guild}/{}/{}", message.channel_id, message.id);
         let prompt = job.request.prompt.as_deref().unwrap_or_default();
         let text = crate::requests::desk::delivered_text(prompt, moderator, &link);
-        if let Err(e) = self.direct_message(requester, CreateMessage::new().content(text.clone())).await {
-            warn!(job = %job.request.id, error = %e, "the requester's direct messages are closed; telling them in the requests channel");
-            let mention = CreateAllowedMentions::new().users([UserId::new(requester.max(1))]);
-            let note = CreateMessage::new().content(format!("<@{requester}> {text}")).allowed_mentions(mention);
-            let fallback = community.notice_channel.map_or(channel, ChannelId::new);
-            let _ = fallback.send_message(&self.http, note).await;
+        let fallback = community.notice_channel.map_or(channel, ChannelId::new);
+        if let Err(e) = tell_member(&self.http, requester, fallback, &text).await {
+            warn!(job = %job.request.id, error = %e, "could not tell the requester where their image is");
         }
         Ok(message)
     }
 
     async fn direct_message(&self, user: u64, message: CreateMessage) -> Result<Message, serenity::Error> {
-        let dm = UserId::new(user).create_dm_channel(&self.http).await?;
-        dm.id.send_message(&self.http, message.allowed_mentions(CreateAllowedMentions::new())).await
+        direct_message(&self.http, user, message).await
     }
+}
+
+/// Sends `message` to `user` as a direct message, pinging nobody.
+async fn direct_message(http: &Http, user: u64, message: CreateMessage) -> Result<Message, serenity::Error> {
+    let dm = UserId::new(user.max(1)).create_dm_channel(http).await?;
+    dm.id.send_message(http, message.allowed_mentions(CreateAllowedMentions::new())).await
+}
+
+/// Tells a member privately (a direct message), or, when their direct messages are closed, in
+/// `fallback` mentioning them and nobody else.
+pub(super) async fn tell_member(
+    http: &Http,
+    user: u64,
+    fallback: ChannelId,
+    text: &str,
+) -> Result<(), serenity::Error> {
+    if direct_message(http, user, CreateMessage::new().content(text)).await.is_ok() {
+        return Ok(());
+    }
+    let mention = CreateAllowedMentions::new().users([UserId::new(user.max(1))]);
+    let note = CreateMessage::new().content(format!("<@{user}> {text}")).allowed_mentions(mention);
+    fallback.send_message(http, note).await.map(|_| ())
 }
 
 fn discord_backoff() -> ExponentialBuilder {

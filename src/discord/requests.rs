@@ -413,26 +413,8 @@ impl Board for DiscordBoard {
     }
 
     async fn tell_requester(&self, request: &CommunityRequest, fallback_channel: u64, text: &str) {
-        let user = UserId::new(request.user_id().max(1));
-        let direct = match user.create_dm_channel(&self.http).await {
-            Ok(dm) => {
-                dm.id
-                    .send_message(
-                        &self.http,
-                        CreateMessage::new().content(text).allowed_mentions(CreateAllowedMentions::new()),
-                    )
-                    .await
-            }
-            Err(e) => Err(e),
-        };
-        if direct.is_ok() {
-            return;
-        }
-        // Direct messages closed: in the requests channel, mentioning the requester and nobody else.
-        let message = CreateMessage::new()
-            .content(format!("<@{}> {text}", user.get()))
-            .allowed_mentions(CreateAllowedMentions::new().users([user]));
-        if let Err(e) = ChannelId::new(fallback_channel).send_message(&self.http, message).await {
+        let fallback = ChannelId::new(fallback_channel);
+        if let Err(e) = super::delivery::tell_member(&self.http, request.user_id(), fallback, text).await {
             warn!(request = %request.id, error = %e, "could not tell the requester");
         }
     }
