@@ -162,13 +162,25 @@ fn ends_like_a_jpeg(bytes: &[u8]) -> bool {
 /// result is never delivered or charged.
 pub fn verify(bytes: Vec<u8>) -> Result<Verified, ImagingError> {
     let pixels = decode(&bytes)?;
-    let extension = match image::guess_format(&bytes) {
-        Ok(ImageFormat::Png) => "png",
-        Ok(ImageFormat::Jpeg) => "jpg",
-        _ => "webp",
-    };
+    let extension = image::guess_format(&bytes).map_or("webp", extension_of);
     let encoded = EncodedImage { bytes, extension, width: pixels.width(), height: pixels.height() };
     Ok(Verified { encoded, pixels })
+}
+
+/// The file extension of an accepted format.
+fn extension_of(format: ImageFormat) -> &'static str {
+    match format {
+        ImageFormat::Png => "png",
+        ImageFormat::Jpeg => "jpg",
+        _ => "webp",
+    }
+}
+
+/// An image Easel already checked (kept in the spool, or delivered), described from its header alone:
+/// format, extension and size, without decoding its pixels again.
+pub fn described(bytes: Vec<u8>) -> Result<EncodedImage, ImagingError> {
+    let (format, width, height) = probe(&bytes)?;
+    Ok(EncodedImage { bytes, extension: extension_of(format), width, height })
 }
 
 /// Converts an upload into the PNG a model's variation method accepts: centre-cropped to a square when

@@ -43,14 +43,9 @@ impl Spool {
         let mut images = Vec::with_capacity(names.len());
         for name in names {
             let bytes = tokio::fs::read(self.dir.join(safe(name))).await?;
-            let (_, width, height) = imaging::probe(&bytes)
+            let image = imaging::described(bytes)
                 .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))?;
-            let extension = match name.rsplit('.').next() {
-                Some("jpg") => "jpg",
-                Some("webp") => "webp",
-                _ => "png",
-            };
-            images.push(EncodedImage { bytes, extension, width, height });
+            images.push(image);
         }
         Ok(images)
     }

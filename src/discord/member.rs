@@ -200,14 +200,7 @@ async fn refetched(
             warn!(job = %request.id, error = %crate::error::chain(&e), "could not download a delivered image");
             "I couldn't download that result's images from Discord just now. Please try again."
         })?;
-        let (_, width, height) =
-            crate::imaging::probe(&bytes).map_err(|_| "That result's images can no longer be read.")?;
-        let extension = match attachment.filename.rsplit('.').next() {
-            Some("jpg" | "jpeg") => "jpg",
-            Some("webp") => "webp",
-            _ => "png",
-        };
-        images.push(crate::imaging::EncodedImage { bytes, extension, width, height });
+        images.push(crate::imaging::described(bytes).map_err(|_| "That result's images can no longer be read.")?);
     }
     if images.is_empty() {
         return Err("That result's message no longer holds its images, so I can't show it.");

@@ -332,9 +332,8 @@ pub(super) async fn card_clicked(http: &Arc<Http>, services: &Services, click: &
             asked.reply_ephemeral(http, &text).await;
         }
         "deny" => {
-            let settings = services.desk.settings(guild).await;
-            if !crate::requests::Desk::may_decide(&settings, &by) {
-                asked.reply_ephemeral(http, "Only moderators (Manage Messages, or the server's request moderator role) can approve or deny requests.").await;
+            if let Err(refusal) = services.desk.check_decider(guild, &by).await {
+                asked.reply_ephemeral(http, &refusal).await;
                 return Some(());
             }
             let reason = CreateInputText::new(InputTextStyle::Paragraph, "Why? (the requester is told)", REASON)

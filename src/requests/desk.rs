@@ -140,7 +140,7 @@ impl Desk {
         job_id: &str,
     ) -> Result<(String, CommunityRequest), String> {
         let request = self.open(request_id).await?;
-        let settings = self.decidable(&request, by).await?;
+        let settings = self.check_decider(request.guild_id(), by).await?;
         let now = self.clock.now();
         if !self
             .store
@@ -180,7 +180,7 @@ impl Desk {
         reason: &str,
     ) -> Result<(String, CommunityRequest), String> {
         let request = self.open(request_id).await?;
-        let settings = self.decidable(&request, by).await?;
+        let settings = self.check_decider(request.guild_id(), by).await?;
         let reason = crate::text::truncate(&crate::text::clean(reason), MAX_NOTE_CHARS);
         let reason = if reason.is_empty() { "no reason given".to_owned() } else { reason };
         let now = self.clock.now();
@@ -219,9 +219,11 @@ impl Desk {
         by.can_moderate || settings.moderator_role.is_some_and(|role| by.roles.contains(&role))
     }
 
-    async fn decidable(&self, request: &CommunityRequest, by: &Decider) -> Result<BoardSettings, String> {
-        let settings = self.settings(request.guild_id()).await;
-        if by.guild_id != request.guild_id() || !Self::may_decide(&settings, by) {
+    /// Whether `by` may approve or deny requests of `guild_id`; returns its board's settings, or what to
+    /// tell them.
+    pub async fn check_decider(&self, guild_id: u64, by: &Decider) -> Result<BoardSettings, String> {
+        let settings = self.settings(guild_id).await;
+        if by.guild_id != guild_id || !Self::may_decide(&settings, by) {
             return Err("Only moderators (Manage Messages, or the server's request moderator role) can \
                         approve or deny requests."
                 .into());
