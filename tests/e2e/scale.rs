@@ -7,12 +7,9 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::support::discord::{FakeDiscord, Received, Sent, GUILD_ID};
+use crate::support::discord::{FakeDiscord, Received, Sent, GUILD_ID, GUILD_ON_SHARD_0};
 use crate::support::postgres::Schema;
 use crate::support::{string, BotProcess, FakeOpenAi, Reply};
-
-/// A guild on shard 0 of 2 (`GUILD_ID` is on shard 1).
-const GUILD_ON_SHARD_0: u64 = 900_000_000_004_194_306;
 
 fn start(
     dir: &std::path::Path,
@@ -38,14 +35,33 @@ fn start(
     BotProcess::start(dir, &vars)
 }
 
-async fn both_connected(discord: &FakeDiscord) {
-    for _ in 0..600 {
-        if discord.connected_shards() == [(0, 2), (1, 2)] {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
+/// Two bot processes on one fresh Postgres schema, one per half of a two-shard gateway, both connected.
+struct TwoProcesses {
+    schema: Schema,
+    url: String,
+    discord: FakeDiscord,
+    openai: FakeOpenAi,
+    first: BotProcess,
+    second: BotProcess,
+}
+
+impl TwoProcesses {
+    /// `None` (the test skipped, saying so) without `EASEL_TEST_DATABASE_URL`; `prepare` scripts the
+    /// model before the processes start.
+    async fn start(name: &str, extra: &[(&'static str, &str)], prepare: impl FnOnce(&FakeOpenAi)) -> Option<Self> {
+        let schema = Schema::create(name).await?;
+        let url = schema.url();
+        let discord = FakeDiscord::start().await;
+        let openai = FakeOpenAi::start().await;
+        prepare(&openai);
+        let dir = std::env::temp_dir().join(format!("easel-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let first = start(&dir.join("a"), &discord, &openai, &url, "0/2", extra);
+        let second = start(&dir.join("b"), &discord, &openai, &url, "1/2", extra);
+        discord.wait_for_shards(&[(0, 2), (1, 2)]).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        Some(Self { schema, url, discord, openai, first, second })
     }
-    panic!("both shards should be connected: {:?}", discord.connected_shards());
 }
 
 fn delivered(requests: &[Received], sent: &Sent) -> bool {
@@ -63,18 +79,13 @@ fn answered(requests: &[Received], sent: &Sent) -> bool {
 
 #[tokio::test]
 async fn two_processes_on_one_postgres_keep_the_bots_budget_exact_and_finish_each_others_jobs() {
-    let Some(schema) = Schema::create("two_processes_on_one_postgres").await else { return };
-    let url = schema.url();
-    let discord = FakeDiscord::start().await;
-    let openai = FakeOpenAi::start().await;
-    let dir = std::env::temp_dir().join(format!("easel-scale-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
     // Three images' worth of the bot's monthly budget (the catalogue reserves $0.042 an image).
     let budget = [("EASEL_GLOBAL_USD_PER_MONTH", "0.13"), ("EASEL_LEASE_SECS", "3")];
-    let first = start(&dir.join("a"), &discord, &openai, &url, "0/2", &budget);
-    let second = start(&dir.join("b"), &discord, &openai, &url, "1/2", &budget);
-    both_connected(&discord).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    let Some(TwoProcesses { schema, discord, first, second, .. }) =
+        TwoProcesses::start("two_processes_on_one_postgres", &budget, |_| {}).await
+    else {
+        return;
+    };
 
     let sent: Vec<Sent> = (0..6)
         .map(|i| {
@@ -100,18 +111,12 @@ async fn two_processes_on_one_postgres_keep_the_bots_budget_exact_and_finish_eac
 
 #[tokio::test]
 async fn a_process_killed_mid_job_has_its_job_finished_by_the_other_delivered_and_charged_once() {
-    let Some(schema) = Schema::create("a_process_killed_mid_job").await else { return };
-    let url = schema.url();
-    let discord = FakeDiscord::start().await;
-    let openai = FakeOpenAi::start().await;
-    openai.script([Reply::Delayed(20_000)]);
-    let dir = std::env::temp_dir().join(format!("easel-takeover-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
     let lease = [("EASEL_LEASE_SECS", "3")];
-    let first = start(&dir.join("a"), &discord, &openai, &url, "0/2", &lease);
-    let second = start(&dir.join("b"), &discord, &openai, &url, "1/2", &lease);
-    both_connected(&discord).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    let Some(TwoProcesses { schema, url, discord, openai, first, second }) =
+        TwoProcesses::start("a_process_killed_mid_job", &lease, |openai| openai.script([Reply::Delayed(20_000)])).await
+    else {
+        return;
+    };
 
     let sent = discord.invoke_in_guild(GUILD_ON_SHARD_0, "generate", json!([string("prompt", "a fox mid-flight")]));
     openai.wait_for_calls(|calls| calls.len() == 1).await;
@@ -140,18 +145,12 @@ async fn a_process_killed_mid_job_has_its_job_finished_by_the_other_delivered_an
 
 #[tokio::test]
 async fn a_backends_concurrency_cap_holds_across_both_processes() {
-    let Some(schema) = Schema::create("a_backends_concurrency_cap").await else { return };
-    let url = schema.url();
-    let discord = FakeDiscord::start().await;
-    let openai = FakeOpenAi::start().await;
-    openai.always(Reply::Delayed(600));
-    let dir = std::env::temp_dir().join(format!("easel-cap-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
     let cap = [("EASEL_OPENAI_CONCURRENCY", "1")];
-    let first = start(&dir.join("a"), &discord, &openai, &url, "0/2", &cap);
-    let second = start(&dir.join("b"), &discord, &openai, &url, "1/2", &cap);
-    both_connected(&discord).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    let Some(TwoProcesses { schema, discord, openai, first, second, .. }) =
+        TwoProcesses::start("a_backends_concurrency_cap", &cap, |openai| openai.always(Reply::Delayed(600))).await
+    else {
+        return;
+    };
 
     let sent: Vec<Sent> = (0..4)
         .map(|i| {
@@ -168,18 +167,12 @@ async fn a_backends_concurrency_cap_holds_across_both_processes() {
 
 #[tokio::test]
 async fn the_round_robin_over_members_holds_across_both_processes() {
-    let Some(schema) = Schema::create("the_round_robin_over_members").await else { return };
-    let url = schema.url();
-    let discord = FakeDiscord::start().await;
-    let openai = FakeOpenAi::start().await;
-    openai.always(Reply::Delayed(800));
-    let dir = std::env::temp_dir().join(format!("easel-fair-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
     let cap = [("EASEL_OPENAI_CONCURRENCY", "1")];
-    let first = start(&dir.join("a"), &discord, &openai, &url, "0/2", &cap);
-    let second = start(&dir.join("b"), &discord, &openai, &url, "1/2", &cap);
-    both_connected(&discord).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    let Some(TwoProcesses { schema, discord, openai, first, second, .. }) =
+        TwoProcesses::start("the_round_robin_over_members", &cap, |openai| openai.always(Reply::Delayed(800))).await
+    else {
+        return;
+    };
 
     // Three requests from a member of the first process's guild, then one from the other's.
     let mut sent: Vec<Sent> = (0..3)

@@ -6,22 +6,8 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::support::discord::{FakeDiscord, Sent, GUILD_ID};
+use crate::support::discord::{FakeDiscord, Sent, GUILD_ID, GUILD_ON_SHARD_0};
 use crate::support::{free_address, spawn_app_with, string, BotProcess, FakeOpenAi};
-
-/// A guild whose events arrive on shard 0 of 2 (`GUILD_ID` is on shard 1).
-const GUILD_ON_SHARD_0: u64 = 900_000_000_004_194_306;
-
-async fn connected(discord: &FakeDiscord, shards: &[(u32, u32)]) {
-    // serenity starts shards a few seconds apart, as Discord's identify limit asks.
-    for _ in 0..600 {
-        if discord.connected_shards() == shards {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("expected shards {shards:?} connected, got {:?}", discord.connected_shards());
-}
 
 async fn delivered(discord: &FakeDiscord, sent: &Sent) {
     discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
@@ -31,7 +17,7 @@ async fn delivered(discord: &FakeDiscord, sent: &Sent) {
 async fn a_process_runs_the_shard_range_it_is_given_and_answers_the_guilds_on_them() {
     let address = free_address();
     let app = spawn_app_with(&[("EASEL_SHARDS", "0-1/2"), ("EASEL_HTTP_ADDR", &address)], |_| {}).await;
-    connected(&app.discord, &[(0, 2), (1, 2)]).await;
+    app.discord.wait_for_shards(&[(0, 2), (1, 2)]).await;
 
     let identified: Vec<Value> = app.discord.identifies().iter().map(|d| d["shard"].clone()).collect();
     assert!(identified.contains(&json!([0, 2])) && identified.contains(&json!([1, 2])), "{identified:?}");
@@ -56,7 +42,7 @@ async fn by_default_a_process_runs_every_shard_discord_recommends() {
     let vars = base_vars(&discord, &openai, &dir.join("easel.db"), None);
     let _bot = BotProcess::start(&dir, &vars);
 
-    connected(&discord, &[(0, 2), (1, 2)]).await;
+    discord.wait_for_shards(&[(0, 2), (1, 2)]).await;
 }
 
 fn base_vars(
@@ -88,9 +74,9 @@ async fn two_processes_split_the_shards_and_each_answers_its_own_guilds() {
     let _ = std::fs::remove_dir_all(&dir);
     let db = dir.join("easel.db");
     let first = BotProcess::start(&dir, &base_vars(&discord, &openai, &db, Some("0/2")));
-    connected(&discord, &[(0, 2)]).await;
+    discord.wait_for_shards(&[(0, 2)]).await;
     let second = BotProcess::start(&dir, &base_vars(&discord, &openai, &db, Some("1/2")));
-    connected(&discord, &[(0, 2), (1, 2)]).await;
+    discord.wait_for_shards(&[(0, 2), (1, 2)]).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     for guild in [GUILD_ON_SHARD_0, GUILD_ID] {
@@ -99,7 +85,7 @@ async fn two_processes_split_the_shards_and_each_answers_its_own_guilds() {
     }
     let (status, _) = second.terminate().await;
     assert!(status.success());
-    connected(&discord, &[(0, 2)]).await;
+    discord.wait_for_shards(&[(0, 2)]).await;
     let sent = discord.invoke_in_guild(GUILD_ON_SHARD_0, "generate", json!([string("prompt", "still here")]));
     delivered(&discord, &sent).await;
     let (status, _) = first.terminate().await;

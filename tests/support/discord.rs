@@ -34,6 +34,8 @@ pub const REJECTED_TOKEN: &str = "rejected-token";
 const CLOSE: &str = "__close__";
 /// The direct-message channel the stand-in opens with any member.
 pub const DM_CHANNEL_ID: u64 = 900_000_000_000_000_006;
+/// A guild whose events arrive on shard 0 of 2 (`GUILD_ID` is on shard 1).
+pub const GUILD_ON_SHARD_0: u64 = 900_000_000_004_194_306;
 /// The member who types the commands.
 pub const MEMBER_ID: u64 = 900_000_000_000_000_004;
 /// The default upload limit Discord sends with interactions.
@@ -186,6 +188,18 @@ impl FakeDiscord {
         let mut shards: Vec<(u32, u32)> = self.inner.lock().unwrap().sessions.iter().map(|s| (s.1, s.2)).collect();
         shards.sort_unstable();
         shards
+    }
+
+    /// Waits until exactly `shards` (id, count) are connected: serenity starts shards a few seconds
+    /// apart, as Discord's identify limit asks.
+    pub async fn wait_for_shards(&self, shards: &[(u32, u32)]) {
+        for _ in 0..600 {
+            if self.connected_shards() == shards {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("expected shards {shards:?} connected, got {:?}", self.connected_shards());
     }
 
     /// Makes `GET /gateway/bot` recommend `shards` shards.
