@@ -17,18 +17,28 @@ use crate::queue::StoredJob;
 use crate::runner::{Cost, FinishedJob};
 use crate::settings::MemberSettings;
 
-/// How long the settings read may take before Discord is answered: Discord wants an answer within 3 s.
+/// How long the store reads before Discord is answered (the member's settings, the server's approval
+/// policy) may take together: Discord wants an answer within 3 s.
 const SETTINGS_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// When the store reads before an interaction's answer must have ended (one bound for all of them).
+pub(super) fn answer_deadline() -> tokio::time::Instant {
+    tokio::time::Instant::now() + SETTINGS_WAIT
+}
 
 /// Fills what the member left out from their `/settings`. A store fault, or a store too busy to answer
 /// well inside Discord's 3 seconds, leaves the request as typed (and says so in the log). When the saved
 /// default model has retired, the saved default becomes the model offered in its place, and the returned
 /// note tells the member.
-pub(super) async fn apply_settings(services: &Services, request: &mut JobRequest) -> Option<String> {
+pub(super) async fn apply_settings(
+    services: &Services,
+    request: &mut JobRequest,
+    deadline: tokio::time::Instant,
+) -> Option<String> {
     let guild = request.requester.guild_id?;
     let user = request.requester.user_id;
     let read = services.settings.member_settings(guild, user);
-    let mut saved = match tokio::time::timeout(SETTINGS_WAIT, read).await {
+    let mut saved = match tokio::time::timeout_at(deadline, read).await {
         Ok(Ok(saved)) => saved,
         Ok(Err(e)) => {
             warn!(job = %request.id, error = %crate::error::chain(&e), "could not read the member's settings");
@@ -58,11 +68,11 @@ pub(super) async fn apply_settings(services: &Services, request: &mut JobRequest
     note
 }
 
-/// Whether the server's approval policy covers this request (read within the same bound as settings;
-/// a store too slow to say lets the request run as a job).
-pub(super) async fn needs_approval(services: &Services, request: &JobRequest) -> bool {
+/// Whether the server's approval policy covers this request (read by `deadline`, the settings' own; a
+/// store too slow to say lets the request run as a job).
+pub(super) async fn needs_approval(services: &Services, request: &JobRequest, deadline: tokio::time::Instant) -> bool {
     let Ok(spec) = services.jobs.admission().check(request) else { return false };
-    tokio::time::timeout(SETTINGS_WAIT, services.desk.needs_approval(request, &spec)).await.unwrap_or(false)
+    tokio::time::timeout_at(deadline, services.desk.needs_approval(request, &spec)).await.unwrap_or(false)
 }
 
 /// `/settings`: with no option shows them; `reset` clears them; otherwise saves the options given.

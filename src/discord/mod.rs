@@ -231,8 +231,9 @@ async fn handle_click(http: &Arc<Http>, services: &Services, click: ComponentInt
 /// Answers one image command.
 async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
     let Some(mut request) = commands::parse(&command) else { return };
-    let note = member::apply_settings(services, &mut request).await;
-    if member::needs_approval(services, &request).await {
+    let deadline = member::answer_deadline();
+    let note = member::apply_settings(services, &mut request, deadline).await;
+    if member::needs_approval(services, &request, deadline).await {
         requests::submit(http, services, Asked::Command(&command), request, None).await;
     } else {
         ask_for_job(http, services, Asked::Command(&command), request).await;

@@ -112,7 +112,7 @@ pub(super) async fn request(http: &Http, services: &Services, command: &CommandI
             _ => {}
         }
     }
-    let _ = member::apply_settings(services, &mut request).await;
+    let _ = member::apply_settings(services, &mut request, member::answer_deadline()).await;
     request.private = false;
     submit(http, services, Asked::Command(command), request, note).await;
 }
