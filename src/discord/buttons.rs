@@ -47,7 +47,7 @@ impl ResultButton {
     /// Reads a `custom_id` back: the button and its job's id.
     pub fn parse(custom_id: &str) -> Option<(Self, String)> {
         let (action, job) = custom_id.strip_prefix(PREFIX)?.split_once(':')?;
-        if job.is_empty() || job.len() > 40 || !job.bytes().all(|b| b.is_ascii_digit()) {
+        if !crate::job::JobId::looks_valid(job) {
             return None;
         }
         let number = |rest: &str| rest.parse::<usize>().ok().filter(|k| (1..=10).contains(k));

@@ -52,6 +52,14 @@ impl Command {
 #[serde(transparent)]
 pub struct JobId(pub String);
 
+impl JobId {
+    /// Whether `text` can be a job id (a snowflake: up to 40 digits), before any store is asked about
+    /// what a member typed or a button carries.
+    pub fn looks_valid(text: &str) -> bool {
+        !text.is_empty() && text.len() <= 40 && text.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
 impl fmt::Display for JobId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -39,7 +39,7 @@ impl Jobs {
     pub async fn show(&self, job_id: &str, viewer: Canceller) -> Result<Shown, String> {
         let job_id = job_id.trim();
         let unknown = || format!("I have no image job `{}` on record.", crate::text::truncate(job_id, 40));
-        if job_id.is_empty() || job_id.len() > 40 || !job_id.bytes().all(|b| b.is_ascii_digit()) {
+        if !crate::job::JobId::looks_valid(job_id) {
             return Err(unknown());
         }
         let job = self.load(job_id).await.ok_or_else(unknown)?;
