@@ -4,7 +4,7 @@ use std::process::Command;
 
 use serde_json::{json, Value};
 
-use crate::support::{spawn_app_with, string, BotProcess, FakeDiscord, FakeOpenAi};
+use crate::support::{date_in_days, spawn_app_with, string, BotProcess, FakeDiscord, FakeOpenAi};
 
 fn model_choices(registration: &Value, command: &str) -> Vec<String> {
     let command = registration.as_array().unwrap().iter().find(|c| c["name"] == command).unwrap();
@@ -17,8 +17,8 @@ async fn only_served_models_before_their_shutdown_are_offered() {
     let app = spawn_app_with(&[], |openai| {
         openai.serve_models(vec![
             json!({"id": "gpt-image-2", "object": "model", "shutdown_date": null}),
-            json!({"id": "gpt-image-2.6-sunburst", "object": "model", "shutdown_date": "2027-06-01"}),
-            json!({"id": "gpt-image-2.5-flare", "object": "model", "shutdown_date": "2026-01-01"}),
+            json!({"id": "gpt-image-2.6-sunburst", "object": "model", "shutdown_date": date_in_days(180)}),
+            json!({"id": "gpt-image-2.5-flare", "object": "model", "shutdown_date": date_in_days(-30)}),
         ])
     })
     .await;

@@ -5,7 +5,7 @@ use std::process::Command;
 use serde_json::{json, Value};
 
 use crate::support::discord::{GUILD_ID, REJECTED_TOKEN};
-use crate::support::{string, BotProcess, FakeDiscord, FakeOpenAi, Reply};
+use crate::support::{date_in_days, string, BotProcess, FakeDiscord, FakeOpenAi, Reply};
 
 /// Runs `easel` with `args` and exactly `vars` as its environment; returns the exit code and stdout.
 fn easel(dir: &std::path::Path, args: &[&str], vars: &[(&str, String)]) -> (i32, String) {
@@ -42,9 +42,10 @@ fn vars(discord: &FakeDiscord, openai: &FakeOpenAi, token: &str) -> Vec<(&'stati
 #[tokio::test]
 async fn check_passes_a_good_setup_and_lists_every_model_with_its_status() {
     let (discord, openai) = stand_ins().await;
+    let retiring = date_in_days(20);
     openai.serve_models(vec![
         json!({"id": "gpt-image-2", "object": "model", "shutdown_date": null}),
-        json!({"id": "gpt-image-1.5", "object": "model", "shutdown_date": "2026-12-01"}),
+        json!({"id": "gpt-image-1.5", "object": "model", "shutdown_date": retiring}),
     ]);
     let vars = vars(&discord, &openai, "secret-good-token");
 
@@ -59,7 +60,9 @@ async fn check_passes_a_good_setup_and_lists_every_model_with_its_status() {
         "{out}"
     );
     assert!(
-        out.contains("retiring on 2026-12-01: point members and EASEL_DEFAULT_MODEL at `gpt-image-2.6-sunburst`"),
+        out.contains(&format!(
+            "retiring on {retiring}: point members and EASEL_DEFAULT_MODEL at `gpt-image-2.6-sunburst`"
+        )),
         "{out}"
     );
     assert!(out.contains("dall-e-3") && out.contains("not served by OPENAI_BASE_URL"), "{out}");
@@ -73,7 +76,8 @@ async fn check_passes_a_good_setup_and_lists_every_model_with_its_status() {
 #[tokio::test]
 async fn check_names_a_rejected_token_an_unreachable_backend_and_a_retired_default_model() {
     let (discord, openai) = stand_ins().await;
-    openai.serve_models(vec![json!({"id": "gpt-image-2", "object": "model", "shutdown_date": "2026-01-01"})]);
+    let retired = date_in_days(-30);
+    openai.serve_models(vec![json!({"id": "gpt-image-2", "object": "model", "shutdown_date": retired})]);
     let mut bad = vars(&discord, &openai, REJECTED_TOKEN);
     bad.push(("SD_BASE_URL", "http://127.0.0.1:9".to_owned()));
 
@@ -82,7 +86,7 @@ async fn check_names_a_rejected_token_an_unreachable_backend_and_a_retired_defau
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("discord: PROBLEM: Discord refused the token (401)"), "{out}");
     assert!(out.contains("SD_BASE_URL: PROBLEM: it does not answer"), "{out}");
-    assert!(out.contains("retired on 2026-01-01: hidden from members"), "{out}");
+    assert!(out.contains(&format!("retired on {retired}: hidden from members")), "{out}");
     assert!(out.contains("PROBLEM: EASEL_DEFAULT_MODEL `gpt-image-2` is not offered"), "{out}");
     assert!(out.contains("result: not ready (3 problem(s)"), "{out}");
 }

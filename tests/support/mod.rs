@@ -19,6 +19,12 @@ use tokio::task::JoinHandle;
 pub use discord::FakeDiscord;
 pub use openai::{FakeOpenAi, Reply};
 
+/// The UTC date `days` from today (negative: in the past), as `YYYY-MM-DD`: tests that need a date
+/// relative to "now" (a model retiring soon, one already retired) compute it, so they pass on any day.
+pub fn date_in_days(days: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).format("%Y-%m-%d").to_string()
+}
+
 /// A running bot with its stand-ins.
 pub struct TestApp {
     /// The Discord the bot is connected to.
