@@ -56,6 +56,9 @@ pub enum AdminError {
     /// The value is not a number in the limit's range, or `none`.
     #[error(transparent)]
     BadValue(#[from] BadLimitValue),
+    /// A server budget above the owner's cap (or `none` under one).
+    #[error("The bot's owner caps a server's daily budget at ${0:.2}: choose a value from 0 to that.")]
+    AboveOwnerCap(f64),
     /// A block's duration out of range.
     #[error("A block lasts more than 0 and at most {MAX_BLOCK_HOURS} hours (a year); leave `hours` out to block until unblocked.")]
     BadHours,
@@ -83,6 +86,8 @@ pub struct Admin {
     moderation: Arc<dyn ModerationStore>,
     clock: Arc<dyn Clock>,
     defaults: Limits,
+    /// The most a server's admins may set its daily budget to (`None`: no cap).
+    guild_usd_max: Option<f64>,
 }
 
 fn describe(scope: Scope) -> String {
@@ -102,7 +107,14 @@ impl Admin {
         clock: Arc<dyn Clock>,
         defaults: Limits,
     ) -> Self {
-        Self { store, moderation, clock, defaults }
+        Self { store, moderation, clock, defaults, guild_usd_max: None }
+    }
+
+    /// Caps what a server's admins may set its daily budget to (the owner's
+    /// `EASEL_GUILD_USD_PER_DAY_MAX`); with a cap, `none` is refused too.
+    pub fn with_guild_usd_max(mut self, max: Option<f64>) -> Self {
+        self.guild_usd_max = max;
+        self
     }
 
     /// The actor's guild, for what needs Manage Server: limits, blocks, the log channel.
@@ -231,6 +243,11 @@ impl Admin {
             )));
         }
         let value = name.parse(value)?;
+        if let (LimitName::GuildUsdPerDay, Some(max)) = (name, self.guild_usd_max) {
+            if value.is_none_or(|usd| usd > max) {
+                return Err(AdminError::AboveOwnerCap(max));
+            }
+        }
         self.store.set_override(guild, scope, name, value).await?;
         Ok(format!("`{}` for {} is now {}.", name.key(), describe(scope), name.show(value)))
     }

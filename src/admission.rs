@@ -42,6 +42,8 @@ pub struct Admission {
     instance: InstanceId,
     caps: QueueCaps,
     moderation: Option<Arc<Moderation>>,
+    /// The owner's cap on any server's daily budget (`None`: no cap).
+    guild_usd_max: Option<f64>,
 }
 
 /// Where admission keeps and checks things.
@@ -79,7 +81,15 @@ impl Admission {
             instance,
             caps,
             moderation: None,
+            guild_usd_max: None,
         }
+    }
+
+    /// Caps every server's daily budget at `max`, whatever its admins set before (a server set to
+    /// `none` gets the cap).
+    pub fn with_guild_usd_max(mut self, max: Option<f64>) -> Self {
+        self.guild_usd_max = max;
+        self
     }
 
     /// Adds moderation: the server's blocklist before anything is reserved.
@@ -162,7 +172,7 @@ impl Admission {
                 return Err(JobError::Blocked { until: block.until });
             }
         }
-        self.screen(request, &spec, now).await?;
+        self.screen(request, &spec, &[], now).await?;
         let limits = self.limits_for(who).await?;
         let charge = Charge {
             job_id: request.id.0.clone(),
@@ -191,7 +201,15 @@ impl Admission {
         let now = self.clock.now();
         let limits = self.limits_for(requester).await?;
         let usage = self.store.usage(requester.guild_id, requester.user_id, now).await.map_err(unexpected)?;
-        Ok(limits::usage_lines(&limits, &usage, now, requester.is_manager && limits.exempt_managers))
+        let mut lines = limits::usage_lines(&limits, &usage, now, requester.is_manager && limits.exempt_managers);
+        if usage.cancelled_images > 0 {
+            lines.push(format!(
+                "-# Includes {} image(s) you cancelled after the model had started, counted at their estimate \
+                 (${:.3}): the provider bills a call once it starts.",
+                usage.cancelled_images, usage.cancelled_usd
+            ));
+        }
+        Ok(lines)
     }
 
     /// The limits in force for a member: the owner's defaults with their guild's settings applied.
@@ -200,23 +218,68 @@ impl Admission {
             Some(guild) => self.store.overrides(guild).await.map_err(unexpected)?,
             None => Vec::new(),
         };
-        Ok(limits::resolve(&self.limits, &overrides, &who.roles, who.user_id))
+        let mut limits = limits::resolve(&self.limits, &overrides, &who.roles, who.user_id);
+        if let Some(max) = self.guild_usd_max {
+            if limits.get(limits::LimitName::GuildUsdPerDay).is_none_or(|usd| usd > max) {
+                limits.set(limits::LimitName::GuildUsdPerDay, Some(max));
+            }
+        }
+        Ok(limits)
     }
 
-    /// Checks a request against the catalogue and the server's blocklist without queueing it (a community
-    /// request's card must not show what the server's rules forbid). A refusal is logged for moderators.
-    pub async fn vet(&self, request: &JobRequest) -> Result<JobSpec, JobError> {
+    /// Checks a request (and `note`, the words its card adds) against the catalogue and the server's
+    /// blocklist without queueing it (a community request's card must not show what the server's rules
+    /// forbid). A refusal is logged for moderators.
+    pub async fn vet(&self, request: &JobRequest, note: Option<&str>) -> Result<JobSpec, JobError> {
         let spec = self.check(request)?;
-        self.screen(request, &spec, self.clock.now()).await?;
+        self.screen(request, &spec, note.as_slice(), self.clock.now()).await?;
         Ok(spec)
     }
 
-    /// The server's blocklist, before any reservation or model call; a refusal is logged for moderators.
-    async fn screen(&self, request: &JobRequest, spec: &JobSpec, now: DateTime<Utc>) -> Result<(), JobError> {
-        let (Some(moderation), Some(prompt)) = (&self.moderation, spec.member_prompt.as_deref()) else {
+    /// Whether a member may ask at all now: not blocked or paused, and past their cooldown, counted
+    /// from their latest job or `latest_card` (a community request), whichever is later.
+    pub async fn vet_member(&self, who: &Requester, latest_card: Option<DateTime<Utc>>) -> Result<(), JobError> {
+        let now = self.clock.now();
+        let Some(guild) = who.guild_id else { return Ok(()) };
+        if let Some(block) = self.store.block_of(guild, who.user_id, now).await.map_err(unexpected)? {
+            return Err(JobError::Blocked { until: block.until });
+        }
+        let limits = self.limits_for(who).await?;
+        if who.is_manager && limits.exempt_managers {
             return Ok(());
+        }
+        let mut usage = self.store.usage(who.guild_id, who.user_id, now).await.map_err(unexpected)?;
+        usage.last_request = usage.last_request.max(latest_card);
+        let cooldown_only = {
+            let mut only = Limits::new([None; 6], false);
+            only.set(limits::LimitName::Cooldown, limits.get(limits::LimitName::Cooldown));
+            only
         };
-        let Err(refusal) = moderation.screen(request.requester.guild_id, prompt).await else { return Ok(()) };
+        limits::check(&cooldown_only, &usage, limits::Ask { images: 0, usd: 0.0 }, now, false)
+            .map_err(JobError::LimitReached)
+    }
+
+    /// Whether a member is blocked (or paused) in a server now.
+    pub async fn is_blocked(&self, guild_id: u64, user_id: u64) -> Result<bool, JobError> {
+        Ok(self.store.block_of(guild_id, user_id, self.clock.now()).await.map_err(unexpected)?.is_some())
+    }
+
+    /// Every text of the request (and `extra`) against the server's blocklist, before any reservation or
+    /// model call; a refusal is logged for moderators.
+    async fn screen(
+        &self,
+        request: &JobRequest,
+        spec: &JobSpec,
+        extra: &[&str],
+        now: DateTime<Utc>,
+    ) -> Result<(), JobError> {
+        let Some(moderation) = &self.moderation else { return Ok(()) };
+        let mut texts = spec.member_texts();
+        texts.extend_from_slice(extra);
+        if texts.is_empty() {
+            return Ok(());
+        }
+        let Err(refusal) = moderation.screen(request.requester.guild_id, &texts).await else { return Ok(()) };
         let entry = AuditEntry::ended(request, spec, Outcome::RefusedByRules, Some(refusal.reason.clone()), now);
         let paused = moderation.record(entry).await;
         let error =

@@ -36,6 +36,8 @@
 //! - [`text`]: small text helpers for Discord's limits.
 //! - [`watch`]: the live model watch: retiring models warned of, retired ones hidden, no restart.
 //! - [`tools`]: the owner's `easel health`, `easel check` and `easel generate`.
+//! - [`mirror`]: a table kept in memory and refreshed from the store (settings, approval policies).
+//! - [`upkeep`]: timed work: the mirrors refreshed, members' words forgotten past the retention period.
 //!
 //! Only [`run`] wires concrete adapters together; everything else takes ports.
 
@@ -59,6 +61,7 @@ pub mod jobs;
 pub mod lifecycle;
 pub mod limits;
 pub mod memory;
+pub mod mirror;
 pub mod moderation;
 pub mod provenance;
 pub mod queue;
@@ -73,6 +76,7 @@ pub mod store;
 pub mod telemetry;
 pub mod text;
 pub mod tools;
+pub mod upkeep;
 pub mod watch;
 
 use std::future::Future;
@@ -173,7 +177,8 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         },
     )
     .with_moderation(Arc::clone(&moderation))
-    .with_known(config.catalogue.clone());
+    .with_known(config.catalogue.clone())
+    .with_guild_usd_max(config.trust.guild_usd_per_day_max);
     let admission = Arc::new(admission);
     let watch = watch::ModelWatch {
         backends: backends.clone(),
@@ -185,6 +190,11 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         every: config.model_watch,
     };
     let metrics = Arc::new(telemetry::Metrics::new());
+    let remembering = upkeep::Remembering {
+        jobs: Arc::clone(&job_store),
+        moderation: Arc::clone(&moderation_store),
+        requests: Arc::clone(&request_store),
+    };
     let jobs = Jobs::new(JobsParts {
         store: job_store,
         admission,
@@ -227,7 +237,8 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     let model_watch = tokio::spawn(watch.run());
     let heartbeat =
         tokio::spawn(keep_alive(Arc::clone(&store), Arc::clone(&clock), instance.clone(), lease, Arc::clone(&jobs)));
-    let admin = admin::Admin::new(Arc::clone(&store), moderation_store, Arc::clone(&clock), config.limits);
+    let admin = admin::Admin::new(Arc::clone(&store), moderation_store, Arc::clone(&clock), config.limits)
+        .with_guild_usd_max(config.trust.guild_usd_per_day_max);
     let gateway = Arc::new(gateway::Gateway::new(config.shards));
     let (stop_http, http_stopped) = tokio::sync::oneshot::channel::<()>();
     let endpoint = match config.http_addr {
@@ -242,11 +253,21 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         }
         None => None,
     };
-    let desk = Arc::new(requests::Desk::new(request_store, Arc::clone(&jobs), Arc::clone(&clock)));
+    let desk = Arc::new(requests::Desk::new(
+        request_store,
+        Arc::clone(&jobs),
+        Arc::clone(&clock),
+        config.trust.requests_open_max,
+    ));
+    let settings = Arc::new(settings::Settings::new(settings_store, Arc::clone(&clock)));
+    let mirrors = tokio::spawn(upkeep::mirror(Arc::clone(&settings), Arc::clone(&desk)));
+    let forgetting = tokio::spawn(upkeep::forget_old_words(remembering, Arc::clone(&clock), config.trust.retain));
     let services = discord::Services {
         jobs,
         admin,
-        settings: settings_store,
+        settings,
+        rights: discord::rights::Rights::default(),
+        trust: config.trust.clone(),
         desk,
         report: report_store,
         clock: Arc::clone(&clock),
@@ -259,6 +280,8 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     }
     heartbeat.abort();
     model_watch.abort();
+    mirrors.abort();
+    forgetting.abort();
     match store.retire(&instance, clock.now()).await {
         Ok(0) => {}
         Ok(released) => warn!(released, "released the reservations of jobs abandoned at shutdown; nobody was charged"),
@@ -313,6 +336,7 @@ async fn keep_alive(
             error!(error = %error::chain(&e), "could not release abandoned reservations");
         }
         jobs.take_over().await;
+        jobs.reconcile().await;
     }
 }
 

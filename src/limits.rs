@@ -262,6 +262,11 @@ pub struct Usage {
     pub guild_oldest: Option<DateTime<Utc>>,
     /// USD the whole bot spent (or reserved) this calendar month.
     pub global_usd: f64,
+    /// Of the member's images in the last 24 hours, those of jobs they cancelled after the model had
+    /// started (counted at their estimate). Filled for `/usage` only.
+    pub cancelled_images: u32,
+    /// What those cost, USD (their estimate).
+    pub cancelled_usd: f64,
 }
 
 /// What a request asks for.

@@ -52,6 +52,9 @@ pub trait ReportStore: Send + Sync {
         since: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<RequesterSpend>, StoreError>;
+    /// What the owner paid since `since` for this server's jobs that delivered nothing (the model call
+    /// had returned, then the result was unusable or could not be delivered): never charged to members.
+    async fn failed_spend(&self, guild_id: u64, since: DateTime<Utc>) -> Result<f64, StoreError>;
 }
 
 /// The first day the report covers, for `now`.
@@ -102,10 +105,17 @@ pub fn chart_png(days: &[DaySpend], today: NaiveDate) -> Result<Vec<u8>, Imaging
 }
 
 /// The report's text: totals and the top requesters (a mention that pings nobody is the caller's job).
-pub fn summary(days: &[DaySpend], top: &[RequesterSpend]) -> String {
+/// `failed` is what the owner paid for the server's jobs that delivered nothing (never charged to members).
+pub fn summary(days: &[DaySpend], top: &[RequesterSpend], failed: f64) -> String {
     let usd: f64 = days.iter().map(|d| d.usd).sum();
     let images: u32 = days.iter().map(|d| d.images).sum();
     let mut text = format!("**This server's image spend, last {DAYS} days**: ${usd:.2} for {images} image(s).");
+    if failed > 0.0 {
+        text.push_str(&format!(
+            "\nSpent on failed jobs (the model had answered, then nothing could be delivered; no member was \
+             charged): ${failed:.2}."
+        ));
+    }
     if !top.is_empty() {
         text.push_str("\n**Top requesters**");
         for (i, r) in top.iter().enumerate() {

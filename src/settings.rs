@@ -4,11 +4,16 @@
 //! A saved value the chosen model does not offer is skipped rather than refused, so an explicit
 //! `model:` never fails because of an old default.
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Catalogue;
+use crate::clock::Clock;
 use crate::job::{Command, JobRequest};
+use crate::mirror::Mirror;
 use crate::store::StoreError;
 
 /// The longest prompt suffix a member may save.
@@ -36,13 +41,83 @@ pub struct MemberSettings {
 pub trait SettingsStore: Send + Sync {
     /// A member's settings in a server (all unset when never saved).
     async fn member_settings(&self, guild_id: u64, user_id: u64) -> Result<MemberSettings, StoreError>;
-    /// Saves (or, with all unset, clears) a member's settings.
+    /// Saves (or, with all unset, clears) a member's settings, recording `now` as when they changed (a
+    /// cleared member's row stays, empty, so other processes see the clearing).
     async fn save_member_settings(
         &self,
         guild_id: u64,
         user_id: u64,
         settings: &MemberSettings,
+        now: DateTime<Utc>,
     ) -> Result<(), StoreError>;
+    /// Every member's settings changed at or after `since` (all of them from the start of time), with
+    /// when each changed: what a process keeping them in memory reads to stay current.
+    async fn member_settings_changed(&self, since: DateTime<Utc>) -> Result<Vec<SettingsChange>, StoreError>;
+}
+
+/// One member's settings as they changed, for [`SettingsStore::member_settings_changed`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsChange {
+    /// The server.
+    pub guild_id: u64,
+    /// The member.
+    pub user_id: u64,
+    /// Their settings now (all unset when cleared).
+    pub settings: MemberSettings,
+    /// When they changed.
+    pub changed_at: DateTime<Utc>,
+}
+
+/// Members' settings as Easel reads them: from memory (a [`Mirror`] of the store), so the answer to an
+/// interaction never waits on the database; saved through the store and the mirror at once.
+pub struct Settings {
+    store: Arc<dyn SettingsStore>,
+    mirror: Mirror<(u64, u64), MemberSettings>,
+    clock: Arc<dyn Clock>,
+}
+
+impl Settings {
+    /// Settings kept in `store`; nothing is known until [`Self::refresh`] first succeeds.
+    pub fn new(store: Arc<dyn SettingsStore>, clock: Arc<dyn Clock>) -> Self {
+        Self { store, mirror: Mirror::default(), clock }
+    }
+
+    /// A member's settings as known in memory, or `None` when nothing is known yet (callers fail
+    /// closed: a member whose privacy is unknown is answered privately).
+    pub fn known(&self, guild_id: u64, user_id: u64) -> Option<MemberSettings> {
+        self.mirror.get(&(guild_id, user_id)).map(Option::unwrap_or_default)
+    }
+
+    /// A member's settings: from memory when known, else from the store.
+    pub async fn read(&self, guild_id: u64, user_id: u64) -> Result<MemberSettings, StoreError> {
+        match self.known(guild_id, user_id) {
+            Some(settings) => Ok(settings),
+            None => self.store.member_settings(guild_id, user_id).await,
+        }
+    }
+
+    /// Saves a member's settings (all unset clears them), in the store and in memory.
+    pub async fn save(&self, guild_id: u64, user_id: u64, settings: &MemberSettings) -> Result<(), StoreError> {
+        self.store.save_member_settings(guild_id, user_id, settings, self.clock.now()).await?;
+        let kept = (*settings != MemberSettings::default()).then(|| settings.clone());
+        self.mirror.set((guild_id, user_id), kept);
+        Ok(())
+    }
+
+    /// Reads what changed in the store since the last look (every row the first time).
+    pub async fn refresh(&self) -> Result<(), StoreError> {
+        let changes = self.store.member_settings_changed(self.mirror.since()).await?;
+        self.mirror.apply(
+            changes
+                .into_iter()
+                .map(|c| {
+                    let kept = (c.settings != MemberSettings::default()).then_some(c.settings);
+                    ((c.guild_id, c.user_id), kept, c.changed_at)
+                })
+                .collect(),
+        );
+        Ok(())
+    }
 }
 
 /// Why a setting was refused, in the words the member reads.

@@ -15,6 +15,7 @@ use crate::limits::{LimitName, Limits};
 
 pub mod servers;
 pub mod shards;
+pub mod trust;
 
 /// A secret (token, API key) whose `Debug` and `Display` never show it, so no log line can leak it.
 #[derive(Clone, PartialEq, Eq)]
@@ -178,6 +179,9 @@ pub struct Config {
     pub refusal_window: Duration,
     /// How long a repeat offender is paused.
     pub pause: Duration,
+    /// Which servers Easel works in, how far their admins may raise their budget, open requests per
+    /// member, and how long members' words are kept.
+    pub trust: trust::Trust,
 }
 
 /// The environment variable and default of each limit (`None`: no limit by default).
@@ -222,7 +226,9 @@ impl Config {
             });
         }
         let database_path = PathBuf::from(get("EASEL_DB").unwrap_or_else(|| "easel.db".to_owned()));
+        let limits = limits_from(&get)?;
         Ok(Self {
+            trust: trust::Trust::from_lookup(&get, &limits)?,
             discord_token: Secret::new(discord_token),
             discord_api_base: url_var(&get, "DISCORD_API_BASE", DISCORD_ORIGIN)?,
             discord_guild_id: parse_var(&get, "DISCORD_GUILD_ID", "a guild id (a number)")?,
@@ -278,7 +284,7 @@ impl Config {
             max_attempts: ranged(&get, "EASEL_MAX_ATTEMPTS", "attempts", 1..=10, 2)? as u32,
             breaker_threshold: ranged(&get, "EASEL_BREAKER_THRESHOLD", "outages", 1..=100, 5)? as u32,
             breaker_cool_off: Duration::from_secs(ranged(&get, "EASEL_BREAKER_COOLOFF_SECS", "seconds", 1..=3600, 30)?),
-            limits: limits_from(&get)?,
+            limits,
             moderation_log_channel: parse_var(&get, "MODERATION_LOG_CHANNEL_ID", "a channel id (a number)")?,
             moderation_precheck: bool_var(&get, "EASEL_MODERATION_PRECHECK", false)?,
             refusals_before_pause: ranged(&get, "EASEL_REFUSALS_BEFORE_PAUSE", "refusals", 0..=1000, 3)? as u32,

@@ -2,10 +2,11 @@
 
 use serenity::all::{
     CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, GuildId, Permissions, ResolvedOption,
-    ResolvedValue, UserId,
+    ResolvedValue,
 };
+use serenity::http::Http;
 
-use super::commands::{manages, moderates};
+use super::{Asked, Services};
 use crate::admin::{Actor, Admin, AdminError};
 use crate::limits::{LimitName, Scope};
 
@@ -96,24 +97,19 @@ fn typed(options: Vec<ResolvedOption<'_>>) -> Typed {
     t
 }
 
-/// Who invoked an admin command, with the permissions Discord computed for them.
-pub fn actor(command: &CommandInteraction) -> Actor {
-    actor_with(command.guild_id, command.user.id, command.member.as_ref().and_then(|m| m.permissions))
-}
-
-/// An actor from the ids and Discord-computed permissions of any interaction (commands, button clicks).
-pub fn actor_with(guild: Option<GuildId>, user: UserId, permissions: Option<Permissions>) -> Actor {
+/// Who invoked an admin command or clicked an admin button, with their server-level rights.
+pub(super) async fn actor(http: &Http, services: &Services, asked: Asked<'_>) -> Actor {
+    let authority = asked.authority(http, services).await;
     Actor {
-        guild_id: guild.map(|g| g.get()),
-        user_id: user.get(),
-        can_manage: manages(permissions),
-        can_moderate: moderates(permissions),
+        guild_id: asked.guild().map(GuildId::get),
+        user_id: asked.user().id.get(),
+        can_manage: authority.manage,
+        can_moderate: authority.moderate,
     }
 }
 
-/// Runs a `/limits` subcommand and returns the text for the admin.
-pub async fn run_limits(admin: &Admin, command: &CommandInteraction) -> String {
-    let actor = actor(command);
+/// Runs a `/limits` subcommand for `actor` and returns the text for the admin.
+pub async fn run_limits(admin: &Admin, actor: Actor, command: &CommandInteraction) -> String {
     let Some(ResolvedOption { name, value: ResolvedValue::SubCommand(options), .. }) =
         command.data.options().into_iter().next()
     else {

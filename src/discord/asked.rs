@@ -1,6 +1,11 @@
-//! Asking for a job through any interaction (a slash command, a result's button, a modal): the
-//! catalogue check answered at once, else the deferral, then admission behind it; a refusal or a panic
-//! still reaches the member privately.
+//! Asking for a job through any interaction (a slash command, a result's button, a modal): one path for
+//! all of them, so admission, limits, the approval policy and privacy hold the same everywhere.
+//!
+//! Discord is answered from memory only: the member's saved settings and the server's approval policy
+//! are mirrored in memory, and a bad option is answered at once from the catalogue. When something the
+//! answer depends on is not known yet, it fails closed: the deferral is private, and the policy is
+//! decided after it. Should any of it panic, the member is still told privately that something went
+//! wrong and nothing was charged.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -8,12 +13,15 @@ use std::sync::Arc;
 
 use futures_util::FutureExt;
 use serenity::all::{
-    CommandInteraction, ComponentInteraction, CreateActionRow, CreateAllowedMentions, CreateInteractionResponse,
-    CreateInteractionResponseMessage, ModalInteraction,
+    ChannelId, CommandInteraction, ComponentInteraction, CreateActionRow, CreateAllowedMentions,
+    CreateInteractionResponse, CreateInteractionResponseMessage, EditInteractionResponse, GuildId, Member,
+    ModalInteraction, RoleId, User,
 };
+use serenity::builder::Builder;
 use serenity::http::Http;
 use tracing::{error, info, warn};
 
+use super::rights::Authority;
 use super::{DiscordCourier, Services, TOKEN_LIFETIME};
 use crate::catalogue::BackendKind;
 use crate::config::Secret;
@@ -22,6 +30,7 @@ use crate::job::JobRequest;
 use crate::jobs::Courier;
 use crate::jobs::{failure_text, log_failure};
 use crate::queue::{StoredJob, Ticket};
+use crate::requests::Desk;
 
 /// An interaction that asks for a job: a slash command, a button click or a modal's submission.
 #[derive(Clone, Copy)]
@@ -43,11 +52,72 @@ impl Asked<'_> {
         }
     }
 
+    /// Who sent it.
+    pub(crate) fn user(&self) -> &User {
+        match self {
+            Self::Command(c) => &c.user,
+            Self::Click(c) => &c.user,
+            Self::Modal(m) => &m.user,
+        }
+    }
+
+    /// The server it was sent in (`None` in a direct message).
+    pub(crate) fn guild(&self) -> Option<GuildId> {
+        match self {
+            Self::Command(c) => c.guild_id,
+            Self::Click(c) => c.guild_id,
+            Self::Modal(m) => m.guild_id,
+        }
+    }
+
+    /// The channel it was sent in.
+    pub(crate) fn channel(&self) -> ChannelId {
+        match self {
+            Self::Command(c) => c.channel_id,
+            Self::Click(c) => c.channel_id,
+            Self::Modal(m) => m.channel_id,
+        }
+    }
+
+    fn member(&self) -> Option<&Member> {
+        match self {
+            Self::Command(c) => c.member.as_deref(),
+            Self::Click(c) => c.member.as_ref(),
+            Self::Modal(m) => m.member.as_ref(),
+        }
+    }
+
+    /// The sender's roles in the server.
+    pub(crate) fn roles(&self) -> &[RoleId] {
+        self.member().map_or(&[], |m| m.roles.as_slice())
+    }
+
+    /// What the sender may do in the server, from the server's roles and owner (never the channel's
+    /// overwrites); an ordinary member outside a server.
+    pub(crate) async fn authority(&self, http: &Http, services: &Services) -> Authority {
+        let Some(guild) = self.guild() else { return Authority::NONE };
+        services.rights.of(http, guild, self.user().id, self.roles()).await
+    }
+
     pub(crate) async fn respond(&self, http: &Http, response: CreateInteractionResponse) -> serenity::Result<()> {
         match self {
             Self::Command(c) => c.create_response(http, response).await,
             Self::Click(c) => c.create_response(http, response).await,
             Self::Modal(m) => m.create_response(http, response).await,
+        }
+    }
+
+    /// Defers the answer (Discord shows "thinking…"), visible to the member alone when `private`.
+    pub(crate) async fn defer(&self, http: &Http, private: bool) -> serenity::Result<()> {
+        self.respond(http, CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(private)))
+            .await
+    }
+
+    /// Replaces the deferred answer with `text`, pinging nobody.
+    pub(crate) async fn answer_deferred(&self, http: &Http, text: &str) {
+        let edit = EditInteractionResponse::new().content(text).allowed_mentions(CreateAllowedMentions::new());
+        if let Err(e) = edit.execute(http, self.token()).await {
+            warn!(error = %e, "could not answer a deferred interaction");
         }
     }
 
@@ -69,21 +139,48 @@ impl Asked<'_> {
     }
 }
 
-/// Answers one request for a job: a bad option at once (the catalogue check is in memory), else the
-/// deferral first, then admission and the queue; a refusal reaches the member privately. Should any of
-/// it panic, the member is still told (privately) that something went wrong and nothing was charged.
-pub(crate) async fn ask_for_job(http: &Arc<Http>, services: &Services, asked: Asked<'_>, request: JobRequest) {
+/// How a request came: a slash command takes the member's saved settings; a click on a result repeats
+/// that result's options (only the clicker's privacy is added).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// `/generate`, `/hd`, `/variation`, `/edit`, `/styles`.
+    Command,
+    /// A result's button or the Edit modal.
+    Click,
+}
+
+/// Whether a moderator must approve a request first, as far as memory can tell before Discord is
+/// answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Approval {
+    No,
+    Yes,
+    /// Not known yet (the board, the member's settings or their rights are not in memory): decided
+    /// after a private deferral.
+    Maybe,
+}
+
+/// Answers one request for a job, whatever interaction it came by; see the module's docs.
+pub(crate) async fn ask_for_job(
+    http: &Arc<Http>,
+    services: &Services,
+    asked: Asked<'_>,
+    request: JobRequest,
+    origin: Origin,
+) {
     let deferred = AtomicBool::new(false);
-    let job = AssertUnwindSafe(submit_job(http, services, asked, &request, &deferred));
+    let id = request.id.clone();
+    let ticket = ticket(services, asked.token());
+    let job = AssertUnwindSafe(submit_job(http, services, asked, request, origin, &deferred));
     if job.catch_unwind().await.is_ok() {
         return;
     }
     let failure = JobError::Unexpected("the request's handler panicked".into());
-    log_failure(&request.id.0, &failure);
-    let text = failure_text(&request, &failure);
+    log_failure(&id.0, &failure);
+    let text = format!("{}\n-# Job {id}", failure.user_message());
     if deferred.load(Ordering::SeqCst) {
         // The courier's explanation: an ephemeral follow-up, then the "thinking…" answer removed.
-        let ticket = ticket(services, asked.token());
+        let request = JobRequest::new(id, crate::job::Command::Generate, blank_requester(asked), 0);
         let job = StoredJob::queued(request, BackendKind::Openai, ticket);
         DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock)).explain(&job, &text).await;
     } else {
@@ -91,29 +188,165 @@ pub(crate) async fn ask_for_job(http: &Arc<Http>, services: &Services, asked: As
     }
 }
 
+fn blank_requester(asked: Asked<'_>) -> crate::job::Requester {
+    crate::job::Requester {
+        user_id: asked.user().id.get(),
+        guild_id: asked.guild().map(GuildId::get),
+        channel_id: asked.channel().get(),
+        roles: Vec::new(),
+        is_manager: false,
+    }
+}
+
 /// How to reach the member about a job: its interaction's token, while Discord takes it.
-fn ticket(services: &Services, token: &str) -> Ticket {
+pub(crate) fn ticket(services: &Services, token: &str) -> Ticket {
     Ticket { token: Secret::new(token.to_owned()), expires_at: services.clock.now() + TOKEN_LIFETIME }
 }
 
-/// Checks and defers one job, then hands it to admission; `deferred` is set once the deferral reached
-/// Discord. A private job's whole answer is ephemeral.
+/// Decides and sends the deferral from memory, then finishes the request behind it: the member's
+/// settings read when they were not known, their rights, the approval policy, then a card or a job.
 async fn submit_job(
     http: &Arc<Http>,
     services: &Services,
     asked: Asked<'_>,
-    request: &JobRequest,
+    mut request: JobRequest,
+    origin: Origin,
     deferred: &AtomicBool,
 ) {
     let jobs = &services.jobs;
-    if let Err(e) = jobs.check(request) {
-        info!(job = %request.id, reason = %error::chain(&e), "request refused before any model call");
-        return asked.reply_ephemeral(http, &failure_text(request, &e)).await;
+    let known = settings_known(services, &mut request, origin);
+    if known {
+        if let Err(e) = jobs.check(&request) {
+            info!(job = %request.id, reason = %error::chain(&e), "request refused before any model call");
+            return asked.reply_ephemeral(http, &failure_text(&request, &e)).await;
+        }
+    } else {
+        // The member's privacy is not known: their answer is private until it is.
+        request.private = true;
     }
-    let deferral = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(request.private));
-    if let Err(e) = asked.respond(http, deferral).await {
+    let approval = approval_from_memory(services, asked, &request, known);
+    let private = request.private || approval != Approval::No;
+    if let Err(e) = asked.defer(http, private).await {
         return error!(job = %request.id, error = %error::chain(&e), "could not defer the interaction; nothing was queued");
     }
     deferred.store(true, Ordering::SeqCst);
-    jobs.admit_later(request.clone(), ticket(services, asked.token()));
+    let ticket = ticket(services, asked.token());
+    // What was not known before the deferral is read now.
+    if !known {
+        if let Err(e) = read_settings(services, &mut request, origin).await {
+            return explain(http, services, &request, ticket, &e).await;
+        }
+    }
+    if let Some(note) = super::member::move_retired_default(services, &request).await {
+        followup_note(http, asked, &note).await;
+    }
+    let spec = match jobs.check(&request) {
+        Ok(spec) => spec,
+        Err(e) => return explain(http, services, &request, ticket, &e).await,
+    };
+    request.requester.is_manager = asked.authority(http, services).await.manage;
+    // The deferral decided who sees the answer: a private deferral's result is private.
+    request.private = private;
+    let covered = match request.requester.guild_id {
+        Some(guild) => Desk::covers(services.desk.settings(guild).await.policy, &request, &spec),
+        None => false,
+    };
+    if covered {
+        let text = match card_picture(services, &request).await {
+            Ok(picture) => services.desk.submit(request.clone(), None, picture).await.unwrap_or_else(|refusal| refusal),
+            Err(e) => e.user_message(),
+        };
+        if private {
+            return asked.answer_deferred(http, &text).await;
+        }
+        // Only when the policy changed during the deferral: said privately, the public answer removed.
+        let job = StoredJob::queued(request, BackendKind::Openai, ticket);
+        return DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock)).explain(&job, &text).await;
+    }
+    jobs.admit_later(request, ticket);
+}
+
+/// The picture a card shows for a request with an image (a variation, an edit): Easel's checked copy.
+async fn card_picture(
+    services: &Services,
+    request: &JobRequest,
+) -> Result<Option<crate::requests::desk::Reference>, JobError> {
+    let Some(source) = &request.source else { return Ok(None) };
+    let png = services.jobs.checked_picture(source).await?;
+    Ok(Some(crate::requests::desk::Reference { png }))
+}
+
+/// Applies what memory knows of the member's settings (a command: their defaults and privacy; a click:
+/// their privacy). Returns whether they were known.
+fn settings_known(services: &Services, request: &mut JobRequest, origin: Origin) -> bool {
+    let Some(guild) = request.requester.guild_id else { return true };
+    let Some(saved) = services.settings.known(guild, request.requester.user_id) else { return false };
+    apply(services, request, origin, saved);
+    true
+}
+
+/// Reads the member's settings from the store (memory did not know them) and applies them.
+async fn read_settings(services: &Services, request: &mut JobRequest, origin: Origin) -> Result<(), JobError> {
+    let Some(guild) = request.requester.guild_id else { return Ok(()) };
+    let saved = services
+        .settings
+        .read(guild, request.requester.user_id)
+        .await
+        .map_err(|e| JobError::Unexpected(error::chain(&e)))?;
+    apply(services, request, origin, saved);
+    Ok(())
+}
+
+fn apply(services: &Services, request: &mut JobRequest, origin: Origin, mut saved: crate::settings::MemberSettings) {
+    let admission = services.jobs.admission();
+    match origin {
+        Origin::Command => {
+            // A retired default model reads as the model offered in its place (saved after the deferral).
+            if let Some(replacement) = saved.model.as_deref().and_then(|old| admission.replacement_of(old)) {
+                saved.model = Some(replacement);
+            }
+            saved.apply(request, &admission.catalogue());
+        }
+        Origin::Click => request.private |= saved.public == Some(false),
+    }
+}
+
+/// The approval decision from memory alone: the server's board, the checked request, and the member's
+/// rights if Discord's roles for the server are cached.
+fn approval_from_memory(services: &Services, asked: Asked<'_>, request: &JobRequest, known: bool) -> Approval {
+    let Some(guild) = request.requester.guild_id else { return Approval::No };
+    let Some(board) = services.desk.known_settings(guild) else { return Approval::Maybe };
+    if board.policy == crate::requests::Policy::Off {
+        return Approval::No;
+    }
+    let spec = match (known, services.jobs.admission().check(request)) {
+        (true, Ok(spec)) => spec,
+        _ => return Approval::Maybe,
+    };
+    if !Desk::covers(board.policy, request, &spec) {
+        return Approval::No;
+    }
+    let authority = services.rights.cached_of(GuildId::new(guild), asked.user().id, asked.roles());
+    match authority {
+        Some(authority) if authority.manage => Approval::No,
+        Some(_) => Approval::Yes,
+        None => Approval::Maybe,
+    }
+}
+
+/// Tells the member privately why their deferred request went no further (nothing was queued).
+async fn explain(http: &Arc<Http>, services: &Services, request: &JobRequest, ticket: Ticket, e: &JobError) {
+    info!(job = %request.id, reason = %error::chain(e), "request refused before any model call");
+    let job = StoredJob::queued(request.clone(), BackendKind::Openai, ticket);
+    DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock)).explain(&job, &failure_text(request, e)).await;
+}
+
+async fn followup_note(http: &Http, asked: Asked<'_>, note: &str) {
+    let followup = serenity::all::CreateInteractionResponseFollowup::new()
+        .content(note)
+        .ephemeral(true)
+        .allowed_mentions(CreateAllowedMentions::new());
+    if let Err(e) = followup.execute(http, (None, asked.token())).await {
+        warn!(error = %e, "could not tell the member their default model moved");
+    }
 }

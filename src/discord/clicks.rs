@@ -13,7 +13,7 @@ use serenity::http::Http;
 use tracing::warn;
 
 use super::buttons::{ResultButton, EDIT_MODAL, IMAGE_INPUT, INSTRUCTION_INPUT};
-use super::{ask_for_job, canceller, commands, Asked, Services, SERVERS_ONLY};
+use super::{ask_for_job, canceller, commands, Asked, Origin, Services, SERVERS_ONLY};
 use crate::job::{JobId, SourceImage};
 use crate::jobs::iterate::{attachment_index, follow_up, Action, Click};
 use crate::queue::StoredJob;
@@ -37,6 +37,9 @@ pub(super) async fn result_clicked(
     let Some(original) = services.jobs.stored(job_id).await else {
         return asked.reply_ephemeral(http, NOT_ON_RECORD).await;
     };
+    if let Err(text) = may_click(click, &original) {
+        return asked.reply_ephemeral(http, text).await;
+    }
     let action = match button {
         ResultButton::Delete => return delete(http, services, click, &original).await,
         ResultButton::Edit => return open_edit_modal(http, click, &original).await,
@@ -52,12 +55,30 @@ pub(super) async fn result_clicked(
         _ => None,
     };
     let request = follow_up(&original.request, action, the_click(click, image));
-    ask_for_job(http, services, asked, request).await;
+    ask_for_job(http, services, asked, request, Origin::Click).await;
+}
+
+/// A click acts only on the job of the message clicked (the message carries the very button), in that
+/// job's own server, and on a private job only for its requester.
+fn may_click(click: &ComponentInteraction, original: &StoredJob) -> Result<(), &'static str> {
+    let carried = click.message.components.iter().flat_map(|row| &row.components).any(|component| {
+        matches!(component, ActionRowComponent::Button(b)
+            if matches!(&b.data, serenity::all::ButtonKind::NonLink { custom_id, .. } if *custom_id == click.data.custom_id))
+    });
+    if !carried {
+        return Err(NOT_ON_RECORD);
+    }
+    if original.request.requester.guild_id != click.guild_id.map(|g| g.get()) {
+        return Err("That result belongs to another server, so its buttons work only there.");
+    }
+    if original.request.private && original.request.requester.user_id != click.user.id.get() {
+        return Err("That result is private to the member who asked for it.");
+    }
+    Ok(())
 }
 
 /// Who clicked, from the click.
 fn the_click(click: &ComponentInteraction, image: Option<SourceImage>) -> Click {
-    let permissions = click.member.as_ref().and_then(|m| m.permissions);
     Click {
         id: JobId(click.id.to_string()),
         requester: commands::requester_of(
@@ -65,7 +86,6 @@ fn the_click(click: &ComponentInteraction, image: Option<SourceImage>) -> Click 
             click.guild_id,
             click.channel_id,
             click.member.as_ref().map(|m| m.roles.as_slice()),
-            permissions,
         ),
         upload_limit: u64::from(click.attachment_size_limit),
         image,
@@ -81,7 +101,7 @@ fn image_of(message: &Message, original: &StoredJob, k: usize) -> Option<SourceI
 /// Deletes the result for its requester or a moderator; anybody else is told privately.
 async fn delete(http: &Http, services: &Services, click: &ComponentInteraction, original: &StoredJob) {
     let asked = Asked::Click(click);
-    let by = canceller(click.guild_id, click.user.id, click.member.as_ref().and_then(|m| m.permissions));
+    let by = canceller(http, services, asked).await;
     if let Err(text) = services.jobs.may_delete(original, by) {
         return asked.reply_ephemeral(http, text).await;
     }
@@ -139,6 +159,11 @@ pub(super) async fn edit_submitted(http: &Arc<Http>, services: &Services, modal:
     let Some(original) = services.jobs.stored(job_id).await else {
         return asked.reply_ephemeral(http, NOT_ON_RECORD).await;
     };
+    if original.request.requester.guild_id != modal.guild_id.map(|g| g.get())
+        || (original.request.private && original.request.requester.user_id != modal.user.id.get())
+    {
+        return asked.reply_ephemeral(http, NOT_ON_RECORD).await;
+    }
     let value = |id: &str| {
         modal.data.components.iter().flat_map(|row| &row.components).find_map(|c| match c {
             ActionRowComponent::InputText(input) if input.custom_id == id => input.value.clone(),
@@ -157,7 +182,6 @@ pub(super) async fn edit_submitted(http: &Arc<Http>, services: &Services, modal:
     let Some(image) = image else {
         return asked.reply_ephemeral(http, &format!("I can't find image {k} on that message.")).await;
     };
-    let permissions = modal.member.as_ref().and_then(|m| m.permissions);
     let click = Click {
         id: JobId(modal.id.to_string()),
         requester: commands::requester_of(
@@ -165,11 +189,10 @@ pub(super) async fn edit_submitted(http: &Arc<Http>, services: &Services, modal:
             modal.guild_id,
             modal.channel_id,
             modal.member.as_ref().map(|m| m.roles.as_slice()),
-            permissions,
         ),
         upload_limit: u64::from(modal.attachment_size_limit),
         image: Some(image),
     };
     let request = follow_up(&original.request, Action::Edit { instruction }, click);
-    ask_for_job(http, services, asked, request).await;
+    ask_for_job(http, services, asked, request, Origin::Click).await;
 }

@@ -2,8 +2,8 @@
 //! options become a [`JobRequest`]. No rule about what is allowed lives here: the core decides.
 
 use serenity::all::{
-    ChannelId, CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, GuildId, Permissions,
-    ResolvedOption, ResolvedValue, RoleId, UserId,
+    ChannelId, CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, GuildId, ResolvedOption,
+    ResolvedValue, RoleId, UserId,
 };
 
 use crate::catalogue::Catalogue;
@@ -258,51 +258,22 @@ pub fn source_of(a: &serenity::all::Attachment) -> SourceImage {
     }
 }
 
-/// Who invoked a command, with their roles and Discord-computed permissions.
+/// Who invoked a command, with their roles.
 pub fn requester(interaction: &CommandInteraction) -> Requester {
     let member = interaction.member.as_deref();
-    requester_of(
-        interaction.user.id,
-        interaction.guild_id,
-        interaction.channel_id,
-        member.map(|m| m.roles.as_slice()),
-        member.and_then(|m| m.permissions),
-    )
+    requester_of(interaction.user.id, interaction.guild_id, interaction.channel_id, member.map(|m| m.roles.as_slice()))
 }
 
-/// Who sent any interaction (a command, a click, a modal), with their roles and the permissions
-/// Discord computed for them.
-pub fn requester_of(
-    user: UserId,
-    guild: Option<GuildId>,
-    channel: ChannelId,
-    roles: Option<&[RoleId]>,
-    permissions: Option<Permissions>,
-) -> Requester {
+/// Who sent any interaction (a command, a click, a modal), with their roles. Whether they manage the
+/// server is not read here: it comes from their server-level rights (`rights`), set after the deferral.
+pub fn requester_of(user: UserId, guild: Option<GuildId>, channel: ChannelId, roles: Option<&[RoleId]>) -> Requester {
     Requester {
         user_id: user.get(),
         guild_id: guild.map(GuildId::get),
         channel_id: channel.get(),
         roles: roles.map(|r| r.iter().map(|r| r.get()).collect()).unwrap_or_default(),
-        is_manager: manages(permissions),
+        is_manager: false,
     }
-}
-
-/// Whether Discord says the member who invoked may manage the server.
-pub fn can_manage(interaction: &CommandInteraction) -> bool {
-    manages(interaction.member.as_ref().and_then(|m| m.permissions))
-}
-
-/// Whether permissions allow managing the server. Read from an interaction's `member.permissions`,
-/// which Discord computes server-side, so admin commands cannot be spoofed by editing the command's
-/// default permissions.
-pub fn manages(permissions: Option<Permissions>) -> bool {
-    permissions.is_some_and(|p| p.manage_guild() || p.administrator())
-}
-
-/// Whether permissions allow moderating: Manage Messages, Moderate Members, or managing the server.
-pub fn moderates(permissions: Option<Permissions>) -> bool {
-    manages(permissions) || permissions.is_some_and(|p| p.manage_messages() || p.moderate_members())
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use serenity::all::{
     CommandInteraction, CreateAllowedMentions, CreateEmbed, CreateInteractionResponse,
-    CreateInteractionResponseMessage, ResolvedOption, ResolvedValue,
+    CreateInteractionResponseMessage, EditInteractionResponse, ResolvedOption, ResolvedValue,
 };
+use serenity::builder::Builder;
 use serenity::http::{Http, HttpError};
 use tracing::warn;
 
@@ -17,62 +18,22 @@ use crate::queue::StoredJob;
 use crate::runner::{Cost, FinishedJob};
 use crate::settings::MemberSettings;
 
-/// How long the store reads before Discord is answered (the member's settings, the server's approval
-/// policy) may take together: Discord wants an answer within 3 s.
-const SETTINGS_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
-
-/// When the store reads before an interaction's answer must have ended (one bound for all of them).
-pub(super) fn answer_deadline() -> tokio::time::Instant {
-    tokio::time::Instant::now() + SETTINGS_WAIT
-}
-
-/// Fills what the member left out from their `/settings`. A store fault, or a store too busy to answer
-/// well inside Discord's 3 seconds, leaves the request as typed (and says so in the log). When the saved
-/// default model has retired, the saved default becomes the model offered in its place, and the returned
-/// note tells the member.
-pub(super) async fn apply_settings(
-    services: &Services,
-    request: &mut JobRequest,
-    deadline: tokio::time::Instant,
-) -> Option<String> {
+/// When a member's saved default model has retired, saves the model offered in its place as their
+/// default, and returns the note telling them (asked after the deferral: it writes to the store).
+pub(super) async fn move_retired_default(services: &Services, request: &JobRequest) -> Option<String> {
     let guild = request.requester.guild_id?;
     let user = request.requester.user_id;
-    let read = services.settings.member_settings(guild, user);
-    let mut saved = match tokio::time::timeout_at(deadline, read).await {
-        Ok(Ok(saved)) => saved,
-        Ok(Err(e)) => {
-            warn!(job = %request.id, error = %crate::error::chain(&e), "could not read the member's settings");
-            return None;
-        }
-        Err(_) => {
-            warn!(job = %request.id, "the store was too slow to read the member's settings; using the request as typed");
-            return None;
-        }
-    };
-    let admission = services.jobs.admission();
-    let retired = saved.model.clone().and_then(|old| Some((admission.replacement_of(&old)?, old)));
-    let note = match retired {
-        Some((replacement, old)) => {
-            saved.model = Some(replacement.clone());
-            if let Err(e) = services.settings.save_member_settings(guild, user, &saved).await {
-                warn!(error = %crate::error::chain(&e), "could not move a retired default model");
-            }
-            Some(format!(
-                "Your saved default model `{old}` has been retired, so `{replacement}` takes its place (now saved \
-                 as your default; change it with `/settings`)."
-            ))
-        }
-        None => None,
-    };
-    saved.apply(request, &admission.catalogue());
-    note
-}
-
-/// Whether the server's approval policy covers this request (read by `deadline`, the settings' own; a
-/// store too slow to say lets the request run as a job).
-pub(super) async fn needs_approval(services: &Services, request: &JobRequest, deadline: tokio::time::Instant) -> bool {
-    let Ok(spec) = services.jobs.admission().check(request) else { return false };
-    tokio::time::timeout_at(deadline, services.desk.needs_approval(request, &spec)).await.unwrap_or(false)
+    let mut saved = services.settings.known(guild, user)?;
+    let old = saved.model.clone()?;
+    let replacement = services.jobs.admission().replacement_of(&old)?;
+    saved.model = Some(replacement.clone());
+    if let Err(e) = services.settings.save(guild, user, &saved).await {
+        warn!(error = %crate::error::chain(&e), "could not move a retired default model");
+    }
+    Some(format!(
+        "Your saved default model `{old}` has been retired, so `{replacement}` takes its place (now saved as your \
+         default; change it with `/settings`)."
+    ))
 }
 
 /// `/settings`: with no option shows them; `reset` clears them; otherwise saves the options given.
@@ -95,7 +56,7 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
         }
     }
     let store = &services.settings;
-    let current = match store.member_settings(guild.get(), user.get()).await {
+    let current = match store.read(guild.get(), user.get()).await {
         Ok(current) => current,
         Err(e) => {
             warn!(error = %crate::error::chain(&e), "could not read settings");
@@ -114,7 +75,7 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
             Err(e) => return asked.reply_ephemeral(http, &e.to_string()).await,
         }
     };
-    let text = match store.save_member_settings(guild.get(), user.get(), &next).await {
+    let text = match store.save(guild.get(), user.get(), &next).await {
         Ok(()) => format!("{heading}\n{}", next.describe(&admission.default_model())),
         Err(e) => {
             warn!(error = %crate::error::chain(&e), "could not save settings");
@@ -124,10 +85,27 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
     asked.reply_ephemeral(http, &text).await;
 }
 
+/// The member asking, with whether they manage the server (for the managers' exemption).
+async fn requester(http: &Http, services: &Services, command: &CommandInteraction) -> crate::job::Requester {
+    let mut requester = commands::requester(command);
+    requester.is_manager = Asked::Command(command).authority(http, services).await.manage;
+    requester
+}
+
+/// `/usage`: what the member has used and has left, and their latest failed requests.
+pub(super) async fn usage(http: &Http, services: &Services, command: &CommandInteraction) {
+    let requester = requester(http, services, command).await;
+    let text = match services.jobs.admission().usage_report(&requester).await {
+        Ok(lines) => format!("**Your Easel usage**\n{}", lines.join("\n")),
+        Err(e) => e.user_message(),
+    };
+    Asked::Command(command).reply_ephemeral(http, &crate::text::truncate(&text, 2000)).await;
+}
+
 /// `/help`: the prompt formula, the commands, the models and prices, and the member's limits.
 pub(super) async fn help(http: &Http, services: &Services, command: &CommandInteraction) {
     let admission = services.jobs.admission();
-    let limits = admission.usage_report(&commands::requester(command)).await.unwrap_or_default();
+    let limits = admission.usage_report(&requester(http, services, command).await).await.unwrap_or_default();
     let sections = crate::help::sections(&admission.catalogue(), &admission.default_model(), &limits);
     let embed = sections.into_iter().fold(
         CreateEmbed::new().title("Easel: making images together").description(crate::help::PROMPT_FORMULA),
@@ -154,34 +132,67 @@ pub(super) async fn show(http: &Arc<Http>, services: &Services, command: &Comman
             _ => None,
         })
         .unwrap_or_default();
-    let by = canceller(command.guild_id, command.user.id, command.member.as_ref().and_then(|m| m.permissions));
+    // Deferred first (the work below may take longer than Discord's 3 seconds), privately unless the
+    // job is known to be public.
+    let private = match tokio::time::timeout(PRIVACY_WAIT, services.jobs.is_public(&job_id)).await {
+        Ok(Some(public)) => !public,
+        _ => true,
+    };
+    if let Err(e) = asked.defer(http, private).await {
+        return warn!(error = %e, "could not defer /show");
+    }
+    let by = canceller(http, services, asked).await;
     let shown = match services.jobs.show(&job_id, by).await {
         Ok(shown) => shown,
-        Err(text) => return asked.reply_ephemeral(http, &text).await,
+        Err(text) => return answer_privately(http, services, asked, private, &text).await,
     };
     let (job, spec, finished, note) = match shown {
         Shown::Kept { job, spec, finished } => (job, spec, finished, None),
         Shown::Posted { job, spec, channel_id, message_id } => {
             match refetched(http, services, &job, channel_id, message_id).await {
                 Ok(finished) => (job, spec, finished, Some("Fetched again from its message on Discord.")),
-                Err(text) => return asked.reply_ephemeral(http, text).await,
+                Err(text) => return answer_privately(http, services, asked, private, text).await,
             }
         }
     };
+    if job.request.private && !private {
+        // Made public meanwhile? Never: a private job is shown privately, the public answer removed.
+        return answer_privately(http, services, asked, private, "That result is private.").await;
+    }
     let embed = render::result_embed(&job.request, &spec, &finished);
     let rows = buttons::result_rows(&job.request.id.0, &spec, finished.model_images(&spec));
-    let message = render::attachments(&job.request, &finished).into_iter().fold(
-        CreateInteractionResponseMessage::new()
+    let edit = render::attachments(&job.request, &finished).into_iter().fold(
+        EditInteractionResponse::new()
             .content(note.unwrap_or_default())
             .embed(embed)
             .components(rows)
-            .ephemeral(job.request.private)
             .allowed_mentions(CreateAllowedMentions::new()),
-        CreateInteractionResponseMessage::add_file,
+        EditInteractionResponse::new_attachment,
     );
-    if let Err(e) = command.create_response(http, CreateInteractionResponse::Message(message)).await {
+    if let Err(e) = edit.execute(http, &command.token).await {
         warn!(job = %job.request.id, error = %e, "could not show a result again");
     }
+}
+
+/// How long `/show` waits to learn whether a job is public before answering privately.
+const PRIVACY_WAIT: std::time::Duration = std::time::Duration::from_millis(1000);
+
+/// Says `text` to the member alone after a deferral: in the deferred answer when it was private, else
+/// as an ephemeral follow-up with the public "thinking…" answer removed.
+async fn answer_privately(http: &Arc<Http>, services: &Services, asked: Asked<'_>, private: bool, text: &str) {
+    if private {
+        return asked.answer_deferred(http, text).await;
+    }
+    let requester = super::asked::ticket(services, asked.token());
+    let request = crate::job::JobRequest::new(
+        crate::job::JobId(String::new()),
+        crate::job::Command::Generate,
+        commands::requester_of(asked.user().id, asked.guild(), asked.channel(), None),
+        0,
+    );
+    let job = StoredJob::queued(request, crate::catalogue::BackendKind::Openai, requester);
+    let courier = super::DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock));
+    crate::jobs::Courier::explain(&courier, &job, text).await;
 }
 
 /// The images of a delivered message, downloaded through its fresh attachment links.
@@ -231,32 +242,36 @@ pub(super) fn wants_server_report(command: &CommandInteraction) -> bool {
     command.data.options().iter().any(|o| o.name == "server" && matches!(o.value, ResolvedValue::Boolean(true)))
 }
 
-/// `/usage server`: the server's spend by day for 30 days as a chart, and its top requesters, for
-/// moderators only (checked here, from the permissions Discord computed).
+/// `/usage server`: the server's spend by day for 30 days as a chart, its top requesters, and what the
+/// owner paid for jobs that delivered nothing, for moderators only (checked here, from their
+/// server-level rights).
 pub(super) async fn server_report(http: &Http, services: &Services, command: &CommandInteraction) {
     let asked = Asked::Command(command);
     let Some(guild) = command.guild_id.map(|g| g.get()) else { return };
-    if !commands::moderates(command.member.as_ref().and_then(|m| m.permissions)) {
+    if !asked.authority(http, services).await.moderate {
         return asked.reply_ephemeral(http, "Only moderators can see the server's spend.").await;
     }
     let now = services.clock.now();
     let since = crate::report::since(now);
-    let (days, top) =
-        match (services.report.spend_by_day(guild, since).await, services.report.top_requesters(guild, since, 5).await)
-        {
-            (Ok(days), Ok(top)) => (days, top),
-            (Err(e), _) | (_, Err(e)) => {
-                warn!(error = %crate::error::chain(&e), "could not read the server's spend");
-                return asked
-                    .reply_ephemeral(http, "I couldn't read the server's spend just now. Please try again.")
-                    .await;
-            }
-        };
+    let report = &services.report;
+    let read = tokio::join!(
+        report.spend_by_day(guild, since),
+        report.top_requesters(guild, since, 5),
+        report.failed_spend(guild, since)
+    );
+    let (days, top, failed) = match read {
+        (Ok(days), Ok(top), Ok(failed)) => (days, top, failed),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+            warn!(error = %crate::error::chain(&e), "could not read the server's spend");
+            return asked.reply_ephemeral(http, "I couldn't read the server's spend just now. Please try again.").await;
+        }
+    };
+    let summary = crate::report::summary(&days, &top, failed);
     let Ok(chart) = crate::report::chart_png(&days, now.date_naive()) else {
-        return asked.reply_ephemeral(http, &crate::report::summary(&days, &top)).await;
+        return asked.reply_ephemeral(http, &summary).await;
     };
     let message = CreateInteractionResponseMessage::new()
-        .content(crate::report::summary(&days, &top))
+        .content(summary)
         .embed(CreateEmbed::new().image("attachment://spend.png"))
         .add_file(serenity::all::CreateAttachment::bytes(chart, "spend.png"))
         .ephemeral(true)

@@ -15,6 +15,7 @@ mod member;
 pub mod moderation;
 pub mod render;
 mod requests;
+pub mod rights;
 
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -23,12 +24,10 @@ use std::time::Duration;
 
 use serenity::all::{
     ClientBuilder, Command as SlashCommand, CommandInteraction, ComponentInteraction, ConnectionStage, Context,
-    CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseFollowup,
-    CreateInteractionResponseMessage, EventHandler, GatewayIntents, GuildId, HttpBuilder, Interaction, Ready,
-    ShardManager,
+    CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseMessage, EventHandler, GatewayIntents,
+    GuildId, HttpBuilder, Interaction, Ready, ShardManager,
 };
 use serenity::async_trait;
-use serenity::builder::Builder;
 use serenity::http::Http;
 use tokio_util::task::TaskTracker;
 use tracing::{error, info, warn};
@@ -39,7 +38,7 @@ use crate::config::Config;
 use crate::jobs::{Canceller, Jobs};
 use crate::RunError;
 
-pub(crate) use asked::{ask_for_job, Asked};
+pub(crate) use asked::{ask_for_job, Asked, Origin};
 pub use delivery::{DiscordCourier, CANCEL_BUTTON};
 pub use requests::DiscordBoard;
 
@@ -64,8 +63,12 @@ pub struct Services {
     pub jobs: Arc<Jobs>,
     /// `/limits` and `/moderation`.
     pub admin: crate::admin::Admin,
-    /// Members' `/settings`.
-    pub settings: Arc<dyn crate::settings::SettingsStore>,
+    /// Members' `/settings`, mirrored in memory.
+    pub settings: Arc<crate::settings::Settings>,
+    /// Who moderates or manages each server, from its roles (never a channel's overwrites).
+    pub rights: rights::Rights,
+    /// The servers Easel works in (`EASEL_GUILDS`).
+    pub trust: crate::config::trust::Trust,
     /// Community requests.
     pub desk: Arc<crate::requests::Desk>,
     /// `/usage server`'s reads of the ledger.
@@ -114,6 +117,11 @@ impl EventHandler for Handler {
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let services = Arc::clone(&self.services);
+        if let Some(guild) = interaction_guild(&interaction).filter(|g| !services.trust.serves(g.get())) {
+            info!(guild = guild.get(), "an interaction from a server Easel is not enabled in; refused");
+            self.handlers.spawn(async move { not_enabled(&ctx.http, &interaction).await });
+            return;
+        }
         match interaction {
             Interaction::Command(command) => {
                 self.handlers.spawn(async move { handle_command(&ctx.http, &services, command).await });
@@ -153,25 +161,44 @@ async fn register(http: &Http, services: &Services, guild: Option<GuildId>) {
 const SERVERS_ONLY: &str = "Easel works in servers, where the server's limits and moderators apply. \
      Please use it in a server channel.";
 
+/// Easel's answer in a server its owner has not enabled it in (`EASEL_GUILDS`).
+const NOT_ENABLED: &str = "Easel is not enabled in this server. Its owner chooses the servers it works in.";
+
+/// The server an interaction came from, if any.
+fn interaction_guild(interaction: &Interaction) -> Option<GuildId> {
+    match interaction {
+        Interaction::Command(c) | Interaction::Autocomplete(c) => c.guild_id,
+        Interaction::Component(c) => c.guild_id,
+        Interaction::Modal(m) => m.guild_id,
+        _ => None,
+    }
+}
+
+/// One private "not enabled here" for any interaction from a server Easel does not serve; no work.
+async fn not_enabled(http: &Http, interaction: &Interaction) {
+    let asked = match interaction {
+        Interaction::Command(c) => Asked::Command(c),
+        Interaction::Component(c) => Asked::Click(c),
+        Interaction::Modal(m) => Asked::Modal(m),
+        _ => return,
+    };
+    asked.reply_ephemeral(http, NOT_ENABLED).await;
+}
+
 /// Routes one slash command.
 async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
+    let asked = Asked::Command(&command);
     if command.guild_id.is_none() {
         // Registered as server-only too; checked here because a DM has no limits or moderation log.
-        return Asked::Command(&command).reply_ephemeral(http, SERVERS_ONLY).await;
+        return asked.reply_ephemeral(http, SERVERS_ONLY).await;
     }
     match command.data.name.as_str() {
         "usage" if member::wants_server_report(&command) => member::server_report(http, services, &command).await,
-        "usage" => {
-            let text = match services.jobs.admission().usage_report(&commands::requester(&command)).await {
-                Ok(lines) => format!("**Your Easel usage**\n{}", lines.join("\n")),
-                Err(e) => e.user_message(),
-            };
-            Asked::Command(&command).reply_ephemeral(http, &text).await;
-        }
+        "usage" => member::usage(http, services, &command).await,
         "cancel" => {
-            let by = canceller(command.guild_id, command.user.id, command.member.as_ref().and_then(|m| m.permissions));
+            let by = canceller(http, services, asked).await;
             let text = services.jobs.cancel_latest(by).await;
-            Asked::Command(&command).reply_ephemeral(http, &text).await;
+            asked.reply_ephemeral(http, &text).await;
         }
         "show" => member::show(http, services, &command).await,
         "request" => requests::request(http, services, &command).await,
@@ -179,26 +206,29 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
         "settings" => member::settings(http, services, &command).await,
         "help" => member::help(http, services, &command).await,
         "limits" => {
-            let text = admin::run_limits(&services.admin, &command).await;
-            Asked::Command(&command).reply_ephemeral(http, &text).await;
+            let actor = admin::actor(http, services, asked).await;
+            let text = admin::run_limits(&services.admin, actor, &command).await;
+            asked.reply_ephemeral(http, &text).await;
         }
         "moderation" => {
-            let reply = moderation::run(&services.admin, &command).await;
-            Asked::Command(&command).reply_ephemeral_with(http, &reply.text, reply.components).await;
+            let actor = admin::actor(http, services, asked).await;
+            let reply = moderation::run(&services.admin, actor, &command).await;
+            asked.reply_ephemeral_with(http, &reply.text, reply.components).await;
         }
         _ => handle_job(http, services, command).await,
     }
 }
 
-fn canceller(
-    guild: Option<GuildId>,
-    user: serenity::all::UserId,
-    permissions: Option<serenity::all::Permissions>,
-) -> Canceller {
-    Canceller { user_id: user.get(), guild_id: guild.map(GuildId::get), can_moderate: commands::moderates(permissions) }
+/// Who asks to cancel (or show, or delete) a job, with their server-level rights.
+async fn canceller(http: &Http, services: &Services, asked: Asked<'_>) -> Canceller {
+    Canceller {
+        user_id: asked.user().id.get(),
+        guild_id: asked.guild().map(GuildId::get),
+        can_moderate: asked.authority(http, services).await.moderate,
+    }
 }
 
-/// Answers a button click: a result's button, a history page, or a Cancel.
+/// Answers a button click: a result's button, a request card's, a history page, or a Cancel.
 async fn handle_click(http: &Arc<Http>, services: &Services, click: ComponentInteraction) {
     if let Some((button, job_id)) = buttons::ResultButton::parse(&click.data.custom_id) {
         return clicks::result_clicked(http, services, &click, button, &job_id).await;
@@ -206,19 +236,14 @@ async fn handle_click(http: &Arc<Http>, services: &Services, click: ComponentInt
     if requests::card_clicked(http, services, &click).await.is_some() {
         return;
     }
+    let asked = Asked::Click(&click);
     if let Some(job_id) = click.data.custom_id.strip_prefix(CANCEL_BUTTON).and_then(|rest| rest.strip_prefix(':')) {
-        let by = canceller(click.guild_id, click.user.id, click.member.as_ref().and_then(|m| m.permissions));
+        let by = canceller(http, services, asked).await;
         let text = services.jobs.cancel(job_id, by).await;
-        let reply = CreateInteractionResponseMessage::new()
-            .content(text)
-            .ephemeral(true)
-            .allowed_mentions(CreateAllowedMentions::new());
-        if let Err(e) = click.create_response(http, CreateInteractionResponse::Message(reply)).await {
-            warn!(error = %e, "could not answer a Cancel click");
-        }
-        return;
+        return asked.reply_ephemeral(http, &text).await;
     }
-    let Some(reply) = moderation::page_clicked(&services.admin, &click).await else { return };
+    let actor = admin::actor(http, services, asked).await;
+    let Some(reply) = moderation::page_clicked(&services.admin, actor, &click).await else { return };
     let update = CreateInteractionResponseMessage::new()
         .content(reply.text)
         .components(reply.components)
@@ -230,23 +255,8 @@ async fn handle_click(http: &Arc<Http>, services: &Services, click: ComponentInt
 
 /// Answers one image command.
 async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
-    let Some(mut request) = commands::parse(&command) else { return };
-    let deadline = member::answer_deadline();
-    let note = member::apply_settings(services, &mut request, deadline).await;
-    if member::needs_approval(services, &request, deadline).await {
-        requests::submit(http, services, Asked::Command(&command), request, None).await;
-    } else {
-        ask_for_job(http, services, Asked::Command(&command), request).await;
-    }
-    if let Some(note) = note {
-        let followup = CreateInteractionResponseFollowup::new()
-            .content(note)
-            .ephemeral(true)
-            .allowed_mentions(CreateAllowedMentions::new());
-        if let Err(e) = followup.execute(http, (None, command.token.as_str())).await {
-            warn!(error = %e, "could not tell the member their default model moved");
-        }
-    }
+    let Some(request) = commands::parse(&command) else { return };
+    ask_for_job(http, services, Asked::Command(&command), request, Origin::Command).await;
 }
 
 /// Keeps `connected` true while every shard this process runs is connected (read from serenity's

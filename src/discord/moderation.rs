@@ -12,9 +12,8 @@ use serenity::all::{
 use serenity::async_trait;
 use serenity::http::Http;
 
-use super::admin::{actor, actor_with};
 use super::delivery::is_retryable;
-use crate::admin::{Admin, HistoryPage};
+use crate::admin::{Actor, Admin, HistoryPage};
 use crate::moderation::{AuditEntry, ModerationLog, Outcome};
 use crate::text::truncate;
 
@@ -120,21 +119,19 @@ fn history_reply(page: HistoryPage) -> Reply {
 }
 
 /// Answers a click on a history page button: the permission is checked again, from the clicker's
-/// Discord-computed permissions, before the page is shown.
-pub async fn page_clicked(admin: &Admin, click: &ComponentInteraction) -> Option<Reply> {
+/// server-level rights (`actor`), before the page is shown.
+pub async fn page_clicked(admin: &Admin, actor: Actor, click: &ComponentInteraction) -> Option<Reply> {
     let mut parts = click.data.custom_id.strip_prefix(HISTORY_BUTTON)?.strip_prefix(':')?.split(':');
     let user = parts.next()?.parse::<u64>().ok().filter(|u| *u != 0);
     let page = parts.next()?.parse::<u32>().ok()?;
-    let actor = actor_with(click.guild_id, click.user.id, click.member.as_ref().and_then(|m| m.permissions));
     Some(match admin.history(&actor, user, page).await {
         Ok(page) => history_reply(page),
         Err(e) => e.to_string().into(),
     })
 }
 
-/// Runs a `/moderation` subcommand and returns the reply for the moderator.
-pub async fn run(admin: &Admin, command: &CommandInteraction) -> Reply {
-    let actor = actor(command);
+/// Runs a `/moderation` subcommand for `actor` and returns the reply for the moderator.
+pub async fn run(admin: &Admin, actor: Actor, command: &CommandInteraction) -> Reply {
     let Some(first) = command.data.options().into_iter().next() else {
         return String::from("Please choose a subcommand.").into();
     };

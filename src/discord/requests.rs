@@ -6,18 +6,16 @@ use std::sync::Arc;
 use serenity::all::{
     ButtonStyle, ChannelId, ChannelType, CommandInteraction, CommandOptionType, ComponentInteraction, CreateActionRow,
     CreateAllowedMentions, CreateButton, CreateCommand, CreateCommandOption, CreateEmbed, CreateInputText,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage, CreateModal, EditInteractionResponse,
-    EditMessage, InputTextStyle, MessageId, ModalInteraction, ResolvedOption, ResolvedValue, UserId,
+    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage, CreateModal, EditMessage,
+    InputTextStyle, MessageId, ModalInteraction, ResolvedOption, ResolvedValue,
 };
 use serenity::async_trait;
-use serenity::builder::Builder;
 use serenity::http::Http;
 use tracing::warn;
 
-use super::commands::{self, moderates};
-use super::{member, Asked, Services};
+use super::{commands, Asked, Services};
 use crate::job::{Command, JobId, JobRequest};
-use crate::requests::desk::{Decider, MAX_NOTE_CHARS};
+use crate::requests::desk::{Decider, Reference, MAX_NOTE_CHARS};
 use crate::requests::{Board, BoardSettings, CommunityRequest, Policy, RequestState, Sort};
 
 /// The prefix of the card buttons' custom ids: `easel-req:{approve|deny|vote}:{request id}`.
@@ -85,18 +83,24 @@ pub fn definitions() -> Vec<CreateCommand> {
     vec![request, requests]
 }
 
-/// Who acts, from an interaction's member.
-fn decider(user: UserId, guild: u64, member: Option<&serenity::all::Member>) -> Decider {
+/// Who acts, with their server-level rights.
+async fn decider(http: &Http, services: &Services, asked: Asked<'_>, guild: u64) -> Decider {
     Decider {
-        user_id: user.get(),
+        user_id: asked.user().id.get(),
         guild_id: guild,
-        roles: member.map(|m| m.roles.iter().map(|r| r.get()).collect()).unwrap_or_default(),
-        can_moderate: moderates(member.and_then(|m| m.permissions)),
+        roles: asked.roles().iter().map(|r| r.get()).collect(),
+        can_moderate: asked.authority(http, services).await.moderate,
     }
 }
 
-/// `/request prompt [reference] [note]`: deferred privately, then posted as a card.
+/// `/request prompt [reference] [note]`: deferred privately, then posted as a card. The member's block,
+/// pause and cooldown apply; a reference is downloaded and checked like any upload, and the card shows
+/// Easel's checked copy.
 pub(super) async fn request(http: &Http, services: &Services, command: &CommandInteraction) {
+    let asked = Asked::Command(command);
+    if let Err(e) = asked.defer(http, true).await {
+        return warn!(error = %e, "could not defer a community request");
+    }
     let mut request = JobRequest::new(
         JobId(command.id.to_string()),
         Command::Generate,
@@ -112,29 +116,23 @@ pub(super) async fn request(http: &Http, services: &Services, command: &CommandI
             _ => {}
         }
     }
-    let _ = member::apply_settings(services, &mut request, member::answer_deadline()).await;
+    if let Some(guild) = request.requester.guild_id {
+        match services.settings.read(guild, request.requester.user_id).await {
+            Ok(saved) => saved.apply(&mut request, &services.jobs.admission().catalogue()),
+            Err(e) => warn!(error = %crate::error::chain(&e), "could not read the member's settings for a request"),
+        }
+    }
     request.private = false;
-    submit(http, services, Asked::Command(command), request, note).await;
-}
-
-/// Posts a request's card, answering the member privately (deferred first: it takes a store write
-/// and a Discord post).
-pub(super) async fn submit(
-    http: &Http,
-    services: &Services,
-    asked: Asked<'_>,
-    request: JobRequest,
-    note: Option<String>,
-) {
-    let deferral = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(true));
-    if let Err(e) = asked.respond(http, deferral).await {
-        return warn!(error = %e, "could not defer a community request");
-    }
-    let text = services.desk.submit(request, note).await.unwrap_or_else(|refusal| refusal);
-    let edit = EditInteractionResponse::new().content(text).allowed_mentions(CreateAllowedMentions::new());
-    if let Err(e) = edit.execute(http, asked.token()).await {
-        warn!(error = %e, "could not answer a community request");
-    }
+    request.requester.is_manager = asked.authority(http, services).await.manage;
+    let reference = match &request.source {
+        None => None,
+        Some(source) => match services.jobs.checked_picture(source).await {
+            Ok(png) => Some(Reference { png }),
+            Err(e) => return asked.answer_deferred(http, &e.user_message()).await,
+        },
+    };
+    let text = services.desk.submit(request, note, reference).await.unwrap_or_else(|refusal| refusal);
+    asked.answer_deferred(http, &text).await;
 }
 
 /// `/requests list|channel|gallery|moderators|policy`.
@@ -158,7 +156,7 @@ pub(super) async fn requests(http: &Http, services: &Services, command: &Command
         };
         return asked.reply_ephemeral(http, &text).await;
     }
-    if !commands::can_manage(command) {
+    if !asked.authority(http, services).await.manage {
         return asked
             .reply_ephemeral(http, "Only members who can manage the server can change the request board.")
             .await;
@@ -281,11 +279,15 @@ pub fn card_embed(r: &CommunityRequest) -> CreateEmbed {
     if let Some(note) = &r.note {
         embed = embed.field("Note", crate::text::truncate(note, 1024), false);
     }
-    if let Some(reference) = &r.request.source {
-        embed = embed.image(reference.url.clone());
+    if r.request.source.is_some() {
+        // Easel's own checked copy, attached to the card: never the member's link.
+        embed = embed.image(format!("attachment://{REFERENCE_FILE}"));
     }
     embed.footer(serenity::all::CreateEmbedFooter::new(format!("Request {}", r.id)))
 }
+
+/// The file name of a card's reference picture.
+const REFERENCE_FILE: &str = "reference.png";
 
 /// The card's buttons while it is open.
 pub fn card_rows(r: &CommunityRequest) -> Vec<CreateActionRow> {
@@ -307,9 +309,8 @@ pub(super) async fn card_clicked(http: &Arc<Http>, services: &Services, click: &
     let (action, id) = click.data.custom_id.strip_prefix(CARD)?.split_once(':')?;
     let asked = Asked::Click(click);
     let Some(guild) = click.guild_id.map(|g| g.get()) else { return Some(()) };
-    let by = decider(click.user.id, guild, click.member.as_ref());
     match action {
-        "vote" => match services.desk.vote(id, click.user.id.get()).await {
+        "vote" => match services.desk.vote(id, guild, click.user.id.get()).await {
             Ok(request) => {
                 let redrawn = CreateInteractionResponseMessage::new()
                     .embed(card_embed(&request))
@@ -322,6 +323,12 @@ pub(super) async fn card_clicked(http: &Arc<Http>, services: &Services, click: &
             Err(refusal) => asked.reply_ephemeral(http, &refusal).await,
         },
         "approve" => {
+            // Deferred first: approving queues a job and redraws the card, which can outlast 3 seconds.
+            if let Err(e) = asked.defer(http, true).await {
+                warn!(error = %e, "could not defer an approval");
+                return Some(());
+            }
+            let by = decider(http, services, asked, guild).await;
             let text = match services.desk.approve(id, &by, &click.id.to_string()).await {
                 Ok((text, request)) => {
                     DiscordBoard::new(Arc::clone(http)).update_card(&request).await;
@@ -329,9 +336,10 @@ pub(super) async fn card_clicked(http: &Arc<Http>, services: &Services, click: &
                 }
                 Err(refusal) => refusal,
             };
-            asked.reply_ephemeral(http, &text).await;
+            asked.answer_deferred(http, &text).await;
         }
         "deny" => {
+            let by = decider(http, services, asked, guild).await;
             if let Err(refusal) = services.desk.check_decider(guild, &by).await {
                 asked.reply_ephemeral(http, &refusal).await;
                 return Some(());
@@ -365,7 +373,7 @@ pub(super) async fn deny_submitted(http: &Arc<Http>, services: &Services, modal:
             _ => None,
         })
         .unwrap_or_default();
-    let by = decider(modal.user.id, guild, modal.member.as_ref());
+    let by = decider(http, services, asked, guild).await;
     let text = match services.desk.deny(id, &by, &reason).await {
         Ok((text, request)) => {
             DiscordBoard::new(Arc::clone(http)).update_card(&request).await;
@@ -391,11 +399,19 @@ impl DiscordBoard {
 
 #[async_trait]
 impl Board for DiscordBoard {
-    async fn post_card(&self, channel_id: u64, request: &CommunityRequest) -> Result<u64, String> {
-        let message = CreateMessage::new()
+    async fn post_card(
+        &self,
+        channel_id: u64,
+        request: &CommunityRequest,
+        reference: Option<&Reference>,
+    ) -> Result<u64, String> {
+        let mut message = CreateMessage::new()
             .embed(card_embed(request))
             .components(card_rows(request))
             .allowed_mentions(CreateAllowedMentions::new());
+        if let Some(reference) = reference {
+            message = message.add_file(serenity::all::CreateAttachment::bytes(reference.png.clone(), REFERENCE_FILE));
+        }
         let posted = ChannelId::new(channel_id).send_message(&self.http, message).await.map_err(|e| e.to_string())?;
         Ok(posted.id.get())
     }

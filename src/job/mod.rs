@@ -203,6 +203,31 @@ pub struct JobSpec {
     pub hires: bool,
 }
 
+impl JobSpec {
+    /// Every text of the member's that the model will read: the prompt (with their saved suffix), the
+    /// negative prompt, the styles of `/styles`. All of them are screened, and logged.
+    pub fn member_texts(&self) -> Vec<&str> {
+        let mut texts: Vec<&str> = self.member_prompt.iter().map(String::as_str).collect();
+        texts.extend(self.negative_prompt.as_deref());
+        texts.extend(self.style_prompts.iter().map(|(_, style)| style.as_str()));
+        texts
+    }
+
+    /// The member's words as the audit log keeps them, in full: the prompt, then the negative prompt
+    /// and the styles when there are any.
+    pub fn logged_words(&self) -> String {
+        let mut words = self.member_prompt.clone().unwrap_or_default();
+        if let Some(negative) = &self.negative_prompt {
+            words.push_str(&format!("\nNegative prompt: {negative}"));
+        }
+        if !self.style_prompts.is_empty() {
+            let styles: Vec<&str> = self.style_prompts.iter().map(|(_, s)| s.as_str()).collect();
+            words.push_str(&format!("\nStyles: {}", styles.join(", ")));
+        }
+        words
+    }
+}
+
 /// Steps, CFG scale and sampler as a member chose them (each `None` when not).
 type Tuning = (Option<u32>, Option<f64>, Option<String>);
 

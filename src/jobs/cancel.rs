@@ -1,5 +1,7 @@
-//! Cancel: the requester or a moderator withdraws a waiting or running job; it costs the member
-//! nothing, and its message says so.
+//! Cancel: the requester or a moderator withdraws a waiting or running job. A job still waiting costs
+//! nothing; one whose model call has started is billed by the provider, so it counts like a delivered
+//! one at its estimate (otherwise `/generate` + `/cancel` in a loop would spend the owner's month for
+//! free). Its message says which.
 
 use tracing::{error, info, warn};
 
@@ -53,7 +55,14 @@ impl Jobs {
                 }
             }
         }
-        self.board.forget(job_id);
+        self.board.seal(job_id).await;
+        let estimate = self.admission.check(&job.request).map(|s| s.estimate_usd).unwrap_or_default();
+        let charged = match from {
+            JobState::Queued => "Nothing was charged.".to_owned(),
+            _ => format!(
+                "The model had already started, so it counts towards the limits at its estimate (${estimate:.3})."
+            ),
+        };
         info!(job = job_id, by = by.user_id, from = from.key(), "job cancelled");
         let model = self.admission.check(&job.request).map(|s| s.model.id).unwrap_or_default();
         self.metrics.job_ended(job.request.command.name(), &model, "cancelled");
@@ -62,12 +71,15 @@ impl Jobs {
             moderation.record(AuditEntry::ended(&job.request, &spec, moderation::Outcome::Failed, reason, now)).await;
         }
         if let Some(courier) = self.courier() {
-            let text = format!("Cancelled by <@{}>. Nothing was charged.\n-# Job {job_id}", by.user_id);
+            let text = format!("Cancelled by <@{}>. {charged}\n-# Job {job_id}", by.user_id);
             if let Err(e) = courier.progress(&job, &text, false).await {
                 warn!(job = job_id, error = %crate::error::chain(e.as_ref()), "could not mark the message cancelled");
             }
         }
-        "Cancelled. Nothing was charged.".into()
+        if from != JobState::Queued {
+            self.alert_spend(job.request.requester.guild_id).await;
+        }
+        format!("Cancelled. {charged}")
     }
 
     /// Cancels the member's newest queued or running job (`/cancel`).

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use tokio::sync::mpsc;
-use tracing::{info, warn, Instrument};
+use tracing::{info, Instrument};
 
 use super::{failure_text, job_span, progress, Jobs};
 use crate::catalogue::BackendKind;
@@ -85,24 +85,22 @@ impl Jobs {
         span.in_scope(|| {
             info!(job = %request.id, command = request.command.name(), model = %spec.model.id, user = request.requester.user_id, "job queued");
         });
-        if self.runner.breaker(spec.model.backend).is_down() {
+        let down = self.runner.breaker(spec.model.backend).is_down();
+        self.queue_in(job.clone(), span);
+        if down {
             self.announce_down(&job, &spec.model.id);
         }
-        self.queue_in(job, span);
         Ok(spec)
     }
 
     /// Tells a member at once that their job waits for a backend that is down (they may cancel).
     fn announce_down(&self, job: &StoredJob, model: &str) {
         let Some(courier) = self.courier().cloned() else { return };
+        let Some(gate) = self.board.gate(&job.request.id.0) else { return };
         let position = self.scheduler.len(job.backend);
         let text = progress::text(model, Some(position), true, &job.request.id.0, None);
         let job = job.clone();
-        tokio::spawn(async move {
-            if let Err(e) = courier.progress(&job, &text, true).await {
-                warn!(job = %job.request.id, error = %error::chain(e.as_ref()), "could not say the backend is down");
-            }
-        });
+        tokio::spawn(async move { progress::edit_progress(courier.as_ref(), &gate, &job, &text).await });
     }
 
     pub(super) fn queue(&self, job: StoredJob) {

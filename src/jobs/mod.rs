@@ -16,6 +16,7 @@ mod intake;
 pub mod iterate;
 pub mod progress;
 mod recovery;
+mod run;
 pub mod show;
 #[cfg(test)]
 mod tests;
@@ -40,7 +41,7 @@ use crate::error::{self, JobError};
 use crate::job::{JobRequest, JobSpec};
 use crate::moderation::{self, AuditEntry, Moderation};
 use crate::queue::scheduler::{Scheduler, Waiting};
-use crate::queue::{JobStore, Start, StoredJob, StoredResult};
+use crate::queue::{JobStore, StoredJob};
 use crate::runner::{FinishedJob, Runner};
 use crate::spool::Spool;
 use crate::store::InstanceId;
@@ -109,8 +110,11 @@ pub struct Jobs {
     wake: Notify,
     /// Every task running a job, so shutdown can wait for them.
     tasks: TaskTracker,
-    /// Running jobs' tasks, so a cancel can stop one.
+    /// Running jobs' tasks (and deliveries from the spool), so a cancel can stop one and
+    /// [`Jobs::reconcile`] knows which of this process's jobs have a task working on them.
     running: Mutex<HashMap<String, AbortHandle>>,
+    /// State changes the store refused even after retries, until [`Jobs::reconcile`] writes them.
+    unsettled: Mutex<HashMap<String, run::Unsettled>>,
     accepting: AtomicBool,
     board: progress::Board,
     metrics: Arc<Metrics>,
@@ -179,6 +183,7 @@ impl Jobs {
             wake: Notify::new(),
             tasks: TaskTracker::new(),
             running: Mutex::new(HashMap::new()),
+            unsettled: Mutex::new(HashMap::new()),
             accepting: AtomicBool::new(true),
             board: progress::Board::default(),
             metrics,
@@ -294,167 +299,6 @@ impl Jobs {
                 }
             }
         });
-    }
-
-    /// One attempt at a queued job: the model call, the spool, then delivery.
-    async fn run(self: &Arc<Self>, job_id: &str, kind: BackendKind) {
-        let now = self.clock.now();
-        let (_, cap) = self.scheduler.running(kind);
-        let cap = u32::try_from(cap).unwrap_or(u32::MAX);
-        let fair = self.policy.shared_store;
-        let attempts = match self.store.start_capped(job_id, &self.instance, kind, cap, fair, now).await {
-            Ok(Start::Started(attempts)) => attempts,
-            Ok(Start::Gone) => return self.board.forget(job_id),
-            // Other processes run the backend's whole cap: wait in the lane a moment, then try again.
-            Ok(Start::Full) => return self.wait_again(job_id),
-            Err(e) => return error!(job = job_id, error = %error::chain(&e), "could not start a job"),
-        };
-        let Some(job) = self.load(job_id).await else { return };
-        if let Some(queued_at) = self.board.running(job_id, now) {
-            self.metrics.waited(job.backend.key(), (now - queued_at).num_milliseconds() as f64 / 1000.0);
-        }
-        info!(job = job_id, attempt = attempts, "job started");
-        let spec = match self.admission.check(&job.request) {
-            Ok(spec) => spec,
-            Err(e) => return self.fail(&job, None, e).await,
-        };
-        if let Err(refused) = self.precheck(&spec).await {
-            return self.fail(&job, Some(&spec), refused).await;
-        }
-        let finished = match self.runner.run(&job.request, &spec).await {
-            Ok(finished) => finished,
-            Err(e) => return self.fail(&job, Some(&spec), e).await,
-        };
-        let files = match self.spool.write(job_id, &finished.images).await {
-            Ok(files) => files,
-            Err(e) => return self.fail(&job, Some(&spec), JobError::Unexpected(format!("spool: {e}"))).await,
-        };
-        let result = StoredResult {
-            files,
-            revised_prompt: finished.revised_prompt.clone(),
-            cost_usd: finished.cost.usd,
-            from_usage: finished.cost.from_usage,
-            seeds: finished.seeds.clone(),
-            details: finished.details.clone(),
-        };
-        match self.store.generated(job_id, &result, self.clock.now()).await {
-            Ok(true) => self.deliver(job, &spec, finished, &result.files).await,
-            Ok(false) => self.spool.remove(&result.files).await, // cancelled meanwhile
-            Err(e) => {
-                self.spool.remove(&result.files).await;
-                self.fail(&job, Some(&spec), JobError::Unexpected(error::chain(&e))).await;
-            }
-        }
-    }
-
-    /// Puts a job that found its backend's cap taken by other processes back in its lane, shortly.
-    fn wait_again(self: &Arc<Self>, job_id: &str) {
-        let jobs = Arc::clone(self);
-        let job_id = job_id.to_owned();
-        tokio::spawn(async move {
-            tokio::time::sleep(Duration::from_millis(250)).await;
-            if let Some(job) = jobs.load(&job_id).await.filter(|j| j.state == crate::queue::JobState::Queued) {
-                jobs.queue(job);
-            }
-        });
-    }
-
-    /// Delivers a generated job, then records the message and charges it in one step; the images stay
-    /// in the spool for `/show` until pruned.
-    async fn deliver(&self, job: StoredJob, spec: &JobSpec, finished: FinishedJob, files: &[String]) {
-        let Some(courier) = self.courier() else { return };
-        let id = job.request.id.0.clone();
-        let started = std::time::Instant::now();
-        let delivered = courier.deliver(&job, spec, &finished).await;
-        self.metrics.handed_over(started.elapsed().as_secs_f64());
-        let receipt = match delivered {
-            Ok(receipt) => receipt,
-            Err(e) => {
-                self.spool.remove(files).await;
-                return self.fail(&job, Some(spec), JobError::DeliveryFailed(e)).await;
-            }
-        };
-        let images = finished.model_images(spec) as u32;
-        self.metrics.job_ended(job.request.command.name(), &spec.model.id, "delivered");
-        self.metrics.delivered(u64::from(images), finished.cost.usd);
-        let place = (receipt.message_id, receipt.channel_id);
-        match self.store.delivered(&id, place, images, self.clock.now()).await {
-            Ok(_) => {
-                info!(job = %id, images, usd = finished.cost.usd, "job delivered");
-                self.alert_spend(job.request.requester.guild_id).await;
-            }
-            Err(e) => error!(job = %id, error = %error::chain(&e), "delivered, but could not record it"),
-        }
-        self.board.forget(&id);
-        if let Some(moderation) = &self.moderation {
-            let mut entry =
-                AuditEntry::ended(&job.request, spec, moderation::Outcome::Delivered, None, self.clock.now());
-            entry.revised_prompt = finished.revised_prompt.clone();
-            entry.cost_usd = finished.cost.usd;
-            entry.message_id = receipt.message_id;
-            entry.image_url = receipt.attachment_urls.first().cloned();
-            // The thumbnail costs a decode: only made when a log channel will show it.
-            let first = finished.images.first().filter(|_| entry.guild_id.is_some());
-            if let (Some(first), Some(_)) = (first, moderation.log_channel(entry.guild_id).await) {
-                entry.thumbnail = self.runner.thumbnail(first.bytes.clone()).await;
-            }
-            moderation.record(entry).await;
-        }
-    }
-
-    /// The optional moderation pre-check: a network call, so in the runner's time, not admission's.
-    async fn precheck(&self, spec: &JobSpec) -> Result<(), JobError> {
-        let (Some(moderation), Some(prompt)) = (&self.moderation, spec.member_prompt.as_deref()) else {
-            return Ok(());
-        };
-        moderation.precheck(prompt).await.map_err(|refusal| JobError::RefusedByRules {
-            reason: refusal.reason,
-            categories: refusal.categories,
-            paused_until: None,
-        })
-    }
-
-    async fn load(&self, job_id: &str) -> Option<StoredJob> {
-        match self.store.job(job_id).await {
-            Ok(job) => job,
-            Err(e) => {
-                error!(job = job_id, error = %error::chain(&e), "could not read a job");
-                None
-            }
-        }
-    }
-
-    async fn fail_by_id(&self, job_id: &str, failure: JobError) {
-        if let Some(job) = self.load(job_id).await {
-            let spec = self.admission.check(&job.request).ok();
-            self.fail(&job, spec.as_ref(), failure).await;
-        }
-    }
-
-    /// Ends a job without images: the reservation is released (in the same step), the member told why,
-    /// the audit log written. A job that had already ended (cancelled meanwhile) is left alone.
-    async fn fail(&self, job: &StoredJob, spec: Option<&JobSpec>, failure: JobError) {
-        let id = &job.request.id.0;
-        self.board.forget(id);
-        match self.store.fail(id, &failure.to_string(), self.clock.now()).await {
-            Ok(true) => {}
-            Ok(false) => return,
-            Err(e) => error!(job = %id, error = %error::chain(&e), "could not record a failed job"),
-        }
-        log_failure(id, &failure);
-        let model = spec.map_or("unknown", |s| s.model.id.as_str());
-        self.metrics.job_ended(job.request.command.name(), model, outcome_of(&failure).key());
-        if let Some(result) = &job.result {
-            self.spool.remove(&result.files).await;
-        }
-        let paused = match (&self.moderation, spec) {
-            (Some(moderation), Some(spec)) => moderation.record(audit_of(job, spec, &failure, self.clock.now())).await,
-            _ => None,
-        };
-        let failure = failure.with_pause(paused);
-        if let Some(courier) = self.courier() {
-            courier.explain(job, &failure_text(&job.request, &failure)).await;
-        }
     }
 
     /// Whether new requests are taken (false once shutting down).

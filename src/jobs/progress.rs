@@ -25,8 +25,13 @@ pub const EDIT_EVERY: Duration = Duration::from_secs(2);
 /// The most progress edits in one tick.
 const EDITS_PER_TICK: usize = 20;
 
+/// Whether a job's message may still show progress: locked for the whole of each progress edit, and
+/// set (under the lock) when the job ends, so no edit can land after the result or the explanation.
+pub type Gate = Arc<tokio::sync::Mutex<bool>>;
+
 struct Watched {
     job: StoredJob,
+    gate: Gate,
     since: DateTime<Utc>,
     running: bool,
     shown: Option<(String, DateTime<Utc>)>,
@@ -48,7 +53,22 @@ impl Board {
     /// Starts showing a queued job's progress; `span` is the job's life, entered whenever it works.
     pub fn watch(&self, job: StoredJob, now: DateTime<Utc>, span: tracing::Span) {
         let id = job.request.id.0.clone();
-        self.with(|w| w.insert(id, Watched { job, since: now, running: false, shown: None, span }));
+        let gate = Gate::default();
+        self.with(|w| w.insert(id, Watched { job, gate, since: now, running: false, shown: None, span }));
+    }
+
+    /// The gate of a watched job's message (see [`Gate`]).
+    pub fn gate(&self, job_id: &str) -> Option<Gate> {
+        self.with(|w| w.get(job_id).map(|w| Arc::clone(&w.gate)))
+    }
+
+    /// The job ended: nothing more to show, and once this returns no progress edit is under way or
+    /// can start.
+    pub async fn seal(&self, job_id: &str) {
+        let gate = self.with(|w| w.remove(job_id).map(|w| w.gate));
+        if let Some(gate) = gate {
+            *gate.lock().await = true;
+        }
     }
 
     /// The span of a watched job.
@@ -76,7 +96,7 @@ impl Board {
         self.with(|w| w.values().any(|w| w.running && w.job.backend == kind))
     }
 
-    /// The job ended: nothing more to show.
+    /// The job left this process (taken by another, or gone): nothing more to show.
     pub fn forget(&self, job_id: &str) {
         self.with(|w| w.remove(job_id));
     }
@@ -88,7 +108,7 @@ impl Board {
         positions: &HashMap<String, usize>,
         text_of: impl Fn(&Watched, Option<usize>) -> String,
         now: DateTime<Utc>,
-    ) -> Vec<(StoredJob, String)> {
+    ) -> Vec<(StoredJob, String, Gate)> {
         let every = chrono::Duration::from_std(EDIT_EVERY).unwrap_or_default();
         self.with(|watched| {
             let mut candidates: Vec<(usize, String)> = watched
@@ -114,7 +134,7 @@ impl Board {
                     continue;
                 }
                 w.shown = Some((text.clone(), now));
-                due.push((w.job.clone(), text));
+                due.push((w.job.clone(), text, Arc::clone(&w.gate)));
             }
             due
         })
@@ -153,6 +173,18 @@ pub fn text(model: &str, position: Option<usize>, backend_down: bool, job_id: &s
     text
 }
 
+/// Shows `text` in a job's message unless the job has ended, holding its gate for the whole edit.
+pub async fn edit_progress(courier: &dyn super::Courier, gate: &Gate, job: &StoredJob, text: &str) {
+    let ended = gate.lock().await;
+    if *ended {
+        return;
+    }
+    if let Err(e) = courier.progress(job, text, true).await {
+        debug!(job = %job.request.id, error = %error::chain(e.as_ref()), "could not show progress");
+    }
+    drop(ended);
+}
+
 /// Shows progress every [`EDIT_EVERY`] until the process stops.
 pub async fn show(jobs: Arc<Jobs>) {
     let mut ticks = tokio::time::interval(EDIT_EVERY);
@@ -181,13 +213,9 @@ pub async fn show(jobs: Arc<Jobs>) {
             let steps = steps.get(&w.job.backend).copied();
             text(&model, if w.running { None } else { position }, down, &w.job.request.id.0, steps)
         };
-        for (job, text) in jobs.board.due(&positions, texts, jobs.clock.now()) {
+        for (job, text, gate) in jobs.board.due(&positions, texts, jobs.clock.now()) {
             let courier = Arc::clone(&courier);
-            tokio::spawn(async move {
-                if let Err(e) = courier.progress(&job, &text, true).await {
-                    debug!(job = %job.request.id, error = %error::chain(e.as_ref()), "could not show progress");
-                }
-            });
+            tokio::spawn(async move { edit_progress(courier.as_ref(), &gate, &job, &text).await });
         }
     }
 }

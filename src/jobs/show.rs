@@ -46,6 +46,10 @@ impl Jobs {
         if !viewer.may_cancel(&job) {
             return Err("Only the member who asked for this image, or a moderator, can show it again.".into());
         }
+        if !job.request.private && job.request.requester.guild_id != viewer.guild_id {
+            // A server's result is shown again only in that server (a private one follows its requester).
+            return Err(unknown());
+        }
         if job.state != JobState::Delivered {
             return Err(format!(
                 "That job was not delivered (it is {}), so there is nothing to show.",
@@ -73,6 +77,21 @@ impl Jobs {
             }
             _ => Err("That job's images are no longer kept, and I don't know where they were posted.".into()),
         }
+    }
+
+    /// A member's picture to show but not send to a model (a community request's reference), checked
+    /// like any upload (trusted host, size, every pixel decoded, the moderation pre-check when on).
+    pub async fn checked_picture(&self, image: &SourceImage) -> Result<Vec<u8>, JobError> {
+        self.runner.checked_picture(image, 1024).await
+    }
+
+    /// Whether a job's result is public: `None` when there is no such job or the store cannot say.
+    pub async fn is_public(&self, job_id: &str) -> Option<bool> {
+        let job_id = job_id.trim();
+        if !crate::job::JobId::looks_valid(job_id) {
+            return None;
+        }
+        self.load(job_id).await.map(|job| !job.request.private)
     }
 
     /// Downloads an image the platform serves (a delivered message's attachment), with the same trust

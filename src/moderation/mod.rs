@@ -131,7 +131,7 @@ impl AuditEntry {
             model: spec.model.id.clone(),
             size: spec.size.clone(),
             quality: spec.quality.clone(),
-            prompt: request.prompt.clone().unwrap_or_default(),
+            prompt: spec.logged_words(),
             revised_prompt: None,
             outcome,
             reason,
@@ -180,6 +180,8 @@ pub trait ModerationStore: Send + Sync {
     /// Sets the guild's moderation log channel.
     async fn set_log_channel(&self, guild_id: u64, channel_id: u64) -> Result<(), StoreError>;
 
+    /// Removes the prompt text and links of audit entries made before `cutoff`; returns how many.
+    async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError>;
     /// Pauses a repeat offender: the same block `/limits block` sets.
     async fn pause(&self, guild_id: u64, user_id: u64, block: &Block, now: DateTime<Utc>) -> Result<(), StoreError>;
 }
@@ -257,8 +259,9 @@ impl Moderation {
         Self { store, clock, log, precheck, default_channel, offences }
     }
 
-    /// Checks a prompt against the guild's blocklist: local and fast, before any deferral.
-    pub async fn screen(&self, guild_id: Option<u64>, prompt: &str) -> Result<(), RulesRefusal> {
+    /// Checks every text of a request (its prompt, negative prompt, styles, a card's note) against the
+    /// guild's blocklist; the first text that breaks a rule refuses the request.
+    pub async fn screen(&self, guild_id: Option<u64>, texts: &[&str]) -> Result<(), RulesRefusal> {
         let Some(guild) = guild_id else { return Ok(()) };
         let rules = match self.store.blocklist(guild).await {
             Ok(rules) => Rules::compile(&rules),
@@ -267,7 +270,7 @@ impl Moderation {
                 return Ok(());
             }
         };
-        match rules.first_match(prompt) {
+        match texts.iter().find_map(|text| rules.first_match(text)) {
             Some(rule) => {
                 Err(RulesRefusal { reason: format!("matched blocklist rule `{rule}`"), categories: Vec::new() })
             }

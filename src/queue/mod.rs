@@ -133,6 +133,28 @@ impl StoredJob {
     }
 }
 
+/// Which run of a job a process holds: its owner and the attempt it started. Every state change a run
+/// makes after its model call carries it, so a process that lost the job (paused past its lease while
+/// another took the job over) can neither record, post nor charge it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fence {
+    /// The process running the job.
+    pub owner: InstanceId,
+    /// The attempt it started (the job's `attempts` when it did).
+    pub attempt: u32,
+}
+
+/// An unfinished job some process owns, as `JobStore::owned` lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnedJob {
+    /// The job.
+    pub job_id: String,
+    /// Its state (queued, running or generated).
+    pub state: JobState,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
 /// What [`JobStore::start_capped`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Start {
@@ -191,28 +213,57 @@ pub trait JobStore: Send + Sync {
     /// `running → queued` (a retry after an interrupted attempt).
     async fn requeue(&self, job_id: &str, now: DateTime<Utc>) -> Result<bool, StoreError>;
 
-    /// `running → generated`, keeping what it produced.
-    async fn generated(&self, job_id: &str, result: &StoredResult, now: DateTime<Utc>) -> Result<bool, StoreError>;
+    /// `running → generated`, keeping what it produced, only while `fence` still holds the job (its
+    /// owner and attempt unchanged): MUST return false for a run that lost the job.
+    async fn generated(
+        &self,
+        job_id: &str,
+        fence: &Fence,
+        result: &StoredResult,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
 
-    /// `generated → delivered`: records the delivered message and commits the ledger at the real cost,
-    /// in ONE transaction, so a resumed job that finds it delivered never delivers or charges again.
-    /// `place` is the delivered message and its channel.
+    /// `generated → delivered` while `fence` holds the job: records the delivered message and commits
+    /// the ledger at the real cost, in ONE transaction, so a resumed job that finds it delivered never
+    /// delivers or charges again. `place` is the delivered message and its channel.
     async fn delivered(
         &self,
         job_id: &str,
+        fence: &Fence,
         place: (Option<u64>, Option<u64>),
         images: u32,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError>;
 
-    /// Any unfinished state `→ failed`, releasing the reservation in the same transaction.
-    async fn fail(&self, job_id: &str, reason: &str, now: DateTime<Utc>) -> Result<bool, StoreError>;
+    /// Whether `fence` still holds the job (running or generated, same owner and attempt): asked right
+    /// before a result is posted, so a process that lost the job does not post it.
+    async fn holds(&self, job_id: &str, fence: &Fence) -> Result<bool, StoreError>;
 
-    /// `queued` or `running → cancelled`, releasing the reservation in the same transaction: the member
-    /// is charged nothing. A job cancelled while running still counts its estimate towards the bot's
-    /// monthly budget (the owner's money: the provider may bill the abandoned call). Returns the state it
-    /// was cancelled from, or `None` when it had already moved on.
+    /// Any unfinished state `→ failed`, releasing the reservation in the same transaction: the member
+    /// pays nothing. `spent` is what the provider billed when the model call had returned (its usage, or
+    /// the estimate): it is added to the owner's spend for the month in the same transaction.
+    async fn fail(
+        &self,
+        job_id: &str,
+        reason: &str,
+        spent: Option<f64>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
+
+    /// `queued` or `running → cancelled`. A queued job's reservation is released (it cost nothing); a
+    /// running job's model call has started and the provider bills it, so its reservation is committed
+    /// at the estimate, images included: it counts for the member and the server (cooldown, images and
+    /// budgets) and for the owner's month like a delivered one. Returns the state it was cancelled from,
+    /// or `None` when it had already moved on.
     async fn cancel(&self, job_id: &str, now: DateTime<Utc>) -> Result<Option<JobState>, StoreError>;
+
+    /// The unfinished jobs `owner` holds, so a process can find its own rows that no task is working on
+    /// (a state write that failed) and settle or resume them.
+    async fn owned(&self, owner: &InstanceId) -> Result<Vec<OwnedJob>, StoreError>;
+
+    /// Removes the prompt text and links of finished jobs created before `cutoff` (the member's words
+    /// are kept no longer than the owner's retention period); returns how many jobs.
+    async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError>;
 
     /// A job by id.
     async fn job(&self, job_id: &str) -> Result<Option<StoredJob>, StoreError>;

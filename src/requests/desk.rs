@@ -13,6 +13,7 @@ use crate::config::Secret;
 use crate::error;
 use crate::job::{Community, JobId, JobRequest, JobSpec};
 use crate::jobs::Jobs;
+use crate::mirror::Mirror;
 use crate::queue::Ticket;
 
 /// The longest note or denial reason kept.
@@ -39,12 +40,25 @@ pub struct Desk {
     jobs: Arc<Jobs>,
     clock: Arc<dyn Clock>,
     board: OnceLock<Arc<dyn Board>>,
+    /// Every server's board settings in memory: the approval policy is known before Discord is answered.
+    boards: Mirror<u64, BoardSettings>,
+    /// The most open requests one member may have in a server.
+    open_max: u32,
+}
+
+/// A request's reference image, downloaded and checked like any upload: the card shows these bytes,
+/// never the member's link.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    /// A small PNG of it.
+    pub png: Vec<u8>,
 }
 
 impl Desk {
-    /// A desk over `store`, turning approvals into `jobs`.
-    pub fn new(store: Arc<dyn RequestStore>, jobs: Arc<Jobs>, clock: Arc<dyn Clock>) -> Self {
-        Self { store, jobs, clock, board: OnceLock::new() }
+    /// A desk over `store`, turning approvals into `jobs`; a member may have `open_max` open requests
+    /// in a server.
+    pub fn new(store: Arc<dyn RequestStore>, jobs: Arc<Jobs>, clock: Arc<dyn Clock>, open_max: u32) -> Self {
+        Self { store, jobs, clock, board: OnceLock::new(), boards: Mirror::default(), open_max }
     }
 
     /// Connects the board (once Discord is connected).
@@ -52,8 +66,23 @@ impl Desk {
         let _ = self.board.set(board);
     }
 
-    /// A server's board settings (unset when the store cannot say).
+    /// Reads the boards changed since the last look (all of them the first time).
+    pub async fn refresh(&self) -> Result<(), crate::store::StoreError> {
+        let changes = self.store.boards_changed(self.boards.since()).await?;
+        self.boards.apply(changes.into_iter().map(|(guild, settings, at)| (guild, Some(settings), at)).collect());
+        Ok(())
+    }
+
+    /// A server's board settings as known in memory; `None` when nothing is known yet.
+    pub fn known_settings(&self, guild_id: u64) -> Option<BoardSettings> {
+        self.boards.get(&guild_id).map(Option::unwrap_or_default)
+    }
+
+    /// A server's board settings (from memory when known; unset when the store cannot say).
     pub async fn settings(&self, guild_id: u64) -> BoardSettings {
+        if let Some(settings) = self.known_settings(guild_id) {
+            return settings;
+        }
         self.store.board(guild_id).await.unwrap_or_else(|e| {
             warn!(guild = guild_id, error = %error::chain(&e), "could not read the request board's settings");
             BoardSettings::default()
@@ -62,20 +91,22 @@ impl Desk {
 
     /// Saves a server's board settings; `Err` says why not, for the member.
     pub async fn save_settings(&self, guild_id: u64, settings: &BoardSettings) -> Result<(), String> {
-        self.store.save_board(guild_id, settings).await.map_err(|e| {
+        self.store.save_board(guild_id, settings, self.clock.now()).await.map_err(|e| {
             warn!(guild = guild_id, error = %error::chain(&e), "could not save the request board's settings");
             "I couldn't save that just now. Please try again.".to_owned()
-        })
+        })?;
+        self.boards.set(guild_id, Some(settings.clone()));
+        Ok(())
     }
 
-    /// Whether the server's policy wants a moderator to approve this request first. Members who manage
-    /// the server never need approval.
-    pub async fn needs_approval(&self, request: &JobRequest, spec: &JobSpec) -> bool {
-        let Some(guild) = request.requester.guild_id else { return false };
-        if request.requester.is_manager || request.community.is_some() {
+    /// Whether `policy` wants a moderator to approve this request first. Members who manage the server
+    /// (as [`Requester::is_manager`] says, from their server-level rights) and approved requests never
+    /// need approval.
+    pub fn covers(policy: Policy, request: &JobRequest, spec: &JobSpec) -> bool {
+        if request.requester.guild_id.is_none() || request.requester.is_manager || request.community.is_some() {
             return false;
         }
-        match self.settings(guild).await.policy {
+        match policy {
             Policy::Off => false,
             Policy::Everyone => true,
             Policy::WithoutRole { role } => !request.requester.roles.contains(&role),
@@ -83,17 +114,40 @@ impl Desk {
         }
     }
 
-    /// Posts a member's request as a card for the moderators; returns what to tell the member.
-    pub async fn submit(&self, request: JobRequest, note: Option<String>) -> Result<String, String> {
+    /// Whether the server's policy wants a moderator to approve this request first.
+    pub async fn needs_approval(&self, request: &JobRequest, spec: &JobSpec) -> bool {
+        let Some(guild) = request.requester.guild_id else { return false };
+        Self::covers(self.settings(guild).await.policy, request, spec)
+    }
+
+    /// Posts a member's request as a card for the moderators; returns what to tell the member. The
+    /// member's block, pause and cooldown apply, and at most the owner's number of open requests each;
+    /// the note is screened like a prompt; `reference` is the checked picture the card shows.
+    pub async fn submit(
+        &self,
+        request: JobRequest,
+        note: Option<String>,
+        reference: Option<Reference>,
+    ) -> Result<String, String> {
         let Some(guild) = request.requester.guild_id else { return Err("Requests work in servers.".into()) };
         let Some(channel) = self.settings(guild).await.requests_channel else {
             return Err("This server has no requests channel yet: a moderator can choose one with \
                         `/requests channel`."
                 .into());
         };
-        let spec = self.jobs.admission().vet(&request).await.map_err(|e| e.user_message())?;
+        let user = request.requester.user_id;
+        let (open, latest) = self.store.member_requests(guild, user).await.map_err(|e| stored(&e))?;
+        let admission = self.jobs.admission();
+        admission.vet_member(&request.requester, latest).await.map_err(|e| e.user_message())?;
+        if open >= self.open_max {
+            return Err(format!(
+                "You already have {open} open request(s) here, the most allowed at once. Please wait until the \
+                 moderators decide on one."
+            ));
+        }
         let note =
             note.map(|n| crate::text::truncate(&crate::text::clean(&n), MAX_NOTE_CHARS)).filter(|n| !n.is_empty());
+        let spec = admission.vet(&request, note.as_deref()).await.map_err(|e| e.user_message())?;
         let mut card = CommunityRequest {
             id: request.id.0.clone(),
             request,
@@ -109,7 +163,7 @@ impl Desk {
         };
         self.store.create_request(&card).await.map_err(|e| stored(&e))?;
         let board = self.board.get().ok_or("Easel is still starting. Please try again in a moment.")?;
-        let message = board.post_card(channel, &card).await.map_err(|e| {
+        let message = board.post_card(channel, &card, reference.as_ref()).await.map_err(|e| {
             warn!(request = %card.id, error = %e, "could not post a request's card");
             format!("I couldn't post in <#{channel}>: please ask a moderator to let me send messages there.")
         })?;
@@ -122,9 +176,19 @@ impl Desk {
         ))
     }
 
-    /// Counts a member's vote once; returns the request as it now stands.
-    pub async fn vote(&self, request_id: &str, user_id: u64) -> Result<CommunityRequest, String> {
+    /// Counts a member's vote once, cast in `guild_id` (the card's own server only); a requester's own
+    /// vote and a blocked member's are not counted. Returns the request as it now stands.
+    pub async fn vote(&self, request_id: &str, guild_id: u64, user_id: u64) -> Result<CommunityRequest, String> {
         let request = self.open(request_id).await?;
+        if request.guild_id() != guild_id {
+            return Err("I have no such request on record.".into());
+        }
+        if request.user_id() == user_id {
+            return Err("You can't vote for your own request.".into());
+        }
+        if self.jobs.admission().is_blocked(guild_id, user_id).await.map_err(|e| e.user_message())? {
+            return Err("You can't vote while you are blocked from Easel here.".into());
+        }
         if !self.store.vote(&request.id, user_id).await.map_err(|e| stored(&e))? {
             return Err("You have already voted for this request.".into());
         }

@@ -135,8 +135,17 @@ pub enum Sort {
 pub trait RequestStore: Send + Sync {
     /// A server's board settings (all unset when never saved).
     async fn board(&self, guild_id: u64) -> Result<BoardSettings, StoreError>;
-    /// Saves a server's board settings.
-    async fn save_board(&self, guild_id: u64, settings: &BoardSettings) -> Result<(), StoreError>;
+    /// Saves a server's board settings, recording `now` as when they changed.
+    async fn save_board(&self, guild_id: u64, settings: &BoardSettings, now: DateTime<Utc>) -> Result<(), StoreError>;
+    /// Every server's board settings changed at or after `since`, with when each changed.
+    async fn boards_changed(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<(u64, BoardSettings, DateTime<Utc>)>, StoreError>;
+    /// How many open requests a member has in a server, and when they made their latest request.
+    async fn member_requests(&self, guild_id: u64, user_id: u64) -> Result<(u32, Option<DateTime<Utc>>), StoreError>;
+    /// Removes the prompt, note and links of requests made before `cutoff`; returns how many.
+    async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError>;
     /// Records a new, open request.
     async fn create_request(&self, request: &CommunityRequest) -> Result<(), StoreError>;
     /// Records where its card is.
@@ -164,8 +173,14 @@ pub trait RequestStore: Send + Sync {
 /// Shows cards and tells requesters (Discord).
 #[async_trait]
 pub trait Board: Send + Sync {
-    /// Posts a request's card in `channel_id`; returns the message's id.
-    async fn post_card(&self, channel_id: u64, request: &CommunityRequest) -> Result<u64, String>;
+    /// Posts a request's card in `channel_id`, with its checked reference picture when it has one;
+    /// returns the message's id.
+    async fn post_card(
+        &self,
+        channel_id: u64,
+        request: &CommunityRequest,
+        reference: Option<&desk::Reference>,
+    ) -> Result<u64, String>;
     /// Redraws a request's card (votes, decision).
     async fn update_card(&self, request: &CommunityRequest);
     /// Tells the requester privately (a direct message), or in `fallback_channel` mentioning them when

@@ -96,6 +96,21 @@ impl Runner {
         Ok(EditInput { image: prepared.image, mask: prepared.mask, markup: prepared.markup })
     }
 
+    /// A member's picture that Easel shows but sends to no model (a community request's reference):
+    /// downloaded from a trusted host like any upload, decoded in full, passed through the moderation
+    /// pre-check when it is on, and returned as a PNG at most `side` pixels a side.
+    pub async fn checked_picture(&self, source: &SourceImage, side: u32) -> Result<Vec<u8>, JobError> {
+        let bytes = self.download(source).await?;
+        let png = self.image_work.run(move || imaging::thumbnail_png(&bytes, side)).await;
+        let png = png.map_err(SourceError::from)?;
+        if let Some(screen) = &self.screen {
+            let small = png.clone();
+            let small = self.image_work.run(move || imaging::thumbnail_png(&small, SCREEN_SIDE)).await;
+            screen.screen(&small.map_err(SourceError::from)?).await?;
+        }
+        Ok(png)
+    }
+
     /// Downloads a member's upload from a trusted host. The download stops at the size Discord declared
     /// for the file (and Easel's own cap), so a body longer than declared is refused.
     pub async fn download(&self, source: &SourceImage) -> Result<Vec<u8>, JobError> {

@@ -70,6 +70,22 @@ impl FinishedJob {
     }
 }
 
+/// A job that delivered nothing, and what its model call cost when it had returned before the failure
+/// (the provider billed it: the owner's month counts it, the member never does).
+#[derive(Debug)]
+pub struct RunFailure {
+    /// Why.
+    pub error: JobError,
+    /// What the provider billed, USD, when the model call had returned (its usage, else the estimate).
+    pub spent: Option<f64>,
+}
+
+impl From<JobError> for RunFailure {
+    fn from(error: JobError) -> Self {
+        Self { error, spent: None }
+    }
+}
+
 /// How provider faults are retried.
 #[derive(Debug, Clone, Copy)]
 pub struct RetryPolicy {
@@ -247,24 +263,27 @@ impl Runner {
 
     /// Calls the model for a job and returns its images, verified, fitted to `request.upload_limit` and
     /// marked with their provenance, with their real cost.
-    pub async fn run(&self, request: &JobRequest, spec: &JobSpec) -> Result<FinishedJob, JobError> {
+    /// A failure after the model call returned carries what the call cost.
+    pub async fn run(&self, request: &JobRequest, spec: &JobSpec) -> Result<FinishedJob, RunFailure> {
         let started = std::time::Instant::now();
         let generated = self.generate(request, spec).await;
         self.metrics.generated(&spec.model.id, started.elapsed().as_secs_f64());
         let Generated { images, revised_prompt, usage, seeds, details } = generated?;
         let made = images.len();
-        let images = if spec.style_prompts.is_empty() { images } else { self.with_sheet(spec, images).await? };
+        let cost = settled_cost(&request.id.0, spec, usage, made);
+        let paid = |error| RunFailure { error, spent: Some(cost.usd) };
+        let images =
+            if spec.style_prompts.is_empty() { images } else { self.with_sheet(spec, images).await.map_err(paid)? };
         let provenance = Provenance {
             prompt: spec.prompt.clone().unwrap_or_default(),
             model: spec.model.id.clone(),
             job: request.id.0.clone(),
         };
         let room = request.upload_limit.saturating_sub(provenance::overhead(&provenance));
-        let mut images = self.fit_all(images, room).await?;
+        let mut images = self.fit_all(images, room).await.map_err(paid)?;
         for image in &mut images {
             image.bytes = provenance::stamp(std::mem::take(&mut image.bytes), image.extension, &provenance);
         }
-        let cost = settled_cost(&request.id.0, spec, usage, made);
         Ok(FinishedJob { images, revised_prompt, cost, seeds, details })
     }
 

@@ -80,7 +80,7 @@ async fn transient_faults_are_retried_and_refusals_are_not() {
 
     let backend = scripted(vec![Err(BackendError::Refused { message: "no".into() })]);
     let refused = runner(Arc::clone(&backend), 5).run(&request, &spec).await.unwrap_err();
-    assert!(matches!(refused, JobError::ProviderRefused { .. }));
+    assert!(matches!(refused.error, JobError::ProviderRefused { .. }));
     assert_eq!(*backend.calls.lock().unwrap(), 1);
 }
 
@@ -104,7 +104,7 @@ async fn outages_trip_the_breaker_and_stop_the_retries() {
     let backend = scripted(vec![down(), down(), down()]);
     let (request, spec) = job();
     let runner = runner(Arc::clone(&backend), 2);
-    assert!(matches!(runner.run(&request, &spec).await, Err(JobError::Busy(_))));
+    assert!(matches!(runner.run(&request, &spec).await.map_err(|f| f.error), Err(JobError::Busy(_))));
     assert_eq!(*backend.calls.lock().unwrap(), 2, "the second outage tripped it; no third call");
     assert!(runner.breaker(BackendKind::Openai).is_down());
 }
@@ -120,5 +120,6 @@ async fn implausible_token_usage_is_charged_at_the_estimate_and_broken_images_ar
     let half = png()[..png().len() / 2].to_vec();
     let broken = Ok(Generated { images: vec![half], ..Generated::default() });
     let refused = runner(scripted(vec![broken]), 5).run(&request, &spec).await.unwrap_err();
-    assert!(matches!(refused, JobError::ResultUnusable(_)));
+    assert!(refused.spent.is_some(), "the provider billed the call: the owner's month counts it");
+    assert!(matches!(refused.error, JobError::ResultUnusable(_)));
 }

@@ -23,7 +23,7 @@ use super::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreEr
 use crate::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: [&str; 8] = [
+const MIGRATIONS: [&str; 9] = [
     include_str!("../../migrations/0001_ledger.sql"),
     include_str!("../../migrations/0002_moderation.sql"),
     include_str!("../../migrations/0003_owners.sql"),
@@ -32,6 +32,7 @@ const MIGRATIONS: [&str; 8] = [
     include_str!("../../migrations/0006_settings_and_results.sql"),
     include_str!("../../migrations/0007_requests.sql"),
     include_str!("../../migrations/0008_lane_turns.sql"),
+    include_str!("../../migrations/0009_trust.sql"),
 ];
 
 /// The SQLite-backed [`Store`].
@@ -157,7 +158,21 @@ fn read_usage(c: &Connection, guild: Option<u64>, user: u64, now: DateTime<Utc>)
         guild_usd,
         guild_oldest: guild_oldest.map(time),
         global_usd,
+        cancelled_images: 0,
+        cancelled_usd: 0.0,
     })
+}
+
+/// The member's jobs of the last 24 hours they cancelled after the model had started: charged at their
+/// estimate (images, USD).
+fn read_cancelled(c: &Connection, guild: Option<u64>, user: u64, now: DateTime<Utc>) -> rusqlite::Result<(u32, f64)> {
+    c.query_row(
+        "SELECT COALESCE(SUM(l.images), 0), COALESCE(SUM(l.cost_usd), 0) FROM ledger l JOIN jobs j ON j.job_id = l.job_id
+         WHERE l.guild_id IS ?1 AND l.user_id = ?2 AND l.created_at > ?3 AND l.state = 'committed'
+           AND j.state = 'cancelled'",
+        params![guild.map(|g| g as i64), user as i64, millis(limits::day_start(now))],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// Checks the limits for `charge` and records its reservation, inside the caller's transaction (which
@@ -325,7 +340,12 @@ impl Store for SqliteStore {
     }
 
     async fn usage(&self, guild_id: Option<u64>, user_id: u64, now: DateTime<Utc>) -> Result<Usage, StoreError> {
-        self.with(move |c| read_usage(c, guild_id, user_id, now).map_err(fail)).await
+        self.with(move |c| {
+            let mut usage = read_usage(c, guild_id, user_id, now).map_err(fail)?;
+            (usage.cancelled_images, usage.cancelled_usd) = read_cancelled(c, guild_id, user_id, now).map_err(fail)?;
+            Ok(usage)
+        })
+        .await
     }
 
     async fn ledger_state(&self, job_id: &str) -> Result<Option<LedgerState>, StoreError> {

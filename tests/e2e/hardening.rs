@@ -7,14 +7,14 @@ use easel::store::sqlite::SqliteStore;
 use easel::store::Store;
 use serde_json::json;
 
-use crate::support::discord::{Member, Sent, GUILD_ID, MANAGER, MEMBER_ID, ORDINARY};
+use crate::support::discord::{Member, Sent, GUILD_ID, MEMBER_ID, ORDINARY};
 use crate::support::{
     attachment_option, header_only_png, member_option, png, spawn_app, spawn_app_with, string, subcommand, uploaded,
     Reply, TestApp,
 };
 
 fn admin() -> Member {
-    Member { id: 900_000_000_000_000_099, roles: Vec::new(), permissions: MANAGER }
+    Member::manager(900_000_000_000_000_099)
 }
 
 fn another_member() -> Member {
@@ -202,7 +202,7 @@ async fn an_upload_served_on_the_stand_ins_own_port_under_another_loopback_name_
 #[tokio::test]
 async fn the_blocklist_agrees_with_itself_and_moderators_may_edit_it() {
     let app = spawn_app().await;
-    let moderator = Member { id: 900_000_000_000_000_055, roles: Vec::new(), permissions: ORDINARY | 0x2000 };
+    let moderator = Member::moderator(900_000_000_000_000_055);
     let blocklist = |sub: &str, pattern: Option<&str>| {
         let options = pattern.map_or_else(|| json!([]), |p| json!([string("pattern", p)]));
         json!([{"name": "blocklist", "type": 2, "options": [{"name": sub, "type": 1, "options": options}]}])

@@ -4,7 +4,7 @@
 use axum::http::Method;
 use serde_json::{json, Value};
 
-use crate::support::discord::{Member, Received, Sent, MANAGER, MEMBER_ID};
+use crate::support::discord::{Member, Received, Sent, MEMBER_ID};
 use crate::support::{integer, spawn_app, spawn_app_with, string, TestApp};
 
 /// Asks for `n` images of `prompt` and returns the interaction and the delivered result message.
@@ -147,7 +147,7 @@ async fn a_strangers_delete_is_refused_and_the_requesters_removes_the_message() 
 async fn a_moderator_may_delete_a_members_result() {
     let app = spawn_app().await;
     let (first, message) = delivered(&app, "a fox", 1).await;
-    let moderator = Member { id: 900_000_000_000_000_078, roles: Vec::new(), permissions: MANAGER };
+    let moderator = Member::manager(900_000_000_000_000_078);
 
     let click = app.discord.click_on(&moderator, &message, &format!("easel:delete:{}", first.id));
 
@@ -185,7 +185,7 @@ async fn the_edit_modal_sends_the_instruction_with_the_chosen_image() {
 async fn a_reroll_of_a_prompt_the_server_has_since_blocked_is_refused_by_its_rules() {
     let app = spawn_app().await;
     let (first, message) = delivered(&app, "a goblin market", 1).await;
-    let moderator = Member { id: 900_000_000_000_000_098, roles: Vec::new(), permissions: MANAGER };
+    let moderator = Member::manager(900_000_000_000_000_098);
     let add = json!([{"name": "blocklist", "type": 2, "options": [{"name": "add", "type": 1,
         "options": [string("pattern", "goblin")]}]}]);
     let added = app.discord.invoke_as(&moderator, "moderation", add, json!({}));

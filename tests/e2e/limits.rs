@@ -9,7 +9,7 @@ use easel::store::sqlite::SqliteStore;
 use easel::store::{Charge, InstanceId, LedgerState, Store};
 use serde_json::json;
 
-use crate::support::discord::{Member, Received, Sent, GUILD_ID, MANAGER, MEMBER_ID, ORDINARY};
+use crate::support::discord::{Member, Received, Sent, GUILD_ID, MEMBER_ID, ORDINARY};
 use crate::support::{is_followup, member_option, spawn_app_with, string, subcommand, Reply, TestApp};
 
 async fn usage_in_db(path: &Path) -> Usage {
@@ -21,7 +21,7 @@ async fn delivered(app: &TestApp, sent: &Sent) {
 }
 
 fn admin() -> Member {
-    Member { id: 900_000_000_000_000_099, roles: Vec::new(), permissions: MANAGER }
+    Member::manager(900_000_000_000_000_099)
 }
 
 #[tokio::test]
@@ -225,11 +225,7 @@ async fn usage_server_shows_moderators_a_chart_of_spend_by_day_and_the_top_reque
 
     let refused = app.discord.invoke("usage", server.clone(), json!({}));
     assert_eq!(app.direct_answer(&refused).await.0, "Only moderators can see the server's spend.");
-    let manager = crate::support::discord::Member {
-        id: 900_000_000_000_000_098,
-        roles: Vec::new(),
-        permissions: crate::support::discord::MANAGER,
-    };
+    let manager = Member::manager(900_000_000_000_000_098);
     let sent = app.discord.invoke_as(&manager, "usage", server, json!({}));
     let requests = app
         .discord

@@ -91,21 +91,16 @@ async fn show_reposts_a_kept_result_with_its_buttons_and_refuses_a_stranger() {
     let first = generated(&app, "a red kite").await;
 
     let shown = app.discord.invoke("show", json!([string("job", &first.id)]), json!({}));
-    let requests = app
-        .discord
-        .wait_for("the result again", |r| r.iter().any(|r| r.path.contains(&shown.id) && !r.files.is_empty()))
-        .await;
-    let again = requests.iter().find(|r| r.path.contains(&shown.id)).unwrap();
-    assert_eq!(again.payload["type"], 4);
+    let (deferral, again) = app.deferred_answer(&shown).await;
+    assert_ne!(deferral["flags"], json!(64), "a public job is shown publicly: {deferral}");
     crate::support::assert_model_bytes_with_provenance(&again.files[0].2, &app.openai.images_made()[0]);
-    assert_eq!(again.payload["data"]["flags"], 0, "a public job is shown publicly");
-    assert!(again.payload["data"]["components"].to_string().contains(&format!("easel:vary1:{}", first.id)));
+    assert!(again.payload["components"].to_string().contains(&format!("easel:vary1:{}", first.id)));
 
     let stranger = Member { id: 900_000_000_000_000_079, ..Member::ordinary() };
     let refused = app.discord.invoke_as(&stranger, "show", json!([string("job", &first.id)]), json!({}));
-    assert!(app.direct_answer(&refused).await.0.starts_with("Only the member who asked for this image"));
+    assert!(app.private_answer(&refused).await.starts_with("Only the member who asked for this image"));
     let unknown = app.discord.invoke("show", json!([string("job", "123")]), json!({}));
-    assert_eq!(app.direct_answer(&unknown).await.0, "I have no image job `123` on record.");
+    assert_eq!(app.private_answer(&unknown).await, "I have no image job `123` on record.");
 }
 
 #[tokio::test]
@@ -123,12 +118,9 @@ async fn show_fetches_a_purged_result_from_its_message_and_says_when_it_was_dele
     let message_id = message["id"].as_str().unwrap().to_owned();
 
     let shown = app.discord.invoke("show", json!([string("job", &first.id)]), json!({}));
-    let requests = app
-        .discord
-        .wait_for("the result again", |r| r.iter().any(|r| r.path.contains(&shown.id) && !r.files.is_empty()))
-        .await;
-    let again = requests.iter().find(|r| r.path.contains(&shown.id)).unwrap();
-    assert_eq!(again.payload["data"]["content"], "Fetched again from its message on Discord.");
+    let (_, again) = app.deferred_answer(&shown).await;
+    let requests = app.discord.requests();
+    assert_eq!(again.payload["content"], "Fetched again from its message on Discord.");
     let fetched = |r: &crate::support::discord::Received| {
         r.method == axum::http::Method::GET && r.path.ends_with(&format!("/messages/{message_id}"))
     };
@@ -139,7 +131,7 @@ async fn show_fetches_a_purged_result_from_its_message_and_says_when_it_was_dele
     let delete = app.discord.click_on(&Member::ordinary(), &message, &format!("easel:delete:{}", first.id));
     assert_eq!(app.direct_answer(&delete).await.0, "Deleted.");
     let gone = app.discord.invoke("show", json!([string("job", &first.id)]), json!({}));
-    assert!(app.direct_answer(&gone).await.0.starts_with("That result was deleted from Discord"));
+    assert!(app.private_answer(&gone).await.starts_with("That result was deleted from Discord"));
 }
 
 #[tokio::test]

@@ -8,7 +8,7 @@ use easel::store::sqlite::SqliteStore;
 use easel::store::Store;
 use serde_json::{json, Value};
 
-use crate::support::discord::{Member, Received, Sent, CHANNEL_ID, GUILD_ID, MANAGER, MEMBER_ID, ORDINARY};
+use crate::support::discord::{Member, Received, Sent, CHANNEL_ID, GUILD_ID, MEMBER_ID, ORDINARY};
 use crate::support::{field, member_option, spawn_app_with, string, subcommand, Reply, TestApp};
 
 const LOG_CHANNEL: u64 = 960_000_000_000_000_001;
@@ -32,7 +32,7 @@ async fn direct_answer(app: &TestApp, sent: &Sent) -> String {
 }
 
 fn moderator() -> Member {
-    Member { id: 900_000_000_000_000_098, roles: Vec::new(), permissions: MANAGER }
+    Member::manager(900_000_000_000_000_098)
 }
 
 fn blocklist_add(word: &str) -> Value {

@@ -133,7 +133,7 @@ async fn a_waiting_job_shows_its_place_and_a_cancel_button_before_its_image() {
 }
 
 #[tokio::test]
-async fn cancel_withdraws_a_waiting_job_and_a_running_one_at_no_cost() {
+async fn cancel_withdraws_a_waiting_job_for_free_and_counts_a_running_one_at_its_estimate() {
     let app = app(&[("EASEL_OPENAI_CONCURRENCY", "1")], Reply::Delayed(4000)).await;
     let ann = member(MEMBER_ID);
     let running = generate(&app, &ann, "running");
@@ -146,7 +146,7 @@ async fn cancel_withdraws_a_waiting_job_and_a_running_one_at_no_cost() {
     let refused = answer_text(&app, &stranger).await;
     let clicked = app.discord.click(&ann, &format!("easel-cancel:{}", waiting.id));
     let cancelled = answer_text(&app, &clicked).await;
-    let moderator = Member { id: 900_000_000_000_000_055, roles: Vec::new(), permissions: ORDINARY | 0x2000 };
+    let moderator = Member::moderator(900_000_000_000_000_055);
     let by_moderator = answer_text(&app, &app.discord.click(&moderator, &format!("easel-cancel:{}", third.id))).await;
     let command = app.discord.invoke_as(&ann, "cancel", json!([]), json!({}));
     let (latest, _) = app.direct_answer(&command).await;
@@ -155,7 +155,10 @@ async fn cancel_withdraws_a_waiting_job_and_a_running_one_at_no_cost() {
     assert_eq!(refused, "Only the member who asked for this image, or a moderator, can cancel it.");
     assert_eq!(cancelled, "Cancelled. Nothing was charged.");
     assert_eq!(by_moderator, "Cancelled. Nothing was charged.", "a moderator (Manage Messages) may cancel");
-    assert_eq!(latest, "Cancelled. Nothing was charged.", "/cancel takes the running one");
+    assert_eq!(
+        latest, "Cancelled. The model had already started, so it counts towards the limits at its estimate ($0.042).",
+        "/cancel takes the running one, whose model call cannot be taken back"
+    );
     let requests = app.discord.requests();
     for sent in [&waiting, &running] {
         assert!(image_of(&requests, sent).is_none(), "no image after a cancel");
@@ -166,8 +169,9 @@ async fn cancel_withdraws_a_waiting_job_and_a_running_one_at_no_cost() {
     }
     assert_eq!(app.openai.image_calls().len(), 1, "the waiting job never reached the model");
     let usage = app.usage().await;
-    assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (0, 0.0, 0), "nothing charged, nothing held");
-    assert_eq!(usage.global_usd, 0.042, "the owner's budget counts the abandoned call's estimate");
+    assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (1, 0.042, 0), "the started one counts, once");
+    assert_eq!(usage.guild_usd, 0.042, "for the server too");
+    assert_eq!(usage.global_usd, 0.042, "and for the owner's month");
 }
 
 async fn answer_text(app: &TestApp, click: &Sent) -> String {

@@ -76,7 +76,8 @@ async fn crashed(name: &str, state: JobState, attempts: u32, token_minutes: i64)
         let image = easel::imaging::EncodedImage { bytes: pixels.clone(), extension: "png", width: 40, height: 30 };
         files = spool.write(JOB, &[image]).await.unwrap();
         let result = StoredResult { files: files.clone(), cost_usd: 0.03, from_usage: true, ..StoredResult::default() };
-        store.generated(JOB, &result, now).await.unwrap();
+        let fence = easel::queue::Fence { owner: dead.clone(), attempt: attempts };
+        assert!(store.generated(JOB, &fence, &result, now).await.unwrap());
     }
     Crashed { db, store, spool, pixels, files }
 }

@@ -5,14 +5,14 @@
 use axum::http::Method;
 use serde_json::{json, Value};
 
-use crate::support::discord::{Member, Received, Sent, DM_CHANNEL_ID, GUILD_ID, MANAGER, MEMBER_ID};
+use crate::support::discord::{Member, Received, Sent, DM_CHANNEL_ID, GUILD_ID, MEMBER_ID};
 use crate::support::{channel_option, field, role_option, spawn_app, string, subcommand, TestApp};
 
 const REQUESTS: u64 = 900_000_000_000_000_101;
 const GALLERY: u64 = 900_000_000_000_000_102;
 
 fn moderator() -> Member {
-    Member { id: 900_000_000_000_000_098, roles: Vec::new(), permissions: MANAGER }
+    Member::manager(900_000_000_000_000_098)
 }
 
 fn voter(n: u64) -> Member {
@@ -86,12 +86,12 @@ async fn a_request_is_voted_once_each_approved_and_delivered_to_the_gallery_on_t
     assert_eq!(field(&callback(&app, &other).await["data"]["embeds"][0], "Votes"), Some("2"));
 
     let not_a_moderator = app.discord.click_on(&voter(3), &card, &format!("easel-req:approve:{id}"));
-    assert!(app.direct_answer(&not_a_moderator).await.0.starts_with("Only moderators"));
+    assert!(app.private_answer(&not_a_moderator).await.starts_with("Only moderators"));
     assert!(app.openai.image_calls().is_empty());
 
     let approve = app.discord.click_on(&moderator(), &card, &format!("easel-req:approve:{id}"));
-    let (text, ephemeral) = app.direct_answer(&approve).await;
-    assert!(ephemeral && text.starts_with("Approved."), "{text}");
+    let text = app.private_answer(&approve).await;
+    assert!(text.starts_with("Approved."), "{text}");
     let requests = app
         .discord
         .wait_for("the gallery post and the requester's message", |r| {
@@ -117,7 +117,7 @@ async fn a_request_is_voted_once_each_approved_and_delivered_to_the_gallery_on_t
     assert_eq!(field(&card_now["embeds"][0], "Status"), Some(format!("Approved by <@{}>", moderator().id).as_str()));
     assert_eq!(card_now["components"], json!([]), "a decided card has no buttons");
     let twice = app.discord.click_on(&moderator(), &card, &format!("easel-req:approve:{id}"));
-    assert_eq!(app.direct_answer(&twice).await.0, "This request has already been decided.");
+    assert_eq!(app.private_answer(&twice).await, "This request has already been decided.");
 }
 
 async fn callback(app: &TestApp, sent: &Sent) -> Value {
@@ -217,7 +217,7 @@ async fn an_approved_requester_with_closed_direct_messages_is_told_in_the_reques
     app.discord.fail_with_code(Method::POST, &format!("/channels/{DM_CHANNEL_ID}/messages"), 403, 50007, 1);
 
     let approve = app.discord.click_on(&moderator(), &card, &format!("easel-req:approve:{}", sent.id));
-    assert!(app.direct_answer(&approve).await.0.starts_with("Approved."));
+    assert!(app.private_answer(&approve).await.starts_with("Approved."));
     let told = |r: &Received| {
         posted_in(r, REQUESTS) && r.payload["content"].as_str().is_some_and(|c| c.contains("was approved by"))
     };

@@ -9,7 +9,7 @@ use easel::config::Secret;
 use easel::job::{Command, JobId, JobRequest, Requester};
 use easel::limits::{Block, LimitName, Limits, Override, Scope};
 use easel::moderation::{AuditEntry, ModerationStore, Outcome, Rule};
-use easel::queue::{JobState, JobStore, QueueCaps, StoredJob, StoredResult, Ticket};
+use easel::queue::{Fence, JobState, JobStore, QueueCaps, StoredJob, StoredResult, Ticket};
 use easel::report::{ReportStore, RequesterSpend};
 use easel::requests::{BoardSettings, CommunityRequest, Policy, RequestState, RequestStore, Sort};
 use easel::settings::{MemberSettings, SettingsStore};
@@ -104,11 +104,13 @@ async fn admit(store: &impl JobStore, job: &str, user: u64, usd: f64, owner: &In
     store.enqueue(&queued(job, Some(GUILD), user, now), &charge, &no_limits(), false, ROOMY, now).await.unwrap();
 }
 
-/// Runs a queued job to `generated` at `cost`.
-async fn generate(store: &impl JobStore, job: &str, owner: &InstanceId, cost: f64, now: DateTime<Utc>) {
-    assert!(store.start(job, owner, now).await.unwrap().is_some());
+/// Runs a queued job to `generated` at `cost`; returns the run's fence.
+async fn generate(store: &impl JobStore, job: &str, owner: &InstanceId, cost: f64, now: DateTime<Utc>) -> Fence {
+    let attempt = store.start(job, owner, now).await.unwrap().expect("started");
+    let fence = Fence { owner: owner.clone(), attempt };
     let result = StoredResult { files: vec![format!("{job}-0.png")], cost_usd: cost, ..StoredResult::default() };
-    assert!(store.generated(job, &result, now).await.unwrap());
+    assert!(store.generated(job, &fence, &result, now).await.unwrap());
+    fence
 }
 
 contract!(racing_reservations_of_one_member_across_two_processes_admit_exactly_the_limit, |a, b| {
@@ -173,8 +175,8 @@ contract!(a_job_delivered_is_charged_once_at_its_real_cost, |a, b| {
     assert!(matches!(again, Err(ReserveError::Duplicate(_))), "a redelivered interaction is admitted once");
     assert_eq!(b.usage(Some(GUILD), MEMBER, now).await.unwrap().in_flight, 1);
 
-    generate(&a, "job", &me, 0.04, now).await;
-    assert!(!b.generated("job", &StoredResult::default(), now).await.unwrap(), "generated once");
+    let fence = generate(&a, "job", &me, 0.04, now).await;
+    assert!(!b.generated("job", &fence, &StoredResult::default(), now).await.unwrap(), "generated once");
     assert_eq!(b.ledger_state("job").await.unwrap(), Some(LedgerState::Reserved), "not charged before delivery");
 
     let waiting = b.job("job").await.unwrap().unwrap();
@@ -182,12 +184,12 @@ contract!(a_job_delivered_is_charged_once_at_its_real_cost, |a, b| {
     assert_eq!(waiting.ticket.expires_at, now + Duration::minutes(15));
 
     let (first, second) = tokio::join!(
-        a.delivered("job", (Some(77), Some(CHANNEL)), 1, now),
-        b.delivered("job", (Some(77), Some(CHANNEL)), 1, now)
+        a.delivered("job", &fence, (Some(77), Some(CHANNEL)), 1, now),
+        b.delivered("job", &fence, (Some(77), Some(CHANNEL)), 1, now)
     );
     assert!(first.unwrap() != second.unwrap(), "delivered once, even by two processes at once");
-    assert!(!b.delivered("job", (Some(78), Some(CHANNEL)), 1, now).await.unwrap());
-    assert!(!b.fail("job", "too late", now).await.unwrap(), "a delivered job cannot fail");
+    assert!(!b.delivered("job", &fence, (Some(78), Some(CHANNEL)), 1, now).await.unwrap());
+    assert!(!b.fail("job", "too late", None, now).await.unwrap(), "a delivered job cannot fail");
     assert_eq!(b.cancel("job", now).await.unwrap(), None, "nor be cancelled");
 
     let job = b.job("job").await.unwrap().unwrap();
@@ -218,7 +220,7 @@ contract!(a_job_starts_once_per_attempt_and_the_newest_active_one_is_found, |a, 
     assert!(b.requeue("newer", now).await.unwrap());
     assert!(!a.requeue("newer", now).await.unwrap(), "only a running job goes back to the queue");
     assert_eq!(a.start("newer", &me, now).await.unwrap(), Some(2), "each start is an attempt");
-    assert!(a.fail("newer", "the model said no", now).await.unwrap());
+    assert!(a.fail("newer", "the model said no", None, now).await.unwrap());
     assert_eq!(b.latest_active(Some(GUILD), MEMBER).await.unwrap().as_deref(), Some("older"));
 });
 
@@ -228,18 +230,36 @@ contract!(a_failed_job_releases_its_reservation, |a, b| {
     admit(&a, "doomed", MEMBER, 0.3, &me, now).await;
     a.start("doomed", &me, now).await.unwrap();
 
-    assert!(b.fail("doomed", "the model is down", now).await.unwrap());
-    assert!(!a.fail("doomed", "again", now).await.unwrap(), "fails once");
+    assert!(b.fail("doomed", "the model is down", None, now).await.unwrap());
+    assert!(!a.fail("doomed", "again", None, now).await.unwrap(), "fails once");
     let job = a.job("doomed").await.unwrap().unwrap();
     assert_eq!((job.state, job.ticket.token.expose()), (JobState::Failed, ""));
     assert_eq!(a.ledger_state("doomed").await.unwrap(), Some(LedgerState::Released));
     let usage = a.usage(Some(GUILD), MEMBER, now).await.unwrap();
     assert_eq!((usage.in_flight, usage.user_images, usage.last_request), (0, 0, None));
     assert!(approx(usage.global_usd, 0.0), "nothing charged: {usage:?}");
-    assert!(b.fail("never-admitted", "no such job", now).await.is_ok_and(|moved| !moved));
+    assert!(b.fail("never-admitted", "no such job", None, now).await.is_ok_and(|moved| !moved));
 });
 
-contract!(cancelling_frees_the_member_and_a_running_job_counts_for_the_owner_alone, |a, b| {
+contract!(a_job_that_failed_after_a_paid_call_costs_the_member_nothing_and_the_owner_its_price, |a, b| {
+    let now = at("2026-11-25T12:00:00Z");
+    let me = InstanceId("me".into());
+    admit(&a, "unusable", MEMBER, 0.3, &me, now).await;
+    a.start("unusable", &me, now).await.unwrap();
+
+    assert!(b.fail("unusable", "the model's result cannot be used", Some(0.04), now).await.unwrap());
+    assert!(!a.fail("unusable", "again", Some(0.04), now).await.unwrap(), "counted once");
+    assert_eq!(a.ledger_state("unusable").await.unwrap(), Some(LedgerState::Released));
+    let usage = a.usage(Some(GUILD), MEMBER, now).await.unwrap();
+    assert_eq!((usage.in_flight, usage.user_images), (0, 0));
+    assert!(approx(usage.user_usd, 0.0) && approx(usage.guild_usd, 0.0), "never the member's: {usage:?}");
+    assert!(approx(usage.global_usd, 0.04), "the owner's month counts what the provider billed: {usage:?}");
+    let since = now - Duration::days(30);
+    assert!(approx(b.failed_spend(GUILD, since).await.unwrap(), 0.04), "shown to the server's moderators");
+    assert!(approx(b.failed_spend(GUILD + 1, since).await.unwrap(), 0.0), "per server");
+});
+
+contract!(a_job_cancelled_while_queued_is_free_and_once_its_model_call_started_counts_at_its_estimate, |a, b| {
     let now = at("2026-11-25T12:00:00Z");
     let me = InstanceId("me".into());
     admit(&a, "waiting", MEMBER, 0.2, &me, now).await;
@@ -255,12 +275,71 @@ contract!(cancelling_frees_the_member_and_a_running_job_counts_for_the_owner_alo
     for job in ["waiting", "running"] {
         let stored = a.job(job).await.unwrap().unwrap();
         assert_eq!((stored.state, stored.ticket.token.expose()), (JobState::Cancelled, ""));
-        assert_eq!(a.ledger_state(job).await.unwrap(), Some(LedgerState::Released));
     }
+    assert_eq!(a.ledger_state("waiting").await.unwrap(), Some(LedgerState::Released));
+    assert_eq!(a.ledger_state("running").await.unwrap(), Some(LedgerState::Committed));
     let usage = a.usage(Some(GUILD), MEMBER, now).await.unwrap();
-    assert_eq!((usage.in_flight, usage.user_images), (0, 0));
-    assert!(approx(usage.user_usd, 0.0) && approx(usage.guild_usd, 0.0), "the member pays nothing: {usage:?}");
-    assert!(approx(usage.global_usd, 0.3), "the abandoned call's estimate is the owner's: {usage:?}");
+    assert_eq!((usage.in_flight, usage.user_images, usage.last_request), (0, 1, Some(now)), "{usage:?}");
+    assert!(approx(usage.user_usd, 0.3) && approx(usage.guild_usd, 0.3), "like a delivered job: {usage:?}");
+    assert!(approx(usage.global_usd, 0.3), "and the owner's month: {usage:?}");
+    assert_eq!(usage.cancelled_images, 1, "/usage can say so");
+    assert!(approx(usage.cancelled_usd, 0.3));
+});
+
+contract!(a_run_that_lost_its_job_can_neither_record_nor_deliver_it, |a, b| {
+    let now = at("2026-11-25T12:00:00Z");
+    let (paused, taker) = (InstanceId("paused".into()), InstanceId("taker".into()));
+    admit(&a, "contested", MEMBER, 0.1, &paused, now).await;
+    let lost = Fence { owner: paused.clone(), attempt: a.start("contested", &paused, now).await.unwrap().unwrap() };
+    assert!(a.holds("contested", &lost).await.unwrap());
+    // The paused process's lease ran out: another takes the job over and runs it again.
+    b.heartbeat(&taker, now).await.unwrap();
+    assert_eq!(b.take_over(&taker, Duration::seconds(60), now).await.unwrap().len(), 1);
+    assert!(b.requeue("contested", now).await.unwrap());
+    let won = Fence { owner: taker.clone(), attempt: b.start("contested", &taker, now).await.unwrap().unwrap() };
+    assert_eq!(b.owned(&taker).await.unwrap().iter().map(|o| o.job_id.as_str()).collect::<Vec<_>>(), ["contested"]);
+    assert!(a.owned(&paused).await.unwrap().is_empty());
+
+    let result = StoredResult { files: vec!["x.png".into()], cost_usd: 0.04, ..StoredResult::default() };
+    assert!(!a.holds("contested", &lost).await.unwrap(), "the paused run no longer holds it");
+    assert!(!a.generated("contested", &lost, &result, now).await.unwrap(), "nor records it");
+    assert!(b.generated("contested", &won, &result, now).await.unwrap());
+    assert!(!a.delivered("contested", &lost, (Some(1), Some(CHANNEL)), 1, now).await.unwrap(), "nor charges it");
+    assert!(b.delivered("contested", &won, (Some(2), Some(CHANNEL)), 1, now).await.unwrap());
+    let job = a.job("contested").await.unwrap().unwrap();
+    assert_eq!((job.state, job.message_id), (JobState::Delivered, Some(2)));
+});
+
+contract!(members_words_older_than_the_retention_period_are_forgotten_and_the_ledger_stays, |a, b| {
+    let then = at("2026-08-01T12:00:00Z");
+    let now = at("2026-11-25T12:00:00Z");
+    let me = InstanceId("me".into());
+    for (job, when) in [("old", then), ("recent", now)] {
+        admit(&a, job, MEMBER, 0.1, &me, when).await;
+        let fence = generate(&a, job, &me, 0.04, when).await;
+        a.delivered(job, &fence, (Some(1), Some(CHANNEL)), 1, when).await.unwrap();
+        let mut entry = audit(job, MEMBER, Outcome::Delivered, when);
+        entry.image_url = Some("https://cdn.discordapp.com/x.png".into());
+        a.record_audit(&entry).await.unwrap();
+        a.create_request(&community(job, MEMBER, when)).await.unwrap();
+        a.decide(job, RequestState::Open, RequestState::Denied, 7, Some("no"), when).await.unwrap();
+    }
+    let cutoff = now - Duration::days(90);
+    assert_eq!(JobStore::forget_words_before(&b, cutoff).await.unwrap(), 1, "jobs");
+    assert_eq!(ModerationStore::forget_words_before(&b, cutoff).await.unwrap(), 1, "audit entries");
+    assert_eq!(RequestStore::forget_words_before(&b, cutoff).await.unwrap(), 1, "requests");
+    assert_eq!(JobStore::forget_words_before(&b, cutoff).await.unwrap(), 0, "once");
+
+    let old = a.job("old").await.unwrap().unwrap();
+    assert_eq!((old.request.prompt, old.state), (None, JobState::Delivered), "the words go, the job stays");
+    assert_eq!(a.job("recent").await.unwrap().unwrap().request.prompt.as_deref(), Some("a fox for recent"));
+    let (entries, _) = a.audit_history(GUILD, Some(MEMBER), 0, 10).await.unwrap();
+    let old_entry = entries.iter().find(|e| e.job_id == "old").unwrap();
+    assert_eq!((old_entry.prompt.as_str(), old_entry.image_url.as_deref()), ("", None));
+    assert!(entries.iter().any(|e| e.job_id == "recent" && !e.prompt.is_empty()));
+    let old_request = a.community_request("old").await.unwrap().unwrap();
+    assert_eq!((old_request.request.prompt, old_request.note), (None, None));
+    assert_eq!(a.ledger_state("old").await.unwrap(), Some(LedgerState::Committed), "the ledger stays");
 });
 
 contract!(two_processes_taking_over_at_once_never_take_the_same_job, |a, b| {
@@ -289,8 +368,8 @@ contract!(two_processes_taking_over_at_once_never_take_the_same_job, |a, b| {
     generate(&a, "made", &dead, 0.05, now).await;
     orphans.push("made".into());
     admit(&a, "shipped", MEMBER, 0.1, &dead, now).await;
-    generate(&a, "shipped", &dead, 0.05, now).await;
-    a.delivered("shipped", (Some(1), Some(CHANNEL)), 1, now).await.unwrap();
+    let fence = generate(&a, "shipped", &dead, 0.05, now).await;
+    a.delivered("shipped", &fence, (Some(1), Some(CHANNEL)), 1, now).await.unwrap();
     admit(&a, "someone-elses", MEMBER, 0.1, &alive, now).await;
 
     let (taken_first, taken_second) = tokio::join!(a.take_over(&first, lease, now), b.take_over(&second, lease, now));
@@ -361,6 +440,7 @@ contract!(usage_counts_a_rolling_day_for_members_and_servers_and_the_calendar_mo
     reserve("in-a-dm", None, MEMBER, 0.2, at("2026-11-01T05:30:00Z")).await;
     admit(&a, "abandoned", MEMBER + 2, 0.3, &me, at("2026-11-01T05:40:00Z")).await;
     a.start("abandoned", &me, now).await.unwrap();
+    // Its model call had started: it counts like a delivered job, for its member and the server.
     a.cancel("abandoned", at("2026-11-01T05:50:00Z")).await.unwrap();
 
     let usage = b.usage(Some(GUILD), MEMBER, now).await.unwrap();
@@ -368,7 +448,7 @@ contract!(usage_counts_a_rolling_day_for_members_and_servers_and_the_calendar_mo
     assert_eq!((usage.in_flight, usage.user_images), (0, 2), "{usage:?}");
     assert!(approx(usage.user_usd, 0.4), "the last 24 hours, at the real cost: {usage:?}");
     assert_eq!(usage.user_oldest, Some(at("2026-10-31T12:00:00Z")));
-    assert!(approx(usage.guild_usd, 0.5), "the member's and the neighbour's: {usage:?}");
+    assert!(approx(usage.guild_usd, 0.8), "the member's, the neighbour's and the abandoned one: {usage:?}");
     assert_eq!(usage.guild_oldest, Some(at("2026-10-31T12:00:00Z")));
     assert!(approx(usage.global_usd, 0.1 + 0.2 + 0.3), "November only, owner spend included: {usage:?}");
 
@@ -420,13 +500,24 @@ contract!(a_member_s_settings_round_trip_and_all_unset_clears_them, |a, b| {
         public: Some(false),
         ..MemberSettings::default()
     };
-    a.save_member_settings(GUILD, MEMBER, &mine).await.unwrap();
+    let (then, now) = (at("2026-11-25T12:00:00Z"), at("2026-11-25T12:00:05Z"));
+    a.save_member_settings(GUILD, MEMBER, &mine, then).await.unwrap();
+    a.save_member_settings(GUILD, MEMBER + 1, &mine, then).await.unwrap();
     let changed = MemberSettings { quality: Some("high".into()), ..mine.clone() };
-    a.save_member_settings(GUILD, MEMBER, &changed).await.unwrap();
+    a.save_member_settings(GUILD, MEMBER, &changed, now).await.unwrap();
     assert_eq!(b.member_settings(GUILD, MEMBER).await.unwrap(), changed);
     assert_eq!(b.member_settings(GUILD + 1, MEMBER).await.unwrap(), MemberSettings::default(), "per server");
-    b.save_member_settings(GUILD, MEMBER, &MemberSettings::default()).await.unwrap();
+    let everything = b.member_settings_changed(DateTime::<Utc>::MIN_UTC).await.unwrap();
+    assert_eq!(everything.len(), 2);
+    let recent = b.member_settings_changed(now).await.unwrap();
+    assert_eq!(recent.len(), 1, "what changed since a moment: {recent:?}");
+    assert_eq!((recent[0].user_id, &recent[0].settings, recent[0].changed_at), (MEMBER, &changed, now));
+
+    b.save_member_settings(GUILD, MEMBER, &MemberSettings::default(), now + Duration::seconds(1)).await.unwrap();
     assert_eq!(a.member_settings(GUILD, MEMBER).await.unwrap(), MemberSettings::default());
+    let cleared = a.member_settings_changed(now + Duration::seconds(1)).await.unwrap();
+    assert_eq!(cleared.len(), 1, "a clearing is a change other processes see");
+    assert_eq!(cleared[0].settings, MemberSettings::default());
 });
 
 fn community(id: &str, user: u64, created_at: DateTime<Utc>) -> CommunityRequest {
@@ -454,8 +545,10 @@ contract!(a_community_request_is_voted_once_per_member_decided_once_and_listed_b
         moderator_role: Some(42),
         policy: Policy::OverCost { usd: 0.5 },
     };
-    a.save_board(GUILD, &board).await.unwrap();
+    a.save_board(GUILD, &board, now).await.unwrap();
     assert_eq!(b.board(GUILD).await.unwrap(), board);
+    assert_eq!(b.boards_changed(now).await.unwrap(), vec![(GUILD, board.clone(), now)]);
+    assert!(b.boards_changed(now + Duration::seconds(1)).await.unwrap().is_empty());
 
     for (i, id) in ["oldest", "middle", "newest", "decided"].into_iter().enumerate() {
         a.create_request(&community(id, MEMBER, now + Duration::minutes(i as i64))).await.unwrap();
@@ -472,6 +565,12 @@ contract!(a_community_request_is_voted_once_per_member_decided_once_and_listed_b
     );
     assert!(approve.unwrap() != deny.unwrap(), "two moderators cannot both decide");
     a.set_request_job("decided", "job-of-decided").await.unwrap();
+    assert_eq!(
+        b.member_requests(GUILD, MEMBER).await.unwrap(),
+        (3, Some(now + Duration::minutes(3))),
+        "open requests, and the latest made"
+    );
+    assert_eq!(b.member_requests(GUILD, MEMBER + 1).await.unwrap(), (0, None));
     let decided = b.community_request("decided").await.unwrap().unwrap();
     assert!(decided.state != RequestState::Open && decided.decided_by.is_some());
     assert_eq!(decided.job_id.as_deref(), Some("job-of-decided"));
@@ -625,7 +724,7 @@ async fn processes_starting_at_once_on_postgres_migrate_once() {
         .iter()
         .map(|r| r.get(0))
         .collect();
-    assert_eq!(versions, [1, 2], "each migration once");
+    assert_eq!(versions, [1, 2, 3], "each migration once");
     PostgresStore::connect(&url).await.expect("a restart finds nothing to do");
     schema.remove().await;
 }
@@ -659,7 +758,7 @@ contract!(free_text_holding_a_nul_character_is_still_recorded, |a, b| {
     assert_eq!(page[0].revised_prompt.as_deref().map(shown).as_deref(), Some(odd));
 
     admit(&a, "nul-job", MEMBER, 0.1, &me, now).await;
-    assert!(b.fail("nul-job", odd, now).await.unwrap());
+    assert!(b.fail("nul-job", odd, None, now).await.unwrap());
     a.block(GUILD, MEMBER, &Block { until: None, reason: odd.into() }, now).await.unwrap();
     assert_eq!(b.block_of(GUILD, MEMBER, now).await.unwrap().map(|b| shown(&b.reason)).as_deref(), Some(odd));
     a.create_request(&CommunityRequest { note: Some(odd.into()), ..community("nul-request", MEMBER, now) })

@@ -81,6 +81,10 @@ struct Inner {
     refusing: bool,
     /// The bot's permissions in the guild, when a test sets them.
     bot_permissions: Option<u64>,
+    /// Roles a test added to the guild beyond `@everyone`, the manager and the moderator role.
+    extra_roles: Vec<(u64, u64)>,
+    /// How many times the guild itself was asked for (`GET /guilds/{id}`).
+    guild_reads: usize,
     identify: Option<Value>,
     /// Every message the bot made, by id, until deleted.
     messages: HashMap<String, Value>,
@@ -112,11 +116,29 @@ pub struct Member {
 pub const ORDINARY: u64 = 0x0000_0800 | 0x0000_8000 | 0x0000_0400 | 0x8000_0000;
 /// Manage Server (0x20) on top of the ordinary bits.
 pub const MANAGER: u64 = ORDINARY | 0x20;
+/// Manage Messages (0x2000) on top of the ordinary bits.
+pub const MODERATOR: u64 = ORDINARY | 0x2000;
+/// The server's owner (every permission, whatever their roles).
+pub const OWNER_ID: u64 = 900_000_000_000_000_009;
+/// A role of the guild granting Manage Server.
+pub const MANAGER_ROLE: u64 = 900_000_000_000_000_010;
+/// A role of the guild granting Manage Messages.
+pub const MODERATOR_ROLE: u64 = 900_000_000_000_000_011;
 
 impl Member {
     /// The default member of the tests.
     pub fn ordinary() -> Self {
         Self { id: MEMBER_ID, roles: Vec::new(), permissions: ORDINARY }
+    }
+
+    /// A member whose role grants Manage Server (so Discord computes Manage Server in every channel).
+    pub fn manager(id: u64) -> Self {
+        Self { id, roles: vec![MANAGER_ROLE], permissions: MANAGER }
+    }
+
+    /// A member whose role grants Manage Messages server-wide.
+    pub fn moderator(id: u64) -> Self {
+        Self { id, roles: vec![MODERATOR_ROLE], permissions: MODERATOR }
     }
 }
 
@@ -202,6 +224,18 @@ impl FakeDiscord {
         panic!("expected shards {shards:?} connected, got {:?}", self.connected_shards());
     }
 
+    #[allow(dead_code)] // used by the trust tests, written next
+    /// Adds a role granting `permissions` to the guild (as a server admin would in Server Settings).
+    pub fn add_role(&self, role: u64, permissions: u64) {
+        self.inner.lock().unwrap().extra_roles.push((role, permissions));
+    }
+
+    #[allow(dead_code)] // used by the trust tests, written next
+    /// How many times the bot asked for the guild's roles and owner.
+    pub fn guild_reads(&self) -> usize {
+        self.inner.lock().unwrap().guild_reads
+    }
+
     /// Makes `GET /gateway/bot` recommend `shards` shards.
     pub fn recommend_shards(&self, shards: u32) {
         self.inner.lock().unwrap().recommended_shards = Some(shards);
@@ -218,7 +252,7 @@ impl FakeDiscord {
             "guild_id": guild_id.to_string(), "channel_id": CHANNEL_ID.to_string(),
             "channel": {"id": CHANNEL_ID.to_string(), "type": 0, "name": "art", "nsfw": false},
             "member": {
-                "user": user(member.id, "ann"), "roles": [], "joined_at": "2025-01-01T00:00:00.000000+00:00",
+                "user": user(member.id, "ann"), "roles": member.roles.iter().map(u64::to_string).collect::<Vec<_>>(), "joined_at": "2025-01-01T00:00:00.000000+00:00",
                 "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": "Ann",
                 "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
             },
@@ -341,7 +375,7 @@ impl FakeDiscord {
             "data": {"custom_id": custom_id, "component_type": 2},
             "guild_id": GUILD_ID.to_string(), "channel_id": CHANNEL_ID.to_string(), "message": message,
             "member": {
-                "user": user(member.id, "mod"), "roles": [], "joined_at": "2025-01-01T00:00:00.000000+00:00",
+                "user": user(member.id, "mod"), "roles": member.roles.iter().map(u64::to_string).collect::<Vec<_>>(), "joined_at": "2025-01-01T00:00:00.000000+00:00",
                 "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": null,
                 "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
             },
@@ -639,6 +673,11 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
             "shards": fake.inner.lock().unwrap().recommended_shards.unwrap_or(1),
             "session_start_limit": {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}}))
         .into_response(),
+        ("GET", ["guilds", id]) => {
+            let mut inner = fake.inner.lock().unwrap();
+            inner.guild_reads += 1;
+            Json(guild(id, &inner.extra_roles)).into_response()
+        }
         ("PUT", [.., "commands"]) => Json(registered_commands(&payload)).into_response(),
         ("GET", ["users", "@me"]) => Json(user(APP_ID, "Easel")).into_response(),
         ("GET", ["users", "@me", "guilds"]) => {
@@ -688,6 +727,23 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
         }
         _ => (StatusCode::NOT_FOUND, Json(json!({"message": "404: Not Found", "code": 0}))).into_response(),
     }
+}
+
+/// A guild as `GET /guilds/{id}` returns it (the fields Easel reads, and a few more): its owner and its
+/// roles, `@everyone` (whose id is the guild's) granting only the ordinary bits.
+fn guild(id: &str, extra_roles: &[(u64, u64)]) -> Value {
+    let role = |id: String, name: &str, permissions: u64| {
+        json!({"id": id, "name": name, "permissions": permissions.to_string(), "position": 0, "color": 0,
+            "hoist": false, "managed": false, "mentionable": false})
+    };
+    let mut roles = vec![
+        role(id.to_owned(), "@everyone", ORDINARY),
+        role(MANAGER_ROLE.to_string(), "Admins", 0x20),
+        role(MODERATOR_ROLE.to_string(), "Mods", 0x2000),
+    ];
+    roles.extend(extra_roles.iter().map(|(role_id, permissions)| role(role_id.to_string(), "Extra", *permissions)));
+    json!({"id": id, "name": "Art Club", "icon": null, "owner_id": OWNER_ID.to_string(), "roles": roles,
+        "features": [], "emojis": [], "verification_level": 0, "default_message_notifications": 0})
 }
 
 /// A response declaring all of `bytes` whose body stops half-way with an error.

@@ -68,6 +68,44 @@ impl TestApp {
         message["content"].as_str().unwrap_or_default().to_owned()
     }
 
+    /// A deferred answer's final form: the deferral (`type` 5, its flags) and the edit of the deferred
+    /// message that followed it (content, embeds, files).
+    pub async fn deferred_answer(&self, sent: &discord::Sent) -> (serde_json::Value, discord::Received) {
+        let token = sent.token.clone();
+        let is_edit = move |r: &discord::Received| {
+            r.method == axum::http::Method::PATCH && r.path.contains(&token) && r.path.ends_with("/messages/@original")
+        };
+        let requests = self.discord.wait_for("the deferred answer", |r| r.iter().any(&is_edit)).await;
+        let deferral = requests.iter().find(|r| r.path.contains(&sent.id) && r.path.ends_with("/callback")).unwrap();
+        assert_eq!(deferral.payload["type"], 5, "deferred first: {}", deferral.payload);
+        let edit = requests.iter().find(|r| is_edit(r)).unwrap().clone();
+        assert_eq!(edit.payload["allowed_mentions"]["parse"], serde_json::json!([]));
+        (deferral.payload["data"].clone(), edit)
+    }
+
+    /// What a deferred command told the member alone: the edit of its private deferral, or an ephemeral
+    /// follow-up after a public one.
+    pub async fn private_answer(&self, sent: &discord::Sent) -> String {
+        let token = sent.token.clone();
+        let is_answer = move |r: &discord::Received| {
+            (r.method == axum::http::Method::PATCH
+                && r.path.contains(&token)
+                && r.path.ends_with("/messages/@original"))
+                || is_followup(r, &token)
+        };
+        let requests = self.discord.wait_for("the private answer", |r| r.iter().any(&is_answer)).await;
+        let deferral = requests.iter().find(|r| r.path.contains(&sent.id) && r.path.ends_with("/callback")).unwrap();
+        let answer = requests.iter().find(|r| is_answer(r)).unwrap();
+        if answer.method == axum::http::Method::PATCH {
+            assert_eq!(deferral.payload["data"]["flags"], 64, "the deferral was private: {}", deferral.payload);
+        } else {
+            assert_eq!(answer.payload["flags"], 64, "the follow-up is ephemeral: {}", answer.payload);
+        }
+        assert_eq!(answer.payload["allowed_mentions"]["parse"], serde_json::json!([]));
+        assert!(answer.files.is_empty(), "no image with a refusal");
+        answer.payload["content"].as_str().unwrap_or_default().to_owned()
+    }
+
     /// The ephemeral follow-up explaining why a deferred job delivered nothing.
     pub async fn followup_text(&self, sent: &discord::Sent) -> String {
         let requests =

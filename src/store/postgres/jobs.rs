@@ -14,7 +14,7 @@ use super::{
 use crate::catalogue::BackendKind;
 use crate::config::Secret;
 use crate::limits::Limits;
-use crate::queue::{JobState, JobStore, QueueCaps, Start, StoredJob, StoredResult, Ticket};
+use crate::queue::{Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult, Ticket};
 
 /// The advisory lock (first key) serialising starts of one backend across processes.
 const START_LOCK: i32 = 0x4561_7303;
@@ -22,6 +22,9 @@ use crate::store::{Charge, InstanceId, ReserveError, StoreError};
 
 const COLUMNS: &str =
     "request, backend, state, attempts, token, token_expires_at, result, message_id, delivered_channel_id";
+
+/// The keys of a stored request that hold the member's words or Discord links (removed by retention).
+pub(super) const FORGOTTEN_KEYS: &str = "'{prompt,negative_prompt,styles,source,mask,markup}'::text[]";
 
 /// States a job can still move from.
 const UNFINISHED: &str = "('queued', 'running', 'generated')";
@@ -168,12 +171,19 @@ impl JobStore for PostgresStore {
         transition(&self.client().await?, job_id, "('running')", JobState::Queued, None, now).await
     }
 
-    async fn generated(&self, job_id: &str, result: &StoredResult, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    async fn generated(
+        &self,
+        job_id: &str,
+        fence: &Fence,
+        result: &StoredResult,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
         let result = serde_json::to_string(result).map_err(fail)?;
         let moved = execute(
             &self.client().await?,
-            "UPDATE jobs SET state = 'generated', result = $2, updated_at = $3 WHERE job_id = $1 AND state = 'running'",
-            &[&job_id, &result, &millis(now)],
+            "UPDATE jobs SET state = 'generated', result = $2, updated_at = $3
+             WHERE job_id = $1 AND state = 'running' AND owner = $4 AND attempts = $5",
+            &[&job_id, &result, &millis(now), &fence.owner.0, &i64::from(fence.attempt)],
         )
         .await?;
         Ok(moved > 0)
@@ -182,6 +192,7 @@ impl JobStore for PostgresStore {
     async fn delivered(
         &self,
         job_id: &str,
+        fence: &Fence,
         (message_id, channel_id): (Option<u64>, Option<u64>),
         images: u32,
         now: DateTime<Utc>,
@@ -191,8 +202,16 @@ impl JobStore for PostgresStore {
         let row = query_opt(
             &tx,
             "UPDATE jobs SET state = 'delivered', message_id = $2, delivered_channel_id = $3, token = '',
-                updated_at = $4 WHERE job_id = $1 AND state = 'generated' AND result IS NOT NULL RETURNING result",
-            &[&job_id, &message_id.map(id), &channel_id.map(id), &millis(now)],
+                updated_at = $4 WHERE job_id = $1 AND state = 'generated' AND result IS NOT NULL
+                AND owner = $5 AND attempts = $6 RETURNING result",
+            &[
+                &job_id,
+                &message_id.map(id),
+                &channel_id.map(id),
+                &millis(now),
+                &fence.owner.0,
+                &i64::from(fence.attempt),
+            ],
         )
         .await?;
         let Some(row) = row else { return Ok(false) };
@@ -202,11 +221,38 @@ impl JobStore for PostgresStore {
         Ok(true)
     }
 
-    async fn fail(&self, job_id: &str, reason: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    async fn holds(&self, job_id: &str, fence: &Fence) -> Result<bool, StoreError> {
+        let row = query_one(
+            &self.client().await?,
+            "SELECT EXISTS (SELECT 1 FROM jobs WHERE job_id = $1 AND state IN ('running', 'generated')
+                 AND owner = $2 AND attempts = $3)",
+            &[&job_id, &fence.owner.0, &i64::from(fence.attempt)],
+        )
+        .await?;
+        get(&row, 0)
+    }
+
+    async fn fail(
+        &self,
+        job_id: &str,
+        reason: &str,
+        spent: Option<f64>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(fail)?;
         let moved = transition(&tx, job_id, UNFINISHED, JobState::Failed, Some(reason), now).await?;
         if moved {
+            if let Some(usd) = spent.filter(|usd| usd.is_finite() && *usd > 0.0) {
+                // The provider billed a call whose result reached nobody: the owner's month counts it.
+                execute(
+                    &tx,
+                    "INSERT INTO owner_spend (job_id, usd, created_at, guild_id)
+                     SELECT job_id, $2, $3, guild_id FROM jobs WHERE job_id = $1 ON CONFLICT (job_id) DO NOTHING",
+                    &[&job_id, &usd, &millis(now)],
+                )
+                .await?;
+            }
             release_in(&tx, job_id, now).await?;
         }
         tx.commit().await.map_err(fail)?;
@@ -225,19 +271,41 @@ impl JobStore for PostgresStore {
         }
         transition(&tx, job_id, "('queued', 'running')", JobState::Cancelled, None, now).await?;
         if state == JobState::Running {
-            // The provider may bill the abandoned call: the owner's budget counts its estimate.
+            // The model call has started and the provider bills it: charged like a delivered job, at
+            // its estimate, images included.
             execute(
                 &tx,
-                "INSERT INTO owner_spend (job_id, usd, created_at)
-                 SELECT job_id, reserved_usd, $2 FROM ledger WHERE job_id = $1 AND state = 'reserved'
-                 ON CONFLICT (job_id) DO NOTHING",
+                "UPDATE ledger SET state = 'committed', cost_usd = reserved_usd, settled_at = $2
+                 WHERE job_id = $1 AND state = 'reserved'",
                 &[&job_id, &millis(now)],
             )
             .await?;
+        } else {
+            release_in(&tx, job_id, now).await?;
         }
-        release_in(&tx, job_id, now).await?;
         tx.commit().await.map_err(fail)?;
         Ok(Some(state))
+    }
+
+    async fn owned(&self, owner: &InstanceId) -> Result<Vec<OwnedJob>, StoreError> {
+        let sql = format!("SELECT job_id, state, updated_at FROM jobs WHERE owner = $1 AND state IN {UNFINISHED}");
+        let rows = query(&self.client().await?, &sql, &[&owner.0]).await?;
+        rows.iter()
+            .map(|r| {
+                Ok(OwnedJob { job_id: get(r, 0)?, state: JobState::from_key(get(r, 1)?), updated_at: time(get(r, 2)?) })
+            })
+            .collect()
+    }
+
+    async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
+        let sql = format!(
+            "UPDATE jobs SET request = (request::jsonb - {FORGOTTEN_KEYS})::text,
+                result = CASE WHEN result IS NULL THEN NULL ELSE (result::jsonb - 'revised_prompt')::text END,
+                reason = NULL, redacted = 1
+             WHERE redacted = 0 AND created_at < $1 AND state NOT IN {UNFINISHED}"
+        );
+        let changed = execute(&self.client().await?, &sql, &[&millis(cutoff)]).await?;
+        Ok(usize::try_from(changed).unwrap_or(usize::MAX))
     }
 
     async fn job(&self, job_id: &str) -> Result<Option<StoredJob>, StoreError> {

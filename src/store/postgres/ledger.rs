@@ -59,6 +59,8 @@ pub(super) async fn read_usage(
         guild_usd: get(&row, 5)?,
         guild_oldest: get::<Option<i64>>(&row, 6)?.map(time),
         global_usd: get(&row, 7)?,
+        cancelled_images: 0,
+        cancelled_usd: 0.0,
     })
 }
 
@@ -217,7 +219,18 @@ impl Store for PostgresStore {
     }
 
     async fn usage(&self, guild_id: Option<u64>, user_id: u64, now: DateTime<Utc>) -> Result<Usage, StoreError> {
-        read_usage(&self.client().await?, guild_id, user_id, now).await
+        let client = self.client().await?;
+        let mut usage = read_usage(&client, guild_id, user_id, now).await?;
+        // The member's jobs they cancelled after the model had started: charged at their estimate.
+        let sql = "SELECT COALESCE(SUM(l.images), 0)::BIGINT, COALESCE(SUM(l.cost_usd), 0) FROM ledger l
+                   JOIN jobs j ON j.job_id = l.job_id
+                   WHERE (l.guild_id = $1 OR (l.guild_id IS NULL AND $1::BIGINT IS NULL)) AND l.user_id = $2
+                     AND l.created_at > $3 AND l.state = 'committed' AND j.state = 'cancelled'";
+        let day = millis(limits::day_start(now));
+        let row = query_one(&client, sql, &[&guild_id.map(id), &id(user_id), &day]).await?;
+        usage.cancelled_images = count(get(&row, 0)?);
+        usage.cancelled_usd = get(&row, 1)?;
+        Ok(usage)
     }
 
     async fn ledger_state(&self, job_id: &str) -> Result<Option<LedgerState>, StoreError> {

@@ -51,9 +51,10 @@ pub use redact::redact;
 use super::StoreError;
 
 /// Numbered migrations, applied in order inside one transaction; `schema_migrations` records which ran.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     include_str!("../../../migrations/postgres/0001_schema.sql"),
     include_str!("../../../migrations/postgres/0002_lane_turns.sql"),
+    include_str!("../../../migrations/postgres/0003_trust.sql"),
 ];
 
 /// Connections in the pool: a few admissions, job updates and reads at once, well under a server's
@@ -163,6 +164,7 @@ impl PostgresStore {
         if config.get_application_name().is_none() {
             config.application_name("easel");
         }
+        guard(&mut config);
         let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
         // Bounded waits: a server that stops answering fails calls after a while instead of hanging jobs.
         let pool = Pool::builder(manager)
@@ -181,6 +183,26 @@ impl PostgresStore {
     async fn client(&self) -> Result<deadpool_postgres::Client, StoreError> {
         self.pool.get().await.map_err(fail)
     }
+}
+
+/// How long one statement may run, a lock be waited for, or a transaction sit idle, on every connection:
+/// one stalled process (or a statement stuck behind it) then fails its call instead of freezing every
+/// process waiting for the admission lock.
+pub const SESSION_LIMITS: &str =
+    "-c statement_timeout=30000 -c lock_timeout=10000 -c idle_in_transaction_session_timeout=30000";
+
+/// Bounds every connection: [`SESSION_LIMITS`] (after any options the URL gives, which may override
+/// them) and TCP keepalives, so a server or process that vanished is noticed in about a minute.
+fn guard(config: &mut tokio_postgres::Config) {
+    let options = match config.get_options() {
+        Some(given) if !given.trim().is_empty() => format!("{SESSION_LIMITS} {given}"),
+        _ => SESSION_LIMITS.to_owned(),
+    };
+    config.options(options);
+    config.keepalives(true);
+    config.keepalives_idle(Duration::from_secs(30));
+    config.keepalives_interval(Duration::from_secs(10));
+    config.keepalives_retries(3);
 }
 
 /// Applies the pending migrations in one transaction, under [`MIGRATION_LOCK`], so processes starting

@@ -41,6 +41,17 @@ impl ModerationStore for PostgresStore {
         Store::block(self, guild_id, user_id, block, now).await
     }
 
+    async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
+        let changed = execute(
+            &self.client().await?,
+            "UPDATE audit SET prompt = '', revised_prompt = NULL, image_url = NULL, redacted = 1
+             WHERE redacted = 0 AND created_at < $1",
+            &[&millis(cutoff)],
+        )
+        .await?;
+        Ok(usize::try_from(changed).unwrap_or(usize::MAX))
+    }
+
     async fn record_audit(&self, e: &AuditEntry) -> Result<(), StoreError> {
         execute(
             &self.client().await?,

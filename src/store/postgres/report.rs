@@ -12,6 +12,16 @@ const DAY_MS: i64 = 86_400_000;
 
 #[async_trait]
 impl ReportStore for PostgresStore {
+    async fn failed_spend(&self, guild_id: u64, since: DateTime<Utc>) -> Result<f64, StoreError> {
+        let row = super::query_one(
+            &self.client().await?,
+            "SELECT COALESCE(SUM(usd), 0) FROM owner_spend WHERE guild_id = $1 AND created_at >= $2",
+            &[&id(guild_id), &millis(since)],
+        )
+        .await?;
+        get(&row, 0)
+    }
+
     async fn spend_by_day(&self, guild_id: u64, since: DateTime<Utc>) -> Result<Vec<DaySpend>, StoreError> {
         // The day as a number (days since 1970-01-01, UTC): no dependence on the session's time zone or
         // date style.

@@ -44,16 +44,54 @@ impl RequestStore for PostgresStore {
         Ok(serde_json::from_str(get(&row, 0)?).unwrap_or_default())
     }
 
-    async fn save_board(&self, guild_id: u64, settings: &BoardSettings) -> Result<(), StoreError> {
+    async fn save_board(&self, guild_id: u64, settings: &BoardSettings, now: DateTime<Utc>) -> Result<(), StoreError> {
         let json = serde_json::to_string(settings).map_err(fail)?;
         execute(
             &self.client().await?,
-            "INSERT INTO request_boards (guild_id, settings) VALUES ($1, $2)
-             ON CONFLICT (guild_id) DO UPDATE SET settings = excluded.settings",
-            &[&id(guild_id), &json],
+            "INSERT INTO request_boards (guild_id, settings, updated_at) VALUES ($1, $2, $3)
+             ON CONFLICT (guild_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at",
+            &[&id(guild_id), &json, &millis(now)],
         )
         .await
         .map(|_| ())
+    }
+
+    async fn boards_changed(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<(u64, BoardSettings, DateTime<Utc>)>, StoreError> {
+        let rows = query(
+            &self.client().await?,
+            "SELECT guild_id, settings, updated_at FROM request_boards WHERE updated_at >= $1",
+            &[&millis(since)],
+        )
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((get::<i64>(r, 0)? as u64, serde_json::from_str(get(r, 1)?).unwrap_or_default(), time(get(r, 2)?)))
+            })
+            .collect()
+    }
+
+    async fn member_requests(&self, guild_id: u64, user_id: u64) -> Result<(u32, Option<DateTime<Utc>>), StoreError> {
+        let row = super::query_one(
+            &self.client().await?,
+            "SELECT COUNT(*) FILTER (WHERE state = 'open'), MAX(created_at) FROM community_requests
+             WHERE guild_id = $1 AND user_id = $2",
+            &[&id(guild_id), &id(user_id)],
+        )
+        .await?;
+        Ok((count(get(&row, 0)?), get::<Option<i64>>(&row, 1)?.map(time)))
+    }
+
+    async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
+        let sql = format!(
+            "UPDATE community_requests SET request = (request::jsonb - {})::text, note = NULL, redacted = 1
+             WHERE redacted = 0 AND created_at < $1 AND state != 'open'",
+            super::jobs::FORGOTTEN_KEYS
+        );
+        let changed = execute(&self.client().await?, &sql, &[&millis(cutoff)]).await?;
+        Ok(usize::try_from(changed).unwrap_or(usize::MAX))
     }
 
     async fn create_request(&self, r: &CommunityRequest) -> Result<(), StoreError> {

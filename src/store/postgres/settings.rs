@@ -1,9 +1,10 @@
 //! Members' `/settings` in Postgres, one JSON document per member and server.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 
-use super::{execute, fail, get, id, query_opt, PostgresStore};
-use crate::settings::{MemberSettings, SettingsStore};
+use super::{execute, fail, get, id, millis, query, query_opt, text, time, PostgresStore};
+use crate::settings::{MemberSettings, SettingsChange, SettingsStore};
 use crate::store::StoreError;
 
 #[async_trait]
@@ -25,22 +26,36 @@ impl SettingsStore for PostgresStore {
         guild_id: u64,
         user_id: u64,
         settings: &MemberSettings,
+        now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let client = self.client().await?;
-        let (guild, user) = (id(guild_id), id(user_id));
-        if *settings == MemberSettings::default() {
-            execute(&client, "DELETE FROM member_settings WHERE guild_id = $1 AND user_id = $2", &[&guild, &user])
-                .await?;
-        } else {
-            let text = serde_json::to_string(settings).map_err(fail)?;
-            execute(
-                &client,
-                "INSERT INTO member_settings (guild_id, user_id, settings) VALUES ($1, $2, $3)
-                 ON CONFLICT (guild_id, user_id) DO UPDATE SET settings = excluded.settings",
-                &[&guild, &user, &text],
-            )
-            .await?;
-        }
+        let json = serde_json::to_string(settings).map_err(fail)?;
+        execute(
+            &self.client().await?,
+            "INSERT INTO member_settings (guild_id, user_id, settings, updated_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (guild_id, user_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at",
+            &[&id(guild_id), &id(user_id), &text(&json), &millis(now)],
+        )
+        .await?;
         Ok(())
+    }
+
+    async fn member_settings_changed(&self, since: DateTime<Utc>) -> Result<Vec<SettingsChange>, StoreError> {
+        let rows = query(
+            &self.client().await?,
+            "SELECT guild_id, user_id, settings, updated_at FROM member_settings WHERE updated_at >= $1",
+            &[&millis(since)],
+        )
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(SettingsChange {
+                    guild_id: get::<i64>(r, 0)? as u64,
+                    user_id: get::<i64>(r, 1)? as u64,
+                    // Settings written by another version that no longer parse read as unset.
+                    settings: serde_json::from_str(get(r, 2)?).unwrap_or_default(),
+                    changed_at: time(get(r, 3)?),
+                })
+            })
+            .collect()
     }
 }

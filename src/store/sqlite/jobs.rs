@@ -9,7 +9,7 @@ use super::{commit_in, fail, millis, release_in, reserve_in, time, SqliteStore};
 use crate::catalogue::BackendKind;
 use crate::config::Secret;
 use crate::limits::Limits;
-use crate::queue::{JobState, JobStore, QueueCaps, Start, StoredJob, StoredResult, Ticket};
+use crate::queue::{Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult, Ticket};
 use crate::store::{Charge, InstanceId, ReserveError, StoreError};
 
 const COLUMNS: &str =
@@ -171,13 +171,20 @@ impl JobStore for SqliteStore {
         self.with(move |c| transition(c, &job_id, "('running')", JobState::Queued, now).map_err(fail)).await
     }
 
-    async fn generated(&self, job_id: &str, result: &StoredResult, now: DateTime<Utc>) -> Result<bool, StoreError> {
-        let job_id = job_id.to_owned();
+    async fn generated(
+        &self,
+        job_id: &str,
+        fence: &Fence,
+        result: &StoredResult,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let (job_id, fence) = (job_id.to_owned(), fence.clone());
         let result = serde_json::to_string(result).map_err(fail)?;
         self.with(move |c| {
             c.execute(
-                "UPDATE jobs SET state = 'generated', result = ?2, updated_at = ?3 WHERE job_id = ?1 AND state = 'running'",
-                params![job_id, result, millis(now)],
+                "UPDATE jobs SET state = 'generated', result = ?2, updated_at = ?3
+                 WHERE job_id = ?1 AND state = 'running' AND owner = ?4 AND attempts = ?5",
+                params![job_id, result, millis(now), fence.owner.0, fence.attempt],
             )
             .map(|n| n > 0)
             .map_err(fail)
@@ -188,15 +195,20 @@ impl JobStore for SqliteStore {
     async fn delivered(
         &self,
         job_id: &str,
+        fence: &Fence,
         (message_id, channel_id): (Option<u64>, Option<u64>),
         images: u32,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let job_id = job_id.to_owned();
+        let (job_id, fence) = (job_id.to_owned(), fence.clone());
         self.with(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
             let result: Option<String> = tx
-                .query_row("SELECT result FROM jobs WHERE job_id = ?1 AND state = 'generated'", [&job_id], |r| r.get(0))
+                .query_row(
+                    "SELECT result FROM jobs WHERE job_id = ?1 AND state = 'generated' AND owner = ?2 AND attempts = ?3",
+                    params![job_id, fence.owner.0, fence.attempt],
+                    |r| r.get(0),
+                )
                 .optional()
                 .map_err(fail)?
                 .flatten();
@@ -215,13 +227,42 @@ impl JobStore for SqliteStore {
         .await
     }
 
-    async fn fail(&self, job_id: &str, reason: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    async fn holds(&self, job_id: &str, fence: &Fence) -> Result<bool, StoreError> {
+        let (job_id, fence) = (job_id.to_owned(), fence.clone());
+        self.with(move |c| {
+            c.query_row(
+                "SELECT EXISTS (SELECT 1 FROM jobs WHERE job_id = ?1 AND state IN ('running', 'generated')
+                     AND owner = ?2 AND attempts = ?3)",
+                params![job_id, fence.owner.0, fence.attempt],
+                |r| r.get(0),
+            )
+            .map_err(fail)
+        })
+        .await
+    }
+
+    async fn fail(
+        &self,
+        job_id: &str,
+        reason: &str,
+        spent: Option<f64>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
         let (job_id, reason) = (job_id.to_owned(), reason.to_owned());
         self.with(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
             let moved = transition(&tx, &job_id, UNFINISHED, JobState::Failed, now).map_err(fail)?;
             if moved {
                 tx.execute("UPDATE jobs SET reason = ?2 WHERE job_id = ?1", params![job_id, reason]).map_err(fail)?;
+                if let Some(usd) = spent.filter(|usd| usd.is_finite() && *usd > 0.0) {
+                    // The provider billed a call whose result reached nobody: the owner's month counts it.
+                    tx.execute(
+                        "INSERT OR IGNORE INTO owner_spend (job_id, usd, created_at, guild_id)
+                         SELECT job_id, ?2, ?3, guild_id FROM jobs WHERE job_id = ?1",
+                        params![job_id, usd, millis(now)],
+                    )
+                    .map_err(fail)?;
+                }
                 release_in(&tx, &job_id, now).map_err(fail)?;
             }
             tx.commit().map_err(fail)?;
@@ -240,17 +281,57 @@ impl JobStore for SqliteStore {
             }
             transition(&tx, &job_id, "('queued', 'running')", JobState::Cancelled, now).map_err(fail)?;
             if job.state == JobState::Running {
-                // The provider may bill the abandoned call: the owner's budget counts its estimate.
+                // The model call has started and the provider bills it: charged like a delivered job, at
+                // its estimate, images included.
                 tx.execute(
-                    "INSERT OR IGNORE INTO owner_spend (job_id, usd, created_at)
-                     SELECT job_id, reserved_usd, ?2 FROM ledger WHERE job_id = ?1 AND state = 'reserved'",
+                    "UPDATE ledger SET state = 'committed', cost_usd = reserved_usd, settled_at = ?2
+                     WHERE job_id = ?1 AND state = 'reserved'",
                     params![job_id, millis(now)],
                 )
                 .map_err(fail)?;
+            } else {
+                release_in(&tx, &job_id, now).map_err(fail)?;
             }
-            release_in(&tx, &job_id, now).map_err(fail)?;
             tx.commit().map_err(fail)?;
             Ok(Some(job.state))
+        })
+        .await
+    }
+
+    async fn owned(&self, owner: &InstanceId) -> Result<Vec<OwnedJob>, StoreError> {
+        let owner = owner.0.clone();
+        self.with(move |c| {
+            let mut statement = c
+                .prepare(&format!(
+                    "SELECT job_id, state, updated_at FROM jobs WHERE owner = ?1 AND state IN {UNFINISHED}"
+                ))
+                .map_err(fail)?;
+            let rows = statement
+                .query_map([owner], |r| {
+                    Ok(OwnedJob {
+                        job_id: r.get(0)?,
+                        state: JobState::from_key(&r.get::<_, String>(1)?),
+                        updated_at: time(r.get(2)?),
+                    })
+                })
+                .map_err(fail)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(fail)
+        })
+        .await
+    }
+
+    async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
+        self.with(move |c| {
+            c.execute(
+                &format!(
+                    "UPDATE jobs SET request = json_patch(request, '{FORGOTTEN_REQUEST}'),
+                        result = CASE WHEN result IS NULL THEN NULL ELSE json_patch(result, '{{\"revised_prompt\":null}}') END,
+                        reason = NULL, redacted = 1
+                     WHERE redacted = 0 AND created_at < ?1 AND state NOT IN {UNFINISHED}"
+                ),
+                [millis(cutoff)],
+            )
+            .map_err(fail)
         })
         .await
     }
@@ -311,6 +392,11 @@ impl JobStore for SqliteStore {
         .await
     }
 }
+
+/// A JSON merge patch (RFC 7396: `null` removes a key) taking the member's words and the Discord links
+/// out of a stored request; what remains still reads back as a request.
+pub(crate) const FORGOTTEN_REQUEST: &str =
+    r#"{"prompt":null,"negative_prompt":null,"styles":null,"source":null,"mask":null,"markup":null}"#;
 
 /// Records a member's start on a backend, for whose turn comes next.
 const TURN_TAKEN: &str = "INSERT INTO lane_turns (backend, guild_id, user_id, served_at) VALUES (?1, ?2, ?3, ?4)

@@ -16,6 +16,18 @@ impl ModerationStore for SqliteStore {
         Store::block(self, guild_id, user_id, block, now).await
     }
 
+    async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
+        self.with(move |c| {
+            c.execute(
+                "UPDATE audit SET prompt = '', revised_prompt = NULL, image_url = NULL, redacted = 1
+                 WHERE redacted = 0 AND created_at < ?1",
+                [millis(cutoff)],
+            )
+            .map_err(fail)
+        })
+        .await
+    }
+
     async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
         let e = entry.clone();
         self.with(move |c| {

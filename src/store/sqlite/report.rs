@@ -64,4 +64,16 @@ impl ReportStore for SqliteStore {
         })
         .await
     }
+
+    async fn failed_spend(&self, guild_id: u64, since: DateTime<Utc>) -> Result<f64, StoreError> {
+        self.with(move |c| {
+            c.query_row(
+                "SELECT COALESCE(SUM(usd), 0) FROM owner_spend WHERE guild_id = ?1 AND created_at >= ?2",
+                params![guild_id as i64, millis(since)],
+                |r| r.get(0),
+            )
+            .map_err(fail)
+        })
+        .await
+    }
 }

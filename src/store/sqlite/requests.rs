@@ -46,16 +46,66 @@ impl RequestStore for SqliteStore {
         .await
     }
 
-    async fn save_board(&self, guild_id: u64, settings: &BoardSettings) -> Result<(), StoreError> {
+    async fn save_board(&self, guild_id: u64, settings: &BoardSettings, now: DateTime<Utc>) -> Result<(), StoreError> {
         let text = serde_json::to_string(settings).map_err(fail)?;
         self.with(move |c| {
             c.execute(
-                "INSERT INTO request_boards (guild_id, settings) VALUES (?1, ?2)
-                 ON CONFLICT (guild_id) DO UPDATE SET settings = excluded.settings",
-                params![guild_id as i64, text],
+                "INSERT INTO request_boards (guild_id, settings, updated_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (guild_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at",
+                params![guild_id as i64, text, millis(now)],
             )
             .map_err(fail)?;
             Ok(())
+        })
+        .await
+    }
+
+    async fn boards_changed(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<(u64, BoardSettings, DateTime<Utc>)>, StoreError> {
+        self.with(move |c| {
+            let mut statement = c
+                .prepare("SELECT guild_id, settings, updated_at FROM request_boards WHERE updated_at >= ?1")
+                .map_err(fail)?;
+            let rows = statement
+                .query_map([millis(since)], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)? as u64,
+                        serde_json::from_str(&r.get::<_, String>(1)?).unwrap_or_default(),
+                        time(r.get(2)?),
+                    ))
+                })
+                .map_err(fail)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(fail)
+        })
+        .await
+    }
+
+    async fn member_requests(&self, guild_id: u64, user_id: u64) -> Result<(u32, Option<DateTime<Utc>>), StoreError> {
+        self.with(move |c| {
+            c.query_row(
+                "SELECT COALESCE(SUM(state = 'open'), 0), MAX(created_at) FROM community_requests
+                 WHERE guild_id = ?1 AND user_id = ?2",
+                params![guild_id as i64, user_id as i64],
+                |r| Ok((r.get::<_, u32>(0)?, r.get::<_, Option<i64>>(1)?.map(time))),
+            )
+            .map_err(fail)
+        })
+        .await
+    }
+
+    async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
+        self.with(move |c| {
+            c.execute(
+                &format!(
+                    "UPDATE community_requests SET request = json_patch(request, '{}'), note = NULL, redacted = 1
+                     WHERE redacted = 0 AND created_at < ?1 AND state != 'open'",
+                    super::jobs::FORGOTTEN_REQUEST
+                ),
+                [millis(cutoff)],
+            )
+            .map_err(fail)
         })
         .await
     }

@@ -1,10 +1,11 @@
 //! Members' `/settings` in SQLite, one JSON document per member and server.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
-use super::{fail, SqliteStore};
-use crate::settings::{MemberSettings, SettingsStore};
+use super::{fail, millis, time, SqliteStore};
+use crate::settings::{MemberSettings, SettingsChange, SettingsStore};
 use crate::store::StoreError;
 
 #[async_trait]
@@ -30,24 +31,39 @@ impl SettingsStore for SqliteStore {
         guild_id: u64,
         user_id: u64,
         settings: &MemberSettings,
+        now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let text = serde_json::to_string(settings).map_err(fail)?;
-        let clear = *settings == MemberSettings::default();
         self.with(move |c| {
-            if clear {
-                c.execute(
-                    "DELETE FROM member_settings WHERE guild_id = ?1 AND user_id = ?2",
-                    params![guild_id as i64, user_id as i64],
-                )
-            } else {
-                c.execute(
-                    "INSERT INTO member_settings (guild_id, user_id, settings) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (guild_id, user_id) DO UPDATE SET settings = excluded.settings",
-                    params![guild_id as i64, user_id as i64, text],
-                )
-            }
+            c.execute(
+                "INSERT INTO member_settings (guild_id, user_id, settings, updated_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (guild_id, user_id) DO UPDATE SET settings = excluded.settings,
+                     updated_at = excluded.updated_at",
+                params![guild_id as i64, user_id as i64, text, millis(now)],
+            )
             .map_err(fail)?;
             Ok(())
+        })
+        .await
+    }
+
+    async fn member_settings_changed(&self, since: DateTime<Utc>) -> Result<Vec<SettingsChange>, StoreError> {
+        self.with(move |c| {
+            let mut statement = c
+                .prepare("SELECT guild_id, user_id, settings, updated_at FROM member_settings WHERE updated_at >= ?1")
+                .map_err(fail)?;
+            let rows = statement
+                .query_map([millis(since)], |r| {
+                    Ok(SettingsChange {
+                        guild_id: r.get::<_, i64>(0)? as u64,
+                        user_id: r.get::<_, i64>(1)? as u64,
+                        // Settings written by another version that no longer parse read as unset.
+                        settings: serde_json::from_str(&r.get::<_, String>(2)?).unwrap_or_default(),
+                        changed_at: time(r.get(3)?),
+                    })
+                })
+                .map_err(fail)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(fail)
         })
         .await
     }
