@@ -26,5 +26,6 @@ mod startup;
 mod stores;
 mod styles;
 mod tools;
+mod trust;
 mod variation;
 mod watch;

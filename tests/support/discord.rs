@@ -224,13 +224,11 @@ impl FakeDiscord {
         panic!("expected shards {shards:?} connected, got {:?}", self.connected_shards());
     }
 
-    #[allow(dead_code)] // used by the trust tests, written next
     /// Adds a role granting `permissions` to the guild (as a server admin would in Server Settings).
     pub fn add_role(&self, role: u64, permissions: u64) {
         self.inner.lock().unwrap().extra_roles.push((role, permissions));
     }
 
-    #[allow(dead_code)] // used by the trust tests, written next
     /// How many times the bot asked for the guild's roles and owner.
     pub fn guild_reads(&self) -> usize {
         self.inner.lock().unwrap().guild_reads
