@@ -316,7 +316,7 @@ fn history_line(e: &AuditEntry) -> String {
         (Some(g), Some(m)) => format!(" [result](https://discord.com/channels/{g}/{}/{m})", e.channel_id),
         _ => String::new(),
     };
-    let reason = e.reason.as_deref().map(|r| format!(" ({})", truncate(r, 60))).unwrap_or_default();
+    let reason = e.reason.as_deref().map(|r| format!(" ({})", crate::text::echo(r, 60))).unwrap_or_default();
     format!(
         "<t:{}:f> <@{}> /{} {} · **{}**{} · ${:.4} · \"{}\"{} · job {}",
         e.created_at.timestamp(),
@@ -326,7 +326,7 @@ fn history_line(e: &AuditEntry) -> String {
         e.outcome.label(),
         reason,
         e.cost_usd,
-        truncate(&e.prompt, 60),
+        crate::text::echo(&e.prompt, 60),
         jump,
         e.job_id
     )

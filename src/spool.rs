@@ -50,8 +50,10 @@ impl Spool {
         Ok(images)
     }
 
-    /// Removes the files last written more than `age` ago; returns how many. Files of jobs still
-    /// waiting for delivery are far younger than any keep period.
+    /// Removes Easel's own files (named as [`Spool::write`] names them) last written more than `age` ago;
+    /// returns how many. Anything else in the folder (an owner may point `EASEL_SPOOL` at a folder of
+    /// their own) is left alone. Files of jobs still waiting for delivery are far younger than any keep
+    /// period.
     pub async fn prune(&self, age: std::time::Duration) -> usize {
         let dir = self.dir.clone();
         let pruned = tokio::task::spawn_blocking(move || {
@@ -59,10 +61,13 @@ impl Spool {
             let now = std::time::SystemTime::now();
             let mut pruned = 0;
             for entry in entries.flatten() {
-                let old = entry
-                    .metadata()
-                    .and_then(|m| m.modified())
-                    .is_ok_and(|at| now.duration_since(at).is_ok_and(|d| d > age));
+                let ours =
+                    entry.file_name().to_str().is_some_and(is_ours) && entry.file_type().is_ok_and(|t| t.is_file());
+                let old = ours
+                    && entry
+                        .metadata()
+                        .and_then(|m| m.modified())
+                        .is_ok_and(|at| now.duration_since(at).is_ok_and(|d| d > age));
                 if old && std::fs::remove_file(entry.path()).is_ok() {
                     pruned += 1;
                 }
@@ -90,6 +95,18 @@ impl Spool {
     }
 }
 
+/// Whether `name` is one [`Spool::write`] makes: `{job}-{k}.{image extension}`, or its `.partial`.
+fn is_ours(name: &str) -> bool {
+    let name = name.strip_suffix(".partial").unwrap_or(name);
+    let Some((stem, extension)) = name.rsplit_once('.') else { return false };
+    let Some((job, k)) = stem.rsplit_once('-') else { return false };
+    matches!(extension, "png" | "jpeg" | "jpg" | "webp" | "gif")
+        && !k.is_empty()
+        && k.bytes().all(|b| b.is_ascii_digit())
+        && !job.is_empty()
+        && job.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
 /// A file name made only of letters, digits, `-` and `.` (never a path).
 fn safe(name: &str) -> String {
     name.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.')).collect::<String>().replace("..", "")
@@ -113,5 +130,27 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(20));
         assert_eq!(spool.prune(std::time::Duration::from_millis(10)).await, 1);
         assert!(spool.read(&names).await.is_err() && !spool.has(&names).await);
+    }
+
+    #[tokio::test]
+    async fn pruning_removes_only_easels_own_files() {
+        let dir = std::env::temp_dir().join(format!("easel-spool-shared-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let spool = Spool::open(&dir).unwrap();
+        let image = EncodedImage { bytes: imaging::noise_png(4, 4), extension: "png", width: 4, height: 4 };
+        spool.write("1234567890", std::slice::from_ref(&image)).await.unwrap();
+        std::fs::write(dir.join("1234567890-2.png.partial"), b"half").unwrap();
+        for theirs in ["holiday.png", "notes.txt", "my-cat.png", "backup-1.png.bak"] {
+            std::fs::write(dir.join(theirs), b"the owner's").unwrap();
+        }
+        std::fs::create_dir(dir.join("999-1.png")).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+
+        assert_eq!(spool.prune(std::time::Duration::from_millis(10)).await, 2, "the image and its partial");
+        let mut left: Vec<String> =
+            std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        left.sort();
+        assert_eq!(left, ["999-1.png", "backup-1.png.bak", "holiday.png", "my-cat.png", "notes.txt"]);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -13,6 +13,33 @@ pub fn truncate(text: &str, max: usize) -> String {
     cut
 }
 
+/// A member's (or a model's) text as Easel echoes it to Discord, in an embed, a log post or a list, at
+/// most `max` characters: [`clean`]ed, so bidirectional overrides cannot reorder what readers see, and
+/// with Markdown's brackets escaped, so `[a harmless label](https://somewhere-else)` shows as typed
+/// instead of as a masked link. Mentions never ping anyway: every message Easel sends allows none.
+pub fn echo(text: &str, max: usize) -> String {
+    let cleaned = clean(text);
+    let width = |c: char| if matches!(c, '[' | ']' | '\\') { 2 } else { 1 };
+    let total: usize = cleaned.chars().map(width).sum();
+    let budget = if total <= max { max } else { max.saturating_sub(1) };
+    let mut out = String::with_capacity(cleaned.len() + 8);
+    let mut used = 0;
+    for c in cleaned.chars() {
+        if used + width(c) > budget {
+            break;
+        }
+        used += width(c);
+        if width(c) == 2 {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if total > max {
+        out.push('…');
+    }
+    out
+}
+
 /// A member's text as Easel judges it: Unicode NFC, without invisible format characters (zero-width
 /// spaces and joiners, bidirectional overrides, soft hyphens, byte-order marks) or control characters
 /// (line breaks and tabs become spaces), trimmed.
@@ -69,12 +96,37 @@ mod tests {
         assert_eq!(clean("\u{3164}\u{115F}"), "", "Hangul fillers look blank");
     }
 
+    #[test]
+    fn echoed_text_has_no_bidi_overrides_and_no_masked_links() {
+        assert_eq!(echo("a \u{202E}kcilc\u{202C} fox", 100), "a kcilc fox");
+        assert_eq!(echo("[free nitro](https://evil.example)", 100), "\\[free nitro\\](https://evil.example)");
+        assert_eq!(echo("a\\[b", 100), "a\\\\\\[b", "a typed backslash cannot undo the escape");
+        assert!(echo(&"[".repeat(50), 10).chars().count() <= 10);
+    }
+
     proptest! {
         #[test]
         fn cleaning_never_panics_and_is_idempotent(text in any::<String>()) {
             let once = clean(&text);
             prop_assert_eq!(clean(&once), once.clone());
             prop_assert!(once.chars().all(|c| !c.is_control()));
+        }
+
+        #[test]
+        fn echoes_never_exceed_their_limit_nor_hold_a_bracket_unescaped(text in any::<String>(), max in 2usize..300) {
+            let echoed = echo(&text, max);
+            prop_assert!(echoed.chars().count() <= max);
+            let reorders = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            let has_bidi = echoed.chars().any(reorders);
+            prop_assert!(!has_bidi);
+            let mut chars = echoed.chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => prop_assert!(matches!(chars.next(), Some('[' | ']' | '\\'))),
+                    '[' | ']' => prop_assert!(false, "a bare bracket in {:?}", echoed),
+                    _ => {}
+                }
+            }
         }
 
         #[test]

@@ -14,7 +14,7 @@ use serenity::all::{
 use serenity::async_trait;
 use serenity::builder::Builder;
 use serenity::http::{Http, HttpError};
-use tracing::warn;
+use tracing::{info, warn};
 
 use super::{buttons, render};
 use crate::clock::Clock;
@@ -264,10 +264,15 @@ impl Courier for DiscordCourier {
                 Err(_) => {}
             }
         }
-        // Without a token nothing is private: a direct message first, the channel only when DMs are closed.
+        // Without a token nothing is private: a direct message first, the channel only when DMs are closed
+        // and the job was public.
         let user = job.request.requester.user_id;
         if self.direct_message(user, CreateMessage::new().content(text)).await.is_ok() {
             return;
+        }
+        if job.request.private {
+            // A private job's words never go to the channel; the member can still ask `/usage`.
+            return info!(job = %job.request.id, "a private job's failure could not reach its member privately");
         }
         let message = CreateMessage::new().content(format!("<@{user}> {text}"));
         if let Err(e) = self.post_elsewhere(job, message).await {

@@ -204,7 +204,7 @@ pub fn log_embed(e: &AuditEntry) -> CreateEmbed {
         .colour(colour(e.outcome))
         // 3,000 + 1,024 (revised prompt) + 1,024 (reason) + the short fields stays under Discord's
         // 6,000 characters for a whole embed.
-        .description(truncate(&e.prompt, 3000))
+        .description(crate::text::echo(&e.prompt, 3000))
         .field("Requester", format!("<@{}>", e.user_id), true)
         .field("Channel", format!("<#{}>", e.channel_id), true);
     if let (Some(guild), Some(message)) = (e.guild_id, e.message_id) {
@@ -219,10 +219,10 @@ pub fn log_embed(e: &AuditEntry) -> CreateEmbed {
         .field("Cost", format!("${:.4}", e.cost_usd), true)
         .field("Outcome", e.outcome.label(), true);
     if let Some(revised) = &e.revised_prompt {
-        embed = embed.field("Revised prompt", truncate(revised, 1024), false);
+        embed = embed.field("Revised prompt", crate::text::echo(revised, 1024), false);
     }
     if let Some(reason) = &e.reason {
-        embed = embed.field("Reason", truncate(reason, 1024), false);
+        embed = embed.field("Reason", crate::text::echo(reason, 1024), false);
     }
     if e.thumbnail.is_some() {
         embed = embed.thumbnail(format!("attachment://{THUMBNAIL}"));

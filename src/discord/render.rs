@@ -34,10 +34,10 @@ pub fn result_embed(request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> 
         Command::Styles => "Your style comparison",
     };
     let prompt = request.prompt.as_deref().map(str::trim).filter(|p| !p.is_empty());
-    let description = prompt.map_or_else(|| "A variation of your image".to_owned(), |p| truncate(p, 4000));
+    let description = prompt.map_or_else(|| "A variation of your image".to_owned(), |p| crate::text::echo(p, 4000));
     let mut embed = CreateEmbed::new().title(title).colour(COLOUR).description(description);
     if let Some(revised) = job.revised_prompt.as_deref().filter(|r| Some(*r) != prompt) {
-        embed = embed.field("Revised prompt", truncate(revised, 1024), false);
+        embed = embed.field("Revised prompt", crate::text::echo(revised, 1024), false);
     }
     embed = embed
         .field("Model", spec.model.id.clone(), true)
@@ -54,7 +54,7 @@ pub fn result_embed(request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> 
         embed = embed.field("Parameters", truncate(details, 1024), false);
     }
     if let Some(negative) = &spec.negative_prompt {
-        embed = embed.field("Negative prompt", truncate(negative, 1024), false);
+        embed = embed.field("Negative prompt", crate::text::echo(negative, 1024), false);
     }
     if !spec.style_prompts.is_empty() {
         let styles: Vec<&str> = spec.style_prompts.iter().map(|(_, style)| style.as_str()).collect();

@@ -241,7 +241,7 @@ fn list_text(guild: u64, open: &[CommunityRequest]) -> String {
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let prompt = crate::text::truncate(r.request.prompt.as_deref().unwrap_or_default(), 80);
+            let prompt = crate::text::echo(r.request.prompt.as_deref().unwrap_or_default(), 80);
             let link =
                 r.card.map_or_else(String::new, |(c, m)| format!(" · https://discord.com/channels/{guild}/{c}/{m}"));
             format!(
@@ -262,13 +262,15 @@ pub fn card_embed(r: &CommunityRequest) -> CreateEmbed {
     let status = match (r.state, r.decided_by) {
         (RequestState::Open, _) => "Waiting for a moderator".to_owned(),
         (RequestState::Approved, Some(m)) => format!("Approved by <@{m}>"),
-        (RequestState::Denied, Some(m)) => format!("Denied by <@{m}>: {}", r.reason.as_deref().unwrap_or_default()),
+        (RequestState::Denied, Some(m)) => {
+            format!("Denied by <@{m}>: {}", crate::text::echo(r.reason.as_deref().unwrap_or_default(), 900))
+        }
         (_, None) => r.state.key().to_owned(),
     };
     let mut embed = CreateEmbed::new()
         .title("Community request")
         .colour(0x9B59B6)
-        .description(crate::text::truncate(r.request.prompt.as_deref().unwrap_or_default(), 4000))
+        .description(crate::text::echo(r.request.prompt.as_deref().unwrap_or_default(), 4000))
         .field("Requested by", format!("<@{}>", r.user_id()), true)
         .field("Estimated cost", format!("${:.3}", r.estimate_usd), true)
         .field("Votes", r.votes.to_string(), true)
@@ -277,7 +279,7 @@ pub fn card_embed(r: &CommunityRequest) -> CreateEmbed {
         embed = embed.field("Model", model.clone(), true);
     }
     if let Some(note) = &r.note {
-        embed = embed.field("Note", crate::text::truncate(note, 1024), false);
+        embed = embed.field("Note", crate::text::echo(note, 1024), false);
     }
     if r.request.source.is_some() {
         // Easel's own checked copy, attached to the card: never the member's link.

@@ -322,13 +322,13 @@ fn stored(e: &crate::store::StoreError) -> String {
 
 /// What a requester reads when their request is denied.
 pub fn denied_text(request: &CommunityRequest, reason: &str) -> String {
-    let prompt = crate::text::truncate(request.request.prompt.as_deref().unwrap_or_default(), 200);
+    let prompt = crate::text::echo(request.request.prompt.as_deref().unwrap_or_default(), 200);
     format!("Your request \u{201c}{prompt}\u{201d} was not approved by the moderators. Their reason: {reason}")
 }
 
 /// What a requester reads when their approved request's image is posted.
 pub fn delivered_text(request_prompt: &str, moderator: u64, link: &str) -> String {
-    let prompt = crate::text::truncate(request_prompt, 200);
+    let prompt = crate::text::echo(request_prompt, 200);
     format!(
         "Your request \u{201c}{prompt}\u{201d} was approved by <@{moderator}>, and the image is in the gallery: {link}"
     )

@@ -208,3 +208,38 @@ async fn migrate_store_copies_a_bots_sqlite_data_into_an_empty_postgres_once() {
     assert_eq!(again, 1, "a second copy into a database holding data is refused");
     schema.remove().await;
 }
+
+#[tokio::test]
+async fn check_and_start_up_never_show_a_database_password_holding_question_marks_slashes_or_at_signs() {
+    let (discord, openai) = stand_ins().await;
+    let closed = crate::support::free_address();
+    for password in ["hun?ter2", "hun/ter?2", "hu@n#ter/2"] {
+        let mut all = vars(&discord, &openai, "test-bot-token");
+        all.push(("EASEL_DATABASE_URL", format!("postgres://easel:{password}@{closed}/easel")));
+        let (checked, started) = tokio::task::spawn_blocking(move || {
+            let dir = dir("password");
+            let checked = easel(&dir, &["check"], &all);
+            let output = Command::new(env!("CARGO_BIN_EXE_easel"))
+                .current_dir(&dir)
+                .env_clear()
+                .envs(all.iter().map(|(k, v)| (*k, v.as_str())))
+                .output()
+                .unwrap();
+            let said =
+                format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+            (checked, (output.status.success(), said))
+        })
+        .await
+        .unwrap();
+
+        let ((code, check), (started_ok, start_up)) = (checked, started);
+        assert!(code != 0 && check.contains("database: PROBLEM"), "no database there: {check}");
+        assert!(!started_ok && start_up.contains("could not be opened"), "{start_up}");
+        for shown in [&check, &start_up] {
+            assert!(
+                !shown.contains("hun") && !shown.contains("ter2") && !shown.contains("ter?2"),
+                "{password}: {shown}"
+            );
+        }
+    }
+}

@@ -95,6 +95,8 @@ async fn a_cancel_after_the_model_started_counts_like_a_delivered_image_and_usag
 #[tokio::test]
 async fn manage_messages_in_one_channel_is_not_a_moderator_but_a_role_granting_it_is() {
     let app = spawn_app_with(&[], |_| {}).await;
+    let helpers = 900_000_000_000_000_064;
+    app.discord.add_role(helpers, 0x2000);
     let (first, message) = delivered(&app, "a fox").await;
     // Discord computes Manage Messages for this channel (an overwrite); none of the helper's roles grant it.
     let helper = Member { id: 900_000_000_000_000_061, roles: Vec::new(), permissions: MODERATOR };
@@ -112,7 +114,7 @@ async fn manage_messages_in_one_channel_is_not_a_moderator_but_a_role_granting_i
     assert!(refused_block.starts_with("Only"), "{refused_block}");
     assert!(app.discord.stored_message(message["id"].as_str().unwrap()).is_some(), "the result is still there");
 
-    let moderator = Member::moderator(900_000_000_000_000_062);
+    let moderator = Member { id: 900_000_000_000_000_062, roles: vec![helpers], permissions: MODERATOR };
     logged(&app).await;
     let history = app.discord.invoke_as(&moderator, "moderation", subcommand("history", json!([])), json!({}));
     let page = told(&app, &history).await;
@@ -239,4 +241,32 @@ async fn a_servers_admins_move_its_budget_only_up_to_the_owners_cap() {
     let cap = "The bot's owner caps a server's daily budget at $20.00: choose a value from 0 to that.";
     assert_eq!((none.as_str(), above.as_str()), (cap, cap));
     assert!(within.ends_with("is now $15.00."), "{within}");
+}
+
+#[tokio::test]
+async fn a_private_jobs_failure_never_reaches_the_channel_even_when_its_member_cannot_be_reached() {
+    let app = spawn_app_with(&[], |o| o.always(Reply::moderation_blocked())).await;
+    let private = app.discord.invoke("settings", json!([{"name": "public", "type": 5, "value": false}]), json!({}));
+    app.direct_answer(&private).await;
+    let dm = format!("/channels/{}/messages", crate::support::discord::DM_CHANNEL_ID);
+    app.discord.fail_with_code(Method::POST, "/webhooks/", 401, 50027, 100);
+    app.discord.fail_with_code(Method::PATCH, "/messages/@original", 401, 50027, 100);
+    app.discord.fail_with_code(Method::POST, &dm, 403, 50007, 100);
+
+    app.discord.invoke("generate", json!([string("prompt", "a secret garden")]), json!({}));
+    app.discord.wait_for("the direct message tried", |r| r.iter().any(|r| r.path.ends_with(&dm))).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+
+    let channel = format!("/channels/{}/messages", crate::support::discord::CHANNEL_ID);
+    let posted: Vec<Received> = app.discord.requests().into_iter().filter(|r| r.path.ends_with(&channel)).collect();
+    assert!(posted.is_empty(), "nothing about a private job in the channel: {posted:?}");
+}
+
+#[tokio::test]
+async fn an_echoed_prompt_cannot_reorder_text_or_hide_a_link() {
+    let app = spawn_app_with(&[], |_| {}).await;
+    let (_, message) = delivered(&app, "[free nitro](https://evil.example) a \u{202E}xof\u{202C}").await;
+
+    let description = message["embeds"][0]["description"].as_str().unwrap();
+    assert_eq!(description, "\\[free nitro\\](https://evil.example) a xof");
 }

@@ -6,9 +6,9 @@
 pub fn redact(url: &str) -> String {
     let mut out = url.to_owned();
     if let Some(start) = ["postgres://", "postgresql://"].iter().find_map(|p| url.starts_with(p).then_some(p.len())) {
-        // Up to the last `@` before the query: more than the parser's first `@`, so a password holding
-        // an unescaped `@` is masked whole (at worst the host is masked too).
-        let head = url[start..].split('?').next().unwrap_or_default();
+        // Up to the last `@` of the whole string: a password may hold an unescaped `@`, `/`, `?` or `#`,
+        // so no earlier delimiter can be trusted to end it (at worst the host is masked too).
+        let head = &url[start..];
         if let Some(at) = head.rfind('@') {
             if let Some(colon) = head[..at].find(':') {
                 out = format!("{}:***{}", &url[..start + colon], &url[start + at..]);
@@ -81,6 +81,12 @@ mod tests {
             ("host=db user=easel password=hunter2 dbname=easel", "host=db user=easel password=*** dbname=easel"),
             ("host=db password = 'hunter 2\\' x' dbname=easel", "host=db password=*** dbname=easel"),
             ("postgres://db/easel", "postgres://db/easel"),
+            ("postgres://easel:hun?ter2@db/easel", "postgres://easel:***@db/easel"),
+            (
+                "postgres://easel:hunter/2@db:5432/easel?sslmode=disable",
+                "postgres://easel:***@db:5432/easel?sslmode=disable",
+            ),
+            ("postgres://easel:hun#t@er2@db/easel", "postgres://easel:***@db/easel"),
             ("host=db application_name=mypassword", "host=db application_name=mypassword"),
         ];
         for (url, shown) in cases {
