@@ -163,6 +163,10 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         .await
         .ok_or_else(|| RunError::NothingToOffer(config.openai_base_url.to_string()))?;
     let startup::Offered { catalogue, default_model, unreachable } = offered;
+    let metrics = Arc::new(telemetry::Metrics::new());
+    let offered_models: Vec<(String, &str)> =
+        catalogue.models().iter().map(|m| (m.id.clone(), m.backend.key())).collect();
+    metrics.known(&offered_models);
     let admission = Admission::new(
         Arc::new(catalogue),
         default_model,
@@ -189,7 +193,6 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         clock: Arc::clone(&clock),
         every: config.model_watch,
     };
-    let metrics = Arc::new(telemetry::Metrics::new());
     let remembering = upkeep::Remembering {
         jobs: Arc::clone(&job_store),
         moderation: Arc::clone(&moderation_store),

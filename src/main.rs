@@ -147,19 +147,33 @@ fn migrate_store() -> ExitCode {
 }
 
 /// Logs to stderr, filtered by `RUST_LOG` (else `default`); as JSON lines when `EASEL_LOG_FORMAT=json`.
+///
+/// Whatever `RUST_LOG` says, no secret reaches the log: interaction tokens travel in the paths of
+/// serenity's HTTP requests, which its `#[instrument]`ed spans print whole, and in the gateway frames the
+/// WebSocket library traces; the Postgres driver logs statements' parameters at debug level.
 fn start_logging(default: &str) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
-    // The Postgres driver logs statements' parameters (interaction tokens, prompts) at debug level:
-    // never below info, whatever RUST_LOG says.
-    let filter = filter.add_directive("tokio_postgres=info".parse().expect("a valid directive"));
+    use tracing_subscriber::filter::{filter_fn, FilterExt};
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::Layer;
+
+    let mut filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    for quiet in ["tokio_postgres=info", "tungstenite=debug", "tokio_tungstenite=debug"] {
+        filter = filter.add_directive(quiet.parse().expect("a valid directive"));
+    }
+    // serenity's HTTP spans record each request, its route and interaction token included: never kept.
+    let no_token_spans = filter_fn(|meta| !(meta.is_span() && meta.target().starts_with("serenity::http")));
+    let filter = filter.and(no_token_spans);
     let json = std::env::var("EASEL_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
-    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let logs = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
     if json {
         // Each job is a span: its close event carries how long the job was busy and idle.
         let spans = tracing_subscriber::fmt::format::FmtSpan::CLOSE;
-        logs.json().with_current_span(true).with_span_list(false).with_span_events(spans).init();
+        let logs = logs.json().with_current_span(true).with_span_list(false).with_span_events(spans);
+        tracing_subscriber::registry().with(logs.with_filter(filter)).init();
     } else {
-        logs.with_ansi(std::io::stderr().is_terminal()).init();
+        let logs = logs.with_ansi(std::io::stderr().is_terminal());
+        tracing_subscriber::registry().with(logs.with_filter(filter)).init();
     }
 }
 

@@ -99,6 +99,29 @@ impl Metrics {
         }
     }
 
+    /// Creates, at zero, every series Easel can report for the offered `models` (id, backend key): a
+    /// dashboard or an alert such as `rate(easel_jobs_total{outcome="failed"}[5m]) > 0` sees a flat line
+    /// from start-up instead of no data until the first failure.
+    pub fn known(&self, models: &[(String, &str)]) {
+        for (model, backend) in models {
+            for command in crate::job::Command::ALL {
+                for outcome in OUTCOMES {
+                    self.jobs.with_label_values(&[command.name(), model, outcome]);
+                }
+            }
+            self.generation.with_label_values(&[model]);
+            self.queue_wait.with_label_values(&[backend]);
+            self.queue_length.with_label_values(&[backend]);
+            for kind in BackendError::KINDS {
+                self.upstream_errors.with_label_values(&[backend, kind]);
+            }
+        }
+        self.delivery.with_label_values(&["discord"]);
+        for reason in REFUSAL_REASONS {
+            self.refusals.with_label_values(&[reason]);
+        }
+    }
+
     /// A job ended with `outcome` (`delivered`, `refused_provider`, `refused_rules`, `failed`, `cancelled`).
     pub fn job_ended(&self, command: &str, model: &str, outcome: &str) {
         self.jobs.with_label_values(&[command, model, outcome]).inc();
@@ -156,6 +179,12 @@ impl Metrics {
     }
 }
 
+/// Every outcome a job ends with.
+const OUTCOMES: [&str; 5] = ["delivered", "refused_provider", "refused_rules", "failed", "cancelled"];
+
+/// Every reason label of a refusal ([`refusal_reason`]).
+const REFUSAL_REASONS: [&str; 7] = ["invalid", "limit", "blocked", "rules", "queue_full", "restarting", "other"];
+
 /// The reason label of a refusal.
 fn refusal_reason(error: &JobError) -> &'static str {
     match error {
@@ -186,5 +215,24 @@ mod tests {
         );
         assert!(text.contains("easel_images_total 2"), "{text}");
         assert!(text.contains("easel_refusals_total{reason=\"restarting\"} 1"), "{text}");
+    }
+
+    #[test]
+    fn every_known_series_shows_at_zero_before_anything_happens() {
+        let metrics = Metrics::new();
+        metrics.known(&[("gpt-image-2".to_owned(), "openai")]);
+        let text = metrics.render();
+        for series in [
+            "easel_jobs_total{command=\"generate\",model=\"gpt-image-2\",outcome=\"failed\"} 0",
+            "easel_jobs_total{command=\"styles\",model=\"gpt-image-2\",outcome=\"cancelled\"} 0",
+            "easel_refusals_total{reason=\"queue_full\"} 0",
+            "easel_upstream_errors_total{kind=\"timed_out\",provider=\"openai\"} 0",
+            "easel_generation_seconds_count{model=\"gpt-image-2\"} 0",
+            "easel_queue_wait_seconds_count{backend=\"openai\"} 0",
+            "easel_delivery_seconds_count{route=\"discord\"} 0",
+            "easel_queue_length{backend=\"openai\"} 0",
+        ] {
+            assert!(text.contains(series), "{series} missing:\n{text}");
+        }
     }
 }

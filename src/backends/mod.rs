@@ -172,7 +172,22 @@ pub enum BackendError {
 }
 
 impl BackendError {
-    /// A short name of the kind of failure, for metrics.
+    /// Every [`Self::kind`], for what is reported per kind (each at zero from start-up in `/metrics`).
+    pub const KINDS: [&'static str; 11] = [
+        "refused",
+        "rate_limited",
+        "unavailable",
+        "timed_out",
+        "out_of_credit",
+        "unauthorized",
+        "model_gone",
+        "bad_request",
+        "result_unavailable",
+        "malformed",
+        "too_large",
+    ];
+
+    /// A short name of the kind of failure, for metrics (one of [`Self::KINDS`]).
     pub fn kind(&self) -> &'static str {
         match self {
             Self::Refused { .. } => "refused",

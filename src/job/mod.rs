@@ -34,6 +34,9 @@ pub enum Command {
 }
 
 impl Command {
+    /// Every command, for what is reported per command (each at zero from start-up in `/metrics`).
+    pub const ALL: [Self; 6] = [Self::Generate, Self::Hd, Self::Variation, Self::Edit, Self::Upscale, Self::Styles];
+
     /// The slash command's name, for logs and embeds.
     pub fn name(self) -> &'static str {
         match self {

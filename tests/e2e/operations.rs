@@ -34,6 +34,10 @@ async fn metrics_move_by_exactly_one_job_and_one_refusal() {
     let invalid = r#"easel_refusals_total{reason="invalid"}"#;
     let (status, before) = get(&address, "/metrics").await;
     assert_eq!(status, 200);
+    for at_zero in [delivered, invalid, r#"easel_jobs_total{command="generate",model="gpt-image-2",outcome="failed"}"#]
+    {
+        assert!(before.lines().any(|l| l == format!("{at_zero} 0")), "{at_zero} shown at 0 from start-up: {before}");
+    }
 
     let sent = app.discord.invoke("generate", json!([string("prompt", "a counted fox")]), json!({}));
     app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;

@@ -82,7 +82,8 @@ async fn the_binary_serves_a_command_stops_on_sigterm_and_never_logs_its_secrets
             ("DISCORD_API_BASE", discord.origin.clone()),
             ("OPENAI_BASE_URL", openai.base_url.clone()),
             ("EASEL_DB", dir.join("easel.db").display().to_string()),
-            ("RUST_LOG", "debug".into()),
+            // The most verbose level there is: no secret and no interaction token at any level.
+            ("RUST_LOG", "trace".into()),
         ],
     );
 
@@ -95,4 +96,11 @@ async fn the_binary_serves_a_command_stops_on_sigterm_and_never_logs_its_secrets
     assert!(status.success(), "a clean stop on SIGTERM: {status:?}");
     assert!(logs.contains(&format!("job={}", sent.id)), "the job id is in the log");
     assert!(!logs.contains("very-secret-bot-token") && !logs.contains("sk-very-secret-key"), "secrets leaked:\n{logs}");
+    let leaks: Vec<&str> = logs.lines().filter(|l| l.contains(&sent.token)).collect();
+    assert!(
+        leaks.is_empty(),
+        "{} log line(s) hold the interaction token:\n{}",
+        leaks.len(),
+        leaks.iter().map(|l| format!("{:.300}", l)).collect::<Vec<_>>().join("\n")
+    );
 }
