@@ -166,3 +166,47 @@ async fn a_second_process_on_the_same_database_leaves_the_firsts_live_jobs_alone
     let usage = ledger(&db).await;
     assert_eq!((usage.user_images, usage.in_flight), (2, 0), "two images charged, as the limit allows");
 }
+
+/// One race: a member sends `each` requests to each of two processes sharing one SQLite file at once;
+/// returns the images they received and the images the ledger charged.
+async fn race_two_processes_on_one_file(round: usize, each: usize, extra: &[(&str, &str)]) -> (usize, u32) {
+    let (dir, db) = fresh_dir(&format!("sqlite-race-{round}"));
+    let (first_discord, first_model) = (FakeDiscord::start().await, FakeOpenAi::start().await);
+    let (second_discord, second_model) = (FakeDiscord::start().await, FakeOpenAi::start().await);
+    first_model.always(Reply::Delayed(3500));
+    second_model.always(Reply::Delayed(3500));
+    let first = start_on(&dir.join("a"), &db, &first_discord, &first_model, extra).await;
+    let second = start_on(&dir.join("b"), &db, &second_discord, &second_model, extra).await;
+    let mut sent = Vec::new();
+    for i in 0..each {
+        for discord in [&first_discord, &second_discord] {
+            let prompt = format!("racing fox {i}");
+            sent.push((discord.clone(), discord.invoke("generate", json!([string("prompt", &prompt)]), json!({}))));
+        }
+    }
+    for (discord, one) in &sent {
+        let token = one.token.clone();
+        discord
+            .wait_for("an answer", |r| {
+                r.iter().any(|r| r.path.contains(&token) && (!r.files.is_empty() || r.payload["flags"] == 64))
+            })
+            .await;
+    }
+    let images: usize = sent.iter().map(|(discord, one)| images_for(&discord.requests(), one)).sum();
+    let (_, first_logs) = first.terminate().await;
+    let (_, second_logs) = second.terminate().await;
+    let usage = ledger(&db).await;
+    assert_eq!(usage.in_flight, 0, "{first_logs}\n{second_logs}");
+    (images, usage.user_images)
+}
+
+#[tokio::test]
+async fn a_member_racing_two_processes_on_one_sqlite_file_never_passes_the_daily_limit() {
+    // A short lease: a process whose heartbeat is late (the file is busy with the race) looks stopped to
+    // the other, which takes its jobs over while it still works on them.
+    let extra = [("EASEL_IMAGES_PER_DAY", "3"), ("EASEL_LEASE_SECS", "3")];
+    for round in 0..4 {
+        let (images, charged) = race_two_processes_on_one_file(round, 10, &extra).await;
+        assert_eq!((images, charged), (3, 3), "round {round}: exactly the limit, delivered and charged");
+    }
+}
