@@ -14,6 +14,8 @@
 //! ```sh
 //! cargo build --release --bin easel --examples && cargo run --release --example bench
 //! ```
+//!
+//! (`-- deferral` runs only the interleaved deferral rounds.)
 
 #[path = "../tests/support/mod.rs"]
 #[allow(dead_code)]
@@ -125,12 +127,17 @@ async fn start_easel(discord: &FakeDiscord, openai: &FakeOpenAi, name: &str, ext
     bot
 }
 
-fn members() -> Vec<Member> {
-    (0..500).map(|i| Member { id: 910_000_000_000_000_000 + i, roles: Vec::new(), permissions: ORDINARY }).collect()
+fn members(count: u64) -> Vec<Member> {
+    (0..count).map(|i| Member { id: 910_000_000_000_000_000 + i, roles: Vec::new(), permissions: ORDINARY }).collect()
 }
 
 fn send(discord: &FakeDiscord, count: usize, label: &str) -> Vec<Sent> {
-    let members = members();
+    send_from(discord, count, 500, label)
+}
+
+/// `count` `/generate` interactions from `from` members in turn, as fast as the gateway takes them.
+fn send_from(discord: &FakeDiscord, count: usize, from: u64, label: &str) -> Vec<Sent> {
+    let members = members(from);
     (0..count)
         .map(|i| {
             let prompt = json!([string("prompt", &format!("{label} {i}"))]);
@@ -230,6 +237,43 @@ async fn compare_bursts(image: &Path) {
             (e_drained / easel_idle.max(1e-9) - 1.0) * 100.0
         );
     }
+}
+
+/// A burst of 500 interactions from 100 members, five rounds interleaved (bare, Easel, bare, Easel…),
+/// each bot fresh each round: the median round's deferral p99 of each. Easel answers from memory (the
+/// members' privacy and the server's approval policy are mirrored), so the store never delays it.
+async fn compare_deferrals_interleaved(image: &Path) {
+    let rounds = 5;
+    let (mut bare_p99, mut easel_p99) = (Vec::new(), Vec::new());
+    for round in 0..rounds {
+        let bare_discord = FakeDiscord::start().await;
+        let bare = start_bare(&bare_discord, image, 0).await;
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let sent = send_from(&bare_discord, 500, 100, "bare");
+        bare_p99.push(percentile(&deferrals(&bare_discord, &sent).await, 0.99));
+        drained(&bare_discord, &sent).await;
+        drop(bare);
+
+        let (discord, openai) = (FakeDiscord::start().await, FakeOpenAi::start().await);
+        openai.always(Reply::Base64);
+        let easel = start_easel(&discord, &openai, &format!("interleaved-{round}"), &[]).await;
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let sent = send_from(&discord, 500, 100, "easel");
+        easel_p99.push(percentile(&deferrals(&discord, &sent).await, 0.99));
+        drained(&discord, &sent).await;
+        drop(easel);
+    }
+    let rounds_ms = |p99: &[Duration]| p99.iter().map(|d| format!("{:.1}", ms(*d))).collect::<Vec<_>>().join(", ");
+    println!(
+        "
+deferral p99, burst of 500 from 100 members, {rounds} interleaved rounds:"
+    );
+    println!("  bare  {} ms", rounds_ms(&bare_p99));
+    println!("  easel {} ms", rounds_ms(&easel_p99));
+    bare_p99.sort();
+    easel_p99.sort();
+    let (bare, easel) = (ms(bare_p99[rounds / 2]), ms(easel_p99[rounds / 2]));
+    println!("  median: bare {bare:.1} ms, easel {easel:.1} ms, ratio {:.2}x (target <= 1.5x)", ratio(easel, bare));
 }
 
 /// One interaction's time from sending to its image, for each bot, with the same bytes and delay.
@@ -366,6 +410,10 @@ async fn main() {
     let image = folder("burst-image").join("image.png");
     std::fs::create_dir_all(image.parent().unwrap()).unwrap();
     std::fs::write(&image, support::png(64, 48, [200, 0, 30])).unwrap();
+    compare_deferrals_interleaved(&image).await;
+    if std::env::args().any(|a| a == "deferral") {
+        return; // `-- deferral`: only the interleaved deferral rounds
+    }
     compare_bursts(&image).await;
     compare_one_job().await;
     ten_thousand_queued().await;

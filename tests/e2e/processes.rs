@@ -210,3 +210,32 @@ async fn a_member_racing_two_processes_on_one_sqlite_file_never_passes_the_daily
         assert_eq!((images, charged), (3, 3), "round {round}: exactly the limit, delivered and charged");
     }
 }
+
+#[tokio::test]
+async fn a_process_paused_past_its_lease_finds_its_job_taken_over_and_posts_nothing() {
+    let (dir, db) = fresh_dir("paused");
+    let lease = [("EASEL_LEASE_SECS", "3")];
+    let (paused_discord, paused_model) = (FakeDiscord::start().await, FakeOpenAi::start().await);
+    let (other_discord, other_model) = (FakeDiscord::start().await, FakeOpenAi::start().await);
+    paused_model.always(Reply::Delayed(6000));
+    let paused = start_on(&dir.join("a"), &db, &paused_discord, &paused_model, &lease).await;
+    let other = start_on(&dir.join("b"), &db, &other_discord, &other_model, &lease).await;
+    let sent = paused_discord.invoke("generate", json!([string("prompt", "a patient owl")]), json!({}));
+    paused_model.wait_for_calls(|calls| calls.len() == 1).await;
+
+    // Stopped mid-call (a long GC pause, a frozen VM): its heartbeat goes stale and the other takes over.
+    paused.signal("STOP");
+    other_discord
+        .wait_for_within("the other's delivery", std::time::Duration::from_secs(30), |r| images_for(r, &sent) == 1)
+        .await;
+    paused.signal("CONT");
+    // The paused process's own model call now returns: it must notice it lost the job and stop.
+    tokio::time::sleep(std::time::Duration::from_secs(7)).await;
+
+    let (_, paused_logs) = paused.terminate().await;
+    let (_, other_logs) = other.terminate().await;
+    assert_eq!(images_for(&paused_discord.requests(), &sent), 0, "the paused process posted nothing:\n{paused_logs}");
+    assert_eq!(images_for(&other_discord.requests(), &sent), 1, "{other_logs}");
+    let usage = ledger(&db).await;
+    assert_eq!((usage.user_images, usage.in_flight), (1, 0), "charged once, nothing held");
+}

@@ -270,3 +270,62 @@ async fn an_echoed_prompt_cannot_reorder_text_or_hide_a_link() {
     let description = message["embeds"][0]["description"].as_str().unwrap();
     assert_eq!(description, "\\[free nitro\\](https://evil.example) a xof");
 }
+
+#[tokio::test]
+async fn a_store_that_refuses_writes_for_seconds_mid_job_still_delivers_once_and_charges_once() {
+    let app = spawn_app_with(&[("EASEL_LEASE_SECS", "3")], |o| o.always(Reply::Delayed(1000))).await;
+    let sent = app.discord.invoke("generate", json!([string("prompt", "a patient heron")]), json!({}));
+    app.openai.wait_for_calls(|c| c.len() == 1).await;
+
+    // Another program holds the database's write lock for longer than one write waits (5 s): the
+    // job's "generated" write fails at first, and is retried.
+    let db = app.db_path.clone();
+    let held = tokio::task::spawn_blocking(move || {
+        let mut other = rusqlite::Connection::open(db).unwrap();
+        let lock = other.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).unwrap();
+        std::thread::sleep(std::time::Duration::from_secs(8));
+        lock.commit().unwrap();
+    });
+    let requests = app
+        .discord
+        .wait_for_within("the image", std::time::Duration::from_secs(60), |r| {
+            r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())
+        })
+        .await;
+    held.await.unwrap();
+
+    let posted = requests.iter().filter(|r| r.path.contains(&sent.token) && !r.files.is_empty()).count();
+    assert_eq!(posted, 1, "delivered once");
+    let used = crate::support::settled_usage(&app.db_path, MEMBER_ID).await;
+    assert_eq!((used.user_images, used.in_flight), (1, 0), "charged once, nothing left reserved, no restart");
+}
+
+#[tokio::test]
+async fn the_deferral_never_waits_on_a_stalled_store_and_keeps_a_private_members_answer_private() {
+    let Some(schema) = crate::support::postgres::Schema::create("deferral_from_memory").await else { return };
+    let url = schema.url();
+    let app = spawn_app_with(&[("EASEL_DATABASE_URL", &url)], |_| {}).await;
+    let private = app.discord.invoke("settings", json!([{"name": "public", "type": 5, "value": false}]), json!({}));
+    app.direct_answer(&private).await;
+
+    // Another session locks the settings and the requests boards: any read of them now waits.
+    let table = |t: &str| format!("{}.{t}", schema.name);
+    schema.admin.batch_execute("BEGIN").await.unwrap();
+    let lock = format!("LOCK TABLE {}, {} IN ACCESS EXCLUSIVE MODE", table("member_settings"), table("request_boards"));
+    schema.admin.batch_execute(&lock).await.unwrap();
+    let sent = app.discord.invoke("generate", json!([string("prompt", "a secret garden")]), json!({}));
+    let requests = app
+        .discord
+        .wait_for("the deferral", |r| r.iter().any(|r| r.path.contains(&sent.id) && r.path.ends_with("/callback")))
+        .await;
+    let deferral = requests.iter().find(|r| r.path.contains(&sent.id)).unwrap();
+    let waited = deferral.at.duration_since(sent.at);
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    schema.admin.batch_execute("COMMIT").await.unwrap();
+
+    assert!(waited < std::time::Duration::from_millis(1500), "answered from memory in {waited:?}");
+    assert_eq!((&deferral.payload["type"], &deferral.payload["data"]["flags"]), (&json!(5), &json!(64)), "private");
+    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.stop().await;
+    schema.remove().await;
+}
