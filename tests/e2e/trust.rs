@@ -329,3 +329,88 @@ async fn the_deferral_never_waits_on_a_stalled_store_and_keeps_a_private_members
     app.stop().await;
     schema.remove().await;
 }
+
+#[tokio::test]
+async fn a_click_acts_only_on_the_job_its_message_carries_and_a_result_is_shown_only_in_its_server() {
+    let app = spawn_app_with(&[], |_| {}).await;
+    let (first, message) = delivered(&app, "a fox").await;
+    let (second, _) = delivered(&app, "an owl").await;
+
+    // A hand-made click: the first result's message, the second job's button.
+    let forged = app.discord.click_on(&Member::ordinary(), &message, &format!("easel:reroll:{}", second.id));
+    let refused = told(&app, &forged).await;
+    let elsewhere = app.discord.invoke_in_guild(
+        crate::support::discord::GUILD_ON_SHARD_0,
+        "show",
+        json!([string("job", &first.id)]),
+    );
+    let not_there = told(&app, &elsewhere).await;
+
+    assert!(refused.starts_with("I no longer have that result on record"), "{refused}");
+    assert_eq!(app.openai.image_calls().len(), 2, "no job from the forged click");
+    assert_eq!(not_there, format!("I have no image job `{}` on record.", first.id));
+}
+
+#[tokio::test]
+async fn a_requester_cannot_vote_for_their_own_card() {
+    let app = spawn_app_with(&[], |_| {}).await;
+    requests_channel(&app).await;
+    let sent = app.discord.invoke("request", json!([string("prompt", "a kite festival")]), json!({}));
+    assert!(told(&app, &sent).await.starts_with("Your request is posted"));
+    let footer = format!("Request {}", sent.id);
+    let card = app
+        .discord
+        .stored_message_ids()
+        .into_iter()
+        .filter_map(|id| app.discord.stored_message(&id.to_string()))
+        .find(|m| m["embeds"][0]["footer"]["text"] == footer.as_str())
+        .expect("the card");
+
+    let own = app.discord.click_on(&Member::ordinary(), &card, &format!("easel-req:vote:{}", sent.id));
+
+    assert_eq!(told(&app, &own).await, "You can't vote for your own request.");
+    let votes = easel::requests::RequestStore::community_request(
+        &easel::store::sqlite::SqliteStore::open(&app.db_path).unwrap(),
+        &sent.id,
+    )
+    .await
+    .unwrap()
+    .unwrap()
+    .votes;
+    assert_eq!(votes, 0);
+}
+
+#[tokio::test]
+async fn members_words_past_the_retention_period_are_gone_after_a_restart_and_the_charge_stays() {
+    let app = spawn_app_with(&[], |_| {}).await;
+    let (sent, _) = delivered(&app, "a very private poem").await;
+    logged(&app).await;
+    let db = app.db_path.clone();
+    app.stop().await;
+    // The job, its log entry and its ledger row are made two days older.
+    let two_days = 2 * 86_400_000_i64;
+    let file = rusqlite::Connection::open(&db).unwrap();
+    for table in ["jobs", "audit", "ledger"] {
+        file.execute(&format!("UPDATE {table} SET created_at = created_at - ?1"), [two_days]).unwrap();
+    }
+    drop(file);
+
+    let again = spawn_app_with(&[("EASEL_DB", &db.display().to_string()), ("EASEL_RETAIN_DAYS", "1")], |_| {}).await;
+    let store = easel::store::sqlite::SqliteStore::open(&db).unwrap();
+    let mut forgotten = false;
+    for _ in 0..100 {
+        let job = easel::queue::JobStore::job(&store, &sent.id).await.unwrap().unwrap();
+        if job.request.prompt.is_none() {
+            forgotten = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    assert!(forgotten, "the prompt is gone at start-up");
+    let (entries, _) = easel::moderation::ModerationStore::audit_history(&store, GUILD_ID, None, 0, 10).await.unwrap();
+    assert!(entries.iter().all(|e| !e.prompt.contains("poem")), "and from the log");
+    let ledger = easel::store::LedgerState::Committed;
+    assert_eq!(easel::store::Store::ledger_state(&store, &sent.id).await.unwrap(), Some(ledger), "the charge stays");
+    again.stop().await;
+}
