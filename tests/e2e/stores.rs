@@ -729,6 +729,28 @@ async fn processes_starting_at_once_on_postgres_migrate_once() {
     schema.remove().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stalled_session_holding_a_lock_cannot_freeze_a_process_on_postgres() {
+    let Some(schema) = Schema::create("a_stalled_session_holding_a_lock").await else { return };
+    let store = PostgresStore::connect(&schema.url()).await.unwrap();
+    // Another session (a stalled process, an operator's console) takes the ledger and never lets go.
+    schema.admin.batch_execute("BEGIN").await.unwrap();
+    schema.admin.batch_execute(&format!("LOCK TABLE {}.ledger IN ACCESS EXCLUSIVE MODE", schema.name)).await.unwrap();
+
+    let started = std::time::Instant::now();
+    let read =
+        tokio::time::timeout(std::time::Duration::from_secs(40), store.usage(Some(GUILD), MEMBER, Utc::now())).await;
+    let waited = started.elapsed();
+    schema.admin.batch_execute("ROLLBACK").await.unwrap();
+
+    let outcome = read.expect("the store gave up by itself (lock_timeout), not after the test's 40 s");
+    assert!(outcome.is_err(), "an error the caller can retry or explain, not a wait without end");
+    assert!(waited < std::time::Duration::from_secs(30), "gave up after {waited:?}");
+    assert!(store.usage(Some(GUILD), MEMBER, Utc::now()).await.is_ok(), "and works once the lock is gone");
+    drop(store);
+    schema.remove().await;
+}
+
 #[tokio::test]
 async fn a_postgres_server_that_does_not_answer_is_named_without_its_password() {
     let error = match PostgresStore::connect("postgres://easel:hunter2@127.0.0.1:1/easel").await {
