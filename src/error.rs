@@ -120,6 +120,9 @@ pub enum JobError {
     /// The provider did not answer in time.
     #[error("the image service timed out")]
     TimedOut,
+    /// The run was stopped on the image server by its operator.
+    #[error("the image service stopped the run: {0}")]
+    StoppedOnServer(#[source] BackendError),
     /// The model is retired at the provider.
     #[error("model `{model}` is retired: {detail}")]
     ModelRetired {
@@ -151,6 +154,7 @@ impl JobError {
             BackendError::Refused { message } => Self::ProviderRefused { message, paused_until: None },
             e @ (BackendError::RateLimited { .. } | BackendError::Unavailable(_)) => Self::Busy(e),
             BackendError::TimedOut => Self::TimedOut,
+            e @ BackendError::Interrupted(_) => Self::StoppedOnServer(e),
             BackendError::ModelGone(detail) => {
                 Self::ModelRetired { model: model.to_owned(), replacement: replacement.map(str::to_owned), detail }
             }
@@ -219,6 +223,9 @@ impl JobError {
             Self::TimedOut => {
                 "The image service took too long to answer. Please try again; you were not charged.".into()
             }
+            Self::StoppedOnServer(_) => "The image server's operator stopped this run, so there is no image. \
+                 You can ask again; you were not charged."
+                .into(),
             Self::ModelRetired { model, replacement: Some(r), .. } => {
                 format!("The model `{model}` has been retired by its provider. Please choose `{r}` instead.")
             }

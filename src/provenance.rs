@@ -4,6 +4,11 @@
 //! PNG gets `iTXt` chunks (readable by any PNG tool) plus an XMP packet; JPEG an XMP `APP1` segment;
 //! WebP an `XMP ` chunk (turning a simple file into the extended format). The pixels are never touched,
 //! and it is applied after an image is re-encoded to fit Discord, so a re-encode never loses it.
+//!
+//! Whatever the provider wrote into the file is removed first: ComfyUI's `prompt` and `workflow` text
+//! (the server's whole filled graph: checkpoints, file names, the negative prompt, the seed),
+//! AUTOMATIC1111's `parameters`, EXIF and XMP. Members get Easel's provenance, which shows only what a
+//! member may see, on every backend.
 
 /// What an image is marked with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +82,7 @@ fn stamp_png(bytes: &[u8], provenance: &Provenance) -> Option<Vec<u8>> {
     if !bytes.starts_with(SIGNATURE) {
         return None;
     }
+    let bytes = &without_png_text(bytes)?;
     let iend = png_chunk_offset(bytes, b"IEND")?;
     let entries = [
         ("Description", prompt_of(provenance)),
@@ -96,6 +102,22 @@ fn stamp_png(bytes: &[u8], provenance: &Provenance) -> Option<Vec<u8>> {
         push_png_chunk(&mut out, b"iTXt", &data);
     }
     out.extend_from_slice(&bytes[iend..]);
+    Some(out)
+}
+
+/// A PNG without its text and metadata chunks (`tEXt`, `zTXt`, `iTXt`, `eXIf`): what a provider wrote.
+fn without_png_text(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = bytes.get(..8)?.to_vec();
+    let mut at = 8;
+    while at + 12 <= bytes.len() {
+        let length = u32::from_be_bytes(bytes[at..at + 4].try_into().ok()?) as usize;
+        let end = at.checked_add(12)?.checked_add(length)?;
+        let chunk = bytes.get(at..end)?;
+        if !matches!(&chunk[4..8], b"tEXt" | b"zTXt" | b"iTXt" | b"eXIf") {
+            out.extend_from_slice(chunk);
+        }
+        at = end;
+    }
     Some(out)
 }
 
@@ -122,10 +144,32 @@ fn push_png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
     out.extend_from_slice(&crc.finalize().to_be_bytes());
 }
 
+/// A JPEG without its EXIF, XMP, IPTC (`APP1`, `APP13`) and comment segments: what a provider wrote.
+/// Segments are walked up to the start of the image data; the rest is copied as it is.
+fn without_jpeg_metadata(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = bytes.get(..2)?.to_vec();
+    let mut at = 2;
+    loop {
+        let marker = *bytes.get(at + 1)?;
+        if *bytes.get(at)? != 0xFF || marker == 0xDA || !(0xC0..=0xFE).contains(&marker) {
+            out.extend_from_slice(&bytes[at..]);
+            return Some(out);
+        }
+        let length = u16::from_be_bytes(bytes.get(at + 2..at + 4)?.try_into().ok()?) as usize;
+        let end = at.checked_add(2)?.checked_add(length)?;
+        let segment = bytes.get(at..end)?;
+        if !matches!(marker, 0xE1 | 0xED | 0xFE) {
+            out.extend_from_slice(segment);
+        }
+        at = end;
+    }
+}
+
 fn stamp_jpeg(bytes: &[u8], provenance: &Provenance) -> Option<Vec<u8>> {
     if !bytes.starts_with(&[0xFF, 0xD8]) {
         return None;
     }
+    let bytes = &without_jpeg_metadata(bytes)?;
     let mut payload = JPEG_XMP_HEADER.to_vec();
     payload.extend_from_slice(xmp(provenance).as_bytes());
     let length = u16::try_from(payload.len() + 2).ok()?;
@@ -155,8 +199,17 @@ fn stamp_webp(bytes: &[u8], provenance: &Provenance) -> Option<Vec<u8>> {
     let mut out = bytes[..12].to_vec();
     match first {
         b"VP8X" => {
-            out.extend_from_slice(&bytes[12..]);
-            out[20] |= 0x04; // the XMP flag
+            // The provider's EXIF and XMP go; Easel's XMP is added below.
+            let mut at = 12;
+            while at + 8 <= bytes.len() {
+                let size = u32::from_le_bytes(bytes[at + 4..at + 8].try_into().ok()?) as usize;
+                let end = (at + 8).checked_add(size + size % 2)?.min(bytes.len());
+                if !matches!(&bytes[at..at + 4], b"EXIF" | b"XMP ") {
+                    out.extend_from_slice(&bytes[at..end]);
+                }
+                at = end;
+            }
+            out[20] = (out[20] | 0x04) & !0x08; // the XMP flag on, the EXIF flag off
         }
         b"VP8 " | b"VP8L" => {
             let (width, height, alpha) = webp_canvas(bytes)?;
@@ -279,6 +332,48 @@ mod tests {
             assert!(text.contains("<easel:Notice>AI-generated</easel:Notice>"), "{extension}");
             assert!(text.contains("<easel:Job>123</easel:Job>") && text.contains("trainedAlgorithmicMedia"));
         }
+    }
+
+    /// A PNG with a `tEXt` chunk `keyword`: `text` after its header, as ComfyUI and AUTOMATIC1111 write.
+    fn with_png_text(bytes: &[u8], keyword: &str, text: &str) -> Vec<u8> {
+        let mut data = keyword.as_bytes().to_vec();
+        data.push(0);
+        data.extend_from_slice(text.as_bytes());
+        let mut out = bytes[..33].to_vec(); // the signature and IHDR
+        push_png_chunk(&mut out, b"tEXt", &data);
+        out.extend_from_slice(&bytes[33..]);
+        out
+    }
+
+    #[test]
+    fn what_the_provider_wrote_into_the_file_is_gone_and_easels_mark_stays() {
+        let comfy =
+            with_png_text(&encoded(ImageFormat::Png, true), "prompt", r#"{"3": {"ckpt_name": "secret.safetensors"}}"#);
+        let a1111 = with_png_text(&comfy, "parameters", "a fox\nNegative prompt: hidden words, Seed: 42");
+        still_decodes(&a1111, ImageFormat::Png);
+        let stamped = stamp(a1111, "png", &provenance());
+        still_decodes(&stamped, ImageFormat::Png);
+        let shown = String::from_utf8_lossy(&stamped);
+        assert!(
+            !shown.contains("secret.safetensors") && !shown.contains("hidden words"),
+            "the provider's text is gone"
+        );
+        assert!(png_text(&stamped).iter().any(|(k, _)| k == "Description"), "Easel's own stays");
+
+        let jpeg = encoded(ImageFormat::Jpeg, false);
+        let mut exif = b"Exif\0\0UserComment: Steps: 20, Sampler: Euler, hidden words".to_vec();
+        let mut with_exif = jpeg[..2].to_vec();
+        with_exif.extend_from_slice(&[0xFF, 0xE1]);
+        with_exif.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
+        with_exif.append(&mut exif);
+        with_exif.extend_from_slice(&[0xFF, 0xFE, 0x00, 0x0E]);
+        with_exif.extend_from_slice(b"hidden words");
+        with_exif.extend_from_slice(&jpeg[2..]);
+        still_decodes(&with_exif, ImageFormat::Jpeg);
+        let stamped = stamp(with_exif, "jpg", &provenance());
+        still_decodes(&stamped, ImageFormat::Jpeg);
+        let shown = String::from_utf8_lossy(&stamped);
+        assert!(!shown.contains("hidden words") && shown.contains("<easel:Job>123</easel:Job>"));
     }
 
     #[test]

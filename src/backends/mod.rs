@@ -134,6 +134,10 @@ pub enum BackendError {
         /// How long the provider asked to wait.
         retry_after: Option<Duration>,
     },
+    /// The run was stopped on the server itself (an operator's interrupt in ComfyUI or AUTOMATIC1111):
+    /// someone meant it, so it is never retried, and nothing is charged.
+    #[error("the run was stopped on the image server: {0}")]
+    Interrupted(String),
     /// 5xx or a dropped connection: retried with backoff.
     #[error("the provider is unavailable: {0}")]
     Unavailable(String),
@@ -173,8 +177,9 @@ pub enum BackendError {
 
 impl BackendError {
     /// Every [`Self::kind`], for what is reported per kind (each at zero from start-up in `/metrics`).
-    pub const KINDS: [&'static str; 11] = [
+    pub const KINDS: [&'static str; 12] = [
         "refused",
+        "interrupted",
         "rate_limited",
         "unavailable",
         "timed_out",
@@ -191,6 +196,7 @@ impl BackendError {
     pub fn kind(&self) -> &'static str {
         match self {
             Self::Refused { .. } => "refused",
+            Self::Interrupted(_) => "interrupted",
             Self::RateLimited { .. } => "rate_limited",
             Self::Unavailable(_) => "unavailable",
             Self::TimedOut => "timed_out",

@@ -272,7 +272,10 @@ impl Jobs {
             warn!(job = %id, usd, "the provider billed a job that delivered nothing: counted to the owner's month, not the member's");
         }
         let model = spec.map_or("unknown", |s| s.model.id.as_str());
-        self.metrics.job_ended(job.request.command.name(), model, outcome_of(&failure).key());
+        // A run its server's operator stopped counts as cancelled, like a member's cancel.
+        let outcome =
+            if matches!(failure, JobError::StoppedOnServer(_)) { "cancelled" } else { outcome_of(&failure).key() };
+        self.metrics.job_ended(job.request.command.name(), model, outcome);
         if let Some(result) = &job.result {
             self.spool.remove(&result.files).await;
         }

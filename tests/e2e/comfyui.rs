@@ -1,5 +1,7 @@
 //! ComfyUI through the same commands: the model's workflow filled and queued, followed on the
-//! websocket (progress in the member's message), its outputs delivered.
+//! websocket (progress in the member's message), its outputs delivered; and ComfyUI as a real server
+//! behaves: history written after `execution_success`, node errors, failed and interrupted runs, dropped
+//! websockets, restarts, and runs stopped on the server when Easel abandons them.
 
 use std::time::Duration;
 
@@ -11,6 +13,44 @@ use crate::support::{attachment_option, field, integer, png, spawn_app_with, str
 
 async fn app(comfy: &FakeComfyUi) -> TestApp {
     spawn_app_with(&[("COMFYUI_URL", &comfy.base_url)], |_| {}).await
+}
+
+const LOG_CHANNEL: &str = "960000000000000009";
+
+/// An app on `comfy` with a moderation log channel (where the owner reads why a job failed).
+async fn app_with(comfy: &FakeComfyUi, vars: &[(&str, &str)]) -> TestApp {
+    let mut all = vec![("COMFYUI_URL", comfy.base_url.as_str()), ("MODERATION_LOG_CHANNEL_ID", LOG_CHANNEL)];
+    all.extend_from_slice(vars);
+    spawn_app_with(&all, |_| {}).await
+}
+
+fn generate(app: &TestApp, prompt: &str) -> crate::support::discord::Sent {
+    app.discord.invoke("generate", json!([string("prompt", prompt), string("model", "comfyui-sdxl")]), json!({}))
+}
+
+async fn delivered(app: &TestApp, sent: &crate::support::discord::Sent) {
+    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+}
+
+/// The Reason field of the first moderation-log post that has one (a job that delivered nothing).
+async fn logged_reason(app: &TestApp) -> String {
+    let path = format!("/api/v10/channels/{LOG_CHANNEL}/messages");
+    let reason = |r: &crate::support::discord::Received| {
+        (r.path == path).then(|| field(&r.payload["embeds"][0], "Reason").map(str::to_owned)).flatten()
+    };
+    let requests = app.discord.wait_for("the log post", |r| r.iter().any(|r| reason(r).is_some())).await;
+    requests.iter().find_map(reason).unwrap()
+}
+
+/// Waits until ComfyUI runs a prompt; returns its id.
+async fn running(comfy: &FakeComfyUi) -> String {
+    for _ in 0..400 {
+        if let Some(id) = comfy.running() {
+            return id;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("ComfyUI never ran the prompt");
 }
 
 #[tokio::test]
@@ -165,4 +205,171 @@ async fn a_workflow_comfyui_rejects_is_explained_as_a_set_up_problem_that_costs_
     assert!(text.starts_with("Easel is not set up correctly for this model"), "{text}");
     assert!(comfy.prompts().is_empty(), "nothing was queued");
     assert_eq!(app.usage().await.user_images, 0);
+}
+
+#[tokio::test]
+async fn every_run_is_delivered_though_comfyui_writes_its_history_after_saying_success() {
+    let comfy = FakeComfyUi::start().await;
+    let app = app(&comfy).await;
+
+    for i in 0..8 {
+        let sent = generate(&app, &format!("a lighthouse {i}"));
+        delivered(&app, &sent).await;
+    }
+
+    assert_eq!(comfy.completed(), 8);
+    let results: Vec<_> = app.discord.requests().into_iter().filter(|r| !r.files.is_empty()).collect();
+    assert_eq!(results.len(), 8, "one result each");
+    for (result, made) in results.iter().zip(comfy.made()) {
+        // The model's pixels, without ComfyUI's `prompt` text (the whole graph), with Easel's mark.
+        crate::support::assert_model_bytes_with_provenance(&result.files[0].2, &made);
+        assert!(!String::from_utf8_lossy(&result.files[0].2).contains("ckpt_name"), "no workflow in the file");
+    }
+}
+
+#[tokio::test]
+async fn a_run_that_fails_on_the_server_names_its_node_for_the_owner_and_out_of_memory_is_retried() {
+    let comfy = FakeComfyUi::start().await;
+    let app = app_with(&comfy, &[("EASEL_MODEL_RETRIES", "1")]).await;
+
+    comfy.fail_next_run("3", "KSampler", "torch.OutOfMemoryError", "CUDA out of memory. Tried to allocate 2.00 GiB");
+    let retried = generate(&app, "a big castle");
+    delivered(&app, &retried).await;
+    assert_eq!(comfy.prompts().len(), 2, "out of memory is the server being busy: tried again");
+
+    comfy.fail_next_run("8", "VAEDecode", "RuntimeError", "expected 4 channels");
+    let failed = generate(&app, "a small castle");
+    let told = app.explanation(&failed).await;
+    let reason = logged_reason(&app).await;
+
+    assert!(told.starts_with("Easel is not set up correctly for this model"), "{told}");
+    assert!(reason.ends_with("node 8 (VAEDecode) failed: RuntimeError: expected 4 channels"), "{reason}");
+    assert_eq!(comfy.prompts().len(), 3, "a set-up fault is not retried");
+}
+
+#[tokio::test]
+async fn a_workflow_comfyui_refuses_is_explained_node_by_node_without_the_servers_lists() {
+    let comfy = FakeComfyUi::start().await;
+    let dir = std::env::temp_dir().join(format!("easel-comfy-refused-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let flow = easel::backends::comfyui::workflow::BUILTIN_TXT2IMG
+        .replace(r#""sampler_name": "euler""#, r#""sampler_name": "{{sampler}}""#);
+    std::fs::write(dir.join("flow.json"), flow).unwrap();
+    let catalogue =
+        easel::catalogue::DEFAULT_CATALOGUE.replace(r#"workflow = "builtin:txt2img""#, r#"workflow = "flow.json""#);
+    std::fs::write(dir.join("models.toml"), catalogue).unwrap();
+    let models = dir.join("models.toml").display().to_string();
+    let app = app_with(&comfy, &[("EASEL_MODELS", &models)]).await;
+
+    app.explanation(&generate(&app, "x")).await;
+    let reason = logged_reason(&app).await;
+
+    assert!(reason.ends_with("node 3 (KSampler) input sampler_name: Value not in list ({{sampler}})"), "{reason}");
+    assert!(!reason.contains("community-model"), "not the server's whole list: {reason}");
+}
+
+#[tokio::test]
+async fn a_cancel_or_a_timeout_stops_the_run_on_comfyui_itself() {
+    let comfy = FakeComfyUi::start().await;
+    comfy.take(Duration::from_millis(200));
+    let app = app_with(&comfy, &[("EASEL_COMFYUI_CONCURRENCY", "2")]).await;
+
+    let first = generate(&app, "a long river");
+    let running_id = running(&comfy).await;
+    let second = generate(&app, "a long road");
+    for _ in 0..200 {
+        if comfy.prompts().len() == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let cancel_second = app.discord.invoke("cancel", json!([]), json!({}));
+    app.direct_answer(&cancel_second).await;
+    let cancel_first = app.discord.invoke("cancel", json!([]), json!({}));
+    app.direct_answer(&cancel_first).await;
+    for _ in 0..300 {
+        if comfy.running().is_none() && !comfy.stops().0.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+
+    let (interrupts, deletes) = comfy.stops();
+    assert_eq!(interrupts, [json!({"prompt_id": running_id})], "only the running prompt, by its id");
+    assert!(deletes.iter().any(|d| d["delete"].as_array().is_some_and(|ids| ids.len() == 1)), "{deletes:?}");
+    assert_eq!(comfy.completed(), 0, "ComfyUI stopped working for nobody");
+    let _ = (first, second);
+}
+
+#[tokio::test]
+async fn an_operators_interrupt_on_the_server_ends_the_job_at_no_cost_without_a_retry() {
+    let comfy = FakeComfyUi::start().await;
+    comfy.take(Duration::from_millis(100));
+    let app = app(&comfy).await;
+
+    let sent = generate(&app, "a quiet harbour");
+    running(&comfy).await;
+    reqwest::Client::new().post(format!("{}/interrupt", comfy.base_url)).send().await.unwrap();
+    let told = app.explanation(&sent).await;
+
+    assert!(told.starts_with("The image server's operator stopped this run"), "{told}");
+    assert_eq!(comfy.prompts().len(), 1, "not undone by a retry");
+    assert_eq!(app.usage().await.user_images, 0);
+}
+
+#[tokio::test]
+async fn a_dropped_websocket_is_followed_again_without_queueing_the_run_twice() {
+    let comfy = FakeComfyUi::start().await;
+    comfy.take(Duration::from_millis(60));
+    let app = app(&comfy).await;
+
+    let sent = generate(&app, "a windy cliff");
+    running(&comfy).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    comfy.drop_sockets();
+    delivered(&app, &sent).await;
+
+    assert_eq!(comfy.prompts().len(), 1, "the same prompt, followed again: no second GPU run");
+    assert_eq!(comfy.completed(), 1);
+}
+
+#[tokio::test]
+async fn a_comfyui_restart_mid_job_ends_in_one_delivered_image() {
+    let comfy = FakeComfyUi::start().await;
+    comfy.take(Duration::from_millis(60));
+    let app = app(&comfy).await;
+
+    let sent = generate(&app, "a stormy sea");
+    running(&comfy).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    comfy.restart();
+    delivered(&app, &sent).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    assert_eq!(comfy.prompts().len(), 2, "the lost run was queued again once");
+    assert_eq!(comfy.completed(), 1);
+    let images = app.discord.requests().iter().filter(|r| r.path.contains(&sent.token) && !r.files.is_empty()).count();
+    assert_eq!(images, 1, "delivered once");
+    assert_eq!(crate::support::settled_usage(&app.db_path, crate::support::discord::MEMBER_ID).await.user_images, 1);
+}
+
+#[tokio::test]
+async fn a_run_past_its_timeout_is_interrupted_on_comfyui() {
+    let comfy = FakeComfyUi::start().await;
+    comfy.take(Duration::from_millis(200));
+    let app = app_with(&comfy, &[("EASEL_COMFYUI_TIMEOUT_SECS", "1")]).await;
+
+    let sent = generate(&app, "an endless plain");
+    let running_id = running(&comfy).await;
+    let told = app.explanation(&sent).await;
+    for _ in 0..300 {
+        if comfy.running().is_none() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+
+    assert!(told.starts_with("The image service took too long"), "{told}");
+    assert_eq!(comfy.stops().0, [json!({"prompt_id": running_id})]);
+    assert_eq!(comfy.completed(), 0);
 }

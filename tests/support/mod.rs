@@ -362,11 +362,14 @@ pub async fn settled_usage(db: &std::path::Path, member: u64) -> easel::limits::
 /// PNG's chunks without the `iTXt` ones Easel writes are exactly `made`, and those say "AI-generated".
 pub fn assert_model_bytes_with_provenance(delivered: &[u8], made: &[u8]) {
     let (kept, text) = split_itxt(delivered);
-    assert_eq!(kept, made, "the model's bytes, untouched apart from the provenance chunks");
+    let (made_image, _) = split_itxt(made);
+    assert_eq!(kept, made_image, "the model's bytes, untouched apart from the provenance chunks");
     assert!(text.iter().any(|t| t.contains("AI-generated")), "marked as AI-generated: {text:?}");
+    assert!(!text.iter().any(|t| t.starts_with("tEXt") || t.starts_with("zTXt")), "no provider text: {text:?}");
 }
 
-/// A PNG's bytes without its `iTXt` chunks, and those chunks' texts.
+/// A PNG's bytes without its text chunks (`tEXt`, `zTXt`, `iTXt`), and those chunks' texts (a `tEXt` or
+/// `zTXt` one prefixed with its type; `iTXt` ones are Easel's).
 pub fn split_itxt(png: &[u8]) -> (Vec<u8>, Vec<String>) {
     let mut kept = png[..8].to_vec();
     let mut texts = Vec::new();
@@ -374,10 +377,11 @@ pub fn split_itxt(png: &[u8]) -> (Vec<u8>, Vec<String>) {
     while at + 12 <= png.len() {
         let length = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;
         let chunk = &png[at..at + 12 + length];
-        if &chunk[4..8] == b"iTXt" {
-            texts.push(String::from_utf8_lossy(&chunk[8..8 + length]).replace('\0', "|"));
-        } else {
-            kept.extend_from_slice(chunk);
+        let text = String::from_utf8_lossy(&chunk[8..8 + length]).replace('\0', "|");
+        match &chunk[4..8] {
+            b"iTXt" => texts.push(text),
+            kind @ (b"tEXt" | b"zTXt") => texts.push(format!("{}:{text}", String::from_utf8_lossy(kind))),
+            _ => kept.extend_from_slice(chunk),
         }
         at += 12 + length;
     }

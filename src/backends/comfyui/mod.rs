@@ -1,8 +1,10 @@
 //! ComfyUI (`COMFYUI_URL`): each catalogue model runs an API-format workflow with named placeholders
 //! (see [`workflow`]). A job uploads its input image (`POST /upload/image`), queues the filled workflow
-//! (`POST /prompt` with a client id), follows ComfyUI's websocket (`/ws?clientId=`) for `progress` and
-//! the end of the run, then reads the outputs from `GET /history/{id}` and `GET /view`.
+//! (`POST /prompt` with a client id), follows ComfyUI's websocket (`/ws?clientId=`) for `progress`, the
+//! saved images and the end of the run (see [`follow`]), then downloads the images from `GET /view`.
 
+mod errors;
+mod follow;
 pub mod workflow;
 
 use std::collections::{BTreeMap, HashMap};
@@ -11,13 +13,11 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use futures_util::StreamExt;
 use reqwest::multipart::{Form, Part};
 use reqwest::{Client, Url};
-use serde::Deserialize;
 use serde_json::{json, Value};
-use tokio_tungstenite::tungstenite::Message;
 
+use self::follow::{Abandon, Output};
 use self::workflow::Workflow;
 use super::{
     read_body, read_json, transport_error, BackendCall, BackendError, EditInput, Generated, ImageBackend, Progress,
@@ -43,16 +43,6 @@ pub struct ComfyUiBackend {
     workflows: HashMap<String, Workflow>,
     progress: Mutex<Option<Progress>>,
     runs: AtomicU64,
-}
-
-/// An image ComfyUI saved, as `/history` lists it.
-#[derive(Debug, Deserialize)]
-struct Output {
-    filename: String,
-    #[serde(default)]
-    subfolder: String,
-    #[serde(default, rename = "type")]
-    kind: String,
 }
 
 impl ComfyUiBackend {
@@ -138,52 +128,19 @@ impl ComfyUiBackend {
         Ok(generated)
     }
 
-    /// Queues a filled workflow, follows it on the websocket until it ends, and downloads its outputs.
+    /// Queues a filled workflow, follows it until it ends, and downloads the images it saved. Dropped
+    /// before the end (a cancel, a timeout), the run is stopped on the server too.
     async fn queue_and_collect(&self, graph: Value) -> Result<Vec<Vec<u8>>, BackendError> {
         let client_id = format!("easel-{:x}", self.fresh());
-        let (mut socket, _) = tokio_tungstenite::connect_async(self.socket_url(&client_id))
-            .await
-            .map_err(|e| BackendError::Unavailable(format!("ComfyUI's websocket: {e}")))?;
+        let socket = self.connect(&client_id).await?;
         let prompt_id = self.queue(graph, &client_id).await?;
-        while let Some(frame) = socket.next().await {
-            let text = match frame.map_err(|e| BackendError::Unavailable(format!("ComfyUI's websocket: {e}")))? {
-                Message::Text(text) => text,
-                Message::Close(_) => break,
-                _ => continue, // previews (binary) and pings
-            };
-            let Ok(event) = serde_json::from_str::<Value>(&text) else { continue };
-            if self.handle_event(&event, &prompt_id)? {
-                return self.outputs(&prompt_id).await;
-            }
-        }
-        Err(BackendError::Unavailable("ComfyUI closed its websocket before the run ended".into()))
+        let mut abandon = Abandon::new(self.client.clone(), self.base.to_string(), prompt_id.clone());
+        let saved = self.follow(socket, &client_id, &prompt_id, &mut abandon).await?;
+        self.download(saved).await
     }
 
-    /// Reads one websocket event of `prompt_id`'s run; true once it has ended.
-    fn handle_event(&self, event: &Value, prompt_id: &str) -> Result<bool, BackendError> {
-        let data = &event["data"];
-        let ours = data["prompt_id"].as_str().is_none_or(|id| id == prompt_id);
-        if !ours {
-            return Ok(false);
-        }
-        match event["type"].as_str().unwrap_or_default() {
-            "progress" => {
-                let (value, max) = (data["value"].as_u64().unwrap_or(0), data["max"].as_u64().unwrap_or(0));
-                self.set_progress(Progress::checked(value, max).filter(|p| p.step > 0));
-                Ok(false)
-            }
-            "executing" => Ok(data["node"].is_null() && data["prompt_id"].is_string()),
-            "execution_success" => Ok(true),
-            "execution_error" => Err(BackendError::BadRequest {
-                param: "workflow".into(),
-                message: crate::text::truncate(data["exception_message"].as_str().unwrap_or("the run failed"), 500),
-            }),
-            "execution_interrupted" => Err(BackendError::Unavailable("the run was interrupted on the server".into())),
-            _ => Ok(false),
-        }
-    }
-
-    /// `POST /prompt`: queues the workflow, returning its id; a workflow ComfyUI rejects is explained.
+    /// `POST /prompt`: queues the workflow, returning its id; a workflow ComfyUI rejects is explained
+    /// node by node.
     async fn queue(&self, graph: Value, client_id: &str) -> Result<String, BackendError> {
         let body = json!({"prompt": graph, "client_id": client_id});
         let response = self.client.post(self.url("prompt")).json(&body).send().await.map_err(transport_error)?;
@@ -191,14 +148,10 @@ impl ComfyUiBackend {
         if status.is_server_error() {
             return Err(BackendError::Unavailable(format!("status {status}")));
         }
-        let answer: Value = read_json(response, MAX_SMALL_ANSWER).await?;
+        // A refusal lists every node's inputs (with many checkpoints, long): read with room to spare.
+        let answer: Value = read_json(response, MAX_SMALL_ANSWER * 16).await?;
         if !status.is_success() {
-            let message = answer["error"]["message"].as_str().unwrap_or("the workflow was rejected");
-            let nodes = answer.get("node_errors").map(Value::to_string).unwrap_or_default();
-            return Err(BackendError::BadRequest {
-                param: "workflow".into(),
-                message: crate::text::truncate(&format!("{message} {nodes}"), 500),
-            });
+            return Err(BackendError::BadRequest { param: "workflow".into(), message: errors::rejected(&answer) });
         }
         answer["prompt_id"]
             .as_str()
@@ -206,21 +159,8 @@ impl ComfyUiBackend {
             .ok_or_else(|| BackendError::Malformed("POST /prompt answered no prompt_id".into()))
     }
 
-    /// The images a finished run saved: `GET /history/{id}`, then `GET /view` for each.
-    async fn outputs(&self, prompt_id: &str) -> Result<Vec<Vec<u8>>, BackendError> {
-        let response =
-            self.client.get(self.url(&format!("history/{prompt_id}"))).send().await.map_err(transport_error)?;
-        if !response.status().is_success() {
-            return Err(BackendError::Unavailable(format!("history: status {}", response.status())));
-        }
-        let history: Value = read_json(response, MAX_SMALL_ANSWER).await?;
-        let mut saved: Vec<Output> = Vec::new();
-        if let Some(outputs) = history[prompt_id]["outputs"].as_object() {
-            for node in outputs.values() {
-                let images = node.get("images").cloned().unwrap_or(Value::Null);
-                saved.extend(serde_json::from_value::<Vec<Output>>(images).unwrap_or_default());
-            }
-        }
+    /// The saved images, from `GET /view`.
+    async fn download(&self, saved: Vec<Output>) -> Result<Vec<Vec<u8>>, BackendError> {
         let mut images = Vec::new();
         for output in saved.into_iter().filter(|o| o.kind == "output").take(MAX_OUTPUTS) {
             let query = [("filename", output.filename), ("subfolder", output.subfolder), ("type", output.kind)];
