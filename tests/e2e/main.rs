@@ -5,6 +5,7 @@
 mod support;
 
 mod comfyui;
+mod comfyui_real;
 mod edit;
 mod failures;
 mod generate;

@@ -201,3 +201,33 @@ async fn hd_on_automatic1111_uses_hires_fix_through_the_upscaler() {
         (Some(true), Some("R-ESRGAN 4x+"), Some(40))
     );
 }
+
+#[tokio::test]
+async fn a_cancelled_stable_diffusion_job_is_interrupted_on_the_server_and_its_parameters_never_reach_members() {
+    let sd = FakeSd::start().await;
+    let app = spawn_app_with(&[("SD_BASE_URL", &sd.base_url)], |_| {}).await;
+    let options = json!([
+        string("prompt", "a lighthouse"),
+        string("model", "stable-diffusion"),
+        string("negative_prompt", "secret words")
+    ]);
+    let first = app.discord.invoke("generate", options.clone(), json!({}));
+    let requests = app
+        .discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&first.token) && !r.files.is_empty()))
+        .await;
+    let delivered = &requests.iter().find(|r| r.path.contains(&first.token) && !r.files.is_empty()).unwrap().files[0].2;
+    assert!(!String::from_utf8_lossy(delivered).contains("secret words"), "AUTOMATIC1111's parameters are gone");
+
+    sd.take(std::time::Duration::from_secs(4));
+    app.discord.invoke("generate", options, json!({}));
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    app.direct_answer(&app.discord.invoke("cancel", json!([]), json!({}))).await;
+    for _ in 0..200 {
+        if sd.calls().iter().any(|(path, _)| path == "/sdapi/v1/interrupt") {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("AUTOMATIC1111 was never asked to stop: {:?}", sd.calls().iter().map(|c| c.0.clone()).collect::<Vec<_>>());
+}

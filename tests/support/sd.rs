@@ -46,6 +46,7 @@ impl FakeSd {
             .route("/sdapi/v1/extra-single-image", post(upscale))
             .route("/sdapi/v1/samplers", get(samplers))
             .route("/sdapi/v1/schedulers", get(schedulers))
+            .route("/sdapi/v1/interrupt", post(interrupt))
             .with_state(state);
         let expected = credentials.map(|c| format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(c)));
         let app = app.layer(axum::middleware::from_fn(
@@ -97,10 +98,39 @@ async fn progress() -> Json<Value> {
         "sampling_step": 5, "sampling_steps": 20}, "current_image": null, "textinfo": null}))
 }
 
+/// `POST /sdapi/v1/interrupt`: recorded as a call (path, `null`).
+async fn interrupt(State(state): State<Shared>) -> Json<Value> {
+    state.0.lock().unwrap().push(("/sdapi/v1/interrupt".to_owned(), Value::Null));
+    Json(json!({}))
+}
+
+/// A PNG with AUTOMATIC1111's `parameters` text chunk (the prompt, the negative prompt, the settings).
+fn with_parameters(image: Vec<u8>, body: &Value) -> Vec<u8> {
+    let text = format!(
+        "{}\nNegative prompt: {}\nSteps: {}, Seed: {}",
+        body["prompt"].as_str().unwrap_or_default(),
+        body["negative_prompt"].as_str().unwrap_or_default(),
+        body["steps"],
+        body["seed"]
+    );
+    let mut data = b"parameters\0".to_vec();
+    data.extend_from_slice(text.as_bytes());
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(b"tEXt");
+    crc.update(&data);
+    let mut out = image[..33].to_vec();
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    out.extend_from_slice(b"tEXt");
+    out.extend_from_slice(&data);
+    out.extend_from_slice(&crc.finalize().to_be_bytes());
+    out.extend_from_slice(&image[33..]);
+    out
+}
+
 async fn answer(state: Shared, path: &str, body: Value) -> Json<Value> {
     tokio::time::sleep(Duration::from_millis(state.2.load(Ordering::SeqCst))).await;
     let n = body["batch_size"].as_u64().unwrap_or(1);
-    let images: Vec<Vec<u8>> = (0..n).map(|i| png(32, 32, [20, 200, (i * 50) as u8])).collect();
+    let images: Vec<Vec<u8>> = (0..n).map(|i| with_parameters(png(32, 32, [20, 200, (i * 50) as u8]), &body)).collect();
     state.1.lock().unwrap().extend(images.iter().cloned());
     state.0.lock().unwrap().push((path.to_owned(), body.clone()));
     let encoded: Vec<String> = images.iter().map(|b| base64::engine::general_purpose::STANDARD.encode(b)).collect();

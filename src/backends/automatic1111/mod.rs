@@ -44,6 +44,20 @@ pub struct Automatic1111Backend {
     max_image_bytes: u64,
 }
 
+/// `POST /sdapi/v1/interrupt`, sent when dropped while armed. AUTOMATIC1111 runs one job at a time, and
+/// Easel sends it one at a time by default (`EASEL_SD_CONCURRENCY`), so the job interrupted is Easel's.
+struct Interrupt(Option<RequestBuilder>);
+
+impl Drop for Interrupt {
+    fn drop(&mut self) {
+        let (Some(request), Ok(runtime)) = (self.0.take(), tokio::runtime::Handle::try_current()) else { return };
+        runtime.spawn(async move {
+            let _ = request.send().await;
+            tracing::info!("asked AUTOMATIC1111 to stop an abandoned job");
+        });
+    }
+}
+
 impl Automatic1111Backend {
     /// A backend for `base` (e.g. `http://127.0.0.1:7860`) whose images may be `max_image_bytes` each,
     /// with the server's `--api-auth` credentials when it has them.
@@ -88,7 +102,12 @@ impl Automatic1111Backend {
     }
 
     async fn images(&self, request: RequestBuilder, n: u8) -> Result<Generated, BackendError> {
-        let response = request.send().await.map_err(transport_error)?;
+        // Dropped before the answer (a member's cancel, the call's timeout), the server is told to stop:
+        // AUTOMATIC1111 would otherwise keep sampling for nobody while the next job waits behind it.
+        let mut abandon = Interrupt(Some(self.post("interrupt")));
+        let response = request.send().await.map_err(transport_error);
+        abandon.0 = None;
+        let response = response?;
         let status = response.status();
         if !status.is_success() {
             let body = read_body(response, MAX_SMALL_ANSWER).await.unwrap_or_default();
