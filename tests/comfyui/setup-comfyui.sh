@@ -1,20 +1,20 @@
 #!/usr/bin/env bash
-# Sets up a real ComfyUI on CPU (no model weights) for Easel's opt-in real-ComfyUI tests, as done on
-# 2026-12 on this machine. Needs: the ComfyUI source at $COMFY (see step 1), PyPI, ~6 GB of disk.
+# Sets up a real ComfyUI on CPU (no model weights) for Easel's opt-in real-ComfyUI tests
+# (README: "Testing against a real ComfyUI"). Needs the ComfyUI source (step 1), PyPI, ~6 GB of disk.
+# Every path is a variable; by default everything goes beside this repository.
 set -euo pipefail
-EASEL=${EASEL:-/work/main}
-COMFY=${COMFY:-/work/comfyui-real}
-VENV=${VENV:-/work/comfyui-venv}
+EASEL=${EASEL:-$(cd "$(dirname "$0")/../.." && pwd)}
+COMFY=${COMFY:-$EASEL/../comfyui}
+VENV=${VENV:-$EASEL/../comfyui-venv}
 PORT=${PORT:-8188}
-LOG=${LOG:-/work/comfyui-real.log}
-PIDFILE=${PIDFILE:-/work/comfyui-real.pid}
+LOG=${LOG:-$EASEL/../comfyui.log}
+PIDFILE=${PIDFILE:-$EASEL/../comfyui.pid}
 
-# 1. Source. Here: the search tool's `fetch github:Comfy-Org/ComfyUI` (a bare git dir, HEAD a125cd84,
-#    ComfyUI 0.3.64). `git archive HEAD` stops on one blob absent from the snapshot
-#    (comfy/text_encoders/llama_tokenizer/tokenizer.json, unused here), so blobs are copied one by one.
-#    Elsewhere: git clone https://github.com/Comfy-Org/ComfyUI "$COMFY".
+# 1. Source: `git clone https://github.com/Comfy-Org/ComfyUI "$COMFY"` (tested with 0.3.64), or set
+#    GIT_DIR to a bare snapshot of it, whose blobs are copied one by one (a snapshot may lack a blob
+#    that `git archive` would stop on; such files are named and skipped).
 if [ ! -f "$COMFY/main.py" ]; then
-  GIT_DIR=${GIT_DIR:-/work/.mirror/Comfy-Org+ComfyUI/repo}
+  : "${GIT_DIR:?clone ComfyUI into \$COMFY, or set GIT_DIR to a bare snapshot of it}"
   mkdir -p "$COMFY"
   git --git-dir="$GIT_DIR" ls-tree -r -z HEAD | while IFS= read -r -d '' line; do
     meta=${line%%$'\t'*}; path=${line#*$'\t'}; set -- $meta
