@@ -123,7 +123,15 @@ impl Listings {
     /// Asks every configured backend which models it serves (at once: a slow one delays start-up by
     /// its own time only), and AUTOMATIC1111 which samplers it offers.
     pub async fn ask(backends: &Backends) -> Self {
-        let asks = BackendKind::ALL.map(|kind| async move { (kind, served_by(backends.get(kind)).await) });
+        Self::ask_skipping(backends, &[]).await
+    }
+
+    /// As [`Self::ask`], not asking the backends in `skip` (as if not configured).
+    pub async fn ask_skipping(backends: &Backends, skip: &[BackendKind]) -> Self {
+        let asks = BackendKind::ALL.map(|kind| async move {
+            let backend = if skip.contains(&kind) { None } else { backends.get(kind) };
+            (kind, served_by(backend).await)
+        });
         let answers = futures_util::future::join_all(asks).await;
         let sampling = match &backends.automatic1111 {
             Some(sd) => sd.sampling_options().await,
@@ -172,6 +180,17 @@ async fn served_by(backend: Option<&Arc<dyn ImageBackend>>) -> Option<Served> {
     Some(served.map(|list| backend.lists_models().then_some(list)))
 }
 
+/// The backends not worth asking: OpenAI (or a compatible server) when no catalogue model uses it and no
+/// `OPENAI_API_KEY` is set (a Stable Diffusion-only bot), so its absence is neither a problem nor a wait.
+pub fn unused(config: &Config) -> Vec<BackendKind> {
+    let uses_openai = config.catalogue.models().iter().any(|m| m.backend == BackendKind::Openai);
+    if uses_openai || config.openai_api_key.is_some() {
+        Vec::new()
+    } else {
+        vec![BackendKind::Openai]
+    }
+}
+
 /// The variable that points at a kind of backend.
 pub fn variable(kind: BackendKind) -> &'static str {
     match kind {
@@ -197,12 +216,17 @@ pub struct Offered {
 /// owner must know. `None` when nothing can be offered. A backend that does not answer never stops the
 /// bot: its models are offered as written, and its jobs wait behind its breaker.
 pub async fn offered(config: &Config, backends: &Backends, today: chrono::NaiveDate) -> Option<Offered> {
-    let listings = Listings::ask(backends).await;
+    let listings = Listings::ask_skipping(backends, &unused(config)).await;
     let mut unreachable = Vec::new();
     for kind in BackendKind::ALL {
         if let Some(Err(why)) = listings.of(kind) {
             warn!(error = %why, "{} does not answer; offering its catalogue models as written", variable(kind));
             unreachable.push(kind);
+        }
+    }
+    if let (Some(comfy), Some(Ok(_))) = (&backends.comfyui, listings.of(BackendKind::Comfyui)) {
+        for problem in comfy.setup_problems().await {
+            warn!("COMFYUI_URL: {problem}; its runs will fail until the workflow is fixed");
         }
     }
     let (catalogue, notices) = listings.narrow(&config.catalogue, today);

@@ -90,9 +90,16 @@ pub async fn check(config: &Config) -> Report {
     }
     let openai = Arc::new(startup::openai_backend(config));
     let backends = startup::backends(config, openai);
-    let listings = Listings::ask(&backends).await;
+    let unused = startup::unused(config);
+    let listings = Listings::ask_skipping(&backends, &unused).await;
     for kind in BackendKind::ALL {
         let line = match listings.of(kind) {
+            None if unused.contains(&kind) => {
+                format!(
+                    "{}: not asked (no catalogue model uses it, and OPENAI_API_KEY is unset)",
+                    startup::variable(kind)
+                )
+            }
             None => format!("{}: not set; its catalogue models are not offered", startup::variable(kind)),
             Some(Ok(Some(list))) => format!("{}: answers and serves {} models", startup::variable(kind), list.len()),
             Some(Ok(None)) => {
@@ -107,6 +114,13 @@ pub async fn check(config: &Config) -> Report {
             }
         };
         let _ = writeln!(out, "{line}");
+    }
+    if let (Some(comfy), Some(Ok(_))) = (&backends.comfyui, listings.of(BackendKind::Comfyui)) {
+        let found = comfy.setup_problems().await;
+        problems += found.len();
+        for problem in found {
+            let _ = writeln!(out, "COMFYUI_URL: PROBLEM: {problem}");
+        }
     }
     let today = Utc::now().date_naive();
     let (offered, notices) = listings.narrow(&config.catalogue, today);

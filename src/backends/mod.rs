@@ -336,6 +336,13 @@ pub trait ImageBackend: Send + Sync {
         true
     }
 
+    /// What would make this backend's calls fail, found by asking the server (a ComfyUI workflow naming
+    /// a node class, an input value or a checkpoint the server lacks), for `easel check` and start-up
+    /// warnings; each in words naming what to fix. Nothing by default.
+    async fn setup_problems(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// The samplers and schedulers the server offers (AUTOMATIC1111): the members' `sampler` choices,
     /// and a check of the catalogue's `scheduler`. Empty when the server does not say.
     async fn sampling_options(&self) -> SamplingOptions {

@@ -243,3 +243,37 @@ async fn check_and_start_up_never_show_a_database_password_holding_question_mark
         }
     }
 }
+
+#[tokio::test]
+async fn check_validates_comfyui_workflows_against_the_servers_nodes_and_skips_an_unused_openai() {
+    let (discord, openai) = stand_ins().await;
+    let comfy = crate::support::comfyui::FakeComfyUi::start().await;
+    let dir = dir("comfy-check");
+    std::fs::create_dir_all(&dir).unwrap();
+    let flow = easel::backends::comfyui::workflow::BUILTIN_TXT2IMG
+        .replace(r#""sampler_name": "euler""#, r#""sampler_name": "ddim""#)
+        .replace(r#""class_type": "VAEDecode""#, r#""class_type": "VAEDecodeTiled""#);
+    std::fs::write(dir.join("flow.json"), flow).unwrap();
+    // A Stable Diffusion-only catalogue: the ComfyUI model alone.
+    let base = easel::catalogue::DEFAULT_CATALOGUE;
+    let start = base.find("[[model]]\nid = \"comfyui-sdxl\"").unwrap();
+    let end = start + base[start..].find("\n# Stability AI").unwrap();
+    let comfy_only = base[start..end].replace(r#"workflow = "builtin:txt2img""#, r#"workflow = "flow.json""#);
+    std::fs::write(dir.join("models.toml"), comfy_only).unwrap();
+    let mut all = vars(&discord, &openai, "secret-good-token");
+    all.retain(|(k, _)| *k != "OPENAI_API_KEY" && *k != "OPENAI_BASE_URL");
+    all.push(("COMFYUI_URL", comfy.base_url.clone()));
+    all.push(("EASEL_MODELS", "models.toml".to_owned()));
+    all.push(("EASEL_DEFAULT_MODEL", "comfyui-sdxl".to_owned()));
+
+    let (code, out) = tokio::task::spawn_blocking(move || easel(&dir, &["check"], &all)).await.unwrap();
+
+    assert_ne!(code, 0, "{out}");
+    assert!(out.contains("OPENAI_BASE_URL: not asked"), "{out}");
+    assert!(
+        out.contains("COMFYUI_URL: PROBLEM: workflow `flow.json` node 3 (KSampler) input sampler_name: `ddim` is not on the server"),
+        "{out}"
+    );
+    assert!(out.contains("workflow `flow.json` node 8: ComfyUI has no node `VAEDecodeTiled`"), "{out}");
+    assert!(!out.contains("builtin:img2img` node"), "the built-in image workflow is fine: {out}");
+}

@@ -104,6 +104,7 @@ impl FakeComfyUi {
             Self { inner: Arc::default(), work: Arc::new(Notify::new()), ids: Arc::new(AtomicU64::new(1)), base_url };
         let app = Router::new()
             .route("/object_info/CheckpointLoaderSimple", get(checkpoints))
+            .route("/object_info", get(object_info))
             .route("/upload/image", post(upload))
             .route("/prompt", post(prompt))
             .route("/queue", get(queue).post(delete))
@@ -334,6 +335,26 @@ fn checkpoint_names() -> Vec<String> {
 async fn checkpoints() -> Json<Value> {
     Json(json!({"CheckpointLoaderSimple": {"input": {"required": {"ckpt_name": [checkpoint_names(), {}]}},
         "output": ["MODEL", "CLIP", "VAE"], "name": "CheckpointLoaderSimple"}}))
+}
+
+/// `GET /object_info`: the node classes the built-in workflows use, their required inputs, and list
+/// inputs in both forms ComfyUI has used (`[[...], {}]` and `["COMBO", {"options": [...]}]`).
+async fn object_info() -> Json<Value> {
+    let node = |required: Value| json!({"input": {"required": required}, "output": [], "name": ""});
+    Json(json!({
+        "CheckpointLoaderSimple": node(json!({"ckpt_name": [checkpoint_names(), {}]})),
+        "EmptyLatentImage": node(json!({"width": ["INT", {}], "height": ["INT", {}], "batch_size": ["INT", {}]})),
+        "CLIPTextEncode": node(json!({"text": ["STRING", {"multiline": true}], "clip": ["CLIP"]})),
+        "KSampler": node(json!({"model": ["MODEL"], "seed": ["INT", {}], "steps": ["INT", {}], "cfg": ["FLOAT", {}],
+            "sampler_name": ["COMBO", {"options": ["euler", "euler_ancestral", "dpmpp_2m"]}],
+            "scheduler": [["normal", "karras", "simple"], {}], "positive": ["CONDITIONING"],
+            "negative": ["CONDITIONING"], "latent_image": ["LATENT"], "denoise": ["FLOAT", {}]})),
+        "VAEDecode": node(json!({"samples": ["LATENT"], "vae": ["VAE"]})),
+        "VAEEncode": node(json!({"pixels": ["IMAGE"], "vae": ["VAE"]})),
+        "LoadImage": node(json!({"image": [["example.png"], {"image_upload": true}]})),
+        "RepeatLatentBatch": node(json!({"samples": ["LATENT"], "amount": ["INT", {}]})),
+        "SaveImage": node(json!({"images": ["IMAGE"], "filename_prefix": ["STRING", {}]})),
+    }))
 }
 
 async fn upload(State(fake): State<Shared>, mut form: Multipart) -> Response {

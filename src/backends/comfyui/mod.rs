@@ -5,6 +5,7 @@
 
 mod errors;
 mod follow;
+mod validate;
 pub mod workflow;
 
 use std::collections::{BTreeMap, HashMap};
@@ -222,6 +223,24 @@ impl ImageBackend for ComfyUiBackend {
 
     async fn progress(&self) -> Option<Progress> {
         *self.progress.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Every workflow against the server's `GET /object_info` (see [`validate`]); a server that does not
+    /// answer is reported once.
+    async fn setup_problems(&self) -> Vec<String> {
+        let info = match self.client.get(self.url("object_info")).send().await.map_err(transport_error) {
+            // The whole server's description: megabytes with many custom nodes.
+            Ok(response) if response.status().is_success() => read_json::<Value>(response, 64 * 1024 * 1024).await,
+            Ok(response) => Err(BackendError::Unavailable(format!("object_info: status {}", response.status()))),
+            Err(e) => Err(e),
+        };
+        let info = match info {
+            Ok(info) => info,
+            Err(e) => return vec![format!("the workflows could not be checked: {e}")],
+        };
+        let mut workflows: Vec<&Workflow> = self.workflows.values().collect();
+        workflows.sort_by(|a, b| a.name.cmp(&b.name));
+        workflows.into_iter().flat_map(|w| validate::problems(&w.name, w.graph(), &info)).collect()
     }
 
     /// The checkpoints ComfyUI can load (`GET /object_info/CheckpointLoaderSimple`), and `default` for

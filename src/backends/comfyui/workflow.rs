@@ -80,6 +80,11 @@ pub struct Workflow {
 }
 
 impl Workflow {
+    /// The graph as written, placeholders unfilled (for checks against the server's `/object_info`).
+    pub fn graph(&self) -> &Value {
+        &self.graph
+    }
+
     /// Reads and checks the workflow `name` (`builtin:txt2img`, `builtin:img2img`, or a file path).
     pub fn load(name: &str, kind: WorkflowKind) -> Result<Self, WorkflowError> {
         Self::load_beside(name, None, kind)
