@@ -231,3 +231,24 @@ async fn a_cancelled_stable_diffusion_job_is_interrupted_on_the_server_and_its_p
     }
     panic!("AUTOMATIC1111 was never asked to stop: {:?}", sd.calls().iter().map(|c| c.0.clone()).collect::<Vec<_>>());
 }
+
+#[tokio::test]
+async fn an_automatic1111_restart_mid_call_ends_in_one_delivered_image_after_a_retry() {
+    let sd = FakeSd::start().await;
+    let app = spawn_app_with(&[("SD_BASE_URL", &sd.base_url)], |_| {}).await;
+    sd.take(std::time::Duration::from_millis(300));
+    sd.restart_during_next_call();
+
+    let sent = app.discord.invoke(
+        "generate",
+        json!([string("prompt", "a lighthouse"), string("model", "stable-diffusion")]),
+        json!({}),
+    );
+    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+
+    let paths: Vec<String> = sd.calls().into_iter().map(|(path, _)| path).collect();
+    assert_eq!(paths, ["/sdapi/v1/txt2img (cut by a restart)", "/sdapi/v1/txt2img"], "retried once");
+    let images = app.discord.requests().iter().filter(|r| r.path.contains(&sent.token) && !r.files.is_empty()).count();
+    assert_eq!(images, 1);
+    assert_eq!(crate::support::settled_usage(&app.db_path, crate::support::discord::MEMBER_ID).await.user_images, 1);
+}

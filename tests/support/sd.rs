@@ -1,7 +1,7 @@
 //! A fake AUTOMATIC1111 API (`--api`) on 127.0.0.1: txt2img, img2img, the checkpoint list, and the
 //! progress of the image being made (`GET /sdapi/v1/progress`).
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -19,11 +19,12 @@ pub struct FakeSd {
     calls: Arc<Mutex<Vec<(String, Value)>>>,
     made: Arc<Mutex<Vec<Vec<u8>>>>,
     delay_ms: Arc<AtomicU64>,
+    crash_next: Arc<AtomicBool>,
     /// `http://127.0.0.1:PORT`, the value of `SD_BASE_URL`.
     pub base_url: String,
 }
 
-type Shared = (Arc<Mutex<Vec<(String, Value)>>>, Arc<Mutex<Vec<Vec<u8>>>>, Arc<AtomicU64>);
+type Shared = (Arc<Mutex<Vec<(String, Value)>>>, Arc<Mutex<Vec<Vec<u8>>>>, Arc<AtomicU64>, Arc<AtomicBool>);
 
 impl FakeSd {
     /// Starts the fake on a free port.
@@ -36,8 +37,15 @@ impl FakeSd {
     pub async fn start_with_auth(credentials: Option<&str>) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base_url = format!("http://{}", listener.local_addr().unwrap());
-        let fake = Self { calls: Arc::default(), made: Arc::default(), delay_ms: Arc::default(), base_url };
-        let state: Shared = (Arc::clone(&fake.calls), Arc::clone(&fake.made), Arc::clone(&fake.delay_ms));
+        let fake = Self {
+            calls: Arc::default(),
+            made: Arc::default(),
+            delay_ms: Arc::default(),
+            crash_next: Arc::default(),
+            base_url,
+        };
+        let state: Shared =
+            (Arc::clone(&fake.calls), Arc::clone(&fake.made), Arc::clone(&fake.delay_ms), Arc::clone(&fake.crash_next));
         let app = Router::new()
             .route("/sdapi/v1/sd-models", get(models))
             .route("/sdapi/v1/txt2img", post(txt2img))
@@ -78,6 +86,11 @@ impl FakeSd {
     /// Makes every image call take this long (the server's progress then says step 5 of 20).
     pub fn take(&self, delay: Duration) {
         self.delay_ms.store(delay.as_millis() as u64, Ordering::SeqCst);
+    }
+
+    /// Makes the next image call die mid-way, its connection cut, as when AUTOMATIC1111 restarts.
+    pub fn restart_during_next_call(&self) {
+        self.crash_next.store(true, Ordering::SeqCst);
     }
 
     /// The PNGs produced, in order.
@@ -129,6 +142,11 @@ fn with_parameters(image: Vec<u8>, body: &Value) -> Vec<u8> {
 
 async fn answer(state: Shared, path: &str, body: Value) -> Json<Value> {
     tokio::time::sleep(Duration::from_millis(state.2.load(Ordering::SeqCst))).await;
+    if state.3.swap(false, Ordering::SeqCst) {
+        state.0.lock().unwrap().push((format!("{path} (cut by a restart)"), body));
+        // The process goes away mid-call: the connection is dropped without an answer.
+        panic!("the fake AUTOMATIC1111 restarts mid-call (expected by the test)");
+    }
     let n = body["batch_size"].as_u64().unwrap_or(1);
     let images: Vec<Vec<u8>> = (0..n).map(|i| with_parameters(png(32, 32, [20, 200, (i * 50) as u8]), &body)).collect();
     state.1.lock().unwrap().extend(images.iter().cloned());
