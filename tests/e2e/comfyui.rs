@@ -32,16 +32,6 @@ async fn delivered(app: &TestApp, sent: &crate::support::discord::Sent) {
     app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
 }
 
-/// The Reason field of the first moderation-log post that has one (a job that delivered nothing).
-async fn logged_reason(app: &TestApp) -> String {
-    let path = format!("/api/v10/channels/{LOG_CHANNEL}/messages");
-    let reason = |r: &crate::support::discord::Received| {
-        (r.path == path).then(|| field(&r.payload["embeds"][0], "Reason").map(str::to_owned)).flatten()
-    };
-    let requests = app.discord.wait_for("the log post", |r| r.iter().any(|r| reason(r).is_some())).await;
-    requests.iter().find_map(reason).unwrap()
-}
-
 /// Waits until ComfyUI runs a prompt; returns its id.
 async fn running(comfy: &FakeComfyUi) -> String {
     for _ in 0..400 {
@@ -184,7 +174,7 @@ async fn a_workflow_missing_a_placeholder_stops_start_up_naming_the_file() {
 }
 
 #[tokio::test]
-async fn a_workflow_comfyui_rejects_is_explained_as_a_set_up_problem_that_costs_nothing() {
+async fn a_workflow_comfyui_rejects_costs_nothing_and_is_explained_node_by_node_without_the_servers_lists() {
     let comfy = FakeComfyUi::start().await;
     let dir = std::env::temp_dir().join(format!("easel-comfy-rejected-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -196,15 +186,16 @@ async fn a_workflow_comfyui_rejects_is_explained_as_a_set_up_problem_that_costs_
         easel::catalogue::DEFAULT_CATALOGUE.replace(r#"workflow = "builtin:txt2img""#, r#"workflow = "flow.json""#);
     std::fs::write(dir.join("models.toml"), catalogue).unwrap();
     let models = dir.join("models.toml").display().to_string();
-    let app = spawn_app_with(&[("COMFYUI_URL", &comfy.base_url), ("EASEL_MODELS", &models)], |_| {}).await;
+    let app = app_with(&comfy, &[("EASEL_MODELS", &models)]).await;
 
-    let sent =
-        app.discord.invoke("generate", json!([string("prompt", "x"), string("model", "comfyui-sdxl")]), json!({}));
-    let text = app.explanation(&sent).await;
+    let text = app.explanation(&generate(&app, "x")).await;
+    let reason = app.logged_reason(LOG_CHANNEL).await;
 
     assert!(text.starts_with("Easel is not set up correctly for this model"), "{text}");
     assert!(comfy.prompts().is_empty(), "nothing was queued");
     assert_eq!(app.usage().await.user_images, 0);
+    assert!(reason.ends_with("node 3 (KSampler) input sampler_name: Value not in list ({{sampler}})"), "{reason}");
+    assert!(!reason.contains("community-model"), "not the server's whole list: {reason}");
 }
 
 #[tokio::test]
@@ -240,32 +231,11 @@ async fn a_run_that_fails_on_the_server_names_its_node_for_the_owner_and_out_of_
     comfy.fail_next_run("8", "VAEDecode", "RuntimeError", "expected 4 channels");
     let failed = generate(&app, "a small castle");
     let told = app.explanation(&failed).await;
-    let reason = logged_reason(&app).await;
+    let reason = app.logged_reason(LOG_CHANNEL).await;
 
     assert!(told.starts_with("Easel is not set up correctly for this model"), "{told}");
     assert!(reason.ends_with("node 8 (VAEDecode) failed: RuntimeError: expected 4 channels"), "{reason}");
     assert_eq!(comfy.prompts().len(), 3, "a set-up fault is not retried");
-}
-
-#[tokio::test]
-async fn a_workflow_comfyui_refuses_is_explained_node_by_node_without_the_servers_lists() {
-    let comfy = FakeComfyUi::start().await;
-    let dir = std::env::temp_dir().join(format!("easel-comfy-refused-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let flow = easel::backends::comfyui::workflow::BUILTIN_TXT2IMG
-        .replace(r#""sampler_name": "euler""#, r#""sampler_name": "{{sampler}}""#);
-    std::fs::write(dir.join("flow.json"), flow).unwrap();
-    let catalogue =
-        easel::catalogue::DEFAULT_CATALOGUE.replace(r#"workflow = "builtin:txt2img""#, r#"workflow = "flow.json""#);
-    std::fs::write(dir.join("models.toml"), catalogue).unwrap();
-    let models = dir.join("models.toml").display().to_string();
-    let app = app_with(&comfy, &[("EASEL_MODELS", &models)]).await;
-
-    app.explanation(&generate(&app, "x")).await;
-    let reason = logged_reason(&app).await;
-
-    assert!(reason.ends_with("node 3 (KSampler) input sampler_name: Value not in list ({{sampler}})"), "{reason}");
-    assert!(!reason.contains("community-model"), "not the server's whole list: {reason}");
 }
 
 #[tokio::test]

@@ -10,7 +10,7 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use crate::support::discord::Sent;
-use crate::support::{field, spawn_app_with, string, TestApp};
+use crate::support::{spawn_app_with, string, TestApp};
 
 const LOG_CHANNEL: &str = "960000000000000019";
 
@@ -90,15 +90,6 @@ async fn outcome(app: &TestApp, sent: &Sent) -> Result<Vec<u8>, String> {
     }
 }
 
-async fn logged_reason(app: &TestApp) -> String {
-    let path = format!("/api/v10/channels/{LOG_CHANNEL}/messages");
-    let reason = |r: &crate::support::discord::Received| {
-        (r.path == path).then(|| field(&r.payload["embeds"][0], "Reason").map(str::to_owned)).flatten()
-    };
-    let requests = app.discord.wait_for("the log post", |r| r.iter().any(|r| reason(r).is_some())).await;
-    requests.iter().find_map(reason).unwrap()
-}
-
 async fn get(url: &str) -> Value {
     reqwest::get(url).await.unwrap().json().await.unwrap()
 }
@@ -136,13 +127,13 @@ async fn a_real_comfyui_failure_and_refusal_name_their_node_for_the_owner() {
     let app = app(&url, "errors").await;
 
     let failed = outcome(&app, &generate(&app, "real-fails", "a red fox")).await.unwrap_err();
-    let reason = logged_reason(&app).await;
+    let reason = app.logged_reason(LOG_CHANNEL).await;
     assert!(failed.starts_with("Easel is not set up correctly for this model"), "{failed}");
     assert!(reason.ends_with("node 2 (EaselFail) failed: RuntimeError: easel test failure: a red fox"), "{reason}");
 
     let app = self::app(&url, "refusal").await;
     let refused = outcome(&app, &generate(&app, "real-orange", "a blue fox")).await.unwrap_err();
-    let reason = logged_reason(&app).await;
+    let reason = app.logged_reason(LOG_CHANNEL).await;
     assert!(refused.starts_with("Easel is not set up correctly for this model"), "{refused}");
     assert!(
         reason.ends_with(

@@ -50,14 +50,7 @@ async fn request(app: &TestApp, prompt: &str) -> (Sent, Value) {
         .unwrap()
         .starts_with(&format!("Your request is posted in <#{REQUESTS}>")));
     assert!(requests.iter().any(|r| posted_in(r, REQUESTS)), "a card was posted");
-    let footer = format!("Request {}", sent.id);
-    let card = app
-        .discord
-        .stored_message_ids()
-        .into_iter()
-        .filter_map(|id| app.discord.stored_message(&id.to_string()))
-        .find(|m| m["embeds"][0]["footer"]["text"] == footer.as_str())
-        .expect("the card is a message in the requests channel");
+    let card = app.discord.card(&sent.id).expect("the card is a message in the requests channel");
     assert_eq!(card["channel_id"], REQUESTS.to_string());
     (sent, card)
 }

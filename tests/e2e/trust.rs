@@ -357,14 +357,7 @@ async fn a_requester_cannot_vote_for_their_own_card() {
     requests_channel(&app).await;
     let sent = app.discord.invoke("request", json!([string("prompt", "a kite festival")]), json!({}));
     assert!(told(&app, &sent).await.starts_with("Your request is posted"));
-    let footer = format!("Request {}", sent.id);
-    let card = app
-        .discord
-        .stored_message_ids()
-        .into_iter()
-        .filter_map(|id| app.discord.stored_message(&id.to_string()))
-        .find(|m| m["embeds"][0]["footer"]["text"] == footer.as_str())
-        .expect("the card");
+    let card = app.discord.card(&sent.id).expect("the card");
 
     let own = app.discord.click_on(&Member::ordinary(), &card, &format!("easel-req:vote:{}", sent.id));
 

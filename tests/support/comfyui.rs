@@ -285,7 +285,9 @@ impl FakeComfyUi {
         let images: Vec<Value> = (0..batch(&queued.graph))
             .map(|i| {
                 let name = format!("easel_{id}_{i:05}_.png");
-                let image = with_prompt_chunk(png(40, 40, [10, 180, (i * 40) as u8]), &queued.graph);
+                // As ComfyUI's `SaveImage` writes it: the whole filled graph in a `prompt` text chunk.
+                let image =
+                    super::with_text_chunk(png(40, 40, [10, 180, (i * 40) as u8]), "prompt", &queued.graph.to_string());
                 self.inner.lock().unwrap().outputs.insert(name.clone(), image);
                 json!({"filename": name, "subfolder": "", "type": "output"})
             })
@@ -308,22 +310,6 @@ impl FakeComfyUi {
         self.send(client, json!({"type": "status", "data": {"status": {"exec_info": {"queue_remaining": 0}}}}));
         self.send(client, json!({"type": "executing", "data": {"node": null, "prompt_id": id}}));
     }
-}
-
-/// A PNG with a `tEXt` chunk `prompt` holding the filled graph, as ComfyUI's `SaveImage` writes it.
-fn with_prompt_chunk(image: Vec<u8>, graph: &Value) -> Vec<u8> {
-    let mut data = b"prompt\0".to_vec();
-    data.extend_from_slice(graph.to_string().as_bytes());
-    let mut crc = crc32fast::Hasher::new();
-    crc.update(b"tEXt");
-    crc.update(&data);
-    let mut out = image[..33].to_vec(); // the signature and IHDR
-    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-    out.extend_from_slice(b"tEXt");
-    out.extend_from_slice(&data);
-    out.extend_from_slice(&crc.finalize().to_be_bytes());
-    out.extend_from_slice(&image[33..]);
-    out
 }
 
 fn checkpoint_names() -> Vec<String> {

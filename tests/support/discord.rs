@@ -417,6 +417,15 @@ impl FakeDiscord {
         Sent { id, token, at: Instant::now() }
     }
 
+    /// The community-request card of request `id` (the bot's message whose footer names it).
+    pub fn card(&self, id: &str) -> Option<Value> {
+        let footer = format!("Request {id}");
+        self.stored_message_ids()
+            .into_iter()
+            .filter_map(|m| self.stored_message(&m.to_string()))
+            .find(|m| m["embeds"][0]["footer"]["text"] == footer.as_str())
+    }
+
     /// The ids of every message the bot made and has not deleted.
     pub fn stored_message_ids(&self) -> Vec<u64> {
         self.inner.lock().unwrap().messages.keys().filter_map(|k| k.parse().ok()).collect()

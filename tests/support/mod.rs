@@ -135,6 +135,22 @@ impl TestApp {
         followup.payload["content"].as_str().unwrap().to_owned()
     }
 
+    /// The Reason field of the first post in moderation-log `channel` that has one (a job that
+    /// delivered nothing): where the owner reads why.
+    pub async fn logged_reason(&self, channel: &str) -> String {
+        let path = format!("/api/v10/channels/{channel}/messages");
+        let reason = |r: &discord::Received| {
+            (r.path == path).then(|| field(&r.payload["embeds"][0], "Reason").map(str::to_owned)).flatten()
+        };
+        let requests = self
+            .discord
+            .wait_for_within("the log post", std::time::Duration::from_secs(120), |r| {
+                r.iter().any(|r| reason(r).is_some())
+            })
+            .await;
+        requests.iter().find_map(reason).unwrap()
+    }
+
     /// What the default member has used, as the database says.
     pub async fn usage(&self) -> easel::limits::Usage {
         let store = easel::store::sqlite::SqliteStore::open(&self.db_path).unwrap();
@@ -208,6 +224,24 @@ pub fn is_followup(request: &discord::Received, token: &str) -> bool {
     request.method == axum::http::Method::POST
         && request.path.starts_with("/api/v10/webhooks/")
         && request.path.contains(token)
+}
+
+/// `image` (a PNG) with a `tEXt` chunk `keyword`: `text` after its header, as image servers write
+/// their settings into the files they save (ComfyUI's `prompt`, AUTOMATIC1111's `parameters`).
+pub fn with_text_chunk(image: Vec<u8>, keyword: &str, text: &str) -> Vec<u8> {
+    let mut data = keyword.as_bytes().to_vec();
+    data.push(0);
+    data.extend_from_slice(text.as_bytes());
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(b"tEXt");
+    crc.update(&data);
+    let mut out = image[..33].to_vec(); // the signature and IHDR
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    out.extend_from_slice(b"tEXt");
+    out.extend_from_slice(&data);
+    out.extend_from_slice(&crc.finalize().to_be_bytes());
+    out.extend_from_slice(&image[33..]);
+    out
 }
 
 /// A real PNG of one colour.

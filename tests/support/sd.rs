@@ -126,18 +126,7 @@ fn with_parameters(image: Vec<u8>, body: &Value) -> Vec<u8> {
         body["steps"],
         body["seed"]
     );
-    let mut data = b"parameters\0".to_vec();
-    data.extend_from_slice(text.as_bytes());
-    let mut crc = crc32fast::Hasher::new();
-    crc.update(b"tEXt");
-    crc.update(&data);
-    let mut out = image[..33].to_vec();
-    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-    out.extend_from_slice(b"tEXt");
-    out.extend_from_slice(&data);
-    out.extend_from_slice(&crc.finalize().to_be_bytes());
-    out.extend_from_slice(&image[33..]);
-    out
+    super::with_text_chunk(image, "parameters", &text)
 }
 
 async fn answer(state: Shared, path: &str, body: Value) -> Json<Value> {
