@@ -139,6 +139,12 @@ async fn a_slow_comfyui_job_shows_its_progress_from_the_websocket() {
         .collect();
     assert!(!steps.is_empty(), "progress from ComfyUI's websocket was shown");
     assert!(steps[0].starts_with("Generating your image with `comfyui-sdxl`: step "), "{}", steps[0]);
+    // No progress edit may land over the result, however late it was sent.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let mine: Vec<_> = app.discord.requests().into_iter().filter(|r| r.path.contains(&sent.token)).collect();
+    let result = mine.iter().position(|r| !r.files.is_empty()).unwrap();
+    let later: Vec<_> = mine[result + 1..].iter().filter(|r| r.method == axum::http::Method::PATCH).collect();
+    assert!(later.is_empty(), "edits after the result: {:?}", later.iter().map(|r| &r.payload).collect::<Vec<_>>());
 }
 
 #[tokio::test]
