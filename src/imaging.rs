@@ -277,6 +277,29 @@ pub fn noise_png(width: u32, height: u32) -> Vec<u8> {
     encode_png(&DynamicImage::ImageRgb8(img)).expect("a PNG of an in-memory image always encodes")
 }
 
+/// The longest side of a preview shown while a job runs.
+pub const PREVIEW_SIDE: u32 = 384;
+
+/// A preview a server sent, as a member's message shows it while the job runs: a JPEG at most
+/// [`PREVIEW_SIDE`] pixels a side, a few tens of KB. `None` for bytes that are not a picture, or one
+/// larger than Easel reads ([`MAX_SIDE`], [`MAX_PIXELS`]), checked from the header before decoding.
+pub fn preview_jpeg(bytes: &[u8]) -> Option<Vec<u8>> {
+    let reader = image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format().ok()?;
+    let (width, height) = reader.into_dimensions().ok()?;
+    if width == 0
+        || height == 0
+        || width > MAX_SIDE
+        || height > MAX_SIDE
+        || u64::from(width) * u64::from(height) > MAX_PIXELS
+    {
+        return None;
+    }
+    let picture = image::load_from_memory(bytes).ok()?.thumbnail(PREVIEW_SIDE, PREVIEW_SIDE).to_rgb8();
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 70).encode_image(&picture).ok()?;
+    Some(out.into_inner())
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use image::{Rgba, RgbaImage};
@@ -284,6 +307,15 @@ pub(crate) mod tests {
     use super::*;
 
     pub(crate) use super::noise_png;
+
+    #[test]
+    fn a_preview_is_a_small_jpeg_and_garbage_is_none() {
+        let preview = preview_jpeg(&noise_png(1000, 800)).unwrap();
+        let shown = image::load_from_memory_with_format(&preview, image::ImageFormat::Jpeg).unwrap();
+        assert_eq!((shown.width(), shown.height()), (384, 307));
+        assert!(preview.len() < 120_000, "{} bytes", preview.len());
+        assert_eq!(preview_jpeg(b"not a picture"), None);
+    }
 
     fn flat_png(width: u32, height: u32) -> Vec<u8> {
         encode_png(&DynamicImage::ImageRgba8(RgbaImage::from_pixel(width, height, Rgba([10, 200, 30, 255])))).unwrap()

@@ -228,6 +228,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
             lease,
             keep: config.keep,
             shared_store: config.database_url.is_some(),
+            preview_every: config.preview_every,
         },
         metrics,
         spend: Some(Arc::new(spend::SpendWatch::new(

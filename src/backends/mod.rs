@@ -336,6 +336,12 @@ pub trait ImageBackend: Send + Sync {
         true
     }
 
+    /// The latest preview of the call now running (an image of the picture taking shape, as the server
+    /// sends or serves it), for providers that make one; `None` when there is none (yet).
+    async fn preview(&self) -> Option<Vec<u8>> {
+        None
+    }
+
     /// What would make this backend's calls fail, found by asking the server (a ComfyUI workflow naming
     /// a node class, an input value or a checkpoint the server lacks), for `easel check` and start-up
     /// warnings; each in words naming what to fix. Nothing by default.

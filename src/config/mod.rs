@@ -143,6 +143,9 @@ pub struct Config {
     pub spool_dir: PathBuf,
     /// How long delivered images stay in the spool for `/show` and the buttons under them.
     pub keep: Duration,
+    /// `EASEL_PREVIEW_EVERY_MS`: how often at most a running job's message shows a fresh preview of
+    /// the picture taking shape (`None`: previews off).
+    pub preview_every: Option<Duration>,
     /// How often the served models are checked again while the bot runs.
     pub model_watch: Duration,
     /// Which gateway shards this process runs (`EASEL_SHARDS`).
@@ -265,6 +268,11 @@ impl Config {
             http_addr: http_addr(&get)?,
             spool_dir: get("EASEL_SPOOL").map_or_else(|| beside(&database_path, "spool"), PathBuf::from),
             keep: Duration::from_secs(ranged(&get, "EASEL_KEEP_DAYS", "days", 1..=365, 7)? * 86_400),
+            preview_every: match ranged(&get, "EASEL_PREVIEW_EVERY_MS", "milliseconds", 0..=600_000, 2000)? {
+                0 => None,
+                // Never more often than the message's own edits (every two seconds).
+                ms => Some(Duration::from_millis(ms).max(crate::jobs::progress::EDIT_EVERY)),
+            },
             shards: match get("EASEL_SHARDS") {
                 None => shards::ShardPlan::All,
                 Some(raw) => shards::ShardPlan::parse(&raw).map_err(|_| ConfigError::Invalid {

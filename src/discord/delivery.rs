@@ -170,21 +170,37 @@ fn cancel_row(job_id: &str) -> CreateActionRow {
         .style(ButtonStyle::Secondary)])
 }
 
+/// The file name of the preview shown under a running job's progress.
+pub const PREVIEW_FILE: &str = "preview.jpg";
+
 fn with_files<T>(builder: T, files: &[CreateAttachment], add: impl Fn(T, CreateAttachment) -> T) -> T {
     files.iter().cloned().fold(builder, add)
 }
 
 #[async_trait]
 impl Courier for DiscordCourier {
-    async fn progress(&self, job: &StoredJob, text: &str, cancellable: bool) -> Result<(), DeliveryError> {
+    async fn progress(
+        &self,
+        job: &StoredJob,
+        text: &str,
+        cancellable: bool,
+        preview: Option<&[u8]>,
+    ) -> Result<(), DeliveryError> {
         if !self.token_valid(job) {
             return Ok(());
         }
         let components = if cancellable { vec![cancel_row(&job.request.id.0)] } else { Vec::new() };
-        let edit = EditInteractionResponse::new()
+        let mut edit = EditInteractionResponse::new()
             .content(text)
             .components(components)
             .allowed_mentions(CreateAllowedMentions::new());
+        edit = match (preview, cancellable) {
+            // The new preview replaces the last one (the attachments not listed go).
+            (Some(jpeg), _) => edit.new_attachment(CreateAttachment::bytes(jpeg.to_vec(), PREVIEW_FILE)),
+            // The job ended: its preview goes with it.
+            (None, false) => edit.clear_attachments(),
+            (None, true) => edit,
+        };
         self.edit(job, edit).await?;
         Ok(())
     }

@@ -72,7 +72,7 @@ impl Jobs {
         }
         if let Some(courier) = self.courier() {
             let text = format!("Cancelled by <@{}>. {charged}\n-# Job {job_id}", by.user_id);
-            if let Err(e) = courier.progress(&job, &text, false).await {
+            if let Err(e) = courier.progress(&job, &text, false, None).await {
                 warn!(job = job_id, error = %crate::error::chain(e.as_ref()), "could not mark the message cancelled");
             }
         }

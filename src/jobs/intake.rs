@@ -100,7 +100,7 @@ impl Jobs {
         let position = self.scheduler.len(job.backend);
         let text = progress::text(model, Some(position), true, &job.request.id.0, None);
         let job = job.clone();
-        tokio::spawn(async move { progress::edit_progress(courier.as_ref(), &gate, &job, &text).await });
+        tokio::spawn(async move { progress::edit_progress(courier.as_ref(), &gate, &job, &text, None).await });
     }
 
     pub(super) fn queue(&self, job: StoredJob) {

@@ -65,8 +65,16 @@ pub type DeliveryError = Box<dyn std::error::Error + Send + Sync>;
 #[async_trait]
 pub trait Courier: Send + Sync {
     /// Shows where a job stands in the member's (deferred) message, with a Cancel button when
-    /// `cancellable`. Does nothing once the interaction's token has expired.
-    async fn progress(&self, job: &StoredJob, text: &str, cancellable: bool) -> Result<(), DeliveryError>;
+    /// `cancellable`, and `preview` (a small JPEG of the picture taking shape) under it when given; a
+    /// message no longer `cancellable` (the job ended) loses its preview. Does nothing once the
+    /// interaction's token has expired.
+    async fn progress(
+        &self,
+        job: &StoredJob,
+        text: &str,
+        cancellable: bool,
+        preview: Option<&[u8]>,
+    ) -> Result<(), DeliveryError>;
 
     /// Delivers every image of `finished`. MUST return an error unless all images reached the member (a
     /// member is never charged for an image they did not get). Edits the member's message while the
@@ -92,6 +100,8 @@ pub struct JobsPolicy {
     /// Whether several processes share the store (Postgres): then whose turn it is comes from the store,
     /// so the round-robin over members holds across them.
     pub shared_store: bool,
+    /// How often at most a running job's message shows a fresh preview (`None`: never).
+    pub preview_every: Option<Duration>,
 }
 
 /// The jobs of this process.

@@ -17,8 +17,8 @@ use tracing::debug;
 use super::Jobs;
 use crate::backends::Progress;
 use crate::catalogue::BackendKind;
-use crate::error;
 use crate::queue::StoredJob;
+use crate::{error, imaging};
 
 /// The least time between two edits of one message, and before a job's first.
 pub const EDIT_EVERY: Duration = Duration::from_secs(2);
@@ -35,6 +35,8 @@ struct Watched {
     since: DateTime<Utc>,
     running: bool,
     shown: Option<(String, DateTime<Utc>)>,
+    /// The last preview shown (a hash of it) and when.
+    preview: Option<(u64, DateTime<Utc>)>,
     /// The job's life as one tracing span, from admission to its end.
     span: tracing::Span,
 }
@@ -54,7 +56,9 @@ impl Board {
     pub fn watch(&self, job: StoredJob, now: DateTime<Utc>, span: tracing::Span) {
         let id = job.request.id.0.clone();
         let gate = Gate::default();
-        self.with(|w| w.insert(id, Watched { job, gate, since: now, running: false, shown: None, span }));
+        self.with(|w| {
+            w.insert(id, Watched { job, gate, since: now, running: false, shown: None, preview: None, span })
+        });
     }
 
     /// The gate of a watched job's message (see [`Gate`]).
@@ -97,6 +101,21 @@ impl Board {
     }
 
     /// The job left this process (taken by another, or gone): nothing more to show.
+    /// Whether `job_id`'s message should show the preview whose hash is `hash` now: the job runs (a
+    /// waiting one has no picture yet), the picture is new, and none was shown within `every`.
+    /// Recorded as shown when so.
+    fn preview_due(&self, job_id: &str, hash: u64, now: DateTime<Utc>, every: Duration) -> bool {
+        let every = chrono::Duration::from_std(every).unwrap_or_default();
+        self.with(|watched| {
+            let Some(w) = watched.get_mut(job_id).filter(|w| w.running) else { return false };
+            let due = w.preview.is_none_or(|(shown, at)| shown != hash && now - at >= every);
+            if due {
+                w.preview = Some((hash, now));
+            }
+            due
+        })
+    }
+
     pub fn forget(&self, job_id: &str) {
         self.with(|w| w.remove(job_id));
     }
@@ -173,13 +192,20 @@ pub fn text(model: &str, position: Option<usize>, backend_down: bool, job_id: &s
     text
 }
 
-/// Shows `text` in a job's message unless the job has ended, holding its gate for the whole edit.
-pub async fn edit_progress(courier: &dyn super::Courier, gate: &Gate, job: &StoredJob, text: &str) {
+/// Shows `text` (and `preview`, when given) in a job's message unless the job has ended, holding its
+/// gate for the whole edit: no progress or preview lands over the result.
+pub async fn edit_progress(
+    courier: &dyn super::Courier,
+    gate: &Gate,
+    job: &StoredJob,
+    text: &str,
+    preview: Option<&[u8]>,
+) {
     let ended = gate.lock().await;
     if *ended {
         return;
     }
-    if let Err(e) = courier.progress(job, text, true).await {
+    if let Err(e) = courier.progress(job, text, true, preview).await {
         debug!(job = %job.request.id, error = %error::chain(e.as_ref()), "could not show progress");
     }
     drop(ended);
@@ -207,17 +233,52 @@ pub async fn show(jobs: Arc<Jobs>) {
                 }
             }
         }
+        let previews = match jobs.policy.preview_every {
+            Some(_) => previews(&jobs).await,
+            None => HashMap::new(),
+        };
         let texts = |w: &Watched, position: Option<usize>| {
             let model = jobs.admission.check(&w.job.request).map(|s| s.model.id).unwrap_or_default();
             let down = jobs.runner.breaker(w.job.backend).is_down();
             let steps = steps.get(&w.job.backend).copied();
             text(&model, if w.running { None } else { position }, down, &w.job.request.id.0, steps)
         };
-        for (job, text, gate) in jobs.board.due(&positions, texts, jobs.clock.now()) {
+        let now = jobs.clock.now();
+        for (job, text, gate) in jobs.board.due(&positions, texts, now) {
             let courier = Arc::clone(&courier);
-            tokio::spawn(async move { edit_progress(courier.as_ref(), &gate, &job, &text).await });
+            let preview = previews.get(&job.backend).filter(|(hash, _)| {
+                let every = jobs.policy.preview_every.unwrap_or_default();
+                jobs.board.preview_due(&job.request.id.0, *hash, now, every)
+            });
+            let preview = preview.map(|(_, jpeg)| Arc::clone(jpeg));
+            tokio::spawn(async move {
+                edit_progress(courier.as_ref(), &gate, &job, &text, preview.as_deref().map(Vec::as_slice)).await
+            });
         }
     }
+}
+
+/// The latest preview of each Stable Diffusion backend running a job, made small (a JPEG of at most
+/// [`imaging::PREVIEW_SIDE`] pixels a side) off the async threads, with a hash to tell a new one.
+async fn previews(jobs: &Jobs) -> HashMap<BackendKind, (u64, Arc<Vec<u8>>)> {
+    let mut previews = HashMap::new();
+    for kind in [BackendKind::Automatic1111, BackendKind::Comfyui] {
+        if !jobs.board.any_running(kind) {
+            continue;
+        }
+        let Some(raw) = jobs.runner.preview(kind).await else { continue };
+        let hash = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            raw.hash(&mut hasher);
+            hasher.finish()
+        };
+        let small = tokio::task::spawn_blocking(move || imaging::preview_jpeg(&raw)).await.ok().flatten();
+        if let Some(jpeg) = small {
+            previews.insert(kind, (hash, Arc::new(jpeg)));
+        }
+    }
+    previews
 }
 
 #[cfg(test)]

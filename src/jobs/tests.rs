@@ -24,7 +24,7 @@ struct Recorded {
 
 #[async_trait]
 impl Courier for Recorded {
-    async fn progress(&self, _: &StoredJob, _: &str, _: bool) -> Result<(), DeliveryError> {
+    async fn progress(&self, _: &StoredJob, _: &str, _: bool, _: Option<&[u8]>) -> Result<(), DeliveryError> {
         Ok(())
     }
     async fn deliver(&self, _: &StoredJob, _: &JobSpec, _: &FinishedJob) -> Result<Receipt, DeliveryError> {
@@ -72,6 +72,7 @@ fn jobs(name: &str) -> (Arc<Jobs>, Arc<SqliteStore>) {
             lease: chrono::Duration::seconds(60),
             keep: Duration::from_secs(7 * 86_400),
             shared_store: false,
+            preview_every: None,
         },
         metrics: Arc::new(crate::telemetry::Metrics::new()),
         spend: None,

@@ -244,6 +244,11 @@ impl Runner {
         self.backends.get(kind)?.progress().await
     }
 
+    /// The latest preview of the call running on a backend, when the backend makes one.
+    pub async fn preview(&self, kind: BackendKind) -> Option<Vec<u8>> {
+        self.backends.get(kind)?.preview().await
+    }
+
     /// A backend's state for the health endpoint: `up`, `down` (failing, not yet tripped) or `tripped`,
     /// or `None` when it is not configured.
     pub fn health(&self, kind: BackendKind) -> Option<&'static str> {

@@ -29,7 +29,9 @@ fn generate(app: &TestApp, prompt: &str) -> crate::support::discord::Sent {
 }
 
 async fn delivered(app: &TestApp, sent: &crate::support::discord::Sent) {
-    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
 }
 
 /// Waits until ComfyUI runs a prompt; returns its id.
@@ -89,7 +91,7 @@ async fn a_variation_uploads_the_image_and_runs_the_image_workflow_and_hd_asks_f
     let options = json!([attachment_option(id), string("model", "comfyui-sdxl")]);
     let sent = app.discord.invoke("variation", options, uploaded(id, &url, "red.png", "image/png", upload.len()));
     app.discord
-        .wait_for("the variation", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+        .wait_for("the variation", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
         .await;
 
     let workflow = &comfy.prompts()[0];
@@ -104,13 +106,17 @@ async fn a_variation_uploads_the_image_and_runs_the_image_workflow_and_hd_asks_f
 
     let hd =
         app.discord.invoke("hd", json!([string("prompt", "a castle"), string("model", "comfyui-sdxl")]), json!({}));
-    app.discord.wait_for("the HD image", |r| r.iter().any(|r| r.path.contains(&hd.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the HD image", |r| r.iter().any(|r| r.path.contains(&hd.token) && crate::support::is_result(r)))
+        .await;
     assert_eq!(comfy.prompts()[1]["3"]["inputs"]["steps"], 40, "the top quality's steps");
 
     let message = app.discord.last_result();
     let vary = app.discord.click_on(&Member::ordinary(), &message, &format!("easel:vary1:{}", hd.id));
     app.discord
-        .wait_for("the click's variation", |r| r.iter().any(|r| r.path.contains(&vary.token) && !r.files.is_empty()))
+        .wait_for("the click's variation", |r| {
+            r.iter().any(|r| r.path.contains(&vary.token) && crate::support::is_result(r))
+        })
         .await;
     assert!(comfy.prompts()[2]["10"]["inputs"]["image"].is_string(), "the result's image went back to ComfyUI");
 }
@@ -126,10 +132,9 @@ async fn a_slow_comfyui_job_shows_its_progress_from_the_websocket() {
         json!([string("prompt", "a slow river"), string("model", "comfyui-sdxl")]),
         json!({}),
     );
-    let requests = app
-        .discord
-        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
-        .await;
+    let is_result = |r: &crate::support::discord::Received| r.files.iter().any(|f| f.1 != "preview.jpg");
+    let requests =
+        app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && is_result(r))).await;
 
     let steps: Vec<String> = requests
         .iter()
@@ -142,7 +147,7 @@ async fn a_slow_comfyui_job_shows_its_progress_from_the_websocket() {
     // No progress edit may land over the result, however late it was sent.
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let mine: Vec<_> = app.discord.requests().into_iter().filter(|r| r.path.contains(&sent.token)).collect();
-    let result = mine.iter().position(|r| !r.files.is_empty()).unwrap();
+    let result = mine.iter().position(is_result).unwrap();
     let later: Vec<_> = mine[result + 1..].iter().filter(|r| r.method == axum::http::Method::PATCH).collect();
     assert!(later.is_empty(), "edits after the result: {:?}", later.iter().map(|r| &r.payload).collect::<Vec<_>>());
 }
@@ -215,7 +220,7 @@ async fn every_run_is_delivered_though_comfyui_writes_its_history_after_saying_s
     }
 
     assert_eq!(comfy.completed(), 8);
-    let results: Vec<_> = app.discord.requests().into_iter().filter(|r| !r.files.is_empty()).collect();
+    let results: Vec<_> = app.discord.requests().into_iter().filter(crate::support::is_result).collect();
     assert_eq!(results.len(), 8, "one result each");
     for (result, made) in results.iter().zip(comfy.made()) {
         // The model's pixels, without ComfyUI's `prompt` text (the whole graph), with Easel's mark.
@@ -324,7 +329,8 @@ async fn a_comfyui_restart_mid_job_ends_in_one_delivered_image() {
 
     assert_eq!(comfy.prompts().len(), 2, "the lost run was queued again once");
     assert_eq!(comfy.completed(), 1);
-    let images = app.discord.requests().iter().filter(|r| r.path.contains(&sent.token) && !r.files.is_empty()).count();
+    let images =
+        app.discord.requests().iter().filter(|r| r.path.contains(&sent.token) && crate::support::is_result(r)).count();
     assert_eq!(images, 1, "delivered once");
     assert_eq!(crate::support::settled_usage(&app.db_path, crate::support::discord::MEMBER_ID).await.user_images, 1);
 }

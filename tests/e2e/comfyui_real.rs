@@ -79,8 +79,10 @@ fn generate(app: &TestApp, model: &str, prompt: &str) -> Sent {
 /// The image delivered for `sent`, or the explanation the member got instead.
 async fn outcome(app: &TestApp, sent: &Sent) -> Result<Vec<u8>, String> {
     let token = sent.token.clone();
+    // The result's files (previews shown while it ran are not the result).
     let ended = move |r: &crate::support::discord::Received| {
-        r.path.contains(&token) && (!r.files.is_empty() || crate::support::is_followup(r, &token))
+        r.path.contains(&token)
+            && (r.files.iter().any(|f| f.1 != "preview.jpg") || crate::support::is_followup(r, &token))
     };
     let requests = app.discord.wait_for_within("the outcome", Duration::from_secs(120), |r| r.iter().any(&ended)).await;
     let answer = requests.iter().find(|r| ended(r)).unwrap();
@@ -144,7 +146,7 @@ async fn a_real_comfyui_failure_and_refusal_name_their_node_for_the_owner() {
 }
 
 #[tokio::test]
-async fn a_cancel_interrupts_the_run_on_a_real_comfyui() {
+async fn a_real_comfyuis_preview_reaches_the_member_and_a_cancel_interrupts_the_run() {
     let Some(url) = server() else { return };
     let app = app(&url, "cancel").await;
 
@@ -162,6 +164,31 @@ async fn a_cancel_interrupts_the_run_on_a_real_comfyui() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let prompt_id = running.expect("the run started on the server");
+    // The member's message shows ComfyUI's own preview frames while it runs.
+    let token = sent.token.clone();
+    let previews = app
+        .discord
+        .wait_for_within("a preview", Duration::from_secs(30), |r| {
+            r.iter().any(|r| r.path.contains(&token) && r.files.iter().any(|f| f.1 == "preview.jpg"))
+        })
+        .await;
+    let preview: Vec<usize> = previews
+        .iter()
+        .filter(|r| r.path.contains(&sent.token))
+        .flat_map(|r| r.files.iter().filter(|f| f.1 == "preview.jpg").map(|f| f.2.len()))
+        .collect();
+    let jpeg = image::load_from_memory_with_format(
+        &previews.iter().rev().find_map(|r| r.files.iter().find(|f| f.1 == "preview.jpg")).unwrap().2,
+        image::ImageFormat::Jpeg,
+    )
+    .unwrap();
+    eprintln!(
+        "real ComfyUI preview: {} edit(s) of {:?} bytes, {}x{}",
+        preview.len(),
+        preview,
+        jpeg.width(),
+        jpeg.height()
+    );
     app.direct_answer(&app.discord.invoke("cancel", json!([]), json!({}))).await;
 
     let mut status = Value::Null;
@@ -174,5 +201,4 @@ async fn a_cancel_interrupts_the_run_on_a_real_comfyui() {
     }
     let messages = status["messages"].to_string();
     assert!(messages.contains("execution_interrupted"), "the server stopped the run: {status}");
-    let _ = sent;
 }

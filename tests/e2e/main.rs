@@ -15,6 +15,7 @@ mod limits;
 mod member;
 mod moderation;
 mod operations;
+mod previews;
 mod processes;
 mod queue;
 mod recovery;

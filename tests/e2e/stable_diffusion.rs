@@ -43,7 +43,7 @@ async fn a_stable_diffusion_variation_is_img2img_from_the_upload() {
     let options = json!([{"name": "image", "type": 11, "value": id}, string("model", "stable-diffusion")]);
     let sent = app.discord.invoke("variation", options, resolved);
     app.discord
-        .wait_for("the variation", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+        .wait_for("the variation", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
         .await;
 
     let (path, body) = &sd.calls()[0];
@@ -73,7 +73,7 @@ async fn a_slow_stable_diffusion_job_shows_its_sampling_step() {
     let sent = app.discord.invoke("generate", options, json!({}));
     let requests = app
         .discord
-        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
         .await;
 
     let edits: Vec<&str> = requests
@@ -131,19 +131,21 @@ async fn the_hd_button_on_a_stable_diffusion_result_uses_the_servers_upscaler() 
     let app = spawn_app_with(&[("SD_BASE_URL", &sd.base_url)], |_| {}).await;
     let options = json!([string("prompt", "a lighthouse"), string("model", "stable-diffusion")]);
     let sent = app.discord.invoke("generate", options, json!({}));
-    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
     let message = app.discord.last_result();
 
     let click =
         app.discord.click_on(&crate::support::discord::Member::ordinary(), &message, &format!("easel:hd1:{}", sent.id));
     let requests = app
         .discord
-        .wait_for("the HD image", |r| r.iter().any(|r| r.path.contains(&click.token) && !r.files.is_empty()))
+        .wait_for("the HD image", |r| r.iter().any(|r| r.path.contains(&click.token) && crate::support::is_result(r)))
         .await;
 
     let (path, body) = sd.calls().last().cloned().unwrap();
     assert_eq!((path.as_str(), body["upscaler_1"].as_str()), ("/sdapi/v1/extra-single-image", Some("R-ESRGAN 4x+")));
-    let hd = requests.iter().find(|r| r.path.contains(&click.token) && !r.files.is_empty()).unwrap();
+    let hd = requests.iter().find(|r| r.path.contains(&click.token) && crate::support::is_result(r)).unwrap();
     let pixels = image::load_from_memory(&hd.files[0].2).unwrap();
     assert_eq!((pixels.width(), pixels.height()), (64, 64), "the upscaler's image");
 }
@@ -159,7 +161,7 @@ async fn steps_cfg_and_sampler_reach_automatic1111_behind_basic_auth_and_the_rea
     let sent = app.discord.invoke("generate", options, json!({}));
     let requests = app
         .discord
-        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
         .await;
 
     let (_, body) = &sd.calls()[0];
@@ -167,7 +169,7 @@ async fn steps_cfg_and_sampler_reach_automatic1111_behind_basic_auth_and_the_rea
         (body["steps"].as_u64(), body["cfg_scale"].as_f64(), body["sampler_name"].as_str()),
         (Some(30), Some(5.5), Some("DPM++ 2M"))
     );
-    let edit = requests.iter().find(|r| r.path.contains(&sent.token) && !r.files.is_empty()).unwrap();
+    let edit = requests.iter().find(|r| r.path.contains(&sent.token) && crate::support::is_result(r)).unwrap();
     let parameters = field(&edit.payload["embeds"][0], "Parameters");
     assert_eq!(parameters, Some("30 steps · DPM++ 2M (Automatic) · CFG 5.5 · sd_xl_base_1.0"));
 }
@@ -194,7 +196,9 @@ async fn hd_on_automatic1111_uses_hires_fix_through_the_upscaler() {
     let app = spawn_app_with(&[("SD_BASE_URL", &sd.base_url)], |_| {}).await;
     let sent =
         app.discord.invoke("hd", json!([string("prompt", "a tower"), string("model", "stable-diffusion")]), json!({}));
-    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
     let (_, body) = &sd.calls()[0];
     assert_eq!(
         (body["enable_hr"].as_bool(), body["hr_upscaler"].as_str(), body["steps"].as_u64()),
@@ -214,9 +218,10 @@ async fn a_cancelled_stable_diffusion_job_is_interrupted_on_the_server_and_its_p
     let first = app.discord.invoke("generate", options.clone(), json!({}));
     let requests = app
         .discord
-        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&first.token) && !r.files.is_empty()))
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&first.token) && crate::support::is_result(r)))
         .await;
-    let delivered = &requests.iter().find(|r| r.path.contains(&first.token) && !r.files.is_empty()).unwrap().files[0].2;
+    let delivered =
+        &requests.iter().find(|r| r.path.contains(&first.token) && crate::support::is_result(r)).unwrap().files[0].2;
     assert!(!String::from_utf8_lossy(delivered).contains("secret words"), "AUTOMATIC1111's parameters are gone");
 
     sd.take(std::time::Duration::from_secs(4));
@@ -244,11 +249,14 @@ async fn an_automatic1111_restart_mid_call_ends_in_one_delivered_image_after_a_r
         json!([string("prompt", "a lighthouse"), string("model", "stable-diffusion")]),
         json!({}),
     );
-    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
 
     let paths: Vec<String> = sd.calls().into_iter().map(|(path, _)| path).collect();
     assert_eq!(paths, ["/sdapi/v1/txt2img (cut by a restart)", "/sdapi/v1/txt2img"], "retried once");
-    let images = app.discord.requests().iter().filter(|r| r.path.contains(&sent.token) && !r.files.is_empty()).count();
+    let images =
+        app.discord.requests().iter().filter(|r| r.path.contains(&sent.token) && crate::support::is_result(r)).count();
     assert_eq!(images, 1);
     assert_eq!(crate::support::settled_usage(&app.db_path, crate::support::discord::MEMBER_ID).await.user_images, 1);
 }

@@ -244,6 +244,11 @@ pub fn with_text_chunk(image: Vec<u8>, keyword: &str, text: &str) -> Vec<u8> {
     out
 }
 
+/// Whether `request` carries a job's result: files other than the preview shown while it ran.
+pub fn is_result(request: &discord::Received) -> bool {
+    request.files.iter().any(|(_, name, _)| name != "preview.jpg")
+}
+
 /// A real PNG of one colour.
 pub fn png(width: u32, height: u32, colour: [u8; 3]) -> Vec<u8> {
     let img = DynamicImage::ImageRgb8(RgbImage::from_pixel(width, height, Rgb(colour)));

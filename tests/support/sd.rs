@@ -105,10 +105,16 @@ async fn models() -> Json<Value> {
 }
 
 /// As AUTOMATIC1111 answers while sampling: a fraction, an estimate, and the step counts.
-async fn progress() -> Json<Value> {
+/// With `skip_current_image=false`, `current_image` is the live preview (base64 PNG), as AUTOMATIC1111
+/// serves it while a job samples.
+async fn progress(
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Json<Value> {
+    let preview = (query.get("skip_current_image").map(String::as_str) == Some("false"))
+        .then(|| base64::engine::general_purpose::STANDARD.encode(png(512, 512, [90, 60, 200])));
     Json(json!({"progress": 0.25, "eta_relative": 3.0, "state": {"skipped": false, "interrupted": false,
         "job": "", "job_count": 1, "job_timestamp": "20261126000000", "job_no": 0,
-        "sampling_step": 5, "sampling_steps": 20}, "current_image": null, "textinfo": null}))
+        "sampling_step": 5, "sampling_steps": 20}, "current_image": preview, "textinfo": null}))
 }
 
 /// `POST /sdapi/v1/interrupt`: recorded as a call (path, `null`).

@@ -261,6 +261,20 @@ impl ImageBackend for Automatic1111Backend {
         Progress::checked(answer.state.sampling_step, answer.state.sampling_steps).filter(|p| p.step > 0)
     }
 
+    /// `current_image` of `/sdapi/v1/progress` (AUTOMATIC1111's live preview), when it has one.
+    async fn preview(&self) -> Option<Vec<u8>> {
+        #[derive(Deserialize)]
+        struct Current {
+            current_image: Option<String>,
+        }
+        let request = self.get("progress?skip_current_image=false").timeout(PROGRESS_TIMEOUT);
+        let response = request.send().await.ok().filter(|r| r.status().is_success())?;
+        // A preview is small (a few hundred KB as base64 at most, at AUTOMATIC1111's preview size).
+        let answer: Current = read_json(response, 8 * 1024 * 1024).await.ok()?;
+        let encoded = answer.current_image.filter(|i| !i.is_empty())?;
+        base64::engine::general_purpose::STANDARD.decode(strip_data_url(&encoded)).ok()
+    }
+
     async fn sampling_options(&self) -> SamplingOptions {
         SamplingOptions {
             samplers: self.names("samplers").await.unwrap_or_default(),

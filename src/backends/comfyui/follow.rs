@@ -69,6 +69,22 @@ fn read_event(event: &Value, prompt_id: &str) -> Event {
     }
 }
 
+/// The largest preview frame kept (ComfyUI's are small: a latent preview, or a sampled step).
+const MAX_PREVIEW_BYTES: usize = 4 * 1024 * 1024;
+
+/// The image of a binary websocket frame: event 1 (`PREVIEW_IMAGE`: a 4-byte image type, JPEG or PNG,
+/// then the image) or event 4 (`PREVIEW_IMAGE_WITH_METADATA`: a 4-byte length, that much JSON, then
+/// the image). Anything else, or an image too large to hold, is `None`.
+fn preview_image(frame: &[u8]) -> Option<&[u8]> {
+    let word = |at: usize| frame.get(at..at + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    let image = match word(0)? {
+        1 => frame.get(8..)?,
+        4 => frame.get(8usize.checked_add(word(4)?)?..)?,
+        _ => return None,
+    };
+    (!image.is_empty() && image.len() <= MAX_PREVIEW_BYTES).then_some(image)
+}
+
 /// The images one node's output lists.
 fn images_of(output: &Value) -> Vec<Output> {
     serde_json::from_value(output.get("images").cloned().unwrap_or(Value::Null)).unwrap_or_default()
@@ -119,7 +135,13 @@ impl ComfyUiBackend {
                         }
                     }
                 }
-                Some(Ok(_)) => continue, // previews (binary) and pings
+                Some(Ok(Message::Binary(frame))) => {
+                    if let Some(image) = preview_image(&frame) {
+                        self.set_preview(Some(image.to_vec()));
+                    }
+                    continue;
+                }
+                Some(Ok(_)) => continue, // pings
             };
             let Ok(event) = serde_json::from_str::<Value>(&text) else { continue };
             match read_event(&event, prompt_id) {
@@ -283,6 +305,22 @@ mod tests {
             json!({"node": "9", "prompt_id": "p1", "output": {"images": [{"filename": "a.png", "subfolder": "", "type": "output"}]}}),
         );
         assert!(matches!(saved, Event::Saved(images) if images.len() == 1 && images[0].filename == "a.png"));
+    }
+
+    #[test]
+    fn preview_frames_of_both_kinds_give_their_image() {
+        let png = b"\x89PNG...";
+        let mut plain = vec![0, 0, 0, 1, 0, 0, 0, 2];
+        plain.extend_from_slice(png);
+        assert_eq!(preview_image(&plain), Some(&png[..]));
+        let metadata = br#"{"node_id": "1", "image_type": "image/png"}"#;
+        let mut with_metadata = vec![0, 0, 0, 4];
+        with_metadata.extend_from_slice(&(metadata.len() as u32).to_be_bytes());
+        with_metadata.extend_from_slice(metadata);
+        with_metadata.extend_from_slice(png);
+        assert_eq!(preview_image(&with_metadata), Some(&png[..]));
+        assert_eq!(preview_image(&[0, 0, 0, 4, 255, 255, 255, 255, 1]), None, "a length past the frame");
+        assert_eq!(preview_image(&[0, 0, 0, 9, 0, 0, 0, 2, 1]), None, "another event");
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub struct ComfyUiBackend {
     max_image_bytes: u64,
     workflows: HashMap<String, Workflow>,
     progress: Mutex<Option<Progress>>,
+    /// The latest preview frame of the run going on (one image at most is held).
+    preview: Mutex<Option<Vec<u8>>>,
     runs: AtomicU64,
 }
 
@@ -51,7 +53,16 @@ impl ComfyUiBackend {
     pub fn new(base: Url, timeout: Duration, max_image_bytes: u64, workflows: Vec<Workflow>) -> Self {
         let client = Client::builder().timeout(timeout).build().expect("a TLS backend is compiled in");
         let workflows = workflows.into_iter().map(|w| (w.name.clone(), w)).collect();
-        Self { client, base, timeout, max_image_bytes, workflows, progress: Mutex::new(None), runs: AtomicU64::new(0) }
+        Self {
+            client,
+            base,
+            timeout,
+            max_image_bytes,
+            workflows,
+            progress: Mutex::new(None),
+            preview: Mutex::new(None),
+            runs: AtomicU64::new(0),
+        }
     }
 
     fn url(&self, path: &str) -> String {
@@ -75,6 +86,10 @@ impl ComfyUiBackend {
 
     fn set_progress(&self, progress: Option<Progress>) {
         *self.progress.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = progress;
+    }
+
+    fn set_preview(&self, preview: Option<Vec<u8>>) {
+        *self.preview.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = preview;
     }
 
     fn workflow(&self, name: Option<&str>) -> Result<&Workflow, BackendError> {
@@ -119,6 +134,7 @@ impl ComfyUiBackend {
                 .await
                 .map_err(|_| BackendError::TimedOut);
             self.set_progress(None);
+            self.set_preview(None);
             generated.images.extend(images??);
             generated.seeds.push(seed + run);
         }
@@ -223,6 +239,11 @@ impl ImageBackend for ComfyUiBackend {
 
     async fn progress(&self) -> Option<Progress> {
         *self.progress.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The websocket's latest preview frame (`--preview-method auto` on the server).
+    async fn preview(&self) -> Option<Vec<u8>> {
+        self.preview.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }
 
     /// Every workflow against the server's `GET /object_info` (see [`validate`]); a server that does not
