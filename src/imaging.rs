@@ -280,9 +280,13 @@ pub fn noise_png(width: u32, height: u32) -> Vec<u8> {
 /// The longest side of a preview shown while a job runs.
 pub const PREVIEW_SIDE: u32 = 384;
 
+/// The most pixels a preview may have before it is made small: a server's preview is a sampling step at
+/// the job's size at most (2048×2048), so nothing larger is decoded every two seconds.
+const PREVIEW_MAX_PIXELS: u64 = 2048 * 2048;
+
 /// A preview a server sent, as a member's message shows it while the job runs: a JPEG at most
 /// [`PREVIEW_SIDE`] pixels a side, a few tens of KB. `None` for bytes that are not a picture, or one
-/// larger than Easel reads ([`MAX_SIDE`], [`MAX_PIXELS`]), checked from the header before decoding.
+/// larger than [`PREVIEW_MAX_PIXELS`] (or [`MAX_SIDE`] a side), checked from the header before decoding.
 pub fn preview_jpeg(bytes: &[u8]) -> Option<Vec<u8>> {
     let reader = image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format().ok()?;
     let (width, height) = reader.into_dimensions().ok()?;
@@ -290,7 +294,7 @@ pub fn preview_jpeg(bytes: &[u8]) -> Option<Vec<u8>> {
         || height == 0
         || width > MAX_SIDE
         || height > MAX_SIDE
-        || u64::from(width) * u64::from(height) > MAX_PIXELS
+        || u64::from(width) * u64::from(height) > PREVIEW_MAX_PIXELS
     {
         return None;
     }
@@ -315,6 +319,7 @@ pub(crate) mod tests {
         assert_eq!((shown.width(), shown.height()), (384, 307));
         assert!(preview.len() < 120_000, "{} bytes", preview.len());
         assert_eq!(preview_jpeg(b"not a picture"), None);
+        assert_eq!(preview_jpeg(&header_only_png(4000, 4000)), None, "too large to decode every two seconds");
     }
 
     fn flat_png(width: u32, height: u32) -> Vec<u8> {
