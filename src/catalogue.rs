@@ -13,6 +13,9 @@ use serde::Deserialize;
 /// The catalogue shipped with Easel, used when `EASEL_MODELS` is not set.
 pub const DEFAULT_CATALOGUE: &str = include_str!("../models.toml");
 
+/// The output tokens one streamed partial image costs (OpenAI's image API: about 100 each).
+pub const PARTIAL_IMAGE_TOKENS: f64 = 100.0;
+
 /// Why a catalogue file cannot be used; the text names the entry and field so an owner can fix it.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {
@@ -236,6 +239,10 @@ pub struct ModelEntry {
     /// Stable Diffusion: whether members may choose `steps`, `cfg_scale` and `sampler`.
     #[serde(default)]
     pub tuning: bool,
+    /// OpenAI only: partial images (0-3) streamed while a single image is made, shown to the member as
+    /// previews; each costs about [`PARTIAL_IMAGE_TOKENS`] output tokens, priced into the estimate.
+    #[serde(default)]
+    pub partial_images: u8,
     /// AUTOMATIC1111: the sampler asked for unless the member picks one (`None`: the server's default).
     #[serde(default)]
     pub sampler: Option<String>,
@@ -401,6 +408,15 @@ impl ModelEntry {
         if self.backend == BackendKind::Comfyui && self.workflow.is_none() {
             return fail("workflow", "a ComfyUI model needs a workflow (a file, or `builtin:txt2img`)".into());
         }
+        if self.partial_images > 3 {
+            return fail(
+                "partial_images",
+                format!("OpenAI streams 0 to 3 partial images, not {}", self.partial_images),
+            );
+        }
+        if self.partial_images > 0 && self.backend != BackendKind::Openai {
+            return fail("partial_images", "only OpenAI-compatible models stream partial images".into());
+        }
         if matches!(self.backend, BackendKind::Automatic1111 | BackendKind::Comfyui) {
             if let Some(q) = self.qualities.iter().find(|q| !self.steps.contains_key(*q)) {
                 return fail("steps", format!("no number of steps for quality `{q}`"));
@@ -464,9 +480,14 @@ impl ModelEntry {
             .map(|row| row.usd)
     }
 
-    /// What a call will cost before it is made: the per-image figure times `n`.
+    /// What a call will cost before it is made: the per-image figure times `n`, and for a single image
+    /// the output tokens of its streamed partial images.
     pub fn estimate_usd(&self, size: &str, quality: &str, n: u8) -> f64 {
-        self.image_price(size, quality).unwrap_or(0.0) * f64::from(n)
+        let partials = match (n, self.price.image_output_per_million) {
+            (1, Some(rate)) => f64::from(self.partial_images) * PARTIAL_IMAGE_TOKENS * rate / 1e6,
+            _ => 0.0,
+        };
+        self.image_price(size, quality).unwrap_or(0.0) * f64::from(n) + partials
     }
 
     /// What a call cost from the provider's token counts, when this model is priced by token.

@@ -58,6 +58,7 @@ pub fn openai_backend(config: &Config) -> OpenAiBackend {
         Arc::new(HttpFetcher::new(result_hosts, DOWNLOAD_TIMEOUT)),
         config.max_download_bytes,
     )
+    .with_previews(config.preview_every.is_some())
 }
 
 /// Every configured backend, the OpenAI-compatible one built by the caller (it doubles as the

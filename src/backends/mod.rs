@@ -64,6 +64,8 @@ pub struct BackendCall {
     pub workflow: Option<String>,
     /// ComfyUI: the image-to-image workflow's name.
     pub image_workflow: Option<String>,
+    /// OpenAI: partial images to stream while the image is made (0: none), for previews.
+    pub partial_images: u8,
 }
 
 impl BackendCall {

@@ -258,11 +258,12 @@ pub async fn show(jobs: Arc<Jobs>) {
     }
 }
 
-/// The latest preview of each Stable Diffusion backend running a job, made small (a JPEG of at most
+/// The latest preview of each backend running a job (OpenAI's streamed partial images, ComfyUI's
+/// preview frames, AUTOMATIC1111's current image), made small (a JPEG of at most
 /// [`imaging::PREVIEW_SIDE`] pixels a side) off the async threads, with a hash to tell a new one.
 async fn previews(jobs: &Jobs) -> HashMap<BackendKind, (u64, Arc<Vec<u8>>)> {
     let mut previews = HashMap::new();
-    for kind in [BackendKind::Automatic1111, BackendKind::Comfyui] {
+    for kind in [BackendKind::Openai, BackendKind::Automatic1111, BackendKind::Comfyui] {
         if !jobs.board.any_running(kind) {
             continue;
         }

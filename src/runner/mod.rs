@@ -402,6 +402,8 @@ fn backend_call(spec: &JobSpec) -> BackendCall {
         hires: spec.hires,
         workflow: spec.model.workflow.clone(),
         image_workflow: spec.model.image_workflow.clone(),
+        // Streamed partial images come for single images only.
+        partial_images: if spec.n == 1 { spec.model.partial_images } else { 0 },
     }
 }
 

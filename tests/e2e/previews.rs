@@ -108,3 +108,63 @@ async fn a_private_jobs_previews_stay_private_and_a_cancel_takes_the_preview_awa
     assert_eq!(edits[cancelled].payload["attachments"], json!([]), "the cancel took the preview away");
     assert!(edits[cancelled + 1..].is_empty(), "nothing after the cancel");
 }
+
+/// A catalogue whose `gpt-image-2` streams two partial images; returns its path.
+fn streaming_catalogue(name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("easel-previews-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let catalogue = easel::catalogue::DEFAULT_CATALOGUE.replacen(
+        "id = \"gpt-image-2\"\nbackend = \"openai\"",
+        "id = \"gpt-image-2\"\nbackend = \"openai\"\npartial_images = 2",
+        1,
+    );
+    let path = dir.join("models.toml");
+    std::fs::write(&path, catalogue).unwrap();
+    path.display().to_string()
+}
+
+#[tokio::test]
+async fn openai_partial_images_stream_into_previews_priced_into_the_estimate_and_settled_by_usage() {
+    let models = streaming_catalogue("openai");
+    let app = spawn_app_with(&[("EASEL_MODELS", &models)], |o| o.always(crate::support::Reply::Delayed(4500))).await;
+
+    let sent = generate(&app, "gpt-image-2");
+    result(&app, &sent).await;
+
+    let call = &app.openai.image_calls()[0];
+    assert_eq!((&call.body["stream"], &call.body["partial_images"]), (&json!(true), &json!(2)));
+    let edits = edits(&app, &sent);
+    assert!(edits.iter().any(is_preview), "a partial image was shown while it was made");
+    let last = edits.last().unwrap();
+    assert!(!is_preview(last) && crate::support::is_result(last), "then the result, in the same message");
+    crate::support::assert_model_bytes_with_provenance(
+        &last.files.iter().find(|f| f.1 != PREVIEW).unwrap().2,
+        &app.openai.images_made()[0],
+    );
+    // The estimate counts two partial images' 100 output tokens each at $30 a million: $0.042 + $0.006.
+    let card = easel::catalogue::Catalogue::parse(&std::fs::read_to_string(&models).unwrap()).unwrap();
+    let model = card.get("gpt-image-2").unwrap();
+    assert!((model.estimate_usd("1024x1024", "medium", 1) - 0.048).abs() < 1e-9);
+    assert!((model.estimate_usd("1024x1024", "medium", 2) - 0.084).abs() < 1e-9, "several images do not stream");
+    let used = crate::support::settled_usage(&app.db_path, crate::support::discord::MEMBER_ID).await;
+    assert_eq!(used.user_images, 1);
+    assert!(used.user_usd > 0.0 && used.user_usd != 0.048, "settled by the stream's usage: {}", used.user_usd);
+}
+
+#[tokio::test]
+async fn a_server_that_refuses_streaming_is_asked_again_without_it_and_remembered() {
+    let models = streaming_catalogue("refused");
+    let app = spawn_app_with(&[("EASEL_MODELS", &models)], |o| o.refuse_streaming()).await;
+
+    for prompt in ["first", "second"] {
+        let sent = app.discord.invoke(
+            "generate",
+            json!([string("prompt", prompt), string("model", "gpt-image-2")]),
+            json!({}),
+        );
+        result(&app, &sent).await;
+    }
+
+    let streamed: Vec<bool> = app.openai.image_calls().iter().map(|c| c.body["stream"] == true).collect();
+    assert_eq!(streamed, [true, false, false], "refused once, asked again without, not asked to stream again");
+}

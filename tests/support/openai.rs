@@ -90,6 +90,9 @@ struct Inner {
     images_made: Vec<Vec<u8>>,
     answering: usize,
     most_answering: usize,
+    /// When set, a request with `stream: true` is refused (400 `unknown_parameter`), as servers without
+    /// streaming refuse it.
+    refuse_stream: bool,
 }
 
 /// Handle on a running fake.
@@ -132,6 +135,11 @@ impl FakeOpenAi {
     /// Answers the next image calls with these replies, in order; then with the default.
     pub fn script(&self, replies: impl IntoIterator<Item = Reply>) {
         self.inner.lock().unwrap().script.extend(replies);
+    }
+
+    /// Refuses `stream: true` from now on, as an OpenAI-compatible server without streaming does.
+    pub fn refuse_streaming(&self) {
+        self.inner.lock().unwrap().refuse_stream = true;
     }
 
     /// Answers every image call not scripted with `reply` (default: base64).
@@ -241,7 +249,49 @@ async fn models(State(state): State<Shared>) -> Json<Value> {
 async fn generations(State(state): State<Shared>, headers: HeaderMap, Json(body): Json<Value>) -> Response {
     let n = body["n"].as_u64().unwrap_or(1) as usize;
     let reply = record(&state, "/v1/images/generations", &headers, body.clone(), Vec::new());
+    if body["stream"] == true {
+        if state.0.lock().unwrap().refuse_stream {
+            let error = json!({"message": "Unknown parameter: 'stream'.", "type": "invalid_request_error",
+                "param": "stream", "code": "unknown_parameter"});
+            return (StatusCode::BAD_REQUEST, Json(json!({"error": error}))).into_response();
+        }
+        return streamed(&state, reply, body["partial_images"].as_u64().unwrap_or(0));
+    }
     answer(&state, reply, n, body["prompt"].as_str().unwrap_or_default()).await
+}
+
+/// A streamed generation, as OpenAI sends one: server-sent events, `partial_images` partial images spread
+/// over the reply's delay, then the completed image with the call's usage.
+fn streamed(state: &Shared, reply: Reply, partials: u64) -> Response {
+    let total_ms = match reply {
+        Reply::Delayed(ms) => ms,
+        _ => 0,
+    };
+    let made = png(64, 48, [200, 0, 30]);
+    state.0.lock().unwrap().images_made.push(made.clone());
+    let (send, receive) = tokio::sync::mpsc::unbounded_channel::<String>();
+    tokio::spawn(async move {
+        let step = Duration::from_millis(total_ms / (partials + 1));
+        let encode = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+        for index in 0..partials {
+            tokio::time::sleep(step).await;
+            let partial = png(32, 24, [(index * 80) as u8, 40, 40]);
+            let data = json!({"type": "image_generation.partial_image", "b64_json": encode(&partial),
+                "partial_image_index": index, "created_at": 1_790_000_000, "size": "1024x1024",
+                "quality": "medium", "background": "opaque", "output_format": "png"});
+            let _ = send.send(format!("event: image_generation.partial_image\ndata: {data}\n\n"));
+        }
+        tokio::time::sleep(step).await;
+        let done = json!({"type": "image_generation.completed", "b64_json": encode(&made), "created_at": 1_790_000_000,
+            "size": "1024x1024", "quality": "medium", "background": "opaque", "output_format": "png",
+            "usage": {"input_tokens": 100, "output_tokens": 1000 + 100 * partials,
+                "input_tokens_details": {"text_tokens": 100, "image_tokens": 0}}});
+        let _ = send.send(format!("event: image_generation.completed\ndata: {done}\n\n"));
+    });
+    let body = futures_util::stream::unfold(receive, |mut receive| async move {
+        receive.recv().await.map(|event| (Ok::<_, std::convert::Infallible>(Bytes::from(event)), receive))
+    });
+    ([("content-type", "text/event-stream")], axum::body::Body::from_stream(body)).into_response()
 }
 
 async fn multipart_call(

@@ -363,6 +363,7 @@ mod tests {
             hires: false,
             workflow: None,
             image_workflow: None,
+            partial_images: 0,
         }
     }
 

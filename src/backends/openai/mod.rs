@@ -4,7 +4,10 @@
 //! are downloaded at once through the trusted-host [`Fetch`]. Error bodies
 //! (`{"error": {"message", "type", "param", "code"}}`) are sorted into [`BackendError`] cases.
 
-use std::sync::Arc;
+mod stream;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -31,6 +34,12 @@ pub struct OpenAiBackend {
     key: Option<Secret>,
     results: Arc<dyn Fetch>,
     max_result_bytes: u64,
+    /// Whether members see previews: then models with `partial_images` are asked to stream.
+    previews: bool,
+    /// Set once the server refused `stream`: it is not asked again.
+    no_stream: AtomicBool,
+    /// The latest partial image of the streamed call going on.
+    preview: Mutex<Option<Vec<u8>>>,
 }
 
 impl OpenAiBackend {
@@ -43,7 +52,26 @@ impl OpenAiBackend {
         max_result_bytes: u64,
     ) -> Self {
         let client = Client::builder().timeout(timeout).build().expect("a TLS backend is compiled in");
-        Self { client, base, key, results, max_result_bytes }
+        Self {
+            client,
+            base,
+            key,
+            results,
+            max_result_bytes,
+            previews: false,
+            no_stream: AtomicBool::new(false),
+            preview: Mutex::new(None),
+        }
+    }
+
+    /// Asks models with `partial_images` to stream them, for members' previews.
+    pub fn with_previews(mut self, on: bool) -> Self {
+        self.previews = on;
+        self
+    }
+
+    fn set_preview(&self, preview: Option<Vec<u8>>) {
+        *self.preview.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = preview;
     }
 
     fn endpoint(&self, path: &str) -> String {
@@ -67,9 +95,15 @@ impl OpenAiBackend {
     }
 
     async fn images(&self, request: RequestBuilder, call: &BackendCall) -> Result<Generated, BackendError> {
+        let response = self.send(request).await?;
+        self.answer(response, call).await
+    }
+
+    /// The images of an answer (plain JSON).
+    async fn answer(&self, response: Response, call: &BackendCall) -> Result<Generated, BackendError> {
         let form = call.response;
         let cap = images_answer_cap(call.n, self.max_result_bytes);
-        let answer: ImagesAnswer = read_json(self.send(request).await?, cap).await?;
+        let answer: ImagesAnswer = read_json(response, cap).await?;
         if answer.data.len() > usize::from(call.n.max(1)) {
             return Err(BackendError::Malformed(format!("{} images for {} asked", answer.data.len(), call.n)));
         }
@@ -138,6 +172,33 @@ impl ImageBackend for OpenAiBackend {
         if let Some(level) = &call.moderation {
             body.insert("moderation".into(), json!(level));
         }
+        let streams =
+            self.previews && call.partial_images > 0 && call.n == 1 && !self.no_stream.load(Ordering::Relaxed);
+        if streams {
+            let mut streamed = body.clone();
+            streamed.insert("stream".into(), json!(true));
+            streamed.insert("partial_images".into(), json!(call.partial_images.min(3)));
+            let request = self.client.post(self.endpoint("images/generations")).json(&streamed);
+            match self.send(request).await {
+                Ok(response) => {
+                    let result = if stream::is_event_stream(&response) {
+                        // The partial images' bytes come first: room for them besides the image.
+                        let cap = images_answer_cap(1, self.max_result_bytes)
+                            .saturating_mul(1 + u64::from(call.partial_images));
+                        self.read_stream(response, cap).await.map(stream::Streamed::generated)
+                    } else {
+                        self.answer(response, call).await
+                    };
+                    self.set_preview(None);
+                    return result;
+                }
+                Err(e) if stream::refuses_streaming(&e) => {
+                    tracing::warn!(error = %e, "OPENAI_BASE_URL refuses streamed images: asking without previews from now on");
+                    self.no_stream.store(true, Ordering::Relaxed);
+                }
+                Err(e) => return Err(e),
+            }
+        }
         let request = self.client.post(self.endpoint("images/generations")).json(&body);
         self.images(request, call).await
     }
@@ -180,6 +241,11 @@ impl ImageBackend for OpenAiBackend {
         }
         let request = self.client.post(self.endpoint(path)).multipart(form);
         self.images(request, call).await
+    }
+
+    /// The latest partial image of a streamed generation.
+    async fn preview(&self) -> Option<Vec<u8>> {
+        self.preview.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }
 
     async fn served_models(&self) -> Result<Vec<ServedModel>, BackendError> {
