@@ -6,7 +6,7 @@
 
 mod stream;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -172,32 +172,8 @@ impl ImageBackend for OpenAiBackend {
         if let Some(level) = &call.moderation {
             body.insert("moderation".into(), json!(level));
         }
-        let streams =
-            self.previews && call.partial_images > 0 && call.n == 1 && !self.no_stream.load(Ordering::Relaxed);
-        if streams {
-            let mut streamed = body.clone();
-            streamed.insert("stream".into(), json!(true));
-            streamed.insert("partial_images".into(), json!(call.partial_images.min(3)));
-            let request = self.client.post(self.endpoint("images/generations")).json(&streamed);
-            match self.send(request).await {
-                Ok(response) => {
-                    let result = if stream::is_event_stream(&response) {
-                        // The partial images' bytes come first: room for them besides the image.
-                        let cap = images_answer_cap(1, self.max_result_bytes)
-                            .saturating_mul(1 + u64::from(call.partial_images));
-                        self.read_stream(response, cap).await.map(stream::Streamed::generated)
-                    } else {
-                        self.answer(response, call).await
-                    };
-                    self.set_preview(None);
-                    return result;
-                }
-                Err(e) if stream::refuses_streaming(&e) => {
-                    tracing::warn!(error = %e, "OPENAI_BASE_URL refuses streamed images: asking without previews from now on");
-                    self.no_stream.store(true, Ordering::Relaxed);
-                }
-                Err(e) => return Err(e),
-            }
+        if let Some(streamed) = self.streamed(&body, call).await {
+            return streamed;
         }
         let request = self.client.post(self.endpoint("images/generations")).json(&body);
         self.images(request, call).await

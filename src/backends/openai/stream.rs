@@ -7,21 +7,24 @@
 //! the catalogue's estimate includes and the `usage` settles. A server that refuses `stream` (older or
 //! other OpenAI-compatible servers) is asked again without it once, and remembered.
 
+use std::sync::atomic::Ordering;
+
 use base64::Engine;
 use reqwest::Response;
-use serde_json::Value;
+use serde_json::{json, Map, Value};
+use tracing::warn;
 
-use super::{OpenAiBackend, UsageAnswer};
-use crate::backends::{transport_error, BackendError, Generated};
+use super::{images_answer_cap, OpenAiBackend, UsageAnswer};
+use crate::backends::{transport_error, BackendCall, BackendError, Generated};
 
 /// What a finished stream gave: the image and the call's usage.
-pub(super) struct Streamed {
-    pub image: Vec<u8>,
-    pub usage: Option<Value>,
+struct Streamed {
+    image: Vec<u8>,
+    usage: Option<Value>,
 }
 
 /// Whether `error` says the server does not take a streamed request (so it is asked again without).
-pub(super) fn refuses_streaming(error: &BackendError) -> bool {
+fn refuses_streaming(error: &BackendError) -> bool {
     match error {
         BackendError::BadRequest { param, message } => {
             let said = format!("{param} {message}").to_lowercase();
@@ -32,7 +35,7 @@ pub(super) fn refuses_streaming(error: &BackendError) -> bool {
 }
 
 /// Whether `response` is a stream of events (a server that ignores `stream` answers plain JSON).
-pub(super) fn is_event_stream(response: &Response) -> bool {
+fn is_event_stream(response: &Response) -> bool {
     response
         .headers()
         .get(reqwest::header::CONTENT_TYPE)
@@ -41,8 +44,43 @@ pub(super) fn is_event_stream(response: &Response) -> bool {
 }
 
 impl OpenAiBackend {
+    /// The generation of `body` streamed with partial images, when the call asks for them (a single
+    /// image of a model with `partial_images`, previews on, the server not known to refuse); `None`
+    /// when it is to be asked unstreamed instead (so also after the server refused `stream`).
+    pub(super) async fn streamed(
+        &self,
+        body: &Map<String, Value>,
+        call: &BackendCall,
+    ) -> Option<Result<Generated, BackendError>> {
+        if !self.previews || call.partial_images == 0 || call.n != 1 || self.no_stream.load(Ordering::Relaxed) {
+            return None;
+        }
+        let mut streamed = body.clone();
+        streamed.insert("stream".into(), json!(true));
+        streamed.insert("partial_images".into(), json!(call.partial_images.min(3)));
+        let request = self.client.post(self.endpoint("images/generations")).json(&streamed);
+        let response = match self.send(request).await {
+            Ok(response) => response,
+            Err(e) if refuses_streaming(&e) => {
+                warn!(error = %e, "OPENAI_BASE_URL refuses streamed images: asking without previews from now on");
+                self.no_stream.store(true, Ordering::Relaxed);
+                return None;
+            }
+            Err(e) => return Some(Err(e)),
+        };
+        let result = if is_event_stream(&response) {
+            // The partial images' bytes come first: room for them besides the image.
+            let cap = images_answer_cap(1, self.max_result_bytes).saturating_mul(1 + u64::from(call.partial_images));
+            self.read_stream(response, cap).await.map(Streamed::generated)
+        } else {
+            self.answer(response, call).await
+        };
+        self.set_preview(None);
+        Some(result)
+    }
+
     /// Reads a streamed answer of at most `cap` bytes, keeping each partial image as the preview.
-    pub(super) async fn read_stream(&self, mut response: Response, cap: u64) -> Result<Streamed, BackendError> {
+    async fn read_stream(&self, mut response: Response, cap: u64) -> Result<Streamed, BackendError> {
         let mut buffer: Vec<u8> = Vec::new();
         let mut read: u64 = 0;
         loop {
@@ -123,7 +161,7 @@ fn stream_error(error: &Value) -> BackendError {
 
 impl Streamed {
     /// The finished call, as an unstreamed answer would have given it.
-    pub(super) fn generated(self) -> Generated {
+    fn generated(self) -> Generated {
         let usage = self.usage.and_then(|u| serde_json::from_value::<UsageAnswer>(u).ok()).map(Into::into);
         Generated { images: vec![self.image], usage, ..Generated::default() }
     }
