@@ -95,10 +95,18 @@ async fn requester(http: &Http, services: &Services, command: &CommandInteractio
 /// `/usage`: what the member has used and has left, and their latest failed requests.
 pub(super) async fn usage(http: &Http, services: &Services, command: &CommandInteraction) {
     let requester = requester(http, services, command).await;
-    let text = match services.jobs.admission().usage_report(&requester).await {
+    let mut text = match services.jobs.admission().usage_report(&requester).await {
         Ok(lines) => format!("**Your Easel usage**\n{}", lines.join("\n")),
         Err(e) => e.user_message(),
     };
+    if let Some(failure) = services.jobs.private_failure(requester.guild_id, requester.user_id).await {
+        text.push_str(&format!(
+            "\n\nYour latest private request that made no image (<t:{}:R>, job {}): {}",
+            failure.at.timestamp(),
+            failure.job_id,
+            failure.reason
+        ));
+    }
     Asked::Command(command).reply_ephemeral(http, &crate::text::truncate(&text, 2000)).await;
 }
 

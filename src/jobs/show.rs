@@ -85,6 +85,20 @@ impl Jobs {
         self.runner.checked_picture(image, 1024).await
     }
 
+    /// The member's latest private job in a server that made no image in the last 24 hours: its words
+    /// are kept here for `/usage` (a private failure never goes to the channel, and a direct message
+    /// may not reach them).
+    pub async fn private_failure(&self, guild_id: Option<u64>, user_id: u64) -> Option<crate::queue::Failure> {
+        let since = self.clock.now() - chrono::Duration::hours(24);
+        match self.store.latest_failure(guild_id, user_id, since).await {
+            Ok(failure) => failure.filter(|f| f.private),
+            Err(e) => {
+                tracing::warn!(error = %crate::error::chain(&e), "could not read the member's latest failed job");
+                None
+            }
+        }
+    }
+
     /// Whether a job's result is public: `None` when there is no such job or the store cannot say.
     pub async fn is_public(&self, job_id: &str) -> Option<bool> {
         let job_id = job_id.trim();

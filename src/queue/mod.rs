@@ -175,6 +175,24 @@ pub struct QueueCaps {
     pub total: u32,
 }
 
+/// A job that ended without images, as [`JobStore::latest_failure`] finds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    /// The job's id.
+    pub job_id: String,
+    /// What the member was told.
+    pub reason: String,
+    /// Whether the job's answer was for the member alone.
+    pub private: bool,
+    /// When it ended.
+    pub at: DateTime<Utc>,
+}
+
+/// Whether a stored request (JSON) was private.
+pub fn was_private(request: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(request).is_ok_and(|r| r["private"] == true)
+}
+
 /// The storage the queue needs. Every state change is a compare-and-set: it happens only from the
 /// states named, so two processes (or a click racing a runner) cannot both move a job.
 #[async_trait]
@@ -267,6 +285,16 @@ pub trait JobStore: Send + Sync {
 
     /// A job by id.
     async fn job(&self, job_id: &str) -> Result<Option<StoredJob>, StoreError>;
+
+    /// The member's latest job in a server that ended without images since `since`: its id, the words
+    /// they were told, whether it was private, and when (for `/usage`, where a private job's failure is
+    /// kept when it could not reach them privately).
+    async fn latest_failure(
+        &self,
+        guild_id: Option<u64>,
+        user_id: u64,
+        since: DateTime<Utc>,
+    ) -> Result<Option<Failure>, StoreError>;
 
     /// The member's newest job that is queued or running.
     async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<String>, StoreError>;

@@ -841,3 +841,25 @@ contract!(with_fairness_the_member_whose_turn_is_longest_past_starts_first_which
         a.start_capped("second", &owner, BackendKind::Openai, 5, true, later + Duration::seconds(1)).await.unwrap();
     assert!(matches!(again, easel::queue::Start::Started(_)), "then the first member again");
 });
+
+contract!(a_members_latest_failure_is_found_with_its_words_and_privacy, |a, b| {
+    let now = at("2026-11-25T12:00:00Z");
+    let me = InstanceId("me".into());
+    let mut private = queued("private-one", Some(GUILD), MEMBER, now);
+    private.request.private = true;
+    a.enqueue(&private, &charge("private-one", Some(GUILD), MEMBER, 0.1, &me), &no_limits(), false, ROOMY, now)
+        .await
+        .unwrap();
+    admit(&a, "public-one", MEMBER, 0.1, &me, now).await;
+    let later = now + Duration::minutes(1);
+    a.fail("private-one", "The image service is busy right now.", None, now).await.unwrap();
+    a.fail("public-one", "The image service took too long.", None, later).await.unwrap();
+
+    let latest = b.latest_failure(Some(GUILD), MEMBER, now - Duration::hours(24)).await.unwrap().unwrap();
+    assert_eq!((latest.job_id.as_str(), latest.private), ("public-one", false), "the latest first");
+    assert_eq!(latest.reason, "The image service took too long.");
+    assert!(b.latest_failure(Some(GUILD), MEMBER, later + Duration::seconds(1)).await.unwrap().is_none(), "since");
+    assert!(b.latest_failure(Some(GUILD + 1), MEMBER, now).await.unwrap().is_none(), "another server's");
+    let before = b.latest_failure(Some(GUILD), MEMBER, now - Duration::hours(1)).await.unwrap().unwrap();
+    assert!(before.at >= now);
+});

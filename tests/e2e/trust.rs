@@ -260,6 +260,11 @@ async fn a_private_jobs_failure_never_reaches_the_channel_even_when_its_member_c
     let channel = format!("/channels/{}/messages", crate::support::discord::CHANNEL_ID);
     let posted: Vec<Received> = app.discord.requests().into_iter().filter(|r| r.path.ends_with(&channel)).collect();
     assert!(posted.is_empty(), "nothing about a private job in the channel: {posted:?}");
+    // Kept for the member: `/usage` (answered privately, at once) tells them.
+    let (usage, ephemeral) = app.direct_answer(&app.discord.invoke("usage", json!([]), json!({}))).await;
+    assert!(ephemeral);
+    assert!(usage.contains("Your latest private request that made no image"), "{usage}");
+    assert!(usage.contains("content policy"), "with what they were told: {usage}");
 }
 
 #[tokio::test]

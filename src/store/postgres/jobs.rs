@@ -14,7 +14,9 @@ use super::{
 use crate::catalogue::BackendKind;
 use crate::config::Secret;
 use crate::limits::Limits;
-use crate::queue::{Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult, Ticket};
+use crate::queue::{
+    was_private, Failure, Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult, Ticket,
+};
 
 /// The advisory lock (first key) serialising starts of one backend across processes.
 const START_LOCK: i32 = 0x4561_7303;
@@ -312,6 +314,30 @@ impl JobStore for PostgresStore {
         let sql = format!("SELECT {COLUMNS} FROM jobs WHERE job_id = $1");
         let row = query_opt(&self.client().await?, &sql, &[&job_id]).await?;
         row.as_ref().map(stored_job).transpose()
+    }
+
+    async fn latest_failure(
+        &self,
+        guild_id: Option<u64>,
+        user_id: u64,
+        since: DateTime<Utc>,
+    ) -> Result<Option<Failure>, StoreError> {
+        let sql = format!(
+            "SELECT job_id, reason, request, updated_at FROM jobs
+             WHERE {IN_GUILD} AND user_id = $2 AND state = 'failed' AND updated_at >= $3 AND reason IS NOT NULL
+             ORDER BY updated_at DESC, job_id COLLATE \"C\" DESC LIMIT 1"
+        );
+        let params: [&(dyn tokio_postgres::types::ToSql + Sync); 3] = [&guild_id.map(id), &id(user_id), &millis(since)];
+        let row = query_opt(&self.client().await?, &sql, &params).await?;
+        row.map(|r| {
+            Ok(Failure {
+                job_id: get(&r, 0)?,
+                reason: get(&r, 1)?,
+                private: was_private(&get::<String>(&r, 2)?),
+                at: time(get(&r, 3)?),
+            })
+        })
+        .transpose()
     }
 
     async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<String>, StoreError> {

@@ -9,7 +9,9 @@ use super::{commit_in, fail, millis, release_in, reserve_in, time, SqliteStore};
 use crate::catalogue::BackendKind;
 use crate::config::Secret;
 use crate::limits::Limits;
-use crate::queue::{Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult, Ticket};
+use crate::queue::{
+    was_private, Failure, Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult, Ticket,
+};
 use crate::store::{Charge, InstanceId, ReserveError, StoreError};
 
 const COLUMNS: &str =
@@ -339,6 +341,33 @@ impl JobStore for SqliteStore {
     async fn job(&self, job_id: &str) -> Result<Option<StoredJob>, StoreError> {
         let job_id = job_id.to_owned();
         self.with(move |c| load(c, &job_id).map_err(fail)).await
+    }
+
+    async fn latest_failure(
+        &self,
+        guild_id: Option<u64>,
+        user_id: u64,
+        since: DateTime<Utc>,
+    ) -> Result<Option<Failure>, StoreError> {
+        self.with(move |c| {
+            c.query_row(
+                "SELECT job_id, reason, request, updated_at FROM jobs
+                 WHERE guild_id IS ?1 AND user_id = ?2 AND state = 'failed' AND updated_at >= ?3 AND reason IS NOT NULL
+                 ORDER BY updated_at DESC, job_id DESC LIMIT 1",
+                params![guild_id.map(|g| g as i64), user_id as i64, millis(since)],
+                |r| {
+                    Ok(Failure {
+                        job_id: r.get(0)?,
+                        reason: r.get(1)?,
+                        private: was_private(&r.get::<_, String>(2)?),
+                        at: time(r.get(3)?),
+                    })
+                },
+            )
+            .optional()
+            .map_err(fail)
+        })
+        .await
     }
 
     async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<String>, StoreError> {
