@@ -9,7 +9,7 @@
 //! say, nobody is a moderator: the check fails closed.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
@@ -78,6 +78,9 @@ impl ServerFacts {
 #[derive(Default)]
 pub struct Rights {
     servers: Mutex<HashMap<GuildId, (Instant, ServerFacts)>>,
+    /// One lookup at a time per server: a burst of interactions from a server whose roles are not
+    /// cached waits for one `GET /guilds/{id}` instead of sending one each.
+    lookups: Mutex<HashMap<GuildId, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl Rights {
@@ -98,6 +101,18 @@ impl Rights {
     }
 
     async fn facts(&self, http: &Http, guild: GuildId) -> Option<ServerFacts> {
+        if let Some(facts) = self.cached(guild) {
+            return Some(facts);
+        }
+        let lookup = {
+            let mut lookups = self.lookups.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if lookups.len() >= MAX_SERVERS {
+                lookups.retain(|_, lock| Arc::strong_count(lock) > 1);
+            }
+            Arc::clone(lookups.entry(guild).or_default())
+        };
+        let _one_at_a_time = lookup.lock().await;
+        // Another lookup may have filled the cache while this one waited.
         if let Some(facts) = self.cached(guild) {
             return Some(facts);
         }

@@ -412,3 +412,18 @@ async fn members_words_past_the_retention_period_are_gone_after_a_restart_and_th
     assert_eq!(easel::store::Store::ledger_state(&store, &sent.id).await.unwrap(), Some(ledger), "the charge stays");
     again.stop().await;
 }
+
+#[tokio::test]
+async fn a_burst_from_a_server_whose_roles_are_not_cached_asks_discord_for_them_once() {
+    let app = spawn_app_with(&[], |_| {}).await;
+    let sent: Vec<Sent> = (0..20)
+        .map(|i| {
+            let member = Member { id: 900_000_000_000_000_500 + i, ..Member::ordinary() };
+            app.discord.invoke_as(&member, "usage", json!([]), json!({}))
+        })
+        .collect();
+    for one in &sent {
+        app.direct_answer(one).await;
+    }
+    assert_eq!(app.discord.guild_reads(), 1, "one GET /guilds/{{id}} for the whole burst");
+}
