@@ -40,18 +40,9 @@ impl<K: Eq + Hash + Clone, V: Clone> Mirror<K, V> {
         Some(self.rows.read().unwrap_or_else(std::sync::PoisonError::into_inner).get(key).cloned())
     }
 
-    /// Whether the first load succeeded.
-    pub fn is_loaded(&self) -> bool {
-        self.loaded.load(Ordering::Acquire)
-    }
-
     /// Sets `key` (a write of this process, already in the store); `None` removes it.
     pub fn set(&self, key: K, value: Option<V>) {
-        let mut rows = self.rows.write().unwrap_or_else(std::sync::PoisonError::into_inner);
-        match value {
-            Some(value) => rows.insert(key, value),
-            None => rows.remove(&key),
-        };
+        put(&mut self.rows.write().unwrap_or_else(std::sync::PoisonError::into_inner), key, value);
     }
 
     /// Where the next look starts: the start of time before the first load, else a little before the
@@ -69,25 +60,20 @@ impl<K: Eq + Hash + Clone, V: Clone> Mirror<K, V> {
             let mut rows = self.rows.write().unwrap_or_else(std::sync::PoisonError::into_inner);
             for (key, value, changed_at) in changes {
                 *newest = Some(newest.map_or(changed_at, |n| n.max(changed_at)));
-                match value {
-                    Some(value) => rows.insert(key, value),
-                    None => rows.remove(&key),
-                };
+                put(&mut rows, key, value);
             }
         }
         drop(newest);
         self.loaded.store(true, Ordering::Release);
     }
+}
 
-    /// How many rows are kept.
-    pub fn len(&self) -> usize {
-        self.rows.read().unwrap_or_else(std::sync::PoisonError::into_inner).len()
-    }
-
-    /// Whether no row is kept.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
+/// Keeps `value` under `key`, or removes the row for `None` (an "empty" value is not kept).
+fn put<K: Eq + Hash, V>(rows: &mut HashMap<K, V>, key: K, value: Option<V>) {
+    match value {
+        Some(value) => rows.insert(key, value),
+        None => rows.remove(&key),
+    };
 }
 
 #[cfg(test)]
@@ -106,6 +92,6 @@ mod tests {
         assert_eq!(mirror.get(&1), Some(None), "a cleared row is gone");
         assert_eq!(mirror.since(), t + chrono::Duration::seconds(5) - OVERLAP);
         mirror.set(4, Some("d"));
-        assert_eq!((mirror.get(&4), mirror.len()), (Some(Some("d")), 2));
+        assert_eq!((mirror.get(&4), mirror.get(&2)), (Some(Some("d")), Some(Some("b"))));
     }
 }

@@ -177,25 +177,33 @@ pub(crate) async fn ask_for_job(
     }
     let failure = JobError::Unexpected("the request's handler panicked".into());
     log_failure(&id.0, &failure);
-    let text = format!("{}\n-# Job {id}", failure.user_message());
+    let request = placeholder(asked, id);
+    let text = failure_text(&request, &failure);
     if deferred.load(Ordering::SeqCst) {
-        // The courier's explanation: an ephemeral follow-up, then the "thinking…" answer removed.
-        let request = JobRequest::new(id, crate::job::Command::Generate, blank_requester(asked), 0);
-        let job = StoredJob::queued(request, BackendKind::Openai, ticket);
-        DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock)).explain(&job, &text).await;
+        tell_privately(http, services, request, ticket, &text).await;
     } else {
         asked.reply_ephemeral(http, &text).await;
     }
 }
 
-fn blank_requester(asked: Asked<'_>) -> crate::job::Requester {
-    crate::job::Requester {
-        user_id: asked.user().id.get(),
-        guild_id: asked.guild().map(GuildId::get),
-        channel_id: asked.channel().get(),
-        roles: Vec::new(),
-        is_manager: false,
-    }
+/// A request standing for `asked` when there is none to hand (a panic, an answer about no job): who
+/// asked, where, under `id`.
+pub(crate) fn placeholder(asked: Asked<'_>, id: crate::job::JobId) -> JobRequest {
+    let requester = super::commands::requester_of(asked.user().id, asked.guild(), asked.channel(), None);
+    JobRequest::new(id, crate::job::Command::Generate, requester, 0)
+}
+
+/// Tells the member privately after a deferral, as the courier explains a job that made nothing: an
+/// ephemeral follow-up, then the "thinking…" answer removed (a direct message once the token is gone).
+pub(crate) async fn tell_privately(
+    http: &Arc<Http>,
+    services: &Services,
+    request: JobRequest,
+    ticket: Ticket,
+    text: &str,
+) {
+    let job = StoredJob::queued(request, BackendKind::Openai, ticket);
+    DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock)).explain(&job, text).await;
 }
 
 /// How to reach the member about a job: its interaction's token, while Discord takes it.
@@ -260,8 +268,7 @@ async fn submit_job(
             return asked.answer_deferred(http, &text).await;
         }
         // Only when the policy changed during the deferral: said privately, the public answer removed.
-        let job = StoredJob::queued(request, BackendKind::Openai, ticket);
-        return DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock)).explain(&job, &text).await;
+        return tell_privately(http, services, request, ticket, &text).await;
     }
     jobs.admit_later(request, ticket);
 }
@@ -337,8 +344,7 @@ fn approval_from_memory(services: &Services, asked: Asked<'_>, request: &JobRequ
 /// Tells the member privately why their deferred request went no further (nothing was queued).
 async fn explain(http: &Arc<Http>, services: &Services, request: &JobRequest, ticket: Ticket, e: &JobError) {
     info!(job = %request.id, reason = %error::chain(e), "request refused before any model call");
-    let job = StoredJob::queued(request.clone(), BackendKind::Openai, ticket);
-    DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock)).explain(&job, &failure_text(request, e)).await;
+    tell_privately(http, services, request.clone(), ticket, &failure_text(request, e)).await;
 }
 
 async fn followup_note(http: &Http, asked: Asked<'_>, note: &str) {

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use serenity::all::{
     ActionRowComponent, ComponentInteraction, CreateActionRow, CreateAllowedMentions, CreateInputText,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal, InputTextStyle, Message,
-    ModalInteraction,
+    CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal, GuildId, InputTextStyle, Message,
+    ModalInteraction, UserId,
 };
 use serenity::http::Http;
 use tracing::warn;
@@ -68,10 +68,16 @@ fn may_click(click: &ComponentInteraction, original: &StoredJob) -> Result<(), &
     if !carried {
         return Err(NOT_ON_RECORD);
     }
-    if original.request.requester.guild_id != click.guild_id.map(|g| g.get()) {
+    may_act_on(original, click.guild_id, click.user.id)
+}
+
+/// Whether `user`, in `guild`, may act on `original`: only in the job's own server, and on a private
+/// job only its requester.
+fn may_act_on(original: &StoredJob, guild: Option<GuildId>, user: UserId) -> Result<(), &'static str> {
+    if original.request.requester.guild_id != guild.map(GuildId::get) {
         return Err("That result belongs to another server, so its buttons work only there.");
     }
-    if original.request.private && original.request.requester.user_id != click.user.id.get() {
+    if original.request.private && original.request.requester.user_id != user.get() {
         return Err("That result is private to the member who asked for it.");
     }
     Ok(())
@@ -159,9 +165,7 @@ pub(super) async fn edit_submitted(http: &Arc<Http>, services: &Services, modal:
     let Some(original) = services.jobs.stored(job_id).await else {
         return asked.reply_ephemeral(http, NOT_ON_RECORD).await;
     };
-    if original.request.requester.guild_id != modal.guild_id.map(|g| g.get())
-        || (original.request.private && original.request.requester.user_id != modal.user.id.get())
-    {
+    if may_act_on(&original, modal.guild_id, modal.user.id).is_err() {
         return asked.reply_ephemeral(http, NOT_ON_RECORD).await;
     }
     let value = |id: &str| {

@@ -191,16 +191,8 @@ async fn answer_privately(http: &Arc<Http>, services: &Services, asked: Asked<'_
     if private {
         return asked.answer_deferred(http, text).await;
     }
-    let requester = super::asked::ticket(services, asked.token());
-    let request = crate::job::JobRequest::new(
-        crate::job::JobId(String::new()),
-        crate::job::Command::Generate,
-        commands::requester_of(asked.user().id, asked.guild(), asked.channel(), None),
-        0,
-    );
-    let job = StoredJob::queued(request, crate::catalogue::BackendKind::Openai, requester);
-    let courier = super::DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock));
-    crate::jobs::Courier::explain(&courier, &job, text).await;
+    let request = super::asked::placeholder(asked, crate::job::JobId(String::new()));
+    super::asked::tell_privately(http, services, request, super::asked::ticket(services, asked.token()), text).await;
 }
 
 /// The images of a delivered message, downloaded through its fresh attachment links.

@@ -45,7 +45,13 @@ struct Watched {
 #[derive(Default)]
 pub struct Board {
     watched: Mutex<HashMap<String, Watched>>,
+    /// Each backend's latest preview made small (with the hash of the server's picture), so a picture
+    /// that did not change is not decoded and encoded again every tick.
+    small_previews: Mutex<HashMap<BackendKind, SmallPreview>>,
 }
+
+/// A preview as members see it (a small JPEG), with the hash of the server's picture it was made from.
+type SmallPreview = (u64, Arc<Vec<u8>>);
 
 impl Board {
     fn with<T>(&self, work: impl FnOnce(&mut HashMap<String, Watched>) -> T) -> T {
@@ -114,6 +120,15 @@ impl Board {
             }
             due
         })
+    }
+
+    /// A backend's latest preview made small, with the hash of the server's picture it came from.
+    fn small_preview(&self, kind: BackendKind) -> Option<SmallPreview> {
+        self.small_previews.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&kind).cloned()
+    }
+
+    fn keep_small_preview(&self, kind: BackendKind, hash: u64, jpeg: Arc<Vec<u8>>) {
+        self.small_previews.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(kind, (hash, jpeg));
     }
 
     pub fn forget(&self, job_id: &str) {
@@ -260,8 +275,9 @@ pub async fn show(jobs: Arc<Jobs>) {
 
 /// The latest preview of each backend running a job (OpenAI's streamed partial images, ComfyUI's
 /// preview frames, AUTOMATIC1111's current image), made small (a JPEG of at most
-/// [`imaging::PREVIEW_SIDE`] pixels a side) off the async threads, with a hash to tell a new one.
-async fn previews(jobs: &Jobs) -> HashMap<BackendKind, (u64, Arc<Vec<u8>>)> {
+/// [`imaging::PREVIEW_SIDE`] pixels a side) off the async threads once per new picture, with a hash to
+/// tell a new one.
+async fn previews(jobs: &Jobs) -> HashMap<BackendKind, SmallPreview> {
     let mut previews = HashMap::new();
     for kind in [BackendKind::Openai, BackendKind::Automatic1111, BackendKind::Comfyui] {
         if !jobs.board.any_running(kind) {
@@ -274,9 +290,14 @@ async fn previews(jobs: &Jobs) -> HashMap<BackendKind, (u64, Arc<Vec<u8>>)> {
             raw.hash(&mut hasher);
             hasher.finish()
         };
-        let small = tokio::task::spawn_blocking(move || imaging::preview_jpeg(&raw)).await.ok().flatten();
+        let made = jobs.board.small_preview(kind).filter(|(made, _)| *made == hash);
+        let small = match made {
+            Some((_, jpeg)) => Some(jpeg),
+            None => tokio::task::spawn_blocking(move || imaging::preview_jpeg(&raw)).await.ok().flatten().map(Arc::new),
+        };
         if let Some(jpeg) = small {
-            previews.insert(kind, (hash, Arc::new(jpeg)));
+            jobs.board.keep_small_preview(kind, hash, Arc::clone(&jpeg));
+            previews.insert(kind, (hash, jpeg));
         }
     }
     previews

@@ -114,12 +114,6 @@ impl Desk {
         }
     }
 
-    /// Whether the server's policy wants a moderator to approve this request first.
-    pub async fn needs_approval(&self, request: &JobRequest, spec: &JobSpec) -> bool {
-        let Some(guild) = request.requester.guild_id else { return false };
-        Self::covers(self.settings(guild).await.policy, request, spec)
-    }
-
     /// Posts a member's request as a card for the moderators; returns what to tell the member. The
     /// member's block, pause and cooldown apply, and at most the owner's number of open requests each;
     /// the note is screened like a prompt; `reference` is the checked picture the card shows.

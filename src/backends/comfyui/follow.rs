@@ -190,10 +190,7 @@ impl ComfyUiBackend {
         }
         let response = self.client.get(self.url("queue")).send().await.map_err(transport_error)?;
         let queue: Value = read_json(response, MAX_SMALL_ANSWER * 16).await?;
-        let listed = |list: &Value| {
-            list.as_array().into_iter().flatten().any(|item| item.get(1).and_then(Value::as_str) == Some(prompt_id))
-        };
-        if listed(&queue["queue_running"]) || listed(&queue["queue_pending"]) {
+        if lists(&queue["queue_running"], prompt_id) || lists(&queue["queue_pending"], prompt_id) {
             return Ok(Standing::Waiting);
         }
         // It may have finished between the two reads.
@@ -224,6 +221,12 @@ impl ComfyUiBackend {
         let mut history: Value = read_json(response, MAX_SMALL_ANSWER * 16).await?;
         Ok(history.get_mut(prompt_id).map(Value::take).filter(|entry| entry.is_object()))
     }
+}
+
+/// Whether one of `GET /queue`'s lists (`queue_running`, `queue_pending`: `[number, prompt_id, graph,
+/// extra, outputs]` each) holds `prompt_id`.
+fn lists(list: &Value, prompt_id: &str) -> bool {
+    list.as_array().into_iter().flatten().any(|item| item.get(1).and_then(Value::as_str) == Some(prompt_id))
 }
 
 /// The images of a history entry, or why its run failed.
@@ -272,13 +275,9 @@ impl Drop for Abandon {
             let _ = client.post(url("queue")).json(&json!({"delete": [prompt_id]})).send().await;
             // Interrupted when it is the one running: ComfyUI ignores an interrupt naming another prompt.
             let running = match client.get(url("queue")).send().await {
-                Ok(response) => response.json::<Value>().await.ok().is_some_and(|queue| {
-                    queue["queue_running"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .any(|item| item.get(1) == Some(&json!(prompt_id)))
-                }),
+                Ok(response) => {
+                    response.json::<Value>().await.ok().is_some_and(|queue| lists(&queue["queue_running"], &prompt_id))
+                }
                 Err(_) => false,
             };
             if running {

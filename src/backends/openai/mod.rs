@@ -128,9 +128,7 @@ impl OpenAiBackend {
         form: ResponseForm,
     ) -> Result<Vec<u8>, BackendError> {
         match (b64, url) {
-            (Some(b64), _) => base64::engine::general_purpose::STANDARD
-                .decode(b64.trim())
-                .map_err(|e| BackendError::Malformed(format!("base64 image: {e}"))),
+            (Some(b64), _) => decode_image(&b64),
             (None, Some(url)) => self.results.fetch(&url, self.max_result_bytes).await.map_err(|e| match e {
                 FetchError::Gone(_) | FetchError::Failed(_) | FetchError::CutShort(_) => {
                     BackendError::ResultUnavailable(crate::error::chain(&e))
@@ -278,6 +276,13 @@ struct ModerationResult {
     flagged: bool,
     #[serde(default)]
     categories: std::collections::HashMap<String, bool>,
+}
+
+/// An image sent as base64 (`b64_json`), in an answer or a streamed event.
+fn decode_image(b64: &str) -> Result<Vec<u8>, BackendError> {
+    base64::engine::general_purpose::STANDARD
+        .decode(b64.trim())
+        .map_err(|e| BackendError::Malformed(format!("base64 image: {e}")))
 }
 
 async fn error_from(response: Response) -> BackendError {

@@ -9,12 +9,11 @@
 
 use std::sync::atomic::Ordering;
 
-use base64::Engine;
 use reqwest::Response;
 use serde_json::{json, Map, Value};
 use tracing::warn;
 
-use super::{images_answer_cap, OpenAiBackend, UsageAnswer};
+use super::{decode_image, images_answer_cap, OpenAiBackend, UsageAnswer};
 use crate::backends::{transport_error, BackendCall, BackendError, Generated};
 
 /// What a finished stream gave: the image and the call's usage.
@@ -118,11 +117,9 @@ impl OpenAiBackend {
         }
         let Ok(event) = serde_json::from_str::<Value>(&data) else { return Ok(None) };
         let decode = |field: &Value| {
-            let b64 =
-                field.as_str().ok_or_else(|| BackendError::Malformed("an image event without b64_json".into()))?;
-            base64::engine::general_purpose::STANDARD
-                .decode(b64.trim())
-                .map_err(|e| BackendError::Malformed(format!("base64 image: {e}")))
+            decode_image(
+                field.as_str().ok_or_else(|| BackendError::Malformed("an image event without b64_json".into()))?,
+            )
         };
         match event["type"].as_str().unwrap_or_default() {
             "image_generation.partial_image" | "image_edit.partial_image" => {
