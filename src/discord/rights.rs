@@ -21,6 +21,10 @@ use tracing::warn;
 /// stops counting within this.
 pub const CACHE_FOR: Duration = Duration::from_secs(60);
 
+/// How long a command waits for Discord to say who holds which role before treating the member as
+/// ordinary: commands answered directly must answer within Discord's 3 s, whatever Discord does.
+pub const LOOKUP_WITHIN: Duration = Duration::from_millis(1500);
+
 /// The most servers whose roles are kept at once (a stranger cannot grow the cache without bound).
 const MAX_SERVERS: usize = 10_000;
 
@@ -84,12 +88,19 @@ pub struct Rights {
 }
 
 impl Rights {
-    /// What `user`, holding `roles`, may do in `guild`. Never an error: when Discord cannot say, the
-    /// member is ordinary (and it is logged).
+    /// What `user`, holding `roles`, may do in `guild`. Never an error: when Discord cannot say within
+    /// [`LOOKUP_WITHIN`], the member is ordinary (and it is logged).
     pub async fn of(&self, http: &Http, guild: GuildId, user: UserId, roles: &[RoleId]) -> Authority {
-        match self.facts(http, guild).await {
-            Some(facts) => Authority::from_permissions(facts.permissions_of(guild, user, roles)),
-            None => Authority::NONE,
+        match tokio::time::timeout(LOOKUP_WITHIN, self.facts(http, guild)).await {
+            Ok(Some(facts)) => Authority::from_permissions(facts.permissions_of(guild, user, roles)),
+            Ok(None) => Authority::NONE,
+            Err(_) => {
+                warn!(
+                    guild = guild.get(),
+                    "Discord was slow to say who holds which role; treating the member as ordinary"
+                );
+                Authority::NONE
+            }
         }
     }
 

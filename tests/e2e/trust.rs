@@ -427,3 +427,21 @@ async fn a_burst_from_a_server_whose_roles_are_not_cached_asks_discord_for_them_
     }
     assert_eq!(app.discord.guild_reads(), 1, "one GET /guilds/{{id}} for the whole burst");
 }
+
+#[tokio::test]
+async fn a_manager_is_answered_within_discords_deadline_when_discord_is_slow_to_say_who_holds_which_role() {
+    let app = spawn_app_with(&[], |_| {}).await;
+    app.discord.delay_guild_reads(std::time::Duration::from_secs(6));
+    let policy = subcommand("policy", json!([string("mode", "everyone")]));
+
+    let slow = app.discord.invoke_as(&manager(), "requests", policy, json!({}));
+    let (refused, private) = app.direct_answer(&slow).await;
+    let callback = app.discord.requests().into_iter().find(|r| r.path.contains(&slow.id)).unwrap();
+
+    assert!(callback.at.duration_since(slow.at) < std::time::Duration::from_millis(2500), "within Discord's 3 s");
+    assert!(refused.starts_with("Only members who can manage the server"), "fails closed: {refused}");
+    assert!(private, "the refusal is the manager's alone");
+
+    app.discord.delay_guild_reads(std::time::Duration::ZERO);
+    requests_channel(&app).await; // once Discord answers, the manager is a manager again
+}

@@ -85,6 +85,8 @@ struct Inner {
     extra_roles: Vec<(u64, u64)>,
     /// How many times the guild itself was asked for (`GET /guilds/{id}`).
     guild_reads: usize,
+    /// How long `GET /guilds/{id}` takes to answer (a Discord slow to say who holds which role).
+    guild_read_delay: Duration,
     identify: Option<Value>,
     /// Every message the bot made, by id, until deleted.
     messages: HashMap<String, Value>,
@@ -232,6 +234,11 @@ impl FakeDiscord {
     /// How many times the bot asked for the guild's roles and owner.
     pub fn guild_reads(&self) -> usize {
         self.inner.lock().unwrap().guild_reads
+    }
+
+    /// Makes `GET /guilds/{id}` answer only after `delay` (Discord slow on the server's roles).
+    pub fn delay_guild_reads(&self, delay: Duration) {
+        self.inner.lock().unwrap().guild_read_delay = delay;
     }
 
     /// Makes `GET /gateway/bot` recommend `shards` shards.
@@ -681,6 +688,8 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
             "session_start_limit": {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}}))
         .into_response(),
         ("GET", ["guilds", id]) => {
+            let delay = fake.inner.lock().unwrap().guild_read_delay;
+            tokio::time::sleep(delay).await;
             let mut inner = fake.inner.lock().unwrap();
             inner.guild_reads += 1;
             Json(guild(id, &inner.extra_roles)).into_response()
