@@ -172,7 +172,7 @@ async fn drained(discord: &FakeDiscord, sent: &[Sent]) {
     let tokens: std::collections::HashSet<&str> = sent.iter().map(|s| s.token.as_str()).collect();
     discord
         .wait_for_within("every image", Duration::from_secs(900), |r| {
-            r.iter().filter(|r| !r.files.is_empty() && r.path.split('/').any(|p| tokens.contains(p))).count()
+            r.iter().filter(|r| support::is_result(r) && r.path.split('/').any(|p| tokens.contains(p))).count()
                 >= sent.len()
         })
         .await;
@@ -296,7 +296,7 @@ async fn compare_one_job() {
             let sent = send(fake, 1, &format!("one {round}"));
             drained(fake, &sent).await;
             let done =
-                fake.requests().iter().find(|r| !r.files.is_empty() && r.path.contains(&sent[0].token)).map(|r| r.at);
+                fake.requests().iter().find(|r| support::is_result(r) && r.path.contains(&sent[0].token)).map(|r| r.at);
             times.push(done.expect("delivered").duration_since(sent[0].at));
         }
     }

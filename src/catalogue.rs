@@ -318,6 +318,14 @@ impl Catalogue {
         self.models.iter().find(|m| m.id == id)
     }
 
+    /// Asks no model for partial images: with previews off they would be paid for and never shown, so
+    /// neither the call nor the estimate includes them.
+    pub fn without_partial_images(&mut self) {
+        for model in &mut self.models {
+            model.partial_images = 0;
+        }
+    }
+
     /// Keeps only the entries `keep` accepts: how start-up narrows the catalogue to what is served.
     pub fn retain(&mut self, mut keep: impl FnMut(&ModelEntry) -> bool) {
         self.models.retain(|m| keep(m));

@@ -60,7 +60,7 @@ mod tests {
     fn the_help_lists_every_offered_model_with_its_price_and_the_members_limits() {
         let sections = sections(&Catalogue::builtin(), "gpt-image-2", &["Images today: 1 of 5".into()]);
         let models = &sections[1].1;
-        assert!(models.contains("`gpt-image-2` (default): $0.042"), "{models}");
+        assert!(models.contains("`gpt-image-2` (default): $0.048"), "{models}");
         assert!(models.contains("`stable-diffusion`: self-hosted, no charge"));
         assert_eq!(sections[2].1, "Images today: 1 of 5");
         assert!(PROMPT_FORMULA.len() < 4096 && sections.iter().all(|(_, text)| text.len() <= 1024));

@@ -262,6 +262,11 @@ pub struct GenerateArgs {
 /// without Discord or the ledger; the images and a JSON sidecar (prompt, revised prompt, model,
 /// parameters, cost, provenance) are written to `args.out`.
 pub async fn generate(config: &Config, args: &GenerateArgs) -> Report {
+    // Nobody watches a preview here: partial images would be paid for and thrown away.
+    let mut config = config.clone();
+    config.preview_every = None;
+    config.catalogue.without_partial_images();
+    let config = &config;
     let id = format!("local-{}", Utc::now().format("%Y%m%d-%H%M%S-%3f"));
     let owner = Requester { user_id: 0, guild_id: None, channel_id: 0, roles: Vec::new(), is_manager: true };
     let request = JobRequest {

@@ -212,7 +212,7 @@ impl Config {
             name: "DISCORD_TOKEN",
             expected: "the bot token from the Discord developer portal (Bot → Reset Token)",
         })?;
-        let catalogue = match get("EASEL_MODELS") {
+        let mut catalogue = match get("EASEL_MODELS") {
             Some(path) => {
                 let text = std::fs::read_to_string(&path)
                     .map_err(|e| ConfigError::CatalogueFile { path: path.clone(), reason: e.to_string() })?;
@@ -230,6 +230,14 @@ impl Config {
         }
         let database_path = PathBuf::from(get("EASEL_DB").unwrap_or_else(|| "easel.db".to_owned()));
         let limits = limits_from(&get)?;
+        let preview_every = match ranged(&get, "EASEL_PREVIEW_EVERY_MS", "milliseconds", 0..=600_000, 2000)? {
+            0 => None,
+            // Never more often than the message's own edits (every two seconds).
+            ms => Some(Duration::from_millis(ms).max(crate::jobs::progress::EDIT_EVERY)),
+        };
+        if preview_every.is_none() {
+            catalogue.without_partial_images();
+        }
         Ok(Self {
             trust: trust::Trust::from_lookup(&get, &limits)?,
             discord_token: Secret::new(discord_token),
@@ -268,11 +276,7 @@ impl Config {
             http_addr: http_addr(&get)?,
             spool_dir: get("EASEL_SPOOL").map_or_else(|| beside(&database_path, "spool"), PathBuf::from),
             keep: Duration::from_secs(ranged(&get, "EASEL_KEEP_DAYS", "days", 1..=365, 7)? * 86_400),
-            preview_every: match ranged(&get, "EASEL_PREVIEW_EVERY_MS", "milliseconds", 0..=600_000, 2000)? {
-                0 => None,
-                // Never more often than the message's own edits (every two seconds).
-                ms => Some(Duration::from_millis(ms).max(crate::jobs::progress::EDIT_EVERY)),
-            },
+            preview_every,
             shards: match get("EASEL_SHARDS") {
                 None => shards::ShardPlan::All,
                 Some(raw) => shards::ShardPlan::parse(&raw).map_err(|_| ConfigError::Invalid {

@@ -17,7 +17,7 @@ fn defaults_come_from_the_catalogue() {
     assert_eq!(spec.model.id, "gpt-image-2");
     assert_eq!((spec.size.as_str(), spec.quality.as_str(), spec.n), ("1024x1024", "medium", 1));
     assert_eq!(spec.prompt.as_deref(), Some("a cat"));
-    assert_eq!(spec.estimate_usd, 0.042);
+    assert_eq!(spec.estimate_usd, 0.048);
 }
 
 #[test]

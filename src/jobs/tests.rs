@@ -132,7 +132,7 @@ async fn a_delivered_job_is_charged_once_and_its_images_are_kept_for_show() {
     assert_eq!((job.message_id, job.channel_id), (Some(42), Some(2)));
     assert!(job.ticket.token.expose().is_empty(), "the token is forgotten once the job ends");
     let usage = store.usage(Some(1), 7, chrono::Utc::now()).await.unwrap();
-    assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (1, 0.042, 0));
+    assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (1, 0.048, 0));
     let by = super::Canceller { user_id: 7, guild_id: Some(1), can_moderate: false };
     match jobs.show("1", by).await {
         Ok(super::show::Shown::Kept { finished, .. }) => assert_eq!(finished.images.len(), 1),

@@ -76,7 +76,7 @@ async fn transient_faults_are_retried_and_refusals_are_not() {
     let (request, spec) = job();
     let finished = runner(Arc::clone(&backend), 5).run(&request, &spec).await.unwrap();
     assert_eq!(*backend.calls.lock().unwrap(), 3, "an hour's retry-after is capped at 5 ms");
-    assert_eq!(finished.cost, Cost { usd: 0.042, from_usage: false });
+    assert_eq!(finished.cost, Cost { usd: 0.048, from_usage: false });
 
     let backend = scripted(vec![Err(BackendError::Refused { message: "no".into() })]);
     let refused = runner(Arc::clone(&backend), 5).run(&request, &spec).await.unwrap_err();
@@ -115,7 +115,7 @@ async fn implausible_token_usage_is_charged_at_the_estimate_and_broken_images_ar
     let answer = Ok(Generated { images: vec![png()], usage: Some(absurd), ..Generated::default() });
     let (request, spec) = job();
     let finished = runner(scripted(vec![answer]), 5).run(&request, &spec).await.unwrap();
-    assert_eq!(finished.cost, Cost { usd: 0.042, from_usage: false });
+    assert_eq!(finished.cost, Cost { usd: 0.048, from_usage: false });
 
     let half = png()[..png().len() / 2].to_vec();
     let broken = Ok(Generated { images: vec![half], ..Generated::default() });

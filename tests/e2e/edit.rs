@@ -45,7 +45,7 @@ async fn a_black_and_white_mask_reaches_openai_as_an_alpha_mask() {
     let sent = edit(&app, png(64, 48, [10, 120, 200]), drawn_mask(64, 48, 20), "add a red balloon", &[]);
     let requests = app
         .discord
-        .wait_for("the edit", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+        .wait_for("the edit", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
         .await;
 
     let call = &app.openai.image_calls()[0];
@@ -57,7 +57,7 @@ async fn a_black_and_white_mask_reaches_openai_as_an_alpha_mask() {
     assert_eq!(mask.get_pixel(40, 10)[3], 255, "drawn black: opaque, so kept");
     let image = &call.files.iter().find(|(field, _)| field == "image[]").unwrap().1;
     assert_eq!(image::load_from_memory(image).unwrap().to_rgb8().get_pixel(1, 1).0, [10, 120, 200]);
-    let result = requests.iter().find(|r| r.path.contains(&sent.token) && !r.files.is_empty()).unwrap();
+    let result = requests.iter().find(|r| r.path.contains(&sent.token) && crate::support::is_result(r)).unwrap();
     assert_eq!(result.payload["embeds"][0]["title"], "Your edit");
 }
 
@@ -80,7 +80,9 @@ async fn stable_diffusion_inpaints_with_a_white_means_repaint_mask() {
 
     let model = string("model", "stable-diffusion");
     let sent = edit(&app, png(64, 48, [10, 120, 200]), drawn_mask(64, 48, 20), "a boat on the lake", &[model]);
-    app.discord.wait_for("the edit", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the edit", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
 
     let (path, body) = &sd.calls()[0];
     assert_eq!(path, "/sdapi/v1/img2img");
@@ -121,7 +123,9 @@ async fn a_markup_drawn_over_the_image_goes_to_a_model_that_takes_it_and_is_refu
     };
 
     let sent = app.discord.invoke("edit", options("gpt-image-2.6-flare"), resolved.clone());
-    app.discord.wait_for("the edit", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the edit", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
     let call = &app.openai.image_calls()[0];
     let sent_markup = &call.files.iter().find(|(field, _)| field == "markup").expect("a markup part").1;
     assert_eq!(image::load_from_memory(sent_markup).unwrap().to_rgb8().get_pixel(3, 3).0, [250, 0, 0]);

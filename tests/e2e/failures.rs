@@ -33,7 +33,9 @@ async fn a_server_error_then_success_delivers_the_image() {
     let app = spawn_app_with(&[], |o| o.script([Reply::server_error(), Reply::server_error()])).await;
 
     let sent = app.discord.invoke("generate", json!([string("prompt", "a cat")]), json!({}));
-    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
 
     assert_eq!(app.openai.image_calls().len(), 3);
 }
@@ -100,7 +102,7 @@ async fn a_discord_outage_during_upload_is_retried() {
     let requests = app
         .discord
         .wait_for("three tries", |r| {
-            r.iter().filter(|r| r.path.contains(&sent.token) && !r.files.is_empty()).count() == 3
+            r.iter().filter(|r| r.path.contains(&sent.token) && crate::support::is_result(r)).count() == 3
         })
         .await;
 

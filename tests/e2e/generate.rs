@@ -18,7 +18,7 @@ async fn generate_in_base64_mode_attaches_the_models_pixels_with_the_details() {
     let sent = app.discord.invoke("generate", json!([string("prompt", "a red fox in snow")]), json!({}));
     let requests = app
         .discord
-        .wait_for("the edited answer", |r| edits_of(r, &sent.token).iter().any(|e| !e.files.is_empty()))
+        .wait_for("the edited answer", |r| edits_of(r, &sent.token).iter().any(|e| crate::support::is_result(e)))
         .await;
 
     let callback = requests.iter().find(|r| r.path.contains(&sent.id) && r.path.ends_with("/callback")).unwrap();
@@ -31,19 +31,21 @@ async fn generate_in_base64_mode_attaches_the_models_pixels_with_the_details() {
     assert!(model_call.body.get("response_format").is_none(), "gpt-image rejects response_format");
     assert_eq!(model_call.body["moderation"], "auto", "the strictest provider moderation, never `low`");
     assert_eq!(model_call.authorization.as_deref(), Some("Bearer sk-test-key"));
+    let streamed = (&model_call.body["stream"], &model_call.body["partial_images"]);
+    assert_eq!(streamed, (&json!(true), &json!(2)), "gpt-image streams two partial images for the preview");
 
-    let edit = edits_of(&requests, &sent.token).into_iter().find(|e| !e.files.is_empty()).unwrap();
+    let edit = edits_of(&requests, &sent.token).into_iter().find(|e| crate::support::is_result(e)).unwrap();
     assert_eq!(edit.files.len(), 1);
     crate::support::assert_model_bytes_with_provenance(&edit.files[0].2, &app.openai.images_made()[0]);
     assert_eq!(edit.payload["allowed_mentions"]["parse"], json!([]));
     let embed = &edit.payload["embeds"][0];
     assert_eq!(embed["description"], "a red fox in snow");
-    assert_eq!(field(embed, "Revised prompt"), Some("a red fox in snow, rendered in warm light"));
+    assert_eq!(field(embed, "Revised prompt"), None, "a streamed gpt-image answer revises nothing");
     assert_eq!(field(embed, "Model"), Some("gpt-image-2"));
     assert_eq!(field(embed, "Size"), Some("1024x1024"));
     assert_eq!(field(embed, "Quality"), Some("medium"));
-    // 100 text tokens at $5/M + 1000 image tokens at $30/M = $0.0305
-    assert_eq!(field(embed, "Cost"), Some("$0.0305 (from token usage)"));
+    // 100 text tokens at $5/M + 1000 image tokens and 2 partial images' 200 at $30/M = $0.0365
+    assert_eq!(field(embed, "Cost"), Some("$0.0365 (from token usage)"));
     assert_eq!(field(embed, "Requested by"), Some(format!("<@{MEMBER_ID}>").as_str()));
     assert_eq!(embed["image"]["url"], format!("attachment://{}", edit.files[0].1));
     assert!(embed["footer"]["text"].as_str().unwrap().contains(&sent.id), "the job id is in the footer");
@@ -58,7 +60,7 @@ async fn generate_in_url_mode_downloads_the_link_once_so_the_image_outlives_it()
     let sent = app.discord.invoke("generate", options, json!({}));
     let requests = app
         .discord
-        .wait_for("the edited answer", |r| edits_of(r, &sent.token).iter().any(|e| !e.files.is_empty()))
+        .wait_for("the edited answer", |r| edits_of(r, &sent.token).iter().any(|e| crate::support::is_result(e)))
         .await;
 
     let call = &app.openai.image_calls()[0];
@@ -66,7 +68,7 @@ async fn generate_in_url_mode_downloads_the_link_once_so_the_image_outlives_it()
     assert_eq!(call.body["style"], "natural");
     assert_eq!(call.body["quality"], "standard");
     assert_eq!(app.openai.downloads().len(), 1, "the link was fetched exactly once");
-    let edit = edits_of(&requests, &sent.token).into_iter().find(|e| !e.files.is_empty()).unwrap();
+    let edit = edits_of(&requests, &sent.token).into_iter().find(|e| crate::support::is_result(e)).unwrap();
     crate::support::assert_model_bytes_with_provenance(&edit.files[0].2, &app.openai.images_made()[0]);
     assert_eq!(field(&edit.payload["embeds"][0], "Cost"), Some("$0.0400 (catalogue price)"));
 }
@@ -83,7 +85,9 @@ async fn hd_asks_each_model_for_its_top_quality() {
     assert_eq!(calls[0].body["quality"], "high");
     assert_eq!(calls[1].body["quality"], "hd");
     for sent in [gpt, dalle] {
-        app.discord.wait_for("both answers", |r| edits_of(r, &sent.token).iter().any(|e| !e.files.is_empty())).await;
+        app.discord
+            .wait_for("both answers", |r| edits_of(r, &sent.token).iter().any(|e| crate::support::is_result(e)))
+            .await;
     }
 }
 
@@ -114,10 +118,10 @@ async fn a_prompt_with_everyone_and_a_role_mention_pings_nobody() {
     let sent = app.discord.invoke("generate", json!([string("prompt", prompt)]), json!({}));
     let requests = app
         .discord
-        .wait_for("the edited answer", |r| edits_of(r, &sent.token).iter().any(|e| !e.files.is_empty()))
+        .wait_for("the edited answer", |r| edits_of(r, &sent.token).iter().any(|e| crate::support::is_result(e)))
         .await;
 
-    let edit = edits_of(&requests, &sent.token).into_iter().find(|e| !e.files.is_empty()).unwrap();
+    let edit = edits_of(&requests, &sent.token).into_iter().find(|e| crate::support::is_result(e)).unwrap();
     assert_eq!(edit.payload["embeds"][0]["description"], prompt, "the prompt is echoed as typed");
     for message in requests.iter().filter(|r| r.method != Method::GET && r.payload.get("embeds").is_some()) {
         assert_eq!(
@@ -137,12 +141,12 @@ async fn an_image_over_the_channels_upload_limit_is_reencoded_to_fit_not_dropped
     let sent = app.discord.invoke_with_limit("generate", json!([string("prompt", "static")]), json!({}), limit);
     let requests = app
         .discord
-        .wait_for("the edited answer", |r| edits_of(r, &sent.token).iter().any(|e| !e.files.is_empty()))
+        .wait_for("the edited answer", |r| edits_of(r, &sent.token).iter().any(|e| crate::support::is_result(e)))
         .await;
 
     let original = app.openai.images_made()[0].len() as u64;
     assert!(original > limit, "the model's PNG ({original} bytes) is over the limit");
-    let edit = edits_of(&requests, &sent.token).into_iter().find(|e| !e.files.is_empty()).unwrap();
+    let edit = edits_of(&requests, &sent.token).into_iter().find(|e| crate::support::is_result(e)).unwrap();
     let (_, filename, bytes) = &edit.files[0];
     assert!(bytes.len() as u64 <= limit, "{} bytes", bytes.len());
     assert!(filename.ends_with(".jpg"), "{filename}");

@@ -22,7 +22,9 @@ fn another_member() -> Member {
 }
 
 async fn delivered(app: &TestApp, sent: &Sent) {
-    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
 }
 
 async fn private_answer(app: &TestApp, sent: &Sent) -> String {

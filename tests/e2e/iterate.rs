@@ -10,7 +10,9 @@ use crate::support::{integer, spawn_app, spawn_app_with, string, TestApp};
 /// Asks for `n` images of `prompt` and returns the interaction and the delivered result message.
 async fn delivered(app: &TestApp, prompt: &str, n: i64) -> (Sent, Value) {
     let sent = app.discord.invoke("generate", json!([string("prompt", prompt), integer("n", n)]), json!({}));
-    app.discord.wait_for("the result", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the result", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
     (sent, app.discord.last_result())
 }
 
@@ -18,9 +20,11 @@ async fn delivered(app: &TestApp, prompt: &str, n: i64) -> (Sent, Value) {
 async fn result_of(app: &TestApp, sent: &Sent) -> Received {
     let requests = app
         .discord
-        .wait_for("the click's result", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+        .wait_for("the click's result", |r| {
+            r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r))
+        })
         .await;
-    requests.into_iter().find(|r| r.path.contains(&sent.token) && !r.files.is_empty()).unwrap()
+    requests.into_iter().find(|r| r.path.contains(&sent.token) && crate::support::is_result(r)).unwrap()
 }
 
 fn custom_ids(message: &Value) -> Vec<String> {

@@ -17,7 +17,9 @@ async fn usage_in_db(path: &Path) -> Usage {
 }
 
 async fn delivered(app: &TestApp, sent: &Sent) {
-    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
 }
 
 fn admin() -> Member {
@@ -26,8 +28,9 @@ fn admin() -> Member {
 
 #[tokio::test]
 async fn fifty_racing_requests_whose_budget_fits_three_admit_exactly_three() {
-    // gpt-image-2 medium 1024x1024 is estimated at $0.042: the budget fits exactly three.
-    let vars = [("EASEL_USER_USD_PER_DAY", "0.126"), ("EASEL_MAX_IN_FLIGHT", "none"), ("EASEL_IMAGES_PER_DAY", "none")];
+    // gpt-image-2 medium 1024x1024 is estimated at $0.048 (two partial images included): the budget fits
+    // exactly three, and settled at $0.0365 each, three leave no room for a fourth.
+    let vars = [("EASEL_USER_USD_PER_DAY", "0.145"), ("EASEL_MAX_IN_FLIGHT", "none"), ("EASEL_IMAGES_PER_DAY", "none")];
     let app = spawn_app_with(&vars, |_| {}).await;
 
     let sent: Vec<Sent> = (0..50)
@@ -37,12 +40,13 @@ async fn fifty_racing_requests_whose_budget_fits_three_admit_exactly_three() {
         .discord
         .wait_for("every answer", |r| {
             let refused = r.iter().filter(|r| r.payload["flags"] == 64 && r.method == Method::POST).count();
-            let images = r.iter().filter(|r| r.method == Method::PATCH && !r.files.is_empty()).count();
+            let images = r.iter().filter(|r| r.method == Method::PATCH && crate::support::is_result(r)).count();
             refused + images == 50
         })
         .await;
 
-    let images: Vec<&Received> = requests.iter().filter(|r| r.method == Method::PATCH && !r.files.is_empty()).collect();
+    let images: Vec<&Received> =
+        requests.iter().filter(|r| r.method == Method::PATCH && crate::support::is_result(r)).collect();
     assert_eq!(images.len(), 3, "exactly three admitted and delivered");
     assert_eq!(app.openai.image_calls().len(), 3, "no model call for a refused request");
     let refusal = requests.iter().find(|r| r.payload["flags"] == 64 && r.method == Method::POST).unwrap();
@@ -51,7 +55,7 @@ async fn fifty_racing_requests_whose_budget_fits_three_admit_exactly_three() {
     assert_eq!(sent.len(), 50);
     let usage = usage_in_db(&app.db_path).await;
     assert_eq!(usage.user_images, 3, "the ledger shows exactly three charges");
-    assert!((usage.user_usd - 3.0 * 0.0305).abs() < 1e-9, "settled at the real cost: {}", usage.user_usd);
+    assert!((usage.user_usd - 3.0 * 0.0365).abs() < 1e-9, "settled at the real cost: {}", usage.user_usd);
     assert_eq!(usage.in_flight, 0);
 }
 
@@ -218,7 +222,7 @@ async fn usage_server_shows_moderators_a_chart_of_spend_by_day_and_the_top_reque
     for prompt in ["a fox", "a hare"] {
         let sent = app.discord.invoke("generate", json!([string("prompt", prompt)]), json!({}));
         app.discord
-            .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+            .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
             .await;
     }
     let server = json!([{"name": "server", "type": 5, "value": true}]);
@@ -229,15 +233,15 @@ async fn usage_server_shows_moderators_a_chart_of_spend_by_day_and_the_top_reque
     let sent = app.discord.invoke_as(&manager, "usage", server, json!({}));
     let requests = app
         .discord
-        .wait_for("the report", |r| r.iter().any(|r| r.path.contains(&sent.id) && !r.files.is_empty()))
+        .wait_for("the report", |r| r.iter().any(|r| r.path.contains(&sent.id) && crate::support::is_result(r)))
         .await;
 
     let report = requests.iter().find(|r| r.path.contains(&sent.id)).unwrap();
     let data = &report.payload["data"];
     assert_eq!(data["flags"], 64);
     let text = data["content"].as_str().unwrap();
-    assert!(text.starts_with("**This server's image spend, last 30 days**: $0.06 for 2 image(s)."), "{text}");
-    assert!(text.contains(&format!("1. <@{MEMBER_ID}>: $0.06, 2 image(s)")), "{text}");
+    assert!(text.starts_with("**This server's image spend, last 30 days**: $0.07 for 2 image(s)."), "{text}");
+    assert!(text.contains(&format!("1. <@{MEMBER_ID}>: $0.07, 2 image(s)")), "{text}");
     assert_eq!(data["allowed_mentions"]["parse"], json!([]));
     let chart = image::load_from_memory(&report.files[0].2).unwrap().to_rgb8();
     assert_eq!(chart.dimensions(), (easel::report::WIDTH, easel::report::HEIGHT));

@@ -23,7 +23,9 @@ async fn answer(app: &TestApp, sent: &Sent) -> Value {
 
 async fn generated(app: &TestApp, prompt: &str) -> Sent {
     let sent = app.discord.invoke("generate", json!([string("prompt", prompt)]), json!({}));
-    app.discord.wait_for("the result", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the result", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
     sent
 }
 
@@ -79,7 +81,7 @@ async fn help_shows_the_prompt_formula_the_models_with_prices_and_the_members_li
     assert!(formula.contains("Subject + action or state + style + environment + details + quality words"));
     assert_eq!(formula.matches("/generate prompt:").count(), 2, "two worked examples");
     let models = field(embed, "Models here (price of one image at the default size and quality)").unwrap();
-    assert!(models.contains("`gpt-image-2` (default): $0.042"), "{models}");
+    assert!(models.contains("`gpt-image-2` (default): $0.048"), "{models}");
     let limits = field(embed, "Your limits").unwrap();
     assert!(limits.contains("25"), "the default 25 images a day: {limits}");
     assert!(field(embed, "Commands").unwrap().contains("/styles"));
@@ -145,7 +147,7 @@ async fn a_private_result_whose_token_is_refused_goes_by_direct_message_never_to
     let dm = format!("/channels/{}/messages", crate::support::discord::DM_CHANNEL_ID);
     let requests = app
         .discord
-        .wait_for("the direct message", |r| r.iter().any(|r| r.path.ends_with(&dm) && !r.files.is_empty()))
+        .wait_for("the direct message", |r| r.iter().any(|r| r.path.ends_with(&dm) && crate::support::is_result(r)))
         .await;
 
     let channel = format!("/channels/{}/messages", crate::support::discord::CHANNEL_ID);

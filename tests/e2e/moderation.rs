@@ -55,7 +55,7 @@ async fn a_delivered_job_is_logged_with_who_where_what_and_a_thumbnail_of_its_ow
     let log = log_message(&app, 1).await;
 
     let requests = app.discord.requests();
-    let result = requests.iter().find(|r| r.method == Method::PATCH && !r.files.is_empty()).unwrap();
+    let result = requests.iter().find(|r| r.method == Method::PATCH && crate::support::is_result(r)).unwrap();
     let embed = &log.payload["embeds"][0];
     assert_eq!(log.payload["allowed_mentions"]["parse"], json!([]), "the echoed prompt pings nobody");
 
@@ -69,9 +69,9 @@ async fn a_delivered_job_is_logged_with_who_where_what_and_a_thumbnail_of_its_ow
     assert_eq!(field(embed, "Model"), Some("gpt-image-2"));
     assert_eq!(field(embed, "Size"), Some("1024x1024"));
     assert_eq!(field(embed, "Quality"), Some("medium"));
-    assert_eq!(field(embed, "Cost"), Some("$0.0305"));
+    assert_eq!(field(embed, "Cost"), Some("$0.0365"), "the image and its two partial images");
     assert_eq!(field(embed, "Outcome"), Some("delivered"));
-    assert_eq!(field(embed, "Revised prompt"), Some(format!("{prompt}, rendered in warm light").as_str()));
+    assert_eq!(field(embed, "Revised prompt"), None, "a streamed gpt-image answer revises nothing");
     assert_eq!(embed["thumbnail"]["url"], "attachment://thumbnail.png", "the log message carries its own thumbnail");
     let (_, name, thumbnail) = &log.files[0];
     assert_eq!(name, "thumbnail.png");
@@ -104,7 +104,9 @@ async fn a_blocked_word_and_its_evasions_are_refused_before_any_model_call_and_l
         assert!(text.starts_with("This prompt breaks this server's rules"), "{text}");
         assert!(!text.contains("dragon"), "the rule is not revealed: {text}");
     }
-    app.discord.wait_for("the moth", |r| r.iter().any(|r| r.path.contains(&clean.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the moth", |r| r.iter().any(|r| r.path.contains(&clean.token) && crate::support::is_result(r)))
+        .await;
     assert_eq!(app.openai.image_calls().len(), 1, "only the clean prompt reached the model");
     let log = log_message(&app, 2).await;
     let embed = &log.payload["embeds"][0];
@@ -142,7 +144,9 @@ async fn the_moderation_precheck_refuses_flagged_prompts_before_the_model() {
     let flagged = app.discord.invoke("generate", json!([string("prompt", "something forbidden")]), json!({}));
     let text = app.followup_text(&flagged).await;
     let fine = app.discord.invoke("generate", json!([string("prompt", "a meadow")]), json!({}));
-    app.discord.wait_for("the meadow", |r| r.iter().any(|r| r.path.contains(&fine.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the meadow", |r| r.iter().any(|r| r.path.contains(&fine.token) && crate::support::is_result(r)))
+        .await;
 
     assert!(text.contains("flagged by the moderation check (violence)"), "{text}");
     let checks = app.openai.moderation_calls();
@@ -174,7 +178,7 @@ async fn repeat_offenders_are_paused_until_a_moderator_lifts_it() {
     assert_eq!(direct_answer(&app, &lift).await, format!("<@{MEMBER_ID}> may use Easel here again."));
     let after = app.discord.invoke("generate", json!([string("prompt", "a kitten")]), json!({}));
     app.discord
-        .wait_for("the kitten", |r| r.iter().any(|r| r.path.contains(&after.token) && !r.files.is_empty()))
+        .wait_for("the kitten", |r| r.iter().any(|r| r.path.contains(&after.token) && crate::support::is_result(r)))
         .await;
 }
 
@@ -304,7 +308,7 @@ async fn with_the_pre_check_on_a_flagged_upload_is_refused_before_the_image_mode
     let text = app.explanation(&sent[0]).await;
     app.discord
         .wait_for("the clean upload's result", |r| {
-            r.iter().any(|r| r.path.contains(&sent[1].token) && !r.files.is_empty())
+            r.iter().any(|r| r.path.contains(&sent[1].token) && crate::support::is_result(r))
         })
         .await;
 
@@ -318,7 +322,7 @@ async fn with_the_pre_check_on_a_flagged_upload_is_refused_before_the_image_mode
 #[tokio::test]
 async fn spend_alerts_reach_the_log_channel_once_per_threshold() {
     let app =
-        with_log_channel(&[("EASEL_GUILD_USD_PER_DAY", "0.11"), ("EASEL_USER_USD_PER_DAY", "none")], |_| {}).await;
+        with_log_channel(&[("EASEL_GUILD_USD_PER_DAY", "0.13"), ("EASEL_USER_USD_PER_DAY", "none")], |_| {}).await;
     let notices = |requests: &[Received]| -> Vec<String> {
         logged(requests, LOG_CHANNEL)
             .into_iter()
@@ -330,7 +334,7 @@ async fn spend_alerts_reach_the_log_channel_once_per_threshold() {
     for prompt in ["one fox", "two foxes", "three foxes"] {
         let sent = app.discord.invoke("generate", json!([string("prompt", prompt)]), json!({}));
         app.discord
-            .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+            .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
             .await;
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         seen.push(notices(&app.discord.requests()).len());
@@ -339,7 +343,7 @@ async fn spend_alerts_reach_the_log_channel_once_per_threshold() {
     let all = notices(&app.discord.requests());
     assert_eq!(seen, [0, 1, 2], "50% after the second image, 80% after the third, each once: {all:?}");
     assert!(
-        all[0].starts_with("**Spend alert**: This server's daily image budget has passed: $0.06 of $0.11"),
+        all[0].starts_with("**Spend alert**: This server's daily image budget has passed: $0.07 of $0.13"),
         "{all:?}"
     );
     assert!(all[0].ends_with("(50%)."), "{all:?}");

@@ -40,7 +40,9 @@ async fn metrics_move_by_exactly_one_job_and_one_refusal() {
     }
 
     let sent = app.discord.invoke("generate", json!([string("prompt", "a counted fox")]), json!({}));
-    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
     let refused = app.discord.invoke("generate", json!([string("prompt", "x"), string("size", "7x7")]), json!({}));
     app.refusal(&refused).await;
     tokio::time::sleep(Duration::from_millis(200)).await;

@@ -109,24 +109,9 @@ async fn a_private_jobs_previews_stay_private_and_a_cancel_takes_the_preview_awa
     assert!(edits[cancelled + 1..].is_empty(), "nothing after the cancel");
 }
 
-/// A catalogue whose `gpt-image-2` streams two partial images; returns its path.
-fn streaming_catalogue(name: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("easel-previews-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let catalogue = easel::catalogue::DEFAULT_CATALOGUE.replacen(
-        "id = \"gpt-image-2\"\nbackend = \"openai\"",
-        "id = \"gpt-image-2\"\nbackend = \"openai\"\npartial_images = 2",
-        1,
-    );
-    let path = dir.join("models.toml");
-    std::fs::write(&path, catalogue).unwrap();
-    path.display().to_string()
-}
-
 #[tokio::test]
 async fn openai_partial_images_stream_into_previews_priced_into_the_estimate_and_settled_by_usage() {
-    let models = streaming_catalogue("openai");
-    let app = spawn_app_with(&[("EASEL_MODELS", &models)], |o| o.always(crate::support::Reply::Delayed(4500))).await;
+    let app = spawn_app_with(&[], |o| o.always(crate::support::Reply::Delayed(4500))).await;
 
     let sent = generate(&app, "gpt-image-2");
     result(&app, &sent).await;
@@ -142,7 +127,7 @@ async fn openai_partial_images_stream_into_previews_priced_into_the_estimate_and
         &app.openai.images_made()[0],
     );
     // The estimate counts two partial images' 100 output tokens each at $30 a million: $0.042 + $0.006.
-    let card = easel::catalogue::Catalogue::parse(&std::fs::read_to_string(&models).unwrap()).unwrap();
+    let card = easel::catalogue::Catalogue::builtin();
     let model = card.get("gpt-image-2").unwrap();
     assert!((model.estimate_usd("1024x1024", "medium", 1) - 0.048).abs() < 1e-9);
     assert!((model.estimate_usd("1024x1024", "medium", 2) - 0.084).abs() < 1e-9, "several images do not stream");
@@ -153,8 +138,7 @@ async fn openai_partial_images_stream_into_previews_priced_into_the_estimate_and
 
 #[tokio::test]
 async fn a_server_that_refuses_streaming_is_asked_again_without_it_and_remembered() {
-    let models = streaming_catalogue("refused");
-    let app = spawn_app_with(&[("EASEL_MODELS", &models)], |o| o.refuse_streaming()).await;
+    let app = spawn_app_with(&[], |o| o.refuse_streaming()).await;
 
     for prompt in ["first", "second"] {
         let sent = app.discord.invoke(
@@ -167,4 +151,43 @@ async fn a_server_that_refuses_streaming_is_asked_again_without_it_and_remembere
 
     let streamed: Vec<bool> = app.openai.image_calls().iter().map(|c| c.body["stream"] == true).collect();
     assert_eq!(streamed, [true, false, false], "refused once, asked again without, not asked to stream again");
+}
+
+#[tokio::test]
+async fn an_openai_edit_streams_its_partial_images_into_previews_too() {
+    let app = spawn_app_with(&[], |o| o.always(crate::support::Reply::Delayed(4500))).await;
+    let photo = crate::support::png(64, 48, [10, 120, 200]);
+    let url = app.discord.host_file("photo.png", photo.clone());
+    let id = "940000000000000101";
+    let resolved = json!({"attachments": {id: {"id": id, "filename": "photo.png", "size": photo.len(),
+        "url": url, "proxy_url": url, "content_type": "image/png"}}});
+    let options = json!([{"name": "image", "type": 11, "value": id}, string("prompt", "add a red balloon")]);
+    let sent = app.discord.invoke("edit", options, resolved);
+    result(&app, &sent).await;
+
+    let call = &app.openai.image_calls()[0];
+    assert_eq!(call.path, "/v1/images/edits");
+    assert_eq!((&call.body["stream"], &call.body["partial_images"]), (&json!("true"), &json!("2")));
+    let edits = edits(&app, &sent);
+    assert!(edits.iter().any(is_preview), "a partial image of the edit was shown while it was made");
+    let last = edits.last().unwrap();
+    assert!(!is_preview(last) && crate::support::is_result(last), "then the result, in the same message");
+    crate::support::assert_model_bytes_with_provenance(
+        &last.files.iter().find(|f| f.1 != PREVIEW).unwrap().2,
+        &app.openai.images_made()[0],
+    );
+}
+
+#[tokio::test]
+async fn with_previews_off_gpt_image_is_not_asked_to_stream_nor_priced_for_partial_images() {
+    let app = spawn_app_with(&[("EASEL_PREVIEW_EVERY_MS", "0")], |_| {}).await;
+    let help = app.discord.invoke("help", json!([]), json!({}));
+    let requests = app.discord.wait_for("the help", |r| r.iter().any(|r| r.path.contains(&help.id))).await;
+    let answer = requests.iter().find(|r| r.path.contains(&help.id)).unwrap().payload["data"]["embeds"].to_string();
+    let sent = generate(&app, "gpt-image-2");
+    result(&app, &sent).await;
+
+    let call = &app.openai.image_calls()[0];
+    assert!(call.body.get("stream").is_none() && call.body.get("partial_images").is_none(), "{}", call.body);
+    assert!(answer.contains("`gpt-image-2` (default): $0.042"), "no partial images in the price: {answer}");
 }

@@ -43,7 +43,7 @@ async fn start_on(
 }
 
 fn images_for(requests: &[Received], sent: &Sent) -> usize {
-    requests.iter().filter(|r| r.path.contains(&sent.token) && !r.files.is_empty()).count()
+    requests.iter().filter(|r| r.path.contains(&sent.token) && crate::support::is_result(r)).count()
 }
 
 async fn ledger(db: &std::path::Path) -> easel::limits::Usage {
@@ -125,7 +125,7 @@ async fn sigterm_finishes_the_running_job_and_the_next_start_delivers_the_queued
 }
 
 fn delivered(requests: &[Received]) -> usize {
-    requests.iter().filter(|r| r.method == Method::PATCH && !r.files.is_empty()).count()
+    requests.iter().filter(|r| r.method == Method::PATCH && crate::support::is_result(r)).count()
 }
 
 #[tokio::test]
@@ -188,7 +188,7 @@ async fn race_two_processes_on_one_file(round: usize, each: usize, extra: &[(&st
         let token = one.token.clone();
         discord
             .wait_for("an answer", |r| {
-                r.iter().any(|r| r.path.contains(&token) && (!r.files.is_empty() || r.payload["flags"] == 64))
+                r.iter().any(|r| r.path.contains(&token) && (crate::support::is_result(r) || r.payload["flags"] == 64))
             })
             .await;
     }

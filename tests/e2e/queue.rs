@@ -35,7 +35,7 @@ fn generate(app: &TestApp, who: &Member, prompt: &str) -> Sent {
 }
 
 fn image_of<'a>(requests: &'a [Received], sent: &Sent) -> Option<&'a Received> {
-    requests.iter().find(|r| r.path.contains(&sent.token) && !r.files.is_empty())
+    requests.iter().find(|r| r.path.contains(&sent.token) && crate::support::is_result(r))
 }
 
 async fn all_delivered(app: &TestApp, sent: &[Sent]) -> Vec<Received> {
@@ -116,7 +116,7 @@ async fn a_waiting_job_shows_its_place_and_a_cancel_button_before_its_image() {
             e.payload["content"].as_str().unwrap_or_default().starts_with("Next in the queue for `gpt-image-2`.")
         })
         .expect("a place in the queue was shown");
-    let image = edits.iter().position(|e| !e.files.is_empty()).unwrap();
+    let image = edits.iter().position(|e| crate::support::is_result(e)).unwrap();
     assert!(place < image, "the place came before the image");
     assert_eq!(buttons(edits[place]), [format!("easel-cancel:{}", second.id)]);
     let under_result = buttons(edits[image]);
@@ -156,7 +156,7 @@ async fn cancel_withdraws_a_waiting_job_for_free_and_counts_a_running_one_at_its
     assert_eq!(cancelled, "Cancelled. Nothing was charged.");
     assert_eq!(by_moderator, "Cancelled. Nothing was charged.", "a moderator (Manage Messages) may cancel");
     assert_eq!(
-        latest, "Cancelled. The model had already started, so it counts towards the limits at its estimate ($0.042).",
+        latest, "Cancelled. The model had already started, so it counts towards the limits at its estimate ($0.048).",
         "/cancel takes the running one, whose model call cannot be taken back"
     );
     let requests = app.discord.requests();
@@ -169,9 +169,9 @@ async fn cancel_withdraws_a_waiting_job_for_free_and_counts_a_running_one_at_its
     }
     assert_eq!(app.openai.image_calls().len(), 1, "the waiting job never reached the model");
     let usage = app.usage().await;
-    assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (1, 0.042, 0), "the started one counts, once");
-    assert_eq!(usage.guild_usd, 0.042, "for the server too");
-    assert_eq!(usage.global_usd, 0.042, "and for the owner's month");
+    assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (1, 0.048, 0), "the started one counts, once");
+    assert_eq!(usage.guild_usd, 0.048, "for the server too");
+    assert_eq!(usage.global_usd, 0.048, "and for the owner's month");
 }
 
 async fn answer_text(app: &TestApp, click: &Sent) -> String {
@@ -225,7 +225,8 @@ async fn a_result_whose_token_is_refused_is_posted_in_the_channel_mentioning_onl
     let requests = app
         .discord
         .wait_for("the channel post", |r| {
-            r.iter().any(|r| r.path.ends_with(&format!("/channels/{CHANNEL_ID}/messages")) && !r.files.is_empty())
+            r.iter()
+                .any(|r| r.path.ends_with(&format!("/channels/{CHANNEL_ID}/messages")) && crate::support::is_result(r))
         })
         .await;
 
@@ -248,7 +249,9 @@ async fn without_the_token_or_the_channel_a_result_goes_by_direct_message() {
     let requests = app
         .discord
         .wait_for("the direct message", |r| {
-            r.iter().any(|r| r.path.ends_with(&format!("/channels/{DM_CHANNEL_ID}/messages")) && !r.files.is_empty())
+            r.iter().any(|r| {
+                r.path.ends_with(&format!("/channels/{DM_CHANNEL_ID}/messages")) && crate::support::is_result(r)
+            })
         })
         .await;
 

@@ -98,7 +98,7 @@ async fn ended(crashed: &Crashed) -> JobState {
 }
 
 fn channel_post(r: &Received) -> bool {
-    r.path.ends_with(&format!("/channels/{CHANNEL_ID}/messages")) && !r.files.is_empty()
+    r.path.ends_with(&format!("/channels/{CHANNEL_ID}/messages")) && crate::support::is_result(r)
 }
 
 #[tokio::test]
@@ -108,10 +108,10 @@ async fn a_job_generated_before_a_crash_is_delivered_from_the_spool_without_anot
     let app = restart(&crashed).await;
     let requests = app
         .discord
-        .wait_for("the spooled image", |r| r.iter().any(|r| r.path.contains(TOKEN) && !r.files.is_empty()))
+        .wait_for("the spooled image", |r| r.iter().any(|r| r.path.contains(TOKEN) && crate::support::is_result(r)))
         .await;
 
-    let delivered = requests.iter().find(|r| r.path.contains(TOKEN) && !r.files.is_empty()).unwrap();
+    let delivered = requests.iter().find(|r| r.path.contains(TOKEN) && crate::support::is_result(r)).unwrap();
     assert_eq!(delivered.files[0].2, crashed.pixels, "the spooled pixels");
     assert!(app.openai.image_calls().is_empty(), "no second model call");
     assert_eq!(ended(&crashed).await, JobState::Delivered);

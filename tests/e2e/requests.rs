@@ -64,7 +64,7 @@ async fn a_request_is_voted_once_each_approved_and_delivered_to_the_gallery_on_t
     assert_eq!(embed["description"], "a summer banner with sunflowers");
     assert_eq!(field(embed, "Requested by"), Some(format!("<@{MEMBER_ID}>").as_str()));
     assert_eq!(field(embed, "Note"), Some("for the summer event"));
-    assert_eq!(field(embed, "Estimated cost"), Some("$0.042"));
+    assert_eq!(field(embed, "Estimated cost"), Some("$0.048"));
     let posted = app.discord.requests().into_iter().find(|r| posted_in(r, REQUESTS)).unwrap();
     assert_eq!(posted.payload["allowed_mentions"]["parse"], json!([]), "the card pings nobody");
     let id = &sent.id;
@@ -88,11 +88,11 @@ async fn a_request_is_voted_once_each_approved_and_delivered_to_the_gallery_on_t
     let requests = app
         .discord
         .wait_for("the gallery post and the requester's message", |r| {
-            r.iter().any(|r| posted_in(r, GALLERY) && !r.files.is_empty())
+            r.iter().any(|r| posted_in(r, GALLERY) && crate::support::is_result(r))
                 && r.iter().any(|r| posted_in(r, DM_CHANNEL_ID))
         })
         .await;
-    let gallery = requests.iter().find(|r| posted_in(r, GALLERY) && !r.files.is_empty()).unwrap();
+    let gallery = requests.iter().find(|r| posted_in(r, GALLERY) && crate::support::is_result(r)).unwrap();
     assert_eq!(gallery.payload["content"], format!("Requested by <@{MEMBER_ID}> · approved by <@{}>", moderator().id));
     assert_eq!(gallery.payload["allowed_mentions"]["parse"], json!([]));
     crate::support::assert_model_bytes_with_provenance(&gallery.files[0].2, &app.openai.images_made()[0]);
@@ -182,7 +182,7 @@ async fn a_policy_turns_generate_into_a_request_and_the_list_orders_by_votes() {
     let skipped = app.discord.invoke_as(&trusted, "generate", json!([string("prompt", "a kite")]), json!({}));
     app.discord
         .wait_for("the trusted member's image", |r| {
-            r.iter().any(|r| r.path.contains(&skipped.token) && !r.files.is_empty())
+            r.iter().any(|r| r.path.contains(&skipped.token) && crate::support::is_result(r))
         })
         .await;
     assert_eq!(app.openai.image_calls().len(), 1, "only the member with the role skipped approval");
@@ -219,5 +219,8 @@ async fn an_approved_requester_with_closed_direct_messages_is_told_in_the_reques
     let message = requests.iter().find(|r| told(r)).unwrap();
     assert!(message.payload["content"].as_str().unwrap().starts_with(&format!("<@{MEMBER_ID}>")));
     assert_eq!(message.payload["allowed_mentions"]["users"], json!([MEMBER_ID.to_string()]));
-    assert!(requests.iter().any(|r| posted_in(r, GALLERY) && !r.files.is_empty()), "the image is in the gallery");
+    assert!(
+        requests.iter().any(|r| posted_in(r, GALLERY) && crate::support::is_result(r)),
+        "the image is in the gallery"
+    );
 }

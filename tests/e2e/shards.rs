@@ -10,7 +10,9 @@ use crate::support::discord::{FakeDiscord, Sent, GUILD_ID, GUILD_ON_SHARD_0};
 use crate::support::{free_address, spawn_app_with, string, BotProcess, FakeOpenAi};
 
 async fn delivered(discord: &FakeDiscord, sent: &Sent) {
-    discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
 }
 
 #[tokio::test]

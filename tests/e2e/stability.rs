@@ -62,7 +62,7 @@ async fn a_variation_on_sd3_is_image_to_image_and_the_hd_button_upscales() {
     let options = json!([attachment_option(id), string("model", "sd3"), string("prompt", "stormier")]);
     let sent = app.discord.invoke("variation", options, uploaded(id, &url, "sea.png", "image/png", upload.len()));
     app.discord
-        .wait_for("the variation", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+        .wait_for("the variation", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
         .await;
 
     let call = &stability.calls()[0];
@@ -77,7 +77,9 @@ async fn a_variation_on_sd3_is_image_to_image_and_the_hd_button_upscales() {
 
     let message = app.discord.last_result();
     let hd = app.discord.click_on(&Member::ordinary(), &message, &format!("easel:hd1:{}", sent.id));
-    app.discord.wait_for("the HD image", |r| r.iter().any(|r| r.path.contains(&hd.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the HD image", |r| r.iter().any(|r| r.path.contains(&hd.token) && crate::support::is_result(r)))
+        .await;
     assert_eq!(stability.calls().last().unwrap().path, "/v2beta/stable-image/upscale/fast");
 }
 
@@ -87,7 +89,9 @@ async fn hd_on_a_stability_model_is_served_too() {
     let app = app(&stability).await;
     let sent =
         app.discord.invoke("hd", json!([string("prompt", "a tower"), string("model", "stability-ultra")]), json!({}));
-    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
     assert_eq!(stability.calls()[0].path, "/v2beta/stable-image/generate/ultra");
 }
 
@@ -126,7 +130,7 @@ async fn a_stability_api_that_is_down_is_explained_and_costs_nothing_and_the_bot
     let fine = app.discord.invoke("generate", json!([string("prompt", "a tower")]), json!({}));
     app.discord
         .wait_for("the other backend's image", |r| {
-            r.iter().any(|r| r.path.contains(&fine.token) && !r.files.is_empty())
+            r.iter().any(|r| r.path.contains(&fine.token) && crate::support::is_result(r))
         })
         .await;
 }

@@ -89,7 +89,9 @@ async fn the_binary_serves_a_command_stops_on_sigterm_and_never_logs_its_secrets
 
     let registration = discord.wait_until_ready().await;
     let sent = discord.invoke("generate", json!([string("prompt", "a kite")]), json!({}));
-    discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
     let (status, logs) = bot.terminate().await;
 
     assert!(registration.path.ends_with("/applications/900000000000000001/commands"), "global without a guild id");

@@ -150,7 +150,9 @@ async fn json_logs_are_one_json_object_a_line_with_the_job_id() {
     let bot = BotProcess::start(&dir, &env);
     discord.wait_until_ready().await;
     let sent = discord.invoke("generate", json!([string("prompt", "a logged fox")]), json!({}));
-    discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
 
     let (status, logs) = bot.terminate().await;
 
@@ -174,7 +176,9 @@ async fn migrate_store_copies_a_bots_sqlite_data_into_an_empty_postgres_once() {
     let Some(schema) = crate::support::postgres::Schema::create("migrate_store").await else { return };
     let app = crate::support::spawn_app().await;
     let sent = app.discord.invoke("generate", json!([crate::support::string("prompt", "a fox to keep")]), json!({}));
-    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
     let saved = app.discord.invoke("settings", json!([crate::support::string("quality", "low")]), json!({}));
     app.direct_answer(&saved).await;
     let before = app.usage().await;

@@ -40,7 +40,9 @@ async fn told(app: &TestApp, sent: &Sent) -> String {
 /// `/generate prompt` by the default member, waited for until its image reached Discord.
 async fn delivered(app: &TestApp, prompt: &str) -> (Sent, Value) {
     let sent = app.discord.invoke("generate", json!([string("prompt", prompt)]), json!({}));
-    app.discord.wait_for("the result", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the result", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
     (sent, app.discord.last_result())
 }
 
@@ -78,7 +80,7 @@ async fn a_cancel_after_the_model_started_counts_like_a_delivered_image_and_usag
     let cancel = app.discord.invoke("cancel", json!([]), json!({}));
     assert_eq!(
         told(&app, &cancel).await,
-        "Cancelled. The model had already started, so it counts towards the limits at its estimate ($0.042)."
+        "Cancelled. The model had already started, so it counts towards the limits at its estimate ($0.048)."
     );
     let again = app.discord.invoke("generate", json!([string("prompt", "another crane")]), json!({}));
     let refused = told(&app, &again).await;
@@ -89,7 +91,7 @@ async fn a_cancel_after_the_model_started_counts_like_a_delivered_image_and_usag
     assert_eq!(app.openai.image_calls().len(), 1, "a cancel-and-ask-again loop gets no second call");
     assert!(report.contains("Includes 1 image(s) you cancelled after the model had started"), "{report}");
     let used = app.usage().await;
-    assert_eq!((used.user_images, used.user_usd, used.guild_usd, used.global_usd), (1, 0.042, 0.042, 0.042));
+    assert_eq!((used.user_images, used.user_usd, used.guild_usd, used.global_usd), (1, 0.048, 0.048, 0.048));
 }
 
 #[tokio::test]
@@ -294,12 +296,12 @@ async fn a_store_that_refuses_writes_for_seconds_mid_job_still_delivers_once_and
     let requests = app
         .discord
         .wait_for_within("the image", std::time::Duration::from_secs(60), |r| {
-            r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())
+            r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r))
         })
         .await;
     held.await.unwrap();
 
-    let posted = requests.iter().filter(|r| r.path.contains(&sent.token) && !r.files.is_empty()).count();
+    let posted = requests.iter().filter(|r| r.path.contains(&sent.token) && crate::support::is_result(r)).count();
     assert_eq!(posted, 1, "delivered once");
     let used = crate::support::settled_usage(&app.db_path, MEMBER_ID).await;
     assert_eq!((used.user_images, used.in_flight), (1, 0), "charged once, nothing left reserved, no restart");
@@ -330,7 +332,9 @@ async fn the_deferral_never_waits_on_a_stalled_store_and_keeps_a_private_members
 
     assert!(waited < std::time::Duration::from_millis(1500), "answered from memory in {waited:?}");
     assert_eq!((&deferral.payload["type"], &deferral.payload["data"]["flags"]), (&json!(5), &json!(64)), "private");
-    app.discord.wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())).await;
+    app.discord
+        .wait_for("the image", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
+        .await;
     app.stop().await;
     schema.remove().await;
 }

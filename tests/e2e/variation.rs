@@ -48,7 +48,7 @@ async fn a_gpt_image_variation_is_an_edit_with_the_members_prompt() {
         uploaded("930000000000000002", &url, "sun.png", "image/png", upload.len()),
     );
     app.discord
-        .wait_for("the variation", |r| r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty()))
+        .wait_for("the variation", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
         .await;
 
     let call = &app.openai.image_calls()[0];

@@ -72,7 +72,7 @@ async fn a_model_retiring_while_the_bot_runs_is_warned_of_then_hidden_without_a_
     let requests = app
         .discord
         .wait_for("the image and the note", |r| {
-            r.iter().any(|r| r.path.contains(&sent.token) && !r.files.is_empty())
+            r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r))
                 && r.iter().any(|r| is_followup(r, &sent.token))
         })
         .await;

@@ -170,11 +170,15 @@ impl ImageBackend for OpenAiBackend {
         if let Some(level) = &call.moderation {
             body.insert("moderation".into(), json!(level));
         }
-        if let Some(streamed) = self.streamed(&body, call).await {
-            return streamed;
-        }
-        let request = self.client.post(self.endpoint("images/generations")).json(&body);
-        self.images(request, call).await
+        let ask = |partials: Option<u8>| {
+            let mut body = body.clone();
+            if let Some(partials) = partials {
+                body.insert("stream".into(), json!(true));
+                body.insert("partial_images".into(), json!(partials));
+            }
+            self.client.post(self.endpoint("images/generations")).json(&body)
+        };
+        self.call(ask, call).await
     }
 
     async fn vary(
@@ -198,23 +202,32 @@ impl ImageBackend for OpenAiBackend {
                 })
             }
         };
-        let mut form = Form::new();
-        for (name, value) in fields {
-            let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
-            form = form.text(name, text);
-        }
-        let png = |bytes: Vec<u8>, name: &'static str| {
-            Part::bytes(bytes).file_name(name).mime_str("image/png").expect("a valid mime type")
+        let png = |bytes: &[u8], name: &'static str| {
+            Part::bytes(bytes.to_vec()).file_name(name).mime_str("image/png").expect("a valid mime type")
         };
-        form = form.part(image_field, png(input.image, "image.png"));
-        if let Some(mask) = input.mask.filter(|_| method == VariationMethod::Edits) {
-            form = form.part("mask", png(mask, "mask.png"));
+        let ask = |partials: Option<u8>| {
+            let mut form = Form::new();
+            for (name, value) in &fields {
+                let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+                form = form.text(name.clone(), text);
+            }
+            if let Some(partials) = partials {
+                form = form.text("stream", "true").text("partial_images", partials.to_string());
+            }
+            form = form.part(image_field.clone(), png(&input.image, "image.png"));
+            if let Some(mask) = input.mask.as_deref().filter(|_| method == VariationMethod::Edits) {
+                form = form.part("mask", png(mask, "mask.png"));
+            }
+            if let (Some(markup), Some(field)) = (input.markup.as_deref(), call.markup_field.clone()) {
+                form = form.part(field, png(markup, "markup.png"));
+            }
+            self.client.post(self.endpoint(path)).multipart(form)
+        };
+        if method == VariationMethod::Edits {
+            // Only edits stream; variations have no streamed form.
+            return self.call(ask, call).await;
         }
-        if let (Some(markup), Some(field)) = (input.markup, call.markup_field.clone()) {
-            form = form.part(field, png(markup, "markup.png"));
-        }
-        let request = self.client.post(self.endpoint(path)).multipart(form);
-        self.images(request, call).await
+        self.images(ask(None), call).await
     }
 
     /// The latest partial image of a streamed generation.

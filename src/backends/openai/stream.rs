@@ -1,7 +1,7 @@
-//! Streamed generations: with `stream: true` and `partial_images` (1-3), OpenAI's image API answers
-//! with server-sent events: `image_generation.partial_image` events (`b64_json`, `partial_image_index`)
-//! while the picture takes shape, then one `image_generation.completed` event holding the image and the
-//! call's `usage`. The partial images become the member's preview; the completed one is the result.
+//! Streamed generations and edits: with `stream: true` and `partial_images` (1-3), OpenAI's image API answers
+//! with server-sent events: `image_generation.partial_image` (or `image_edit.partial_image`) events
+//! (`b64_json`, `partial_image_index`) while the picture takes shape, then one `….completed` event
+//! holding the image and the call's `usage` (and no `revised_prompt`). The partial images become the member's preview; the completed one is the result.
 //!
 //! Each partial image costs about [`crate::catalogue::PARTIAL_IMAGE_TOKENS`] extra output tokens, which
 //! the catalogue's estimate includes and the `usage` settles. A server that refuses `stream` (older or
@@ -9,8 +9,8 @@
 
 use std::sync::atomic::Ordering;
 
-use reqwest::Response;
-use serde_json::{json, Map, Value};
+use reqwest::{RequestBuilder, Response};
+use serde_json::Value;
 use tracing::warn;
 
 use super::{decode_image, images_answer_cap, OpenAiBackend, UsageAnswer};
@@ -43,39 +43,37 @@ fn is_event_stream(response: &Response) -> bool {
 }
 
 impl OpenAiBackend {
-    /// The generation of `body` streamed with partial images, when the call asks for them (a single
-    /// image of a model with `partial_images`, previews on, the server not known to refuse); `None`
-    /// when it is to be asked unstreamed instead (so also after the server refused `stream`).
-    pub(super) async fn streamed(
+    /// Makes the call `ask` builds: streamed with partial images when the call wants them (a single
+    /// image of a model with `partial_images`, previews on, the server not known to refuse), else
+    /// plain. `ask(Some(n))` is the request asking for `n` partial images, `ask(None)` the plain one. A
+    /// server refusing `stream` is asked again plainly, and not asked to stream again.
+    pub(super) async fn call(
         &self,
-        body: &Map<String, Value>,
+        ask: impl Fn(Option<u8>) -> RequestBuilder,
         call: &BackendCall,
-    ) -> Option<Result<Generated, BackendError>> {
-        if !self.previews || call.partial_images == 0 || call.n != 1 || self.no_stream.load(Ordering::Relaxed) {
-            return None;
+    ) -> Result<Generated, BackendError> {
+        let partials = call.partial_images.min(3);
+        if !self.previews || partials == 0 || call.n != 1 || self.no_stream.load(Ordering::Relaxed) {
+            return self.images(ask(None), call).await;
         }
-        let mut streamed = body.clone();
-        streamed.insert("stream".into(), json!(true));
-        streamed.insert("partial_images".into(), json!(call.partial_images.min(3)));
-        let request = self.client.post(self.endpoint("images/generations")).json(&streamed);
-        let response = match self.send(request).await {
+        let response = match self.send(ask(Some(partials))).await {
             Ok(response) => response,
             Err(e) if refuses_streaming(&e) => {
                 warn!(error = %e, "OPENAI_BASE_URL refuses streamed images: asking without previews from now on");
                 self.no_stream.store(true, Ordering::Relaxed);
-                return None;
+                return self.images(ask(None), call).await;
             }
-            Err(e) => return Some(Err(e)),
+            Err(e) => return Err(e),
         };
         let result = if is_event_stream(&response) {
             // The partial images' bytes come first: room for them besides the image.
-            let cap = images_answer_cap(1, self.max_result_bytes).saturating_mul(1 + u64::from(call.partial_images));
+            let cap = images_answer_cap(1, self.max_result_bytes).saturating_mul(1 + u64::from(partials));
             self.read_stream(response, cap).await.map(Streamed::generated)
         } else {
             self.answer(response, call).await
         };
         self.set_preview(None);
-        Some(result)
+        result
     }
 
     /// Reads a streamed answer of at most `cap` bytes, keeping each partial image as the preview.

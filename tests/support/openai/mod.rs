@@ -17,6 +17,8 @@ use base64::Engine;
 use serde_json::{json, Value};
 use tokio::sync::Notify;
 
+mod stream;
+
 use super::png;
 
 /// One scripted answer to an image call.
@@ -250,48 +252,9 @@ async fn generations(State(state): State<Shared>, headers: HeaderMap, Json(body)
     let n = body["n"].as_u64().unwrap_or(1) as usize;
     let reply = record(&state, "/v1/images/generations", &headers, body.clone(), Vec::new());
     if body["stream"] == true {
-        if state.0.lock().unwrap().refuse_stream {
-            let error = json!({"message": "Unknown parameter: 'stream'.", "type": "invalid_request_error",
-                "param": "stream", "code": "unknown_parameter"});
-            return (StatusCode::BAD_REQUEST, Json(json!({"error": error}))).into_response();
-        }
-        return streamed(&state, reply, body["partial_images"].as_u64().unwrap_or(0));
+        return stream::answer(&state, reply, body["partial_images"].as_u64().unwrap_or(0), "image_generation").await;
     }
     answer(&state, reply, n, body["prompt"].as_str().unwrap_or_default()).await
-}
-
-/// A streamed generation, as OpenAI sends one: server-sent events, `partial_images` partial images spread
-/// over the reply's delay, then the completed image with the call's usage.
-fn streamed(state: &Shared, reply: Reply, partials: u64) -> Response {
-    let total_ms = match reply {
-        Reply::Delayed(ms) => ms,
-        _ => 0,
-    };
-    let made = png(64, 48, [200, 0, 30]);
-    state.0.lock().unwrap().images_made.push(made.clone());
-    let (send, receive) = tokio::sync::mpsc::unbounded_channel::<String>();
-    tokio::spawn(async move {
-        let step = Duration::from_millis(total_ms / (partials + 1));
-        let encode = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
-        for index in 0..partials {
-            tokio::time::sleep(step).await;
-            let partial = png(32, 24, [(index * 80) as u8, 40, 40]);
-            let data = json!({"type": "image_generation.partial_image", "b64_json": encode(&partial),
-                "partial_image_index": index, "created_at": 1_790_000_000, "size": "1024x1024",
-                "quality": "medium", "background": "opaque", "output_format": "png"});
-            let _ = send.send(format!("event: image_generation.partial_image\ndata: {data}\n\n"));
-        }
-        tokio::time::sleep(step).await;
-        let done = json!({"type": "image_generation.completed", "b64_json": encode(&made), "created_at": 1_790_000_000,
-            "size": "1024x1024", "quality": "medium", "background": "opaque", "output_format": "png",
-            "usage": {"input_tokens": 100, "output_tokens": 1000 + 100 * partials,
-                "input_tokens_details": {"text_tokens": 100, "image_tokens": 0}}});
-        let _ = send.send(format!("event: image_generation.completed\ndata: {done}\n\n"));
-    });
-    let body = futures_util::stream::unfold(receive, |mut receive| async move {
-        receive.recv().await.map(|event| (Ok::<_, std::convert::Infallible>(Bytes::from(event)), receive))
-    });
-    ([("content-type", "text/event-stream")], axum::body::Body::from_stream(body)).into_response()
 }
 
 async fn multipart_call(
@@ -312,7 +275,12 @@ async fn multipart_call(
     }
     let n = fields.get("n").and_then(|v| v.as_str()).and_then(|v| v.parse().ok()).unwrap_or(1);
     let prompt = fields.get("prompt").and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+    let streams = fields.get("stream").and_then(|v| v.as_str()) == Some("true");
+    let partials = fields.get("partial_images").and_then(|v| v.as_str()).and_then(|v| v.parse().ok()).unwrap_or(0);
     let reply = record(&state, uri.path(), &headers, Value::Object(fields), files);
+    if streams && uri.path().ends_with("/images/edits") {
+        return stream::answer(&state, reply, partials, "image_edit").await;
+    }
     answer(&state, reply, n, &prompt).await
 }
 
