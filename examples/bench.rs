@@ -27,10 +27,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use easel::imaging::{fit_for_upload, noise_png, verify};
-use easel::limits::{LimitName, Limits};
+use easel::domain::ledger::{Charge, InstanceId, Store};
+use easel::domain::limits::{LimitName, Limits};
+use easel::media::imaging::{fit_for_upload, noise_png, verify};
 use easel::store::sqlite::SqliteStore;
-use easel::store::{Charge, InstanceId, Store};
 use serde_json::json;
 use support::discord::{FakeDiscord, Member, Received, Sent, ORDINARY};
 use support::{string, FakeOpenAi, Reply};

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use easel::app::tools::{self, GenerateArgs, Report};
 use easel::config::Config;
-use easel::tools::{self, GenerateArgs, Report};
 use tracing_subscriber::EnvFilter;
 
 /// A Discord bot that turns a community's requests into images. With no command it runs the bot;
@@ -140,7 +140,7 @@ fn migrate_store() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("easel: the copy failed and nothing was written: {}", easel::error::chain(&e));
+            eprintln!("easel: the copy failed and nothing was written: {}", easel::jobs::error::chain(&e));
             ExitCode::from(1)
         }
     }

@@ -14,8 +14,8 @@ use std::time::Duration;
 use async_trait::async_trait;
 use chrono::NaiveDate;
 
-use crate::catalogue::{ResponseForm, TokenUsage, VariationMethod};
-use crate::download::{read_capped, FetchError};
+use crate::domain::catalogue::{ResponseForm, TokenUsage, VariationMethod};
+use crate::media::download::{read_capped, FetchError};
 
 /// One call to a provider, in the provider's terms.
 #[derive(Debug, Clone, PartialEq)]
@@ -229,7 +229,7 @@ impl BackendError {
 /// Sorts a failed HTTP exchange: a timeout, an unreadable answer, or an unreachable server (retried).
 /// The whole cause chain is kept in the text, so the owner's log says why.
 fn transport_error(e: reqwest::Error) -> BackendError {
-    let detail = crate::error::chain(&e);
+    let detail = crate::text::chain(&e);
     if e.is_timeout() {
         BackendError::TimedOut
     } else if e.is_decode() {
@@ -252,7 +252,7 @@ fn images_answer_cap(n: u8, per_image: u64) -> u64 {
 async fn read_body(response: reqwest::Response, max: u64) -> Result<Vec<u8>, BackendError> {
     read_capped(response, max).await.map_err(|e| match e {
         FetchError::TooLarge { max } => BackendError::TooLarge { max },
-        other => BackendError::Unavailable(crate::error::chain(&other)),
+        other => BackendError::Unavailable(crate::text::chain(&other)),
     })
 }
 

@@ -17,8 +17,8 @@ use super::{
     parse_wait, read_body, read_json, transport_error, BackendCall, BackendError, EditInput, Generated, ImageBackend,
     ServedModel, MAX_SMALL_ANSWER,
 };
-use crate::catalogue::VariationMethod;
-use crate::config::Secret;
+use crate::domain::catalogue::VariationMethod;
+use crate::secret::Secret;
 
 /// How much an image-to-image variation may depart from the upload.
 const VARIATION_STRENGTH: f64 = 0.55;

@@ -3,41 +3,20 @@
 //! Every variable is documented in `.env.example`. A missing or malformed one stops start-up with one
 //! line naming it and what is expected; `main` turns that into exit code 2.
 
-use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use reqwest::Url;
 
-use crate::catalogue::{Catalogue, CatalogueError};
-use crate::download::TrustedHost;
-use crate::limits::{LimitName, Limits};
+use crate::domain::catalogue::{Catalogue, CatalogueError};
+use crate::domain::limits::{LimitName, Limits};
+use crate::media::download::TrustedHost;
 
 pub mod servers;
 pub mod shards;
 pub mod trust;
 
-/// A secret (token, API key) whose `Debug` and `Display` never show it, so no log line can leak it.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    /// Wraps a secret value.
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
-    }
-
-    /// The value, for the one place that must send it.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("[redacted]")
-    }
-}
+use crate::secret::Secret;
 
 /// A variable that cannot be used, said in one line an owner can act on.
 #[derive(Debug, thiserror::Error)]

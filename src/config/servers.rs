@@ -7,7 +7,7 @@ use reqwest::Url;
 
 use super::{ranged, url_var, ConfigError, Secret};
 use crate::backends::comfyui::workflow::{Workflow, WorkflowKind};
-use crate::catalogue::{BackendKind, Catalogue};
+use crate::domain::catalogue::{BackendKind, Catalogue};
 
 /// Where Stability AI's API is, unless `STABILITY_BASE_URL` says otherwise.
 pub const STABILITY_ORIGIN: &str = "https://api.stability.ai";

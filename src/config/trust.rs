@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use super::{ranged, ConfigError};
-use crate::limits::{LimitName, Limits};
+use crate::domain::limits::{LimitName, Limits};
 
 /// The owner's trust settings.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,8 +7,8 @@ use serenity::all::{
 use serenity::http::Http;
 
 use super::{Asked, Services};
-use crate::admin::{Actor, Admin, AdminError};
-use crate::limits::{LimitName, Scope};
+use crate::community::admin::{Actor, Admin, AdminError};
+use crate::domain::limits::{LimitName, Scope};
 
 /// The `/usage` and `/limits` definitions.
 pub fn definitions() -> Vec<CreateCommand> {
@@ -58,7 +58,7 @@ pub fn definitions() -> Vec<CreateCommand> {
                         "For how long, up to a year (default: until unblocked)",
                     )
                     .min_number_value(0.0)
-                    .max_number_value(crate::admin::MAX_BLOCK_HOURS),
+                    .max_number_value(crate::community::admin::MAX_BLOCK_HOURS),
                 )
                 .add_sub_option(CreateCommandOption::new(CommandOptionType::String, "reason", "Why, for moderators")),
         )

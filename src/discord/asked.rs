@@ -23,14 +23,14 @@ use tracing::{error, info, warn};
 
 use super::rights::Authority;
 use super::{DiscordCourier, Services, TOKEN_LIFETIME};
-use crate::catalogue::BackendKind;
-use crate::config::Secret;
-use crate::error::{self, JobError};
-use crate::job::JobRequest;
+use crate::desk::Desk;
+use crate::domain::catalogue::BackendKind;
+use crate::domain::request::JobRequest;
+use crate::jobs::error::{self, JobError};
+use crate::jobs::queue::{StoredJob, Ticket};
 use crate::jobs::Courier;
 use crate::jobs::{failure_text, log_failure};
-use crate::queue::{StoredJob, Ticket};
-use crate::requests::Desk;
+use crate::secret::Secret;
 
 /// An interaction that asks for a job: a slash command, a button click or a modal's submission.
 #[derive(Clone, Copy)]
@@ -188,9 +188,9 @@ pub(crate) async fn ask_for_job(
 
 /// A request standing for `asked` when there is none to hand (a panic, an answer about no job): who
 /// asked, where, under `id`.
-pub(crate) fn placeholder(asked: Asked<'_>, id: crate::job::JobId) -> JobRequest {
+pub(crate) fn placeholder(asked: Asked<'_>, id: crate::domain::request::JobId) -> JobRequest {
     let requester = super::commands::requester_of(asked.user().id, asked.guild(), asked.channel(), None);
-    JobRequest::new(id, crate::job::Command::Generate, requester, 0)
+    JobRequest::new(id, crate::domain::request::Command::Generate, requester, 0)
 }
 
 /// Tells the member privately after a deferral, as the courier explains a job that made nothing: an
@@ -277,10 +277,10 @@ async fn submit_job(
 async fn card_picture(
     services: &Services,
     request: &JobRequest,
-) -> Result<Option<crate::requests::desk::Reference>, JobError> {
+) -> Result<Option<crate::desk::board::Reference>, JobError> {
     let Some(source) = &request.source else { return Ok(None) };
     let png = services.jobs.checked_picture(source).await?;
-    Ok(Some(crate::requests::desk::Reference { png }))
+    Ok(Some(crate::desk::board::Reference { png }))
 }
 
 /// Applies what memory knows of the member's settings (a command: their defaults and privacy; a click:
@@ -304,7 +304,12 @@ async fn read_settings(services: &Services, request: &mut JobRequest, origin: Or
     Ok(())
 }
 
-fn apply(services: &Services, request: &mut JobRequest, origin: Origin, mut saved: crate::settings::MemberSettings) {
+fn apply(
+    services: &Services,
+    request: &mut JobRequest,
+    origin: Origin,
+    mut saved: crate::community::settings::MemberSettings,
+) {
     let admission = services.jobs.admission();
     match origin {
         Origin::Command => {
@@ -323,7 +328,7 @@ fn apply(services: &Services, request: &mut JobRequest, origin: Origin, mut save
 fn approval_from_memory(services: &Services, asked: Asked<'_>, request: &JobRequest, known: bool) -> Approval {
     let Some(guild) = request.requester.guild_id else { return Approval::No };
     let Some(board) = services.desk.known_settings(guild) else { return Approval::Maybe };
-    if board.policy == crate::requests::Policy::Off {
+    if board.policy == crate::desk::Policy::Off {
         return Approval::No;
     }
     let spec = match (known, services.jobs.admission().check(request)) {

@@ -4,7 +4,7 @@
 
 use serenity::all::{ButtonStyle, CreateActionRow, CreateButton};
 
-use crate::job::JobSpec;
+use crate::domain::request::JobSpec;
 
 /// The prefix of every result button's `custom_id`.
 const PREFIX: &str = "easel:";
@@ -47,7 +47,7 @@ impl ResultButton {
     /// Reads a `custom_id` back: the button and its job's id.
     pub fn parse(custom_id: &str) -> Option<(Self, String)> {
         let (action, job) = custom_id.strip_prefix(PREFIX)?.split_once(':')?;
-        if !crate::job::JobId::looks_valid(job) {
+        if !crate::domain::request::JobId::looks_valid(job) {
             return None;
         }
         let number = |rest: &str| rest.parse::<usize>().ok().filter(|k| (1..=10).contains(k));
@@ -91,8 +91,8 @@ pub fn result_rows(job: &str, spec: &JobSpec, images: usize) -> Vec<CreateAction
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::Catalogue;
-    use crate::job::{tests::request, Command};
+    use crate::domain::catalogue::Catalogue;
+    use crate::domain::request::{tests::request, Command};
 
     #[test]
     fn custom_ids_round_trip_and_strangers_are_ignored() {

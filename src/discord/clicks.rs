@@ -14,9 +14,9 @@ use tracing::warn;
 
 use super::buttons::{ResultButton, EDIT_MODAL, IMAGE_INPUT, INSTRUCTION_INPUT};
 use super::{ask_for_job, canceller, commands, Asked, Origin, Services, SERVERS_ONLY};
-use crate::job::{JobId, SourceImage};
+use crate::domain::request::{JobId, SourceImage};
 use crate::jobs::iterate::{attachment_index, follow_up, Action, Click};
-use crate::queue::StoredJob;
+use crate::jobs::queue::StoredJob;
 
 /// Said when a button's job is not in the store (never existed, or removed).
 const NOT_ON_RECORD: &str = "I no longer have that result on record, so its buttons cannot work. \
@@ -136,8 +136,11 @@ async fn delete(http: &Http, services: &Services, click: &ComponentInteraction, 
 /// Opens the modal asking what to change (and in which image, when there are several).
 async fn open_edit_modal(http: &Http, click: &ComponentInteraction, original: &StoredJob) {
     let images = original.result.as_ref().map_or(1, |r| r.files.len());
-    let images =
-        if original.request.command == crate::job::Command::Styles { images.saturating_sub(1) } else { images };
+    let images = if original.request.command == crate::domain::request::Command::Styles {
+        images.saturating_sub(1)
+    } else {
+        images
+    };
     let mut rows = vec![CreateActionRow::InputText(
         CreateInputText::new(InputTextStyle::Paragraph, "What should change?", INSTRUCTION_INPUT)
             .placeholder("e.g. give the fox a red scarf")

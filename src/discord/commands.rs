@@ -6,8 +6,8 @@ use serenity::all::{
     ResolvedValue, RoleId, UserId,
 };
 
-use crate::catalogue::Catalogue;
-use crate::job::{Command, JobId, JobRequest, Requester, SourceImage};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::request::{Command, JobId, JobRequest, Requester, SourceImage};
 
 /// Discord allows at most this many choices an option.
 const MAX_CHOICES: usize = 25;
@@ -168,7 +168,7 @@ fn member_commands(catalogue: &Catalogue, all_models: &[&str]) -> Vec<CreateComm
                 "suffix",
                 "Words added after every prompt (empty: none)",
             )
-            .max_length(crate::settings::MAX_SUFFIX_CHARS as u16),
+            .max_length(crate::community::settings::MAX_SUFFIX_CHARS as u16),
         )
         .add_option(CreateCommandOption::new(
             CommandOptionType::Boolean,

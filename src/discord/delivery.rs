@@ -17,12 +17,12 @@ use serenity::http::{Http, HttpError};
 use tracing::{info, warn};
 
 use super::{buttons, render};
-use crate::clock::Clock;
-use crate::error::chain;
-use crate::job::JobSpec;
+use crate::domain::clock::Clock;
+use crate::domain::request::JobSpec;
+use crate::jobs::queue::StoredJob;
+use crate::jobs::runner::FinishedJob;
 use crate::jobs::{Courier, DeliveryError, Receipt};
-use crate::queue::StoredJob;
-use crate::runner::FinishedJob;
+use crate::text::chain;
 
 /// The prefix of a Cancel button's `custom_id`: `easel-cancel:{job id}`.
 pub const CANCEL_BUTTON: &str = "easel-cancel";
@@ -80,7 +80,7 @@ impl DiscordCourier {
     async fn post_in_gallery(
         &self,
         job: &StoredJob,
-        community: &crate::job::Community,
+        community: &crate::domain::request::Community,
         embed: CreateEmbed,
         rows: Vec<CreateActionRow>,
         files: &[CreateAttachment],
@@ -99,7 +99,7 @@ impl DiscordCourier {
         let guild = job.request.requester.guild_id.unwrap_or_default();
         let link = format!("https://discord.com/channels/{guild}/{}/{}", message.channel_id, message.id);
         let prompt = job.request.prompt.as_deref().unwrap_or_default();
-        let text = crate::requests::desk::delivered_text(prompt, moderator, &link);
+        let text = crate::desk::board::delivered_text(prompt, moderator, &link);
         let fallback = community.notice_channel.map_or(channel, ChannelId::new);
         if let Err(e) = tell_member(&self.http, requester, fallback, &text).await {
             warn!(job = %job.request.id, error = %e, "could not tell the requester where their image is");

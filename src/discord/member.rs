@@ -12,11 +12,11 @@ use serenity::http::{Http, HttpError};
 use tracing::warn;
 
 use super::{buttons, canceller, commands, render, Asked, Services};
-use crate::job::{JobRequest, SourceImage};
+use crate::community::settings::MemberSettings;
+use crate::domain::request::{JobRequest, SourceImage};
+use crate::jobs::queue::StoredJob;
+use crate::jobs::runner::{Cost, FinishedJob};
 use crate::jobs::show::Shown;
-use crate::queue::StoredJob;
-use crate::runner::{Cost, FinishedJob};
-use crate::settings::MemberSettings;
 
 /// When a member's saved default model has retired, saves the model offered in its place as their
 /// default, and returns the note telling them (asked after the deferral: it writes to the store).
@@ -28,7 +28,7 @@ pub(super) async fn move_retired_default(services: &Services, request: &JobReque
     let replacement = services.jobs.admission().replacement_of(&old)?;
     saved.model = Some(replacement.clone());
     if let Err(e) = services.settings.save(guild, user, &saved).await {
-        warn!(error = %crate::error::chain(&e), "could not move a retired default model");
+        warn!(error = %crate::text::chain(&e), "could not move a retired default model");
     }
     Some(format!(
         "Your saved default model `{old}` has been retired, so `{replacement}` takes its place (now saved as your \
@@ -59,7 +59,7 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
     let current = match store.read(guild.get(), user.get()).await {
         Ok(current) => current,
         Err(e) => {
-            warn!(error = %crate::error::chain(&e), "could not read settings");
+            warn!(error = %crate::text::chain(&e), "could not read settings");
             return asked.reply_ephemeral(http, "I couldn't read your settings just now. Please try again.").await;
         }
     };
@@ -78,7 +78,7 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
     let text = match store.save(guild.get(), user.get(), &next).await {
         Ok(()) => format!("{heading}\n{}", next.describe(&admission.default_model())),
         Err(e) => {
-            warn!(error = %crate::error::chain(&e), "could not save settings");
+            warn!(error = %crate::text::chain(&e), "could not save settings");
             "I couldn't save your settings just now. Please try again.".to_owned()
         }
     };
@@ -86,7 +86,11 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
 }
 
 /// The member asking, with whether they manage the server (for the managers' exemption).
-async fn requester(http: &Http, services: &Services, command: &CommandInteraction) -> crate::job::Requester {
+async fn requester(
+    http: &Http,
+    services: &Services,
+    command: &CommandInteraction,
+) -> crate::domain::request::Requester {
     let mut requester = commands::requester(command);
     requester.is_manager = Asked::Command(command).authority(http, services).await.manage;
     requester
@@ -114,9 +118,9 @@ pub(super) async fn usage(http: &Http, services: &Services, command: &CommandInt
 pub(super) async fn help(http: &Http, services: &Services, command: &CommandInteraction) {
     let admission = services.jobs.admission();
     let limits = admission.usage_report(&requester(http, services, command).await).await.unwrap_or_default();
-    let sections = crate::help::sections(&admission.catalogue(), &admission.default_model(), &limits);
+    let sections = crate::community::help::sections(&admission.catalogue(), &admission.default_model(), &limits);
     let embed = sections.into_iter().fold(
-        CreateEmbed::new().title("Easel: making images together").description(crate::help::PROMPT_FORMULA),
+        CreateEmbed::new().title("Easel: making images together").description(crate::community::help::PROMPT_FORMULA),
         |embed, (title, text)| embed.field(title, crate::text::truncate(&text, 1024), false),
     );
     let message = CreateInteractionResponseMessage::new()
@@ -191,7 +195,7 @@ async fn answer_privately(http: &Arc<Http>, services: &Services, asked: Asked<'_
     if private {
         return asked.answer_deferred(http, text).await;
     }
-    let request = super::asked::placeholder(asked, crate::job::JobId(String::new()));
+    let request = super::asked::placeholder(asked, crate::domain::request::JobId(String::new()));
     super::asked::tell_privately(http, services, request, super::asked::ticket(services, asked.token()), text).await;
 }
 
@@ -218,10 +222,11 @@ async fn refetched(
     for attachment in &message.attachments {
         let source: SourceImage = commands::source_of(attachment);
         let bytes = services.jobs.download(&source).await.map_err(|e| {
-            warn!(job = %request.id, error = %crate::error::chain(&e), "could not download a delivered image");
+            warn!(job = %request.id, error = %crate::text::chain(&e), "could not download a delivered image");
             "I couldn't download that result's images from Discord just now. Please try again."
         })?;
-        images.push(crate::imaging::described(bytes).map_err(|_| "That result's images can no longer be read.")?);
+        images
+            .push(crate::media::imaging::described(bytes).map_err(|_| "That result's images can no longer be read.")?);
     }
     if images.is_empty() {
         return Err("That result's message no longer holds its images, so I can't show it.");
@@ -252,7 +257,7 @@ pub(super) async fn server_report(http: &Http, services: &Services, command: &Co
         return asked.reply_ephemeral(http, "Only moderators can see the server's spend.").await;
     }
     let now = services.clock.now();
-    let since = crate::report::since(now);
+    let since = crate::community::report::since(now);
     let report = &services.report;
     let read = tokio::join!(
         report.spend_by_day(guild, since),
@@ -262,12 +267,12 @@ pub(super) async fn server_report(http: &Http, services: &Services, command: &Co
     let (days, top, failed) = match read {
         (Ok(days), Ok(top), Ok(failed)) => (days, top, failed),
         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
-            warn!(error = %crate::error::chain(&e), "could not read the server's spend");
+            warn!(error = %crate::text::chain(&e), "could not read the server's spend");
             return asked.reply_ephemeral(http, "I couldn't read the server's spend just now. Please try again.").await;
         }
     };
-    let summary = crate::report::summary(&days, &top, failed);
-    let Ok(chart) = crate::report::chart_png(&days, now.date_naive()) else {
+    let summary = crate::community::report::summary(&days, &top, failed);
+    let Ok(chart) = crate::community::report::chart_png(&days, now.date_naive()) else {
         return asked.reply_ephemeral(http, &summary).await;
     };
     let message = CreateInteractionResponseMessage::new()

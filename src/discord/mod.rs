@@ -11,6 +11,7 @@ pub mod buttons;
 mod clicks;
 pub mod commands;
 mod delivery;
+pub mod gateway;
 mod member;
 pub mod moderation;
 pub mod render;
@@ -32,11 +33,10 @@ use serenity::http::Http;
 use tokio_util::task::TaskTracker;
 use tracing::{error, info, warn};
 
-use crate::clock::Clock;
 use crate::config::shards::ShardPlan;
 use crate::config::Config;
+use crate::domain::clock::Clock;
 use crate::jobs::{Canceller, Jobs};
-use crate::RunError;
 
 pub(crate) use asked::{ask_for_job, Asked, Origin};
 pub use delivery::{DiscordCourier, CANCEL_BUTTON};
@@ -62,21 +62,21 @@ pub struct Services {
     /// Admission, the queue, the runner and delivery.
     pub jobs: Arc<Jobs>,
     /// `/limits` and `/moderation`.
-    pub admin: crate::admin::Admin,
+    pub admin: crate::community::admin::Admin,
     /// Members' `/settings`, mirrored in memory.
-    pub settings: Arc<crate::settings::Settings>,
+    pub settings: Arc<crate::community::settings::Settings>,
     /// Who moderates or manages each server, from its roles (never a channel's overwrites).
     pub rights: rights::Rights,
     /// The servers Easel works in (`EASEL_GUILDS`).
     pub trust: crate::config::trust::Trust,
     /// Community requests.
-    pub desk: Arc<crate::requests::Desk>,
+    pub desk: Arc<crate::desk::Desk>,
     /// `/usage server`'s reads of the ledger.
-    pub report: Arc<dyn crate::report::ReportStore>,
+    pub report: Arc<dyn crate::community::report::ReportStore>,
     /// The time (for interaction tokens' expiry).
     pub clock: Arc<dyn Clock>,
     /// Whether the gateway is connected, for `/healthz`.
-    pub gateway: Arc<crate::gateway::Gateway>,
+    pub gateway: Arc<crate::discord::gateway::Gateway>,
 }
 
 struct Handler {
@@ -261,7 +261,7 @@ async fn handle_job(http: &Arc<Http>, services: &Services, command: CommandInter
 
 /// Keeps `connected` true while every shard this process runs is connected (read from serenity's
 /// shard manager every second: a shard that is restarting has no runner, or one not yet connected).
-async fn watch_gateway(shards: Arc<ShardManager>, gateway: Arc<crate::gateway::Gateway>) {
+async fn watch_gateway(shards: Arc<ShardManager>, gateway: Arc<crate::discord::gateway::Gateway>) {
     let mut ticks = tokio::time::interval(Duration::from_secs(1));
     let mut was = false;
     loop {
@@ -287,7 +287,7 @@ pub async fn serve(
     config: &Config,
     services: Arc<Services>,
     shutdown: impl Future<Output = ()> + Send,
-) -> Result<(), RunError> {
+) -> Result<(), Box<serenity::Error>> {
     if !config.uses_real_discord() {
         warn!(origin = %config.discord_origin(), "DISCORD_API_BASE is not Discord itself: serenity's rate limiter is off and Easel retries Discord's 429 and 5xx answers itself");
     }
@@ -303,7 +303,7 @@ pub async fn serve(
     let mut client = ClientBuilder::new_with_http(http_client(config), GatewayIntents::empty())
         .event_handler(handler)
         .await
-        .map_err(|e| RunError::Discord(Box::new(e)))?;
+        .map_err(Box::new)?;
     // Discord names the gateway for bots in `GET /gateway/bot`; serenity asked `GET /gateway`. Prefer
     // the bot answer when there is one (a stand-in may serve only that route).
     match client.http.get_bot_gateway().await {
@@ -325,12 +325,12 @@ pub async fn serve(
     tokio::select! {
         finished = &mut gateway => {
             return match finished {
-                Ok(result) => result.map_err(|e| RunError::Discord(Box::new(e))),
-                Err(e) => Err(RunError::Discord(Box::new(serenity::Error::Other(if e.is_panic() {
+                Ok(result) => result.map_err(Box::new),
+                Err(e) => Err(Box::new(serenity::Error::Other(if e.is_panic() {
                     "the gateway task panicked"
                 } else {
                     "the gateway task was cancelled"
-                })))),
+                }))),
             };
         }
         () = shutdown => info!("shutting down: no new jobs, letting running jobs finish"),

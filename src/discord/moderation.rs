@@ -13,8 +13,8 @@ use serenity::async_trait;
 use serenity::http::Http;
 
 use super::delivery::is_retryable;
-use crate::admin::{Actor, Admin, HistoryPage};
-use crate::moderation::{AuditEntry, ModerationLog, Outcome};
+use crate::community::admin::{Actor, Admin, HistoryPage};
+use crate::community::moderation::{AuditEntry, ModerationLog, Outcome};
 use crate::text::truncate;
 
 /// The `/moderation` definition.

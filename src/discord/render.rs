@@ -2,8 +2,8 @@
 
 use serenity::all::{CreateAttachment, CreateEmbed, CreateEmbedFooter};
 
-use crate::job::{Command, JobRequest, JobSpec};
-use crate::runner::FinishedJob;
+use crate::domain::request::{Command, JobRequest, JobSpec};
+use crate::jobs::runner::FinishedJob;
 use crate::text::truncate;
 
 /// Easel's accent colour on embeds.

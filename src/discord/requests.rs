@@ -14,9 +14,9 @@ use serenity::http::Http;
 use tracing::warn;
 
 use super::{commands, Asked, Services};
-use crate::job::{Command, JobId, JobRequest};
-use crate::requests::desk::{Decider, Reference, MAX_NOTE_CHARS};
-use crate::requests::{Board, BoardSettings, CommunityRequest, Policy, RequestState, Sort};
+use crate::desk::board::{Decider, Reference, MAX_NOTE_CHARS};
+use crate::desk::{Board, BoardSettings, CommunityRequest, Policy, RequestState, Sort};
+use crate::domain::request::{Command, JobId, JobRequest};
 
 /// The prefix of the card buttons' custom ids: `easel-req:{approve|deny|vote}:{request id}`.
 const CARD: &str = "easel-req:";
@@ -119,7 +119,9 @@ pub(super) async fn request(http: &Http, services: &Services, command: &CommandI
     if let Some(guild) = request.requester.guild_id {
         match services.settings.read(guild, request.requester.user_id).await {
             Ok(saved) => saved.apply(&mut request, &services.jobs.admission().catalogue()),
-            Err(e) => warn!(error = %crate::error::chain(&e), "could not read the member's settings for a request"),
+            Err(e) => {
+                warn!(error = %crate::text::chain(&e), "could not read the member's settings for a request")
+            }
         }
     }
     request.private = false;

@@ -6,8 +6,8 @@
 use tracing::{error, info, warn};
 
 use super::Jobs;
-use crate::moderation::{self, AuditEntry};
-use crate::queue::{JobState, StoredJob};
+use crate::community::moderation::{self, AuditEntry};
+use crate::jobs::queue::{JobState, StoredJob};
 
 /// Who asks to cancel a job.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +40,7 @@ impl Jobs {
             Ok(Some(from)) => from,
             Ok(None) => return "That request has already finished, so there is nothing to cancel.".into(),
             Err(e) => {
-                error!(job = job_id, error = %crate::error::chain(&e), "could not cancel a job");
+                error!(job = job_id, error = %crate::text::chain(&e), "could not cancel a job");
                 return "Something went wrong cancelling that request. Please try again.".into();
             }
         };
@@ -73,7 +73,7 @@ impl Jobs {
         if let Some(courier) = self.courier() {
             let text = format!("Cancelled by <@{}>. {charged}\n-# Job {job_id}", by.user_id);
             if let Err(e) = courier.progress(&job, &text, false, None).await {
-                warn!(job = job_id, error = %crate::error::chain(e.as_ref()), "could not mark the message cancelled");
+                warn!(job = job_id, error = %crate::text::chain(e.as_ref()), "could not mark the message cancelled");
             }
         }
         if from != JobState::Queued {
@@ -88,7 +88,7 @@ impl Jobs {
             Ok(Some(job_id)) => self.cancel(&job_id, by).await,
             Ok(None) => "You have no image request waiting or in progress.".into(),
             Err(e) => {
-                error!(error = %crate::error::chain(&e), "could not look up a member's jobs");
+                error!(error = %crate::text::chain(&e), "could not look up a member's jobs");
                 "Something went wrong looking up your requests. Please try again.".into()
             }
         }

@@ -8,11 +8,11 @@ use tokio::sync::mpsc;
 use tracing::{info, Instrument};
 
 use super::{failure_text, job_span, progress, Jobs};
-use crate::catalogue::BackendKind;
-use crate::error::{self, JobError};
-use crate::job::{JobRequest, JobSpec};
-use crate::queue::scheduler::{Member, Waiting};
-use crate::queue::{StoredJob, Ticket};
+use crate::domain::catalogue::BackendKind;
+use crate::domain::request::{JobRequest, JobSpec};
+use crate::jobs::error::{self, JobError};
+use crate::jobs::queue::scheduler::{Member, Waiting};
+use crate::jobs::queue::{StoredJob, Ticket};
 
 /// Requests admitted at once: enough to keep the database busy while each waits for its answers, few
 /// enough that a burst of thousands holds only their small queue entries.

@@ -6,8 +6,8 @@
 //! long ago: everything else is read back from the store.
 
 use super::{Canceller, Jobs};
-use crate::job::{Command, JobId, JobRequest, Requester, SourceImage};
-use crate::queue::StoredJob;
+use crate::domain::request::{Command, JobId, JobRequest, Requester, SourceImage};
+use crate::jobs::queue::StoredJob;
 
 /// What a click asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,7 +106,7 @@ impl Jobs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::job::tests::request;
+    use crate::domain::request::tests::request;
 
     fn click(image: Option<SourceImage>) -> Click {
         let requester = Requester { user_id: 99, guild_id: Some(1), channel_id: 3, roles: vec![], is_manager: false };

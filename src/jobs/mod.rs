@@ -10,14 +10,19 @@
 //! - [`iterate`]: the buttons under a result make new requests from the stored job.
 //! - `recovery`: taking over what a stopped process left; the graceful stop.
 
+pub mod admission;
 mod alerts;
 mod cancel;
+pub mod error;
 mod intake;
 pub mod iterate;
 pub mod progress;
+pub mod queue;
 mod recovery;
 mod run;
+pub mod runner;
 pub mod show;
+pub mod telemetry;
 #[cfg(test)]
 mod tests;
 
@@ -34,18 +39,18 @@ use tokio::task::AbortHandle;
 use tokio_util::task::TaskTracker;
 use tracing::{error, info, warn, Instrument};
 
-use crate::admission::Admission;
-use crate::catalogue::BackendKind;
-use crate::clock::Clock;
-use crate::error::{self, JobError};
-use crate::job::{JobRequest, JobSpec};
-use crate::moderation::{self, AuditEntry, Moderation};
-use crate::queue::scheduler::{Scheduler, Waiting};
-use crate::queue::{JobStore, StoredJob};
-use crate::runner::{FinishedJob, Runner};
-use crate::spool::Spool;
-use crate::store::InstanceId;
-use crate::telemetry::Metrics;
+use crate::community::moderation::{self, AuditEntry, Moderation};
+use crate::domain::catalogue::BackendKind;
+use crate::domain::clock::Clock;
+use crate::domain::ledger::InstanceId;
+use crate::domain::request::{JobRequest, JobSpec};
+use crate::jobs::admission::Admission;
+use crate::jobs::queue::scheduler::{Scheduler, Waiting};
+use crate::jobs::queue::{JobStore, StoredJob};
+use crate::jobs::runner::{FinishedJob, Runner};
+use crate::jobs::telemetry::Metrics;
+use crate::media::spool::Spool;
+use error::JobError;
 
 /// Where a delivered job can be found afterwards (for the moderation log).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -128,7 +133,7 @@ pub struct Jobs {
     accepting: AtomicBool,
     board: progress::Board,
     metrics: Arc<Metrics>,
-    spend: Option<Arc<crate::spend::SpendWatch>>,
+    spend: Option<Arc<crate::community::spend::SpendWatch>>,
     /// Requests acknowledged and waiting for admission: small (the request and its ticket), so a burst
     /// of thousands holds little memory while the database admits them one by one.
     admissions: (
@@ -160,7 +165,7 @@ pub struct JobsParts {
     /// What is counted for `/metrics`.
     pub metrics: Arc<Metrics>,
     /// The budgets' spend alerts, when watched.
-    pub spend: Option<Arc<crate::spend::SpendWatch>>,
+    pub spend: Option<Arc<crate::community::spend::SpendWatch>>,
 }
 
 impl Jobs {

@@ -16,9 +16,10 @@ use tracing::debug;
 
 use super::Jobs;
 use crate::backends::Progress;
-use crate::catalogue::BackendKind;
-use crate::queue::StoredJob;
-use crate::{error, imaging};
+use crate::domain::catalogue::BackendKind;
+use crate::jobs::error;
+use crate::jobs::queue::StoredJob;
+use crate::media::imaging;
 
 /// The least time between two edits of one message, and before a job's first.
 pub const EDIT_EVERY: Duration = Duration::from_secs(2);

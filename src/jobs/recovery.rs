@@ -9,10 +9,10 @@ use tracing::{error, info, warn};
 
 use super::run::Unsettled;
 use super::Jobs;
-use crate::catalogue::BackendKind;
-use crate::error::{self, JobError};
-use crate::queue::{Fence, JobState, StoredJob};
-use crate::runner::{Cost, FinishedJob};
+use crate::domain::catalogue::BackendKind;
+use crate::jobs::error::{self, JobError};
+use crate::jobs::queue::{Fence, JobState, StoredJob};
+use crate::jobs::runner::{Cost, FinishedJob};
 
 /// How long a job of this process's may sit running or generated with no task working on it before
 /// [`Jobs::reconcile`] takes it up again (a task ends within moments of its last state change).

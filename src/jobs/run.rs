@@ -13,13 +13,13 @@ use backon::{ExponentialBuilder, Retryable};
 use tracing::{error, info, warn};
 
 use super::{audit_of, log_failure, outcome_of, Jobs, Receipt};
-use crate::catalogue::BackendKind;
-use crate::error::{self, JobError};
-use crate::job::JobSpec;
-use crate::moderation::{self, AuditEntry};
-use crate::queue::{Fence, JobState, Start, StoredJob, StoredResult};
-use crate::runner::FinishedJob;
-use crate::store::StoreError;
+use crate::community::moderation::{self, AuditEntry};
+use crate::domain::catalogue::BackendKind;
+use crate::domain::ledger::StoreError;
+use crate::domain::request::JobSpec;
+use crate::jobs::error::{self, JobError};
+use crate::jobs::queue::{Fence, JobState, Start, StoredJob, StoredResult};
+use crate::jobs::runner::FinishedJob;
 
 /// A state change this process could not write even after retrying: kept until it is written.
 #[derive(Debug, Clone)]

@@ -3,10 +3,10 @@
 //! the adapter fetches the delivered message from the platform (whose attachment links are fresh).
 
 use super::{Canceller, Jobs};
-use crate::error::JobError;
-use crate::job::{JobSpec, SourceImage};
-use crate::queue::{JobState, StoredJob};
-use crate::runner::{Cost, FinishedJob};
+use crate::domain::request::{JobSpec, SourceImage};
+use crate::jobs::error::JobError;
+use crate::jobs::queue::{JobState, StoredJob};
+use crate::jobs::runner::{Cost, FinishedJob};
 
 /// What `/show` can post again.
 #[derive(Debug)]
@@ -39,7 +39,7 @@ impl Jobs {
     pub async fn show(&self, job_id: &str, viewer: Canceller) -> Result<Shown, String> {
         let job_id = job_id.trim();
         let unknown = || format!("I have no image job `{}` on record.", crate::text::truncate(job_id, 40));
-        if !crate::job::JobId::looks_valid(job_id) {
+        if !crate::domain::request::JobId::looks_valid(job_id) {
             return Err(unknown());
         }
         let job = self.load(job_id).await.ok_or_else(unknown)?;
@@ -88,12 +88,12 @@ impl Jobs {
     /// The member's latest private job in a server that made no image in the last 24 hours: its words
     /// are kept here for `/usage` (a private failure never goes to the channel, and a direct message
     /// may not reach them).
-    pub async fn private_failure(&self, guild_id: Option<u64>, user_id: u64) -> Option<crate::queue::Failure> {
+    pub async fn private_failure(&self, guild_id: Option<u64>, user_id: u64) -> Option<crate::jobs::queue::Failure> {
         let since = self.clock.now() - chrono::Duration::hours(24);
         match self.store.latest_failure(guild_id, user_id, since).await {
             Ok(failure) => failure.filter(|f| f.private),
             Err(e) => {
-                tracing::warn!(error = %crate::error::chain(&e), "could not read the member's latest failed job");
+                tracing::warn!(error = %crate::text::chain(&e), "could not read the member's latest failed job");
                 None
             }
         }
@@ -102,7 +102,7 @@ impl Jobs {
     /// Whether a job's result is public: `None` when there is no such job or the store cannot say.
     pub async fn is_public(&self, job_id: &str) -> Option<bool> {
         let job_id = job_id.trim();
-        if !crate::job::JobId::looks_valid(job_id) {
+        if !crate::domain::request::JobId::looks_valid(job_id) {
             return None;
         }
         self.load(job_id).await.map(|job| !job.request.private)

@@ -4,15 +4,15 @@
 use std::sync::Mutex;
 
 use super::*;
-use crate::admission::AdmissionPorts;
-use crate::catalogue::Catalogue;
-use crate::clock::SystemClock;
-use crate::job::Command;
-use crate::limits::Limits;
-use crate::queue::{JobState, QueueCaps, Ticket};
-use crate::runner::tests::{runner, ScriptedBackend};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::clock::SystemClock;
+use crate::domain::ledger::Store;
+use crate::domain::limits::Limits;
+use crate::domain::request::Command;
+use crate::jobs::admission::AdmissionPorts;
+use crate::jobs::queue::{JobState, QueueCaps, Ticket};
+use crate::jobs::runner::tests::{runner, ScriptedBackend};
 use crate::store::sqlite::SqliteStore;
-use crate::store::Store;
 
 /// A courier that records what the member was told, and panics on delivery when asked to.
 #[derive(Default)]
@@ -74,14 +74,14 @@ fn jobs(name: &str) -> (Arc<Jobs>, Arc<SqliteStore>) {
             shared_store: false,
             preview_every: None,
         },
-        metrics: Arc::new(crate::telemetry::Metrics::new()),
+        metrics: Arc::new(crate::jobs::telemetry::Metrics::new()),
         spend: None,
     });
     (jobs, store)
 }
 
 fn ticket() -> Ticket {
-    Ticket { token: crate::config::Secret::new("t"), expires_at: chrono::Utc::now() + chrono::Duration::minutes(10) }
+    Ticket { token: crate::secret::Secret::new("t"), expires_at: chrono::Utc::now() + chrono::Duration::minutes(10) }
 }
 
 async fn settled(store: &SqliteStore, job: &str) -> JobState {
@@ -101,7 +101,7 @@ async fn a_job_that_panics_is_answered_and_costs_nothing() {
     let courier = Arc::new(Recorded { panic_on_delivery: true, ..Recorded::default() });
     jobs.start(Arc::clone(&courier) as Arc<dyn Courier>);
 
-    let request = crate::job::tests::request(Command::Generate, "a fox");
+    let request = crate::domain::request::tests::request(Command::Generate, "a fox");
     jobs.submit(&request, ticket()).await.unwrap();
 
     assert_eq!(settled(&store, "1").await, JobState::Failed);
@@ -123,7 +123,7 @@ async fn a_delivered_job_is_charged_once_and_its_images_are_kept_for_show() {
     let courier = Arc::new(Recorded::default());
     jobs.start(Arc::clone(&courier) as Arc<dyn Courier>);
 
-    let request = crate::job::tests::request(Command::Generate, "a fox");
+    let request = crate::domain::request::tests::request(Command::Generate, "a fox");
     jobs.submit(&request, ticket()).await.unwrap();
 
     assert_eq!(settled(&store, "1").await, JobState::Delivered);

@@ -6,13 +6,13 @@ use std::sync::Arc;
 use super::postgres::PostgresStore;
 use super::sqlite::SqliteStore;
 use super::{Store, StoreError};
+use crate::community::moderation::ModerationStore;
+use crate::community::report::ReportStore;
+use crate::community::settings::SettingsStore;
+use crate::community::spend::AlertStore;
 use crate::config::Config;
-use crate::moderation::ModerationStore;
-use crate::queue::JobStore;
-use crate::report::ReportStore;
-use crate::requests::RequestStore;
-use crate::settings::SettingsStore;
-use crate::spend::AlertStore;
+use crate::desk::RequestStore;
+use crate::jobs::queue::JobStore;
 
 /// Every storage port, over one database.
 #[derive(Clone)]

@@ -166,8 +166,8 @@ async fn a_workflow_missing_a_placeholder_stops_start_up_naming_the_file() {
     let dir = std::env::temp_dir().join(format!("easel-workflow-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("no-seed.json"), r#"{"1": {"class_type": "KSampler", "inputs": {"text": "{{prompt}} {{negative_prompt}}", "w": "{{width}}", "h": "{{height}}", "s": "{{steps}}"}}}"#).unwrap();
-    let catalogue =
-        easel::catalogue::DEFAULT_CATALOGUE.replace(r#"workflow = "builtin:txt2img""#, r#"workflow = "no-seed.json""#);
+    let catalogue = easel::domain::catalogue::DEFAULT_CATALOGUE
+        .replace(r#"workflow = "builtin:txt2img""#, r#"workflow = "no-seed.json""#);
     std::fs::write(dir.join("models.toml"), catalogue).unwrap();
     let models = dir.join("models.toml").display().to_string();
     let vars = std::collections::HashMap::from([
@@ -193,8 +193,8 @@ async fn a_workflow_comfyui_rejects_costs_nothing_and_is_explained_node_by_node_
     let flow = easel::backends::comfyui::workflow::BUILTIN_TXT2IMG
         .replace(r#""sampler_name": "euler""#, r#""sampler_name": "{{sampler}}""#);
     std::fs::write(dir.join("flow.json"), flow).unwrap();
-    let catalogue =
-        easel::catalogue::DEFAULT_CATALOGUE.replace(r#"workflow = "builtin:txt2img""#, r#"workflow = "flow.json""#);
+    let catalogue = easel::domain::catalogue::DEFAULT_CATALOGUE
+        .replace(r#"workflow = "builtin:txt2img""#, r#"workflow = "flow.json""#);
     std::fs::write(dir.join("models.toml"), catalogue).unwrap();
     let models = dir.join("models.toml").display().to_string();
     let app = app_with(&comfy, &[("EASEL_MODELS", &models)]).await;

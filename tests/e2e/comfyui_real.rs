@@ -30,7 +30,7 @@ fn catalogue(name: &str) -> String {
     let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/comfyui");
     let orange = std::fs::read_to_string(here.join("progress.json")).unwrap().replace("16746496", "\"orange\"");
     std::fs::write(dir.join("orange.json"), orange).unwrap();
-    let base = easel::catalogue::DEFAULT_CATALOGUE;
+    let base = easel::domain::catalogue::DEFAULT_CATALOGUE;
     let start = base.find("[[model]]\nid = \"comfyui-sdxl\"").unwrap();
     let end = start + base[start..].find("\n# Stability AI").unwrap();
     let block = &base[start..end];

@@ -2,9 +2,9 @@
 //! its store, exhaust its memory or cost a member money for an image they did not get. One test per way
 //! it used to break.
 
-use easel::limits::{LimitName, Scope};
+use easel::domain::ledger::Store;
+use easel::domain::limits::{LimitName, Scope};
 use easel::store::sqlite::SqliteStore;
-use easel::store::Store;
 use serde_json::json;
 
 use crate::support::discord::{Member, Sent, GUILD_ID, MEMBER_ID, ORDINARY};

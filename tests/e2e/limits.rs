@@ -4,9 +4,9 @@ use std::path::Path;
 
 use axum::http::Method;
 use chrono::Utc;
-use easel::limits::{Limits, Usage};
+use easel::domain::ledger::{Charge, InstanceId, LedgerState, Store};
+use easel::domain::limits::{Limits, Usage};
 use easel::store::sqlite::SqliteStore;
-use easel::store::{Charge, InstanceId, LedgerState, Store};
 use serde_json::json;
 
 use crate::support::discord::{Member, Received, Sent, GUILD_ID, MEMBER_ID, ORDINARY};
@@ -244,11 +244,11 @@ async fn usage_server_shows_moderators_a_chart_of_spend_by_day_and_the_top_reque
     assert!(text.contains(&format!("1. <@{MEMBER_ID}>: $0.07, 2 image(s)")), "{text}");
     assert_eq!(data["allowed_mentions"]["parse"], json!([]));
     let chart = image::load_from_memory(&report.files[0].2).unwrap().to_rgb8();
-    assert_eq!(chart.dimensions(), (easel::report::WIDTH, easel::report::HEIGHT));
-    let today_x = 8 + ((easel::report::WIDTH - 16) as f64 * 29.5 / 30.0) as u32;
+    assert_eq!(chart.dimensions(), (easel::community::report::WIDTH, easel::community::report::HEIGHT));
+    let today_x = 8 + ((easel::community::report::WIDTH - 16) as f64 * 29.5 / 30.0) as u32;
     let bar = (0..chart.height()).filter(|y| chart.get_pixel(today_x, *y).0 == [91, 141, 239]).count();
     let earlier = (0..chart.height())
-        .filter(|y| chart.get_pixel(8 + (easel::report::WIDTH - 16) / 4, *y).0 == [91, 141, 239])
+        .filter(|y| chart.get_pixel(8 + (easel::community::report::WIDTH - 16) / 4, *y).0 == [91, 141, 239])
         .count();
     assert!(bar > 100 && earlier == 0, "today's bar and no spend earlier: {bar} {earlier}");
 }

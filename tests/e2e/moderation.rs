@@ -3,9 +3,9 @@
 
 use axum::http::Method;
 use chrono::Utc;
-use easel::moderation::{AuditEntry, ModerationStore, Outcome};
+use easel::community::moderation::{AuditEntry, ModerationStore, Outcome};
+use easel::domain::ledger::Store;
 use easel::store::sqlite::SqliteStore;
-use easel::store::Store;
 use serde_json::{json, Value};
 
 use crate::support::discord::{Member, Received, Sent, CHANNEL_ID, GUILD_ID, MEMBER_ID, ORDINARY};

@@ -127,7 +127,7 @@ async fn openai_partial_images_stream_into_previews_priced_into_the_estimate_and
         &app.openai.images_made()[0],
     );
     // The estimate counts two partial images' 100 output tokens each at $30 a million: $0.042 + $0.006.
-    let card = easel::catalogue::Catalogue::builtin();
+    let card = easel::domain::catalogue::Catalogue::builtin();
     let model = card.get("gpt-image-2").unwrap();
     assert!((model.estimate_usd("1024x1024", "medium", 1) - 0.048).abs() < 1e-9);
     assert!((model.estimate_usd("1024x1024", "medium", 2) - 0.084).abs() < 1e-9, "several images do not stream");

@@ -46,7 +46,7 @@ fn images_for(requests: &[Received], sent: &Sent) -> usize {
     requests.iter().filter(|r| r.path.contains(&sent.token) && crate::support::is_result(r)).count()
 }
 
-async fn ledger(db: &std::path::Path) -> easel::limits::Usage {
+async fn ledger(db: &std::path::Path) -> easel::domain::limits::Usage {
     crate::support::settled_usage(db, crate::support::discord::MEMBER_ID).await
 }
 

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use axum::http::Method;
-use easel::queue::JobStore;
+use easel::jobs::queue::JobStore;
 use easel::store::sqlite::SqliteStore;
 use serde_json::json;
 

@@ -4,11 +4,11 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use easel::job::{Command, JobId, JobRequest, Requester};
-use easel::queue::{JobState, JobStore, QueueCaps, StoredJob, StoredResult, Ticket};
-use easel::spool::Spool;
+use easel::domain::ledger::{Charge, InstanceId};
+use easel::domain::request::{Command, JobId, JobRequest, Requester};
+use easel::jobs::queue::{JobState, JobStore, QueueCaps, StoredJob, StoredResult, Ticket};
+use easel::media::spool::Spool;
 use easel::store::sqlite::SqliteStore;
-use easel::store::{Charge, InstanceId};
 
 use crate::support::discord::{Received, CHANNEL_ID, GUILD_ID, MEMBER_ID};
 use crate::support::{spawn_app_with, TestApp};
@@ -46,8 +46,8 @@ async fn crashed(name: &str, state: JobState, attempts: u32, token_minutes: i64)
     };
     let dead = InstanceId("a-process-that-crashed".into());
     let ticket =
-        Ticket { token: easel::config::Secret::new(TOKEN), expires_at: now + chrono::Duration::minutes(token_minutes) };
-    let job = StoredJob::queued(request, easel::catalogue::BackendKind::Openai, ticket);
+        Ticket { token: easel::secret::Secret::new(TOKEN), expires_at: now + chrono::Duration::minutes(token_minutes) };
+    let job = StoredJob::queued(request, easel::domain::catalogue::BackendKind::Openai, ticket);
     let charge = Charge {
         job_id: JOB.into(),
         guild_id: Some(GUILD_ID),
@@ -60,7 +60,10 @@ async fn crashed(name: &str, state: JobState, attempts: u32, token_minutes: i64)
         owner: dead.clone(),
     };
     let caps = QueueCaps { per_guild: 10, total: 10 };
-    store.enqueue(&job, &charge, &easel::limits::Limits::new([None; 6], false), false, caps, now).await.unwrap();
+    store
+        .enqueue(&job, &charge, &easel::domain::limits::Limits::new([None; 6], false), false, caps, now)
+        .await
+        .unwrap();
     for _ in 0..attempts {
         store.start(JOB, &dead, now).await.unwrap();
         if state == JobState::Running {
@@ -73,10 +76,11 @@ async fn crashed(name: &str, state: JobState, attempts: u32, token_minutes: i64)
     let pixels = crate::support::png(40, 30, [1, 2, 3]);
     let mut files = Vec::new();
     if state == JobState::Generated {
-        let image = easel::imaging::EncodedImage { bytes: pixels.clone(), extension: "png", width: 40, height: 30 };
+        let image =
+            easel::media::imaging::EncodedImage { bytes: pixels.clone(), extension: "png", width: 40, height: 30 };
         files = spool.write(JOB, &[image]).await.unwrap();
         let result = StoredResult { files: files.clone(), cost_usd: 0.03, from_usage: true, ..StoredResult::default() };
-        let fence = easel::queue::Fence { owner: dead.clone(), attempt: attempts };
+        let fence = easel::jobs::queue::Fence { owner: dead.clone(), attempt: attempts };
         assert!(store.generated(JOB, &fence, &result, now).await.unwrap());
     }
     Crashed { db, store, spool, pixels, files }

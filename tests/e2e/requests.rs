@@ -104,7 +104,7 @@ async fn a_request_is_voted_once_each_approved_and_delivered_to_the_gallery_on_t
         "{told}"
     );
     assert_eq!(app.usage().await.user_images, 0, "not on the requester's own budget");
-    let server = crate::support::settled_usage(&app.db_path, easel::admission::SERVER_ACCOUNT).await;
+    let server = crate::support::settled_usage(&app.db_path, easel::domain::ledger::SERVER_ACCOUNT).await;
     assert_eq!(server.user_images, 1, "on the server's");
     let card_now = app.discord.stored_message(card["id"].as_str().unwrap()).unwrap();
     assert_eq!(field(&card_now["embeds"][0], "Status"), Some(format!("Approved by <@{}>", moderator().id).as_str()));

@@ -130,7 +130,7 @@ async fn a_process_killed_mid_job_has_its_job_finished_by_the_other_delivered_an
     assert_eq!(deliveries, 1, "delivered once");
     assert_eq!(openai.image_calls().len(), 2, "the interrupted call, then the retry on the other process");
     let store = easel::store::postgres::PostgresStore::connect(&url).await.unwrap();
-    let usage = easel::store::Store::usage(
+    let usage = easel::domain::ledger::Store::usage(
         &store,
         Some(GUILD_ON_SHARD_0),
         crate::support::discord::MEMBER_ID,

@@ -52,8 +52,11 @@ fn a_missing_token_stops_the_binary_with_one_line_and_exit_code_2() {
 fn a_malformed_catalogue_stops_the_binary_naming_entry_and_field() {
     let dir = std::env::temp_dir().join("easel-bad-catalogue");
     std::fs::create_dir_all(&dir).unwrap();
-    let catalogue =
-        easel::catalogue::DEFAULT_CATALOGUE.replacen("default_size = \"1024x1024\"", "default_size = \"7x7\"", 1);
+    let catalogue = easel::domain::catalogue::DEFAULT_CATALOGUE.replacen(
+        "default_size = \"1024x1024\"",
+        "default_size = \"7x7\"",
+        1,
+    );
     std::fs::write(dir.join("models.toml"), catalogue).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_easel"))
         .current_dir(&dir)

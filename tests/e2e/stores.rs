@@ -4,19 +4,19 @@
 //! tests run in parallel). Each test gets two handles on one database, as two processes would have.
 
 use chrono::{DateTime, Duration, Utc};
-use easel::catalogue::BackendKind;
-use easel::config::Secret;
-use easel::job::{Command, JobId, JobRequest, Requester};
-use easel::limits::{Block, LimitName, Limits, Override, Scope};
-use easel::moderation::{AuditEntry, ModerationStore, Outcome, Rule};
-use easel::queue::{Fence, JobState, JobStore, QueueCaps, StoredJob, StoredResult, Ticket};
-use easel::report::{ReportStore, RequesterSpend};
-use easel::requests::{BoardSettings, CommunityRequest, Policy, RequestState, RequestStore, Sort};
-use easel::settings::{MemberSettings, SettingsStore};
-use easel::spend::AlertStore;
+use easel::community::moderation::{AuditEntry, ModerationStore, Outcome, Rule};
+use easel::community::report::{ReportStore, RequesterSpend};
+use easel::community::settings::{MemberSettings, SettingsStore};
+use easel::community::spend::AlertStore;
+use easel::desk::{BoardSettings, CommunityRequest, Policy, RequestState, RequestStore, Sort};
+use easel::domain::catalogue::BackendKind;
+use easel::domain::ledger::{Charge, InstanceId, LedgerState, ReserveError, Store};
+use easel::domain::limits::{Block, LimitName, Limits, Override, Scope};
+use easel::domain::request::{Command, JobId, JobRequest, Requester};
+use easel::jobs::queue::{Fence, JobState, JobStore, QueueCaps, StoredJob, StoredResult, Ticket};
+use easel::secret::Secret;
 use easel::store::postgres::PostgresStore;
 use easel::store::sqlite::SqliteStore;
-use easel::store::{Charge, InstanceId, LedgerState, ReserveError, Store};
 
 use crate::support::postgres::Schema;
 use futures_util::future::join_all;
@@ -810,15 +810,15 @@ contract!(racing_starts_across_two_processes_never_run_more_than_the_backends_ca
         }
     });
     let outcomes = join_all(starts).await;
-    let started = outcomes.iter().filter(|o| matches!(o, easel::queue::Start::Started(_))).count();
+    let started = outcomes.iter().filter(|o| matches!(o, easel::jobs::queue::Start::Started(_))).count();
     assert_eq!(started, 2, "{outcomes:?}");
-    assert_eq!(outcomes.iter().filter(|o| **o == easel::queue::Start::Full).count(), 4, "the rest stay queued");
+    assert_eq!(outcomes.iter().filter(|o| **o == easel::jobs::queue::Start::Full).count(), 4, "the rest stay queued");
     assert_eq!(
         a.start_capped("capped-missing", &owner, BackendKind::Openai, 9, false, now).await.unwrap(),
-        easel::queue::Start::Gone
+        easel::jobs::queue::Start::Gone
     );
     let other = a.start_capped("capped-0", &owner, BackendKind::Automatic1111, 1, false, now).await.unwrap();
-    assert_ne!(other, easel::queue::Start::Full, "another backend's cap is its own");
+    assert_ne!(other, easel::jobs::queue::Start::Full, "another backend's cap is its own");
 });
 
 contract!(with_fairness_the_member_whose_turn_is_longest_past_starts_first_whichever_process_asks, |a, b| {
@@ -830,16 +830,16 @@ contract!(with_fairness_the_member_whose_turn_is_longest_past_starts_first_which
     }
     assert!(matches!(
         a.start_capped("first", &owner, BackendKind::Openai, 5, true, now).await.unwrap(),
-        easel::queue::Start::Started(_)
+        easel::jobs::queue::Start::Started(_)
     ));
     let later = now + Duration::seconds(1);
     let mine = b.start_capped("second", &owner, BackendKind::Openai, 5, true, later).await.unwrap();
-    assert_eq!(mine, easel::queue::Start::Full, "the other member, never served, goes first");
+    assert_eq!(mine, easel::jobs::queue::Start::Full, "the other member, never served, goes first");
     let theirs = b.start_capped("theirs", &owner, BackendKind::Openai, 5, true, later).await.unwrap();
-    assert!(matches!(theirs, easel::queue::Start::Started(_)));
+    assert!(matches!(theirs, easel::jobs::queue::Start::Started(_)));
     let again =
         a.start_capped("second", &owner, BackendKind::Openai, 5, true, later + Duration::seconds(1)).await.unwrap();
-    assert!(matches!(again, easel::queue::Start::Started(_)), "then the first member again");
+    assert!(matches!(again, easel::jobs::queue::Start::Started(_)), "then the first member again");
 });
 
 contract!(a_members_latest_failure_is_found_with_its_words_and_privacy, |a, b| {

@@ -38,10 +38,10 @@ async fn four_styles_arrive_as_a_captioned_two_by_two_sheet_and_four_images_in_o
     assert!(app.openai.image_calls().iter().all(|c| c.body["n"] == 1));
     let result = requests.iter().find(|r| r.path.contains(&sent.token) && r.files.len() == 5).unwrap();
     let sheet = image::load_from_memory(&result.files[0].2).unwrap().to_rgb8();
-    let (tile, band) = (easel::grid::TILE, easel::grid::BAND);
+    let (tile, band) = (easel::media::grid::TILE, easel::media::grid::BAND);
     assert_eq!(sheet.dimensions(), (2 * tile, 2 * (tile + band)), "two by two tiles with a caption band each");
     for index in 0..4 {
-        let (x, y) = easel::grid::tile_origin(index, 4);
+        let (x, y) = easel::media::grid::tile_origin(index, 4);
         assert!(ink(&sheet, x, y + tile, tile, band) > 30, "a caption under tile {index}");
         assert_eq!(ink(&sheet, x, y + tile - 40, tile, 30), 0, "no caption ink inside tile {index}");
     }

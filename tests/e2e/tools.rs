@@ -196,17 +196,24 @@ async fn migrate_store_copies_a_bots_sqlite_data_into_an_empty_postgres_once() {
     assert!(output.status.success(), "{out}{}", String::from_utf8_lossy(&output.stderr));
     assert!(out.contains("ledger: 1 row(s)") && out.contains("member_settings: 1 row(s)"), "{out}");
     let store = easel::store::postgres::PostgresStore::connect(&schema.url()).await.unwrap();
-    let after =
-        easel::store::Store::usage(&store, Some(GUILD_ID), crate::support::discord::MEMBER_ID, chrono::Utc::now())
-            .await
-            .unwrap();
+    let after = easel::domain::ledger::Store::usage(
+        &store,
+        Some(GUILD_ID),
+        crate::support::discord::MEMBER_ID,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
     assert_eq!((after.user_images, after.user_usd), (before.user_images, before.user_usd), "the same ledger");
-    let job = easel::queue::JobStore::job(&store, &sent.id).await.unwrap().unwrap();
-    assert_eq!(job.state, easel::queue::JobState::Delivered);
-    let settings =
-        easel::settings::SettingsStore::member_settings(&store, GUILD_ID, crate::support::discord::MEMBER_ID)
-            .await
-            .unwrap();
+    let job = easel::jobs::queue::JobStore::job(&store, &sent.id).await.unwrap().unwrap();
+    assert_eq!(job.state, easel::jobs::queue::JobState::Delivered);
+    let settings = easel::community::settings::SettingsStore::member_settings(
+        &store,
+        GUILD_ID,
+        crate::support::discord::MEMBER_ID,
+    )
+    .await
+    .unwrap();
     assert_eq!(settings.quality.as_deref(), Some("low"));
     let (again, _) = easel(&here, &["migrate-store"], &vars);
     assert_eq!(again, 1, "a second copy into a database holding data is refused");
@@ -259,7 +266,7 @@ async fn check_validates_comfyui_workflows_against_the_servers_nodes_and_skips_a
         .replace(r#""class_type": "VAEDecode""#, r#""class_type": "VAEDecodeTiled""#);
     std::fs::write(dir.join("flow.json"), flow).unwrap();
     // A Stable Diffusion-only catalogue: the ComfyUI model alone.
-    let base = easel::catalogue::DEFAULT_CATALOGUE;
+    let base = easel::domain::catalogue::DEFAULT_CATALOGUE;
     let start = base.find("[[model]]\nid = \"comfyui-sdxl\"").unwrap();
     let end = start + base[start..].find("\n# Stability AI").unwrap();
     let comfy_only = base[start..end].replace(r#"workflow = "builtin:txt2img""#, r#"workflow = "flow.json""#);

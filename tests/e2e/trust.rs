@@ -48,7 +48,7 @@ async fn delivered(app: &TestApp, prompt: &str) -> (Sent, Value) {
 
 /// Waits until the delivered job's audit row is written (just after its image reached Discord).
 async fn logged(app: &TestApp) {
-    use easel::moderation::ModerationStore;
+    use easel::community::moderation::ModerationStore;
     let store = easel::store::sqlite::SqliteStore::open(&app.db_path).unwrap();
     for _ in 0..200 {
         if !store.audit_history(GUILD_ID, None, 0, 10).await.unwrap().0.is_empty() {
@@ -371,7 +371,7 @@ async fn a_requester_cannot_vote_for_their_own_card() {
     let own = app.discord.click_on(&Member::ordinary(), &card, &format!("easel-req:vote:{}", sent.id));
 
     assert_eq!(told(&app, &own).await, "You can't vote for your own request.");
-    let votes = easel::requests::RequestStore::community_request(
+    let votes = easel::desk::RequestStore::community_request(
         &easel::store::sqlite::SqliteStore::open(&app.db_path).unwrap(),
         &sent.id,
     )
@@ -401,9 +401,9 @@ async fn members_words_past_the_retention_period_are_gone_after_a_restart_and_th
     let store = easel::store::sqlite::SqliteStore::open(&db).unwrap();
     let mut forgotten = false;
     for _ in 0..100 {
-        let job = easel::queue::JobStore::job(&store, &sent.id).await.unwrap().unwrap();
+        let job = easel::jobs::queue::JobStore::job(&store, &sent.id).await.unwrap().unwrap();
         let (entries, _) =
-            easel::moderation::ModerationStore::audit_history(&store, GUILD_ID, None, 0, 10).await.unwrap();
+            easel::community::moderation::ModerationStore::audit_history(&store, GUILD_ID, None, 0, 10).await.unwrap();
         if job.request.prompt.is_none() && entries.iter().all(|e| !e.prompt.contains("poem")) {
             forgotten = true;
             break;
@@ -412,8 +412,12 @@ async fn members_words_past_the_retention_period_are_gone_after_a_restart_and_th
     }
 
     assert!(forgotten, "the prompt is gone from the job and the log at start-up");
-    let ledger = easel::store::LedgerState::Committed;
-    assert_eq!(easel::store::Store::ledger_state(&store, &sent.id).await.unwrap(), Some(ledger), "the charge stays");
+    let ledger = easel::domain::ledger::LedgerState::Committed;
+    assert_eq!(
+        easel::domain::ledger::Store::ledger_state(&store, &sent.id).await.unwrap(),
+        Some(ledger),
+        "the charge stays"
+    );
     again.stop().await;
 }
 

@@ -152,9 +152,9 @@ impl TestApp {
     }
 
     /// What the default member has used, as the database says.
-    pub async fn usage(&self) -> easel::limits::Usage {
+    pub async fn usage(&self) -> easel::domain::limits::Usage {
         let store = easel::store::sqlite::SqliteStore::open(&self.db_path).unwrap();
-        easel::store::Store::usage(&store, Some(discord::GUILD_ID), discord::MEMBER_ID, chrono::Utc::now())
+        easel::domain::ledger::Store::usage(&store, Some(discord::GUILD_ID), discord::MEMBER_ID, chrono::Utc::now())
             .await
             .unwrap()
     }
@@ -384,11 +384,13 @@ pub fn free_address() -> String {
 
 /// A member's usage once nothing of theirs is reserved any more (a delivered image reaches Discord a
 /// moment before its charge is recorded), or as it stands after five seconds.
-pub async fn settled_usage(db: &std::path::Path, member: u64) -> easel::limits::Usage {
+pub async fn settled_usage(db: &std::path::Path, member: u64) -> easel::domain::limits::Usage {
     let store = easel::store::sqlite::SqliteStore::open(db).unwrap();
-    let mut usage = easel::limits::Usage::default();
+    let mut usage = easel::domain::limits::Usage::default();
     for _ in 0..100 {
-        usage = easel::store::Store::usage(&store, Some(discord::GUILD_ID), member, chrono::Utc::now()).await.unwrap();
+        usage = easel::domain::ledger::Store::usage(&store, Some(discord::GUILD_ID), member, chrono::Utc::now())
+            .await
+            .unwrap();
         if usage.in_flight == 0 {
             break;
         }

@@ -34,7 +34,7 @@ fn parse(info: Option<&Value>) -> Option<Info> {
 pub fn seeds_of(info: Option<&Value>) -> Vec<i64> {
     let Some(info) = parse(info) else { return Vec::new() };
     let seeds = if info.all_seeds.is_empty() { info.seed.into_iter().collect() } else { info.all_seeds };
-    seeds.into_iter().filter(|s| crate::job::SEED_RANGE.contains(s) && *s >= 0).take(10).collect()
+    seeds.into_iter().filter(|s| crate::domain::request::SEED_RANGE.contains(s) && *s >= 0).take(10).collect()
 }
 
 /// The real parameters as a member reads them: "25 steps · DPM++ 2M (Karras) · CFG 7 · sd_xl_base".

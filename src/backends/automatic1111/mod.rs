@@ -17,8 +17,8 @@ use super::{
     images_answer_cap, read_body, read_json, transport_error, BackendCall, BackendError, EditInput, Generated,
     ImageBackend, Progress, SamplingOptions, ServedModel, MAX_SMALL_ANSWER,
 };
-use crate::catalogue::{parse_size, VariationMethod};
-use crate::config::Secret;
+use crate::domain::catalogue::{parse_size, VariationMethod};
+use crate::secret::Secret;
 
 mod info;
 
@@ -337,7 +337,7 @@ struct Checkpoint {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::ResponseForm;
+    use crate::domain::catalogue::ResponseForm;
 
     fn call(size: &str, model: &str) -> BackendCall {
         BackendCall {

@@ -24,7 +24,7 @@ use super::{
     read_body, read_json, transport_error, BackendCall, BackendError, EditInput, Generated, ImageBackend, Progress,
     ServedModel, MAX_SMALL_ANSWER,
 };
-use crate::catalogue::{parse_size, VariationMethod};
+use crate::domain::catalogue::{parse_size, VariationMethod};
 
 /// The `provider_model` meaning "whatever checkpoint the workflow names itself".
 pub const WORKFLOW_CHECKPOINT: &str = "default";

@@ -22,10 +22,10 @@ use super::{
     images_answer_cap, parse_wait, read_json, transport_error, BackendCall, BackendError, EditInput, Generated,
     ImageBackend, ServedModel, MAX_SMALL_ANSWER,
 };
-use crate::catalogue::{ResponseForm, TokenUsage, VariationMethod};
-use crate::config::Secret;
-use crate::download::{Fetch, FetchError};
-use crate::moderation::{ContentCheck, Verdict};
+use crate::community::moderation::{ContentCheck, Verdict};
+use crate::domain::catalogue::{ResponseForm, TokenUsage, VariationMethod};
+use crate::media::download::{Fetch, FetchError};
+use crate::secret::Secret;
 
 /// A client of one OpenAI-compatible server.
 pub struct OpenAiBackend {
@@ -131,7 +131,7 @@ impl OpenAiBackend {
             (Some(b64), _) => decode_image(&b64),
             (None, Some(url)) => self.results.fetch(&url, self.max_result_bytes).await.map_err(|e| match e {
                 FetchError::Gone(_) | FetchError::Failed(_) | FetchError::CutShort(_) => {
-                    BackendError::ResultUnavailable(crate::error::chain(&e))
+                    BackendError::ResultUnavailable(crate::text::chain(&e))
                 }
                 FetchError::TooLarge { max } => BackendError::TooLarge { max },
                 FetchError::UntrustedHost(_) => BackendError::Malformed(format!("result link: {e}")),

@@ -3,7 +3,7 @@
 //! (`b64_json`, `partial_image_index`) while the picture takes shape, then one `….completed` event
 //! holding the image and the call's `usage` (and no `revised_prompt`). The partial images become the member's preview; the completed one is the result.
 //!
-//! Each partial image costs about [`crate::catalogue::PARTIAL_IMAGE_TOKENS`] extra output tokens, which
+//! Each partial image costs about [`crate::domain::catalogue::PARTIAL_IMAGE_TOKENS`] extra output tokens, which
 //! the catalogue's estimate includes and the `usage` settles. A server that refuses `stream` (older or
 //! other OpenAI-compatible servers) is asked again without it once, and remembered.
 

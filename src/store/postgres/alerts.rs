@@ -4,8 +4,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::{execute, millis, PostgresStore};
-use crate::spend::AlertStore;
-use crate::store::StoreError;
+use crate::community::spend::AlertStore;
+use crate::domain::ledger::StoreError;
 
 #[async_trait]
 impl AlertStore for PostgresStore {

@@ -11,16 +11,16 @@ use super::ledger::{commit_in, release_in, reserve_in, IN_GUILD};
 use super::{
     admission_lock, count, execute, fail, get, id, millis, query, query_one, query_opt, text, time, PostgresStore,
 };
-use crate::catalogue::BackendKind;
-use crate::config::Secret;
-use crate::limits::Limits;
-use crate::queue::{
+use crate::domain::catalogue::BackendKind;
+use crate::domain::limits::Limits;
+use crate::jobs::queue::{
     was_private, Failure, Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult, Ticket,
 };
+use crate::secret::Secret;
 
 /// The advisory lock (first key) serialising starts of one backend across processes.
 const START_LOCK: i32 = 0x4561_7303;
-use crate::store::{Charge, InstanceId, ReserveError, StoreError};
+use crate::domain::ledger::{Charge, InstanceId, ReserveError, StoreError};
 
 const COLUMNS: &str =
     "request, backend, state, attempts, token, token_expires_at, result, message_id, delivered_channel_id";

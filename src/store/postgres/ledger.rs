@@ -8,7 +8,7 @@ use deadpool_postgres::{GenericClient, Transaction};
 use super::{
     admission_lock, count, execute, fail, get, id, millis, query, query_one, query_opt, text, time, PostgresStore,
 };
-use crate::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
+use crate::domain::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
 use crate::store::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
 
 const COUNTED: &str = "state != 'released'";

@@ -6,9 +6,9 @@ use chrono::{DateTime, Utc};
 use tokio_postgres::Row;
 
 use super::{count, execute, get, id, millis, query, query_one, query_opt, text, time, PostgresStore};
-use crate::limits::Block;
-use crate::moderation::{AuditEntry, ModerationStore, Outcome, Rule};
-use crate::store::{Store, StoreError};
+use crate::community::moderation::{AuditEntry, ModerationStore, Outcome, Rule};
+use crate::domain::ledger::{Store, StoreError};
+use crate::domain::limits::Block;
 
 /// A guild's entries, optionally one member's (`$2` NULL: everyone's).
 const ENTRIES: &str = "FROM audit WHERE guild_id = $1 AND ($2::BIGINT IS NULL OR user_id = $2)";

@@ -4,8 +4,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::{count, get, id, millis, query, PostgresStore};
-use crate::report::{DaySpend, ReportStore, RequesterSpend};
-use crate::store::StoreError;
+use crate::community::report::{DaySpend, ReportStore, RequesterSpend};
+use crate::domain::ledger::StoreError;
 
 /// Milliseconds in a day: a time's UTC day is its milliseconds divided by this, rounded down.
 const DAY_MS: i64 = 86_400_000;

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use tokio_postgres::Row;
 
 use super::{count, execute, fail, get, id, millis, query, query_opt, text, time, PostgresStore};
-use crate::requests::{BoardSettings, CommunityRequest, RequestState, RequestStore, Sort};
-use crate::store::StoreError;
+use crate::desk::{BoardSettings, CommunityRequest, RequestState, RequestStore, Sort};
+use crate::domain::ledger::StoreError;
 
 const COLUMNS: &str = "r.request_id, r.request, r.note, r.estimate_usd, r.state, r.card_channel, r.card_message,
     r.decided_by, r.reason, r.job_id, r.created_at,

@@ -4,8 +4,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::{execute, fail, get, id, millis, query, query_opt, text, time, PostgresStore};
-use crate::settings::{MemberSettings, SettingsChange, SettingsStore};
-use crate::store::StoreError;
+use crate::community::settings::{MemberSettings, SettingsChange, SettingsStore};
+use crate::domain::ledger::StoreError;
 
 #[async_trait]
 impl SettingsStore for PostgresStore {

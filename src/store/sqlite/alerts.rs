@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 
 use super::{fail, millis, SqliteStore};
-use crate::spend::AlertStore;
-use crate::store::StoreError;
+use crate::community::spend::AlertStore;
+use crate::domain::ledger::StoreError;
 
 #[async_trait]
 impl AlertStore for SqliteStore {

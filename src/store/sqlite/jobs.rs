@@ -6,13 +6,13 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
 use super::{commit_in, fail, millis, release_in, reserve_in, time, SqliteStore};
-use crate::catalogue::BackendKind;
-use crate::config::Secret;
-use crate::limits::Limits;
-use crate::queue::{
+use crate::domain::catalogue::BackendKind;
+use crate::domain::ledger::{Charge, InstanceId, ReserveError, StoreError};
+use crate::domain::limits::Limits;
+use crate::jobs::queue::{
     was_private, Failure, Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult, Ticket,
 };
-use crate::store::{Charge, InstanceId, ReserveError, StoreError};
+use crate::secret::Secret;
 
 const COLUMNS: &str =
     "request, backend, state, attempts, token, token_expires_at, result, message_id, delivered_channel_id";

@@ -6,9 +6,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
 use super::{fail, millis, time, SqliteStore};
-use crate::limits::Block;
-use crate::moderation::{AuditEntry, ModerationStore, Outcome, Rule};
-use crate::store::{Store, StoreError};
+use crate::community::moderation::{AuditEntry, ModerationStore, Outcome, Rule};
+use crate::domain::ledger::{Store, StoreError};
+use crate::domain::limits::Block;
 
 #[async_trait]
 impl ModerationStore for SqliteStore {

@@ -5,8 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
 use super::{fail, millis, SqliteStore};
-use crate::report::{DaySpend, ReportStore, RequesterSpend};
-use crate::store::StoreError;
+use crate::community::report::{DaySpend, ReportStore, RequesterSpend};
+use crate::domain::ledger::StoreError;
 
 #[async_trait]
 impl ReportStore for SqliteStore {

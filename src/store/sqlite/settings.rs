@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
 use super::{fail, millis, time, SqliteStore};
-use crate::settings::{MemberSettings, SettingsChange, SettingsStore};
-use crate::store::StoreError;
+use crate::community::settings::{MemberSettings, SettingsChange, SettingsStore};
+use crate::domain::ledger::StoreError;
 
 #[async_trait]
 impl SettingsStore for SqliteStore {

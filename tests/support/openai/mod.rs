@@ -300,7 +300,7 @@ async fn reply_with(state: &Shared, reply: Reply, n: usize, prompt: &str) -> Res
     let made: Vec<Vec<u8>> = (0..n).map(|i| png(64, 48, [200, (i * 40) as u8, 30])).collect();
     let revised = format!("{prompt}, rendered in warm light");
     let half = || {
-        let whole = easel::imaging::noise_png(64, 64);
+        let whole = easel::media::imaging::noise_png(64, 64);
         whole[..whole.len() / 2].to_vec()
     };
     match reply {
@@ -340,7 +340,7 @@ async fn reply_with(state: &Shared, reply: Reply, n: usize, prompt: &str) -> Res
             response
         }
         Reply::Noise(side) => {
-            let bytes = easel::imaging::noise_png(side, side);
+            let bytes = easel::media::imaging::noise_png(side, side);
             state.0.lock().unwrap().images_made.push(bytes.clone());
             let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
             Json(json!({"created": 1_790_000_000, "data": [{"b64_json": b64}]})).into_response()

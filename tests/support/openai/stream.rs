@@ -29,10 +29,10 @@ pub(super) async fn answer(state: &Shared, reply: Reply, partials: u64, kind: &'
     let (delay_ms, completed) = match reply {
         Reply::Error { .. } | Reply::Hang => return reply_with(state, reply, 1, "").await,
         Reply::Delayed(ms) => (ms, encode(&made(state, png(64, 48, [200, 0, 30])))),
-        Reply::SlowNoise(side, ms) => (ms, encode(&made(state, easel::imaging::noise_png(side, side)))),
-        Reply::Noise(side) => (0, encode(&made(state, easel::imaging::noise_png(side, side)))),
+        Reply::SlowNoise(side, ms) => (ms, encode(&made(state, easel::media::imaging::noise_png(side, side)))),
+        Reply::Noise(side) => (0, encode(&made(state, easel::media::imaging::noise_png(side, side)))),
         Reply::HalfPng | Reply::HalfPngUrl => {
-            let whole = easel::imaging::noise_png(64, 64);
+            let whole = easel::media::imaging::noise_png(64, 64);
             (0, encode(&whole[..whole.len() / 2]))
         }
         Reply::Huge(len) => (0, "A".repeat(len)),

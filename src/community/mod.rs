@@ -1,0 +1,11 @@
+//! What a server's people decide and see about themselves: moderation (rules, pre-check, the audit
+//! log), members' settings, spend alerts and reports, the admin's limits and the words of `/help`.
+//!
+//! May import: `domain`, `media` and the leaf helpers.
+
+pub mod admin;
+pub mod help;
+pub mod moderation;
+pub mod report;
+pub mod settings;
+pub mod spend;

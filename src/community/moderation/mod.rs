@@ -1,0 +1,510 @@
+//! Moderation: a server's own prompt rules, the optional moderation pre-check, the audit log and its
+//! channel, and pausing repeat offenders.
+//!
+//! What Easel promises: every job that reaches a decision is written to the audit log (and the guild's
+//! log channel, when one is set) with its prompt, outcome and cost; prompts that break the server's
+//! blocklist (or, when switched on, the provider's free moderation check) never reach the image model
+//! and cost nothing; Easel never asks a provider for relaxed moderation, in any channel. What it does not
+//! promise: to catch every unwanted image. The provider's own filter and the moderators remain the judges.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Duration, Utc};
+use tracing::{info, warn};
+
+use crate::domain::clock::Clock;
+use crate::domain::ledger::StoreError;
+use crate::domain::limits::Block;
+use crate::domain::request::{JobRequest, JobSpec};
+
+mod rules;
+pub use rules::{compile_regex, normalise, Rule, Rules};
+
+/// How a job ended, as moderators read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The images reached the member.
+    Delivered,
+    /// The provider's content policy refused it.
+    RefusedByProvider,
+    /// The server's rules (blocklist or pre-check) refused it before any model call.
+    RefusedByRules,
+    /// Something else went wrong.
+    Failed,
+}
+
+impl Outcome {
+    /// The value stored in the audit log.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Delivered => "delivered",
+            Self::RefusedByProvider => "refused_provider",
+            Self::RefusedByRules => "refused_rules",
+            Self::Failed => "failed",
+        }
+    }
+
+    /// Parses [`Self::key`].
+    pub fn from_key(key: &str) -> Self {
+        match key {
+            "delivered" => Self::Delivered,
+            "refused_provider" => Self::RefusedByProvider,
+            "refused_rules" => Self::RefusedByRules,
+            _ => Self::Failed,
+        }
+    }
+
+    /// For moderators.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Delivered => "delivered",
+            Self::RefusedByProvider => "refused by provider",
+            Self::RefusedByRules => "refused by server rules",
+            Self::Failed => "failed",
+        }
+    }
+
+    /// Whether it counts towards the repeat-offender pause.
+    pub fn is_refusal(self) -> bool {
+        matches!(self, Self::RefusedByProvider | Self::RefusedByRules)
+    }
+}
+
+/// One job as the audit log keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditEntry {
+    /// The job id (interaction id): the same in the member's footer, the log and the channel embed.
+    pub job_id: String,
+    /// The guild.
+    pub guild_id: Option<u64>,
+    /// Where the command was typed.
+    pub channel_id: u64,
+    /// Who asked.
+    pub user_id: u64,
+    /// `generate`, `hd` or `variation`.
+    pub command: String,
+    /// Catalogue model id.
+    pub model: String,
+    /// Size asked.
+    pub size: String,
+    /// Quality asked.
+    pub quality: String,
+    /// The prompt as typed.
+    pub prompt: String,
+    /// The prompt the model used, if it said.
+    pub revised_prompt: Option<String>,
+    /// How it ended.
+    pub outcome: Outcome,
+    /// Why it was refused or failed (the provider's words, the rule, the error).
+    pub reason: Option<String>,
+    /// What it cost, USD.
+    pub cost_usd: f64,
+    /// The result message, when delivered.
+    pub message_id: Option<u64>,
+    /// The first image as Discord serves it, when delivered.
+    pub image_url: Option<String>,
+    /// When it ended.
+    pub created_at: DateTime<Utc>,
+    /// A small PNG of the first image (at most 256 px) that the log message carries itself, so it never
+    /// expires the way a signed attachment link does. Not stored.
+    pub thumbnail: Option<Vec<u8>>,
+}
+
+impl AuditEntry {
+    /// The entry of a job that ended with `outcome` (nothing delivered yet: the caller adds the
+    /// revised prompt, cost and message of a delivered job).
+    pub fn ended(
+        request: &JobRequest,
+        spec: &JobSpec,
+        outcome: Outcome,
+        reason: Option<String>,
+        at: DateTime<Utc>,
+    ) -> Self {
+        let who = &request.requester;
+        Self {
+            job_id: request.id.0.clone(),
+            guild_id: who.guild_id,
+            channel_id: who.channel_id,
+            user_id: who.user_id,
+            command: request.command.name().to_owned(),
+            model: spec.model.id.clone(),
+            size: spec.size.clone(),
+            quality: spec.quality.clone(),
+            prompt: spec.logged_words(),
+            revised_prompt: None,
+            outcome,
+            reason,
+            cost_usd: 0.0,
+            message_id: None,
+            image_url: None,
+            thumbnail: None,
+            created_at: at,
+        }
+    }
+}
+
+/// What moderation needs from storage: the audit log, blocklists, log channels, pauses.
+#[async_trait]
+pub trait ModerationStore: Send + Sync {
+    /// Writes a job to the audit log (once per job: a second write of the same job replaces it).
+    async fn record_audit(&self, entry: &AuditEntry) -> Result<(), StoreError>;
+
+    /// A page of a guild's audit log, newest first, optionally for one member; and how many there are.
+    async fn audit_history(
+        &self,
+        guild_id: u64,
+        user_id: Option<u64>,
+        offset: u32,
+        limit: u32,
+    ) -> Result<(Vec<AuditEntry>, u32), StoreError>;
+
+    /// How many of a member's jobs were refused (by the provider or the rules) since `since`.
+    async fn refusals_since(&self, guild_id: u64, user_id: u64, since: DateTime<Utc>) -> Result<u32, StoreError>;
+
+    /// A guild's blocklist.
+    async fn blocklist(&self, guild_id: u64) -> Result<Vec<Rule>, StoreError>;
+
+    /// Adds a rule; returns false when it was already there.
+    async fn add_rule(&self, guild_id: u64, rule: &Rule, now: DateTime<Utc>) -> Result<bool, StoreError>;
+
+    /// Removes a rule; returns whether it was there.
+    async fn remove_rule(&self, guild_id: u64, rule: &Rule) -> Result<bool, StoreError>;
+
+    /// The guild's moderation log channel, if set.
+    async fn log_channel(&self, guild_id: u64) -> Result<Option<u64>, StoreError>;
+
+    /// Every server's moderation log channel: (server, channel).
+    async fn log_channels(&self) -> Result<Vec<(u64, u64)>, StoreError>;
+
+    /// Sets the guild's moderation log channel.
+    async fn set_log_channel(&self, guild_id: u64, channel_id: u64) -> Result<(), StoreError>;
+
+    /// Removes the prompt text and links of audit entries made before `cutoff`; returns how many.
+    async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError>;
+    /// Pauses a repeat offender: the same block `/limits block` sets.
+    async fn pause(&self, guild_id: u64, user_id: u64, block: &Block, now: DateTime<Utc>) -> Result<(), StoreError>;
+}
+
+/// What a moderation check said.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Verdict {
+    /// Whether the text is flagged.
+    pub flagged: bool,
+    /// The categories flagged (e.g. `violence`).
+    pub categories: Vec<String>,
+}
+
+/// A content check run before the model call (OpenAI's free `POST /moderations`).
+#[async_trait]
+pub trait ContentCheck: Send + Sync {
+    /// Classifies `text`.
+    async fn check(&self, text: &str) -> Result<Verdict, String>;
+
+    /// Classifies an image (a PNG).
+    async fn check_image(&self, png: &[u8]) -> Result<Verdict, String>;
+}
+
+/// Where moderation log messages go (a Discord channel).
+#[async_trait]
+pub trait ModerationLog: Send + Sync {
+    /// Posts `entry` to `channel_id`. MUST NOT ping anyone.
+    async fn post(&self, channel_id: u64, entry: &AuditEntry) -> Result<(), String>;
+
+    /// Posts a notice (a spend alert, a model retiring) to `channel_id`. MUST NOT ping anyone.
+    async fn notice(&self, channel_id: u64, text: &str) -> Result<(), String>;
+}
+
+/// When refusals pause a member.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OffencePolicy {
+    /// Refusals that trigger a pause (0: never).
+    pub refusals: u32,
+    /// Within how long.
+    pub window: Duration,
+    /// How long the pause lasts.
+    pub pause: Duration,
+}
+
+/// The moderation service: rules, pre-check, audit log, log channel and repeat offenders.
+pub struct Moderation {
+    store: Arc<dyn ModerationStore>,
+    clock: Arc<dyn Clock>,
+    log: Arc<dyn ModerationLog>,
+    precheck: Option<Arc<dyn ContentCheck>>,
+    default_channel: Option<(Option<u64>, u64)>,
+    offences: OffencePolicy,
+}
+
+/// A prompt refused by the server's rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RulesRefusal {
+    /// The rule or categories (for moderators, not the member).
+    pub reason: String,
+    /// The categories the pre-check flagged, to name to the member.
+    pub categories: Vec<String>,
+}
+
+impl Moderation {
+    /// A moderation service. `default_channel` is the log channel for guilds without one of their own:
+    /// `(Some(guild), channel)` limits it to that guild, `(None, channel)` uses it for every guild.
+    pub fn new(
+        store: Arc<dyn ModerationStore>,
+        clock: Arc<dyn Clock>,
+        log: Arc<dyn ModerationLog>,
+        precheck: Option<Arc<dyn ContentCheck>>,
+        default_channel: Option<(Option<u64>, u64)>,
+        offences: OffencePolicy,
+    ) -> Self {
+        Self { store, clock, log, precheck, default_channel, offences }
+    }
+
+    /// Checks every text of a request (its prompt, negative prompt, styles, a card's note) against the
+    /// guild's blocklist; the first text that breaks a rule refuses the request.
+    pub async fn screen(&self, guild_id: Option<u64>, texts: &[&str]) -> Result<(), RulesRefusal> {
+        let Some(guild) = guild_id else { return Ok(()) };
+        let rules = match self.store.blocklist(guild).await {
+            Ok(rules) => Rules::compile(&rules),
+            Err(e) => {
+                warn!(error = %e, "could not read the blocklist; checking nothing");
+                return Ok(());
+            }
+        };
+        match texts.iter().find_map(|text| rules.first_match(text)) {
+            Some(rule) => {
+                Err(RulesRefusal { reason: format!("matched blocklist rule `{rule}`"), categories: Vec::new() })
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Runs the moderation pre-check when switched on. An unavailable check lets the job through
+    /// (the provider's own filter still applies) and is logged.
+    pub async fn precheck(&self, prompt: &str) -> Result<(), RulesRefusal> {
+        let Some(check) = &self.precheck else { return Ok(()) };
+        match check.check(prompt).await {
+            Ok(v) if v.flagged => Err(RulesRefusal {
+                reason: format!("flagged by the moderation pre-check: {}", v.categories.join(", ")),
+                categories: v.categories,
+            }),
+            Ok(_) => Ok(()),
+            Err(e) => {
+                warn!(error = %e, "moderation pre-check unavailable; relying on the provider's filter");
+                Ok(())
+            }
+        }
+    }
+
+    /// Runs the moderation pre-check on a member's uploaded image when switched on; like the prompt's,
+    /// an unavailable check lets the job through and is logged.
+    pub async fn precheck_image(&self, png: &[u8]) -> Result<(), RulesRefusal> {
+        let Some(check) = &self.precheck else { return Ok(()) };
+        match check.check_image(png).await {
+            Ok(v) if v.flagged => Err(RulesRefusal {
+                reason: format!(
+                    "the uploaded image was flagged by the moderation pre-check: {}",
+                    v.categories.join(", ")
+                ),
+                categories: v.categories,
+            }),
+            Ok(_) => Ok(()),
+            Err(e) => {
+                warn!(error = %e, "image moderation pre-check unavailable; relying on the provider's filter");
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether uploads are checked before any model call.
+    pub fn checks_uploads(&self) -> bool {
+        self.precheck.is_some()
+    }
+
+    /// Posts a notice in every server's moderation log channel (and the owner's default one).
+    pub async fn notice_all(&self, text: &str) {
+        let mut channels: Vec<u64> = match self.store.log_channels().await {
+            Ok(list) => list.into_iter().map(|(_, channel)| channel).collect(),
+            Err(e) => {
+                warn!(error = %e, "could not list the log channels");
+                Vec::new()
+            }
+        };
+        if let Some((_, channel)) = self.default_channel {
+            channels.push(channel);
+        }
+        channels.sort_unstable();
+        channels.dedup();
+        for channel in channels {
+            if let Err(e) = self.log.notice(channel, text).await {
+                warn!(channel, error = %e, "could not post a notice in a moderation log channel");
+            }
+        }
+    }
+
+    /// Posts a notice in `guild_id`'s moderation log channel, when it has one.
+    pub async fn notice(&self, guild_id: Option<u64>, text: &str) {
+        let Some(channel) = self.log_channel(guild_id).await else { return };
+        if let Err(e) = self.log.notice(channel, text).await {
+            warn!(channel, error = %e, "could not post a notice in the moderation log channel");
+        }
+    }
+
+    /// Writes a job to the audit log and its guild's log channel, and pauses a repeat offender.
+    /// Returns when the member's new pause ends, if this refusal started one.
+    pub async fn record(&self, entry: AuditEntry) -> Option<DateTime<Utc>> {
+        info!(job = %entry.job_id, outcome = entry.outcome.key(), user = entry.user_id, reason = ?entry.reason, "job recorded");
+        if let Err(e) = self.store.record_audit(&entry).await {
+            warn!(job = %entry.job_id, error = %e, "could not write the audit log");
+        }
+        let paused = self.pause_if_repeated(&entry).await;
+        if let Some(channel) = self.log_channel(entry.guild_id).await {
+            let log = Arc::clone(&self.log);
+            // Posted in the background: a slow log channel must never delay the member's answer.
+            tokio::spawn(async move {
+                if let Err(e) = log.post(channel, &entry).await {
+                    warn!(job = %entry.job_id, error = %e, "could not post to the moderation log channel");
+                }
+            });
+        }
+        paused
+    }
+
+    /// The log channel of `guild_id` (its own, else the owner's default), if any.
+    pub async fn log_channel(&self, guild_id: Option<u64>) -> Option<u64> {
+        let guild = guild_id?;
+        match self.store.log_channel(guild).await {
+            Ok(Some(channel)) => return Some(channel),
+            Ok(None) => {}
+            Err(e) => warn!(error = %e, "could not read the log channel setting"),
+        }
+        match self.default_channel {
+            Some((None, channel)) => Some(channel),
+            Some((Some(only), channel)) if only == guild => Some(channel),
+            _ => None,
+        }
+    }
+
+    async fn pause_if_repeated(&self, entry: &AuditEntry) -> Option<DateTime<Utc>> {
+        let guild = entry.guild_id?;
+        let policy = self.offences;
+        if !entry.outcome.is_refusal() || policy.refusals == 0 {
+            return None;
+        }
+        let now = self.clock.now();
+        let count = self.store.refusals_since(guild, entry.user_id, now - policy.window).await.ok()?;
+        if count < policy.refusals {
+            return None;
+        }
+        let until = now + policy.pause;
+        let reason = format!("{count} refused requests within {} minutes", policy.window.num_minutes());
+        let block = Block { until: Some(until), reason };
+        if let Err(e) = self.store.pause(guild, entry.user_id, &block, now).await {
+            warn!(error = %e, "could not pause a repeat offender");
+            return None;
+        }
+        warn!(user = entry.user_id, guild, %until, "repeat offender paused");
+        Some(until)
+    }
+}
+
+/// Names the reason category of a provider refusal from its message, for the member.
+pub fn refusal_category(provider_message: &str) -> &'static str {
+    let m = provider_message.to_lowercase();
+    let categories: [(&[&str], &'static str); 6] = [
+        (&["sexual", "nudity", "explicit"], "sexual content"),
+        (&["self-harm", "self harm", "suicide"], "self-harm"),
+        (&["violen", "gore", "graphic"], "violence"),
+        (&["hate", "harass"], "hate or harassment"),
+        (&["illicit", "illegal", "weapon", "drug"], "illegal activity"),
+        (&["public figure", "likeness", "real person", "copyright", "trademark"], "real people or protected work"),
+    ];
+    categories
+        .iter()
+        .find(|(words, _)| words.iter().any(|w| m.contains(w)))
+        .map_or("the provider's safety rules", |(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn rules() -> Rules {
+        Rules::compile(&[Rule::Word("badword".into()), Rule::Word("ass".into()), Rule::Regex(r"blood\s*bath".into())])
+    }
+
+    #[test]
+    fn plain_and_cased_words_match() {
+        assert_eq!(rules().first_match("a BadWord here"), Some("badword"));
+        assert_eq!(rules().first_match("what an ass."), Some("ass"));
+    }
+
+    #[test]
+    fn spacing_punctuation_and_lookalikes_do_not_evade() {
+        for evasion in [
+            "b a d w o r d",
+            "b.a.d-w.o.r.d",
+            "B4DW0RD",
+            "bаdword", /* Cyrillic а */
+            "ｂａｄｗｏｒｄ",
+            "bad word",
+        ] {
+            assert_eq!(rules().first_match(evasion), Some("badword"), "{evasion}");
+        }
+    }
+
+    #[test]
+    fn words_inside_longer_words_are_spared() {
+        assert_eq!(rules().first_match("a classic passage by the bass player"), None);
+    }
+
+    #[test]
+    fn regexes_match_case_insensitively_on_the_normalised_text() {
+        assert_eq!(rules().first_match("A BLOOD BATH"), Some(r"blood\s*bath"));
+        assert_eq!(rules().first_match("bl00dbath"), Some(r"blood\s*bath"));
+        assert!(compile_regex("(unclosed").is_err());
+    }
+
+    #[test]
+    fn provider_messages_are_named_by_category() {
+        assert_eq!(refusal_category("This request may contain violent content"), "violence");
+        assert_eq!(refusal_category("Your request was rejected by our safety system"), "the provider's safety rules");
+    }
+
+    #[test]
+    fn a_word_is_stored_in_one_form_whatever_its_case_and_spacing() {
+        assert_eq!(Rule::word("  Dragon\u{200B}  FIRE "), Rule::Word("dragon fire".into()));
+        assert_eq!(Rule::word("DRAGON fire"), Rule::word("dragon  Fire"));
+        assert_eq!(Rule::regex("  Dr[a@]gon "), Rule::Regex("Dr[a@]gon".into()));
+    }
+
+    proptest! {
+        #[test]
+        fn folding_a_word_twice_changes_nothing(pattern in "\\PC{0,40}") {
+            let once = Rule::word(&pattern);
+            prop_assert_eq!(Rule::word(once.parts().1), once);
+        }
+
+        #[test]
+        fn a_blocked_word_always_matches_its_own_text(pattern in "[a-zA-Z0-9 @!$.-]{1,20}") {
+            let rule = Rule::word(&pattern);
+            let compiled = Rules::compile(std::slice::from_ref(&rule));
+            if !compiled.words.is_empty() {
+                prop_assert!(compiled.first_match(&pattern).is_some(), "{:?}", rule);
+                prop_assert!(compiled.first_match(&pattern.to_uppercase()).is_some());
+            }
+        }
+
+        #[test]
+        fn matching_never_panics_whatever_the_rules_and_prompt(
+            words in prop::collection::vec("\\PC{0,12}", 0..4),
+            regexes in prop::collection::vec("\\PC{0,12}", 0..3),
+            prompt in "\\PC{0,80}",
+        ) {
+            let mut all: Vec<Rule> = words.iter().map(|w| Rule::word(w)).collect();
+            all.extend(regexes.iter().map(|r| Rule::regex(r)));
+            let _ = Rules::compile(&all).first_match(&prompt);
+        }
+    }
+}

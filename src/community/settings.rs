@@ -1,0 +1,279 @@
+//! Each member's own defaults (`/settings`): the model, size, quality and style `/generate` uses when
+//! they leave an option out, words added to every prompt, and whether results are shown to everyone.
+//!
+//! A saved value the chosen model does not offer is skipped rather than refused, so an explicit
+//! `model:` never fails because of an old default.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::catalogue::Catalogue;
+use crate::domain::clock::Clock;
+use crate::domain::ledger::StoreError;
+use crate::domain::request::{Command, JobRequest};
+use crate::mirror::Mirror;
+
+/// The longest prompt suffix a member may save.
+pub const MAX_SUFFIX_CHARS: usize = 500;
+
+/// A member's saved defaults; `None` is "not set".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberSettings {
+    /// Default model.
+    pub model: Option<String>,
+    /// Default size.
+    pub size: Option<String>,
+    /// Default quality.
+    pub quality: Option<String>,
+    /// Default style.
+    pub style: Option<String>,
+    /// Words added after every prompt.
+    pub suffix: Option<String>,
+    /// Whether results are posted for everyone (the default) or shown to the member alone.
+    pub public: Option<bool>,
+}
+
+/// Where members' settings are kept.
+#[async_trait]
+pub trait SettingsStore: Send + Sync {
+    /// A member's settings in a server (all unset when never saved).
+    async fn member_settings(&self, guild_id: u64, user_id: u64) -> Result<MemberSettings, StoreError>;
+    /// Saves (or, with all unset, clears) a member's settings, recording `now` as when they changed (a
+    /// cleared member's row stays, empty, so other processes see the clearing).
+    async fn save_member_settings(
+        &self,
+        guild_id: u64,
+        user_id: u64,
+        settings: &MemberSettings,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+    /// Every member's settings changed at or after `since` (all of them from the start of time), with
+    /// when each changed: what a process keeping them in memory reads to stay current.
+    async fn member_settings_changed(&self, since: DateTime<Utc>) -> Result<Vec<SettingsChange>, StoreError>;
+}
+
+/// One member's settings as they changed, for [`SettingsStore::member_settings_changed`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsChange {
+    /// The server.
+    pub guild_id: u64,
+    /// The member.
+    pub user_id: u64,
+    /// Their settings now (all unset when cleared).
+    pub settings: MemberSettings,
+    /// When they changed.
+    pub changed_at: DateTime<Utc>,
+}
+
+/// Members' settings as Easel reads them: from memory (a [`Mirror`] of the store), so the answer to an
+/// interaction never waits on the database; saved through the store and the mirror at once.
+pub struct Settings {
+    store: Arc<dyn SettingsStore>,
+    mirror: Mirror<(u64, u64), MemberSettings>,
+    clock: Arc<dyn Clock>,
+}
+
+impl Settings {
+    /// Settings kept in `store`; nothing is known until [`Self::refresh`] first succeeds.
+    pub fn new(store: Arc<dyn SettingsStore>, clock: Arc<dyn Clock>) -> Self {
+        Self { store, mirror: Mirror::default(), clock }
+    }
+
+    /// A member's settings as known in memory, or `None` when nothing is known yet (callers fail
+    /// closed: a member whose privacy is unknown is answered privately).
+    pub fn known(&self, guild_id: u64, user_id: u64) -> Option<MemberSettings> {
+        self.mirror.get(&(guild_id, user_id)).map(Option::unwrap_or_default)
+    }
+
+    /// A member's settings: from memory when known, else from the store.
+    pub async fn read(&self, guild_id: u64, user_id: u64) -> Result<MemberSettings, StoreError> {
+        match self.known(guild_id, user_id) {
+            Some(settings) => Ok(settings),
+            None => self.store.member_settings(guild_id, user_id).await,
+        }
+    }
+
+    /// Saves a member's settings (all unset clears them), in the store and in memory.
+    pub async fn save(&self, guild_id: u64, user_id: u64, settings: &MemberSettings) -> Result<(), StoreError> {
+        self.store.save_member_settings(guild_id, user_id, settings, self.clock.now()).await?;
+        let kept = (*settings != MemberSettings::default()).then(|| settings.clone());
+        self.mirror.set((guild_id, user_id), kept);
+        Ok(())
+    }
+
+    /// Reads what changed in the store since the last look (every row the first time).
+    pub async fn refresh(&self) -> Result<(), StoreError> {
+        let changes = self.store.member_settings_changed(self.mirror.since()).await?;
+        self.mirror.apply(
+            changes
+                .into_iter()
+                .map(|c| {
+                    let kept = (c.settings != MemberSettings::default()).then_some(c.settings);
+                    ((c.guild_id, c.user_id), kept, c.changed_at)
+                })
+                .collect(),
+        );
+        Ok(())
+    }
+}
+
+/// Why a setting was refused, in the words the member reads.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    /// No such model offered.
+    #[error("`{0}` is not a model this bot offers; see `/help` for the list.")]
+    UnknownModel(String),
+    /// The model does not offer the value.
+    #[error("`{model}` does not offer {option} `{value}`.")]
+    NotOffered {
+        /// Model id.
+        model: String,
+        /// Which option.
+        option: &'static str,
+        /// The value.
+        value: String,
+    },
+    /// The suffix is too long.
+    #[error("Your prompt suffix is {0} characters; the most is {max}.", max = MAX_SUFFIX_CHARS)]
+    SuffixTooLong(usize),
+}
+
+impl MemberSettings {
+    /// These settings with `change`'s values set, checked against the offered catalogue (the size,
+    /// quality and style against the model the member will get).
+    pub fn updated(
+        &self,
+        change: MemberSettings,
+        catalogue: &Catalogue,
+        default_model: &str,
+    ) -> Result<Self, SettingsError> {
+        let mut next = self.clone();
+        if let Some(model) = change.model {
+            catalogue.get(&model).ok_or_else(|| SettingsError::UnknownModel(model.clone()))?;
+            next.model = Some(model);
+        }
+        let model_id = next.model.clone().unwrap_or_else(|| default_model.to_owned());
+        let model = catalogue.get(&model_id).ok_or_else(|| SettingsError::UnknownModel(model_id.clone()))?;
+        let offered = |option: &'static str, value: Option<String>, allowed: &[String]| match value {
+            Some(v) if !allowed.contains(&v) => {
+                Err(SettingsError::NotOffered { model: model.id.clone(), option, value: v })
+            }
+            other => Ok(other),
+        };
+        if let Some(size) = offered("size", change.size, &model.sizes)? {
+            next.size = Some(size);
+        }
+        if let Some(quality) = offered("quality", change.quality, &model.qualities)? {
+            next.quality = Some(quality);
+        }
+        if let Some(style) = offered("style", change.style, &model.styles)? {
+            next.style = Some(style);
+        }
+        if let Some(suffix) = change.suffix.map(|s| crate::text::clean(&s)) {
+            let len = suffix.chars().count();
+            if len > MAX_SUFFIX_CHARS {
+                return Err(SettingsError::SuffixTooLong(len));
+            }
+            next.suffix = (!suffix.is_empty()).then_some(suffix);
+        }
+        if change.public.is_some() {
+            next.public = change.public;
+        }
+        Ok(next)
+    }
+
+    /// Fills the options a request left out from these settings: the model, then any size, quality and
+    /// style that model offers (prompt commands only), the suffix after the prompt, and privacy.
+    pub fn apply(&self, request: &mut JobRequest, catalogue: &Catalogue) {
+        request.private = self.public == Some(false);
+        if !matches!(request.command, Command::Generate | Command::Hd | Command::Styles) {
+            return;
+        }
+        if request.model.is_none() {
+            request.model = self.model.clone().filter(|m| catalogue.get(m).is_some());
+        }
+        let Some(model) =
+            request.model.as_deref().and_then(|m| catalogue.get(m)).or_else(|| catalogue.models().first())
+        else {
+            return;
+        };
+        let fill = |given: &mut Option<String>, saved: &Option<String>, allowed: &[String]| {
+            if given.is_none() {
+                *given = saved.clone().filter(|v| allowed.contains(v));
+            }
+        };
+        fill(&mut request.size, &self.size, &model.sizes);
+        fill(&mut request.quality, &self.quality, &model.qualities);
+        fill(&mut request.style, &self.style, &model.styles);
+        if let (Some(prompt), Some(suffix)) = (request.prompt.as_mut(), self.suffix.as_deref()) {
+            prompt.push_str(", ");
+            prompt.push_str(suffix);
+        }
+    }
+
+    /// The settings as the member reads them.
+    pub fn describe(&self, default_model: &str) -> String {
+        let show = |v: &Option<String>, unset: &str| v.as_deref().map_or(unset.to_owned(), |v| format!("`{v}`"));
+        [
+            format!("Model: {}", show(&self.model, &format!("the server's default (`{default_model}`)"))),
+            format!("Size: {}", show(&self.size, "the model's default")),
+            format!("Quality: {}", show(&self.quality, "the model's default")),
+            format!("Style: {}", show(&self.style, "none")),
+            format!("Prompt suffix: {}", show(&self.suffix, "none")),
+            format!(
+                "Results: {}",
+                if self.public == Some(false) { "shown to you alone" } else { "posted for everyone" }
+            ),
+        ]
+        .join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::request::tests::request;
+
+    #[test]
+    fn saved_defaults_fill_only_what_the_request_leaves_out_and_fit_the_model() {
+        let catalogue = Catalogue::builtin();
+        let saved = MemberSettings::default()
+            .updated(
+                MemberSettings {
+                    model: Some("dall-e-3".into()),
+                    size: Some("1792x1024".into()),
+                    style: Some("natural".into()),
+                    suffix: Some("in pastel colours".into()),
+                    public: Some(false),
+                    ..MemberSettings::default()
+                },
+                &catalogue,
+                "gpt-image-2",
+            )
+            .unwrap();
+        let mut r = request(Command::Generate, "a fox");
+        saved.apply(&mut r, &catalogue);
+        assert_eq!(
+            (r.model.as_deref(), r.size.as_deref(), r.style.as_deref()),
+            (Some("dall-e-3"), Some("1792x1024"), Some("natural"))
+        );
+        assert_eq!((r.prompt.as_deref(), r.private), (Some("a fox, in pastel colours"), true));
+        let mut other = request(Command::Generate, "a fox");
+        other.model = Some("gpt-image-2".into());
+        saved.apply(&mut other, &catalogue);
+        assert_eq!((other.size, other.style), (None, None), "what gpt-image-2 does not offer is skipped");
+    }
+
+    #[test]
+    fn a_value_the_model_does_not_offer_is_refused_with_its_name() {
+        let refused = MemberSettings::default().updated(
+            MemberSettings { size: Some("256x256".into()), ..MemberSettings::default() },
+            &Catalogue::builtin(),
+            "gpt-image-2",
+        );
+        assert_eq!(refused.unwrap_err().to_string(), "`gpt-image-2` does not offer size `256x256`.");
+    }
+}

@@ -1,0 +1,443 @@
+//! The runner: one admitted job's model call, with retries where they help, the upload fetched and
+//! converted, every result verified as a whole image and made to fit Discord, and its real cost.
+//!
+//! Transport-free: backends, downloads and time are ports. It reports each outage to its backend's
+//! [`Breaker`], so a backend that is down stops being called for a while.
+
+use std::collections::HashMap;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use backon::{ExponentialBuilder, Retryable};
+use tracing::warn;
+
+use crate::backends::{BackendCall, BackendError, Generated, ImageBackend};
+use crate::domain::catalogue::{BackendKind, TokenUsage, VariationMethod};
+use crate::domain::clock::Clock;
+use crate::domain::request::{Command, JobRequest, JobSpec};
+use crate::jobs::error::JobError;
+use crate::media::download::Fetch;
+use crate::media::imaging::{self, EncodedImage, ImageWork};
+use crate::media::provenance::{self, Provenance};
+
+pub mod breaker;
+mod inputs;
+use crate::jobs::telemetry::Metrics;
+use breaker::{Breaker, BreakerPolicy, BreakerState};
+
+/// The longest side of the moderation log's own thumbnail.
+const LOG_THUMBNAIL_SIDE: u32 = 256;
+
+/// Discord refuses a message whose files add up to more than this, whatever the per-file limit.
+const MAX_MESSAGE_BYTES: u64 = 25 * 1024 * 1024;
+
+/// How far above the catalogue's estimate a provider's reported usage may price a job before Easel
+/// stops believing it (a buggy or hostile server must not drain a member's budget with one answer).
+const MAX_USAGE_OVER_ESTIMATE: f64 = 10.0;
+
+/// What a job cost.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cost {
+    /// USD.
+    pub usd: f64,
+    /// True when settled from the provider's token usage; false when it is the catalogue's price.
+    pub from_usage: bool,
+}
+
+/// A finished job, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FinishedJob {
+    /// The images, each under the upload limit (for `/styles`: the comparison sheet first).
+    pub images: Vec<EncodedImage>,
+    /// The prompt the model actually used, when it rewrote it.
+    pub revised_prompt: Option<String>,
+    /// What it cost.
+    pub cost: Cost,
+    /// The seed of each image, when the provider said.
+    pub seeds: Vec<i64>,
+    /// The real parameters the provider used, when it said (steps, sampler, CFG scale).
+    pub details: Option<String>,
+}
+
+impl FinishedJob {
+    /// How many images the model made (the comparison sheet of `/styles` is not one).
+    pub fn model_images(&self, spec: &JobSpec) -> usize {
+        if spec.style_prompts.is_empty() {
+            self.images.len()
+        } else {
+            self.images.len().saturating_sub(1)
+        }
+    }
+}
+
+/// A job that delivered nothing, and what its model call cost when it had returned before the failure
+/// (the provider billed it: the owner's month counts it, the member never does).
+#[derive(Debug)]
+pub struct RunFailure {
+    /// Why.
+    pub error: JobError,
+    /// What the provider billed, USD, when the model call had returned (its usage, else the estimate).
+    pub spent: Option<f64>,
+}
+
+impl From<JobError> for RunFailure {
+    fn from(error: JobError) -> Self {
+        Self { error, spent: None }
+    }
+}
+
+/// How provider faults are retried.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    /// Tries after the first.
+    pub retries: usize,
+    /// First backoff delay.
+    pub min_delay: Duration,
+    /// Longest wait between tries, also the cap on a provider's `retry-after`.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self { retries: 3, min_delay: Duration::from_secs(1), max_delay: Duration::from_secs(20) }
+    }
+}
+
+/// The image backends, one per kind of provider; a kind not configured is `None` (its models are
+/// never offered, see `lifecycle`).
+#[derive(Clone)]
+pub struct Backends {
+    /// OpenAI or a compatible server.
+    pub openai: Arc<dyn ImageBackend>,
+    /// AUTOMATIC1111 Stable Diffusion, when `SD_BASE_URL` is set.
+    pub automatic1111: Option<Arc<dyn ImageBackend>>,
+    /// ComfyUI, when `COMFYUI_URL` is set.
+    pub comfyui: Option<Arc<dyn ImageBackend>>,
+    /// Stability AI, when `STABILITY_API_KEY` is set.
+    pub stability: Option<Arc<dyn ImageBackend>>,
+}
+
+impl Backends {
+    /// Only the OpenAI-compatible backend.
+    pub fn openai_only(openai: Arc<dyn ImageBackend>) -> Self {
+        Self { openai, automatic1111: None, comfyui: None, stability: None }
+    }
+
+    /// The backend serving `kind`, if configured.
+    pub fn get(&self, kind: BackendKind) -> Option<&Arc<dyn ImageBackend>> {
+        match kind {
+            BackendKind::Openai => Some(&self.openai),
+            BackendKind::Automatic1111 => self.automatic1111.as_ref(),
+            BackendKind::Comfyui => self.comfyui.as_ref(),
+            BackendKind::Stability => self.stability.as_ref(),
+        }
+    }
+}
+
+/// An images-per-minute cap on one backend, spread evenly (one image every `60 / per_minute` seconds),
+/// with at most ten images, or the whole minute's worth when less, at once.
+pub struct ImageRate {
+    limiter: governor::DefaultDirectRateLimiter,
+    burst: NonZeroU32,
+}
+
+impl ImageRate {
+    /// A cap of `per_minute` images a minute.
+    pub fn per_minute(per_minute: NonZeroU32) -> Self {
+        let burst = per_minute.min(NonZeroU32::new(10).expect("ten is not zero"));
+        let quota = governor::Quota::per_minute(per_minute).allow_burst(burst);
+        Self { limiter: governor::RateLimiter::direct(quota), burst }
+    }
+
+    /// Waits until `images` more may be asked for (a job larger than the burst takes the whole burst).
+    async fn wait(&self, images: u8) {
+        let wanted = NonZeroU32::new(u32::from(images)).unwrap_or(NonZeroU32::MIN).min(self.burst);
+        // `wanted` never exceeds the burst, so the limiter always has the capacity.
+        let _ = self.limiter.until_n_ready(wanted).await;
+    }
+}
+
+/// Checks a member's uploaded image before any model call (the moderation pre-check).
+#[async_trait::async_trait]
+pub trait InputScreen: Send + Sync {
+    /// `Err` (a [`JobError::UploadFlagged`]) when the image may not be sent.
+    async fn screen(&self, png: &[u8]) -> Result<(), JobError>;
+}
+
+/// The moderation pre-check of members' uploads is the screen the runner is given.
+#[async_trait::async_trait]
+impl InputScreen for crate::community::moderation::Moderation {
+    async fn screen(&self, png: &[u8]) -> Result<(), JobError> {
+        self.precheck_image(png)
+            .await
+            .map_err(|refusal| JobError::UploadFlagged { reason: refusal.reason, categories: refusal.categories })
+    }
+}
+
+/// Runs model calls for admitted jobs.
+pub struct Runner {
+    screen: Option<Arc<dyn InputScreen>>,
+    backends: Backends,
+    uploads: Arc<dyn Fetch>,
+    max_source_bytes: u64,
+    retry: RetryPolicy,
+    image_work: ImageWork,
+    clock: Arc<dyn Clock>,
+    breakers: HashMap<BackendKind, Breaker>,
+    rates: HashMap<BackendKind, ImageRate>,
+    metrics: Arc<Metrics>,
+}
+
+impl Runner {
+    /// A runner calling `backends`, fetching uploads with `uploads` (at most `max_source_bytes`).
+    pub fn new(
+        backends: Backends,
+        uploads: Arc<dyn Fetch>,
+        max_source_bytes: u64,
+        clock: Arc<dyn Clock>,
+        breaker: BreakerPolicy,
+    ) -> Self {
+        Self {
+            screen: None,
+            backends,
+            uploads,
+            max_source_bytes,
+            retry: RetryPolicy::default(),
+            image_work: ImageWork::new(2),
+            clock,
+            breakers: BackendKind::ALL.into_iter().map(|kind| (kind, Breaker::new(breaker))).collect(),
+            rates: HashMap::new(),
+            metrics: Arc::new(Metrics::new()),
+        }
+    }
+
+    /// A PNG of `image` at most 256 pixels a side, for the moderation log (on the image workers).
+    pub async fn thumbnail(&self, image: Vec<u8>) -> Option<Vec<u8>> {
+        self.image_work.run(move || imaging::thumbnail_png(&image, LOG_THUMBNAIL_SIDE)).await.ok()
+    }
+
+    /// Checks members' uploads with `screen` before any model call.
+    pub fn with_input_screen(mut self, screen: Arc<dyn InputScreen>) -> Self {
+        self.screen = Some(screen);
+        self
+    }
+
+    /// Counts upstream errors and generation time in `metrics`.
+    pub fn with_metrics(mut self, metrics: Arc<Metrics>) -> Self {
+        self.metrics = metrics;
+        self
+    }
+
+    /// Caps a backend's images per minute (`None`: no cap).
+    pub fn with_rate(mut self, kind: BackendKind, per_minute: Option<NonZeroU32>) -> Self {
+        match per_minute {
+            Some(per_minute) => self.rates.insert(kind, ImageRate::per_minute(per_minute)),
+            None => self.rates.remove(&kind),
+        };
+        self
+    }
+
+    /// Replaces the retry policy (tests shorten it).
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Replaces the cap on images decoded or encoded at once.
+    pub fn with_image_work(mut self, image_work: ImageWork) -> Self {
+        self.image_work = image_work;
+        self
+    }
+
+    /// How far the call running on a backend has got, when the backend says.
+    pub async fn progress(&self, kind: BackendKind) -> Option<crate::backends::Progress> {
+        self.backends.get(kind)?.progress().await
+    }
+
+    /// The latest preview of the call running on a backend, when the backend makes one.
+    pub async fn preview(&self, kind: BackendKind) -> Option<Vec<u8>> {
+        self.backends.get(kind)?.preview().await
+    }
+
+    /// A backend's state for the health endpoint: `up`, `down` (failing, not yet tripped) or `tripped`,
+    /// or `None` when it is not configured.
+    pub fn health(&self, kind: BackendKind) -> Option<&'static str> {
+        self.backends.get(kind)?;
+        let breaker = self.breaker(kind);
+        Some(match breaker.state() {
+            BreakerState::Closed if breaker.failures() > 0 => "down",
+            BreakerState::Closed => "up",
+            BreakerState::Open { .. } | BreakerState::Probing => "tripped",
+        })
+    }
+
+    /// The breaker of a backend.
+    pub fn breaker(&self, kind: BackendKind) -> &Breaker {
+        &self.breakers[&kind]
+    }
+
+    /// Calls the model for a job and returns its images, verified, fitted to `request.upload_limit` and
+    /// marked with their provenance, with their real cost.
+    /// A failure after the model call returned carries what the call cost.
+    pub async fn run(&self, request: &JobRequest, spec: &JobSpec) -> Result<FinishedJob, RunFailure> {
+        let started = std::time::Instant::now();
+        let generated = self.generate(request, spec).await;
+        self.metrics.generated(&spec.model.id, started.elapsed().as_secs_f64());
+        let Generated { images, revised_prompt, usage, seeds, details } = generated?;
+        let made = images.len();
+        let cost = settled_cost(&request.id.0, spec, usage, made);
+        let paid = |error| RunFailure { error, spent: Some(cost.usd) };
+        let images =
+            if spec.style_prompts.is_empty() { images } else { self.with_sheet(spec, images).await.map_err(paid)? };
+        let provenance = Provenance {
+            prompt: spec.prompt.clone().unwrap_or_default(),
+            model: spec.model.id.clone(),
+            job: request.id.0.clone(),
+        };
+        let room = request.upload_limit.saturating_sub(provenance::overhead(&provenance));
+        let mut images = self.fit_all(images, room).await.map_err(paid)?;
+        for image in &mut images {
+            image.bytes = provenance::stamp(std::mem::take(&mut image.bytes), image.extension, &provenance);
+        }
+        Ok(FinishedJob { images, revised_prompt, cost, seeds, details })
+    }
+
+    async fn generate(&self, request: &JobRequest, spec: &JobSpec) -> Result<Generated, JobError> {
+        let kind = spec.model.backend;
+        let backend = self.backends.get(kind).ok_or_else(|| {
+            JobError::Misconfigured(BackendError::BadRequest {
+                param: "model".into(),
+                message: format!("no backend is configured for `{}`", spec.model.id),
+            })
+        })?;
+        if let Some(rate) = self.rates.get(&kind) {
+            rate.wait(spec.n).await;
+        }
+        let call = backend_call(spec);
+        let provider_error = |e| JobError::from_backend(e, &spec.model.id, spec.model.replacement.as_deref());
+        let job = &request.id.0;
+        let input = match request.command {
+            Command::Generate | Command::Hd => {
+                return self.retrying(kind, job, || backend.generate(&call)).await.map_err(provider_error)
+            }
+            Command::Styles => return self.each_style(kind, job, backend, &call, spec).await.map_err(provider_error),
+            Command::Variation | Command::Edit | Command::Upscale => self.edit_input(request, spec).await?,
+        };
+        let variation = spec.model.variation.as_ref().map_or(VariationMethod::Edits, |v| v.method);
+        let outcome = match request.command {
+            Command::Upscale if matches!(kind, BackendKind::Automatic1111 | BackendKind::Stability) => {
+                self.retrying(kind, job, || backend.upscale(&call, input.image.clone())).await
+            }
+            Command::Edit if variation == VariationMethod::Variations => {
+                self.retrying(kind, job, || backend.vary(&call, input.clone(), VariationMethod::Edits)).await
+            }
+            _ => self.retrying(kind, job, || backend.vary(&call, input.clone(), variation)).await,
+        };
+        outcome.map_err(provider_error)
+    }
+
+    /// Checks every result is a whole image (every pixel decoded) and re-encodes any that would not fit
+    /// in one Discord message. A broken result is never delivered or charged.
+    async fn fit_all(&self, images: Vec<Vec<u8>>, upload_limit: u64) -> Result<Vec<EncodedImage>, JobError> {
+        let count = images.len().max(1) as u64;
+        let limit = upload_limit.min(MAX_MESSAGE_BYTES / count - 64 * 1024);
+        let mut fitted = Vec::with_capacity(images.len());
+        for bytes in images {
+            let image = self.image_work.run(move || imaging::fit_for_upload(imaging::verify(bytes)?, limit)).await;
+            fitted.push(image.map_err(|e| JobError::ResultUnusable(Box::new(e)))?);
+        }
+        Ok(fitted)
+    }
+
+    /// Calls with backoff while the fault is transient, telling the backend's breaker what it saw.
+    async fn retrying<F, Fut>(&self, kind: BackendKind, job: &str, call: F) -> Result<Generated, BackendError>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<Generated, BackendError>>,
+    {
+        let max = self.retry.max_delay;
+        let backoff = ExponentialBuilder::default()
+            .with_min_delay(self.retry.min_delay)
+            .with_max_delay(max)
+            .with_max_times(self.retry.retries)
+            .with_jitter();
+        let breaker = self.breaker(kind);
+        // `when` sees every failed call (retried or not): the one place outages are counted.
+        let outcome = call
+            .retry(backoff)
+            .sleep(tokio::time::sleep)
+            .when(|e: &BackendError| {
+                self.metrics.upstream_error(kind.key(), e);
+                if is_outage(e) && breaker.failed(self.clock.now()) {
+                    warn!(backend = kind.key(), "the backend looks down; its jobs wait until it answers again");
+                }
+                e.is_transient() && !breaker.is_down()
+            })
+            .adjust(|e, next| next.map(|d| e.retry_after().map_or(d, |wait| wait.min(max))))
+            .notify(|e, wait| warn!(job, error = %e, ?wait, "model call failed, retrying"))
+            .await;
+        if !outcome.as_ref().is_err_and(is_outage) {
+            breaker.succeeded();
+        }
+        outcome
+    }
+}
+
+/// An outage (the backend did not answer properly), as opposed to an answer the backend gave.
+fn is_outage(error: &BackendError) -> bool {
+    matches!(error, BackendError::Unavailable(_) | BackendError::TimedOut)
+}
+
+fn backend_call(spec: &JobSpec) -> BackendCall {
+    BackendCall {
+        provider_model: spec.model.provider_model.clone(),
+        prompt: spec.prompt.clone(),
+        size: spec.size.clone(),
+        quality: spec.quality.clone(),
+        style: spec.style.clone(),
+        n: spec.n,
+        response: spec.model.response,
+        send_response_format: spec.model.send_response_format,
+        edit_image_field: spec.model.edit_image_field.clone(),
+        moderation: spec.model.moderation.clone(),
+        steps: spec.model.steps.get(&spec.quality).copied(),
+        seed: spec.seed,
+        negative_prompt: spec.negative_prompt.clone(),
+        upscaler: spec.model.upscaler.clone(),
+        markup_field: spec.model.markup_field.clone(),
+        steps_override: spec.steps,
+        cfg_scale: spec.cfg_scale,
+        sampler: spec.sampler.clone().or_else(|| spec.model.sampler.clone()),
+        scheduler: spec.model.scheduler.clone(),
+        hires: spec.hires,
+        workflow: spec.model.workflow.clone(),
+        image_workflow: spec.model.image_workflow.clone(),
+        // Streamed partial images come for single images only.
+        partial_images: if spec.n == 1 { spec.model.partial_images } else { 0 },
+    }
+}
+
+/// What a delivered job costs: its real cost from the provider's token usage when that is plausible
+/// (finite, not negative, at most ten times the estimate plus ten cents), else the catalogue's estimate.
+fn settled_cost(job: &str, spec: &JobSpec, usage: Option<TokenUsage>, images: usize) -> Cost {
+    let estimate = spec.model.estimate_usd(&spec.size, &spec.quality, u8::try_from(images).unwrap_or(u8::MAX));
+    match usage.and_then(|u| spec.model.usage_usd(&u)) {
+        Some(usd) if usd.is_finite() && usd >= 0.0 && usd <= estimate * MAX_USAGE_OVER_ESTIMATE + 0.10 => {
+            Cost { usd, from_usage: true }
+        }
+        Some(usd) => {
+            warn!(
+                job,
+                reported_usd = usd,
+                estimate,
+                "implausible token usage from the provider; charging the estimate"
+            );
+            Cost { usd: estimate, from_usage: false }
+        }
+        None => Cost { usd: estimate, from_usage: false },
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,614 @@
+//! The SQLite store: one embedded database file, migrated by the binary at start-up.
+//!
+//! One connection behind a std `Mutex`, used only on the blocking pool: SQLite serialises writers
+//! anyway, and holding the lock for a whole `BEGIN IMMEDIATE` transaction is what makes "check the
+//! limits, then reserve" atomic within this process. `IMMEDIATE` (a write lock from the start) keeps it
+//! atomic against another process on the same file too.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use async_trait::async_trait;
+use chrono::{DateTime, TimeZone, Utc};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+mod alerts;
+mod jobs;
+mod moderation;
+mod report;
+mod requests;
+mod settings;
+
+use super::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
+use crate::domain::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
+
+/// Numbered migrations, applied in order; `PRAGMA user_version` records how many ran.
+const MIGRATIONS: [&str; 9] = [
+    include_str!("../../../migrations/0001_ledger.sql"),
+    include_str!("../../../migrations/0002_moderation.sql"),
+    include_str!("../../../migrations/0003_owners.sql"),
+    include_str!("../../../migrations/0004_jobs.sql"),
+    include_str!("../../../migrations/0005_owner_spend.sql"),
+    include_str!("../../../migrations/0006_settings_and_results.sql"),
+    include_str!("../../../migrations/0007_requests.sql"),
+    include_str!("../../../migrations/0008_lane_turns.sql"),
+    include_str!("../../../migrations/0009_trust.sql"),
+];
+
+/// The SQLite-backed [`Store`].
+#[derive(Clone)]
+pub struct SqliteStore {
+    connection: Arc<Mutex<Connection>>,
+    /// One caller at a time reaches the blocking pool: the connection serves one anyway, and callers
+    /// waiting here cost a small future each instead of a blocked thread (a burst of thousands of
+    /// interactions would otherwise park hundreds of threads, each with its stack and allocator arena).
+    turn: Arc<tokio::sync::Semaphore>,
+}
+
+fn fail(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> StoreError {
+    StoreError(e.into())
+}
+
+fn millis(t: DateTime<Utc>) -> i64 {
+    t.timestamp_millis()
+}
+
+fn time(ms: i64) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and runs pending migrations.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let mut connection = Connection::open(path).map_err(|e| fail(format!("{}: {}", path.display(), e)))?;
+        connection.busy_timeout(std::time::Duration::from_secs(5)).map_err(fail)?;
+        connection.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
+        // WAL with NORMAL sync: a crash or kill of Easel loses nothing (the log is in the kernel's
+        // hands); only a power cut may lose the last moments' changes, never corrupt the file. FULL
+        // would wait for the disk at every commit, and a job commits several times.
+        connection.pragma_update(None, "synchronous", "NORMAL").map_err(fail)?;
+        migrate(&mut connection)?;
+        Ok(Self { connection: Arc::new(Mutex::new(connection)), turn: Arc::new(tokio::sync::Semaphore::new(1)) })
+    }
+
+    /// Runs `work` with the connection on the blocking pool.
+    ///
+    /// A panic inside `work` cannot take the store down: an open transaction is rolled back as it
+    /// unwinds (rusqlite's `Transaction` drops to a rollback), the caller gets an error, and a lock
+    /// left poisoned is taken over as it is, since the connection holds no half-done state after that.
+    async fn with<T: Send + 'static, E: From<StoreError> + Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, E> {
+        let connection = Arc::clone(&self.connection);
+        let turn = Arc::clone(&self.turn).acquire_owned().await.map_err(|e| E::from(fail(e)))?;
+        tokio::task::spawn_blocking(move || {
+            let mut guard = connection.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let result = work(&mut guard);
+            drop(turn);
+            result
+        })
+        .await
+        .map_err(|e| E::from(fail(e)))?
+    }
+}
+
+fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
+    let done: usize = connection.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(fail)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(done) {
+        let tx = connection.transaction().map_err(fail)?;
+        tx.execute_batch(sql).map_err(|e| fail(format!("migration {}: {e}", index + 1)))?;
+        tx.pragma_update(None, "user_version", index + 1).map_err(fail)?;
+        tx.commit().map_err(fail)?;
+    }
+    Ok(())
+}
+
+const COUNTED: &str = "state != 'released'";
+
+/// A reservation whose job is still queued, running or generated is not abandoned: the job keeps it
+/// across restarts and settles it when it ends.
+const NO_LIVE_JOB: &str = "job_id NOT IN (SELECT job_id FROM jobs WHERE state IN ('queued', 'running', 'generated'))";
+
+fn read_usage(c: &Connection, guild: Option<u64>, user: u64, now: DateTime<Utc>) -> rusqlite::Result<Usage> {
+    let guild = guild.map(|g| g as i64);
+    let user = user as i64;
+    let day = millis(limits::day_start(now));
+    let last_request: Option<i64> = c.query_row(
+        &format!("SELECT MAX(created_at) FROM ledger WHERE guild_id IS ?1 AND user_id = ?2 AND {COUNTED}"),
+        params![guild, user],
+        |r| r.get(0),
+    )?;
+    let in_flight: u32 = c.query_row(
+        "SELECT COUNT(*) FROM ledger WHERE guild_id IS ?1 AND user_id = ?2 AND state = 'reserved'",
+        params![guild, user],
+        |r| r.get(0),
+    )?;
+    let (user_images, user_usd, user_oldest): (u32, f64, Option<i64>) = c.query_row(
+        &format!(
+            "SELECT COALESCE(SUM(images), 0), COALESCE(SUM(COALESCE(cost_usd, reserved_usd)), 0), MIN(created_at)
+             FROM ledger WHERE guild_id IS ?1 AND user_id = ?2 AND created_at > ?3 AND {COUNTED}"
+        ),
+        params![guild, user, day],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let (guild_usd, guild_oldest): (f64, Option<i64>) = c.query_row(
+        &format!(
+            "SELECT COALESCE(SUM(COALESCE(cost_usd, reserved_usd)), 0), MIN(created_at)
+             FROM ledger WHERE guild_id IS ?1 AND created_at > ?2 AND {COUNTED}"
+        ),
+        params![guild, day],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let global_usd: f64 = c.query_row(
+        &format!(
+            "SELECT (SELECT COALESCE(SUM(COALESCE(cost_usd, reserved_usd)), 0) FROM ledger
+                     WHERE created_at >= ?1 AND {COUNTED})
+                  + (SELECT COALESCE(SUM(usd), 0) FROM owner_spend WHERE created_at >= ?1)"
+        ),
+        params![millis(limits::month_start(now))],
+        |r| r.get(0),
+    )?;
+    Ok(Usage {
+        last_request: last_request.map(time),
+        in_flight,
+        user_images,
+        user_usd,
+        user_oldest: user_oldest.map(time),
+        guild_usd,
+        guild_oldest: guild_oldest.map(time),
+        global_usd,
+        cancelled_images: 0,
+        cancelled_usd: 0.0,
+    })
+}
+
+/// The member's jobs of the last 24 hours they cancelled after the model had started: charged at their
+/// estimate (images, USD).
+fn read_cancelled(c: &Connection, guild: Option<u64>, user: u64, now: DateTime<Utc>) -> rusqlite::Result<(u32, f64)> {
+    c.query_row(
+        "SELECT COALESCE(SUM(l.images), 0), COALESCE(SUM(l.cost_usd), 0) FROM ledger l JOIN jobs j ON j.job_id = l.job_id
+         WHERE l.guild_id IS ?1 AND l.user_id = ?2 AND l.created_at > ?3 AND l.state = 'committed'
+           AND j.state = 'cancelled'",
+        params![guild.map(|g| g as i64), user as i64, millis(limits::day_start(now))],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+}
+
+/// Checks the limits for `charge` and records its reservation, inside the caller's transaction (which
+/// MUST be `IMMEDIATE`, so the check and the write are one step against every process).
+fn reserve_in(
+    tx: &rusqlite::Transaction<'_>,
+    charge: &Charge,
+    limits: &Limits,
+    exempt: bool,
+    now: DateTime<Utc>,
+) -> Result<(), ReserveError> {
+    let exists: bool = tx
+        .query_row("SELECT EXISTS(SELECT 1 FROM ledger WHERE job_id = ?1)", [&charge.job_id], |r| r.get(0))
+        .map_err(fail)?;
+    if exists {
+        return Err(ReserveError::Duplicate(charge.job_id.clone()));
+    }
+    let usage = read_usage(tx, charge.guild_id, charge.user_id, now).map_err(fail)?;
+    limits::check(limits, &usage, Ask { images: charge.images, usd: charge.usd }, now, exempt)
+        .map_err(ReserveError::Limit)?;
+    tx.execute(
+        "INSERT INTO ledger (job_id, guild_id, channel_id, user_id, command, model, state, images,
+                             reserved_usd, created_at, owner)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'reserved', ?7, ?8, ?9, ?10)",
+        params![
+            charge.job_id,
+            charge.guild_id.map(|g| g as i64),
+            charge.channel_id as i64,
+            charge.user_id as i64,
+            charge.command,
+            charge.model,
+            charge.images,
+            charge.usd,
+            millis(now),
+            charge.owner.0
+        ],
+    )
+    .map_err(fail)?;
+    Ok(())
+}
+
+/// Charges a reserved job at its real cost, inside the caller's connection or transaction; a job not
+/// reserved is left alone.
+fn commit_in(c: &Connection, job_id: &str, cost_usd: f64, images: u32, now: DateTime<Utc>) -> rusqlite::Result<usize> {
+    c.execute(
+        "UPDATE ledger SET state = 'committed', cost_usd = ?2, images = ?3, settled_at = ?4
+         WHERE job_id = ?1 AND state = 'reserved'",
+        params![job_id, cost_usd, images, millis(now)],
+    )
+}
+
+/// Frees a reserved job's claim (nothing charged), inside the caller's connection or transaction.
+fn release_in(c: &Connection, job_id: &str, now: DateTime<Utc>) -> rusqlite::Result<usize> {
+    c.execute(
+        "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?2 WHERE job_id = ?1 AND state = 'reserved'",
+        params![job_id, millis(now)],
+    )
+}
+
+fn scope_parts(scope: Scope) -> (&'static str, i64) {
+    match scope {
+        Scope::Guild => ("guild", 0),
+        Scope::Role(id) => ("role", id as i64),
+        Scope::User(id) => ("user", id as i64),
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn reserve(
+        &self,
+        charge: &Charge,
+        limits: &Limits,
+        exempt: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(), ReserveError> {
+        let charge = charge.clone();
+        let limits = *limits;
+        self.with(move |c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
+            reserve_in(&tx, &charge, &limits, exempt, now)?;
+            tx.commit().map_err(fail)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn commit(&self, job_id: &str, cost_usd: f64, images: u32, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let job_id = job_id.to_owned();
+        self.with(move |c| commit_in(c, &job_id, cost_usd, images, now).map(|_| ()).map_err(fail)).await
+    }
+
+    async fn release(&self, job_id: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let job_id = job_id.to_owned();
+        self.with(move |c| release_in(c, &job_id, now).map(|_| ()).map_err(fail)).await
+    }
+
+    async fn heartbeat(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let id = instance.0.clone();
+        self.with(move |c| {
+            c.execute(
+                "INSERT INTO instances (id, started_at, heartbeat_at) VALUES (?1, ?2, ?2)
+                 ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at",
+                params![id, millis(now)],
+            )
+            .map_err(fail)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn release_orphans(&self, lease: chrono::Duration, now: DateTime<Utc>) -> Result<usize, StoreError> {
+        let cutoff = millis(now.checked_sub_signed(lease).unwrap_or(now));
+        self.with(move |c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
+            tx.execute("DELETE FROM instances WHERE heartbeat_at < ?1", [cutoff]).map_err(fail)?;
+            let released = tx
+                .execute(
+                    &format!(
+                        "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?1
+                         WHERE state = 'reserved' AND (owner IS NULL OR owner NOT IN (SELECT id FROM instances))
+                         AND {NO_LIVE_JOB}"
+                    ),
+                    params![millis(now)],
+                )
+                .map_err(fail)?;
+            tx.commit().map_err(fail)?;
+            Ok(released)
+        })
+        .await
+    }
+
+    async fn instances(&self) -> Result<Vec<InstanceId>, StoreError> {
+        self.with(|c| {
+            let mut statement = c.prepare("SELECT id FROM instances").map_err(fail)?;
+            let ids = statement.query_map([], |r| r.get::<_, String>(0)).map_err(fail)?;
+            ids.map(|id| id.map(InstanceId).map_err(fail)).collect()
+        })
+        .await
+    }
+
+    async fn forget(&self, instance: &InstanceId) -> Result<(), StoreError> {
+        let id = instance.0.clone();
+        self.with(move |c| c.execute("DELETE FROM instances WHERE id = ?1", [id]).map(|_| ()).map_err(fail)).await
+    }
+
+    async fn retire(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<usize, StoreError> {
+        let id = instance.0.clone();
+        self.with(move |c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
+            let released = tx
+                .execute(
+                    &format!(
+                        "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?2
+                         WHERE state = 'reserved' AND owner = ?1 AND {NO_LIVE_JOB}"
+                    ),
+                    params![id, millis(now)],
+                )
+                .map_err(fail)?;
+            tx.execute("DELETE FROM instances WHERE id = ?1", [&id]).map_err(fail)?;
+            tx.commit().map_err(fail)?;
+            Ok(released)
+        })
+        .await
+    }
+
+    async fn usage(&self, guild_id: Option<u64>, user_id: u64, now: DateTime<Utc>) -> Result<Usage, StoreError> {
+        self.with(move |c| {
+            let mut usage = read_usage(c, guild_id, user_id, now).map_err(fail)?;
+            (usage.cancelled_images, usage.cancelled_usd) = read_cancelled(c, guild_id, user_id, now).map_err(fail)?;
+            Ok(usage)
+        })
+        .await
+    }
+
+    async fn ledger_state(&self, job_id: &str) -> Result<Option<LedgerState>, StoreError> {
+        let job_id = job_id.to_owned();
+        self.with(move |c| {
+            let state: Option<String> = c
+                .query_row("SELECT state FROM ledger WHERE job_id = ?1", [job_id], |r| r.get(0))
+                .optional()
+                .map_err(fail)?;
+            Ok(state.map(|s| match s.as_str() {
+                "reserved" => LedgerState::Reserved,
+                "committed" => LedgerState::Committed,
+                _ => LedgerState::Released,
+            }))
+        })
+        .await
+    }
+
+    async fn overrides(&self, guild_id: u64) -> Result<Vec<Override>, StoreError> {
+        self.with(move |c| {
+            let mut statement = c
+                .prepare("SELECT scope, target_id, name, value FROM limit_overrides WHERE guild_id = ?1")
+                .map_err(fail)?;
+            let rows = statement
+                .query_map([guild_id as i64], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, Option<f64>>(3)?,
+                    ))
+                })
+                .map_err(fail)?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (scope, target, name, value) = row.map_err(fail)?;
+                let scope = match scope.as_str() {
+                    "role" => Scope::Role(target as u64),
+                    "user" => Scope::User(target as u64),
+                    _ => Scope::Guild,
+                };
+                if let Some(name) = LimitName::from_key(&name) {
+                    out.push(Override { scope, name, value });
+                }
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn set_override(
+        &self,
+        guild_id: u64,
+        scope: Scope,
+        name: LimitName,
+        value: Option<f64>,
+    ) -> Result<(), StoreError> {
+        self.with(move |c| {
+            let (scope, target) = scope_parts(scope);
+            c.execute(
+                "INSERT INTO limit_overrides (guild_id, scope, target_id, name, value) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (guild_id, scope, target_id, name) DO UPDATE SET value = excluded.value",
+                params![guild_id as i64, scope, target, name.key(), value],
+            )
+            .map_err(fail)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn clear_overrides(&self, guild_id: u64, scope: Option<Scope>) -> Result<usize, StoreError> {
+        self.with(move |c| {
+            match scope {
+                None => c.execute("DELETE FROM limit_overrides WHERE guild_id = ?1", params![guild_id as i64]),
+                Some(scope) => {
+                    let (scope, target) = scope_parts(scope);
+                    c.execute(
+                        "DELETE FROM limit_overrides WHERE guild_id = ?1 AND scope = ?2 AND target_id = ?3",
+                        params![guild_id as i64, scope, target],
+                    )
+                }
+            }
+            .map_err(fail)
+        })
+        .await
+    }
+
+    async fn block(&self, guild_id: u64, user_id: u64, block: &Block, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let block = block.clone();
+        self.with(move |c| {
+            c.execute(
+                "INSERT INTO blocks (guild_id, user_id, until, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (guild_id, user_id) DO UPDATE
+                 SET until = excluded.until, reason = excluded.reason, created_at = excluded.created_at",
+                params![guild_id as i64, user_id as i64, block.until.map(millis), block.reason, millis(now)],
+            )
+            .map_err(fail)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn unblock(&self, guild_id: u64, user_id: u64) -> Result<bool, StoreError> {
+        self.with(move |c| {
+            c.execute(
+                "DELETE FROM blocks WHERE guild_id = ?1 AND user_id = ?2",
+                params![guild_id as i64, user_id as i64],
+            )
+            .map(|n| n > 0)
+            .map_err(fail)
+        })
+        .await
+    }
+
+    async fn block_of(&self, guild_id: u64, user_id: u64, now: DateTime<Utc>) -> Result<Option<Block>, StoreError> {
+        self.with(move |c| {
+            c.query_row(
+                "SELECT until, reason FROM blocks WHERE guild_id = ?1 AND user_id = ?2 AND (until IS NULL OR until > ?3)",
+                params![guild_id as i64, user_id as i64, millis(now)],
+                |r| Ok(Block { until: r.get::<_, Option<i64>>(0)?.map(time), reason: r.get(1)? }),
+            )
+            .optional()
+            .map_err(fail)
+        })
+        .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn temp_db(name: &str) -> std::path::PathBuf {
+        let path = std::env::temp_dir().join(format!("easel-unit-{name}-{}.db", std::process::id()));
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        path
+    }
+
+    fn charge(job: &str, usd: f64) -> Charge {
+        Charge {
+            job_id: job.into(),
+            guild_id: Some(1),
+            channel_id: 2,
+            user_id: 3,
+            command: "generate".into(),
+            model: "gpt-image-2".into(),
+            images: 1,
+            usd,
+            owner: InstanceId("this".into()),
+        }
+    }
+
+    fn no_limits() -> Limits {
+        Limits::new([None; 6], false)
+    }
+
+    #[tokio::test]
+    async fn reserve_commit_and_release_move_the_usage() {
+        let store = SqliteStore::open(&temp_db("ledger")).unwrap();
+        let now: DateTime<Utc> = "2026-11-25T12:00:00Z".parse().unwrap();
+        store.reserve(&charge("a", 0.25), &no_limits(), false, now).await.unwrap();
+        store.reserve(&charge("b", 0.25), &no_limits(), false, now).await.unwrap();
+        let usage = store.usage(Some(1), 3, now).await.unwrap();
+        assert_eq!((usage.in_flight, usage.user_images, usage.user_usd), (2, 2, 0.5));
+
+        store.commit("a", 0.03, 1, now).await.unwrap();
+        store.release("b", now).await.unwrap();
+        store.release("a", now).await.unwrap();
+        let usage = store.usage(Some(1), 3, now).await.unwrap();
+        assert_eq!((usage.in_flight, usage.user_images, usage.user_usd), (0, 1, 0.03), "settled at the real cost");
+        assert_eq!(store.ledger_state("a").await.unwrap(), Some(LedgerState::Committed));
+        assert_eq!(store.ledger_state("b").await.unwrap(), Some(LedgerState::Released));
+        assert!(matches!(
+            store.reserve(&charge("a", 0.1), &no_limits(), false, now).await,
+            Err(ReserveError::Duplicate(_))
+        ));
+    }
+
+    #[tokio::test]
+    async fn usage_older_than_a_day_no_longer_counts() {
+        let store = SqliteStore::open(&temp_db("window")).unwrap();
+        let then: DateTime<Utc> = "2026-11-24T11:00:00Z".parse().unwrap();
+        store.reserve(&charge("old", 0.5), &no_limits(), false, then).await.unwrap();
+        store.commit("old", 0.5, 1, then).await.unwrap();
+        let now: DateTime<Utc> = "2026-11-25T11:00:01Z".parse().unwrap();
+        let usage = store.usage(Some(1), 3, now).await.unwrap();
+        assert_eq!((usage.user_usd, usage.user_images, usage.global_usd), (0.0, 0, 0.5));
+    }
+
+    #[tokio::test]
+    async fn overrides_and_blocks_round_trip() {
+        let store = SqliteStore::open(&temp_db("settings")).unwrap();
+        let now: DateTime<Utc> = "2026-11-25T12:00:00Z".parse().unwrap();
+        store.set_override(1, Scope::User(3), LimitName::ImagesPerDay, Some(4.0)).await.unwrap();
+        store.set_override(1, Scope::User(3), LimitName::ImagesPerDay, None).await.unwrap();
+        store.set_override(1, Scope::Role(8), LimitName::Cooldown, Some(5.0)).await.unwrap();
+        let overrides = store.overrides(1).await.unwrap();
+        assert_eq!(overrides.len(), 2);
+        assert!(overrides.contains(&Override { scope: Scope::User(3), name: LimitName::ImagesPerDay, value: None }));
+        assert_eq!(store.clear_overrides(1, Some(Scope::Role(8))).await.unwrap(), 1);
+
+        let until = now + chrono::Duration::hours(1);
+        store.block(1, 3, &Block { until: Some(until), reason: "spam".into() }, now).await.unwrap();
+        assert!(store.block_of(1, 3, now).await.unwrap().is_some());
+        assert!(store.block_of(1, 3, until).await.unwrap().is_none(), "a timed block ends by itself");
+        assert!(store.unblock(1, 3).await.unwrap());
+        assert!(store.block_of(1, 3, now).await.unwrap().is_none());
+    }
+
+    #[tokio::test]
+    async fn only_reservations_of_a_process_whose_heartbeat_stopped_are_released() {
+        let store = SqliteStore::open(&temp_db("owners")).unwrap();
+        let now: DateTime<Utc> = "2026-11-25T12:00:00Z".parse().unwrap();
+        let lease = chrono::Duration::seconds(60);
+        let (alive, dead) = (InstanceId("alive".into()), InstanceId("dead".into()));
+        store.heartbeat(&dead, now - chrono::Duration::seconds(90)).await.unwrap();
+        store.heartbeat(&alive, now - chrono::Duration::seconds(30)).await.unwrap();
+        store.reserve(&Charge { owner: alive.clone(), ..charge("live", 0.1) }, &no_limits(), false, now).await.unwrap();
+        store
+            .reserve(&Charge { owner: dead.clone(), ..charge("orphan", 0.1) }, &no_limits(), false, now)
+            .await
+            .unwrap();
+
+        assert_eq!(store.release_orphans(lease, now).await.unwrap(), 1);
+        assert_eq!(store.ledger_state("live").await.unwrap(), Some(LedgerState::Reserved), "a live process's job");
+        assert_eq!(store.ledger_state("orphan").await.unwrap(), Some(LedgerState::Released));
+
+        assert_eq!(store.retire(&alive, now).await.unwrap(), 1, "a clean stop releases its own leftovers");
+        assert_eq!(store.ledger_state("live").await.unwrap(), Some(LedgerState::Released));
+    }
+
+    #[tokio::test]
+    async fn a_panic_inside_the_store_leaves_it_usable() {
+        let store = SqliteStore::open(&temp_db("panic")).unwrap();
+        let now: DateTime<Utc> = "2026-11-25T12:00:00Z".parse().unwrap();
+        let failed: Result<(), StoreError> = store
+            .with(|c| {
+                let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
+                tx.execute("INSERT INTO instances (id, started_at, heartbeat_at) VALUES ('x', 0, 0)", []).unwrap();
+                panic!("a bug inside a transaction")
+            })
+            .await;
+        assert!(failed.is_err());
+        store.reserve(&charge("after", 0.1), &no_limits(), false, now).await.unwrap();
+        assert_eq!(store.ledger_state("after").await.unwrap(), Some(LedgerState::Reserved));
+        let leftover: i64 = store
+            .with(|c| c.query_row("SELECT COUNT(*) FROM instances", [], |r| r.get(0)).map_err(fail))
+            .await
+            .unwrap();
+        assert_eq!(leftover, 0, "the panicking transaction rolled back");
+    }
+
+    #[test]
+    fn a_process_on_this_machine_without_its_pid_is_gone_and_others_are_left_to_the_lease() {
+        let me = InstanceId::generate();
+        assert!(!me.is_gone_here(), "this process is alive");
+        let host = me.0.split('/').next().unwrap().to_owned();
+        if std::path::Path::new("/proc/self").exists() {
+            assert!(InstanceId(format!("{host}/4194399/1")).is_gone_here(), "no such pid");
+        }
+        assert!(!InstanceId("another-machine/4194399/1".into()).is_gone_here());
+        assert!(!InstanceId("legacy-12-34".into()).is_gone_here());
+    }
+}
