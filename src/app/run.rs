@@ -73,10 +73,11 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         warn!("OPENAI_API_KEY is not set: OpenAI will refuse every call until it is");
     }
     let openai = Arc::new(startup::openai_backend(&config));
+    let channel_log = Arc::new(discord::moderation::ChannelLog::new());
     let moderation = Arc::new(Moderation::new(
         Arc::clone(&moderation_store),
         Arc::clone(&clock),
-        Arc::new(discord::moderation::ChannelLog::new(Arc::new(discord::http_client(&config)))),
+        Arc::clone(&channel_log) as _,
         config.moderation_precheck.then(|| Arc::clone(&openai) as Arc<dyn ContentCheck>),
         config.moderation_log_channel.map(|channel| (config.discord_guild_id, channel)),
         OffencePolicy {
@@ -199,6 +200,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         report: report_store,
         clock: Arc::clone(&clock),
         gateway,
+        channel_log,
     };
     let served = discord::serve(&config, Arc::new(services), shutdown).await;
     let _ = stop_http.send(());

@@ -299,7 +299,7 @@ async fn read_settings(services: &Services, request: &mut JobRequest, origin: Or
         .settings
         .read(guild, request.requester.user_id)
         .await
-        .map_err(|e| JobError::Unexpected(error::chain(&e)))?;
+        .map_err(|e| JobError::unexpected("reading the member's settings", e))?;
     apply(services, request, origin, saved);
     Ok(())
 }

@@ -77,6 +77,8 @@ pub struct Services {
     pub clock: Arc<dyn Clock>,
     /// Whether the gateway is connected, for `/healthz`.
     pub gateway: Arc<crate::discord::gateway::Gateway>,
+    /// The moderation log's poster, given the bot's client when the gateway is ready.
+    pub channel_log: Arc<moderation::ChannelLog>,
 }
 
 struct Handler {
@@ -110,6 +112,7 @@ impl EventHandler for Handler {
         let courier = DiscordCourier::new(Arc::clone(&ctx.http), Arc::clone(&self.services.clock));
         self.services.jobs.start(Arc::new(courier));
         self.services.desk.start(Arc::new(DiscordBoard::new(Arc::clone(&ctx.http))));
+        self.services.channel_log.connect(Arc::clone(&ctx.http));
         self.services.gateway.ready(ctx.shard_id.0);
         // Start-up (catalogue checks, registration) is done: its buffers can go back to the system.
         crate::memory::give_back();

@@ -173,15 +173,41 @@ pub async fn run(admin: &Admin, actor: Actor, command: &CommandInteraction) -> R
     result.unwrap_or_else(|e| e.to_string()).into()
 }
 
-/// Posts audit entries to a guild's log channel.
+/// Posts audit entries to a guild's log channel, through the bot's one serenity client (one rate
+/// limiter for the token), which it is given once the gateway is ready.
+#[derive(Default)]
 pub struct ChannelLog {
-    http: Arc<Http>,
+    http: tokio::sync::OnceCell<Arc<Http>>,
+    connected: tokio::sync::Notify,
 }
 
+/// How long a post made before the gateway is ready waits for it.
+const CONNECT_WAIT: Duration = Duration::from_secs(60);
+
 impl ChannelLog {
-    /// A log poster over `http`.
-    pub fn new(http: Arc<Http>) -> Self {
-        Self { http }
+    /// A log poster, not yet connected: posts wait for [`Self::connect`].
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Gives the log the bot's client (the first call wins; a reconnect's `ready` changes nothing).
+    pub fn connect(&self, http: Arc<Http>) {
+        if self.http.set(http).is_ok() {
+            self.connected.notify_waiters();
+        }
+    }
+
+    async fn http(&self) -> Result<Arc<Http>, String> {
+        let connected = async {
+            loop {
+                let notified = self.connected.notified();
+                if let Some(http) = self.http.get() {
+                    return Arc::clone(http);
+                }
+                notified.await;
+            }
+        };
+        tokio::time::timeout(CONNECT_WAIT, connected).await.map_err(|_| "not connected to Discord yet".to_owned())
     }
 }
 
@@ -234,7 +260,8 @@ pub fn log_embed(e: &AuditEntry) -> CreateEmbed {
 impl ModerationLog for ChannelLog {
     async fn notice(&self, channel_id: u64, text: &str) -> Result<(), String> {
         let message = CreateMessage::new().content(truncate(text, 2000)).allowed_mentions(CreateAllowedMentions::new());
-        ChannelId::new(channel_id).send_message(&self.http, message).await.map(|_| ()).map_err(|e| e.to_string())
+        let http = self.http().await?;
+        ChannelId::new(channel_id).send_message(&http, message).await.map(|_| ()).map_err(|e| e.to_string())
     }
 
     async fn post(&self, channel_id: u64, entry: &AuditEntry) -> Result<(), String> {
@@ -242,7 +269,8 @@ impl ModerationLog for ChannelLog {
         if let Some(png) = &entry.thumbnail {
             message = message.add_file(CreateAttachment::bytes(png.clone(), THUMBNAIL));
         }
-        let send = || ChannelId::new(channel_id).send_message(&self.http, message.clone());
+        let http = self.http().await?;
+        let send = || ChannelId::new(channel_id).send_message(&http, message.clone());
         let backoff = ExponentialBuilder::default()
             .with_min_delay(Duration::from_millis(500))
             .with_max_delay(Duration::from_secs(5));

@@ -285,6 +285,6 @@ impl Admission {
 }
 
 /// An internal fault, with its whole cause chain for the owner's log.
-fn unexpected<E: std::error::Error + 'static>(e: E) -> JobError {
-    JobError::Unexpected(crate::text::chain(&e))
+fn unexpected<E: std::error::Error + Send + Sync + 'static>(e: E) -> JobError {
+    JobError::unexpected("admitting the request", e)
 }

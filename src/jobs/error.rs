@@ -103,12 +103,26 @@ pub enum JobError {
     /// Discord did not accept the finished images.
     #[error("the images could not be delivered: {0}")]
     DeliveryFailed(#[source] Box<dyn Error + Send + Sync>),
-    /// Anything else.
-    #[error("unexpected failure: {0}")]
-    Unexpected(String),
+    /// Anything else, with its cause kept for the owner's log.
+    #[error("unexpected failure")]
+    Unexpected(#[source] Box<dyn Error + Send + Sync>),
+}
+
+/// A step of Easel's own that failed: the step named, its cause kept.
+#[derive(Debug, thiserror::Error)]
+#[error("{step}")]
+pub struct StepFailed {
+    step: &'static str,
+    #[source]
+    cause: Box<dyn Error + Send + Sync>,
 }
 
 impl JobError {
+    /// An internal fault in `step` (e.g. "writing the spool"), keeping `cause` and its own causes.
+    pub fn unexpected(step: &'static str, cause: impl Into<Box<dyn Error + Send + Sync>>) -> Self {
+        Self::Unexpected(Box::new(StepFailed { step, cause: cause.into() }))
+    }
+
     /// Sorts a provider failure (after retries) into what the member and owner must be told.
     pub fn from_backend(error: BackendError, model: &str, replacement: Option<&str>) -> Self {
         match error {
@@ -124,7 +138,7 @@ impl JobError {
                 Self::Misconfigured(e)
             }
             e @ BackendError::TooLarge { .. } => Self::ResultUnusable(Box::new(e)),
-            BackendError::Malformed(detail) => Self::Unexpected(detail),
+            e @ BackendError::Malformed(_) => Self::Unexpected(Box::new(e)),
         }
     }
 

@@ -99,7 +99,7 @@ impl Jobs {
                 }
             }
             JobState::Running => {
-                let stopped = JobError::Unexpected(format!("stopped mid-job {} times", job.attempts));
+                let stopped = JobError::Unexpected(format!("stopped mid-job {} times", job.attempts).into());
                 let spec = self.admission.check(&job.request).ok();
                 self.fail(&job, spec.as_ref(), stopped, None).await;
             }
@@ -128,7 +128,7 @@ impl Jobs {
         };
         let images = match self.spool.read(&result.files).await {
             Ok(images) => images,
-            Err(e) => return self.fail(&job, Some(&spec), JobError::Unexpected(format!("spool: {e}")), paid).await,
+            Err(e) => return self.fail(&job, Some(&spec), JobError::unexpected("reading the spool", e), paid).await,
         };
         let cost = Cost { usd: result.cost_usd, from_usage: result.from_usage };
         let finished = FinishedJob {

@@ -104,7 +104,7 @@ impl Jobs {
         let files = match self.spool.write(job_id, &finished.images).await {
             Ok(files) => files,
             Err(e) => {
-                let failure = JobError::Unexpected(format!("spool: {e}"));
+                let failure = JobError::unexpected("writing the spool", e);
                 return self.fail(&job, Some(&spec), failure, paid).await;
             }
         };
@@ -128,7 +128,7 @@ impl Jobs {
             }
             Err(e) => {
                 self.spool.remove(&result.files).await;
-                self.fail(&job, Some(&spec), JobError::Unexpected(error::chain(&e)), paid).await;
+                self.fail(&job, Some(&spec), JobError::unexpected("recording the generated images", e), paid).await;
             }
         }
     }
