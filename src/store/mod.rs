@@ -9,6 +9,7 @@
 pub mod migrate;
 mod open;
 pub mod postgres;
+mod sql;
 pub use open::Stores;
 pub mod sqlite;
 

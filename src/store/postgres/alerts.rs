@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use super::{execute, millis, PostgresStore};
 use crate::community::spend::AlertStore;
 use crate::domain::ledger::StoreError;
+use crate::store::sql::alerts::MARK_ALERT;
 
 #[async_trait]
 impl AlertStore for PostgresStore {
@@ -16,14 +17,9 @@ impl AlertStore for PostgresStore {
         threshold: u32,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        // The primary key decides: of two processes posting the same alert at once, one inserts.
-        let added = execute(
-            &self.client().await?,
-            "INSERT INTO spend_alerts (scope, period, threshold, posted_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING",
-            &[&scope, &period, &i64::from(threshold), &millis(now)],
-        )
-        .await?;
+        let params =
+            [&scope as &(dyn tokio_postgres::types::ToSql + Sync), &period, &i64::from(threshold), &millis(now)];
+        let added = execute(&self.client().await?, MARK_ALERT, &params).await?;
         Ok(added == 1)
     }
 }

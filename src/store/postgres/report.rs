@@ -1,4 +1,5 @@
-//! `/usage server`'s reads of the ledger, in Postgres: charged jobs only.
+//! `/usage server`'s reads of the ledger, in Postgres: charged jobs only (statements and rows shared
+//! with SQLite in `sql::report`, except the day, which each database names its own way).
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -6,6 +7,7 @@ use chrono::{DateTime, Utc};
 use super::{count, get, id, millis, query, PostgresStore};
 use crate::community::report::{DaySpend, ReportStore, RequesterSpend};
 use crate::domain::ledger::StoreError;
+use crate::store::sql::report as sql;
 
 /// Milliseconds in a day: a time's UTC day is its milliseconds divided by this, rounded down.
 const DAY_MS: i64 = 86_400_000;
@@ -13,12 +15,7 @@ const DAY_MS: i64 = 86_400_000;
 #[async_trait]
 impl ReportStore for PostgresStore {
     async fn failed_spend(&self, guild_id: u64, since: DateTime<Utc>) -> Result<f64, StoreError> {
-        let row = super::query_one(
-            &self.client().await?,
-            "SELECT COALESCE(SUM(usd), 0) FROM owner_spend WHERE guild_id = $1 AND created_at >= $2",
-            &[&id(guild_id), &millis(since)],
-        )
-        .await?;
+        let row = super::query_one(&self.client().await?, sql::FAILED_SPEND, &[&id(guild_id), &millis(since)]).await?;
         get(&row, 0)
     }
 
@@ -51,23 +48,8 @@ impl ReportStore for PostgresStore {
         since: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<RequesterSpend>, StoreError> {
-        // NULLS LAST: where SQLite puts them in a descending order.
-        let rows = query(
-            &self.client().await?,
-            "SELECT user_id, SUM(images)::BIGINT, SUM(cost_usd) AS usd FROM ledger
-             WHERE guild_id = $1 AND state = 'committed' AND created_at >= $2
-             GROUP BY user_id ORDER BY usd DESC NULLS LAST LIMIT $3",
-            &[&id(guild_id), &millis(since), &i64::from(limit)],
-        )
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(RequesterSpend {
-                    user_id: get::<i64>(r, 0)? as u64,
-                    images: count(get(r, 1)?),
-                    usd: get::<Option<f64>>(r, 2)?.unwrap_or(0.0),
-                })
-            })
-            .collect()
+        let client = self.client().await?;
+        let params = [&id(guild_id) as &(dyn tokio_postgres::types::ToSql + Sync), &millis(since), &i64::from(limit)];
+        super::query_map(&client, sql::TOP_REQUESTERS, &params, sql::requester_spend).await
     }
 }

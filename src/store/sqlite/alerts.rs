@@ -7,6 +7,7 @@ use rusqlite::params;
 use super::{fail, millis, SqliteStore};
 use crate::community::spend::AlertStore;
 use crate::domain::ledger::StoreError;
+use crate::store::sql::alerts::MARK_ALERT;
 
 #[async_trait]
 impl AlertStore for SqliteStore {
@@ -19,12 +20,7 @@ impl AlertStore for SqliteStore {
     ) -> Result<bool, StoreError> {
         let (scope, period) = (scope.to_owned(), period.to_owned());
         self.with(move |c| {
-            let added = c
-                .execute(
-                    "INSERT OR IGNORE INTO spend_alerts (scope, period, threshold, posted_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![scope, period, threshold, millis(now)],
-                )
-                .map_err(fail)?;
+            let added = c.execute(MARK_ALERT, params![scope, period, threshold, millis(now)]).map_err(fail)?;
             Ok(added == 1)
         })
         .await

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 mod alerts;
@@ -19,6 +19,7 @@ mod report;
 mod requests;
 mod settings;
 
+use super::sql::{millis, time, Columns};
 use super::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
 use crate::domain::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
 
@@ -47,14 +48,6 @@ pub struct SqliteStore {
 
 fn fail(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> StoreError {
     StoreError(e.into())
-}
-
-fn millis(t: DateTime<Utc>) -> i64 {
-    t.timestamp_millis()
-}
-
-fn time(ms: i64) -> DateTime<Utc> {
-    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
 }
 
 impl SqliteStore {
@@ -91,6 +84,22 @@ impl SqliteStore {
         .await
         .map_err(|e| E::from(fail(e)))?
     }
+}
+
+/// Runs `sql` and maps every row with `map` (a mapping shared with Postgres, in `sql`).
+fn all<T>(
+    c: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    map: impl Fn(&dyn Columns) -> Result<T, StoreError>,
+) -> Result<Vec<T>, StoreError> {
+    let mut statement = c.prepare_cached(sql).map_err(fail)?;
+    let mut rows = statement.query(params).map_err(fail)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(fail)? {
+        out.push(map(row)?);
+    }
+    Ok(out)
 }
 
 fn migrate(connection: &mut Connection) -> Result<(), StoreError> {

@@ -1,12 +1,14 @@
-//! `/usage server`'s reads of the ledger, in SQLite: charged jobs only.
+//! `/usage server`'s reads of the ledger, in SQLite: charged jobs only (statements and rows shared
+//! with Postgres in `sql::report`, except the day, which each database names its own way).
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
-use super::{fail, millis, SqliteStore};
+use super::{all, fail, millis, SqliteStore};
 use crate::community::report::{DaySpend, ReportStore, RequesterSpend};
 use crate::domain::ledger::StoreError;
+use crate::store::sql::report as sql;
 
 #[async_trait]
 impl ReportStore for SqliteStore {
@@ -42,37 +44,14 @@ impl ReportStore for SqliteStore {
         limit: u32,
     ) -> Result<Vec<RequesterSpend>, StoreError> {
         self.with(move |c| {
-            let mut statement = c
-                .prepare(
-                    "SELECT user_id, SUM(images), SUM(cost_usd) AS usd FROM ledger
-                     WHERE guild_id = ?1 AND state = 'committed' AND created_at >= ?2
-                     GROUP BY user_id ORDER BY usd DESC LIMIT ?3",
-                )
-                .map_err(fail)?;
-            let rows = statement
-                .query_map(params![guild_id as i64, millis(since), limit], |r| {
-                    Ok(RequesterSpend {
-                        user_id: r.get::<_, i64>(0)? as u64,
-                        images: r.get(1)?,
-                        usd: r.get::<_, Option<f64>>(2)?.unwrap_or(0.0),
-                    })
-                })
-                .map_err(fail)?
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(fail)?;
-            Ok(rows)
+            all(c, sql::TOP_REQUESTERS, params![guild_id as i64, millis(since), limit], sql::requester_spend)
         })
         .await
     }
 
     async fn failed_spend(&self, guild_id: u64, since: DateTime<Utc>) -> Result<f64, StoreError> {
         self.with(move |c| {
-            c.query_row(
-                "SELECT COALESCE(SUM(usd), 0) FROM owner_spend WHERE guild_id = ?1 AND created_at >= ?2",
-                params![guild_id as i64, millis(since)],
-                |r| r.get(0),
-            )
-            .map_err(fail)
+            c.query_row(sql::FAILED_SPEND, params![guild_id as i64, millis(since)], |r| r.get(0)).map_err(fail)
         })
         .await
     }
