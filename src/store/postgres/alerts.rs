@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::{execute, millis, PostgresStore};
+use super::{execute, millis, Param, PostgresStore};
 use crate::community::spend::AlertStore;
 use crate::domain::ledger::StoreError;
 use crate::store::sql::alerts::MARK_ALERT;
@@ -17,8 +17,7 @@ impl AlertStore for PostgresStore {
         threshold: u32,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let params =
-            [&scope as &(dyn tokio_postgres::types::ToSql + Sync), &period, &i64::from(threshold), &millis(now)];
+        let params = [&scope as Param, &period, &i64::from(threshold), &millis(now)];
         let added = execute(&self.client().await?, MARK_ALERT, &params).await?;
         Ok(added == 1)
     }

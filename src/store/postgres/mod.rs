@@ -110,6 +110,9 @@ fn get<'a, T: FromSql<'a>>(row: &'a Row, i: usize) -> Result<T, StoreError> {
     row.try_get(i).map_err(fail)
 }
 
+/// A statement's parameter (for arrays of parameters of several types).
+type Param<'a> = &'a (dyn ToSql + Sync);
+
 /// Runs `sql` (prepared once per connection), returning the rows.
 async fn query(c: &impl GenericClient, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>, StoreError> {
     let statement = c.prepare_cached(&dollars(sql)).await.map_err(fail)?;

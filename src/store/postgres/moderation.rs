@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::{count, execute, get, id, millis, query_map, query_one, query_opt, text, PostgresStore};
+use super::{count, execute, get, id, millis, query_map, query_one, query_opt, text, Param, PostgresStore};
 use crate::community::moderation::{AuditEntry, ModerationStore, Rule};
 use crate::domain::ledger::{Store, StoreError};
 use crate::domain::limits::Block;
@@ -65,8 +65,7 @@ impl ModerationStore for PostgresStore {
             sql::AUDIT_COLUMNS,
             sql::ENTRIES
         );
-        let params =
-            [&guild as &(dyn tokio_postgres::types::ToSql + Sync), &user, &i64::from(limit), &i64::from(offset)];
+        let params = [&guild as Param, &user, &i64::from(limit), &i64::from(offset)];
         let entries = query_map(&client, &page, &params, sql::audit_entry).await?;
         Ok((entries, total))
     }

@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::{count, get, id, millis, query, PostgresStore};
+use super::{count, get, id, millis, query, Param, PostgresStore};
 use crate::community::report::{DaySpend, ReportStore, RequesterSpend};
 use crate::domain::ledger::StoreError;
 use crate::store::sql::report as sql;
@@ -49,7 +49,7 @@ impl ReportStore for PostgresStore {
         limit: u32,
     ) -> Result<Vec<RequesterSpend>, StoreError> {
         let client = self.client().await?;
-        let params = [&id(guild_id) as &(dyn tokio_postgres::types::ToSql + Sync), &millis(since), &i64::from(limit)];
+        let params = [&id(guild_id) as Param, &millis(since), &i64::from(limit)];
         super::query_map(&client, sql::TOP_REQUESTERS, &params, sql::requester_spend).await
     }
 }

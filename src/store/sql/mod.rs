@@ -18,6 +18,7 @@ use crate::domain::ledger::StoreError;
 pub mod alerts;
 pub mod moderation;
 pub mod report;
+pub mod requests;
 pub mod settings;
 
 fn fail(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> StoreError {

@@ -1,60 +1,30 @@
-//! Community requests, votes and request boards in SQLite.
+//! Community requests, votes and request boards in SQLite (statements and rows shared with Postgres in
+//! `sql::requests`; forgetting words is each database's own JSON).
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension};
 
-use super::{fail, millis, time, SqliteStore};
+use super::{all, fail, millis, SqliteStore};
 use crate::desk::{BoardSettings, CommunityRequest, RequestState, RequestStore, Sort};
 use crate::domain::ledger::StoreError;
-
-const COLUMNS: &str = "r.request_id, r.request, r.note, r.estimate_usd, r.state, r.card_channel, r.card_message,
-    r.decided_by, r.reason, r.job_id, r.created_at,
-    (SELECT COUNT(*) FROM request_votes v WHERE v.request_id = r.request_id)";
-
-fn community_request(row: &Row<'_>) -> rusqlite::Result<CommunityRequest> {
-    let text: String = row.get(1)?;
-    let request = serde_json::from_str(&text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, Box::new(e)))?;
-    let channel: Option<i64> = row.get(5)?;
-    let message: Option<i64> = row.get(6)?;
-    Ok(CommunityRequest {
-        id: row.get(0)?,
-        request,
-        note: row.get(2)?,
-        estimate_usd: row.get(3)?,
-        state: RequestState::from_key(&row.get::<_, String>(4)?),
-        card: channel.zip(message).map(|(c, m)| (c as u64, m as u64)),
-        decided_by: row.get::<_, Option<i64>>(7)?.map(|u| u as u64),
-        reason: row.get(8)?,
-        job_id: row.get(9)?,
-        created_at: time(row.get(10)?),
-        votes: row.get(11)?,
-    })
-}
+use crate::store::sql::requests as sql;
 
 #[async_trait]
 impl RequestStore for SqliteStore {
     async fn board(&self, guild_id: u64) -> Result<BoardSettings, StoreError> {
         self.with(move |c| {
-            let text: Option<String> = c
-                .query_row("SELECT settings FROM request_boards WHERE guild_id = ?1", [guild_id as i64], |r| r.get(0))
-                .optional()
-                .map_err(fail)?;
-            Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+            let json: Option<String> =
+                c.query_row(sql::BOARD, [guild_id as i64], |r| r.get(0)).optional().map_err(fail)?;
+            Ok(sql::board(json.as_deref()))
         })
         .await
     }
 
     async fn save_board(&self, guild_id: u64, settings: &BoardSettings, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let text = serde_json::to_string(settings).map_err(fail)?;
+        let json = serde_json::to_string(settings).map_err(fail)?;
         self.with(move |c| {
-            c.execute(
-                "INSERT INTO request_boards (guild_id, settings, updated_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (guild_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at",
-                params![guild_id as i64, text, millis(now)],
-            )
-            .map_err(fail)?;
+            c.execute(sql::SAVE_BOARD, params![guild_id as i64, json, millis(now)]).map_err(fail)?;
             Ok(())
         })
         .await
@@ -64,33 +34,13 @@ impl RequestStore for SqliteStore {
         &self,
         since: DateTime<Utc>,
     ) -> Result<Vec<(u64, BoardSettings, DateTime<Utc>)>, StoreError> {
-        self.with(move |c| {
-            let mut statement = c
-                .prepare("SELECT guild_id, settings, updated_at FROM request_boards WHERE updated_at >= ?1")
-                .map_err(fail)?;
-            let rows = statement
-                .query_map([millis(since)], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)? as u64,
-                        serde_json::from_str(&r.get::<_, String>(1)?).unwrap_or_default(),
-                        time(r.get(2)?),
-                    ))
-                })
-                .map_err(fail)?;
-            rows.collect::<Result<Vec<_>, _>>().map_err(fail)
-        })
-        .await
+        self.with(move |c| all(c, sql::BOARDS_CHANGED_SINCE, [millis(since)], sql::board_change)).await
     }
 
     async fn member_requests(&self, guild_id: u64, user_id: u64) -> Result<(u32, Option<DateTime<Utc>>), StoreError> {
         self.with(move |c| {
-            c.query_row(
-                "SELECT COALESCE(SUM(state = 'open'), 0), MAX(created_at) FROM community_requests
-                 WHERE guild_id = ?1 AND user_id = ?2",
-                params![guild_id as i64, user_id as i64],
-                |r| Ok((r.get::<_, u32>(0)?, r.get::<_, Option<i64>>(1)?.map(time))),
-            )
-            .map_err(fail)
+            let rows = all(c, sql::MEMBER_REQUESTS, params![guild_id as i64, user_id as i64], sql::member_requests)?;
+            Ok(rows.into_iter().next().unwrap_or((0, None)))
         })
         .await
     }
@@ -112,22 +62,11 @@ impl RequestStore for SqliteStore {
 
     async fn create_request(&self, request: &CommunityRequest) -> Result<(), StoreError> {
         let r = request.clone();
-        let text = serde_json::to_string(&r.request).map_err(fail)?;
+        let json = serde_json::to_string(&r.request).map_err(fail)?;
         self.with(move |c| {
-            c.execute(
-                "INSERT INTO community_requests (request_id, guild_id, user_id, request, note, estimate_usd, state,
-                    created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7)",
-                params![
-                    r.id,
-                    r.guild_id() as i64,
-                    r.user_id() as i64,
-                    text,
-                    r.note,
-                    r.estimate_usd,
-                    millis(r.created_at)
-                ],
-            )
-            .map_err(fail)?;
+            let (guild, user) = (r.guild_id() as i64, r.user_id() as i64);
+            let params = params![r.id, guild, user, json, r.note, r.estimate_usd, millis(r.created_at)];
+            c.execute(sql::CREATE_REQUEST, params).map_err(fail)?;
             Ok(())
         })
         .await
@@ -136,11 +75,7 @@ impl RequestStore for SqliteStore {
     async fn set_card(&self, request_id: &str, channel_id: u64, message_id: u64) -> Result<(), StoreError> {
         let id = request_id.to_owned();
         self.with(move |c| {
-            c.execute(
-                "UPDATE community_requests SET card_channel = ?2, card_message = ?3 WHERE request_id = ?1",
-                params![id, channel_id as i64, message_id as i64],
-            )
-            .map_err(fail)?;
+            c.execute(sql::SET_CARD, params![id, channel_id as i64, message_id as i64]).map_err(fail)?;
             Ok(())
         })
         .await
@@ -148,30 +83,12 @@ impl RequestStore for SqliteStore {
 
     async fn community_request(&self, request_id: &str) -> Result<Option<CommunityRequest>, StoreError> {
         let id = request_id.to_owned();
-        self.with(move |c| {
-            c.query_row(
-                &format!("SELECT {COLUMNS} FROM community_requests r WHERE r.request_id = ?1"),
-                [id],
-                community_request,
-            )
-            .optional()
-            .map_err(fail)
-        })
-        .await
+        self.with(move |c| Ok(all(c, &sql::request_by_id(), [id], sql::community_request)?.into_iter().next())).await
     }
 
     async fn vote(&self, request_id: &str, user_id: u64) -> Result<bool, StoreError> {
         let id = request_id.to_owned();
-        self.with(move |c| {
-            let added = c
-                .execute(
-                    "INSERT OR IGNORE INTO request_votes (request_id, user_id) VALUES (?1, ?2)",
-                    params![id, user_id as i64],
-                )
-                .map_err(fail)?;
-            Ok(added == 1)
-        })
-        .await
+        self.with(move |c| Ok(c.execute(sql::VOTE, params![id, user_id as i64]).map_err(fail)? == 1)).await
     }
 
     async fn decide(
@@ -185,14 +102,8 @@ impl RequestStore for SqliteStore {
     ) -> Result<bool, StoreError> {
         let (id, reason) = (request_id.to_owned(), reason.map(str::to_owned));
         self.with(move |c| {
-            let changed = c
-                .execute(
-                    "UPDATE community_requests SET state = ?3, decided_by = ?4, reason = ?5, decided_at = ?6
-                     WHERE request_id = ?1 AND state = ?2",
-                    params![id, from.key(), to.key(), by as i64, reason, millis(now)],
-                )
-                .map_err(fail)?;
-            Ok(changed == 1)
+            let params = params![id, from.key(), to.key(), by as i64, reason, millis(now)];
+            Ok(c.execute(sql::DECIDE, params).map_err(fail)? == 1)
         })
         .await
     }
@@ -200,32 +111,14 @@ impl RequestStore for SqliteStore {
     async fn set_request_job(&self, request_id: &str, job_id: &str) -> Result<(), StoreError> {
         let (id, job) = (request_id.to_owned(), job_id.to_owned());
         self.with(move |c| {
-            c.execute("UPDATE community_requests SET job_id = ?2 WHERE request_id = ?1", params![id, job])
-                .map_err(fail)?;
+            c.execute(sql::SET_REQUEST_JOB, params![id, job]).map_err(fail)?;
             Ok(())
         })
         .await
     }
 
     async fn open_requests(&self, guild_id: u64, sort: Sort, limit: u32) -> Result<Vec<CommunityRequest>, StoreError> {
-        let order = match sort {
-            Sort::Votes => "12 DESC, r.created_at ASC",
-            Sort::Age => "r.created_at ASC",
-        };
-        self.with(move |c| {
-            let mut statement = c
-                .prepare(&format!(
-                    "SELECT {COLUMNS} FROM community_requests r WHERE r.guild_id = ?1 AND r.state = 'open'
-                     ORDER BY {order} LIMIT ?2"
-                ))
-                .map_err(fail)?;
-            let rows = statement
-                .query_map(params![guild_id as i64, limit], community_request)
-                .map_err(fail)?
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(fail)?;
-            Ok(rows)
-        })
-        .await
+        self.with(move |c| all(c, &sql::open_requests(sort), params![guild_id as i64, limit], sql::community_request))
+            .await
     }
 }
