@@ -5,46 +5,23 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use deadpool_postgres::GenericClient;
-use tokio_postgres::Row;
 
 use super::ledger::{commit_in, release_in, reserve_in, IN_GUILD};
 use super::{
-    admission_lock, count, execute, fail, get, id, millis, query, query_one, query_opt, text, time, PostgresStore,
+    admission_lock, count, execute, fail, get, id, millis, query, query_map, query_one, query_opt, text, Param,
+    PostgresStore,
 };
 use crate::domain::catalogue::BackendKind;
 use crate::domain::limits::Limits;
-use crate::jobs::queue::{
-    was_private, Failure, Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult, Ticket,
-};
-use crate::secret::Secret;
+use crate::jobs::queue::{Failure, Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult};
+use crate::store::sql::jobs::{self as sql, JOB_COLUMNS, UNFINISHED};
 
 /// The advisory lock (first key) serialising starts of one backend across processes.
 const START_LOCK: i32 = 0x4561_7303;
 use crate::domain::ledger::{Charge, InstanceId, ReserveError, StoreError};
 
-const COLUMNS: &str =
-    "request, backend, state, attempts, token, token_expires_at, result, message_id, delivered_channel_id";
-
 /// The keys of a stored request that hold the member's words or Discord links (removed by retention).
 pub(super) const FORGOTTEN_KEYS: &str = "'{prompt,negative_prompt,styles,source,mask,markup}'::text[]";
-
-/// States a job can still move from.
-const UNFINISHED: &str = "('queued', 'running', 'generated')";
-
-fn stored_job(row: &Row) -> Result<StoredJob, StoreError> {
-    let request: &str = get(row, 0)?;
-    let result: Option<&str> = get(row, 6)?;
-    Ok(StoredJob {
-        request: serde_json::from_str(request).map_err(fail)?,
-        backend: BackendKind::from_key(get(row, 1)?).unwrap_or(BackendKind::Openai),
-        state: JobState::from_key(get(row, 2)?),
-        attempts: count(get(row, 3)?),
-        ticket: Ticket { token: Secret::new(get::<String>(row, 4)?), expires_at: time(get(row, 5)?) },
-        result: result.map(serde_json::from_str).transpose().map_err(fail)?,
-        message_id: get::<Option<i64>>(row, 7)?.map(|m| m as u64),
-        channel_id: get::<Option<i64>>(row, 8)?.map(|c| c as u64),
-    })
-}
 
 /// Moves a job from one of `from` to `to` (blanking the token when `to` is final, and recording
 /// `reason` when given); returns whether it moved.
@@ -80,12 +57,11 @@ impl JobStore for PostgresStore {
         let tx = client.transaction().await.map_err(fail)?;
         admission_lock(&tx).await?;
         let guild = charge.guild_id.map(id);
-        let sql = format!("SELECT COUNT(*) FROM jobs WHERE state = 'queued' AND {IN_GUILD}");
-        let in_guild = count(get(&query_one(&tx, &sql, &[&guild]).await?, 0)?);
+        let in_guild = count(get(&query_one(&tx, sql::QUEUED_IN_GUILD, &[&guild]).await?, 0)?);
         if in_guild >= caps.per_guild {
             return Err(ReserveError::QueueFull { waiting: in_guild, whole_bot: false });
         }
-        let total = count(get(&query_one(&tx, "SELECT COUNT(*) FROM jobs WHERE state = 'queued'", &[]).await?, 0)?);
+        let total = count(get(&query_one(&tx, sql::QUEUED, &[]).await?, 0)?);
         if total >= caps.total {
             return Err(ReserveError::QueueFull { waiting: total, whole_bot: true });
         }
@@ -93,9 +69,7 @@ impl JobStore for PostgresStore {
         let who = &job.request.requester;
         execute(
             &tx,
-            "INSERT INTO jobs (job_id, guild_id, channel_id, user_id, backend, request, state, attempts, owner,
-                               token, token_expires_at, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $8, $9, $10, $10)",
+            sql::INSERT_JOB,
             &[
                 &job.request.id.0,
                 &guild,
@@ -115,13 +89,7 @@ impl JobStore for PostgresStore {
     }
 
     async fn start(&self, job_id: &str, owner: &InstanceId, now: DateTime<Utc>) -> Result<Option<u32>, StoreError> {
-        let row = query_opt(
-            &self.client().await?,
-            "UPDATE jobs SET state = 'running', attempts = attempts + 1, owner = $2, updated_at = $3
-             WHERE job_id = $1 AND state = 'queued' RETURNING attempts",
-            &[&job_id, &owner.0, &millis(now)],
-        )
-        .await?;
+        let row = query_opt(&self.client().await?, sql::START, &[&job_id, &owner.0, &millis(now)]).await?;
         row.map(|r| get(&r, 0).map(count)).transpose()
     }
 
@@ -139,31 +107,17 @@ impl JobStore for PostgresStore {
         // Starts of one backend are serialised across processes, so the counts and turns cannot go stale.
         let lock = format!("SELECT pg_advisory_xact_lock({START_LOCK}, hashtext(current_schema() || '/' || $1::text))");
         execute(&tx, &lock, &[&backend.key()]).await?;
-        let member =
-            query_opt(&tx, "SELECT guild_id, user_id FROM jobs WHERE job_id = $1 AND state = 'queued'", &[&job_id])
-                .await?;
+        let member = query_opt(&tx, sql::QUEUED_MEMBER, &[&job_id]).await?;
         let Some(member) = member else { return Ok(Start::Gone) };
         let (guild, user): (Option<i64>, i64) = (get(&member, 0)?, get(&member, 1)?);
-        let running = count(get(
-            &query_one(&tx, "SELECT COUNT(*) FROM jobs WHERE backend = $1 AND state = 'running'", &[&backend.key()])
-                .await?,
-            0,
-        )?);
+        let running = count(get(&query_one(&tx, sql::RUNNING_ON, &[&backend.key()]).await?, 0)?);
         if running >= cap || (fair && !my_turn(&tx, backend, guild, user).await?) {
             return Ok(Start::Full);
         }
-        let row = query_one(
-            &tx,
-            "UPDATE jobs SET state = 'running', attempts = attempts + 1, owner = $2, updated_at = $3
-             WHERE job_id = $1 RETURNING attempts",
-            &[&job_id, &owner.0, &millis(now)],
-        )
-        .await?;
+        let row = query_one(&tx, sql::START_FOUND, &[&job_id, &owner.0, &millis(now)]).await?;
         let attempts = count(get(&row, 0)?);
         if fair {
-            let turn = "INSERT INTO lane_turns (backend, guild_id, user_id, served_at) VALUES ($1, $2, $3, $4)
-                        ON CONFLICT (backend, COALESCE(guild_id, 0), user_id) DO UPDATE SET served_at = excluded.served_at";
-            execute(&tx, turn, &[&backend.key(), &guild, &user, &millis(now)]).await?;
+            execute(&tx, sql::TURN_TAKEN, &[&backend.key(), &guild, &user, &millis(now)]).await?;
         }
         tx.commit().await.map_err(fail)?;
         Ok(Start::Started(attempts))
@@ -183,8 +137,7 @@ impl JobStore for PostgresStore {
         let result = serde_json::to_string(result).map_err(fail)?;
         let moved = execute(
             &self.client().await?,
-            "UPDATE jobs SET state = 'generated', result = $2, updated_at = $3
-             WHERE job_id = $1 AND state = 'running' AND owner = $4 AND attempts = $5",
+            sql::GENERATED,
             &[&job_id, &result, &millis(now), &fence.owner.0, &i64::from(fence.attempt)],
         )
         .await?;
@@ -224,13 +177,8 @@ impl JobStore for PostgresStore {
     }
 
     async fn holds(&self, job_id: &str, fence: &Fence) -> Result<bool, StoreError> {
-        let row = query_one(
-            &self.client().await?,
-            "SELECT EXISTS (SELECT 1 FROM jobs WHERE job_id = $1 AND state IN ('running', 'generated')
-                 AND owner = $2 AND attempts = $3)",
-            &[&job_id, &fence.owner.0, &i64::from(fence.attempt)],
-        )
-        .await?;
+        let row =
+            query_one(&self.client().await?, sql::HOLDS, &[&job_id, &fence.owner.0, &i64::from(fence.attempt)]).await?;
         get(&row, 0)
     }
 
@@ -247,13 +195,7 @@ impl JobStore for PostgresStore {
         if moved {
             if let Some(usd) = spent.filter(|usd| usd.is_finite() && *usd > 0.0) {
                 // The provider billed a call whose result reached nobody: the owner's month counts it.
-                execute(
-                    &tx,
-                    "INSERT INTO owner_spend (job_id, usd, created_at, guild_id)
-                     SELECT job_id, $2, $3, guild_id FROM jobs WHERE job_id = $1 ON CONFLICT (job_id) DO NOTHING",
-                    &[&job_id, &usd, &millis(now)],
-                )
-                .await?;
+                execute(&tx, sql::OWNER_SPEND, &[&job_id, &usd, &millis(now)]).await?;
             }
             release_in(&tx, job_id, now).await?;
         }
@@ -275,13 +217,7 @@ impl JobStore for PostgresStore {
         if state == JobState::Running {
             // The model call has started and the provider bills it: charged like a delivered job, at
             // its estimate, images included.
-            execute(
-                &tx,
-                "UPDATE ledger SET state = 'committed', cost_usd = reserved_usd, settled_at = $2
-                 WHERE job_id = $1 AND state = 'reserved'",
-                &[&job_id, &millis(now)],
-            )
-            .await?;
+            execute(&tx, sql::CHARGE_AT_ESTIMATE, &[&job_id, &millis(now)]).await?;
         } else {
             release_in(&tx, job_id, now).await?;
         }
@@ -290,13 +226,7 @@ impl JobStore for PostgresStore {
     }
 
     async fn owned(&self, owner: &InstanceId) -> Result<Vec<OwnedJob>, StoreError> {
-        let sql = format!("SELECT job_id, state, updated_at FROM jobs WHERE owner = $1 AND state IN {UNFINISHED}");
-        let rows = query(&self.client().await?, &sql, &[&owner.0]).await?;
-        rows.iter()
-            .map(|r| {
-                Ok(OwnedJob { job_id: get(r, 0)?, state: JobState::from_key(get(r, 1)?), updated_at: time(get(r, 2)?) })
-            })
-            .collect()
+        query_map(&self.client().await?, &sql::owned(), &[&owner.0], sql::owned_job).await
     }
 
     async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
@@ -311,9 +241,7 @@ impl JobStore for PostgresStore {
     }
 
     async fn job(&self, job_id: &str) -> Result<Option<StoredJob>, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM jobs WHERE job_id = $1");
-        let row = query_opt(&self.client().await?, &sql, &[&job_id]).await?;
-        row.as_ref().map(stored_job).transpose()
+        Ok(query_map(&self.client().await?, &sql::job_by_id(), &[&job_id], sql::stored_job).await?.into_iter().next())
     }
 
     async fn latest_failure(
@@ -322,22 +250,13 @@ impl JobStore for PostgresStore {
         user_id: u64,
         since: DateTime<Utc>,
     ) -> Result<Option<Failure>, StoreError> {
-        let sql = format!(
+        let latest = format!(
             "SELECT job_id, reason, request, updated_at FROM jobs
              WHERE {IN_GUILD} AND user_id = $2 AND state = 'failed' AND updated_at >= $3 AND reason IS NOT NULL
              ORDER BY updated_at DESC, job_id COLLATE \"C\" DESC LIMIT 1"
         );
-        let params: [&(dyn tokio_postgres::types::ToSql + Sync); 3] = [&guild_id.map(id), &id(user_id), &millis(since)];
-        let row = query_opt(&self.client().await?, &sql, &params).await?;
-        row.map(|r| {
-            Ok(Failure {
-                job_id: get(&r, 0)?,
-                reason: get(&r, 1)?,
-                private: was_private(&get::<String>(&r, 2)?),
-                at: time(get(&r, 3)?),
-            })
-        })
-        .transpose()
+        let params = [&guild_id.map(id) as Param, &id(user_id), &millis(since)];
+        Ok(query_map(&self.client().await?, &latest, &params, sql::failure).await?.into_iter().next())
     }
 
     async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<String>, StoreError> {
@@ -379,13 +298,15 @@ impl JobStore for PostgresStore {
         let rows = query(
             &tx,
             &format!(
-                "UPDATE jobs SET owner = $1, updated_at = $2 WHERE job_id = ANY($3) RETURNING {COLUMNS}, created_at"
+                "UPDATE jobs SET owner = $1, updated_at = $2 WHERE job_id = ANY($3) RETURNING {JOB_COLUMNS}, created_at"
             ),
             &[&owner.0, &millis(now), &ids],
         )
         .await?;
-        let mut jobs =
-            rows.iter().map(|r| Ok((stored_job(r)?, get::<i64>(r, 9)?))).collect::<Result<Vec<_>, StoreError>>()?;
+        let mut jobs = rows
+            .iter()
+            .map(|r| Ok((sql::stored_job(r)?, get::<i64>(r, 9)?)))
+            .collect::<Result<Vec<_>, StoreError>>()?;
         tx.commit().await.map_err(fail)?;
         jobs.sort_by_key(|(_, created)| *created);
         Ok(jobs.into_iter().map(|(job, _)| job).collect())
@@ -400,24 +321,11 @@ async fn my_turn(
     guild: Option<i64>,
     user: i64,
 ) -> Result<bool, StoreError> {
-    let mine = query_opt(
-        tx,
-        "SELECT served_at FROM lane_turns WHERE backend = $1 AND COALESCE(guild_id, 0) = COALESCE($2::BIGINT, 0) AND user_id = $3",
-        &[&backend.key(), &guild, &user],
-    )
-    .await?
-    .map(|r| get::<i64>(&r, 0))
-    .transpose()?
-    .unwrap_or(-1);
-    let older = query_one(
-        tx,
-        "SELECT EXISTS (SELECT 1 FROM jobs q LEFT JOIN lane_turns t
-             ON t.backend = q.backend AND COALESCE(t.guild_id, 0) = COALESCE(q.guild_id, 0) AND t.user_id = q.user_id
-         WHERE q.backend = $1 AND q.state = 'queued'
-           AND NOT (COALESCE(q.guild_id, 0) = COALESCE($2::BIGINT, 0) AND q.user_id = $3)
-           AND COALESCE(t.served_at, -1) < $4)",
-        &[&backend.key(), &guild, &user, &mine],
-    )
-    .await?;
+    let mine = query_opt(tx, sql::LAST_TURN, &[&backend.key(), &guild, &user])
+        .await?
+        .map(|r| get::<i64>(&r, 0))
+        .transpose()?
+        .unwrap_or(-1);
+    let older = query_one(tx, sql::SOMEONE_WAITED_LONGER, &[&backend.key(), &guild, &user, &mine]).await?;
     Ok(!get::<bool>(&older, 0)?)
 }

@@ -16,6 +16,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use crate::domain::ledger::StoreError;
 
 pub mod alerts;
+pub mod jobs;
 pub mod moderation;
 pub mod report;
 pub mod requests;

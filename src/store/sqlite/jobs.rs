@@ -3,43 +3,17 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-use super::{commit_in, fail, millis, release_in, reserve_in, time, SqliteStore};
+use super::{all, commit_in, fail, millis, release_in, reserve_in, SqliteStore};
 use crate::domain::catalogue::BackendKind;
 use crate::domain::ledger::{Charge, InstanceId, ReserveError, StoreError};
 use crate::domain::limits::Limits;
-use crate::jobs::queue::{
-    was_private, Failure, Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult, Ticket,
-};
-use crate::secret::Secret;
+use crate::jobs::queue::{Failure, Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult};
+use crate::store::sql::jobs::{self as sql, UNFINISHED};
 
-const COLUMNS: &str =
-    "request, backend, state, attempts, token, token_expires_at, result, message_id, delivered_channel_id";
-
-/// States a job can still move from.
-const UNFINISHED: &str = "('queued', 'running', 'generated')";
-
-fn stored_job(row: &Row<'_>) -> rusqlite::Result<StoredJob> {
-    let request: String = row.get(0)?;
-    let backend: String = row.get(1)?;
-    let result: Option<String> = row.get(6)?;
-    let bad =
-        |e: serde_json::Error| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into());
-    Ok(StoredJob {
-        request: serde_json::from_str(&request).map_err(bad)?,
-        backend: BackendKind::from_key(&backend).unwrap_or(BackendKind::Openai),
-        state: JobState::from_key(&row.get::<_, String>(2)?),
-        attempts: row.get(3)?,
-        ticket: Ticket { token: Secret::new(row.get::<_, String>(4)?), expires_at: time(row.get(5)?) },
-        result: result.map(|r| serde_json::from_str(&r)).transpose().map_err(bad)?,
-        message_id: row.get::<_, Option<i64>>(7)?.map(|m| m as u64),
-        channel_id: row.get::<_, Option<i64>>(8)?.map(|c| c as u64),
-    })
-}
-
-fn load(c: &Connection, job_id: &str) -> rusqlite::Result<Option<StoredJob>> {
-    c.query_row(&format!("SELECT {COLUMNS} FROM jobs WHERE job_id = ?1"), [job_id], stored_job).optional()
+fn load(c: &Connection, job_id: &str) -> Result<Option<StoredJob>, StoreError> {
+    Ok(all(c, &sql::job_by_id(), [job_id], sql::stored_job)?.into_iter().next())
 }
 
 /// Moves a job from one of `from` to `to`; returns whether it moved.
@@ -68,23 +42,18 @@ impl JobStore for SqliteStore {
         self.with(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
             let guild = charge.guild_id.map(|g| g as i64);
-            let in_guild: u32 = tx
-                .query_row("SELECT COUNT(*) FROM jobs WHERE state = 'queued' AND guild_id IS ?1", [guild], |r| r.get(0))
-                .map_err(fail)?;
+            let in_guild: u32 = tx.query_row(sql::QUEUED_IN_GUILD, [guild], |r| r.get(0)).map_err(fail)?;
             if in_guild >= caps.per_guild {
                 return Err(ReserveError::QueueFull { waiting: in_guild, whole_bot: false });
             }
-            let total: u32 =
-                tx.query_row("SELECT COUNT(*) FROM jobs WHERE state = 'queued'", [], |r| r.get(0)).map_err(fail)?;
+            let total: u32 = tx.query_row(sql::QUEUED, [], |r| r.get(0)).map_err(fail)?;
             if total >= caps.total {
                 return Err(ReserveError::QueueFull { waiting: total, whole_bot: true });
             }
             reserve_in(&tx, &charge, &limits, exempt, now)?;
             let who = &job.request.requester;
             tx.execute(
-                "INSERT INTO jobs (job_id, guild_id, channel_id, user_id, backend, request, state, attempts, owner,
-                                   token, token_expires_at, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued', 0, ?7, ?8, ?9, ?10, ?10)",
+                sql::INSERT_JOB,
                 params![
                     job.request.id.0,
                     guild,
@@ -108,14 +77,7 @@ impl JobStore for SqliteStore {
     async fn start(&self, job_id: &str, owner: &InstanceId, now: DateTime<Utc>) -> Result<Option<u32>, StoreError> {
         let (job_id, owner) = (job_id.to_owned(), owner.0.clone());
         self.with(move |c| {
-            c.query_row(
-                "UPDATE jobs SET state = 'running', attempts = attempts + 1, owner = ?2, updated_at = ?3
-                 WHERE job_id = ?1 AND state = 'queued' RETURNING attempts",
-                params![job_id, owner, millis(now)],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(fail)
+            c.query_row(sql::START, params![job_id, owner, millis(now)], |r| r.get(0)).optional().map_err(fail)
         })
         .await
     }
@@ -134,33 +96,17 @@ impl JobStore for SqliteStore {
             // An IMMEDIATE transaction holds SQLite's write lock from the start: the checks and the change
             // are one step for every process on the file.
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
-            let member: Option<(Option<i64>, i64)> = tx
-                .query_row(
-                    "SELECT guild_id, user_id FROM jobs WHERE job_id = ?1 AND state = 'queued'",
-                    [&job_id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()
-                .map_err(fail)?;
+            let member: Option<(Option<i64>, i64)> =
+                tx.query_row(sql::QUEUED_MEMBER, [&job_id], |r| Ok((r.get(0)?, r.get(1)?))).optional().map_err(fail)?;
             let Some((guild, user)) = member else { return Ok(Start::Gone) };
-            let running: u32 = tx
-                .query_row("SELECT COUNT(*) FROM jobs WHERE backend = ?1 AND state = 'running'", [backend.key()], |r| {
-                    r.get(0)
-                })
-                .map_err(fail)?;
+            let running: u32 = tx.query_row(sql::RUNNING_ON, [backend.key()], |r| r.get(0)).map_err(fail)?;
             if running >= cap || (fair && !my_turn(&tx, backend, guild, user).map_err(fail)?) {
                 return Ok(Start::Full);
             }
-            let attempts: u32 = tx
-                .query_row(
-                    "UPDATE jobs SET state = 'running', attempts = attempts + 1, owner = ?2, updated_at = ?3
-                     WHERE job_id = ?1 RETURNING attempts",
-                    params![job_id, owner, millis(now)],
-                    |r| r.get(0),
-                )
-                .map_err(fail)?;
+            let attempts: u32 =
+                tx.query_row(sql::START_FOUND, params![job_id, owner, millis(now)], |r| r.get(0)).map_err(fail)?;
             if fair {
-                tx.execute(TURN_TAKEN, params![backend.key(), guild, user, millis(now)]).map_err(fail)?;
+                tx.execute(sql::TURN_TAKEN, params![backend.key(), guild, user, millis(now)]).map_err(fail)?;
             }
             tx.commit().map_err(fail)?;
             Ok(Start::Started(attempts))
@@ -183,13 +129,9 @@ impl JobStore for SqliteStore {
         let (job_id, fence) = (job_id.to_owned(), fence.clone());
         let result = serde_json::to_string(result).map_err(fail)?;
         self.with(move |c| {
-            c.execute(
-                "UPDATE jobs SET state = 'generated', result = ?2, updated_at = ?3
-                 WHERE job_id = ?1 AND state = 'running' AND owner = ?4 AND attempts = ?5",
-                params![job_id, result, millis(now), fence.owner.0, fence.attempt],
-            )
-            .map(|n| n > 0)
-            .map_err(fail)
+            c.execute(sql::GENERATED, params![job_id, result, millis(now), fence.owner.0, fence.attempt])
+                .map(|n| n > 0)
+                .map_err(fail)
         })
         .await
     }
@@ -232,13 +174,7 @@ impl JobStore for SqliteStore {
     async fn holds(&self, job_id: &str, fence: &Fence) -> Result<bool, StoreError> {
         let (job_id, fence) = (job_id.to_owned(), fence.clone());
         self.with(move |c| {
-            c.query_row(
-                "SELECT EXISTS (SELECT 1 FROM jobs WHERE job_id = ?1 AND state IN ('running', 'generated')
-                     AND owner = ?2 AND attempts = ?3)",
-                params![job_id, fence.owner.0, fence.attempt],
-                |r| r.get(0),
-            )
-            .map_err(fail)
+            c.query_row(sql::HOLDS, params![job_id, fence.owner.0, fence.attempt], |r| r.get(0)).map_err(fail)
         })
         .await
     }
@@ -258,12 +194,7 @@ impl JobStore for SqliteStore {
                 tx.execute("UPDATE jobs SET reason = ?2 WHERE job_id = ?1", params![job_id, reason]).map_err(fail)?;
                 if let Some(usd) = spent.filter(|usd| usd.is_finite() && *usd > 0.0) {
                     // The provider billed a call whose result reached nobody: the owner's month counts it.
-                    tx.execute(
-                        "INSERT OR IGNORE INTO owner_spend (job_id, usd, created_at, guild_id)
-                         SELECT job_id, ?2, ?3, guild_id FROM jobs WHERE job_id = ?1",
-                        params![job_id, usd, millis(now)],
-                    )
-                    .map_err(fail)?;
+                    tx.execute(sql::OWNER_SPEND, params![job_id, usd, millis(now)]).map_err(fail)?;
                 }
                 release_in(&tx, &job_id, now).map_err(fail)?;
             }
@@ -277,7 +208,7 @@ impl JobStore for SqliteStore {
         let job_id = job_id.to_owned();
         self.with(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
-            let Some(job) = load(&tx, &job_id).map_err(fail)? else { return Ok(None) };
+            let Some(job) = load(&tx, &job_id)? else { return Ok(None) };
             if !matches!(job.state, JobState::Queued | JobState::Running) {
                 return Ok(None);
             }
@@ -285,12 +216,7 @@ impl JobStore for SqliteStore {
             if job.state == JobState::Running {
                 // The model call has started and the provider bills it: charged like a delivered job, at
                 // its estimate, images included.
-                tx.execute(
-                    "UPDATE ledger SET state = 'committed', cost_usd = reserved_usd, settled_at = ?2
-                     WHERE job_id = ?1 AND state = 'reserved'",
-                    params![job_id, millis(now)],
-                )
-                .map_err(fail)?;
+                tx.execute(sql::CHARGE_AT_ESTIMATE, params![job_id, millis(now)]).map_err(fail)?;
             } else {
                 release_in(&tx, &job_id, now).map_err(fail)?;
             }
@@ -302,24 +228,7 @@ impl JobStore for SqliteStore {
 
     async fn owned(&self, owner: &InstanceId) -> Result<Vec<OwnedJob>, StoreError> {
         let owner = owner.0.clone();
-        self.with(move |c| {
-            let mut statement = c
-                .prepare(&format!(
-                    "SELECT job_id, state, updated_at FROM jobs WHERE owner = ?1 AND state IN {UNFINISHED}"
-                ))
-                .map_err(fail)?;
-            let rows = statement
-                .query_map([owner], |r| {
-                    Ok(OwnedJob {
-                        job_id: r.get(0)?,
-                        state: JobState::from_key(&r.get::<_, String>(1)?),
-                        updated_at: time(r.get(2)?),
-                    })
-                })
-                .map_err(fail)?;
-            rows.collect::<Result<Vec<_>, _>>().map_err(fail)
-        })
-        .await
+        self.with(move |c| all(c, &sql::owned(), [owner], sql::owned_job)).await
     }
 
     async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
@@ -340,7 +249,7 @@ impl JobStore for SqliteStore {
 
     async fn job(&self, job_id: &str) -> Result<Option<StoredJob>, StoreError> {
         let job_id = job_id.to_owned();
-        self.with(move |c| load(c, &job_id).map_err(fail)).await
+        self.with(move |c| load(c, &job_id)).await
     }
 
     async fn latest_failure(
@@ -350,22 +259,12 @@ impl JobStore for SqliteStore {
         since: DateTime<Utc>,
     ) -> Result<Option<Failure>, StoreError> {
         self.with(move |c| {
-            c.query_row(
-                "SELECT job_id, reason, request, updated_at FROM jobs
-                 WHERE guild_id IS ?1 AND user_id = ?2 AND state = 'failed' AND updated_at >= ?3 AND reason IS NOT NULL
-                 ORDER BY updated_at DESC, job_id DESC LIMIT 1",
-                params![guild_id.map(|g| g as i64), user_id as i64, millis(since)],
-                |r| {
-                    Ok(Failure {
-                        job_id: r.get(0)?,
-                        reason: r.get(1)?,
-                        private: was_private(&r.get::<_, String>(2)?),
-                        at: time(r.get(3)?),
-                    })
-                },
-            )
-            .optional()
-            .map_err(fail)
+            let latest = "SELECT job_id, reason, request, updated_at FROM jobs
+                 WHERE guild_id IS NOT DISTINCT FROM ?1 AND user_id = ?2 AND state = 'failed' AND updated_at >= ?3
+                   AND reason IS NOT NULL
+                 ORDER BY updated_at DESC, job_id DESC LIMIT 1";
+            let params = params![guild_id.map(|g| g as i64), user_id as i64, millis(since)];
+            Ok(all(c, latest, params, sql::failure)?.into_iter().next())
         })
         .await
     }
@@ -403,17 +302,12 @@ impl JobStore for SqliteStore {
                 params![owner, cutoff],
             )
             .map_err(fail)?;
-            let mut statement = tx
-                .prepare(&format!(
-                    "UPDATE jobs SET owner = ?1, updated_at = ?3 WHERE {orphaned} RETURNING {COLUMNS}, created_at"
-                ))
-                .map_err(fail)?;
-            let mut jobs = statement
-                .query_map(params![owner, cutoff, millis(now)], |r| Ok((stored_job(r)?, r.get::<_, i64>(9)?)))
-                .map_err(fail)?
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(fail)?;
-            drop(statement);
+            let taken = format!(
+                "UPDATE jobs SET owner = ?1, updated_at = ?3 WHERE {orphaned} RETURNING {}, created_at",
+                sql::JOB_COLUMNS
+            );
+            let mut jobs =
+                all(&tx, &taken, params![owner, cutoff, millis(now)], |r| Ok((sql::stored_job(r)?, r.int(9)?)))?;
             tx.commit().map_err(fail)?;
             jobs.sort_by_key(|(_, created)| *created);
             Ok(jobs.into_iter().map(|(job, _)| job).collect())
@@ -427,29 +321,12 @@ impl JobStore for SqliteStore {
 pub(crate) const FORGOTTEN_REQUEST: &str =
     r#"{"prompt":null,"negative_prompt":null,"styles":null,"source":null,"mask":null,"markup":null}"#;
 
-/// Records a member's start on a backend, for whose turn comes next.
-const TURN_TAKEN: &str = "INSERT INTO lane_turns (backend, guild_id, user_id, served_at) VALUES (?1, ?2, ?3, ?4)
-     ON CONFLICT (backend, COALESCE(guild_id, 0), user_id) DO UPDATE SET served_at = excluded.served_at";
-
 /// Whether no other member with a queued job on `backend` had their last start there before this
 /// member's (a member never started counts as longest ago).
 fn my_turn(c: &Connection, backend: BackendKind, guild: Option<i64>, user: i64) -> rusqlite::Result<bool> {
-    let mine: i64 = c
-        .query_row(
-            "SELECT served_at FROM lane_turns WHERE backend = ?1 AND COALESCE(guild_id, 0) = COALESCE(?2, 0) AND user_id = ?3",
-            params![backend.key(), guild, user],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or(-1);
-    let someone_older: bool = c.query_row(
-        "SELECT EXISTS (SELECT 1 FROM jobs q LEFT JOIN lane_turns t
-             ON t.backend = q.backend AND COALESCE(t.guild_id, 0) = COALESCE(q.guild_id, 0) AND t.user_id = q.user_id
-         WHERE q.backend = ?1 AND q.state = 'queued'
-           AND NOT (COALESCE(q.guild_id, 0) = COALESCE(?2, 0) AND q.user_id = ?3)
-           AND COALESCE(t.served_at, -1) < ?4)",
-        params![backend.key(), guild, user, mine],
-        |r| r.get(0),
-    )?;
+    let mine: i64 =
+        c.query_row(sql::LAST_TURN, params![backend.key(), guild, user], |r| r.get(0)).optional()?.unwrap_or(-1);
+    let someone_older: bool =
+        c.query_row(sql::SOMEONE_WAITED_LONGER, params![backend.key(), guild, user, mine], |r| r.get(0))?;
     Ok(!someone_older)
 }
