@@ -16,8 +16,9 @@ pub const JOB_COLUMNS: &str =
 pub const UNFINISHED: &str = "('queued', 'running', 'generated')";
 
 /// Jobs waiting in a server (or outside any, `?1` NULL): `guild_id`.
-pub const QUEUED_IN_GUILD: &str =
-    "SELECT COUNT(*) FROM jobs WHERE state = 'queued' AND guild_id IS NOT DISTINCT FROM ?1";
+/// (Written so both databases can use an index on `guild_id`.)
+pub const QUEUED_IN_GUILD: &str = "SELECT COUNT(*) FROM jobs WHERE state = 'queued'
+     AND (guild_id = ?1 OR (guild_id IS NULL AND CAST(?1 AS BIGINT) IS NULL))";
 
 /// Jobs waiting in the whole bot.
 pub const QUEUED: &str = "SELECT COUNT(*) FROM jobs WHERE state = 'queued'";

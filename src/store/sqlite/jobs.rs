@@ -260,7 +260,7 @@ impl JobStore for SqliteStore {
     ) -> Result<Option<Failure>, StoreError> {
         self.with(move |c| {
             let latest = "SELECT job_id, reason, request, updated_at FROM jobs
-                 WHERE guild_id IS NOT DISTINCT FROM ?1 AND user_id = ?2 AND state = 'failed' AND updated_at >= ?3
+                 WHERE guild_id IS ?1 AND user_id = ?2 AND state = 'failed' AND updated_at >= ?3
                    AND reason IS NOT NULL
                  ORDER BY updated_at DESC, job_id DESC LIMIT 1";
             let params = params![guild_id.map(|g| g as i64), user_id as i64, millis(since)];
