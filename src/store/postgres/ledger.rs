@@ -6,16 +6,12 @@ use chrono::{DateTime, Utc};
 use deadpool_postgres::{GenericClient, Transaction};
 
 use super::{
-    admission_lock, count, execute, fail, get, id, millis, query, query_one, query_opt, text, time, PostgresStore,
+    admission_lock, count, execute, fail, get, id, millis, query_map, query_one, text, time, Param, PostgresStore,
 };
+use crate::domain::ledger::{Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
+use crate::domain::limits::Block;
 use crate::domain::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
-use crate::store::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
-
-const COUNTED: &str = "state != 'released'";
-
-/// A reservation whose job is still queued, running or generated is not abandoned: the job keeps it
-/// across restarts and settles it when it ends.
-const NO_LIVE_JOB: &str = "job_id NOT IN (SELECT job_id FROM jobs WHERE state IN ('queued', 'running', 'generated'))";
+use crate::store::sql::ledger::{self as sql, COUNTED};
 
 /// Rows of guild `$1` (SQLite's `guild_id IS ?1`: `NULL` matches the direct messages' rows), written so
 /// an index on `guild_id` still serves it.
@@ -73,7 +69,7 @@ pub(super) async fn reserve_in(
     exempt: bool,
     now: DateTime<Utc>,
 ) -> Result<(), ReserveError> {
-    if query_opt(tx, "SELECT 1 FROM ledger WHERE job_id = $1", &[&charge.job_id]).await?.is_some() {
+    if count(get(&query_one(tx, sql::CHARGED, &[&charge.job_id]).await?, 0)?) > 0 {
         return Err(ReserveError::Duplicate(charge.job_id.clone()));
     }
     let usage = read_usage(tx, charge.guild_id, charge.user_id, now).await?;
@@ -81,9 +77,7 @@ pub(super) async fn reserve_in(
         .map_err(ReserveError::Limit)?;
     execute(
         tx,
-        "INSERT INTO ledger (job_id, guild_id, channel_id, user_id, command, model, state, images,
-                             reserved_usd, created_at, owner)
-         VALUES ($1, $2, $3, $4, $5, $6, 'reserved', $7, $8, $9, $10)",
+        sql::RESERVE,
         &[
             &charge.job_id,
             &charge.guild_id.map(id),
@@ -110,31 +104,12 @@ pub(super) async fn commit_in(
     images: u32,
     now: DateTime<Utc>,
 ) -> Result<u64, StoreError> {
-    execute(
-        c,
-        "UPDATE ledger SET state = 'committed', cost_usd = $2, images = $3, settled_at = $4
-         WHERE job_id = $1 AND state = 'reserved'",
-        &[&job_id, &cost_usd, &i64::from(images), &millis(now)],
-    )
-    .await
+    execute(c, sql::COMMIT, &[&job_id, &cost_usd, &i64::from(images), &millis(now)]).await
 }
 
 /// Frees a reserved job's claim (nothing charged), inside the caller's connection or transaction.
 pub(super) async fn release_in(c: &impl GenericClient, job_id: &str, now: DateTime<Utc>) -> Result<u64, StoreError> {
-    execute(
-        c,
-        "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = $2 WHERE job_id = $1 AND state = 'reserved'",
-        &[&job_id, &millis(now)],
-    )
-    .await
-}
-
-fn scope_parts(scope: Scope) -> (&'static str, i64) {
-    match scope {
-        Scope::Guild => ("guild", 0),
-        Scope::Role(target) => ("role", id(target)),
-        Scope::User(target) => ("user", id(target)),
-    }
+    execute(c, sql::RELEASE, &[&job_id, &millis(now)]).await
 }
 
 #[async_trait]
@@ -163,57 +138,32 @@ impl Store for PostgresStore {
     }
 
     async fn heartbeat(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<(), StoreError> {
-        execute(
-            &self.client().await?,
-            "INSERT INTO instances (id, started_at, heartbeat_at) VALUES ($1, $2, $2)
-             ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at",
-            &[&instance.0, &millis(now)],
-        )
-        .await
-        .map(|_| ())
+        execute(&self.client().await?, sql::HEARTBEAT, &[&instance.0, &millis(now)]).await.map(|_| ())
     }
 
     async fn release_orphans(&self, lease: chrono::Duration, now: DateTime<Utc>) -> Result<usize, StoreError> {
         let cutoff = millis(now.checked_sub_signed(lease).unwrap_or(now));
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(fail)?;
-        execute(&tx, "DELETE FROM instances WHERE heartbeat_at < $1", &[&cutoff]).await?;
-        let released = execute(
-            &tx,
-            &format!(
-                "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = $1
-                 WHERE state = 'reserved' AND (owner IS NULL OR owner NOT IN (SELECT id FROM instances))
-                 AND {NO_LIVE_JOB}"
-            ),
-            &[&millis(now)],
-        )
-        .await?;
+        execute(&tx, sql::FORGET_SILENT, &[&cutoff]).await?;
+        let released = execute(&tx, &sql::release_orphans(), &[&millis(now)]).await?;
         tx.commit().await.map_err(fail)?;
         Ok(released as usize)
     }
 
     async fn instances(&self) -> Result<Vec<InstanceId>, StoreError> {
-        let rows = query(&self.client().await?, "SELECT id FROM instances", &[]).await?;
-        rows.iter().map(|r| get(r, 0).map(InstanceId)).collect()
+        query_map(&self.client().await?, sql::INSTANCES, &[], |r| Ok(InstanceId(r.text(0)?))).await
     }
 
     async fn forget(&self, instance: &InstanceId) -> Result<(), StoreError> {
-        execute(&self.client().await?, "DELETE FROM instances WHERE id = $1", &[&instance.0]).await.map(|_| ())
+        execute(&self.client().await?, sql::FORGET_INSTANCE, &[&instance.0]).await.map(|_| ())
     }
 
     async fn retire(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<usize, StoreError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(fail)?;
-        let released = execute(
-            &tx,
-            &format!(
-                "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = $2
-                 WHERE state = 'reserved' AND owner = $1 AND {NO_LIVE_JOB}"
-            ),
-            &[&instance.0, &millis(now)],
-        )
-        .await?;
-        execute(&tx, "DELETE FROM instances WHERE id = $1", &[&instance.0]).await?;
+        let released = execute(&tx, &sql::retire(), &[&instance.0, &millis(now)]).await?;
+        execute(&tx, sql::FORGET_INSTANCE, &[&instance.0]).await?;
         tx.commit().await.map_err(fail)?;
         Ok(released as usize)
     }
@@ -222,47 +172,20 @@ impl Store for PostgresStore {
         let client = self.client().await?;
         let mut usage = read_usage(&client, guild_id, user_id, now).await?;
         // The member's jobs they cancelled after the model had started: charged at their estimate.
-        let sql = "SELECT COALESCE(SUM(l.images), 0)::BIGINT, COALESCE(SUM(l.cost_usd), 0) FROM ledger l
-                   JOIN jobs j ON j.job_id = l.job_id
-                   WHERE (l.guild_id = $1 OR (l.guild_id IS NULL AND $1::BIGINT IS NULL)) AND l.user_id = $2
-                     AND l.created_at > $3 AND l.state = 'committed' AND j.state = 'cancelled'";
         let day = millis(limits::day_start(now));
-        let row = query_one(&client, sql, &[&guild_id.map(id), &id(user_id), &day]).await?;
-        usage.cancelled_images = count(get(&row, 0)?);
-        usage.cancelled_usd = get(&row, 1)?;
+        let params = [&guild_id.map(id) as Param, &id(user_id), &day];
+        let cancelled = query_map(&client, sql::CANCELLED_SINCE, &params, sql::cancelled).await?;
+        (usage.cancelled_images, usage.cancelled_usd) = cancelled.into_iter().next().unwrap_or((0, 0.0));
         Ok(usage)
     }
 
     async fn ledger_state(&self, job_id: &str) -> Result<Option<LedgerState>, StoreError> {
-        let row = query_opt(&self.client().await?, "SELECT state FROM ledger WHERE job_id = $1", &[&job_id]).await?;
-        let Some(row) = row else { return Ok(None) };
-        Ok(Some(match get::<&str>(&row, 0)? {
-            "reserved" => LedgerState::Reserved,
-            "committed" => LedgerState::Committed,
-            _ => LedgerState::Released,
-        }))
+        Ok(query_map(&self.client().await?, sql::LEDGER_STATE, &[&job_id], sql::ledger_state).await?.into_iter().next())
     }
 
     async fn overrides(&self, guild_id: u64) -> Result<Vec<Override>, StoreError> {
-        let rows = query(
-            &self.client().await?,
-            "SELECT scope, target_id, name, value FROM limit_overrides WHERE guild_id = $1",
-            &[&id(guild_id)],
-        )
-        .await?;
-        let mut out = Vec::new();
-        for row in &rows {
-            let target = get::<i64>(row, 1)? as u64;
-            let scope = match get::<&str>(row, 0)? {
-                "role" => Scope::Role(target),
-                "user" => Scope::User(target),
-                _ => Scope::Guild,
-            };
-            if let Some(name) = LimitName::from_key(get(row, 2)?) {
-                out.push(Override { scope, name, value: get(row, 3)? });
-            }
-        }
-        Ok(out)
+        let rows = query_map(&self.client().await?, sql::OVERRIDES, &[&id(guild_id)], sql::limit_override).await?;
+        Ok(rows.into_iter().flatten().collect())
     }
 
     async fn set_override(
@@ -272,29 +195,19 @@ impl Store for PostgresStore {
         name: LimitName,
         value: Option<f64>,
     ) -> Result<(), StoreError> {
-        let (scope, target) = scope_parts(scope);
-        execute(
-            &self.client().await?,
-            "INSERT INTO limit_overrides (guild_id, scope, target_id, name, value) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (guild_id, scope, target_id, name) DO UPDATE SET value = excluded.value",
-            &[&id(guild_id), &scope, &target, &name.key(), &value],
-        )
-        .await
-        .map(|_| ())
+        let (scope, target) = sql::scope_parts(scope);
+        execute(&self.client().await?, sql::SET_OVERRIDE, &[&id(guild_id), &scope, &target, &name.key(), &value])
+            .await
+            .map(|_| ())
     }
 
     async fn clear_overrides(&self, guild_id: u64, scope: Option<Scope>) -> Result<usize, StoreError> {
         let client = self.client().await?;
         let cleared = match scope {
-            None => execute(&client, "DELETE FROM limit_overrides WHERE guild_id = $1", &[&id(guild_id)]).await?,
+            None => execute(&client, sql::CLEAR_OVERRIDES, &[&id(guild_id)]).await?,
             Some(scope) => {
-                let (scope, target) = scope_parts(scope);
-                execute(
-                    &client,
-                    "DELETE FROM limit_overrides WHERE guild_id = $1 AND scope = $2 AND target_id = $3",
-                    &[&id(guild_id), &scope, &target],
-                )
-                .await?
+                let (scope, target) = sql::scope_parts(scope);
+                execute(&client, sql::CLEAR_SCOPE_OVERRIDES, &[&id(guild_id), &scope, &target]).await?
             }
         };
         Ok(cleared as usize)
@@ -303,9 +216,7 @@ impl Store for PostgresStore {
     async fn block(&self, guild_id: u64, user_id: u64, block: &Block, now: DateTime<Utc>) -> Result<(), StoreError> {
         execute(
             &self.client().await?,
-            "INSERT INTO blocks (guild_id, user_id, until, reason, created_at) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (guild_id, user_id) DO UPDATE
-             SET until = excluded.until, reason = excluded.reason, created_at = excluded.created_at",
+            sql::BLOCK,
             &[&id(guild_id), &id(user_id), &block.until.map(millis), &text(&block.reason), &millis(now)],
         )
         .await
@@ -313,23 +224,12 @@ impl Store for PostgresStore {
     }
 
     async fn unblock(&self, guild_id: u64, user_id: u64) -> Result<bool, StoreError> {
-        let removed = execute(
-            &self.client().await?,
-            "DELETE FROM blocks WHERE guild_id = $1 AND user_id = $2",
-            &[&id(guild_id), &id(user_id)],
-        )
-        .await?;
+        let removed = execute(&self.client().await?, sql::UNBLOCK, &[&id(guild_id), &id(user_id)]).await?;
         Ok(removed > 0)
     }
 
     async fn block_of(&self, guild_id: u64, user_id: u64, now: DateTime<Utc>) -> Result<Option<Block>, StoreError> {
-        let row = query_opt(
-            &self.client().await?,
-            "SELECT until, reason FROM blocks WHERE guild_id = $1 AND user_id = $2 AND (until IS NULL OR until > $3)",
-            &[&id(guild_id), &id(user_id), &millis(now)],
-        )
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        Ok(Some(Block { until: get::<Option<i64>>(&row, 0)?.map(time), reason: get(&row, 1)? }))
+        let params = [&id(guild_id) as Param, &id(user_id), &millis(now)];
+        Ok(query_map(&self.client().await?, sql::BLOCK_OF, &params, sql::block).await?.into_iter().next())
     }
 }

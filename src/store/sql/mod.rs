@@ -17,6 +17,7 @@ use crate::domain::ledger::StoreError;
 
 pub mod alerts;
 pub mod jobs;
+pub mod ledger;
 pub mod moderation;
 pub mod report;
 pub mod requests;

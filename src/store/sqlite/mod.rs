@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, TransactionBehavior};
 
 mod alerts;
 mod jobs;
@@ -19,6 +19,7 @@ mod report;
 mod requests;
 mod settings;
 
+use super::sql::ledger::{self as sql, COUNTED};
 use super::sql::{millis, time, Columns};
 use super::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
 use crate::domain::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
@@ -113,12 +114,6 @@ fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-const COUNTED: &str = "state != 'released'";
-
-/// A reservation whose job is still queued, running or generated is not abandoned: the job keeps it
-/// across restarts and settles it when it ends.
-const NO_LIVE_JOB: &str = "job_id NOT IN (SELECT job_id FROM jobs WHERE state IN ('queued', 'running', 'generated'))";
-
 fn read_usage(c: &Connection, guild: Option<u64>, user: u64, now: DateTime<Utc>) -> rusqlite::Result<Usage> {
     let guild = guild.map(|g| g as i64);
     let user = user as i64;
@@ -172,18 +167,6 @@ fn read_usage(c: &Connection, guild: Option<u64>, user: u64, now: DateTime<Utc>)
     })
 }
 
-/// The member's jobs of the last 24 hours they cancelled after the model had started: charged at their
-/// estimate (images, USD).
-fn read_cancelled(c: &Connection, guild: Option<u64>, user: u64, now: DateTime<Utc>) -> rusqlite::Result<(u32, f64)> {
-    c.query_row(
-        "SELECT COALESCE(SUM(l.images), 0), COALESCE(SUM(l.cost_usd), 0) FROM ledger l JOIN jobs j ON j.job_id = l.job_id
-         WHERE l.guild_id IS ?1 AND l.user_id = ?2 AND l.created_at > ?3 AND l.state = 'committed'
-           AND j.state = 'cancelled'",
-        params![guild.map(|g| g as i64), user as i64, millis(limits::day_start(now))],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-}
-
 /// Checks the limits for `charge` and records its reservation, inside the caller's transaction (which
 /// MUST be `IMMEDIATE`, so the check and the write are one step against every process).
 fn reserve_in(
@@ -193,19 +176,15 @@ fn reserve_in(
     exempt: bool,
     now: DateTime<Utc>,
 ) -> Result<(), ReserveError> {
-    let exists: bool = tx
-        .query_row("SELECT EXISTS(SELECT 1 FROM ledger WHERE job_id = ?1)", [&charge.job_id], |r| r.get(0))
-        .map_err(fail)?;
-    if exists {
+    let charged: u32 = tx.query_row(sql::CHARGED, [&charge.job_id], |r| r.get(0)).map_err(fail)?;
+    if charged > 0 {
         return Err(ReserveError::Duplicate(charge.job_id.clone()));
     }
     let usage = read_usage(tx, charge.guild_id, charge.user_id, now).map_err(fail)?;
     limits::check(limits, &usage, Ask { images: charge.images, usd: charge.usd }, now, exempt)
         .map_err(ReserveError::Limit)?;
     tx.execute(
-        "INSERT INTO ledger (job_id, guild_id, channel_id, user_id, command, model, state, images,
-                             reserved_usd, created_at, owner)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'reserved', ?7, ?8, ?9, ?10)",
+        sql::RESERVE,
         params![
             charge.job_id,
             charge.guild_id.map(|g| g as i64),
@@ -226,27 +205,12 @@ fn reserve_in(
 /// Charges a reserved job at its real cost, inside the caller's connection or transaction; a job not
 /// reserved is left alone.
 fn commit_in(c: &Connection, job_id: &str, cost_usd: f64, images: u32, now: DateTime<Utc>) -> rusqlite::Result<usize> {
-    c.execute(
-        "UPDATE ledger SET state = 'committed', cost_usd = ?2, images = ?3, settled_at = ?4
-         WHERE job_id = ?1 AND state = 'reserved'",
-        params![job_id, cost_usd, images, millis(now)],
-    )
+    c.execute(sql::COMMIT, params![job_id, cost_usd, images, millis(now)])
 }
 
 /// Frees a reserved job's claim (nothing charged), inside the caller's connection or transaction.
 fn release_in(c: &Connection, job_id: &str, now: DateTime<Utc>) -> rusqlite::Result<usize> {
-    c.execute(
-        "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?2 WHERE job_id = ?1 AND state = 'reserved'",
-        params![job_id, millis(now)],
-    )
-}
-
-fn scope_parts(scope: Scope) -> (&'static str, i64) {
-    match scope {
-        Scope::Guild => ("guild", 0),
-        Scope::Role(id) => ("role", id as i64),
-        Scope::User(id) => ("user", id as i64),
-    }
+    c.execute(sql::RELEASE, params![job_id, millis(now)])
 }
 
 #[async_trait]
@@ -282,12 +246,7 @@ impl Store for SqliteStore {
     async fn heartbeat(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<(), StoreError> {
         let id = instance.0.clone();
         self.with(move |c| {
-            c.execute(
-                "INSERT INTO instances (id, started_at, heartbeat_at) VALUES (?1, ?2, ?2)
-                 ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at",
-                params![id, millis(now)],
-            )
-            .map_err(fail)?;
+            c.execute(sql::HEARTBEAT, params![id, millis(now)]).map_err(fail)?;
             Ok(())
         })
         .await
@@ -297,17 +256,8 @@ impl Store for SqliteStore {
         let cutoff = millis(now.checked_sub_signed(lease).unwrap_or(now));
         self.with(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
-            tx.execute("DELETE FROM instances WHERE heartbeat_at < ?1", [cutoff]).map_err(fail)?;
-            let released = tx
-                .execute(
-                    &format!(
-                        "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?1
-                         WHERE state = 'reserved' AND (owner IS NULL OR owner NOT IN (SELECT id FROM instances))
-                         AND {NO_LIVE_JOB}"
-                    ),
-                    params![millis(now)],
-                )
-                .map_err(fail)?;
+            tx.execute(sql::FORGET_SILENT, [cutoff]).map_err(fail)?;
+            let released = tx.execute(&sql::release_orphans(), params![millis(now)]).map_err(fail)?;
             tx.commit().map_err(fail)?;
             Ok(released)
         })
@@ -315,33 +265,20 @@ impl Store for SqliteStore {
     }
 
     async fn instances(&self) -> Result<Vec<InstanceId>, StoreError> {
-        self.with(|c| {
-            let mut statement = c.prepare("SELECT id FROM instances").map_err(fail)?;
-            let ids = statement.query_map([], |r| r.get::<_, String>(0)).map_err(fail)?;
-            ids.map(|id| id.map(InstanceId).map_err(fail)).collect()
-        })
-        .await
+        self.with(|c| all(c, sql::INSTANCES, [], |r| Ok(InstanceId(r.text(0)?)))).await
     }
 
     async fn forget(&self, instance: &InstanceId) -> Result<(), StoreError> {
         let id = instance.0.clone();
-        self.with(move |c| c.execute("DELETE FROM instances WHERE id = ?1", [id]).map(|_| ()).map_err(fail)).await
+        self.with(move |c| c.execute(sql::FORGET_INSTANCE, [id]).map(|_| ()).map_err(fail)).await
     }
 
     async fn retire(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<usize, StoreError> {
         let id = instance.0.clone();
         self.with(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
-            let released = tx
-                .execute(
-                    &format!(
-                        "UPDATE ledger SET state = 'released', cost_usd = 0, settled_at = ?2
-                         WHERE state = 'reserved' AND owner = ?1 AND {NO_LIVE_JOB}"
-                    ),
-                    params![id, millis(now)],
-                )
-                .map_err(fail)?;
-            tx.execute("DELETE FROM instances WHERE id = ?1", [&id]).map_err(fail)?;
+            let released = tx.execute(&sql::retire(), params![id, millis(now)]).map_err(fail)?;
+            tx.execute(sql::FORGET_INSTANCE, [&id]).map_err(fail)?;
             tx.commit().map_err(fail)?;
             Ok(released)
         })
@@ -351,7 +288,10 @@ impl Store for SqliteStore {
     async fn usage(&self, guild_id: Option<u64>, user_id: u64, now: DateTime<Utc>) -> Result<Usage, StoreError> {
         self.with(move |c| {
             let mut usage = read_usage(c, guild_id, user_id, now).map_err(fail)?;
-            (usage.cancelled_images, usage.cancelled_usd) = read_cancelled(c, guild_id, user_id, now).map_err(fail)?;
+            let day = millis(limits::day_start(now));
+            let params = params![guild_id.map(|g| g as i64), user_id as i64, day];
+            let cancelled = all(c, sql::CANCELLED_SINCE, params, sql::cancelled)?;
+            (usage.cancelled_images, usage.cancelled_usd) = cancelled.into_iter().next().unwrap_or((0, 0.0));
             Ok(usage)
         })
         .await
@@ -359,48 +299,12 @@ impl Store for SqliteStore {
 
     async fn ledger_state(&self, job_id: &str) -> Result<Option<LedgerState>, StoreError> {
         let job_id = job_id.to_owned();
-        self.with(move |c| {
-            let state: Option<String> = c
-                .query_row("SELECT state FROM ledger WHERE job_id = ?1", [job_id], |r| r.get(0))
-                .optional()
-                .map_err(fail)?;
-            Ok(state.map(|s| match s.as_str() {
-                "reserved" => LedgerState::Reserved,
-                "committed" => LedgerState::Committed,
-                _ => LedgerState::Released,
-            }))
-        })
-        .await
+        self.with(move |c| Ok(all(c, sql::LEDGER_STATE, [job_id], sql::ledger_state)?.into_iter().next())).await
     }
 
     async fn overrides(&self, guild_id: u64) -> Result<Vec<Override>, StoreError> {
         self.with(move |c| {
-            let mut statement = c
-                .prepare("SELECT scope, target_id, name, value FROM limit_overrides WHERE guild_id = ?1")
-                .map_err(fail)?;
-            let rows = statement
-                .query_map([guild_id as i64], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, Option<f64>>(3)?,
-                    ))
-                })
-                .map_err(fail)?;
-            let mut out = Vec::new();
-            for row in rows {
-                let (scope, target, name, value) = row.map_err(fail)?;
-                let scope = match scope.as_str() {
-                    "role" => Scope::Role(target as u64),
-                    "user" => Scope::User(target as u64),
-                    _ => Scope::Guild,
-                };
-                if let Some(name) = LimitName::from_key(&name) {
-                    out.push(Override { scope, name, value });
-                }
-            }
-            Ok(out)
+            Ok(all(c, sql::OVERRIDES, [guild_id as i64], sql::limit_override)?.into_iter().flatten().collect())
         })
         .await
     }
@@ -413,13 +317,8 @@ impl Store for SqliteStore {
         value: Option<f64>,
     ) -> Result<(), StoreError> {
         self.with(move |c| {
-            let (scope, target) = scope_parts(scope);
-            c.execute(
-                "INSERT INTO limit_overrides (guild_id, scope, target_id, name, value) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (guild_id, scope, target_id, name) DO UPDATE SET value = excluded.value",
-                params![guild_id as i64, scope, target, name.key(), value],
-            )
-            .map_err(fail)?;
+            let (scope, target) = sql::scope_parts(scope);
+            c.execute(sql::SET_OVERRIDE, params![guild_id as i64, scope, target, name.key(), value]).map_err(fail)?;
             Ok(())
         })
         .await
@@ -428,13 +327,10 @@ impl Store for SqliteStore {
     async fn clear_overrides(&self, guild_id: u64, scope: Option<Scope>) -> Result<usize, StoreError> {
         self.with(move |c| {
             match scope {
-                None => c.execute("DELETE FROM limit_overrides WHERE guild_id = ?1", params![guild_id as i64]),
+                None => c.execute(sql::CLEAR_OVERRIDES, params![guild_id as i64]),
                 Some(scope) => {
-                    let (scope, target) = scope_parts(scope);
-                    c.execute(
-                        "DELETE FROM limit_overrides WHERE guild_id = ?1 AND scope = ?2 AND target_id = ?3",
-                        params![guild_id as i64, scope, target],
-                    )
+                    let (scope, target) = sql::scope_parts(scope);
+                    c.execute(sql::CLEAR_SCOPE_OVERRIDES, params![guild_id as i64, scope, target])
                 }
             }
             .map_err(fail)
@@ -446,9 +342,7 @@ impl Store for SqliteStore {
         let block = block.clone();
         self.with(move |c| {
             c.execute(
-                "INSERT INTO blocks (guild_id, user_id, until, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (guild_id, user_id) DO UPDATE
-                 SET until = excluded.until, reason = excluded.reason, created_at = excluded.created_at",
+                sql::BLOCK,
                 params![guild_id as i64, user_id as i64, block.until.map(millis), block.reason, millis(now)],
             )
             .map_err(fail)?;
@@ -459,25 +353,15 @@ impl Store for SqliteStore {
 
     async fn unblock(&self, guild_id: u64, user_id: u64) -> Result<bool, StoreError> {
         self.with(move |c| {
-            c.execute(
-                "DELETE FROM blocks WHERE guild_id = ?1 AND user_id = ?2",
-                params![guild_id as i64, user_id as i64],
-            )
-            .map(|n| n > 0)
-            .map_err(fail)
+            c.execute(sql::UNBLOCK, params![guild_id as i64, user_id as i64]).map(|n| n > 0).map_err(fail)
         })
         .await
     }
 
     async fn block_of(&self, guild_id: u64, user_id: u64, now: DateTime<Utc>) -> Result<Option<Block>, StoreError> {
         self.with(move |c| {
-            c.query_row(
-                "SELECT until, reason FROM blocks WHERE guild_id = ?1 AND user_id = ?2 AND (until IS NULL OR until > ?3)",
-                params![guild_id as i64, user_id as i64, millis(now)],
-                |r| Ok(Block { until: r.get::<_, Option<i64>>(0)?.map(time), reason: r.get(1)? }),
-            )
-            .optional()
-            .map_err(fail)
+            let params = params![guild_id as i64, user_id as i64, millis(now)];
+            Ok(all(c, sql::BLOCK_OF, params, sql::block)?.into_iter().next())
         })
         .await
     }
