@@ -3,16 +3,20 @@
 //!
 //! The permission check lives here, not only in Discord's command settings (which a server can loosen):
 //! every operation takes the actor's permissions as Discord computed them and refuses the others.
+//!
+//! Every operation returns what it did ([`AdminDone`]) or why not ([`AdminError`]) as data; the
+//! Discord adapter's words (`discord::words::admin`) say it to the admin.
 
 use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
 
 use crate::community::moderation::ModerationStore;
 use crate::community::moderation::{compile_regex, AuditEntry, Rule};
 use crate::domain::clock::Clock;
 use crate::domain::ledger::{Store, StoreError};
 use crate::domain::limits::Block;
-use crate::domain::limits::{self, relative, BadLimitValue, LimitName, Limits, Scope};
-use crate::text::truncate;
+use crate::domain::limits::{self, BadLimitValue, LimitName, Limits, Override, Scope};
 
 /// Who is asking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,46 +36,152 @@ pub const MAX_BLOCK_HOURS: f64 = 8760.0;
 
 /// Audit entries on one page of `/moderation history`.
 pub const HISTORY_PAGE: u32 = 8;
-/// Discord's longest message.
-const MAX_MESSAGE: usize = 2000;
 
-/// Why an admin command did nothing; the text is for the admin.
+/// What an admin asked to do, for a refusal to name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// `/moderation log-channel`.
+    ChooseLogChannel,
+    /// `/moderation blocklist add|remove`.
+    ChangeBlocklist,
+    /// `/moderation blocklist list`.
+    ReadBlocklist,
+    /// `/moderation history`.
+    ReadHistory,
+    /// `/limits show`.
+    SeeLimits,
+    /// `/limits set|reset`.
+    ChangeLimits,
+    /// `/limits block`.
+    BlockMembers,
+    /// `/limits unblock`, `/moderation unblock`.
+    LiftBlock,
+}
+
+/// Why a blocklist entry cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatternProblem {
+    /// Empty or over 200 characters.
+    Length,
+    /// A word with no letter or digit.
+    NoLetterOrDigit,
+    /// A regular expression that does not compile (the compiler's message).
+    Regex(String),
+}
+
+/// Why an admin command did nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum AdminError {
     /// The actor lacks Manage Server.
-    #[error("Only members with the Manage Server permission may {0}.")]
-    NotAllowed(&'static str),
+    #[error("needs Manage Server ({0:?})")]
+    NotAllowed(Action),
     /// The actor is not a moderator.
-    #[error("Only this server's moderators (Manage Messages, Moderate Members or Manage Server permission) may {0}.")]
-    NotModerator(&'static str),
+    #[error("needs a moderator ({0:?})")]
+    NotModerator(Action),
     /// A blocklist pattern that cannot be used.
-    #[error("{0}")]
-    BadPattern(String),
+    #[error("unusable blocklist entry: {0:?}")]
+    BadPattern(PatternProblem),
     /// Used outside a server.
-    #[error("Limits belong to a server: use this command in one.")]
+    #[error("used outside a server")]
     NotInGuild,
-    /// The limit name is unknown or not settable at that scope.
-    #[error("{0}")]
-    NotSettable(String),
+    /// The limit name is unknown, or not one a server sets.
+    #[error("`{0}` is not a limit a server can set")]
+    UnknownLimit(String),
+    /// A server-wide budget given for a member or role.
+    #[error("`{}` is set for the server only", .0.key())]
+    ServerOnly(LimitName),
     /// The value is not a number in the limit's range, or `none`.
     #[error(transparent)]
     BadValue(#[from] BadLimitValue),
     /// A server budget above the owner's cap (or `none` under one).
-    #[error("The bot's owner caps a server's daily budget at ${0:.2}: choose a value from 0 to that.")]
+    #[error("above the owner's cap of ${0:.2} a day")]
     AboveOwnerCap(f64),
     /// A block's duration out of range.
-    #[error("A block lasts more than 0 and at most {MAX_BLOCK_HOURS} hours (a year); leave `hours` out to block until unblocked.")]
+    #[error("a block's hours out of range")]
     BadHours,
     /// The store failed.
-    #[error("Something went wrong saving that; nothing was changed.")]
+    #[error("the store failed")]
     Store(#[from] StoreError),
 }
 
+/// What an admin command did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AdminDone {
+    /// The moderation log goes to `channel` now.
+    LogChannel {
+        /// The channel.
+        channel: u64,
+    },
+    /// A blocklist rule was added (`new`) or was already there.
+    RuleAdded {
+        /// The rule.
+        rule: Rule,
+        /// Whether it was not on the list before.
+        new: bool,
+    },
+    /// A blocklist rule was removed, or was not there.
+    RuleRemoved {
+        /// The rule.
+        rule: Rule,
+        /// Whether it was on the list.
+        removed: bool,
+    },
+    /// The server's blocklist.
+    Blocklist(Vec<Rule>),
+    /// The limits in force.
+    Limits(LimitsShown),
+    /// A limit was set.
+    LimitSet {
+        /// Which.
+        name: LimitName,
+        /// For whom.
+        scope: Scope,
+        /// To what (`None`: no limit).
+        value: Option<f64>,
+    },
+    /// Settings were removed, back to the defaults.
+    Reset {
+        /// Whose (`None`: every setting of the server).
+        scope: Option<Scope>,
+        /// How many.
+        removed: usize,
+    },
+    /// A member was blocked.
+    Blocked {
+        /// Who.
+        user: u64,
+        /// Until when (`None`: until unblocked).
+        until: Option<DateTime<Utc>>,
+    },
+    /// A member's block was lifted, or they were not blocked.
+    Unblocked {
+        /// Who.
+        user: u64,
+        /// Whether they were blocked.
+        was_blocked: bool,
+    },
+}
+
+/// The limits in force for a server or one member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LimitsShown {
+    /// Whose (`None`: the server's).
+    pub user: Option<u64>,
+    /// The limits resolved for them.
+    pub limits: Limits,
+    /// The server's role tiers.
+    pub tiers: Vec<Override>,
+    /// The member's block in force.
+    pub block: Option<Block>,
+}
+
 /// One page of `/moderation history`, with what the adapter needs for its page buttons.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HistoryPage {
-    /// The page, ready to show.
-    pub text: String,
+    /// The entries, newest first.
+    pub entries: Vec<AuditEntry>,
+    /// How many entries there are in all.
+    pub total: u32,
     /// Whose history (`None`: the whole server's).
     pub user: Option<u64>,
     /// This page, from 1.
@@ -88,14 +198,6 @@ pub struct Admin {
     defaults: Limits,
     /// The most a server's admins may set its daily budget to (`None`: no cap).
     guild_usd_max: Option<f64>,
-}
-
-fn describe(scope: Scope) -> String {
-    match scope {
-        Scope::Guild => "this server".to_owned(),
-        Scope::Role(id) => format!("members with <@&{id}>"),
-        Scope::User(id) => format!("<@{id}>"),
-    }
 }
 
 impl Admin {
@@ -118,7 +220,7 @@ impl Admin {
     }
 
     /// The actor's guild, for what needs Manage Server: limits, blocks, the log channel.
-    fn managed_guild(actor: &Actor, action: &'static str) -> Result<u64, AdminError> {
+    fn managed_guild(actor: &Actor, action: Action) -> Result<u64, AdminError> {
         if !actor.can_manage {
             return Err(AdminError::NotAllowed(action));
         }
@@ -126,7 +228,7 @@ impl Admin {
     }
 
     /// The actor's guild, for what moderators do: the blocklist, the audit log, lifting blocks.
-    fn moderated_guild(actor: &Actor, action: &'static str) -> Result<u64, AdminError> {
+    fn moderated_guild(actor: &Actor, action: Action) -> Result<u64, AdminError> {
         if !(actor.can_moderate || actor.can_manage) {
             return Err(AdminError::NotModerator(action));
         }
@@ -134,113 +236,66 @@ impl Admin {
     }
 
     /// Sets where the guild's moderation log goes.
-    pub async fn set_log_channel(&self, actor: &Actor, channel: u64) -> Result<String, AdminError> {
-        let guild = Self::managed_guild(actor, "choose Easel's log channel")?;
+    pub async fn set_log_channel(&self, actor: &Actor, channel: u64) -> Result<AdminDone, AdminError> {
+        let guild = Self::managed_guild(actor, Action::ChooseLogChannel)?;
         self.moderation.set_log_channel(guild, channel).await?;
-        Ok(format!("Easel's moderation log now goes to <#{channel}>."))
+        Ok(AdminDone::LogChannel { channel })
     }
 
     /// Adds a word or regular expression to the guild's blocklist.
-    pub async fn blocklist_add(&self, actor: &Actor, pattern: &str, regex: bool) -> Result<String, AdminError> {
-        let guild = Self::moderated_guild(actor, "change the blocklist")?;
+    pub async fn blocklist_add(&self, actor: &Actor, pattern: &str, regex: bool) -> Result<AdminDone, AdminError> {
+        let guild = Self::moderated_guild(actor, Action::ChangeBlocklist)?;
         let rule = parse_rule(pattern, regex)?;
-        let added = self.moderation.add_rule(guild, &rule, self.clock.now()).await?;
-        let (kind, pattern) = rule.parts();
-        Ok(if added {
-            format!("Added {kind} `{pattern}` to the blocklist. Prompts that match are refused before any model call.")
-        } else {
-            format!("{kind} `{pattern}` was already on the blocklist.")
-        })
+        let new = self.moderation.add_rule(guild, &rule, self.clock.now()).await?;
+        Ok(AdminDone::RuleAdded { rule, new })
     }
 
     /// Removes a word or regular expression from the guild's blocklist.
-    pub async fn blocklist_remove(&self, actor: &Actor, pattern: &str, regex: bool) -> Result<String, AdminError> {
-        let guild = Self::moderated_guild(actor, "change the blocklist")?;
+    pub async fn blocklist_remove(&self, actor: &Actor, pattern: &str, regex: bool) -> Result<AdminDone, AdminError> {
+        let guild = Self::moderated_guild(actor, Action::ChangeBlocklist)?;
         let rule = if regex { Rule::regex(pattern) } else { Rule::word(pattern) };
-        let (kind, shown) = rule.parts();
-        Ok(if self.moderation.remove_rule(guild, &rule).await? {
-            format!("Removed {kind} `{shown}` from the blocklist.")
-        } else {
-            format!("{kind} `{shown}` was not on the blocklist.")
-        })
+        let removed = self.moderation.remove_rule(guild, &rule).await?;
+        Ok(AdminDone::RuleRemoved { rule, removed })
     }
 
     /// The guild's blocklist.
-    pub async fn blocklist(&self, actor: &Actor) -> Result<String, AdminError> {
-        let guild = Self::moderated_guild(actor, "read the blocklist")?;
-        let rules = self.moderation.blocklist(guild).await?;
-        if rules.is_empty() {
-            return Ok("The blocklist is empty.".to_owned());
-        }
-        let lines: Vec<String> = rules.iter().map(|r| r.parts()).map(|(kind, p)| format!("{kind}: `{p}`")).collect();
-        Ok(fit(format!("**Blocklist** ({} rules)\n{}", rules.len(), lines.join("\n"))))
+    pub async fn blocklist(&self, actor: &Actor) -> Result<AdminDone, AdminError> {
+        let guild = Self::moderated_guild(actor, Action::ReadBlocklist)?;
+        Ok(AdminDone::Blocklist(self.moderation.blocklist(guild).await?))
     }
 
     /// A page (from 1) of the guild's audit log, optionally for one member, newest first.
     pub async fn history(&self, actor: &Actor, user: Option<u64>, page: u32) -> Result<HistoryPage, AdminError> {
-        let guild = Self::moderated_guild(actor, "read Easel's job history")?;
+        let guild = Self::moderated_guild(actor, Action::ReadHistory)?;
         let page = page.max(1);
         let (entries, total) =
             self.moderation.audit_history(guild, user, (page - 1) * HISTORY_PAGE, HISTORY_PAGE).await?;
         let pages = total.div_ceil(HISTORY_PAGE).max(1);
-        let whose = user.map_or_else(|| "this server".to_owned(), |u| format!("<@{u}>"));
-        let text = if entries.is_empty() {
-            format!("No jobs on page {page} of {pages} for {whose}.")
-        } else {
-            let mut lines = vec![format!("**Easel jobs of {whose}**: page {page} of {pages} ({total} in all)")];
-            lines.extend(entries.iter().map(history_line));
-            fit(lines.join("\n"))
-        };
-        Ok(HistoryPage { text, user, page, pages })
+        Ok(HistoryPage { entries, total, user, page, pages })
     }
 
     /// The limits in force for the guild, or for one member (with their roles).
-    pub async fn show(&self, actor: &Actor, user: Option<(u64, Vec<u64>)>) -> Result<String, AdminError> {
-        let guild = Self::managed_guild(actor, "see Easel's limits")?;
+    pub async fn show(&self, actor: &Actor, user: Option<(u64, Vec<u64>)>) -> Result<AdminDone, AdminError> {
+        let guild = Self::managed_guild(actor, Action::SeeLimits)?;
         let overrides = self.store.overrides(guild).await?;
-        let (limits, heading) = match &user {
-            Some((id, roles)) => {
-                (limits::resolve(&self.defaults, &overrides, roles, *id), format!("Limits for <@{id}>"))
-            }
-            None => (limits::resolve(&self.defaults, &overrides, &[], 0), "Limits for this server".to_owned()),
+        let (id, roles) = user.clone().unwrap_or_default();
+        let limits = limits::resolve(&self.defaults, &overrides, &roles, id);
+        let tiers = overrides.into_iter().filter(|o| matches!(o.scope, Scope::Role(_))).collect();
+        let block = match user {
+            Some((id, _)) => self.store.block_of(guild, id, self.clock.now()).await?,
+            None => None,
         };
-        let mut lines = vec![format!("**{heading}**")];
-        lines.extend(LimitName::ALL.iter().map(|n| format!("`{}`: {}", n.key(), n.show(limits.get(*n)))));
-        let tiers: Vec<String> = overrides
-            .iter()
-            .filter_map(|o| match o.scope {
-                Scope::Role(id) => Some(format!("<@&{id}> `{}`: {}", o.name.key(), o.name.show(o.value))),
-                _ => None,
-            })
-            .collect();
-        if !tiers.is_empty() {
-            lines.push(format!("Role tiers: {}", tiers.join("; ")));
-        }
-        if let Some((id, _)) = user {
-            if let Some(block) = self.store.block_of(guild, id, self.clock.now()).await? {
-                let until =
-                    block.until.map_or_else(|| "until unblocked".to_owned(), |t| format!("ends {}", relative(t)));
-                lines.push(format!("Blocked ({until}): {}", block.reason));
-            }
-        }
-        lines.push(format!(
-            "Members with Manage Server are {} per-member limits.",
-            if limits.exempt_managers { "exempt from" } else { "held to" }
-        ));
-        Ok(lines.join("\n"))
+        Ok(AdminDone::Limits(LimitsShown { user: user.map(|(id, _)| id), limits, tiers, block }))
     }
 
     /// Sets one limit for the guild, a role tier or a member.
-    pub async fn set(&self, actor: &Actor, scope: Scope, name: &str, value: &str) -> Result<String, AdminError> {
-        let guild = Self::managed_guild(actor, "change Easel's limits")?;
+    pub async fn set(&self, actor: &Actor, scope: Scope, name: &str, value: &str) -> Result<AdminDone, AdminError> {
+        let guild = Self::managed_guild(actor, Action::ChangeLimits)?;
         let name = LimitName::from_key(name)
             .filter(|n| n.settable_by_guild())
-            .ok_or_else(|| AdminError::NotSettable(format!("`{name}` is not a limit a server can set.")))?;
+            .ok_or_else(|| AdminError::UnknownLimit(name.to_owned()))?;
         if scope != Scope::Guild && !name.per_member() {
-            return Err(AdminError::NotSettable(format!(
-                "`{}` is the server's own budget: set it without a user or role.",
-                name.key()
-            )));
+            return Err(AdminError::ServerOnly(name));
         }
         let value = name.parse(value)?;
         if let (LimitName::GuildUsdPerDay, Some(max)) = (name, self.guild_usd_max) {
@@ -249,15 +304,14 @@ impl Admin {
             }
         }
         self.store.set_override(guild, scope, name, value).await?;
-        Ok(format!("`{}` for {} is now {}.", name.key(), describe(scope), name.show(value)))
+        Ok(AdminDone::LimitSet { name, scope, value })
     }
 
     /// Removes the settings of a scope (all of the guild's when `None`), back to the owner's defaults.
-    pub async fn reset(&self, actor: &Actor, scope: Option<Scope>) -> Result<String, AdminError> {
-        let guild = Self::managed_guild(actor, "change Easel's limits")?;
+    pub async fn reset(&self, actor: &Actor, scope: Option<Scope>) -> Result<AdminDone, AdminError> {
+        let guild = Self::managed_guild(actor, Action::ChangeLimits)?;
         let removed = self.store.clear_overrides(guild, scope).await?;
-        let whom = scope.map_or_else(|| "this server (every setting)".to_owned(), describe);
-        Ok(format!("Reset {removed} setting(s) for {whom}; the defaults apply again."))
+        Ok(AdminDone::Reset { scope, removed })
     }
 
     /// Blocks a member for `hours` (or until unblocked).
@@ -267,8 +321,8 @@ impl Admin {
         user: u64,
         hours: Option<f64>,
         reason: &str,
-    ) -> Result<String, AdminError> {
-        let guild = Self::managed_guild(actor, "block members from Easel")?;
+    ) -> Result<AdminDone, AdminError> {
+        let guild = Self::managed_guild(actor, Action::BlockMembers)?;
         let now = self.clock.now();
         let until = match hours {
             None => None,
@@ -277,62 +331,29 @@ impl Admin {
         };
         let reason = format!("{reason} (by <@{}>)", actor.user_id);
         self.store.block(guild, user, &Block { until, reason }, now).await?;
-        Ok(match until {
-            Some(t) => format!("<@{user}> is blocked from Easel here; the block ends {}.", relative(t)),
-            None => format!("<@{user}> is blocked from Easel here until unblocked."),
-        })
+        Ok(AdminDone::Blocked { user, until })
     }
 
     /// Lifts a member's block (a limit block or a pause for repeated refusals).
-    pub async fn unblock(&self, actor: &Actor, user: u64) -> Result<String, AdminError> {
-        let guild = Self::moderated_guild(actor, "lift a block")?;
-        Ok(if self.store.unblock(guild, user).await? {
-            format!("<@{user}> may use Easel here again.")
-        } else {
-            format!("<@{user}> was not blocked.")
-        })
+    pub async fn unblock(&self, actor: &Actor, user: u64) -> Result<AdminDone, AdminError> {
+        let guild = Self::moderated_guild(actor, Action::LiftBlock)?;
+        let was_blocked = self.store.unblock(guild, user).await?;
+        Ok(AdminDone::Unblocked { user, was_blocked })
     }
 }
 
 fn parse_rule(pattern: &str, regex: bool) -> Result<Rule, AdminError> {
     let pattern = pattern.trim();
     if pattern.is_empty() || pattern.chars().count() > 200 {
-        return Err(AdminError::BadPattern("A blocklist entry must be 1 to 200 characters.".into()));
+        return Err(AdminError::BadPattern(PatternProblem::Length));
     }
     if regex {
-        compile_regex(pattern)
-            .map_err(|e| AdminError::BadPattern(format!("That regular expression does not compile: {e}")))?;
+        compile_regex(pattern).map_err(|e| AdminError::BadPattern(PatternProblem::Regex(e.to_string())))?;
         return Ok(Rule::regex(pattern));
     }
     let rule = Rule::word(pattern);
     if !rule.parts().1.chars().any(char::is_alphanumeric) {
-        return Err(AdminError::BadPattern("A blocked word needs at least one letter or digit.".into()));
+        return Err(AdminError::BadPattern(PatternProblem::NoLetterOrDigit));
     }
     Ok(rule)
-}
-
-fn history_line(e: &AuditEntry) -> String {
-    let jump = match (e.guild_id, e.message_id) {
-        (Some(g), Some(m)) => format!(" [result](https://discord.com/channels/{g}/{}/{m})", e.channel_id),
-        _ => String::new(),
-    };
-    let reason = e.reason.as_deref().map(|r| format!(" ({})", crate::text::echo(r, 60))).unwrap_or_default();
-    format!(
-        "<t:{}:f> <@{}> /{} {} · **{}**{} · ${:.4} · \"{}\"{} · job {}",
-        e.created_at.timestamp(),
-        e.user_id,
-        e.command,
-        e.model,
-        e.outcome.label(),
-        reason,
-        e.cost_usd,
-        crate::text::echo(&e.prompt, 60),
-        jump,
-        e.job_id
-    )
-}
-
-/// Cuts a reply to Discord's message limit.
-fn fit(text: String) -> String {
-    truncate(&text, MAX_MESSAGE)
 }

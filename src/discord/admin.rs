@@ -6,8 +6,9 @@ use serenity::all::{
 };
 use serenity::http::Http;
 
+use super::words;
 use super::{Asked, Services};
-use crate::community::admin::{Actor, Admin, AdminError};
+use crate::community::admin::{Actor, Admin, AdminDone, AdminError};
 use crate::domain::limits::{LimitName, Scope};
 
 /// The `/usage` and `/limits` definitions.
@@ -121,7 +122,7 @@ pub async fn run_limits(admin: &Admin, actor: Actor, command: &CommandInteractio
         (None, Some(role)) => Some(Scope::Role(role)),
         (None, None) => None,
     };
-    let result: Result<String, AdminError> = match name {
+    let result: Result<AdminDone, AdminError> = match name {
         "show" => admin.show(&actor, t.user).await,
         "set" => {
             let (limit, value) = (t.limit.unwrap_or_default(), t.value.unwrap_or_default());
@@ -132,13 +133,13 @@ pub async fn run_limits(admin: &Admin, actor: Actor, command: &CommandInteractio
             Some((user, _)) => {
                 admin.block(&actor, user, t.hours, t.reason.as_deref().unwrap_or("no reason given")).await
             }
-            None => Ok("Please choose the member to block.".to_owned()),
+            None => return "Please choose the member to block.".to_owned(),
         },
         "unblock" => match t.user {
             Some((user, _)) => admin.unblock(&actor, user).await,
-            None => Ok("Please choose the member to unblock.".to_owned()),
+            None => return "Please choose the member to unblock.".to_owned(),
         },
-        _ => Ok("Unknown subcommand.".to_owned()),
+        _ => return "Unknown subcommand.".to_owned(),
     };
-    result.unwrap_or_else(|e| e.to_string())
+    result.map_or_else(|e| words::admin::refused(&e), |done| words::admin::done(&done))
 }

@@ -17,6 +17,7 @@ pub mod moderation;
 pub mod render;
 mod requests;
 pub mod rights;
+pub mod words;
 
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};

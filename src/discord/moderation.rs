@@ -101,8 +101,9 @@ impl From<String> for Reply {
 }
 
 fn history_reply(page: HistoryPage) -> Reply {
+    let text = super::words::admin::history(&page);
     if page.pages <= 1 {
-        return page.text.into();
+        return text.into();
     }
     let target = page.user.unwrap_or(0);
     let button = |label: &str, to: u32, disabled: bool| {
@@ -115,7 +116,7 @@ fn history_reply(page: HistoryPage) -> Reply {
         button("◀ Newer", page.page.saturating_sub(1).max(1), page.page <= 1),
         button("Older ▶", (page.page + 1).min(page.pages), page.page >= page.pages),
     ]);
-    Reply { text: page.text, components: vec![row] }
+    Reply { text, components: vec![row] }
 }
 
 /// Answers a click on a history page button: the permission is checked again, from the clicker's
@@ -126,7 +127,7 @@ pub async fn page_clicked(admin: &Admin, actor: Actor, click: &ComponentInteract
     let page = parts.next()?.parse::<u32>().ok()?;
     Some(match admin.history(&actor, user, page).await {
         Ok(page) => history_reply(page),
-        Err(e) => e.to_string().into(),
+        Err(e) => super::words::admin::refused(&e).into(),
     })
 }
 
@@ -153,7 +154,7 @@ pub async fn run(admin: &Admin, actor: Actor, command: &CommandInteraction) -> R
     let result = match name.as_str() {
         "log-channel" => match t.channel {
             Some(channel) => admin.set_log_channel(&actor, channel).await,
-            None => Ok("Please choose a channel.".into()),
+            None => return String::from("Please choose a channel.").into(),
         },
         "blocklist add" => admin.blocklist_add(&actor, &pattern, t.regex).await,
         "blocklist remove" => admin.blocklist_remove(&actor, &pattern, t.regex).await,
@@ -161,16 +162,16 @@ pub async fn run(admin: &Admin, actor: Actor, command: &CommandInteraction) -> R
         "history" => {
             return match admin.history(&actor, t.user, page).await {
                 Ok(page) => history_reply(page),
-                Err(e) => e.to_string().into(),
+                Err(e) => super::words::admin::refused(&e).into(),
             }
         }
         "unblock" => match t.user {
             Some(user) => admin.unblock(&actor, user).await,
-            None => Ok("Please choose the member to unblock.".into()),
+            None => return String::from("Please choose the member to unblock.").into(),
         },
-        _ => Ok("Unknown subcommand.".into()),
+        _ => return String::from("Unknown subcommand.").into(),
     };
-    result.unwrap_or_else(|e| e.to_string()).into()
+    result.map_or_else(|e| super::words::admin::refused(&e), |done| super::words::admin::done(&done)).into()
 }
 
 /// Posts audit entries to a guild's log channel, through the bot's one serenity client (one rate

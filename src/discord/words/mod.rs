@@ -1,0 +1,41 @@
+//! The words members read, chosen in one place: each core outcome (what was done, why not) is put into
+//! a sentence here, with Discord's markup (mentions, timestamps, bold). The core returns data; the
+//! adapter's handlers call these functions. (Being moved here piece by piece: the admin commands are;
+//! job failures, refusals, progress and the request desk still phrase their own words.)
+
+pub mod admin;
+
+use chrono::{DateTime, Utc};
+
+/// Discord's longest message.
+pub const MAX_MESSAGE: usize = 2000;
+
+/// A member, as Discord shows a mention (never pinging: every message sets empty `allowed_mentions`).
+pub fn member(id: u64) -> String {
+    format!("<@{id}>")
+}
+
+/// A role, as Discord shows a mention.
+pub fn role(id: u64) -> String {
+    format!("<@&{id}>")
+}
+
+/// A channel, as Discord links it.
+pub fn channel(id: u64) -> String {
+    format!("<#{id}>")
+}
+
+/// A time relative to now, in each reader's own clock ("in 2 hours").
+pub fn relative(at: DateTime<Utc>) -> String {
+    format!("<t:{}:R>", at.timestamp())
+}
+
+/// A date and time, in each reader's own time zone.
+pub fn full_time(at: DateTime<Utc>) -> String {
+    format!("<t:{}:f>", at.timestamp())
+}
+
+/// A reply cut to Discord's message limit.
+pub fn fit(text: String) -> String {
+    crate::text::truncate(&text, MAX_MESSAGE)
+}
