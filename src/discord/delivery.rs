@@ -182,7 +182,7 @@ impl Courier for DiscordCourier {
     async fn progress(
         &self,
         job: &StoredJob,
-        text: &str,
+        status: &crate::jobs::progress::Status,
         cancellable: bool,
         preview: Option<&[u8]>,
     ) -> Result<(), DeliveryError> {
@@ -191,7 +191,7 @@ impl Courier for DiscordCourier {
         }
         let components = if cancellable { vec![cancel_row(&job.request.id.0)] } else { Vec::new() };
         let mut edit = EditInteractionResponse::new()
-            .content(text)
+            .content(super::words::progress::status(status, &job.request.id.0))
             .components(components)
             .allowed_mentions(CreateAllowedMentions::new());
         edit = match (preview, cancellable) {

@@ -201,7 +201,7 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
         "usage" => member::usage(http, services, &command).await,
         "cancel" => {
             let by = canceller(http, services, asked).await;
-            let text = services.jobs.cancel_latest(by).await;
+            let text = words::progress::cancel(&services.jobs.cancel_latest(by).await);
             asked.reply_ephemeral(http, &text).await;
         }
         "show" => member::show(http, services, &command).await,
@@ -243,7 +243,7 @@ async fn handle_click(http: &Arc<Http>, services: &Services, click: ComponentInt
     let asked = Asked::Click(&click);
     if let Some(job_id) = click.data.custom_id.strip_prefix(CANCEL_BUTTON).and_then(|rest| rest.strip_prefix(':')) {
         let by = canceller(http, services, asked).await;
-        let text = services.jobs.cancel(job_id, by).await;
+        let text = words::progress::cancel(&services.jobs.cancel(job_id, by).await);
         return asked.reply_ephemeral(http, &text).await;
     }
     let actor = admin::actor(http, services, asked).await;

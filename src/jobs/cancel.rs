@@ -5,9 +5,32 @@
 
 use tracing::{error, info, warn};
 
+use super::progress::Status;
 use super::Jobs;
 use crate::community::moderation::{self, AuditEntry};
 use crate::jobs::queue::{JobState, StoredJob};
+
+/// How a cancel ended, for the adapter to say.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CancelOutcome {
+    /// Withdrawn; `charged` is the estimate it counts at when its model call had started.
+    Cancelled {
+        /// USD it counts at (`None`: nothing, it was still waiting).
+        charged: Option<f64>,
+    },
+    /// No such job.
+    NotFound,
+    /// Neither the requester nor a moderator of its server.
+    NotYours,
+    /// It had already ended.
+    AlreadyFinished,
+    /// The store failed.
+    Failed,
+    /// `/cancel`: the member has nothing waiting or running.
+    NothingActive,
+    /// `/cancel`: the member's jobs could not be looked up.
+    LookupFailed,
+}
 
 /// Who asks to cancel a job.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,19 +52,19 @@ impl Canceller {
 }
 
 impl Jobs {
-    /// Cancels a queued or running job, for its requester or a moderator. Returns what to tell them.
-    pub async fn cancel(&self, job_id: &str, by: Canceller) -> String {
-        let Some(job) = self.load(job_id).await else { return "I can't find that request.".into() };
+    /// Cancels a queued or running job, for its requester or a moderator.
+    pub async fn cancel(&self, job_id: &str, by: Canceller) -> CancelOutcome {
+        let Some(job) = self.load(job_id).await else { return CancelOutcome::NotFound };
         if !by.may_cancel(&job) {
-            return "Only the member who asked for this image, or a moderator, can cancel it.".into();
+            return CancelOutcome::NotYours;
         }
         let now = self.clock.now();
         let from = match self.store.cancel(job_id, now).await {
             Ok(Some(from)) => from,
-            Ok(None) => return "That request has already finished, so there is nothing to cancel.".into(),
+            Ok(None) => return CancelOutcome::AlreadyFinished,
             Err(e) => {
                 error!(job = job_id, error = %crate::text::chain(&e), "could not cancel a job");
-                return "Something went wrong cancelling that request. Please try again.".into();
+                return CancelOutcome::Failed;
             }
         };
         match from {
@@ -57,12 +80,7 @@ impl Jobs {
         }
         self.board.seal(job_id).await;
         let estimate = self.admission.check(&job.request).map(|s| s.estimate_usd).unwrap_or_default();
-        let charged = match from {
-            JobState::Queued => "Nothing was charged.".to_owned(),
-            _ => format!(
-                "The model had already started, so it counts towards the limits at its estimate (${estimate:.3})."
-            ),
-        };
+        let charged = (from != JobState::Queued).then_some(estimate);
         info!(job = job_id, by = by.user_id, from = from.key(), "job cancelled");
         let model = self.admission.check(&job.request).map(|s| s.model.id).unwrap_or_default();
         self.metrics.job_ended(job.request.command.name(), &model, "cancelled");
@@ -71,25 +89,25 @@ impl Jobs {
             moderation.record(AuditEntry::ended(&job.request, &spec, moderation::Outcome::Failed, reason, now)).await;
         }
         if let Some(courier) = self.courier() {
-            let text = format!("Cancelled by <@{}>. {charged}\n-# Job {job_id}", by.user_id);
-            if let Err(e) = courier.progress(&job, &text, false, None).await {
+            let status = Status::Cancelled { by: by.user_id, charged };
+            if let Err(e) = courier.progress(&job, &status, false, None).await {
                 warn!(job = job_id, error = %crate::text::chain(e.as_ref()), "could not mark the message cancelled");
             }
         }
         if from != JobState::Queued {
             self.alert_spend(job.request.requester.guild_id).await;
         }
-        format!("Cancelled. {charged}")
+        CancelOutcome::Cancelled { charged }
     }
 
     /// Cancels the member's newest queued or running job (`/cancel`).
-    pub async fn cancel_latest(&self, by: Canceller) -> String {
+    pub async fn cancel_latest(&self, by: Canceller) -> CancelOutcome {
         match self.store.latest_active(by.guild_id, by.user_id).await {
             Ok(Some(job_id)) => self.cancel(&job_id, by).await,
-            Ok(None) => "You have no image request waiting or in progress.".into(),
+            Ok(None) => CancelOutcome::NothingActive,
             Err(e) => {
                 error!(error = %crate::text::chain(&e), "could not look up a member's jobs");
-                "Something went wrong looking up your requests. Please try again.".into()
+                CancelOutcome::LookupFailed
             }
         }
     }

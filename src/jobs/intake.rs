@@ -98,9 +98,9 @@ impl Jobs {
         let Some(courier) = self.courier().cloned() else { return };
         let Some(gate) = self.board.gate(&job.request.id.0) else { return };
         let position = self.scheduler.len(job.backend);
-        let text = progress::text(model, Some(position), true, &job.request.id.0, None);
+        let status = progress::Status::Queued { model: model.to_owned(), ahead: position, backend_down: true };
         let job = job.clone();
-        tokio::spawn(async move { progress::edit_progress(courier.as_ref(), &gate, &job, &text, None).await });
+        tokio::spawn(async move { progress::edit_progress(courier.as_ref(), &gate, &job, &status, None).await });
     }
 
     pub(super) fn queue(&self, job: StoredJob) {

@@ -26,7 +26,7 @@ pub mod telemetry;
 #[cfg(test)]
 mod tests;
 
-pub use cancel::Canceller;
+pub use cancel::{CancelOutcome, Canceller};
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -76,7 +76,7 @@ pub trait Courier: Send + Sync {
     async fn progress(
         &self,
         job: &StoredJob,
-        text: &str,
+        status: &progress::Status,
         cancellable: bool,
         preview: Option<&[u8]>,
     ) -> Result<(), DeliveryError>;

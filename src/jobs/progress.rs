@@ -1,6 +1,6 @@
 //! Progress in the member's message: while a job waits, its place in the queue ("3rd in the queue"),
 //! edited as it moves; while it runs, that it is being generated and by which model; with a Cancel
-//! button on both.
+//! button on both. What it shows is a [`Status`]; the Discord adapter puts it into words.
 //!
 //! Edits are coalesced: a job that starts at once is shown only once it has run for [`EDIT_EVERY`] (a
 //! job that starts and ends quickly is never edited before its result), each message at most once per
@@ -30,12 +30,41 @@ const EDITS_PER_TICK: usize = 20;
 /// set (under the lock) when the job ends, so no edit can land after the result or the explanation.
 pub type Gate = Arc<tokio::sync::Mutex<bool>>;
 
+/// Where a job stands, as its message shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    /// Waiting behind `ahead` jobs (0: next) for `model`; `backend_down` while that model's service
+    /// does not answer (the job keeps its place).
+    Queued {
+        /// The catalogue id.
+        model: String,
+        /// Jobs before it.
+        ahead: usize,
+        /// Whether the model's service is not answering now.
+        backend_down: bool,
+    },
+    /// Being made by `model`, `steps` far when the server says.
+    Running {
+        /// The catalogue id.
+        model: String,
+        /// How far it has got.
+        steps: Option<Progress>,
+    },
+    /// Cancelled by member `by`; `charged` is the estimate it counts at when the model had started.
+    Cancelled {
+        /// Who cancelled it.
+        by: u64,
+        /// USD it counts at (`None`: nothing, it was still waiting).
+        charged: Option<f64>,
+    },
+}
+
 struct Watched {
     job: StoredJob,
     gate: Gate,
     since: DateTime<Utc>,
     running: bool,
-    shown: Option<(String, DateTime<Utc>)>,
+    shown: Option<(Status, DateTime<Utc>)>,
     /// The last preview shown (a hash of it) and when.
     preview: Option<(u64, DateTime<Utc>)>,
     /// The job's life as one tracing span, from admission to its end.
@@ -141,9 +170,9 @@ impl Board {
     fn due(
         &self,
         positions: &HashMap<String, usize>,
-        text_of: impl Fn(&Watched, Option<usize>) -> String,
+        status_of: impl Fn(&Watched, Option<usize>) -> Status,
         now: DateTime<Utc>,
-    ) -> Vec<(StoredJob, String, Gate)> {
+    ) -> Vec<(StoredJob, Status, Gate)> {
         let every = chrono::Duration::from_std(EDIT_EVERY).unwrap_or_default();
         self.with(|watched| {
             let mut candidates: Vec<(usize, String)> = watched
@@ -164,64 +193,40 @@ impl Board {
                     break;
                 }
                 let Some(w) = watched.get_mut(&id) else { continue };
-                let text = text_of(w, (!w.running).then_some(position));
-                if w.shown.as_ref().is_some_and(|(shown, _)| *shown == text) {
+                let status = status_of(w, (!w.running).then_some(position));
+                if w.shown.as_ref().is_some_and(|(shown, _)| *shown == status) {
                     continue;
                 }
-                w.shown = Some((text.clone(), now));
-                due.push((w.job.clone(), text, Arc::clone(&w.gate)));
+                w.shown = Some((status.clone(), now));
+                due.push((w.job.clone(), status, Arc::clone(&w.gate)));
             }
             due
         })
     }
 }
 
-/// "1st", "2nd", "3rd", "11th", "22nd"…
-pub fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
-/// What a waiting or running job's message says (`steps`: how far a running one has got).
-pub fn text(model: &str, position: Option<usize>, backend_down: bool, job_id: &str, steps: Option<Progress>) -> String {
-    let mut text = match (position, steps) {
-        (Some(0), _) => format!("Next in the queue for `{model}`."),
-        (Some(p), _) => format!("{} in the queue for `{model}`.", ordinal(p + 1)),
-        (None, Some(Progress { step, steps })) => {
-            format!("Generating your image with `{model}`: step {step} of {steps}…")
-        }
-        (None, None) => format!("Generating your image with `{model}`…"),
-    };
-    if backend_down && position.is_some() {
-        text.push_str(
-            "\nThe image service for this model is not answering right now. Your request keeps its place and \
-             runs when it is back; you may cancel it meanwhile.",
-        );
+/// Where a waiting (`position`: jobs before it) or running job stands.
+fn status(model: String, position: Option<usize>, backend_down: bool, steps: Option<Progress>) -> Status {
+    match position {
+        Some(ahead) => Status::Queued { model, ahead, backend_down },
+        None => Status::Running { model, steps },
     }
-    text.push_str(&format!("\n-# Job {job_id}"));
-    text
 }
 
-/// Shows `text` (and `preview`, when given) in a job's message unless the job has ended, holding its
+/// Shows `status` (and `preview`, when given) in a job's message unless the job has ended, holding its
 /// gate for the whole edit: no progress or preview lands over the result.
 pub async fn edit_progress(
     courier: &dyn super::Courier,
     gate: &Gate,
     job: &StoredJob,
-    text: &str,
+    status: &Status,
     preview: Option<&[u8]>,
 ) {
     let ended = gate.lock().await;
     if *ended {
         return;
     }
-    if let Err(e) = courier.progress(job, text, true, preview).await {
+    if let Err(e) = courier.progress(job, status, true, preview).await {
         debug!(job = %job.request.id, error = %error::chain(e.as_ref()), "could not show progress");
     }
     drop(ended);
@@ -253,14 +258,14 @@ pub async fn show(jobs: Arc<Jobs>) {
             Some(_) => previews(&jobs).await,
             None => HashMap::new(),
         };
-        let texts = |w: &Watched, position: Option<usize>| {
+        let statuses = |w: &Watched, position: Option<usize>| {
             let model = jobs.admission.check(&w.job.request).map(|s| s.model.id).unwrap_or_default();
             let down = jobs.runner.breaker(w.job.backend).is_down();
             let steps = steps.get(&w.job.backend).copied();
-            text(&model, if w.running { None } else { position }, down, &w.job.request.id.0, steps)
+            status(model, if w.running { None } else { position }, down, steps)
         };
         let now = jobs.clock.now();
-        for (job, text, gate) in jobs.board.due(&positions, texts, now) {
+        for (job, status, gate) in jobs.board.due(&positions, statuses, now) {
             let courier = Arc::clone(&courier);
             let preview = previews.get(&job.backend).filter(|(hash, _)| {
                 let every = jobs.policy.preview_every.unwrap_or_default();
@@ -268,7 +273,7 @@ pub async fn show(jobs: Arc<Jobs>) {
             });
             let preview = preview.map(|(_, jpeg)| Arc::clone(jpeg));
             tokio::spawn(async move {
-                edit_progress(courier.as_ref(), &gate, &job, &text, preview.as_deref().map(Vec::as_slice)).await
+                edit_progress(courier.as_ref(), &gate, &job, &status, preview.as_deref().map(Vec::as_slice)).await
             });
         }
     }
@@ -302,25 +307,4 @@ async fn previews(jobs: &Jobs) -> HashMap<BackendKind, SmallPreview> {
         }
     }
     previews
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ordinals_read_as_people_say_them() {
-        let said: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].into_iter().map(ordinal).collect();
-        assert_eq!(said, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]);
-    }
-
-    #[test]
-    fn the_text_names_the_place_the_model_and_a_backend_that_is_down() {
-        assert_eq!(text("gpt-image-2", Some(2), false, "7", None), "3rd in the queue for `gpt-image-2`.\n-# Job 7");
-        assert!(text("m", Some(0), true, "7", None).contains("not answering right now"));
-        assert!(text("m", None, true, "7", None).starts_with("Generating your image with `m`…"));
-        let steps = Progress::checked(12, 25);
-        assert!(text("sd", None, false, "7", steps).starts_with("Generating your image with `sd`: step 12 of 25…"));
-        assert_eq!(Progress::checked(30, 25), None, "no step past the last");
-    }
 }

@@ -24,7 +24,13 @@ struct Recorded {
 
 #[async_trait]
 impl Courier for Recorded {
-    async fn progress(&self, _: &StoredJob, _: &str, _: bool, _: Option<&[u8]>) -> Result<(), DeliveryError> {
+    async fn progress(
+        &self,
+        _: &StoredJob,
+        _: &super::progress::Status,
+        _: bool,
+        _: Option<&[u8]>,
+    ) -> Result<(), DeliveryError> {
         Ok(())
     }
     async fn deliver(&self, _: &StoredJob, _: &JobSpec, _: &FinishedJob) -> Result<Receipt, DeliveryError> {
