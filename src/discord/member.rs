@@ -11,7 +11,7 @@ use serenity::builder::Builder;
 use serenity::http::{Http, HttpError};
 use tracing::warn;
 
-use super::{buttons, canceller, commands, render, Asked, Services};
+use super::{buttons, canceller, commands, render, words, Asked, Services};
 use crate::community::settings::MemberSettings;
 use crate::domain::request::{JobRequest, SourceImage};
 use crate::jobs::queue::StoredJob;
@@ -156,7 +156,7 @@ pub(super) async fn show(http: &Arc<Http>, services: &Services, command: &Comman
     let by = canceller(http, services, asked).await;
     let shown = match services.jobs.show(&job_id, by).await {
         Ok(shown) => shown,
-        Err(text) => return answer_privately(http, services, asked, private, &text).await,
+        Err(why) => return answer_privately(http, services, asked, private, &words::show::not_shown(&why)).await,
     };
     let (job, spec, finished, note) = match shown {
         Shown::Kept { job, spec, finished } => (job, spec, finished, None),

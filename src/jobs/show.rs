@@ -33,30 +33,41 @@ pub enum Shown {
     },
 }
 
+/// Why `/show` shows nothing.
+#[derive(Debug)]
+pub enum NotShown {
+    /// No such job here (as the member typed it).
+    Unknown(String),
+    /// Neither its requester nor a moderator of its server.
+    NotYours,
+    /// It ended without images (its state).
+    NotDelivered(JobState),
+    /// Its request no longer passes the catalogue (a model gone).
+    Invalid(JobError),
+    /// Its images are no longer kept and where they were posted is unknown.
+    Gone,
+}
+
 impl Jobs {
     /// Finds a delivered job's result for `viewer` (its requester or a moderator of its server).
-    /// Returns what to tell them when it cannot be shown.
-    pub async fn show(&self, job_id: &str, viewer: Canceller) -> Result<Shown, String> {
+    pub async fn show(&self, job_id: &str, viewer: Canceller) -> Result<Shown, NotShown> {
         let job_id = job_id.trim();
-        let unknown = || format!("I have no image job `{}` on record.", crate::text::truncate(job_id, 40));
+        let unknown = || NotShown::Unknown(job_id.to_owned());
         if !crate::domain::request::JobId::looks_valid(job_id) {
             return Err(unknown());
         }
         let job = self.load(job_id).await.ok_or_else(unknown)?;
         if !viewer.may_cancel(&job) {
-            return Err("Only the member who asked for this image, or a moderator, can show it again.".into());
+            return Err(NotShown::NotYours);
         }
         if !job.request.private && job.request.requester.guild_id != viewer.guild_id {
             // A server's result is shown again only in that server (a private one follows its requester).
             return Err(unknown());
         }
         if job.state != JobState::Delivered {
-            return Err(format!(
-                "That job was not delivered (it is {}), so there is nothing to show.",
-                job.state.key()
-            ));
+            return Err(NotShown::NotDelivered(job.state));
         }
-        let spec = self.admission.check(&job.request).map_err(|e| e.user_message())?;
+        let spec = self.admission.check(&job.request).map_err(NotShown::Invalid)?;
         let result = job.result.clone().unwrap_or_default();
         if self.spool.has(&result.files).await {
             if let Ok(images) = self.spool.read(&result.files).await {
@@ -75,7 +86,7 @@ impl Jobs {
             (Some(channel_id), Some(message_id)) => {
                 Ok(Shown::Posted { job: Box::new(job), spec: Box::new(spec), channel_id, message_id })
             }
-            _ => Err("That job's images are no longer kept, and I don't know where they were posted.".into()),
+            _ => Err(NotShown::Gone),
         }
     }
 

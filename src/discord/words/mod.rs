@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod progress;
+pub mod show;
 
 use chrono::{DateTime, Utc};
 
