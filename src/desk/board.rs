@@ -10,7 +10,7 @@ use tracing::{info, warn};
 use super::{Board, BoardSettings, CommunityRequest, Policy, RequestState, RequestStore, Sort};
 use crate::domain::clock::Clock;
 use crate::domain::request::{Community, JobId, JobRequest, JobSpec};
-use crate::jobs::error;
+use crate::jobs::error::{self, JobError};
 use crate::jobs::queue::Ticket;
 use crate::jobs::Jobs;
 use crate::mirror::Mirror;
@@ -89,11 +89,11 @@ impl Desk {
         })
     }
 
-    /// Saves a server's board settings; `Err` says why not, for the member.
-    pub async fn save_settings(&self, guild_id: u64, settings: &BoardSettings) -> Result<(), String> {
+    /// Saves a server's board settings.
+    pub async fn save_settings(&self, guild_id: u64, settings: &BoardSettings) -> Result<(), DeskRefusal> {
         self.store.save_board(guild_id, settings, self.clock.now()).await.map_err(|e| {
             warn!(guild = guild_id, error = %error::chain(&e), "could not save the request board's settings");
-            "I couldn't save that just now. Please try again.".to_owned()
+            DeskRefusal::NotSaved
         })?;
         self.boards.set(guild_id, Some(settings.clone()));
         Ok(())
@@ -114,7 +114,7 @@ impl Desk {
         }
     }
 
-    /// Posts a member's request as a card for the moderators; returns what to tell the member. The
+    /// Posts a member's request as a card for the moderators; returns the channel it is in. The
     /// member's block, pause and cooldown apply, and at most the owner's number of open requests each;
     /// the note is screened like a prompt; `reference` is the checked picture the card shows.
     pub async fn submit(
@@ -122,26 +122,21 @@ impl Desk {
         request: JobRequest,
         note: Option<String>,
         reference: Option<Reference>,
-    ) -> Result<String, String> {
-        let Some(guild) = request.requester.guild_id else { return Err("Requests work in servers.".into()) };
+    ) -> Result<u64, DeskRefusal> {
+        let Some(guild) = request.requester.guild_id else { return Err(DeskRefusal::OutsideServers) };
         let Some(channel) = self.settings(guild).await.requests_channel else {
-            return Err("This server has no requests channel yet: a moderator can choose one with \
-                        `/requests channel`."
-                .into());
+            return Err(DeskRefusal::NoRequestsChannel);
         };
         let user = request.requester.user_id;
         let (open, latest) = self.store.member_requests(guild, user).await.map_err(|e| stored(&e))?;
         let admission = self.jobs.admission();
-        admission.vet_member(&request.requester, latest).await.map_err(|e| e.user_message())?;
+        admission.vet_member(&request.requester, latest).await.map_err(DeskRefusal::Refused)?;
         if open >= self.open_max {
-            return Err(format!(
-                "You already have {open} open request(s) here, the most allowed at once. Please wait until the \
-                 moderators decide on one."
-            ));
+            return Err(DeskRefusal::TooManyOpen(open));
         }
         let note =
             note.map(|n| crate::text::truncate(&crate::text::clean(&n), MAX_NOTE_CHARS)).filter(|n| !n.is_empty());
-        let spec = admission.vet(&request, note.as_deref()).await.map_err(|e| e.user_message())?;
+        let spec = admission.vet(&request, note.as_deref()).await.map_err(DeskRefusal::Refused)?;
         let mut card = CommunityRequest {
             id: request.id.0.clone(),
             request,
@@ -156,47 +151,44 @@ impl Desk {
             created_at: self.clock.now(),
         };
         self.store.create_request(&card).await.map_err(|e| stored(&e))?;
-        let board = self.board.get().ok_or("Easel is still starting. Please try again in a moment.")?;
+        let board = self.board.get().ok_or(DeskRefusal::Starting)?;
         let message = board.post_card(channel, &card, reference.as_ref()).await.map_err(|e| {
             warn!(request = %card.id, error = %e, "could not post a request's card");
-            format!("I couldn't post in <#{channel}>: please ask a moderator to let me send messages there.")
+            DeskRefusal::CannotPost(channel)
         })?;
         card.card = Some((channel, message));
         self.store.set_card(&card.id, channel, message).await.map_err(|e| stored(&e))?;
         info!(request = %card.id, guild, "community request posted");
-        Ok(format!(
-            "Your request is posted in <#{channel}> for the moderators to approve; you'll hear back by direct \
-             message. Members can vote for it there."
-        ))
+        Ok(channel)
     }
 
     /// Counts a member's vote once, cast in `guild_id` (the card's own server only); a requester's own
     /// vote and a blocked member's are not counted. Returns the request as it now stands.
-    pub async fn vote(&self, request_id: &str, guild_id: u64, user_id: u64) -> Result<CommunityRequest, String> {
+    pub async fn vote(&self, request_id: &str, guild_id: u64, user_id: u64) -> Result<CommunityRequest, DeskRefusal> {
         let request = self.open(request_id).await?;
         if request.guild_id() != guild_id {
-            return Err("I have no such request on record.".into());
+            return Err(DeskRefusal::NoSuchRequest);
         }
         if request.user_id() == user_id {
-            return Err("You can't vote for your own request.".into());
+            return Err(DeskRefusal::OwnRequest);
         }
-        if self.jobs.admission().is_blocked(guild_id, user_id).await.map_err(|e| e.user_message())? {
-            return Err("You can't vote while you are blocked from Easel here.".into());
+        if self.jobs.admission().is_blocked(guild_id, user_id).await.map_err(DeskRefusal::Refused)? {
+            return Err(DeskRefusal::VoterBlocked);
         }
         if !self.store.vote(&request.id, user_id).await.map_err(|e| stored(&e))? {
-            return Err("You have already voted for this request.".into());
+            return Err(DeskRefusal::AlreadyVoted);
         }
         self.reload(&request.id).await
     }
 
     /// Approves a request: its job is queued on the server's budget (`job_id` is the new job's id) and
-    /// will be posted in the gallery. Returns what to tell the moderator and the request as it stands.
+    /// will be posted in the gallery. Returns where it will be posted and the request as it stands.
     pub async fn approve(
         &self,
         request_id: &str,
         by: &Decider,
         job_id: &str,
-    ) -> Result<(String, CommunityRequest), String> {
+    ) -> Result<(Option<u64>, CommunityRequest), DeskRefusal> {
         let request = self.open(request_id).await?;
         let settings = self.check_decider(request.guild_id(), by).await?;
         let now = self.clock.now();
@@ -206,7 +198,7 @@ impl Desk {
             .await
             .map_err(|e| stored(&e))?
         {
-            return Err(DECIDED.into());
+            return Err(DeskRefusal::Decided);
         }
         let gallery = settings.gallery_channel.or(settings.requests_channel).or(request.card.map(|(c, _)| c));
         let mut job = request.request.clone();
@@ -220,23 +212,16 @@ impl Desk {
         if let Err(refused) = self.jobs.submit(&job, ticket).await {
             let _ =
                 self.store.decide(&request.id, RequestState::Approved, RequestState::Open, by.user_id, None, now).await;
-            return Err(format!("I couldn't start it, so the request stays open: {}", refused.user_message()));
+            return Err(DeskRefusal::NotStarted(refused));
         }
         let _ = self.store.set_request_job(&request.id, job_id).await;
         info!(request = %request.id, job = job_id, moderator = by.user_id, "community request approved");
         let request = self.reload(&request.id).await?;
-        let place = gallery.map_or_else(String::new, |g| format!(" in <#{g}>"));
-        Ok((format!("Approved. It is being made on the server's budget and will be posted{place}."), request))
+        Ok((gallery, request))
     }
 
-    /// Denies a request with a reason the requester is told. Returns what to tell the moderator and the
-    /// request as it stands.
-    pub async fn deny(
-        &self,
-        request_id: &str,
-        by: &Decider,
-        reason: &str,
-    ) -> Result<(String, CommunityRequest), String> {
+    /// Denies a request with a reason the requester is told. Returns the request as it stands.
+    pub async fn deny(&self, request_id: &str, by: &Decider, reason: &str) -> Result<CommunityRequest, DeskRefusal> {
         let request = self.open(request_id).await?;
         let settings = self.check_decider(request.guild_id(), by).await?;
         let reason = crate::text::truncate(&crate::text::clean(reason), MAX_NOTE_CHARS);
@@ -248,7 +233,7 @@ impl Desk {
             .await
             .map_err(|e| stored(&e))?
         {
-            return Err(DECIDED.into());
+            return Err(DeskRefusal::Decided);
         }
         let request = self.reload(&request.id).await?;
         if let Some(board) = self.board.get() {
@@ -256,14 +241,14 @@ impl Desk {
                 .requests_channel
                 .or(request.card.map(|(c, _)| c))
                 .unwrap_or(request.request.requester.channel_id);
-            board.tell_requester(&request, fallback, &denied_text(&request, &reason)).await;
+            board.tell_denied(&request, fallback, &reason).await;
         }
         info!(request = %request.id, moderator = by.user_id, "community request denied");
-        Ok(("Denied; the requester has been told why.".to_owned(), request))
+        Ok(request)
     }
 
     /// A server's open requests, for `/requests list`.
-    pub async fn list(&self, guild_id: u64, sort: Sort) -> Result<Vec<CommunityRequest>, String> {
+    pub async fn list(&self, guild_id: u64, sort: Sort) -> Result<Vec<CommunityRequest>, DeskRefusal> {
         self.store.open_requests(guild_id, sort, LIST_LIMIT).await.map_err(|e| stored(&e))
     }
 
@@ -277,71 +262,68 @@ impl Desk {
         by.can_moderate || settings.moderator_role.is_some_and(|role| by.roles.contains(&role))
     }
 
-    /// Whether `by` may approve or deny requests of `guild_id`; returns its board's settings, or what to
-    /// tell them.
-    pub async fn check_decider(&self, guild_id: u64, by: &Decider) -> Result<BoardSettings, String> {
+    /// Whether `by` may approve or deny requests of `guild_id`; returns its board's settings.
+    pub async fn check_decider(&self, guild_id: u64, by: &Decider) -> Result<BoardSettings, DeskRefusal> {
         let settings = self.settings(guild_id).await;
         if by.guild_id != guild_id || !Self::may_decide(&settings, by) {
-            return Err("Only moderators (Manage Messages, or the server's request moderator role) can \
-                        approve or deny requests."
-                .into());
+            return Err(DeskRefusal::NotDecider);
         }
         Ok(settings)
     }
 
-    async fn open(&self, request_id: &str) -> Result<CommunityRequest, String> {
+    async fn open(&self, request_id: &str) -> Result<CommunityRequest, DeskRefusal> {
         let request = self.reload(request_id).await?;
         if request.state != RequestState::Open {
-            return Err(DECIDED.into());
+            return Err(DeskRefusal::Decided);
         }
         Ok(request)
     }
 
-    async fn reload(&self, request_id: &str) -> Result<CommunityRequest, String> {
+    async fn reload(&self, request_id: &str) -> Result<CommunityRequest, DeskRefusal> {
         match self.store.community_request(request_id).await {
             Ok(Some(request)) => Ok(request),
-            Ok(None) => Err("I have no such request on record.".into()),
+            Ok(None) => Err(DeskRefusal::NoSuchRequest),
             Err(e) => Err(stored(&e)),
         }
     }
 }
 
-/// Said when a request was decided already.
-const DECIDED: &str = "This request has already been decided.";
-
-fn stored(e: &crate::domain::ledger::StoreError) -> String {
+fn stored(e: &crate::domain::ledger::StoreError) -> DeskRefusal {
     warn!(error = %error::chain(e), "the request desk could not reach the store");
-    "Something went wrong on my side. Please try again.".to_owned()
+    DeskRefusal::StoreFailed
 }
 
-/// What a requester reads when their request is denied.
-pub fn denied_text(request: &CommunityRequest, reason: &str) -> String {
-    let prompt = crate::text::echo(request.request.prompt.as_deref().unwrap_or_default(), 200);
-    format!("Your request \u{201c}{prompt}\u{201d} was not approved by the moderators. Their reason: {reason}")
-}
-
-/// What a requester reads when their approved request's image is posted.
-pub fn delivered_text(request_prompt: &str, moderator: u64, link: &str) -> String {
-    let prompt = crate::text::echo(request_prompt, 200);
-    format!(
-        "Your request \u{201c}{prompt}\u{201d} was approved by <@{moderator}>, and the image is in the gallery: {link}"
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn decider(roles: Vec<u64>, can_moderate: bool) -> Decider {
-        Decider { user_id: 5, guild_id: 1, roles, can_moderate }
-    }
-
-    #[test]
-    fn moderators_and_the_moderator_role_decide_and_nobody_else() {
-        let settings = BoardSettings { moderator_role: Some(77), ..BoardSettings::default() };
-        assert!(Desk::may_decide(&settings, &decider(vec![], true)));
-        assert!(Desk::may_decide(&settings, &decider(vec![77], false)));
-        assert!(!Desk::may_decide(&settings, &decider(vec![78], false)));
-        assert!(!Desk::may_decide(&BoardSettings::default(), &decider(vec![77], false)));
-    }
+/// Why the desk did nothing.
+#[derive(Debug)]
+pub enum DeskRefusal {
+    /// Requests work in servers only.
+    OutsideServers,
+    /// The server has not chosen a requests channel.
+    NoRequestsChannel,
+    /// The member has this many open requests, the most allowed.
+    TooManyOpen(u32),
+    /// Admission refused the member or the request (a block, a cooldown, the policy…).
+    Refused(JobError),
+    /// The process is still starting (no board yet).
+    Starting,
+    /// The card could not be posted in this channel.
+    CannotPost(u64),
+    /// No such request (or not in this server).
+    NoSuchRequest,
+    /// A member's vote for their own request.
+    OwnRequest,
+    /// A blocked member's vote.
+    VoterBlocked,
+    /// A second vote.
+    AlreadyVoted,
+    /// Decided already.
+    Decided,
+    /// The approved request's job could not start; the request stays open.
+    NotStarted(JobError),
+    /// Neither a moderator nor holding the server's request moderator role.
+    NotDecider,
+    /// The board's settings could not be saved.
+    NotSaved,
+    /// The store failed.
+    StoreFailed,
 }

@@ -185,5 +185,5 @@ pub trait Board: Send + Sync {
     async fn update_card(&self, request: &CommunityRequest);
     /// Tells the requester privately (a direct message), or in `fallback_channel` mentioning them when
     /// their direct messages are closed.
-    async fn tell_requester(&self, request: &CommunityRequest, fallback_channel: u64, text: &str);
+    async fn tell_denied(&self, request: &CommunityRequest, fallback_channel: u64, reason: &str);
 }

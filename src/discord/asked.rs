@@ -261,7 +261,10 @@ async fn submit_job(
     };
     if covered {
         let text = match card_picture(services, &request).await {
-            Ok(picture) => services.desk.submit(request.clone(), None, picture).await.unwrap_or_else(|refusal| refusal),
+            Ok(picture) => match services.desk.submit(request.clone(), None, picture).await {
+                Ok(channel) => super::words::desk::posted(channel),
+                Err(refusal) => super::words::desk::refused(&refusal),
+            },
             Err(e) => e.user_message(),
         };
         if private {

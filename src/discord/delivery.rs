@@ -99,7 +99,7 @@ impl DiscordCourier {
         let guild = job.request.requester.guild_id.unwrap_or_default();
         let link = format!("https://discord.com/channels/{guild}/{}/{}", message.channel_id, message.id);
         let prompt = job.request.prompt.as_deref().unwrap_or_default();
-        let text = crate::desk::board::delivered_text(prompt, moderator, &link);
+        let text = super::words::desk::delivered_to_requester(prompt, moderator, &link);
         let fallback = community.notice_channel.map_or(channel, ChannelId::new);
         if let Err(e) = tell_member(&self.http, requester, fallback, &text).await {
             warn!(job = %job.request.id, error = %e, "could not tell the requester where their image is");

@@ -13,7 +13,7 @@ use serenity::async_trait;
 use serenity::http::Http;
 use tracing::warn;
 
-use super::{commands, Asked, Services};
+use super::{commands, words, Asked, Services};
 use crate::desk::board::{Decider, Reference, MAX_NOTE_CHARS};
 use crate::desk::{Board, BoardSettings, CommunityRequest, Policy, RequestState, Sort};
 use crate::domain::request::{Command, JobId, JobRequest};
@@ -133,7 +133,10 @@ pub(super) async fn request(http: &Http, services: &Services, command: &CommandI
             Err(e) => return asked.answer_deferred(http, &e.user_message()).await,
         },
     };
-    let text = services.desk.submit(request, note, reference).await.unwrap_or_else(|refusal| refusal);
+    let text = match services.desk.submit(request, note, reference).await {
+        Ok(channel) => words::desk::posted(channel),
+        Err(refusal) => words::desk::refused(&refusal),
+    };
     asked.answer_deferred(http, &text).await;
 }
 
@@ -154,7 +157,7 @@ pub(super) async fn requests(http: &Http, services: &Services, command: &Command
         let text = match services.desk.list(guild, sort).await {
             Ok(open) if open.is_empty() => "There are no open requests.".to_owned(),
             Ok(open) => list_text(guild, &open),
-            Err(refusal) => refusal,
+            Err(refusal) => words::desk::refused(&refusal),
         };
         return asked.reply_ephemeral(http, &text).await;
     }
@@ -167,7 +170,7 @@ pub(super) async fn requests(http: &Http, services: &Services, command: &Command
     let text = match change(&mut settings, name, &options) {
         Ok(done) => match services.desk.save_settings(guild, &settings).await {
             Ok(()) => done,
-            Err(refusal) => refusal,
+            Err(refusal) => words::desk::refused(&refusal),
         },
         Err(refusal) => refusal,
     };
@@ -324,7 +327,7 @@ pub(super) async fn card_clicked(http: &Arc<Http>, services: &Services, click: &
                     warn!(error = %e, "could not redraw a request card");
                 }
             }
-            Err(refusal) => asked.reply_ephemeral(http, &refusal).await,
+            Err(refusal) => asked.reply_ephemeral(http, &words::desk::refused(&refusal)).await,
         },
         "approve" => {
             // Deferred first: approving queues a job and redraws the card, which can outlast 3 seconds.
@@ -334,18 +337,18 @@ pub(super) async fn card_clicked(http: &Arc<Http>, services: &Services, click: &
             }
             let by = decider(http, services, asked, guild).await;
             let text = match services.desk.approve(id, &by, &click.id.to_string()).await {
-                Ok((text, request)) => {
+                Ok((gallery, request)) => {
                     DiscordBoard::new(Arc::clone(http)).update_card(&request).await;
-                    text
+                    words::desk::approved(gallery)
                 }
-                Err(refusal) => refusal,
+                Err(refusal) => words::desk::refused(&refusal),
             };
             asked.answer_deferred(http, &text).await;
         }
         "deny" => {
             let by = decider(http, services, asked, guild).await;
             if let Err(refusal) = services.desk.check_decider(guild, &by).await {
-                asked.reply_ephemeral(http, &refusal).await;
+                asked.reply_ephemeral(http, &words::desk::refused(&refusal)).await;
                 return Some(());
             }
             let reason = CreateInputText::new(InputTextStyle::Paragraph, "Why? (the requester is told)", REASON)
@@ -379,11 +382,11 @@ pub(super) async fn deny_submitted(http: &Arc<Http>, services: &Services, modal:
         .unwrap_or_default();
     let by = decider(http, services, asked, guild).await;
     let text = match services.desk.deny(id, &by, &reason).await {
-        Ok((text, request)) => {
+        Ok(request) => {
             DiscordBoard::new(Arc::clone(http)).update_card(&request).await;
-            text
+            words::desk::denied()
         }
-        Err(refusal) => refusal,
+        Err(refusal) => words::desk::refused(&refusal),
     };
     asked.reply_ephemeral(http, &text).await;
     Some(())
@@ -431,9 +434,10 @@ impl Board for DiscordBoard {
         }
     }
 
-    async fn tell_requester(&self, request: &CommunityRequest, fallback_channel: u64, text: &str) {
+    async fn tell_denied(&self, request: &CommunityRequest, fallback_channel: u64, reason: &str) {
         let fallback = ChannelId::new(fallback_channel);
-        if let Err(e) = super::delivery::tell_member(&self.http, request.user_id(), fallback, text).await {
+        let text = words::desk::denied_to_requester(request, reason);
+        if let Err(e) = super::delivery::tell_member(&self.http, request.user_id(), fallback, &text).await {
             warn!(request = %request.id, error = %e, "could not tell the requester");
         }
     }

@@ -4,6 +4,7 @@
 //! job failures, refusals, progress and the request desk still phrase their own words.)
 
 pub mod admin;
+pub mod desk;
 pub mod progress;
 pub mod show;
 
