@@ -100,13 +100,13 @@ async fn requester(
 pub(super) async fn usage(http: &Http, services: &Services, command: &CommandInteraction) {
     let requester = requester(http, services, command).await;
     let mut text = match services.jobs.admission().usage_report(&requester).await {
-        Ok(lines) => format!("**Your Easel usage**\n{}", lines.join("\n")),
+        Ok(report) => format!("**Your Easel usage**\n{}", words::usage::lines(&report).join("\n")),
         Err(e) => e.user_message(),
     };
     if let Some(failure) = services.jobs.private_failure(requester.guild_id, requester.user_id).await {
         text.push_str(&format!(
-            "\n\nYour latest private request that made no image (<t:{}:R>, job {}): {}",
-            failure.at.timestamp(),
+            "\n\nYour latest private request that made no image ({}, job {}): {}",
+            words::relative(failure.at),
             failure.job_id,
             failure.reason
         ));
@@ -117,10 +117,11 @@ pub(super) async fn usage(http: &Http, services: &Services, command: &CommandInt
 /// `/help`: the prompt formula, the commands, the models and prices, and the member's limits.
 pub(super) async fn help(http: &Http, services: &Services, command: &CommandInteraction) {
     let admission = services.jobs.admission();
-    let limits = admission.usage_report(&requester(http, services, command).await).await.unwrap_or_default();
-    let sections = crate::community::help::sections(&admission.catalogue(), &admission.default_model(), &limits);
+    let report = admission.usage_report(&requester(http, services, command).await).await;
+    let limits = report.map(|report| words::usage::lines(&report)).unwrap_or_default();
+    let sections = words::help::sections(&admission.catalogue(), &admission.default_model(), &limits);
     let embed = sections.into_iter().fold(
-        CreateEmbed::new().title("Easel: making images together").description(crate::community::help::PROMPT_FORMULA),
+        CreateEmbed::new().title("Easel: making images together").description(words::help::PROMPT_FORMULA),
         |embed, (title, text)| embed.field(title, crate::text::truncate(&text, 1024), false),
     );
     let message = CreateInteractionResponseMessage::new()

@@ -66,23 +66,12 @@ impl LimitName {
     }
 
     /// Whether it applies to members exempted by Manage Server (budgets protect the owner's money).
-    fn applies_to_exempt(self) -> bool {
+    pub fn applies_to_exempt(self) -> bool {
         matches!(self, Self::GuildUsdPerDay | Self::GlobalUsdPerMonth)
     }
 
     fn index(self) -> usize {
         self as usize
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Self::Cooldown => "Cooldown",
-            Self::InFlight => "Images in progress",
-            Self::ImagesPerDay => "Images (24 h)",
-            Self::UserUsdPerDay => "Your budget (24 h)",
-            Self::GuildUsdPerDay => "Server budget (24 h)",
-            Self::GlobalUsdPerMonth => "Bot budget (this month)",
-        }
     }
 
     /// The values a limit may take, inclusive, in its own unit. Documented in the README; anything
@@ -409,43 +398,6 @@ impl fmt::Display for LimitRefusal {
     }
 }
 
-/// One line of `/usage`: a limit, what is used and what is left.
-pub fn usage_lines(limits: &Limits, usage: &Usage, now: DateTime<Utc>, exempt: bool) -> Vec<String> {
-    LimitName::ALL
-        .into_iter()
-        .map(|name| {
-            let label = name.label();
-            if exempt && !name.applies_to_exempt() {
-                return format!("**{label}**: exempt (Manage Server)");
-            }
-            let limit = limits.get(name);
-            let used = match name {
-                LimitName::Cooldown => {
-                    let ready = usage.last_request.zip(limit).map(|(t, l)| later(t, l));
-                    return match ready.filter(|r| *r > now) {
-                        Some(r) => format!("**{label}**: {}, next request {}", name.show(limit), relative(r)),
-                        None => format!("**{label}**: {}, ready now", name.show(limit)),
-                    };
-                }
-                LimitName::InFlight => f64::from(usage.in_flight),
-                LimitName::ImagesPerDay => f64::from(usage.user_images),
-                LimitName::UserUsdPerDay => usage.user_usd,
-                LimitName::GuildUsdPerDay => usage.guild_usd,
-                LimitName::GlobalUsdPerMonth => usage.global_usd,
-            };
-            match limit {
-                None => format!("**{label}**: {} used, no limit", name.show(Some(used))),
-                Some(l) => format!(
-                    "**{label}**: {} used, {} left of {}",
-                    name.show(Some(used)),
-                    name.show(Some((l - used).max(0.0))),
-                    name.show(Some(l))
-                ),
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -557,7 +509,6 @@ mod tests {
         let refusal = check(&limits, &usage, ASK, now, false).unwrap_err();
         assert_eq!(refusal.resets_at, Some(now + Duration::days(1)));
         assert_eq!(later(DateTime::<Utc>::MAX_UTC, 1e300), DateTime::<Utc>::MAX_UTC);
-        assert_eq!(usage_lines(&limits, &usage, now, false).len(), 6);
     }
 
     fn any_limit() -> impl Strategy<Value = LimitName> {
@@ -593,7 +544,6 @@ mod tests {
             let last = DateTime::<Utc>::from_timestamp_millis(last);
             let usage = Usage { last_request: last, user_oldest: last, guild_oldest: last, ..Usage::default() };
             let _ = check(&limits, &usage, ASK, now, false);
-            let _ = usage_lines(&limits, &usage, now, false);
         }
     }
 }

@@ -18,6 +18,19 @@ use crate::domain::request::{JobRequest, JobSpec, Requester};
 use crate::jobs::error::JobError;
 use crate::jobs::queue::{JobStore, QueueCaps, StoredJob, Ticket};
 
+/// A member's limits and what they have used of them, for `/usage` and `/help`.
+#[derive(Debug, Clone)]
+pub struct UsageReport {
+    /// The limits in force for them.
+    pub limits: Limits,
+    /// What they have used.
+    pub usage: limits::Usage,
+    /// Whether they are exempt from per-member limits (Manage Server, when the server says so).
+    pub exempt: bool,
+    /// When it was read.
+    pub now: DateTime<Utc>,
+}
+
 /// What is offered now: the model watch replaces it when a model retires while the bot runs.
 struct Offer {
     catalogue: Arc<Catalogue>,
@@ -193,19 +206,12 @@ impl Admission {
     }
 
     /// What the member has used and has left, one line a limit (for `/usage`).
-    pub async fn usage_report(&self, requester: &Requester) -> Result<Vec<String>, JobError> {
+    pub async fn usage_report(&self, requester: &Requester) -> Result<UsageReport, JobError> {
         let now = self.clock.now();
         let limits = self.limits_for(requester).await?;
         let usage = self.store.usage(requester.guild_id, requester.user_id, now).await.map_err(unexpected)?;
-        let mut lines = limits::usage_lines(&limits, &usage, now, requester.is_manager && limits.exempt_managers);
-        if usage.cancelled_images > 0 {
-            lines.push(format!(
-                "-# Includes {} image(s) you cancelled after the model had started, counted at their estimate \
-                 (${:.3}): the provider bills a call once it starts.",
-                usage.cancelled_images, usage.cancelled_usd
-            ));
-        }
-        Ok(lines)
+        let exempt = requester.is_manager && limits.exempt_managers;
+        Ok(UsageReport { limits, usage, exempt, now })
     }
 
     /// The limits in force for a member: the owner's defaults with their guild's settings applied.

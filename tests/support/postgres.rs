@@ -51,7 +51,14 @@ impl Schema {
         (a.unwrap(), b.unwrap())
     }
 
+    /// Drops the schema. A process still stopping may hold its tables for a moment (a deadlock for the
+    /// drop): it is tried again a few times, and a schema left over is harmless in a throwaway database.
     pub async fn remove(self) {
-        self.admin.batch_execute(&format!("DROP SCHEMA {} CASCADE", self.name)).await.unwrap();
+        for _ in 0..10 {
+            if self.admin.batch_execute(&format!("DROP SCHEMA {} CASCADE", self.name)).await.is_ok() {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        }
     }
 }

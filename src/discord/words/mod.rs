@@ -5,8 +5,10 @@
 
 pub mod admin;
 pub mod desk;
+pub mod help;
 pub mod progress;
 pub mod show;
+pub mod usage;
 
 use chrono::{DateTime, Utc};
 
