@@ -120,14 +120,14 @@ impl Settings {
     }
 }
 
-/// Why a setting was refused, in the words the member reads.
+/// Why a setting was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SettingsError {
     /// No such model offered.
-    #[error("`{0}` is not a model this bot offers; see `/help` for the list.")]
+    #[error("`{0}` is not offered")]
     UnknownModel(String),
     /// The model does not offer the value.
-    #[error("`{model}` does not offer {option} `{value}`.")]
+    #[error("`{model}` does not offer {option} `{value}`")]
     NotOffered {
         /// Model id.
         model: String,
@@ -137,7 +137,7 @@ pub enum SettingsError {
         value: String,
     },
     /// The suffix is too long.
-    #[error("Your prompt suffix is {0} characters; the most is {max}.", max = MAX_SUFFIX_CHARS)]
+    #[error("a prompt suffix of {0} characters")]
     SuffixTooLong(usize),
 }
 
@@ -213,23 +213,6 @@ impl MemberSettings {
             prompt.push_str(suffix);
         }
     }
-
-    /// The settings as the member reads them.
-    pub fn describe(&self, default_model: &str) -> String {
-        let show = |v: &Option<String>, unset: &str| v.as_deref().map_or(unset.to_owned(), |v| format!("`{v}`"));
-        [
-            format!("Model: {}", show(&self.model, &format!("the server's default (`{default_model}`)"))),
-            format!("Size: {}", show(&self.size, "the model's default")),
-            format!("Quality: {}", show(&self.quality, "the model's default")),
-            format!("Style: {}", show(&self.style, "none")),
-            format!("Prompt suffix: {}", show(&self.suffix, "none")),
-            format!(
-                "Results: {}",
-                if self.public == Some(false) { "shown to you alone" } else { "posted for everyone" }
-            ),
-        ]
-        .join("\n")
-    }
 }
 
 #[cfg(test)]
@@ -274,6 +257,8 @@ mod tests {
             &Catalogue::builtin(),
             "gpt-image-2",
         );
-        assert_eq!(refused.unwrap_err().to_string(), "`gpt-image-2` does not offer size `256x256`.");
+        let expected =
+            SettingsError::NotOffered { model: "gpt-image-2".into(), option: "size", value: "256x256".into() };
+        assert_eq!(refused.unwrap_err(), expected);
     }
 }

@@ -67,16 +67,19 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
         (MemberSettings::default(), "Your defaults are cleared.")
     } else if change == MemberSettings::default() {
         return asked
-            .reply_ephemeral(http, &format!("**Your defaults**\n{}", current.describe(&admission.default_model())))
+            .reply_ephemeral(
+                http,
+                &format!("**Your defaults**\n{}", words::settings::describe(&current, &admission.default_model())),
+            )
             .await;
     } else {
         match current.updated(change, &admission.catalogue(), &admission.default_model()) {
             Ok(next) => (next, "Saved. Your defaults are now:"),
-            Err(e) => return asked.reply_ephemeral(http, &e.to_string()).await,
+            Err(e) => return asked.reply_ephemeral(http, &words::settings::refused(&e)).await,
         }
     };
     let text = match store.save(guild.get(), user.get(), &next).await {
-        Ok(()) => format!("{heading}\n{}", next.describe(&admission.default_model())),
+        Ok(()) => format!("{heading}\n{}", words::settings::describe(&next, &admission.default_model())),
         Err(e) => {
             warn!(error = %crate::text::chain(&e), "could not save settings");
             "I couldn't save your settings just now. Please try again.".to_owned()
@@ -272,7 +275,7 @@ pub(super) async fn server_report(http: &Http, services: &Services, command: &Co
             return asked.reply_ephemeral(http, "I couldn't read the server's spend just now. Please try again.").await;
         }
     };
-    let summary = crate::community::report::summary(&days, &top, failed);
+    let summary = words::report::summary(&days, &top, failed);
     let Ok(chart) = crate::community::report::chart_png(&days, now.date_naive()) else {
         return asked.reply_ephemeral(http, &summary).await;
     };

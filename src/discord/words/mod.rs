@@ -7,6 +7,8 @@ pub mod admin;
 pub mod desk;
 pub mod help;
 pub mod progress;
+pub mod report;
+pub mod settings;
 pub mod show;
 pub mod usage;
 
