@@ -477,6 +477,8 @@ mod tests {
         assert_eq!(Rule::word("  Dragon\u{200B}  FIRE "), Rule::Word("dragon fire".into()));
         assert_eq!(Rule::word("DRAGON fire"), Rule::word("dragon  Fire"));
         assert_eq!(Rule::regex("  Dr[a@]gon "), Rule::Regex("Dr[a@]gon".into()));
+        let composed_once_lower = Rule::word("T\u{308}");
+        assert_eq!(Rule::word(composed_once_lower.parts().1), composed_once_lower, "found by the property below");
     }
 
     proptest! {

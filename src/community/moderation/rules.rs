@@ -19,7 +19,9 @@ impl Rule {
     /// characters ([`crate::text::clean`]), lower-cased, single-spaced. So `add Dragon` and
     /// `remove DRAGON` name the same rule.
     pub fn word(pattern: &str) -> Self {
-        let folded = crate::text::clean(pattern).to_lowercase();
+        // Cleaned again after lower-casing: a lower-case letter may compose with its accent where the
+        // capital could not (`T` + U+0308 → `ẗ`), so the stored form folds to itself.
+        let folded = crate::text::clean(&crate::text::clean(pattern).to_lowercase());
         Self::Word(folded.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
