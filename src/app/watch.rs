@@ -10,7 +10,7 @@ use tracing::{info, warn};
 
 use crate::app::lifecycle::Notice;
 use crate::app::startup::Listings;
-use crate::community::moderation::Moderation;
+use crate::community::moderation::{LogNotice, Moderation};
 use crate::community::spend::AlertStore;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::clock::Clock;
@@ -68,11 +68,8 @@ impl ModelWatch {
             info!(?gone, offered = ?now, "the models offered changed; the commands are registered again");
             for model in gone {
                 let replacement = self.admission.replacement_of(model).unwrap_or_default();
-                let text = format!(
-                    "**Model retired**: `{model}` is no longer served, so it is no longer offered. Requests for it \
-                     use `{replacement}` instead."
-                );
-                self.moderation.notice_all(&text).await;
+                let notice = LogNotice::ModelRetired { model: model.clone(), replacement };
+                self.moderation.notice_all(&notice).await;
             }
         }
     }
@@ -92,10 +89,9 @@ impl ModelWatch {
         if !fresh {
             return;
         }
-        let instead = replacement.map_or_else(String::new, |r| format!(" Move to `{r}` (members can pick it now)."));
-        let when = if days_left <= 1 { "tomorrow".to_owned() } else { format!("in {days_left} days") };
-        let text = format!("**Model retiring**: `{model}` shuts down on {on} ({when}).{instead}");
         warn!(model, %on, days_left, "a model is retiring");
-        self.moderation.notice_all(&text).await;
+        let replacement = replacement.map(str::to_owned);
+        let notice = LogNotice::ModelRetiring { model: model.to_owned(), on, days_left, replacement };
+        self.moderation.notice_all(&notice).await;
     }
 }

@@ -53,24 +53,6 @@ pub struct SpendAlert {
     pub budget: f64,
 }
 
-impl SpendAlert {
-    /// What moderators and the owner read.
-    pub fn text(&self) -> String {
-        let (what, when) = match self.scope {
-            Scope::Server(_) => ("This server's daily image budget", "in the last 24 hours"),
-            Scope::Bot => ("The bot's monthly image budget", "this month"),
-        };
-        let status = if self.threshold >= 100 { "is used up" } else { "has passed" };
-        format!(
-            "**Spend alert**: {what} {status}: ${:.2} of ${:.2} spent {when} ({}%).{}",
-            self.spent,
-            self.budget,
-            self.threshold,
-            if self.threshold >= 100 { " New requests are refused until it frees up." } else { "" }
-        )
-    }
-}
-
 /// The thresholds `spent` has passed of `budget` (none for a budget of nothing or no budget).
 pub fn passed(spent: f64, budget: f64) -> Vec<u32> {
     if !(budget.is_finite() && budget > 0.0 && spent.is_finite()) {
@@ -155,14 +137,5 @@ mod tests {
         assert_eq!(passed(12.0, 10.0), [50, 80, 100]);
         assert_eq!(passed(1.0, 0.0), Vec::<u32>::new(), "no budget, no alert");
         assert_eq!(passed(f64::NAN, 10.0), Vec::<u32>::new());
-    }
-
-    #[test]
-    fn the_text_says_whose_budget_how_much_and_what_happens_next() {
-        let alert = SpendAlert { scope: Scope::Server(1), threshold: 100, spent: 10.2, budget: 10.0 };
-        assert_eq!(
-            alert.text(),
-            "**Spend alert**: This server's daily image budget is used up: $10.20 of $10.00 spent in the last 24 hours (100%). New requests are refused until it frees up."
-        );
     }
 }

@@ -14,7 +14,7 @@ use serenity::http::Http;
 
 use super::delivery::is_retryable;
 use crate::community::admin::{Actor, Admin, HistoryPage};
-use crate::community::moderation::{AuditEntry, ModerationLog, Outcome};
+use crate::community::moderation::{AuditEntry, LogNotice, ModerationLog, Outcome};
 use crate::text::truncate;
 
 /// The `/moderation` definition.
@@ -259,8 +259,10 @@ pub fn log_embed(e: &AuditEntry) -> CreateEmbed {
 
 #[async_trait]
 impl ModerationLog for ChannelLog {
-    async fn notice(&self, channel_id: u64, text: &str) -> Result<(), String> {
-        let message = CreateMessage::new().content(truncate(text, 2000)).allowed_mentions(CreateAllowedMentions::new());
+    async fn notice(&self, channel_id: u64, notice: &LogNotice) -> Result<(), String> {
+        let text = super::words::notices::notice(notice);
+        let message =
+            CreateMessage::new().content(truncate(&text, 2000)).allowed_mentions(CreateAllowedMentions::new());
         let http = self.http().await?;
         ChannelId::new(channel_id).send_message(&http, message).await.map(|_| ()).map_err(|e| e.to_string())
     }

@@ -10,10 +10,10 @@ impl Jobs {
     pub(super) async fn alert_spend(&self, guild_id: Option<u64>) {
         let Some(spend) = &self.spend else { return };
         for alert in spend.due(guild_id).await {
-            let text = alert.text();
-            warn!(guild = ?guild_id, threshold = alert.threshold, spent = alert.spent, budget = alert.budget, "{text}");
+            let scope = format!("{:?}", alert.scope);
+            warn!(guild = ?guild_id, scope, threshold = alert.threshold, spent = alert.spent, budget = alert.budget, "a budget passed a spend alert's threshold");
             if let Some(moderation) = &self.moderation {
-                moderation.notice(guild_id, &text).await;
+                moderation.notice(guild_id, &crate::community::moderation::LogNotice::Spend(alert)).await;
             }
         }
     }

@@ -212,7 +212,32 @@ pub trait ModerationLog: Send + Sync {
     async fn post(&self, channel_id: u64, entry: &AuditEntry) -> Result<(), String>;
 
     /// Posts a notice (a spend alert, a model retiring) to `channel_id`. MUST NOT ping anyone.
-    async fn notice(&self, channel_id: u64, text: &str) -> Result<(), String>;
+    async fn notice(&self, channel_id: u64, notice: &LogNotice) -> Result<(), String>;
+}
+
+/// A notice for moderators and the owner in the moderation log.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LogNotice {
+    /// A budget passed one of its thresholds.
+    Spend(crate::community::spend::SpendAlert),
+    /// A model is no longer served; requests for it use `replacement`.
+    ModelRetired {
+        /// The catalogue id.
+        model: String,
+        /// The model used instead.
+        replacement: String,
+    },
+    /// A model shuts down on `on`, `days_left` days from now.
+    ModelRetiring {
+        /// The catalogue id.
+        model: String,
+        /// The provider's shutdown date.
+        on: chrono::NaiveDate,
+        /// Days until then.
+        days_left: i64,
+        /// The model members can move to.
+        replacement: Option<String>,
+    },
 }
 
 /// When refusals pause a member.
@@ -321,7 +346,7 @@ impl Moderation {
     }
 
     /// Posts a notice in every server's moderation log channel (and the owner's default one).
-    pub async fn notice_all(&self, text: &str) {
+    pub async fn notice_all(&self, notice: &LogNotice) {
         let mut channels: Vec<u64> = match self.store.log_channels().await {
             Ok(list) => list.into_iter().map(|(_, channel)| channel).collect(),
             Err(e) => {
@@ -335,16 +360,16 @@ impl Moderation {
         channels.sort_unstable();
         channels.dedup();
         for channel in channels {
-            if let Err(e) = self.log.notice(channel, text).await {
+            if let Err(e) = self.log.notice(channel, notice).await {
                 warn!(channel, error = %e, "could not post a notice in a moderation log channel");
             }
         }
     }
 
     /// Posts a notice in `guild_id`'s moderation log channel, when it has one.
-    pub async fn notice(&self, guild_id: Option<u64>, text: &str) {
+    pub async fn notice(&self, guild_id: Option<u64>, notice: &LogNotice) {
         let Some(channel) = self.log_channel(guild_id).await else { return };
-        if let Err(e) = self.log.notice(channel, text).await {
+        if let Err(e) = self.log.notice(channel, notice).await {
             warn!(channel, error = %e, "could not post a notice in the moderation log channel");
         }
     }

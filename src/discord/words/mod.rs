@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod desk;
 pub mod help;
+pub mod notices;
 pub mod progress;
 pub mod report;
 pub mod settings;
