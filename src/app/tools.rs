@@ -286,7 +286,10 @@ pub async fn generate(config: &Config, args: &GenerateArgs) -> Report {
     let finished = match runner.run(&request, &spec).await {
         Ok(finished) => finished,
         Err(e) => {
-            return Report { text: format!("{} ({})", e.error.user_message(), error::chain(&e.error)), ok: false };
+            return Report {
+                text: format!("{} ({})", crate::discord::words::failure::said(&e.error), error::chain(&e.error)),
+                ok: false,
+            };
         }
     };
     match write_results(&args.out, &id, &request, &spec, &finished) {

@@ -27,9 +27,8 @@ use crate::desk::Desk;
 use crate::domain::catalogue::BackendKind;
 use crate::domain::request::JobRequest;
 use crate::jobs::error::{self, JobError};
+use crate::jobs::log_failure;
 use crate::jobs::queue::{StoredJob, Ticket};
-use crate::jobs::Courier;
-use crate::jobs::{failure_text, log_failure};
 use crate::secret::Secret;
 
 /// An interaction that asks for a job: a slash command, a button click or a modal's submission.
@@ -178,7 +177,7 @@ pub(crate) async fn ask_for_job(
     let failure = JobError::Unexpected("the request's handler panicked".into());
     log_failure(&id.0, &failure);
     let request = placeholder(asked, id);
-    let text = failure_text(&request, &failure);
+    let text = super::words::failure::told(&request, &failure);
     if deferred.load(Ordering::SeqCst) {
         tell_privately(http, services, request, ticket, &text).await;
     } else {
@@ -203,7 +202,7 @@ pub(crate) async fn tell_privately(
     text: &str,
 ) {
     let job = StoredJob::queued(request, BackendKind::Openai, ticket);
-    DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock)).explain(&job, text).await;
+    DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock)).tell(&job, text).await;
 }
 
 /// How to reach the member about a job: its interaction's token, while Discord takes it.
@@ -226,7 +225,7 @@ async fn submit_job(
     if known {
         if let Err(e) = jobs.check(&request) {
             info!(job = %request.id, reason = %error::chain(&e), "request refused before any model call");
-            return asked.reply_ephemeral(http, &failure_text(&request, &e)).await;
+            return asked.reply_ephemeral(http, &super::words::failure::told(&request, &e)).await;
         }
     } else {
         // The member's privacy is not known: their answer is private until it is.
@@ -265,7 +264,7 @@ async fn submit_job(
                 Ok(channel) => super::words::desk::posted(channel),
                 Err(refusal) => super::words::desk::refused(&refusal),
             },
-            Err(e) => e.user_message(),
+            Err(e) => super::words::failure::said(&e),
         };
         if private {
             return asked.answer_deferred(http, &text).await;
@@ -352,7 +351,7 @@ fn approval_from_memory(services: &Services, asked: Asked<'_>, request: &JobRequ
 /// Tells the member privately why their deferred request went no further (nothing was queued).
 async fn explain(http: &Arc<Http>, services: &Services, request: &JobRequest, ticket: Ticket, e: &JobError) {
     info!(job = %request.id, reason = %error::chain(e), "request refused before any model call");
-    tell_privately(http, services, request.clone(), ticket, &failure_text(request, e)).await;
+    tell_privately(http, services, request.clone(), ticket, &super::words::failure::told(request, e)).await;
 }
 
 async fn followup_note(http: &Http, asked: Asked<'_>, note: &str) {

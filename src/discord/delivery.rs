@@ -39,6 +39,53 @@ pub struct DiscordCourier {
 }
 
 impl DiscordCourier {
+    /// Tells the member privately about `job` (why it made nothing): an ephemeral follow-up, then the
+    /// "thinking…" answer removed; a direct message once the token is gone, the channel (mentioning
+    /// them) only when direct messages are closed and the job was public.
+    pub(crate) async fn tell(&self, job: &StoredJob, text: &str) {
+        let token = job.ticket.token.expose();
+        if self.token_valid(job) {
+            let followup = CreateInteractionResponseFollowup::new()
+                .content(text)
+                .ephemeral(true)
+                .allowed_mentions(CreateAllowedMentions::new());
+            let send = || followup.clone().execute(&self.http, (None, token));
+            match send.retry(discord_backoff()).sleep(tokio::time::sleep).when(is_retryable).await {
+                Ok(_) => {
+                    if let Err(e) = self.http.delete_original_interaction_response(token).await {
+                        warn!(job = %job.request.id, error = %e, "could not delete the deferred answer of a failed job");
+                    }
+                    return;
+                }
+                Err(e) if !token_gone(&e) => {
+                    let edit = EditInteractionResponse::new()
+                        .content(text)
+                        .components(Vec::new())
+                        .allowed_mentions(CreateAllowedMentions::new());
+                    if let Err(e) = self.edit(job, edit).await {
+                        warn!(job = %job.request.id, error = %chain(&e), "could not tell the member why the job failed");
+                    }
+                    return;
+                }
+                Err(_) => {}
+            }
+        }
+        // Without a token nothing is private: a direct message first, the channel only when DMs are closed
+        // and the job was public.
+        let user = job.request.requester.user_id;
+        if self.direct_message(user, CreateMessage::new().content(text)).await.is_ok() {
+            return;
+        }
+        if job.request.private {
+            // A private job's words never go to the channel; the member can still ask `/usage`.
+            return info!(job = %job.request.id, "a private job's failure could not reach its member privately");
+        }
+        let message = CreateMessage::new().content(format!("<@{user}> {text}"));
+        if let Err(e) = self.post_elsewhere(job, message).await {
+            warn!(job = %job.request.id, error = %chain(&e), "could not tell the member why the job failed");
+        }
+    }
+
     /// A courier over the connected client's `http` (it knows the application id).
     pub fn new(http: Arc<Http>, clock: Arc<dyn Clock>) -> Self {
         Self { http, clock }
@@ -252,47 +299,11 @@ impl Courier for DiscordCourier {
         })
     }
 
-    async fn explain(&self, job: &StoredJob, text: &str) {
-        let token = job.ticket.token.expose();
-        if self.token_valid(job) {
-            let followup = CreateInteractionResponseFollowup::new()
-                .content(text)
-                .ephemeral(true)
-                .allowed_mentions(CreateAllowedMentions::new());
-            let send = || followup.clone().execute(&self.http, (None, token));
-            match send.retry(discord_backoff()).sleep(tokio::time::sleep).when(is_retryable).await {
-                Ok(_) => {
-                    if let Err(e) = self.http.delete_original_interaction_response(token).await {
-                        warn!(job = %job.request.id, error = %e, "could not delete the deferred answer of a failed job");
-                    }
-                    return;
-                }
-                Err(e) if !token_gone(&e) => {
-                    let edit = EditInteractionResponse::new()
-                        .content(text)
-                        .components(Vec::new())
-                        .allowed_mentions(CreateAllowedMentions::new());
-                    if let Err(e) = self.edit(job, edit).await {
-                        warn!(job = %job.request.id, error = %chain(&e), "could not tell the member why the job failed");
-                    }
-                    return;
-                }
-                Err(_) => {}
-            }
-        }
-        // Without a token nothing is private: a direct message first, the channel only when DMs are closed
-        // and the job was public.
-        let user = job.request.requester.user_id;
-        if self.direct_message(user, CreateMessage::new().content(text)).await.is_ok() {
-            return;
-        }
-        if job.request.private {
-            // A private job's words never go to the channel; the member can still ask `/usage`.
-            return info!(job = %job.request.id, "a private job's failure could not reach its member privately");
-        }
-        let message = CreateMessage::new().content(format!("<@{user}> {text}"));
-        if let Err(e) = self.post_elsewhere(job, message).await {
-            warn!(job = %job.request.id, error = %chain(&e), "could not tell the member why the job failed");
-        }
+    fn failure_words(&self, failure: &crate::jobs::error::JobError) -> String {
+        super::words::failure::said(failure)
+    }
+
+    async fn explain(&self, job: &StoredJob, failure: &crate::jobs::error::JobError) {
+        self.tell(job, &super::words::failure::told(&job.request, failure)).await;
     }
 }

@@ -104,7 +104,7 @@ pub(super) async fn usage(http: &Http, services: &Services, command: &CommandInt
     let requester = requester(http, services, command).await;
     let mut text = match services.jobs.admission().usage_report(&requester).await {
         Ok(report) => format!("**Your Easel usage**\n{}", words::usage::lines(&report).join("\n")),
-        Err(e) => e.user_message(),
+        Err(e) => words::failure::said(&e),
     };
     if let Some(failure) = services.jobs.private_failure(requester.guild_id, requester.user_id).await {
         text.push_str(&format!(

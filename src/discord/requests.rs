@@ -130,7 +130,7 @@ pub(super) async fn request(http: &Http, services: &Services, command: &CommandI
         None => None,
         Some(source) => match services.jobs.checked_picture(source).await {
             Ok(png) => Some(Reference { png }),
-            Err(e) => return asked.answer_deferred(http, &e.user_message()).await,
+            Err(e) => return asked.answer_deferred(http, &words::failure::said(&e)).await,
         },
     };
     let text = match services.desk.submit(request, note, reference).await {

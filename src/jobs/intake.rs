@@ -7,7 +7,7 @@ use std::sync::Arc;
 use tokio::sync::mpsc;
 use tracing::{info, Instrument};
 
-use super::{failure_text, job_span, progress, Jobs};
+use super::{job_span, progress, Jobs};
 use crate::domain::catalogue::BackendKind;
 use crate::domain::request::{JobRequest, JobSpec};
 use crate::jobs::error::{self, JobError};
@@ -30,7 +30,7 @@ impl Jobs {
             let job = StoredJob::queued(request, BackendKind::Openai, ticket);
             if let Some(courier) = self.courier().cloned() {
                 tokio::spawn(async move {
-                    courier.explain(&job, &failure_text(&job.request, &JobError::Restarting)).await;
+                    courier.explain(&job, &JobError::Restarting).await;
                 });
             }
         }
@@ -57,8 +57,7 @@ impl Jobs {
             info!(job = %request.id, reason = %error::chain(&refused), "request refused before any model call");
             let job = StoredJob::queued(request, BackendKind::Openai, ticket);
             if let Some(courier) = self.courier().cloned() {
-                let text = failure_text(&job.request, &refused);
-                tokio::spawn(async move { courier.explain(&job, &text).await });
+                tokio::spawn(async move { courier.explain(&job, &refused).await });
             }
         }
     }

@@ -88,7 +88,11 @@ pub trait Courier: Send + Sync {
     async fn deliver(&self, job: &StoredJob, spec: &JobSpec, finished: &FinishedJob) -> Result<Receipt, DeliveryError>;
 
     /// Tells the member privately why a job delivered nothing.
-    async fn explain(&self, job: &StoredJob, text: &str);
+    async fn explain(&self, job: &StoredJob, failure: &JobError);
+
+    /// The sentence the member reads for `failure`, as this adapter words it: recorded with the failed
+    /// job, so `/usage` can show what they were told.
+    fn failure_words(&self, failure: &JobError) -> String;
 }
 
 /// How jobs are run.
@@ -345,11 +349,6 @@ fn audit_of(job: &StoredJob, spec: &JobSpec, failure: &JobError, at: chrono::Dat
         other => error::chain(other),
     };
     AuditEntry::ended(&job.request, spec, outcome_of(failure), Some(reason), at)
-}
-
-/// Why a job delivered nothing, with its id in small print so a complaint can be traced.
-pub fn failure_text(request: &JobRequest, error: &JobError) -> String {
-    format!("{}\n-# Job {}", error.user_message(), request.id)
 }
 
 /// Logs why a job failed, with the whole cause chain: faults of the setup or of Easel as errors, the

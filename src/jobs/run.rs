@@ -258,7 +258,7 @@ impl Jobs {
     pub(super) async fn fail(&self, job: &StoredJob, spec: Option<&JobSpec>, failure: JobError, spent: Option<f64>) {
         let id = &job.request.id.0;
         self.board.seal(id).await;
-        let reason = failure.user_message();
+        let reason = self.courier().map_or_else(|| failure.to_string(), |courier| courier.failure_words(&failure));
         match self.settle("failed", id, || self.store.fail(id, &reason, spent, self.clock.now())).await {
             Ok(true) => {}
             Ok(false) => return,
@@ -285,7 +285,7 @@ impl Jobs {
         };
         let failure = failure.with_pause(paused);
         if let Some(courier) = self.courier() {
-            courier.explain(job, &super::failure_text(&job.request, &failure)).await;
+            courier.explain(job, &failure).await;
         }
     }
 

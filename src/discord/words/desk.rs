@@ -50,7 +50,7 @@ pub fn refused(refusal: &DeskRefusal) -> String {
             "You already have {open} open request(s) here, the most allowed at once. Please wait until the \
              moderators decide on one."
         ),
-        DeskRefusal::Refused(error) => error.user_message(),
+        DeskRefusal::Refused(error) => super::failure::said(error),
         DeskRefusal::Starting => "Easel is still starting. Please try again in a moment.".into(),
         DeskRefusal::CannotPost(id) => {
             format!("I couldn't post in {}: please ask a moderator to let me send messages there.", channel(*id))
@@ -61,7 +61,7 @@ pub fn refused(refusal: &DeskRefusal) -> String {
         DeskRefusal::AlreadyVoted => "You have already voted for this request.".into(),
         DeskRefusal::Decided => "This request has already been decided.".into(),
         DeskRefusal::NotStarted(error) => {
-            format!("I couldn't start it, so the request stays open: {}", error.user_message())
+            format!("I couldn't start it, so the request stays open: {}", super::failure::said(error))
         }
         DeskRefusal::NotDecider => {
             "Only moderators (Manage Messages, or the server's request moderator role) can approve or deny requests."

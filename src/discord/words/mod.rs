@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod desk;
+pub mod failure;
 pub mod help;
 pub mod notices;
 pub mod progress;

@@ -10,7 +10,7 @@ pub fn not_shown(why: &NotShown) -> String {
         NotShown::NotDelivered(state) => {
             format!("That job was not delivered (it is {}), so there is nothing to show.", state.key())
         }
-        NotShown::Invalid(error) => error.user_message(),
+        NotShown::Invalid(error) => super::failure::said(error),
         NotShown::Gone => "That job's images are no longer kept, and I don't know where they were posted.".into(),
     }
 }
