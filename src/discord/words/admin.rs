@@ -29,7 +29,7 @@ pub fn done(done: &AdminDone) -> String {
         AdminDone::Blocklist(rules) => blocklist(rules),
         AdminDone::Limits(shown) => limits(shown),
         AdminDone::LimitSet { name, scope, value } => {
-            format!("`{}` for {} is now {}.", name.key(), whom(*scope), name.show(*value))
+            format!("`{}` for {} is now {}.", name.key(), whom(*scope), super::limits::show(*name, *value))
         }
         AdminDone::Reset { scope, removed } => {
             let whom = scope.map_or_else(|| "this server (every setting)".to_owned(), whom);
@@ -68,7 +68,7 @@ pub fn refused(error: &AdminError) -> String {
         AdminError::ServerOnly(name) => {
             format!("`{}` is the server's own budget: set it without a user or role.", name.key())
         }
-        AdminError::BadValue(bad) => bad.to_string(),
+        AdminError::BadValue(bad) => super::limits::bad_value(bad),
         AdminError::AboveOwnerCap(max) => {
             format!("The bot's owner caps a server's daily budget at ${max:.2}: choose a value from 0 to that.")
         }
@@ -113,12 +113,16 @@ fn limits(shown: &LimitsShown) -> String {
     let heading =
         shown.user.map_or_else(|| "Limits for this server".to_owned(), |id| format!("Limits for {}", member(id)));
     let mut lines = vec![format!("**{heading}**")];
-    lines.extend(LimitName::ALL.iter().map(|n| format!("`{}`: {}", n.key(), n.show(shown.limits.get(*n)))));
+    lines.extend(
+        LimitName::ALL.iter().map(|n| format!("`{}`: {}", n.key(), super::limits::show(*n, shown.limits.get(*n)))),
+    );
     let tiers: Vec<String> = shown
         .tiers
         .iter()
         .filter_map(|o| match o.scope {
-            Scope::Role(id) => Some(format!("{} `{}`: {}", role(id), o.name.key(), o.name.show(o.value))),
+            Scope::Role(id) => {
+                Some(format!("{} `{}`: {}", role(id), o.name.key(), super::limits::show(o.name, o.value)))
+            }
             _ => None,
         })
         .collect();

@@ -21,7 +21,7 @@ pub fn told(request: &JobRequest, error: &JobError) -> String {
 pub fn said(error: &JobError) -> String {
     match error {
         JobError::Invalid(reason) => reason.to_string(),
-        JobError::LimitReached(refusal) => refusal.to_string(),
+        JobError::LimitReached(refusal) => super::limits::refusal(refusal),
         JobError::QueueFull { whole_bot: false, .. } => "Easel is busy: this server's queue of image requests is \
              full. Please try again in a few minutes; you were not charged."
             .into(),

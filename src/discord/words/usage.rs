@@ -46,8 +46,10 @@ fn limit_lines(limits: &Limits, usage: &Usage, now: DateTime<Utc>, exempt: bool)
                 LimitName::Cooldown => {
                     let ready = usage.last_request.zip(limit).map(|(t, l)| later(t, l));
                     return match ready.filter(|r| *r > now) {
-                        Some(r) => format!("**{label}**: {}, next request {}", name.show(limit), relative(r)),
-                        None => format!("**{label}**: {}, ready now", name.show(limit)),
+                        Some(r) => {
+                            format!("**{label}**: {}, next request {}", super::limits::show(name, limit), relative(r))
+                        }
+                        None => format!("**{label}**: {}, ready now", super::limits::show(name, limit)),
                     };
                 }
                 LimitName::InFlight => f64::from(usage.in_flight),
@@ -57,12 +59,12 @@ fn limit_lines(limits: &Limits, usage: &Usage, now: DateTime<Utc>, exempt: bool)
                 LimitName::GlobalUsdPerMonth => usage.global_usd,
             };
             match limit {
-                None => format!("**{label}**: {} used, no limit", name.show(Some(used))),
+                None => format!("**{label}**: {} used, no limit", super::limits::show(name, Some(used))),
                 Some(l) => format!(
                     "**{label}**: {} used, {} left of {}",
-                    name.show(Some(used)),
-                    name.show(Some((l - used).max(0.0))),
-                    name.show(Some(l))
+                    super::limits::show(name, Some(used)),
+                    super::limits::show(name, Some((l - used).max(0.0))),
+                    super::limits::show(name, Some(l))
                 ),
             }
         })
