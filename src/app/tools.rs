@@ -279,7 +279,7 @@ pub async fn generate(config: &Config, args: &GenerateArgs) -> Report {
     };
     let spec = match request.resolve(&config.catalogue, &config.default_model, config.max_download_bytes) {
         Ok(spec) => spec,
-        Err(e) => return Report { text: e.to_string(), ok: false },
+        Err(e) => return Report { text: crate::discord::words::invalid::invalid(&e), ok: false },
     };
     let openai = Arc::new(startup::openai_backend(config));
     let runner = startup::runner(config, startup::backends(config, openai), Arc::new(SystemClock));

@@ -20,7 +20,7 @@ pub fn told(request: &JobRequest, error: &JobError) -> String {
 /// What the member reads (ephemeral). Never includes provider text, keys or internals.
 pub fn said(error: &JobError) -> String {
     match error {
-        JobError::Invalid(reason) => reason.to_string(),
+        JobError::Invalid(reason) => super::invalid::invalid(reason),
         JobError::LimitReached(refusal) => super::limits::refusal(refusal),
         JobError::QueueFull { whole_bot: false, .. } => "Easel is busy: this server's queue of image requests is \
              full. Please try again in a few minutes; you were not charged."

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod desk;
 pub mod failure;
 pub mod help;
+pub mod invalid;
 pub mod limits;
 pub mod notices;
 pub mod progress;

@@ -1,21 +1,11 @@
-//! Why a request is not allowed, in the words the member reads: each message lists what is allowed
-//! instead.
+//! Why a request is not allowed: each case carries what is allowed instead, for the member's words
+//! (`discord::words::invalid`).
 
-use super::{CFG_RANGE, MAX_STYLES, STEPS_RANGE};
-
-fn range_of(option: &str) -> String {
-    if option == "steps" {
-        format!("{} to {}", STEPS_RANGE.start(), STEPS_RANGE.end())
-    } else {
-        format!("{} to {}", CFG_RANGE.start(), CFG_RANGE.end())
-    }
-}
-
-/// A request the catalogue does not allow; the text lists what is allowed instead.
+/// A request the catalogue does not allow, with what is allowed instead.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum InvalidRequest {
     /// No such model is offered.
-    #[error("`{model}` is not a model this bot offers. Choose one of: {}.", list(offered))]
+    #[error("`{model}` is not offered")]
     UnknownModel {
         /// What was asked.
         model: String,
@@ -23,10 +13,10 @@ pub enum InvalidRequest {
         offered: Vec<String>,
     },
     /// The prompt is missing or blank.
-    #[error("Please give a prompt describing the image you want.")]
+    #[error("no prompt")]
     EmptyPrompt,
     /// The prompt is over the model's limit.
-    #[error("Your prompt is {len} characters long; `{model}` accepts at most {max}.")]
+    #[error("a prompt of {len} characters, over `{model}`'s {max}")]
     PromptTooLong {
         /// Model id.
         model: String,
@@ -36,7 +26,7 @@ pub enum InvalidRequest {
         max: usize,
     },
     /// An option's value is not one the model allows.
-    #[error("`{model}` does not offer {option} `{value}`. It allows: {}.", list(allowed))]
+    #[error("`{model}` does not offer {option} `{value}`")]
     NotAllowed {
         /// Model id.
         model: String,
@@ -48,13 +38,13 @@ pub enum InvalidRequest {
         allowed: Vec<String>,
     },
     /// A style was given to a model that takes none.
-    #[error("`{model}` takes no style; leave the style option out.")]
+    #[error("`{model}` takes no style")]
     NoStyles {
         /// Model id.
         model: String,
     },
     /// `n` is out of the model's range.
-    #[error("`{model}` makes {min} to {max} images a request; you asked for {n}.")]
+    #[error("`{model}` makes {min} to {max} images, not {n}")]
     CountOutOfRange {
         /// Model id.
         model: String,
@@ -66,7 +56,7 @@ pub enum InvalidRequest {
         max: u8,
     },
     /// The model cannot vary an image.
-    #[error("`{model}` cannot make variations. Models that can: {}.", list(capable))]
+    #[error("`{model}` cannot make variations")]
     VariationUnsupported {
         /// Model id.
         model: String,
@@ -74,10 +64,10 @@ pub enum InvalidRequest {
         capable: Vec<String>,
     },
     /// `/variation` without an image.
-    #[error("Please attach the image to make a variation of.")]
+    #[error("no image to vary")]
     MissingImage,
     /// The model cannot edit images.
-    #[error("`{model}` cannot edit images. Models that can: {}.", list(capable))]
+    #[error("`{model}` cannot edit images")]
     EditUnsupported {
         /// Model id.
         model: String,
@@ -85,7 +75,7 @@ pub enum InvalidRequest {
         capable: Vec<String>,
     },
     /// An option the model does not take (seed, negative prompt).
-    #[error("`{model}` takes no {option}; leave it out or pick a model that does: {}.", list(capable))]
+    #[error("`{model}` takes no {option}")]
     OptionUnsupported {
         /// Model id.
         model: String,
@@ -95,34 +85,34 @@ pub enum InvalidRequest {
         capable: Vec<String>,
     },
     /// Steps or CFG scale outside their range.
-    #[error("{option} must be within {}; please pick another value.", range_of(option))]
+    #[error("{option} out of range")]
     TuningOutOfRange {
         /// `steps` or `cfg_scale`.
         option: &'static str,
     },
     /// A seed outside what the model takes.
-    #[error("A seed must be a whole number from -1 to 4294967295; you gave {seed}.")]
+    #[error("seed {seed} out of range")]
     SeedOutOfRange {
         /// What was given.
         seed: i64,
     },
     /// `/styles` with too many styles, or a blank one.
-    #[error("Please name 1 to {max} styles, separated by commas.", max = MAX_STYLES)]
+    #[error("too many or blank styles")]
     BadStyles,
     /// `/styles` on a model that cannot make that many images' worth of calls in one job.
-    #[error("`{model}` makes one image per style; pick another model for `/styles`.")]
+    #[error("`{model}` cannot make a style sheet")]
     StylesUnsupported {
         /// Model id.
         model: String,
     },
     /// The upload is not an image by its declared type.
-    #[error("`{filename}` is not an image. Please attach a PNG, JPEG or WebP picture.")]
+    #[error("`{filename}` is not an image")]
     NotAnImage {
         /// The file's name.
         filename: String,
     },
     /// The upload is over Easel's download cap.
-    #[error("`{filename}` is {} MB; the largest image I accept is {} MB.", mb(*size), mb(*max))]
+    #[error("`{filename}` is {size} bytes, over {max}")]
     ImageTooLarge {
         /// The file's name.
         filename: String,
@@ -131,15 +121,4 @@ pub enum InvalidRequest {
         /// The cap.
         max: u64,
     },
-}
-
-fn list(values: &[String]) -> String {
-    if values.is_empty() {
-        return "none".to_owned();
-    }
-    values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
-}
-
-fn mb(bytes: u64) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
 }
