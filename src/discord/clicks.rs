@@ -13,7 +13,7 @@ use serenity::http::Http;
 use tracing::warn;
 
 use super::buttons::{ResultButton, EDIT_MODAL, IMAGE_INPUT, INSTRUCTION_INPUT};
-use super::{ask_for_job, canceller, commands, Asked, Origin, Services, SERVERS_ONLY};
+use super::{ask_for_job, canceller, commands, words, Asked, Origin, Services, SERVERS_ONLY};
 use crate::domain::request::{JobId, SourceImage};
 use crate::jobs::iterate::{attachment_index, follow_up, Action, Click};
 use crate::jobs::queue::StoredJob;
@@ -108,8 +108,8 @@ fn image_of(message: &Message, original: &StoredJob, k: usize) -> Option<SourceI
 async fn delete(http: &Http, services: &Services, click: &ComponentInteraction, original: &StoredJob) {
     let asked = Asked::Click(click);
     let by = canceller(http, services, asked).await;
-    if let Err(text) = services.jobs.may_delete(original, by) {
-        return asked.reply_ephemeral(http, text).await;
+    if !services.jobs.may_delete(original, by) {
+        return asked.reply_ephemeral(http, words::progress::NOT_YOURS_TO_DELETE).await;
     }
     if click.message.flags.is_some_and(|f| f.contains(serenity::all::MessageFlags::EPHEMERAL)) {
         // A private result cannot be deleted, only emptied.

@@ -92,14 +92,9 @@ impl Jobs {
         self.load(job_id).await
     }
 
-    /// Whether `by` may delete `job`'s result: its requester, or a moderator of its server. Returns what
-    /// to tell them when not.
-    pub fn may_delete(&self, job: &StoredJob, by: Canceller) -> Result<(), &'static str> {
-        if by.may_cancel(job) {
-            Ok(())
-        } else {
-            Err("Only the member who asked for this image, or a moderator, can delete it.")
-        }
+    /// Whether `by` may delete `job`'s result: its requester, or a moderator of its server.
+    pub fn may_delete(&self, job: &StoredJob, by: Canceller) -> bool {
+        by.may_cancel(job)
     }
 }
 

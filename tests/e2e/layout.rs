@@ -175,3 +175,31 @@ fn one_letter_or_more_apart(a: &str, b: &str) -> bool {
     }
     row[b.len()] > 1
 }
+
+/// Discord's markup: mentions, channel links, timestamps, small print.
+const MARKUP: [&str; 5] = ["<@", "<#", "<t:", "\"-# ", "\\n-# "];
+
+/// Markup written into stored data (a block's reason, an audit entry's reason), not into a reply:
+/// the stored text keeps it until those records carry who acted as an id of their own.
+const MARKUP_IN_DATA: [&str; 2] = ["community/admin.rs", "jobs/cancel.rs"];
+
+#[test]
+fn discord_markup_is_written_only_by_the_discord_adapter() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let mut outside = Vec::new();
+    for file in &files {
+        let (wing, _) = place(&src, file);
+        let relative = file.strip_prefix(&src).unwrap().display().to_string();
+        if matches!(wing.as_str(), "discord" | "app") || MARKUP_IN_DATA.contains(&relative.as_str()) {
+            continue;
+        }
+        let code = code(file);
+        let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+        if let Some(mark) = MARKUP.iter().find(|m| code.contains(*m)) {
+            outside.push(format!("{relative}: {mark}"));
+        }
+    }
+    assert!(outside.is_empty(), "Discord markup outside the adapter's words:\n{}", outside.join("\n"));
+}

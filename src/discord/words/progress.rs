@@ -48,6 +48,9 @@ fn charged_words(charged: Option<f64>) -> String {
     }
 }
 
+/// A stranger's Delete click on someone's result.
+pub const NOT_YOURS_TO_DELETE: &str = "Only the member who asked for this image, or a moderator, can delete it.";
+
 /// The answer to the member who asked to cancel.
 pub fn cancel(outcome: &CancelOutcome) -> String {
     match outcome {
