@@ -14,8 +14,8 @@ use std::sync::Arc;
 use futures_util::FutureExt;
 use serenity::all::{
     ChannelId, CommandInteraction, ComponentInteraction, CreateActionRow, CreateAllowedMentions,
-    CreateInteractionResponse, CreateInteractionResponseMessage, EditInteractionResponse, GuildId, Member,
-    ModalInteraction, RoleId, User,
+    CreateInteractionResponse, CreateInteractionResponseMessage, EditInteractionResponse, GuildId, InteractionId,
+    Member, ModalInteraction, RoleId, User,
 };
 use serenity::builder::Builder;
 use serenity::http::Http;
@@ -49,6 +49,24 @@ impl Asked<'_> {
             Self::Click(c) => &c.token,
             Self::Modal(m) => &m.token,
         }
+    }
+
+    /// The interaction's id (a new job's id).
+    pub(crate) fn id(&self) -> InteractionId {
+        match self {
+            Self::Command(c) => c.id,
+            Self::Click(c) => c.id,
+            Self::Modal(m) => m.id,
+        }
+    }
+
+    /// The largest upload, in bytes, Discord lets the sender attach here.
+    pub(crate) fn upload_limit(&self) -> u64 {
+        u64::from(match self {
+            Self::Command(c) => c.attachment_size_limit,
+            Self::Click(c) => c.attachment_size_limit,
+            Self::Modal(m) => m.attachment_size_limit,
+        })
     }
 
     /// Who sent it.

@@ -54,7 +54,7 @@ pub(super) async fn result_clicked(
         },
         _ => None,
     };
-    let request = follow_up(&original.request, action, the_click(click, image));
+    let request = follow_up(&original.request, action, the_click(Asked::Click(click), image));
     ask_for_job(http, services, asked, request, Origin::Click).await;
 }
 
@@ -83,17 +83,12 @@ fn may_act_on(original: &StoredJob, guild: Option<GuildId>, user: UserId) -> Res
     Ok(())
 }
 
-/// Who clicked, from the click.
-fn the_click(click: &ComponentInteraction, image: Option<SourceImage>) -> Click {
+/// Who clicked (a button, or the Edit form's submit), and the image they chose.
+fn the_click(asked: Asked<'_>, image: Option<SourceImage>) -> Click {
     Click {
-        id: JobId(click.id.to_string()),
-        requester: commands::requester_of(
-            click.user.id,
-            click.guild_id,
-            click.channel_id,
-            click.member.as_ref().map(|m| m.roles.as_slice()),
-        ),
-        upload_limit: u64::from(click.attachment_size_limit),
+        id: JobId(asked.id().to_string()),
+        requester: commands::requester_of(asked.user().id, asked.guild(), asked.channel(), Some(asked.roles())),
+        upload_limit: asked.upload_limit(),
         image,
     }
 }
@@ -189,17 +184,6 @@ pub(super) async fn edit_submitted(http: &Arc<Http>, services: &Services, modal:
     let Some(image) = image else {
         return asked.reply_ephemeral(http, &format!("I can't find image {k} on that message.")).await;
     };
-    let click = Click {
-        id: JobId(modal.id.to_string()),
-        requester: commands::requester_of(
-            modal.user.id,
-            modal.guild_id,
-            modal.channel_id,
-            modal.member.as_ref().map(|m| m.roles.as_slice()),
-        ),
-        upload_limit: u64::from(modal.attachment_size_limit),
-        image: Some(image),
-    };
-    let request = follow_up(&original.request, Action::Edit { instruction }, click);
+    let request = follow_up(&original.request, Action::Edit { instruction }, the_click(asked, Some(image)));
     ask_for_job(http, services, asked, request, Origin::Click).await;
 }
