@@ -21,7 +21,8 @@
 //! - [`desk`]: community requests: cards, votes, approvals on the server's budget, the gallery.
 //! - [`config`]: typed configuration from the environment.
 //! - [`store`]: the SQLite and Postgres adapters of every store port (adapters only).
-//! - [`discord`]: the thin serenity adapter (commands, rendering, delivery, rights, the gateway).
+//! - [`discord`]: the thin serenity adapter (commands, rendering, delivery, rights, the gateway), and
+//!   `discord::words`: every sentence members and moderators read, from the core's typed outcomes.
 //! - [`app`]: the process: `run` wires the adapters together; start-up, the model watch, upkeep, the
 //!   owner's HTTP endpoint and command-line tools.
 
