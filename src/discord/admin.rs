@@ -1,11 +1,9 @@
 //! `/usage` and `/limits`: parse the options, call the core, answer ephemerally.
 
-use serenity::all::{
-    CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, GuildId, Permissions, ResolvedOption,
-    ResolvedValue,
-};
+use serenity::all::{CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, GuildId, Permissions};
 use serenity::http::Http;
 
+use super::options::Options;
 use super::words;
 use super::{Asked, Services};
 use crate::community::admin::{Actor, Admin, AdminDone, AdminError};
@@ -67,37 +65,6 @@ pub fn definitions() -> Vec<CreateCommand> {
     vec![usage, limits]
 }
 
-/// The options of a `/limits` subcommand, as typed.
-#[derive(Default)]
-struct Typed {
-    user: Option<(u64, Vec<u64>)>,
-    role: Option<u64>,
-    limit: Option<String>,
-    value: Option<String>,
-    hours: Option<f64>,
-    reason: Option<String>,
-}
-
-fn typed(options: Vec<ResolvedOption<'_>>) -> Typed {
-    let mut t = Typed::default();
-    for option in options {
-        match (option.name, option.value) {
-            ("user", ResolvedValue::User(user, member)) => {
-                let roles = member.map(|m| m.roles.iter().map(|r| r.get()).collect()).unwrap_or_default();
-                t.user = Some((user.id.get(), roles));
-            }
-            ("role", ResolvedValue::Role(role)) => t.role = Some(role.id.get()),
-            ("limit", ResolvedValue::String(v)) => t.limit = Some(v.to_owned()),
-            ("value", ResolvedValue::String(v)) => t.value = Some(v.to_owned()),
-            ("hours", ResolvedValue::Number(v)) => t.hours = Some(v),
-            ("hours", ResolvedValue::Integer(v)) => t.hours = Some(v as f64),
-            ("reason", ResolvedValue::String(v)) => t.reason = Some(v.to_owned()),
-            _ => {}
-        }
-    }
-    t
-}
-
 /// Who invoked an admin command or clicked an admin button, with their server-level rights.
 pub(super) async fn actor(http: &Http, services: &Services, asked: Asked<'_>) -> Actor {
     let authority = asked.authority(http, services).await;
@@ -111,31 +78,30 @@ pub(super) async fn actor(http: &Http, services: &Services, asked: Asked<'_>) ->
 
 /// Runs a `/limits` subcommand for `actor` and returns the text for the admin.
 pub async fn run_limits(admin: &Admin, actor: Actor, command: &CommandInteraction) -> String {
-    let Some(ResolvedOption { name, value: ResolvedValue::SubCommand(options), .. }) =
-        command.data.options().into_iter().next()
-    else {
+    let Some((name, o)) = Options::subcommand(command) else {
         return "Please choose a subcommand.".to_owned();
     };
-    let t = typed(options);
-    let scope = match (&t.user, t.role) {
+    let user = o.user("user");
+    let scope = match (&user, o.role("role")) {
         (Some((id, _)), _) => Some(Scope::User(*id)),
         (None, Some(role)) => Some(Scope::Role(role)),
         (None, None) => None,
     };
-    let result: Result<AdminDone, AdminError> = match name {
-        "show" => admin.show(&actor, t.user).await,
+    let result: Result<AdminDone, AdminError> = match name.as_str() {
+        "show" => admin.show(&actor, user).await,
         "set" => {
-            let (limit, value) = (t.limit.unwrap_or_default(), t.value.unwrap_or_default());
-            admin.set(&actor, scope.unwrap_or(Scope::Guild), &limit, &value).await
+            let (limit, value) = (o.string("limit").unwrap_or_default(), o.string("value").unwrap_or_default());
+            admin.set(&actor, scope.unwrap_or(Scope::Guild), limit, value).await
         }
         "reset" => admin.reset(&actor, scope).await,
-        "block" => match t.user {
+        "block" => match user {
             Some((user, _)) => {
-                admin.block(&actor, user, t.hours, t.reason.as_deref().unwrap_or("no reason given")).await
+                let reason = o.string("reason").unwrap_or("no reason given");
+                admin.block(&actor, user, o.number("hours"), reason).await
             }
             None => return "Please choose the member to block.".to_owned(),
         },
-        "unblock" => match t.user {
+        "unblock" => match user {
             Some((user, _)) => admin.unblock(&actor, user).await,
             None => return "Please choose the member to unblock.".to_owned(),
         },

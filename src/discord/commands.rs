@@ -2,10 +2,10 @@
 //! options become a [`JobRequest`]. No rule about what is allowed lives here: the core decides.
 
 use serenity::all::{
-    ChannelId, CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, GuildId, ResolvedOption,
-    ResolvedValue, RoleId, UserId,
+    ChannelId, CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, GuildId, RoleId, UserId,
 };
 
+use super::options::Options;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::request::{Command, JobId, JobRequest, Requester, SourceImage};
 
@@ -219,32 +219,24 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
     let id = JobId(interaction.id.to_string());
     let upload_limit = u64::from(interaction.attachment_size_limit);
     let mut request = JobRequest::new(id, command, requester(interaction), upload_limit);
-    for ResolvedOption { name, value, .. } in interaction.data.options() {
-        match (name, value) {
-            ("prompt" | "subject", ResolvedValue::String(v)) => request.prompt = Some(v.to_owned()),
-            ("styles", ResolvedValue::String(v)) => {
-                request.styles = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
-                if request.styles.is_empty() {
-                    // Only commas: one blank style, which the core refuses, rather than quietly the defaults.
-                    request.styles.push(String::new());
-                }
-            }
-            ("seed", ResolvedValue::Integer(v)) => request.seed = Some(v),
-            ("steps", ResolvedValue::Integer(v)) => request.steps = Some(v),
-            ("cfg_scale", ResolvedValue::Number(v)) => request.cfg_scale = Some(v),
-            ("sampler", ResolvedValue::String(v)) => request.sampler = Some(v.to_owned()),
-            ("negative_prompt", ResolvedValue::String(v)) => request.negative_prompt = Some(v.to_owned()),
-            ("mask", ResolvedValue::Attachment(a)) => request.mask = Some(source_of(a)),
-            ("markup", ResolvedValue::Attachment(a)) => request.markup = Some(source_of(a)),
-            ("model", ResolvedValue::String(v)) => request.model = Some(v.to_owned()),
-            ("size", ResolvedValue::String(v)) => request.size = Some(v.to_owned()),
-            ("quality", ResolvedValue::String(v)) => request.quality = Some(v.to_owned()),
-            ("style", ResolvedValue::String(v)) => request.style = Some(v.to_owned()),
-            ("n", ResolvedValue::Integer(v)) => request.n = Some(v),
-            ("image", ResolvedValue::Attachment(a)) => request.source = Some(source_of(a)),
-            _ => {}
+    let o = Options::of(interaction);
+    let text = |name| o.string(name).map(str::to_owned);
+    request.prompt = text("prompt").or_else(|| text("subject"));
+    if let Some(styles) = o.string("styles") {
+        request.styles = styles.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+        if request.styles.is_empty() {
+            // Only commas: one blank style, which the core refuses, rather than quietly the defaults.
+            request.styles.push(String::new());
         }
     }
+    (request.seed, request.steps, request.n) = (o.integer("seed"), o.integer("steps"), o.integer("n"));
+    request.cfg_scale = o.number("cfg_scale");
+    (request.sampler, request.negative_prompt) = (text("sampler"), text("negative_prompt"));
+    (request.model, request.size, request.quality, request.style) =
+        (text("model"), text("size"), text("quality"), text("style"));
+    request.source = o.attachment("image").map(source_of);
+    request.mask = o.attachment("mask").map(source_of);
+    request.markup = o.attachment("markup").map(source_of);
     Some(request)
 }
 

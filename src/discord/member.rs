@@ -5,12 +5,13 @@ use std::sync::Arc;
 
 use serenity::all::{
     CommandInteraction, CreateAllowedMentions, CreateEmbed, CreateInteractionResponse,
-    CreateInteractionResponseMessage, EditInteractionResponse, ResolvedOption, ResolvedValue,
+    CreateInteractionResponseMessage, EditInteractionResponse,
 };
 use serenity::builder::Builder;
 use serenity::http::{Http, HttpError};
 use tracing::warn;
 
+use super::options::Options;
 use super::{buttons, canceller, commands, render, words, Asked, Services};
 use crate::community::settings::MemberSettings;
 use crate::domain::request::{JobRequest, SourceImage};
@@ -41,20 +42,17 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
     let asked = Asked::Command(command);
     let (Some(guild), user) = (command.guild_id, command.user.id) else { return };
     let admission = services.jobs.admission();
-    let mut change = MemberSettings::default();
-    let mut reset = false;
-    for ResolvedOption { name, value, .. } in command.data.options() {
-        match (name, value) {
-            ("model", ResolvedValue::String(v)) => change.model = Some(v.to_owned()),
-            ("size", ResolvedValue::String(v)) => change.size = Some(v.to_owned()),
-            ("quality", ResolvedValue::String(v)) => change.quality = Some(v.to_owned()),
-            ("style", ResolvedValue::String(v)) => change.style = Some(v.to_owned()),
-            ("suffix", ResolvedValue::String(v)) => change.suffix = Some(v.to_owned()),
-            ("public", ResolvedValue::Boolean(v)) => change.public = Some(v),
-            ("reset", ResolvedValue::Boolean(v)) => reset = v,
-            _ => {}
-        }
-    }
+    let o = Options::of(command);
+    let text = |name| o.string(name).map(str::to_owned);
+    let change = MemberSettings {
+        model: text("model"),
+        size: text("size"),
+        quality: text("quality"),
+        style: text("style"),
+        suffix: text("suffix"),
+        public: o.boolean("public"),
+    };
+    let reset = o.boolean("reset").unwrap_or(false);
     let store = &services.settings;
     let current = match store.read(guild.get(), user.get()).await {
         Ok(current) => current,
@@ -139,15 +137,7 @@ pub(super) async fn help(http: &Http, services: &Services, command: &CommandInte
 /// `/show job`: the result again with working buttons, ephemeral unless the job was public.
 pub(super) async fn show(http: &Arc<Http>, services: &Services, command: &CommandInteraction) {
     let asked = Asked::Command(command);
-    let job_id = command
-        .data
-        .options()
-        .into_iter()
-        .find_map(|o| match (o.name, o.value) {
-            ("job", ResolvedValue::String(v)) => Some(v.to_owned()),
-            _ => None,
-        })
-        .unwrap_or_default();
+    let job_id = Options::of(command).string("job").unwrap_or_default().to_owned();
     // Deferred first (the work below may take longer than Discord's 3 seconds), privately unless the
     // job is known to be public.
     let private = match tokio::time::timeout(PRIVACY_WAIT, services.jobs.is_public(&job_id)).await {
@@ -248,7 +238,7 @@ async fn refetched(
 
 /// Whether `/usage` asks for the server's report.
 pub(super) fn wants_server_report(command: &CommandInteraction) -> bool {
-    command.data.options().iter().any(|o| o.name == "server" && matches!(o.value, ResolvedValue::Boolean(true)))
+    Options::of(command).boolean("server") == Some(true)
 }
 
 /// `/usage server`: the server's spend by day for 30 days as a chart, its top requesters, and what the

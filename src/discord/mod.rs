@@ -14,6 +14,7 @@ mod delivery;
 pub mod gateway;
 mod member;
 pub mod moderation;
+pub mod options;
 pub mod render;
 mod requests;
 pub mod rights;

@@ -7,12 +7,13 @@ use backon::{ExponentialBuilder, Retryable};
 use serenity::all::{
     ButtonStyle, ChannelId, ChannelType, CommandInteraction, CommandOptionType, ComponentInteraction, CreateActionRow,
     CreateAllowedMentions, CreateAttachment, CreateButton, CreateCommand, CreateCommandOption, CreateEmbed,
-    CreateEmbedFooter, CreateMessage, Permissions, ResolvedOption, ResolvedValue,
+    CreateEmbedFooter, CreateMessage, Permissions,
 };
 use serenity::async_trait;
 use serenity::http::Http;
 
 use super::delivery::is_retryable;
+use super::options::Options;
 use crate::community::admin::{Actor, Admin, HistoryPage};
 use crate::community::moderation::{AuditEntry, LogNotice, ModerationLog, Outcome};
 use crate::text::truncate;
@@ -57,30 +58,6 @@ pub fn definition() -> CreateCommand {
                 ),
         )
         .add_option(sub("unblock", "Lift a member's block or pause").add_sub_option(user(true)))
-}
-
-#[derive(Default)]
-struct Typed {
-    user: Option<u64>,
-    channel: Option<u64>,
-    pattern: Option<String>,
-    regex: bool,
-    page: Option<i64>,
-}
-
-fn typed(options: Vec<ResolvedOption<'_>>) -> Typed {
-    let mut t = Typed::default();
-    for option in options {
-        match (option.name, option.value) {
-            ("user", ResolvedValue::User(user, _)) => t.user = Some(user.id.get()),
-            ("channel", ResolvedValue::Channel(channel)) => t.channel = Some(channel.id.get()),
-            ("pattern", ResolvedValue::String(v)) => t.pattern = Some(v.to_owned()),
-            ("regex", ResolvedValue::Boolean(v)) => t.regex = v,
-            ("page", ResolvedValue::Integer(v)) => t.page = Some(v),
-            _ => {}
-        }
-    }
-    t
 }
 
 /// The prefix of the history page buttons' `custom_id`: `easel-history:{user or 0}:{page}`.
@@ -133,39 +110,30 @@ pub async fn page_clicked(admin: &Admin, actor: Actor, click: &ComponentInteract
 
 /// Runs a `/moderation` subcommand for `actor` and returns the reply for the moderator.
 pub async fn run(admin: &Admin, actor: Actor, command: &CommandInteraction) -> Reply {
-    let Some(first) = command.data.options().into_iter().next() else {
+    let Some((name, o)) = Options::subcommand(command) else {
         return String::from("Please choose a subcommand.").into();
     };
-    let (name, options) = match first.value {
-        ResolvedValue::SubCommand(options) => (first.name.to_owned(), options),
-        ResolvedValue::SubCommandGroup(mut inner) if !inner.is_empty() => {
-            let sub = inner.remove(0);
-            let options = match sub.value {
-                ResolvedValue::SubCommand(options) => options,
-                _ => Vec::new(),
-            };
-            (format!("{} {}", first.name, sub.name), options)
-        }
-        _ => return String::from("Please choose a subcommand.").into(),
-    };
-    let t = typed(options);
-    let pattern = t.pattern.clone().unwrap_or_default();
-    let page = u32::try_from(t.page.unwrap_or(1)).unwrap_or(1);
+    let (user, pattern, regex) = (
+        o.user("user").map(|(id, _)| id),
+        o.string("pattern").unwrap_or_default(),
+        o.boolean("regex").unwrap_or(false),
+    );
+    let page = u32::try_from(o.integer("page").unwrap_or(1)).unwrap_or(1);
     let result = match name.as_str() {
-        "log-channel" => match t.channel {
+        "log-channel" => match o.channel("channel") {
             Some(channel) => admin.set_log_channel(&actor, channel).await,
             None => return String::from("Please choose a channel.").into(),
         },
-        "blocklist add" => admin.blocklist_add(&actor, &pattern, t.regex).await,
-        "blocklist remove" => admin.blocklist_remove(&actor, &pattern, t.regex).await,
+        "blocklist add" => admin.blocklist_add(&actor, pattern, regex).await,
+        "blocklist remove" => admin.blocklist_remove(&actor, pattern, regex).await,
         "blocklist list" => admin.blocklist(&actor).await,
         "history" => {
-            return match admin.history(&actor, t.user, page).await {
+            return match admin.history(&actor, user, page).await {
                 Ok(page) => history_reply(page),
                 Err(e) => super::words::admin::refused(&e).into(),
             }
         }
-        "unblock" => match t.user {
+        "unblock" => match user {
             Some(user) => admin.unblock(&actor, user).await,
             None => return String::from("Please choose the member to unblock.").into(),
         },

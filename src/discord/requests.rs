@@ -7,12 +7,13 @@ use serenity::all::{
     ButtonStyle, ChannelId, ChannelType, CommandInteraction, CommandOptionType, ComponentInteraction, CreateActionRow,
     CreateAllowedMentions, CreateButton, CreateCommand, CreateCommandOption, CreateEmbed, CreateInputText,
     CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage, CreateModal, EditMessage,
-    InputTextStyle, MessageId, ModalInteraction, ResolvedOption, ResolvedValue,
+    InputTextStyle, MessageId, ModalInteraction,
 };
 use serenity::async_trait;
 use serenity::http::Http;
 use tracing::warn;
 
+use super::options::Options;
 use super::{commands, words, Asked, Services};
 use crate::desk::board::{Decider, Reference, MAX_NOTE_CHARS};
 use crate::desk::{Board, BoardSettings, CommunityRequest, Policy, RequestState, Sort};
@@ -107,15 +108,10 @@ pub(super) async fn request(http: &Http, services: &Services, command: &CommandI
         commands::requester(command),
         u64::from(command.attachment_size_limit),
     );
-    let mut note = None;
-    for ResolvedOption { name, value, .. } in command.data.options() {
-        match (name, value) {
-            ("prompt", ResolvedValue::String(v)) => request.prompt = Some(v.to_owned()),
-            ("note", ResolvedValue::String(v)) => note = Some(v.to_owned()),
-            ("reference", ResolvedValue::Attachment(a)) => request.source = Some(commands::source_of(a)),
-            _ => {}
-        }
-    }
+    let o = Options::of(command);
+    request.prompt = o.string("prompt").map(str::to_owned);
+    request.source = o.attachment("reference").map(commands::source_of);
+    let note = o.string("note").map(str::to_owned);
     if let Some(guild) = request.requester.guild_id {
         match services.settings.read(guild, request.requester.user_id).await {
             Ok(saved) => saved.apply(&mut request, &services.jobs.admission().catalogue()),
@@ -144,16 +140,9 @@ pub(super) async fn request(http: &Http, services: &Services, command: &CommandI
 pub(super) async fn requests(http: &Http, services: &Services, command: &CommandInteraction) {
     let asked = Asked::Command(command);
     let Some(guild) = command.guild_id.map(|g| g.get()) else { return };
-    let Some(ResolvedOption { name, value: ResolvedValue::SubCommand(options), .. }) =
-        command.data.options().into_iter().next()
-    else {
-        return;
-    };
+    let Some((name, o)) = Options::subcommand(command) else { return };
     if name == "list" {
-        let sort = match options.iter().find(|o| o.name == "sort").map(|o| &o.value) {
-            Some(ResolvedValue::String("age")) => Sort::Age,
-            _ => Sort::Votes,
-        };
+        let sort = if o.string("sort") == Some("age") { Sort::Age } else { Sort::Votes };
         let text = match services.desk.list(guild, sort).await {
             Ok(open) if open.is_empty() => "There are no open requests.".to_owned(),
             Ok(open) => list_text(guild, &open),
@@ -167,7 +156,7 @@ pub(super) async fn requests(http: &Http, services: &Services, command: &Command
             .await;
     }
     let mut settings = services.desk.settings(guild).await;
-    let text = match change(&mut settings, name, &options) {
+    let text = match change(&mut settings, &name, &o) {
         Ok(done) => match services.desk.save_settings(guild, &settings).await {
             Ok(()) => done,
             Err(refusal) => words::desk::refused(&refusal),
@@ -178,23 +167,8 @@ pub(super) async fn requests(http: &Http, services: &Services, command: &Command
 }
 
 /// Applies one settings subcommand; returns what to say.
-fn change(settings: &mut BoardSettings, name: &str, options: &[ResolvedOption<'_>]) -> Result<String, String> {
-    let channel = options.iter().find_map(|o| match o.value {
-        ResolvedValue::Channel(c) => Some(c.id.get()),
-        _ => None,
-    });
-    let role = options.iter().find_map(|o| match o.value {
-        ResolvedValue::Role(r) => Some(r.id.get()),
-        _ => None,
-    });
-    let usd = options.iter().find_map(|o| match o.value {
-        ResolvedValue::Number(n) => Some(n),
-        _ => None,
-    });
-    let mode = options.iter().find_map(|o| match o.value {
-        ResolvedValue::String(s) if o.name == "mode" => Some(s),
-        _ => None,
-    });
+fn change(settings: &mut BoardSettings, name: &str, o: &Options<'_>) -> Result<String, String> {
+    let (channel, role, usd, mode) = (o.channel("channel"), o.role("role"), o.number("usd"), o.string("mode"));
     match name {
         "channel" => {
             settings.requests_channel = channel;
