@@ -432,21 +432,40 @@ impl Moderation {
     }
 }
 
-/// Names the reason category of a provider refusal from its message, for the member.
-pub fn refusal_category(provider_message: &str) -> &'static str {
+/// Why a provider refused, as far as its message says: what a member is told instead of its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusalCategory {
+    /// Sexual content or nudity.
+    Sexual,
+    /// Self-harm.
+    SelfHarm,
+    /// Violence or gore.
+    Violence,
+    /// Hate or harassment.
+    Hate,
+    /// Illegal activity (weapons, drugs).
+    Illegal,
+    /// Real people, public figures or protected work.
+    RealPeople,
+    /// The provider did not say which rule.
+    Unnamed,
+}
+
+/// The category of a provider refusal, from its message.
+pub fn refusal_category(provider_message: &str) -> RefusalCategory {
     let m = provider_message.to_lowercase();
-    let categories: [(&[&str], &'static str); 6] = [
-        (&["sexual", "nudity", "explicit"], "sexual content"),
-        (&["self-harm", "self harm", "suicide"], "self-harm"),
-        (&["violen", "gore", "graphic"], "violence"),
-        (&["hate", "harass"], "hate or harassment"),
-        (&["illicit", "illegal", "weapon", "drug"], "illegal activity"),
-        (&["public figure", "likeness", "real person", "copyright", "trademark"], "real people or protected work"),
+    let categories: [(&[&str], RefusalCategory); 6] = [
+        (&["sexual", "nudity", "explicit"], RefusalCategory::Sexual),
+        (&["self-harm", "self harm", "suicide"], RefusalCategory::SelfHarm),
+        (&["violen", "gore", "graphic"], RefusalCategory::Violence),
+        (&["hate", "harass"], RefusalCategory::Hate),
+        (&["illicit", "illegal", "weapon", "drug"], RefusalCategory::Illegal),
+        (&["public figure", "likeness", "real person", "copyright", "trademark"], RefusalCategory::RealPeople),
     ];
     categories
         .iter()
         .find(|(words, _)| words.iter().any(|w| m.contains(w)))
-        .map_or("the provider's safety rules", |(_, c)| c)
+        .map_or(RefusalCategory::Unnamed, |(_, c)| *c)
 }
 
 #[cfg(test)]
@@ -493,8 +512,9 @@ mod tests {
 
     #[test]
     fn provider_messages_are_named_by_category() {
-        assert_eq!(refusal_category("This request may contain violent content"), "violence");
-        assert_eq!(refusal_category("Your request was rejected by our safety system"), "the provider's safety rules");
+        assert_eq!(refusal_category("This request may contain violent content"), RefusalCategory::Violence);
+        let unnamed = refusal_category("Your request was rejected by our safety system");
+        assert_eq!(unnamed, RefusalCategory::Unnamed);
     }
 
     #[test]

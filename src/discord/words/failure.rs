@@ -5,12 +5,25 @@ use chrono::{DateTime, Utc};
 
 use super::relative;
 use crate::backends::BackendError;
-use crate::community::moderation::refusal_category;
+use crate::community::moderation::{refusal_category, RefusalCategory};
 use crate::domain::request::JobRequest;
 use crate::jobs::error::JobError;
 use crate::media::download::FetchError;
 use crate::media::imaging::{ImagingError, MAX_PIXELS, MAX_SIDE};
 use crate::media::SourceError;
+
+/// A provider refusal's category, as the member reads it.
+fn category(category: RefusalCategory) -> &'static str {
+    match category {
+        RefusalCategory::Sexual => "sexual content",
+        RefusalCategory::SelfHarm => "self-harm",
+        RefusalCategory::Violence => "violence",
+        RefusalCategory::Hate => "hate or harassment",
+        RefusalCategory::Illegal => "illegal activity",
+        RefusalCategory::RealPeople => "real people or protected work",
+        RefusalCategory::Unnamed => "the provider's safety rules",
+    }
+}
 
 /// What the member reads for a failed job, with the job's id under it.
 pub fn told(request: &JobRequest, error: &JobError) -> String {
@@ -45,7 +58,7 @@ pub fn said(error: &JobError) -> String {
         JobError::ProviderRefused { message, paused_until } => format!(
             "The image provider refused this request under its content policy (reason: {}). \
              Please rephrase your prompt; you were not charged.{}",
-            refusal_category(message),
+            category(refusal_category(message)),
             pause_note(*paused_until)
         ),
         JobError::RefusedByRules { categories, paused_until, .. } if categories.is_empty() => format!(

@@ -2,9 +2,8 @@
 //! not, where a job stands) is put into a sentence here, with Discord's markup (mentions, timestamps,
 //! bold, small print). The core returns data; the adapter's handlers and ports call these functions.
 //! Still phrased elsewhere: the commands' own prompts in the adapter's handlers (e.g. "Please choose a
-//! subcommand."), the names of content categories (`community::moderation::refusal_category`), the
-//! chart's caption drawn into `/usage server`'s image, and two stored reasons (a block's "by", a
-//! cancel's audit reason) that still carry a mention.
+//! subcommand."), the chart's caption drawn into `/usage server`'s image, and two stored reasons (a
+//! block's "by", a cancel's audit reason) that still carry a mention.
 
 pub mod admin;
 pub mod desk;
