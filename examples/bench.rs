@@ -21,6 +21,7 @@
 #[allow(dead_code)]
 mod support;
 
+use easel::domain::request::JobId;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -391,7 +392,7 @@ async fn admissions() {
                     owner: InstanceId("bench".into()),
                 };
                 store.reserve(&charge, &limits, false, Utc::now()).await.expect("admitted");
-                store.commit(&charge.job_id, 0.03, 1, Utc::now()).await.expect("committed");
+                store.commit(&JobId::from(&charge.job_id), 0.03, 1, Utc::now()).await.expect("committed");
             })
         })
         .collect();

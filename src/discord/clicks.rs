@@ -34,7 +34,7 @@ pub(super) async fn result_clicked(
     if click.guild_id.is_none() {
         return asked.reply_ephemeral(http, SERVERS_ONLY).await;
     }
-    let Some(original) = services.jobs.stored(job_id).await else {
+    let Some(original) = services.jobs.stored(&job_id.into()).await else {
         return asked.reply_ephemeral(http, NOT_ON_RECORD).await;
     };
     if let Err(text) = may_click(click, &original) {
@@ -160,7 +160,7 @@ async fn open_edit_modal(http: &Http, click: &ComponentInteraction, original: &S
 pub(super) async fn edit_submitted(http: &Arc<Http>, services: &Services, modal: &ModalInteraction) {
     let Some(job_id) = modal.data.custom_id.strip_prefix(EDIT_MODAL) else { return };
     let asked = Asked::Modal(modal);
-    let Some(original) = services.jobs.stored(job_id).await else {
+    let Some(original) = services.jobs.stored(&job_id.into()).await else {
         return asked.reply_ephemeral(http, NOT_ON_RECORD).await;
     };
     if may_act_on(&original, modal.guild_id, modal.user.id).is_err() {

@@ -244,7 +244,7 @@ async fn handle_click(http: &Arc<Http>, services: &Services, click: ComponentInt
     let asked = Asked::Click(&click);
     if let Some(job_id) = click.data.custom_id.strip_prefix(CANCEL_BUTTON).and_then(|rest| rest.strip_prefix(':')) {
         let by = canceller(http, services, asked).await;
-        let text = words::progress::cancel(&services.jobs.cancel(job_id, by).await);
+        let text = words::progress::cancel(&services.jobs.cancel(&job_id.into(), by).await);
         return asked.reply_ephemeral(http, &text).await;
     }
     let actor = admin::actor(http, services, asked).await;

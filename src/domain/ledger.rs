@@ -7,6 +7,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::domain::limits::{Block, LimitName, LimitRefusal, Limits, Override, Scope, Usage};
+use crate::domain::request::JobId;
 
 /// The ledger's member for what a server pays itself (approved community requests): only the server's
 /// and the bot's budgets apply to it, never a member's own limits.
@@ -132,10 +133,10 @@ pub trait Store: Send + Sync {
     ) -> Result<(), ReserveError>;
 
     /// Charges a reserved job at its real cost for the images delivered. A job not reserved is left alone.
-    async fn commit(&self, job_id: &str, cost_usd: f64, images: u32, now: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn commit(&self, job_id: &JobId, cost_usd: f64, images: u32, now: DateTime<Utc>) -> Result<(), StoreError>;
 
     /// Frees a reserved job's claim: nothing is charged. MUST be harmless for a job already settled.
-    async fn release(&self, job_id: &str, now: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn release(&self, job_id: &JobId, now: DateTime<Utc>) -> Result<(), StoreError>;
 
     /// Records that `instance` is alive at `now`. Called at start-up and then well within each lease.
     async fn heartbeat(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<(), StoreError>;
@@ -158,7 +159,7 @@ pub trait Store: Send + Sync {
     async fn usage(&self, guild_id: Option<u64>, user_id: u64, now: DateTime<Utc>) -> Result<Usage, StoreError>;
 
     /// A job's ledger state, if it was ever admitted.
-    async fn ledger_state(&self, job_id: &str) -> Result<Option<LedgerState>, StoreError>;
+    async fn ledger_state(&self, job_id: &JobId) -> Result<Option<LedgerState>, StoreError>;
 
     /// A guild's run-time limit settings.
     async fn overrides(&self, guild_id: u64) -> Result<Vec<Override>, StoreError>;

@@ -8,6 +8,7 @@ use tracing::{error, info, warn};
 use super::progress::Status;
 use super::Jobs;
 use crate::community::moderation::{self, AuditEntry};
+use crate::domain::request::JobId;
 use crate::jobs::queue::{JobState, StoredJob};
 
 /// How a cancel ended, for the adapter to say.
@@ -53,7 +54,7 @@ impl Canceller {
 
 impl Jobs {
     /// Cancels a queued or running job, for its requester or a moderator.
-    pub async fn cancel(&self, job_id: &str, by: Canceller) -> CancelOutcome {
+    pub async fn cancel(&self, job_id: &JobId, by: Canceller) -> CancelOutcome {
         let Some(job) = self.load(job_id).await else { return CancelOutcome::NotFound };
         if !by.may_cancel(&job) {
             return CancelOutcome::NotYours;
@@ -63,13 +64,13 @@ impl Jobs {
             Ok(Some(from)) => from,
             Ok(None) => return CancelOutcome::AlreadyFinished,
             Err(e) => {
-                error!(job = job_id, error = %crate::text::chain(&e), "could not cancel a job");
+                error!(job = %job_id, error = %crate::text::chain(&e), "could not cancel a job");
                 return CancelOutcome::Failed;
             }
         };
         match from {
             JobState::Queued => {
-                self.scheduler.remove(job.backend, job_id);
+                self.scheduler.remove(job.backend, job_id.as_str());
             }
             _ => {
                 let handle = self.running.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(job_id);
@@ -78,10 +79,10 @@ impl Jobs {
                 }
             }
         }
-        self.board.seal(job_id).await;
+        self.board.seal(job_id.as_str()).await;
         let estimate = self.admission.check(&job.request).map(|s| s.estimate_usd).unwrap_or_default();
         let charged = (from != JobState::Queued).then_some(estimate);
-        info!(job = job_id, by = by.user_id, from = from.key(), "job cancelled");
+        info!(job = %job_id, by = by.user_id, from = from.key(), "job cancelled");
         let model = self.admission.check(&job.request).map(|s| s.model.id).unwrap_or_default();
         self.metrics.job_ended(job.request.command.name(), &model, "cancelled");
         if let (Some(moderation), Ok(spec)) = (&self.moderation, self.admission.check(&job.request)) {
@@ -91,7 +92,7 @@ impl Jobs {
         if let Some(courier) = self.courier() {
             let status = Status::Cancelled { by: by.user_id, charged };
             if let Err(e) = courier.progress(&job, &status, false, None).await {
-                warn!(job = job_id, error = %crate::text::chain(e.as_ref()), "could not mark the message cancelled");
+                warn!(job = %job_id, error = %crate::text::chain(e.as_ref()), "could not mark the message cancelled");
             }
         }
         if from != JobState::Queued {

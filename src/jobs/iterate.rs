@@ -88,7 +88,7 @@ pub fn attachment_index(command: Command, k: usize) -> usize {
 
 impl Jobs {
     /// A stored job, for the buttons under its result.
-    pub async fn stored(&self, job_id: &str) -> Option<StoredJob> {
+    pub async fn stored(&self, job_id: &JobId) -> Option<StoredJob> {
         self.load(job_id).await
     }
 

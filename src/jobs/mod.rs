@@ -43,7 +43,7 @@ use crate::community::moderation::{self, AuditEntry, Moderation};
 use crate::domain::catalogue::BackendKind;
 use crate::domain::clock::Clock;
 use crate::domain::ledger::InstanceId;
-use crate::domain::request::{JobRequest, JobSpec};
+use crate::domain::request::{JobId, JobRequest, JobSpec};
 use crate::jobs::admission::Admission;
 use crate::jobs::queue::scheduler::{Scheduler, Waiting};
 use crate::jobs::queue::{JobStore, StoredJob};
@@ -131,9 +131,9 @@ pub struct Jobs {
     tasks: TaskTracker,
     /// Running jobs' tasks (and deliveries from the spool), so a cancel can stop one and
     /// [`Jobs::reconcile`] knows which of this process's jobs have a task working on them.
-    running: Mutex<HashMap<String, AbortHandle>>,
+    running: Mutex<HashMap<JobId, AbortHandle>>,
     /// State changes the store refused even after retries, until [`Jobs::reconcile`] writes them.
-    unsettled: Mutex<HashMap<String, run::Unsettled>>,
+    unsettled: Mutex<HashMap<JobId, run::Unsettled>>,
     accepting: AtomicBool,
     board: progress::Board,
     metrics: Arc<Metrics>,
@@ -291,9 +291,10 @@ impl Jobs {
     /// the task (an error, a panic), the lane's place is freed and the member is answered.
     fn launch(self: &Arc<Self>, kind: BackendKind, waiting: Waiting) {
         let Waiting { job_id, member } = waiting;
+        let job_id = JobId::from(job_id);
         let jobs = Arc::clone(self);
         let id = job_id.clone();
-        let span = self.board.span(&job_id).unwrap_or_else(|| tracing::info_span!("job", id = %job_id));
+        let span = self.board.span(job_id.as_str()).unwrap_or_else(|| tracing::info_span!("job", id = %job_id));
         let task = tokio::spawn(async move { jobs.run(&id, kind).await }.instrument(span));
         self.running
             .lock()

@@ -10,6 +10,7 @@ use tracing::{error, info, warn};
 use super::run::Unsettled;
 use super::Jobs;
 use crate::domain::catalogue::BackendKind;
+use crate::domain::request::JobId;
 use crate::jobs::error::{self, JobError};
 use crate::jobs::queue::{Fence, JobState, StoredJob};
 use crate::jobs::runner::{Cost, FinishedJob};
@@ -66,7 +67,7 @@ impl Jobs {
 
     /// Writes the state changes kept in [`Unsettled`]; what the store still refuses stays for later.
     async fn settle_unsettled(&self) {
-        let pending: Vec<(String, Unsettled)> = {
+        let pending: Vec<(JobId, Unsettled)> = {
             let unsettled = self.unsettled.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             unsettled.iter().map(|(id, change)| (id.clone(), change.clone())).collect()
         };
@@ -89,7 +90,7 @@ impl Jobs {
     }
 
     async fn resume(self: &Arc<Self>, job: StoredJob) {
-        let id = job.request.id.0.clone();
+        let id = job.request.id.clone();
         match job.state {
             JobState::Queued => self.queue(job),
             JobState::Running if job.attempts < self.policy.max_attempts => {

@@ -16,7 +16,7 @@ use super::{audit_of, log_failure, outcome_of, Jobs, Receipt};
 use crate::community::moderation::{self, AuditEntry};
 use crate::domain::catalogue::BackendKind;
 use crate::domain::ledger::StoreError;
-use crate::domain::request::JobSpec;
+use crate::domain::request::{JobId, JobSpec};
 use crate::jobs::error::{self, JobError};
 use crate::jobs::queue::{Fence, JobState, Start, StoredJob, StoredResult};
 use crate::jobs::runner::FinishedJob;
@@ -53,7 +53,7 @@ fn store_backoff() -> ExponentialBuilder {
 
 impl Jobs {
     /// Runs a state write, retrying the store's faults with backoff.
-    pub(super) async fn settle<T, F, Fut>(&self, what: &str, job_id: &str, write: F) -> Result<T, StoreError>
+    pub(super) async fn settle<T, F, Fut>(&self, what: &str, job_id: &JobId, write: F) -> Result<T, StoreError>
     where
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = Result<T, StoreError>>,
@@ -62,18 +62,19 @@ impl Jobs {
             .retry(store_backoff())
             .sleep(tokio::time::sleep)
             .notify(|e: &StoreError, wait| {
-                warn!(job = job_id, error = %error::chain(e), ?wait, "could not record that a job {what}; retrying")
+                warn!(job = %job_id, error = %error::chain(e), ?wait, "could not record that a job {what}; retrying")
             })
             .await
     }
 
     /// One attempt at a queued job: the model call, the spool, then delivery.
-    pub(super) async fn run(self: &Arc<Self>, job_id: &str, kind: BackendKind) {
+    pub(super) async fn run(self: &Arc<Self>, id: &JobId, kind: BackendKind) {
+        let job_id = id.as_str();
         let now = self.clock.now();
         let (_, cap) = self.scheduler.running(kind);
         let cap = u32::try_from(cap).unwrap_or(u32::MAX);
         let fair = self.policy.shared_store;
-        let attempt = match self.store.start_capped(job_id, &self.instance, kind, cap, fair, now).await {
+        let attempt = match self.store.start_capped(id, &self.instance, kind, cap, fair, now).await {
             Ok(Start::Started(attempts)) => attempts,
             Ok(Start::Gone) => return self.board.forget(job_id),
             // Other processes run the backend's whole cap: wait in the lane a moment, then try again.
@@ -84,7 +85,7 @@ impl Jobs {
             }
         };
         let fence = Fence { owner: self.instance.clone(), attempt };
-        let Some(job) = self.load(job_id).await else { return };
+        let Some(job) = self.load(id).await else { return };
         if let Some(queued_at) = self.board.running(job_id, now) {
             self.metrics.waited(job.backend.key(), (now - queued_at).num_milliseconds() as f64 / 1000.0);
         }
@@ -116,8 +117,7 @@ impl Jobs {
             seeds: finished.seeds.clone(),
             details: finished.details.clone(),
         };
-        let recorded =
-            self.settle("was generated", job_id, || self.store.generated(job_id, &fence, &result, self.clock.now()));
+        let recorded = self.settle("was generated", id, || self.store.generated(id, &fence, &result, self.clock.now()));
         match recorded.await {
             Ok(true) => self.deliver(job, &spec, finished, &result.files, &fence).await,
             Ok(false) => {
@@ -139,7 +139,7 @@ impl Jobs {
         let job_id = job_id.to_owned();
         tokio::spawn(async move {
             tokio::time::sleep(Duration::from_millis(250)).await;
-            if let Some(job) = jobs.load(&job_id).await.filter(|j| j.state == JobState::Queued) {
+            if let Some(job) = jobs.load(&job_id.into()).await.filter(|j| j.state == JobState::Queued) {
                 jobs.queue(job);
             }
         });
@@ -156,9 +156,9 @@ impl Jobs {
         fence: &Fence,
     ) {
         let Some(courier) = self.courier() else { return };
-        let id = job.request.id.0.clone();
+        let id = job.request.id.clone();
         // Progress edits end before the result is posted, so none can land over it.
-        self.board.seal(&id).await;
+        self.board.seal(id.as_str()).await;
         match self.store.holds(&id, fence).await {
             Ok(true) => {}
             Ok(false) => return warn!(job = %id, "another process took this job over; not posting it"),
@@ -190,7 +190,7 @@ impl Jobs {
 
     /// Records a delivered job's message and charge; when the store will not take it, keeps it for
     /// [`Self::reconcile`] (the job is never posted again).
-    async fn record_delivery(&self, id: &str, fence: &Fence, receipt: &Receipt, images: u32) {
+    async fn record_delivery(&self, id: &JobId, fence: &Fence, receipt: &Receipt, images: u32) {
         let place = (receipt.message_id, receipt.channel_id);
         let write = || self.store.delivered(id, fence, place, images, self.clock.now());
         if let Err(e) = self.settle("was delivered", id, write).await {
@@ -235,17 +235,17 @@ impl Jobs {
     }
 
     /// A job by id, or `None` (logged) when the store cannot say.
-    pub(super) async fn load(&self, job_id: &str) -> Option<StoredJob> {
+    pub(super) async fn load(&self, job_id: &JobId) -> Option<StoredJob> {
         match self.store.job(job_id).await {
             Ok(job) => job,
             Err(e) => {
-                error!(job = job_id, error = %error::chain(&e), "could not read a job");
+                error!(job = %job_id, error = %error::chain(&e), "could not read a job");
                 None
             }
         }
     }
 
-    pub(super) async fn fail_by_id(&self, job_id: &str, failure: JobError) {
+    pub(super) async fn fail_by_id(&self, job_id: &JobId, failure: JobError) {
         if let Some(job) = self.load(job_id).await {
             let spec = self.admission.check(&job.request).ok();
             self.fail(&job, spec.as_ref(), failure, None).await;
@@ -256,8 +256,8 @@ impl Jobs {
     /// billed goes to the owner's month, never the member's), the member told why, the audit log
     /// written. A job that had already ended (cancelled meanwhile) is left alone.
     pub(super) async fn fail(&self, job: &StoredJob, spec: Option<&JobSpec>, failure: JobError, spent: Option<f64>) {
-        let id = &job.request.id.0;
-        self.board.seal(id).await;
+        let id = &job.request.id;
+        self.board.seal(id.as_str()).await;
         let reason = self.courier().map_or_else(|| failure.to_string(), |courier| courier.failure_words(&failure));
         match self.settle("failed", id, || self.store.fail(id, &reason, spent, self.clock.now())).await {
             Ok(true) => {}
@@ -267,7 +267,7 @@ impl Jobs {
                 self.keep_unsettled(id, Unsettled::Failed { reason: reason.clone(), spent });
             }
         }
-        log_failure(id, &failure);
+        log_failure(id.as_str(), &failure);
         if let Some(usd) = spent {
             warn!(job = %id, usd, "the provider billed a job that delivered nothing: counted to the owner's month, not the member's");
         }
@@ -289,7 +289,7 @@ impl Jobs {
         }
     }
 
-    fn keep_unsettled(&self, job_id: &str, change: Unsettled) {
-        self.unsettled.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(job_id.to_owned(), change);
+    fn keep_unsettled(&self, job_id: &JobId, change: Unsettled) {
+        self.unsettled.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(job_id.clone(), change);
     }
 }

@@ -56,7 +56,7 @@ impl Jobs {
         if !crate::domain::request::JobId::looks_valid(job_id) {
             return Err(unknown());
         }
-        let job = self.load(job_id).await.ok_or_else(unknown)?;
+        let job = self.load(&job_id.into()).await.ok_or_else(unknown)?;
         if !viewer.may_cancel(&job) {
             return Err(NotShown::NotYours);
         }
@@ -116,7 +116,7 @@ impl Jobs {
         if !crate::domain::request::JobId::looks_valid(job_id) {
             return None;
         }
-        self.load(job_id).await.map(|job| !job.request.private)
+        self.load(&job_id.into()).await.map(|job| !job.request.private)
     }
 
     /// Downloads an image the platform serves (a delivered message's attachment), with the same trust

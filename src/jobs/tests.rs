@@ -95,7 +95,7 @@ fn ticket() -> Ticket {
 
 async fn settled(store: &SqliteStore, job: &str) -> JobState {
     for _ in 0..200 {
-        let state = store.job(job).await.unwrap().unwrap().state;
+        let state = store.job(&JobId::from(job)).await.unwrap().unwrap().state;
         if state.is_final() {
             return state;
         }
@@ -138,7 +138,7 @@ async fn a_delivered_job_is_charged_once_and_its_images_are_kept_for_show() {
 
     assert_eq!(settled(&store, "1").await, JobState::Delivered);
     assert_eq!(*courier.delivered.lock().unwrap(), 1);
-    let job = store.job("1").await.unwrap().unwrap();
+    let job = store.job(&JobId::from("1")).await.unwrap().unwrap();
     assert_eq!((job.message_id, job.channel_id), (Some(42), Some(2)));
     assert!(job.ticket.token.expose().is_empty(), "the token is forgotten once the job ends");
     let usage = store.usage(Some(1), 7, chrono::Utc::now()).await.unwrap();

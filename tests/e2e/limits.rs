@@ -1,5 +1,6 @@
 //! Limits and the ledger through the real bot: nobody gets around a limit, nobody pays for a failure.
 
+use easel::domain::request::JobId;
 use std::path::Path;
 
 use axum::http::Method;
@@ -80,7 +81,7 @@ async fn an_upstream_failure_a_refusal_and_a_failed_upload_cost_nothing() {
     let usage = usage_in_db(&app.db_path).await;
     assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (0, 0.0, 0), "usage unchanged: {usage:?}");
     let store = SqliteStore::open(&app.db_path).unwrap();
-    assert_eq!(store.ledger_state(&sent.id).await.unwrap(), Some(LedgerState::Released));
+    assert_eq!(store.ledger_state(&JobId::from(&sent.id)).await.unwrap(), Some(LedgerState::Released));
 }
 
 #[tokio::test]
@@ -143,7 +144,7 @@ async fn usage_survives_a_restart_and_dangling_reservations_are_released() {
     assert!(text.contains("**Images (24 h)**: 1 used, 24 left of 25"), "{text}");
     assert!(text.contains("**Images in progress**: 0 used"), "the dangling reservation was released: {text}");
     let store = SqliteStore::open(&db).unwrap();
-    assert_eq!(store.ledger_state("crashed-job").await.unwrap(), Some(LedgerState::Released));
+    assert_eq!(store.ledger_state(&JobId::from("crashed-job")).await.unwrap(), Some(LedgerState::Released));
 }
 
 #[tokio::test]

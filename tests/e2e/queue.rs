@@ -1,6 +1,7 @@
 //! The queue through the real bot: fair lanes with a cap, progress in the member's message, Cancel,
 //! a full queue, a backend that is down, and delivery once the interaction's token no longer works.
 
+use easel::domain::request::JobId;
 use std::time::Duration;
 
 use axum::http::Method;
@@ -50,7 +51,7 @@ async fn queued(app: &TestApp, sent: &[Sent]) {
     for _ in 0..200 {
         let mut all = true;
         for s in sent {
-            all &= store.job(&s.id).await.unwrap().is_some();
+            all &= store.job(&JobId::from(&s.id)).await.unwrap().is_some();
         }
         if all {
             return;

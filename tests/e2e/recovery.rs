@@ -65,13 +65,13 @@ async fn crashed(name: &str, state: JobState, attempts: u32, token_minutes: i64)
         .await
         .unwrap();
     for _ in 0..attempts {
-        store.start(JOB, &dead, now).await.unwrap();
+        store.start(&JobId::from(JOB), &dead, now).await.unwrap();
         if state == JobState::Running {
-            store.requeue(JOB, now).await.unwrap();
+            store.requeue(&JobId::from(JOB), now).await.unwrap();
         }
     }
     if state == JobState::Running {
-        store.start(JOB, &dead, now).await.unwrap();
+        store.start(&JobId::from(JOB), &dead, now).await.unwrap();
     }
     let pixels = crate::support::png(40, 30, [1, 2, 3]);
     let mut files = Vec::new();
@@ -81,7 +81,7 @@ async fn crashed(name: &str, state: JobState, attempts: u32, token_minutes: i64)
         files = spool.write(JOB, &[image]).await.unwrap();
         let result = StoredResult { files: files.clone(), cost_usd: 0.03, from_usage: true, ..StoredResult::default() };
         let fence = easel::jobs::queue::Fence { owner: dead.clone(), attempt: attempts };
-        assert!(store.generated(JOB, &fence, &result, now).await.unwrap());
+        assert!(store.generated(&JobId::from(JOB), &fence, &result, now).await.unwrap());
     }
     Crashed { db, store, spool, pixels, files }
 }
@@ -92,7 +92,7 @@ async fn restart(crashed: &Crashed) -> TestApp {
 
 async fn ended(crashed: &Crashed) -> JobState {
     for _ in 0..200 {
-        let state = crashed.store.job(JOB).await.unwrap().unwrap().state;
+        let state = crashed.store.job(&JobId::from(JOB)).await.unwrap().unwrap().state;
         if state.is_final() {
             return state;
         }

@@ -106,10 +106,10 @@ async fn admit(store: &impl JobStore, job: &str, user: u64, usd: f64, owner: &In
 
 /// Runs a queued job to `generated` at `cost`; returns the run's fence.
 async fn generate(store: &impl JobStore, job: &str, owner: &InstanceId, cost: f64, now: DateTime<Utc>) -> Fence {
-    let attempt = store.start(job, owner, now).await.unwrap().expect("started");
+    let attempt = store.start(&JobId::from(job), owner, now).await.unwrap().expect("started");
     let fence = Fence { owner: owner.clone(), attempt };
     let result = StoredResult { files: vec![format!("{job}-0.png")], cost_usd: cost, ..StoredResult::default() };
-    assert!(store.generated(job, &fence, &result, now).await.unwrap());
+    assert!(store.generated(&JobId::from(job), &fence, &result, now).await.unwrap());
     fence
 }
 
@@ -155,7 +155,11 @@ contract!(racing_admissions_across_two_processes_never_queue_more_than_the_cap, 
         assert!(matches!(refused, ReserveError::QueueFull { waiting: 4, whole_bot: false }), "{refused:?}");
     }
     let refused = results.iter().position(|r| r.is_err()).unwrap();
-    assert_eq!(a.ledger_state(&format!("queue-{refused}")).await.unwrap(), None, "a refused job reserves nothing");
+    assert_eq!(
+        a.ledger_state(&JobId::from(&format!("queue-{refused}"))).await.unwrap(),
+        None,
+        "a refused job reserves nothing"
+    );
 });
 
 contract!(a_job_delivered_is_charged_once_at_its_real_cost, |a, b| {
@@ -176,23 +180,28 @@ contract!(a_job_delivered_is_charged_once_at_its_real_cost, |a, b| {
     assert_eq!(b.usage(Some(GUILD), MEMBER, now).await.unwrap().in_flight, 1);
 
     let fence = generate(&a, "job", &me, 0.04, now).await;
-    assert!(!b.generated("job", &fence, &StoredResult::default(), now).await.unwrap(), "generated once");
-    assert_eq!(b.ledger_state("job").await.unwrap(), Some(LedgerState::Reserved), "not charged before delivery");
+    assert!(!b.generated(&JobId::from("job"), &fence, &StoredResult::default(), now).await.unwrap(), "generated once");
+    assert_eq!(
+        b.ledger_state(&JobId::from("job")).await.unwrap(),
+        Some(LedgerState::Reserved),
+        "not charged before delivery"
+    );
 
-    let waiting = b.job("job").await.unwrap().unwrap();
+    let waiting = b.job(&JobId::from("job")).await.unwrap().unwrap();
     assert_eq!((waiting.state, waiting.ticket.token.expose()), (JobState::Generated, "token-job"));
     assert_eq!(waiting.ticket.expires_at, now + Duration::minutes(15));
 
+    let job = JobId::from("job");
     let (first, second) = tokio::join!(
-        a.delivered("job", &fence, (Some(77), Some(CHANNEL)), 1, now),
-        b.delivered("job", &fence, (Some(77), Some(CHANNEL)), 1, now)
+        a.delivered(&job, &fence, (Some(77), Some(CHANNEL)), 1, now),
+        b.delivered(&job, &fence, (Some(77), Some(CHANNEL)), 1, now)
     );
     assert!(first.unwrap() != second.unwrap(), "delivered once, even by two processes at once");
-    assert!(!b.delivered("job", &fence, (Some(78), Some(CHANNEL)), 1, now).await.unwrap());
-    assert!(!b.fail("job", "too late", None, now).await.unwrap(), "a delivered job cannot fail");
-    assert_eq!(b.cancel("job", now).await.unwrap(), None, "nor be cancelled");
+    assert!(!b.delivered(&JobId::from("job"), &fence, (Some(78), Some(CHANNEL)), 1, now).await.unwrap());
+    assert!(!b.fail(&JobId::from("job"), "too late", None, now).await.unwrap(), "a delivered job cannot fail");
+    assert_eq!(b.cancel(&JobId::from("job"), now).await.unwrap(), None, "nor be cancelled");
 
-    let job = b.job("job").await.unwrap().unwrap();
+    let job = b.job(&JobId::from("job")).await.unwrap().unwrap();
     assert_eq!(
         (job.state, job.attempts, job.message_id, job.channel_id),
         (JobState::Delivered, 1, Some(77), Some(CHANNEL))
@@ -200,7 +209,7 @@ contract!(a_job_delivered_is_charged_once_at_its_real_cost, |a, b| {
     assert_eq!(job.ticket.token.expose(), "", "the token is blanked once the job ends");
     assert_eq!(job.result.unwrap().files, vec!["job-0.png".to_owned()]);
     assert_eq!(job.request.prompt.as_deref(), Some("a fox for job"));
-    assert_eq!(b.ledger_state("job").await.unwrap(), Some(LedgerState::Committed));
+    assert_eq!(b.ledger_state(&JobId::from("job")).await.unwrap(), Some(LedgerState::Committed));
     let usage = b.usage(Some(GUILD), MEMBER, now).await.unwrap();
     assert_eq!((usage.in_flight, usage.user_images), (0, 1));
     assert!(approx(usage.user_usd, 0.04) && approx(usage.global_usd, 0.04), "the real cost, once: {usage:?}");
@@ -211,45 +220,46 @@ contract!(a_job_starts_once_per_attempt_and_the_newest_active_one_is_found, |a, 
     let (me, other) = (InstanceId("me".into()), InstanceId("other".into()));
     admit(&a, "older", MEMBER, 0.1, &me, now).await;
     admit(&a, "newer", MEMBER, 0.1, &me, now + Duration::seconds(1)).await;
-    assert_eq!(b.latest_active(Some(GUILD), MEMBER).await.unwrap().as_deref(), Some("newer"));
+    assert_eq!(b.latest_active(Some(GUILD), MEMBER).await.unwrap(), Some(JobId::from("newer")));
     assert_eq!(b.latest_active(None, MEMBER).await.unwrap(), None, "direct messages are another place");
 
-    let (first, second) = tokio::join!(a.start("newer", &me, now), b.start("newer", &other, now));
+    let newer = JobId::from("newer");
+    let (first, second) = tokio::join!(a.start(&newer, &me, now), b.start(&newer, &other, now));
     let (first, second) = (first.unwrap(), second.unwrap());
     assert!(first.is_some() != second.is_some(), "one process starts it: {first:?} {second:?}");
-    assert!(b.requeue("newer", now).await.unwrap());
-    assert!(!a.requeue("newer", now).await.unwrap(), "only a running job goes back to the queue");
-    assert_eq!(a.start("newer", &me, now).await.unwrap(), Some(2), "each start is an attempt");
-    assert!(a.fail("newer", "the model said no", None, now).await.unwrap());
-    assert_eq!(b.latest_active(Some(GUILD), MEMBER).await.unwrap().as_deref(), Some("older"));
+    assert!(b.requeue(&JobId::from("newer"), now).await.unwrap());
+    assert!(!a.requeue(&JobId::from("newer"), now).await.unwrap(), "only a running job goes back to the queue");
+    assert_eq!(a.start(&JobId::from("newer"), &me, now).await.unwrap(), Some(2), "each start is an attempt");
+    assert!(a.fail(&JobId::from("newer"), "the model said no", None, now).await.unwrap());
+    assert_eq!(b.latest_active(Some(GUILD), MEMBER).await.unwrap(), Some(JobId::from("older")));
 });
 
 contract!(a_failed_job_releases_its_reservation, |a, b| {
     let now = at("2026-11-25T12:00:00Z");
     let me = InstanceId("me".into());
     admit(&a, "doomed", MEMBER, 0.3, &me, now).await;
-    a.start("doomed", &me, now).await.unwrap();
+    a.start(&JobId::from("doomed"), &me, now).await.unwrap();
 
-    assert!(b.fail("doomed", "the model is down", None, now).await.unwrap());
-    assert!(!a.fail("doomed", "again", None, now).await.unwrap(), "fails once");
-    let job = a.job("doomed").await.unwrap().unwrap();
+    assert!(b.fail(&JobId::from("doomed"), "the model is down", None, now).await.unwrap());
+    assert!(!a.fail(&JobId::from("doomed"), "again", None, now).await.unwrap(), "fails once");
+    let job = a.job(&JobId::from("doomed")).await.unwrap().unwrap();
     assert_eq!((job.state, job.ticket.token.expose()), (JobState::Failed, ""));
-    assert_eq!(a.ledger_state("doomed").await.unwrap(), Some(LedgerState::Released));
+    assert_eq!(a.ledger_state(&JobId::from("doomed")).await.unwrap(), Some(LedgerState::Released));
     let usage = a.usage(Some(GUILD), MEMBER, now).await.unwrap();
     assert_eq!((usage.in_flight, usage.user_images, usage.last_request), (0, 0, None));
     assert!(approx(usage.global_usd, 0.0), "nothing charged: {usage:?}");
-    assert!(b.fail("never-admitted", "no such job", None, now).await.is_ok_and(|moved| !moved));
+    assert!(b.fail(&JobId::from("never-admitted"), "no such job", None, now).await.is_ok_and(|moved| !moved));
 });
 
 contract!(a_job_that_failed_after_a_paid_call_costs_the_member_nothing_and_the_owner_its_price, |a, b| {
     let now = at("2026-11-25T12:00:00Z");
     let me = InstanceId("me".into());
     admit(&a, "unusable", MEMBER, 0.3, &me, now).await;
-    a.start("unusable", &me, now).await.unwrap();
+    a.start(&JobId::from("unusable"), &me, now).await.unwrap();
 
-    assert!(b.fail("unusable", "the model's result cannot be used", Some(0.04), now).await.unwrap());
-    assert!(!a.fail("unusable", "again", Some(0.04), now).await.unwrap(), "counted once");
-    assert_eq!(a.ledger_state("unusable").await.unwrap(), Some(LedgerState::Released));
+    assert!(b.fail(&JobId::from("unusable"), "the model's result cannot be used", Some(0.04), now).await.unwrap());
+    assert!(!a.fail(&JobId::from("unusable"), "again", Some(0.04), now).await.unwrap(), "counted once");
+    assert_eq!(a.ledger_state(&JobId::from("unusable")).await.unwrap(), Some(LedgerState::Released));
     let usage = a.usage(Some(GUILD), MEMBER, now).await.unwrap();
     assert_eq!((usage.in_flight, usage.user_images), (0, 0));
     assert!(approx(usage.user_usd, 0.0) && approx(usage.guild_usd, 0.0), "never the member's: {usage:?}");
@@ -264,20 +274,20 @@ contract!(a_job_cancelled_while_queued_is_free_and_once_its_model_call_started_c
     let me = InstanceId("me".into());
     admit(&a, "waiting", MEMBER, 0.2, &me, now).await;
     admit(&a, "running", MEMBER, 0.3, &me, now).await;
-    a.start("running", &me, now).await.unwrap();
+    a.start(&JobId::from("running"), &me, now).await.unwrap();
 
-    assert_eq!(b.cancel("waiting", now).await.unwrap(), Some(JobState::Queued));
-    assert_eq!(b.cancel("running", now).await.unwrap(), Some(JobState::Running));
-    assert_eq!(a.cancel("running", now).await.unwrap(), None, "cancelled once");
-    assert_eq!(a.cancel("never-admitted", now).await.unwrap(), None);
-    assert_eq!(a.start("waiting", &me, now).await.unwrap(), None, "a cancelled job never starts");
+    assert_eq!(b.cancel(&JobId::from("waiting"), now).await.unwrap(), Some(JobState::Queued));
+    assert_eq!(b.cancel(&JobId::from("running"), now).await.unwrap(), Some(JobState::Running));
+    assert_eq!(a.cancel(&JobId::from("running"), now).await.unwrap(), None, "cancelled once");
+    assert_eq!(a.cancel(&JobId::from("never-admitted"), now).await.unwrap(), None);
+    assert_eq!(a.start(&JobId::from("waiting"), &me, now).await.unwrap(), None, "a cancelled job never starts");
 
     for job in ["waiting", "running"] {
-        let stored = a.job(job).await.unwrap().unwrap();
+        let stored = a.job(&JobId::from(job)).await.unwrap().unwrap();
         assert_eq!((stored.state, stored.ticket.token.expose()), (JobState::Cancelled, ""));
     }
-    assert_eq!(a.ledger_state("waiting").await.unwrap(), Some(LedgerState::Released));
-    assert_eq!(a.ledger_state("running").await.unwrap(), Some(LedgerState::Committed));
+    assert_eq!(a.ledger_state(&JobId::from("waiting")).await.unwrap(), Some(LedgerState::Released));
+    assert_eq!(a.ledger_state(&JobId::from("running")).await.unwrap(), Some(LedgerState::Committed));
     let usage = a.usage(Some(GUILD), MEMBER, now).await.unwrap();
     assert_eq!((usage.in_flight, usage.user_images, usage.last_request), (0, 1, Some(now)), "{usage:?}");
     assert!(approx(usage.user_usd, 0.3) && approx(usage.guild_usd, 0.3), "like a delivered job: {usage:?}");
@@ -290,23 +300,32 @@ contract!(a_run_that_lost_its_job_can_neither_record_nor_deliver_it, |a, b| {
     let now = at("2026-11-25T12:00:00Z");
     let (paused, taker) = (InstanceId("paused".into()), InstanceId("taker".into()));
     admit(&a, "contested", MEMBER, 0.1, &paused, now).await;
-    let lost = Fence { owner: paused.clone(), attempt: a.start("contested", &paused, now).await.unwrap().unwrap() };
-    assert!(a.holds("contested", &lost).await.unwrap());
+    let lost = Fence {
+        owner: paused.clone(),
+        attempt: a.start(&JobId::from("contested"), &paused, now).await.unwrap().unwrap(),
+    };
+    assert!(a.holds(&JobId::from("contested"), &lost).await.unwrap());
     // The paused process's lease ran out: another takes the job over and runs it again.
     b.heartbeat(&taker, now).await.unwrap();
     assert_eq!(b.take_over(&taker, Duration::seconds(60), now).await.unwrap().len(), 1);
-    assert!(b.requeue("contested", now).await.unwrap());
-    let won = Fence { owner: taker.clone(), attempt: b.start("contested", &taker, now).await.unwrap().unwrap() };
+    assert!(b.requeue(&JobId::from("contested"), now).await.unwrap());
+    let won = Fence {
+        owner: taker.clone(),
+        attempt: b.start(&JobId::from("contested"), &taker, now).await.unwrap().unwrap(),
+    };
     assert_eq!(b.owned(&taker).await.unwrap().iter().map(|o| o.job_id.as_str()).collect::<Vec<_>>(), ["contested"]);
     assert!(a.owned(&paused).await.unwrap().is_empty());
 
     let result = StoredResult { files: vec!["x.png".into()], cost_usd: 0.04, ..StoredResult::default() };
-    assert!(!a.holds("contested", &lost).await.unwrap(), "the paused run no longer holds it");
-    assert!(!a.generated("contested", &lost, &result, now).await.unwrap(), "nor records it");
-    assert!(b.generated("contested", &won, &result, now).await.unwrap());
-    assert!(!a.delivered("contested", &lost, (Some(1), Some(CHANNEL)), 1, now).await.unwrap(), "nor charges it");
-    assert!(b.delivered("contested", &won, (Some(2), Some(CHANNEL)), 1, now).await.unwrap());
-    let job = a.job("contested").await.unwrap().unwrap();
+    assert!(!a.holds(&JobId::from("contested"), &lost).await.unwrap(), "the paused run no longer holds it");
+    assert!(!a.generated(&JobId::from("contested"), &lost, &result, now).await.unwrap(), "nor records it");
+    assert!(b.generated(&JobId::from("contested"), &won, &result, now).await.unwrap());
+    assert!(
+        !a.delivered(&JobId::from("contested"), &lost, (Some(1), Some(CHANNEL)), 1, now).await.unwrap(),
+        "nor charges it"
+    );
+    assert!(b.delivered(&JobId::from("contested"), &won, (Some(2), Some(CHANNEL)), 1, now).await.unwrap());
+    let job = a.job(&JobId::from("contested")).await.unwrap().unwrap();
     assert_eq!((job.state, job.message_id), (JobState::Delivered, Some(2)));
 });
 
@@ -317,7 +336,7 @@ contract!(members_words_older_than_the_retention_period_are_forgotten_and_the_le
     for (job, when) in [("old", then), ("recent", now)] {
         admit(&a, job, MEMBER, 0.1, &me, when).await;
         let fence = generate(&a, job, &me, 0.04, when).await;
-        a.delivered(job, &fence, (Some(1), Some(CHANNEL)), 1, when).await.unwrap();
+        a.delivered(&JobId::from(job), &fence, (Some(1), Some(CHANNEL)), 1, when).await.unwrap();
         let mut entry = audit(job, MEMBER, Outcome::Delivered, when);
         entry.image_url = Some("https://cdn.discordapp.com/x.png".into());
         a.record_audit(&entry).await.unwrap();
@@ -330,16 +349,19 @@ contract!(members_words_older_than_the_retention_period_are_forgotten_and_the_le
     assert_eq!(RequestStore::forget_words_before(&b, cutoff).await.unwrap(), 1, "requests");
     assert_eq!(JobStore::forget_words_before(&b, cutoff).await.unwrap(), 0, "once");
 
-    let old = a.job("old").await.unwrap().unwrap();
+    let old = a.job(&JobId::from("old")).await.unwrap().unwrap();
     assert_eq!((old.request.prompt, old.state), (None, JobState::Delivered), "the words go, the job stays");
-    assert_eq!(a.job("recent").await.unwrap().unwrap().request.prompt.as_deref(), Some("a fox for recent"));
+    assert_eq!(
+        a.job(&JobId::from("recent")).await.unwrap().unwrap().request.prompt.as_deref(),
+        Some("a fox for recent")
+    );
     let (entries, _) = a.audit_history(GUILD, Some(MEMBER), 0, 10).await.unwrap();
     let old_entry = entries.iter().find(|e| e.job_id == "old").unwrap();
     assert_eq!((old_entry.prompt.as_str(), old_entry.image_url.as_deref()), ("", None));
     assert!(entries.iter().any(|e| e.job_id == "recent" && !e.prompt.is_empty()));
     let old_request = a.community_request("old").await.unwrap().unwrap();
     assert_eq!((old_request.request.prompt, old_request.note), (None, None));
-    assert_eq!(a.ledger_state("old").await.unwrap(), Some(LedgerState::Committed), "the ledger stays");
+    assert_eq!(a.ledger_state(&JobId::from("old")).await.unwrap(), Some(LedgerState::Committed), "the ledger stays");
 });
 
 contract!(two_processes_taking_over_at_once_never_take_the_same_job, |a, b| {
@@ -360,7 +382,7 @@ contract!(two_processes_taking_over_at_once_never_take_the_same_job, |a, b| {
         let job = format!("orphan-{i:02}");
         admit(&a, &job, MEMBER + i, 0.1, &dead, now + Duration::milliseconds(i as i64)).await;
         if i % 3 == 1 {
-            a.start(&job, &dead, now).await.unwrap();
+            a.start(&JobId::from(&job), &dead, now).await.unwrap();
         }
         orphans.push(job);
     }
@@ -369,7 +391,7 @@ contract!(two_processes_taking_over_at_once_never_take_the_same_job, |a, b| {
     orphans.push("made".into());
     admit(&a, "shipped", MEMBER, 0.1, &dead, now).await;
     let fence = generate(&a, "shipped", &dead, 0.05, now).await;
-    a.delivered("shipped", &fence, (Some(1), Some(CHANNEL)), 1, now).await.unwrap();
+    a.delivered(&JobId::from("shipped"), &fence, (Some(1), Some(CHANNEL)), 1, now).await.unwrap();
     admit(&a, "someone-elses", MEMBER, 0.1, &alive, now).await;
 
     let (taken_first, taken_second) = tokio::join!(a.take_over(&first, lease, now), b.take_over(&second, lease, now));
@@ -389,7 +411,7 @@ contract!(two_processes_taking_over_at_once_never_take_the_same_job, |a, b| {
     }
     assert!(a.take_over(&first, lease, now).await.unwrap().is_empty(), "the new owners are alive");
     assert_eq!(b.release_orphans(lease, now).await.unwrap(), 0, "the reservations moved with the jobs");
-    assert_eq!(b.ledger_state("orphan-00").await.unwrap(), Some(LedgerState::Reserved));
+    assert_eq!(b.ledger_state(&JobId::from("orphan-00")).await.unwrap(), Some(LedgerState::Reserved));
 });
 
 contract!(only_reservations_of_a_process_whose_heartbeat_stopped_are_released, |a, b| {
@@ -408,18 +430,26 @@ contract!(only_reservations_of_a_process_whose_heartbeat_stopped_are_released, |
     assert_eq!(instances, ["alive", "dead", "gone"]);
 
     assert_eq!(b.release_orphans(lease, now).await.unwrap(), 1, "a queued job keeps its reservation");
-    assert_eq!(a.ledger_state("live").await.unwrap(), Some(LedgerState::Reserved), "a live process's job");
-    assert_eq!(a.ledger_state("orphan").await.unwrap(), Some(LedgerState::Released));
-    assert_eq!(a.ledger_state("queued-orphan").await.unwrap(), Some(LedgerState::Reserved));
+    assert_eq!(
+        a.ledger_state(&JobId::from("live")).await.unwrap(),
+        Some(LedgerState::Reserved),
+        "a live process's job"
+    );
+    assert_eq!(a.ledger_state(&JobId::from("orphan")).await.unwrap(), Some(LedgerState::Released));
+    assert_eq!(a.ledger_state(&JobId::from("queued-orphan")).await.unwrap(), Some(LedgerState::Reserved));
     b.forget(&gone).await.unwrap();
     assert_eq!(a.instances().await.unwrap(), vec![alive.clone()]);
 
     assert_eq!(b.retire(&alive, now).await.unwrap(), 1, "a clean stop releases its own leftovers");
-    assert_eq!(a.ledger_state("live").await.unwrap(), Some(LedgerState::Released));
+    assert_eq!(a.ledger_state(&JobId::from("live")).await.unwrap(), Some(LedgerState::Released));
     assert!(a.instances().await.unwrap().is_empty());
-    b.commit("live", 9.0, 1, now).await.unwrap();
-    b.release("orphan", now).await.unwrap();
-    assert_eq!(a.ledger_state("live").await.unwrap(), Some(LedgerState::Released), "a settled job stays settled");
+    b.commit(&JobId::from("live"), 9.0, 1, now).await.unwrap();
+    b.release(&JobId::from("orphan"), now).await.unwrap();
+    assert_eq!(
+        a.ledger_state(&JobId::from("live")).await.unwrap(),
+        Some(LedgerState::Released),
+        "a settled job stays settled"
+    );
 });
 
 contract!(usage_counts_a_rolling_day_for_members_and_servers_and_the_calendar_month_for_the_bot, |a, b| {
@@ -431,17 +461,17 @@ contract!(usage_counts_a_rolling_day_for_members_and_servers_and_the_calendar_mo
         async move { store.reserve(&charge, &no_limits(), false, when).await.unwrap() }
     };
     reserve("two-days-ago", Some(GUILD), MEMBER, 0.25, at("2026-10-30T12:00:00Z")).await;
-    a.commit("two-days-ago", 0.25, 1, at("2026-10-30T12:01:00Z")).await.unwrap();
+    a.commit(&JobId::from("two-days-ago"), 0.25, 1, at("2026-10-30T12:01:00Z")).await.unwrap();
     reserve("last-month", Some(GUILD), MEMBER, 0.5, at("2026-10-31T12:00:00Z")).await;
-    a.commit("last-month", 0.4, 2, at("2026-10-31T12:01:00Z")).await.unwrap();
+    a.commit(&JobId::from("last-month"), 0.4, 2, at("2026-10-31T12:01:00Z")).await.unwrap();
     reserve("released", Some(GUILD), MEMBER, 0.7, at("2026-10-31T13:00:00Z")).await;
-    a.release("released", at("2026-10-31T13:01:00Z")).await.unwrap();
+    a.release(&JobId::from("released"), at("2026-10-31T13:01:00Z")).await.unwrap();
     reserve("neighbour", Some(GUILD), MEMBER + 1, 0.1, at("2026-11-01T05:00:00Z")).await;
     reserve("in-a-dm", None, MEMBER, 0.2, at("2026-11-01T05:30:00Z")).await;
     admit(&a, "abandoned", MEMBER + 2, 0.3, &me, at("2026-11-01T05:40:00Z")).await;
-    a.start("abandoned", &me, now).await.unwrap();
+    a.start(&JobId::from("abandoned"), &me, now).await.unwrap();
     // Its model call had started: it counts like a delivered job, for its member and the server.
-    a.cancel("abandoned", at("2026-11-01T05:50:00Z")).await.unwrap();
+    a.cancel(&JobId::from("abandoned"), at("2026-11-01T05:50:00Z")).await.unwrap();
 
     let usage = b.usage(Some(GUILD), MEMBER, now).await.unwrap();
     assert_eq!(usage.last_request, Some(at("2026-10-31T12:00:00Z")), "a released job is not a request");
@@ -608,8 +638,8 @@ contract!(the_server_report_sums_charged_jobs_by_utc_day_and_ranks_requesters, |
             let when = at(when);
             store.reserve(&charge, &no_limits(), false, when).await.unwrap();
             match cost {
-                Some(cost) => store.commit(job, cost, 2, when).await.unwrap(),
-                None => store.release(job, when).await.unwrap(),
+                Some(cost) => store.commit(&JobId::from(job), cost, 2, when).await.unwrap(),
+                None => store.release(&JobId::from(job), when).await.unwrap(),
             }
         }
     };
@@ -780,7 +810,7 @@ contract!(free_text_holding_a_nul_character_is_still_recorded, |a, b| {
     assert_eq!(page[0].revised_prompt.as_deref().map(shown).as_deref(), Some(odd));
 
     admit(&a, "nul-job", MEMBER, 0.1, &me, now).await;
-    assert!(b.fail("nul-job", odd, None, now).await.unwrap());
+    assert!(b.fail(&JobId::from("nul-job"), odd, None, now).await.unwrap());
     a.block(GUILD, MEMBER, &Block { until: None, reason: odd.into() }, now).await.unwrap();
     assert_eq!(b.block_of(GUILD, MEMBER, now).await.unwrap().map(|b| shown(&b.reason)).as_deref(), Some(odd));
     a.create_request(&CommunityRequest { note: Some(odd.into()), ..community("nul-request", MEMBER, now) })
@@ -806,7 +836,10 @@ contract!(racing_starts_across_two_processes_never_run_more_than_the_backends_ca
     let starts = (0..6).map(|i| {
         let store: &dyn JobStore = if i % 2 == 0 { &a } else { &b };
         async move {
-            store.start_capped(&format!("capped-{i}"), owner_ref, BackendKind::Openai, 2, false, now).await.unwrap()
+            store
+                .start_capped(&JobId::from(&format!("capped-{i}")), owner_ref, BackendKind::Openai, 2, false, now)
+                .await
+                .unwrap()
         }
     });
     let outcomes = join_all(starts).await;
@@ -814,10 +847,11 @@ contract!(racing_starts_across_two_processes_never_run_more_than_the_backends_ca
     assert_eq!(started, 2, "{outcomes:?}");
     assert_eq!(outcomes.iter().filter(|o| **o == easel::jobs::queue::Start::Full).count(), 4, "the rest stay queued");
     assert_eq!(
-        a.start_capped("capped-missing", &owner, BackendKind::Openai, 9, false, now).await.unwrap(),
+        a.start_capped(&JobId::from("capped-missing"), &owner, BackendKind::Openai, 9, false, now).await.unwrap(),
         easel::jobs::queue::Start::Gone
     );
-    let other = a.start_capped("capped-0", &owner, BackendKind::Automatic1111, 1, false, now).await.unwrap();
+    let other =
+        a.start_capped(&JobId::from("capped-0"), &owner, BackendKind::Automatic1111, 1, false, now).await.unwrap();
     assert_ne!(other, easel::jobs::queue::Start::Full, "another backend's cap is its own");
 });
 
@@ -829,16 +863,18 @@ contract!(with_fairness_the_member_whose_turn_is_longest_past_starts_first_which
         admit(&a, job, user, 0.01, &owner, now).await;
     }
     assert!(matches!(
-        a.start_capped("first", &owner, BackendKind::Openai, 5, true, now).await.unwrap(),
+        a.start_capped(&JobId::from("first"), &owner, BackendKind::Openai, 5, true, now).await.unwrap(),
         easel::jobs::queue::Start::Started(_)
     ));
     let later = now + Duration::seconds(1);
-    let mine = b.start_capped("second", &owner, BackendKind::Openai, 5, true, later).await.unwrap();
+    let mine = b.start_capped(&JobId::from("second"), &owner, BackendKind::Openai, 5, true, later).await.unwrap();
     assert_eq!(mine, easel::jobs::queue::Start::Full, "the other member, never served, goes first");
-    let theirs = b.start_capped("theirs", &owner, BackendKind::Openai, 5, true, later).await.unwrap();
+    let theirs = b.start_capped(&JobId::from("theirs"), &owner, BackendKind::Openai, 5, true, later).await.unwrap();
     assert!(matches!(theirs, easel::jobs::queue::Start::Started(_)));
-    let again =
-        a.start_capped("second", &owner, BackendKind::Openai, 5, true, later + Duration::seconds(1)).await.unwrap();
+    let again = a
+        .start_capped(&JobId::from("second"), &owner, BackendKind::Openai, 5, true, later + Duration::seconds(1))
+        .await
+        .unwrap();
     assert!(matches!(again, easel::jobs::queue::Start::Started(_)), "then the first member again");
 });
 
@@ -852,8 +888,8 @@ contract!(a_members_latest_failure_is_found_with_its_words_and_privacy, |a, b| {
         .unwrap();
     admit(&a, "public-one", MEMBER, 0.1, &me, now).await;
     let later = now + Duration::minutes(1);
-    a.fail("private-one", "The image service is busy right now.", None, now).await.unwrap();
-    a.fail("public-one", "The image service took too long.", None, later).await.unwrap();
+    a.fail(&JobId::from("private-one"), "The image service is busy right now.", None, now).await.unwrap();
+    a.fail(&JobId::from("public-one"), "The image service took too long.", None, later).await.unwrap();
 
     let latest = b.latest_failure(Some(GUILD), MEMBER, now - Duration::hours(24)).await.unwrap().unwrap();
     assert_eq!((latest.job_id.as_str(), latest.private), ("public-one", false), "the latest first");

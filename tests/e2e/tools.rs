@@ -205,7 +205,7 @@ async fn migrate_store_copies_a_bots_sqlite_data_into_an_empty_postgres_once() {
     .await
     .unwrap();
     assert_eq!((after.user_images, after.user_usd), (before.user_images, before.user_usd), "the same ledger");
-    let job = easel::jobs::queue::JobStore::job(&store, &sent.id).await.unwrap().unwrap();
+    let job = easel::jobs::queue::JobStore::job(&store, &sent.id.as_str().into()).await.unwrap().unwrap();
     assert_eq!(job.state, easel::jobs::queue::JobState::Delivered);
     let settings = easel::community::settings::SettingsStore::member_settings(
         &store,

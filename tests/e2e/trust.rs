@@ -401,7 +401,7 @@ async fn members_words_past_the_retention_period_are_gone_after_a_restart_and_th
     let store = easel::store::sqlite::SqliteStore::open(&db).unwrap();
     let mut forgotten = false;
     for _ in 0..100 {
-        let job = easel::jobs::queue::JobStore::job(&store, &sent.id).await.unwrap().unwrap();
+        let job = easel::jobs::queue::JobStore::job(&store, &sent.id.as_str().into()).await.unwrap().unwrap();
         let (entries, _) =
             easel::community::moderation::ModerationStore::audit_history(&store, GUILD_ID, None, 0, 10).await.unwrap();
         if job.request.prompt.is_none() && entries.iter().all(|e| !e.prompt.contains("poem")) {
@@ -414,7 +414,7 @@ async fn members_words_past_the_retention_period_are_gone_after_a_restart_and_th
     assert!(forgotten, "the prompt is gone from the job and the log at start-up");
     let ledger = easel::domain::ledger::LedgerState::Committed;
     assert_eq!(
-        easel::domain::ledger::Store::ledger_state(&store, &sent.id).await.unwrap(),
+        easel::domain::ledger::Store::ledger_state(&store, &sent.id.as_str().into()).await.unwrap(),
         Some(ledger),
         "the charge stays"
     );

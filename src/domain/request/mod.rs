@@ -63,6 +63,31 @@ impl JobId {
     }
 }
 
+impl JobId {
+    /// The id as text (as stored, and as Discord's snowflake).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for JobId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl From<&String> for JobId {
+    fn from(id: &String) -> Self {
+        Self(id.clone())
+    }
+}
+
+impl From<String> for JobId {
+    fn from(id: String) -> Self {
+        Self(id)
+    }
+}
+
 impl fmt::Display for JobId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::catalogue::BackendKind;
 use crate::domain::ledger::{Charge, InstanceId, ReserveError, StoreError};
 use crate::domain::limits::Limits;
-use crate::domain::request::JobRequest;
+use crate::domain::request::{JobId, JobRequest};
 use crate::secret::Secret;
 
 /// Where a job is in its life.
@@ -146,7 +146,7 @@ pub struct Fence {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwnedJob {
     /// The job.
-    pub job_id: String,
+    pub job_id: JobId,
     /// Its state (queued, running or generated).
     pub state: JobState,
     /// When it last changed.
@@ -209,7 +209,7 @@ pub trait JobStore: Send + Sync {
 
     /// `queued → running` for `owner`, counting an attempt. Returns the attempts so far, or `None` when
     /// the job was not queued (cancelled meanwhile, or taken by another process).
-    async fn start(&self, job_id: &str, owner: &InstanceId, now: DateTime<Utc>) -> Result<Option<u32>, StoreError>;
+    async fn start(&self, job_id: &JobId, owner: &InstanceId, now: DateTime<Utc>) -> Result<Option<u32>, StoreError>;
 
     /// As [`Self::start`], but only while fewer than `cap` jobs of `backend` run across every process
     /// sharing the store, checked and changed as ONE atomic step: a backend's concurrency cap holds for
@@ -218,7 +218,7 @@ pub trait JobStore: Send + Sync {
     /// members holds across processes, and the member's start is recorded for that order.
     async fn start_capped(
         &self,
-        job_id: &str,
+        job_id: &JobId,
         owner: &InstanceId,
         backend: BackendKind,
         cap: u32,
@@ -227,13 +227,13 @@ pub trait JobStore: Send + Sync {
     ) -> Result<Start, StoreError>;
 
     /// `running → queued` (a retry after an interrupted attempt).
-    async fn requeue(&self, job_id: &str, now: DateTime<Utc>) -> Result<bool, StoreError>;
+    async fn requeue(&self, job_id: &JobId, now: DateTime<Utc>) -> Result<bool, StoreError>;
 
     /// `running → generated`, keeping what it produced, only while `fence` still holds the job (its
     /// owner and attempt unchanged): MUST return false for a run that lost the job.
     async fn generated(
         &self,
-        job_id: &str,
+        job_id: &JobId,
         fence: &Fence,
         result: &StoredResult,
         now: DateTime<Utc>,
@@ -244,7 +244,7 @@ pub trait JobStore: Send + Sync {
     /// delivers or charges again. `place` is the delivered message and its channel.
     async fn delivered(
         &self,
-        job_id: &str,
+        job_id: &JobId,
         fence: &Fence,
         place: (Option<u64>, Option<u64>),
         images: u32,
@@ -253,14 +253,14 @@ pub trait JobStore: Send + Sync {
 
     /// Whether `fence` still holds the job (running or generated, same owner and attempt): asked right
     /// before a result is posted, so a process that lost the job does not post it.
-    async fn holds(&self, job_id: &str, fence: &Fence) -> Result<bool, StoreError>;
+    async fn holds(&self, job_id: &JobId, fence: &Fence) -> Result<bool, StoreError>;
 
     /// Any unfinished state `→ failed`, releasing the reservation in the same transaction: the member
     /// pays nothing. `spent` is what the provider billed when the model call had returned (its usage, or
     /// the estimate): it is added to the owner's spend for the month in the same transaction.
     async fn fail(
         &self,
-        job_id: &str,
+        job_id: &JobId,
         reason: &str,
         spent: Option<f64>,
         now: DateTime<Utc>,
@@ -271,7 +271,7 @@ pub trait JobStore: Send + Sync {
     /// at the estimate, images included: it counts for the member and the server (cooldown, images and
     /// budgets) and for the owner's month like a delivered one. Returns the state it was cancelled from,
     /// or `None` when it had already moved on.
-    async fn cancel(&self, job_id: &str, now: DateTime<Utc>) -> Result<Option<JobState>, StoreError>;
+    async fn cancel(&self, job_id: &JobId, now: DateTime<Utc>) -> Result<Option<JobState>, StoreError>;
 
     /// The unfinished jobs `owner` holds, so a process can find its own rows that no task is working on
     /// (a state write that failed) and settle or resume them.
@@ -282,7 +282,7 @@ pub trait JobStore: Send + Sync {
     async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError>;
 
     /// A job by id.
-    async fn job(&self, job_id: &str) -> Result<Option<StoredJob>, StoreError>;
+    async fn job(&self, job_id: &JobId) -> Result<Option<StoredJob>, StoreError>;
 
     /// The member's latest job in a server that ended without images since `since`: its id, the words
     /// they were told, whether it was private, and when (for `/usage`, where a private job's failure is
@@ -295,7 +295,7 @@ pub trait JobStore: Send + Sync {
     ) -> Result<Option<Failure>, StoreError>;
 
     /// The member's newest job that is queued or running.
-    async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<String>, StoreError>;
+    async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<JobId>, StoreError>;
 
     /// Takes over every unfinished job whose owner's heartbeat is older than `lease` (or that has no
     /// owner): they become `owner`'s, reservations included. Returns them, oldest first.

@@ -13,6 +13,7 @@ use super::{
 };
 use crate::domain::catalogue::BackendKind;
 use crate::domain::limits::Limits;
+use crate::domain::request::JobId;
 use crate::jobs::queue::{Failure, Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult};
 use crate::store::sql::jobs::{self as sql, JOB_COLUMNS, UNFINISHED};
 
@@ -88,20 +89,22 @@ impl JobStore for PostgresStore {
         Ok(())
     }
 
-    async fn start(&self, job_id: &str, owner: &InstanceId, now: DateTime<Utc>) -> Result<Option<u32>, StoreError> {
+    async fn start(&self, job_id: &JobId, owner: &InstanceId, now: DateTime<Utc>) -> Result<Option<u32>, StoreError> {
+        let job_id = job_id.as_str();
         let row = query_opt(&self.client().await?, sql::START, &[&job_id, &owner.0, &millis(now)]).await?;
         row.map(|r| get(&r, 0).map(count)).transpose()
     }
 
     async fn start_capped(
         &self,
-        job_id: &str,
+        job_id: &JobId,
         owner: &InstanceId,
         backend: BackendKind,
         cap: u32,
         fair: bool,
         now: DateTime<Utc>,
     ) -> Result<Start, StoreError> {
+        let job_id = job_id.as_str();
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(fail)?;
         // Starts of one backend are serialised across processes, so the counts and turns cannot go stale.
@@ -123,17 +126,19 @@ impl JobStore for PostgresStore {
         Ok(Start::Started(attempts))
     }
 
-    async fn requeue(&self, job_id: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    async fn requeue(&self, job_id: &JobId, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        let job_id = job_id.as_str();
         transition(&self.client().await?, job_id, "('running')", JobState::Queued, None, now).await
     }
 
     async fn generated(
         &self,
-        job_id: &str,
+        job_id: &JobId,
         fence: &Fence,
         result: &StoredResult,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
+        let job_id = job_id.as_str();
         let result = serde_json::to_string(result).map_err(fail)?;
         let moved = execute(
             &self.client().await?,
@@ -146,12 +151,13 @@ impl JobStore for PostgresStore {
 
     async fn delivered(
         &self,
-        job_id: &str,
+        job_id: &JobId,
         fence: &Fence,
         (message_id, channel_id): (Option<u64>, Option<u64>),
         images: u32,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
+        let job_id = job_id.as_str();
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(fail)?;
         let row = query_opt(
@@ -176,7 +182,8 @@ impl JobStore for PostgresStore {
         Ok(true)
     }
 
-    async fn holds(&self, job_id: &str, fence: &Fence) -> Result<bool, StoreError> {
+    async fn holds(&self, job_id: &JobId, fence: &Fence) -> Result<bool, StoreError> {
+        let job_id = job_id.as_str();
         let row =
             query_one(&self.client().await?, sql::HOLDS, &[&job_id, &fence.owner.0, &i64::from(fence.attempt)]).await?;
         get(&row, 0)
@@ -184,11 +191,12 @@ impl JobStore for PostgresStore {
 
     async fn fail(
         &self,
-        job_id: &str,
+        job_id: &JobId,
         reason: &str,
         spent: Option<f64>,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
+        let job_id = job_id.as_str();
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(fail)?;
         let moved = transition(&tx, job_id, UNFINISHED, JobState::Failed, Some(reason), now).await?;
@@ -203,7 +211,8 @@ impl JobStore for PostgresStore {
         Ok(moved)
     }
 
-    async fn cancel(&self, job_id: &str, now: DateTime<Utc>) -> Result<Option<JobState>, StoreError> {
+    async fn cancel(&self, job_id: &JobId, now: DateTime<Utc>) -> Result<Option<JobState>, StoreError> {
+        let job_id = job_id.as_str();
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(fail)?;
         // The row lock makes "read the state, then move it" one step against a runner or another click.
@@ -240,7 +249,8 @@ impl JobStore for PostgresStore {
         Ok(usize::try_from(changed).unwrap_or(usize::MAX))
     }
 
-    async fn job(&self, job_id: &str) -> Result<Option<StoredJob>, StoreError> {
+    async fn job(&self, job_id: &JobId) -> Result<Option<StoredJob>, StoreError> {
+        let job_id = job_id.as_str();
         Ok(query_map(&self.client().await?, &sql::job_by_id(), &[&job_id], sql::stored_job).await?.into_iter().next())
     }
 
@@ -259,14 +269,14 @@ impl JobStore for PostgresStore {
         Ok(query_map(&self.client().await?, &latest, &params, sql::failure).await?.into_iter().next())
     }
 
-    async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<String>, StoreError> {
+    async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<JobId>, StoreError> {
         // `COLLATE "C"`: the byte order SQLite sorts text in, whatever the database's collation.
         let sql = format!(
             "SELECT job_id FROM jobs WHERE {IN_GUILD} AND user_id = $2 AND state IN ('queued', 'running')
              ORDER BY created_at DESC, job_id COLLATE \"C\" DESC LIMIT 1"
         );
         let row = query_opt(&self.client().await?, &sql, &[&guild_id.map(id), &id(user_id)]).await?;
-        row.map(|r| get(&r, 0)).transpose()
+        row.map(|r| get::<String>(&r, 0).map(JobId)).transpose()
     }
 
     async fn take_over(

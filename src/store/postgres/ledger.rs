@@ -11,6 +11,7 @@ use super::{
 use crate::domain::ledger::{Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
 use crate::domain::limits::Block;
 use crate::domain::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
+use crate::domain::request::JobId;
 use crate::store::sql::ledger::{self as sql, COUNTED};
 
 /// Rows of guild `$1` (SQLite's `guild_id IS ?1`: `NULL` matches the direct messages' rows), written so
@@ -129,11 +130,13 @@ impl Store for PostgresStore {
         Ok(())
     }
 
-    async fn commit(&self, job_id: &str, cost_usd: f64, images: u32, now: DateTime<Utc>) -> Result<(), StoreError> {
+    async fn commit(&self, job_id: &JobId, cost_usd: f64, images: u32, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let job_id = job_id.as_str();
         commit_in(&self.client().await?, job_id, cost_usd, images, now).await.map(|_| ())
     }
 
-    async fn release(&self, job_id: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    async fn release(&self, job_id: &JobId, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let job_id = job_id.as_str();
         release_in(&self.client().await?, job_id, now).await.map(|_| ())
     }
 
@@ -179,7 +182,8 @@ impl Store for PostgresStore {
         Ok(usage)
     }
 
-    async fn ledger_state(&self, job_id: &str) -> Result<Option<LedgerState>, StoreError> {
+    async fn ledger_state(&self, job_id: &JobId) -> Result<Option<LedgerState>, StoreError> {
+        let job_id = job_id.as_str();
         Ok(query_map(&self.client().await?, sql::LEDGER_STATE, &[&job_id], sql::ledger_state).await?.into_iter().next())
     }
 

@@ -5,6 +5,7 @@
 use super::{count, fail, id, time, Columns};
 use crate::domain::catalogue::BackendKind;
 use crate::domain::ledger::StoreError;
+use crate::domain::request::JobId;
 use crate::jobs::queue::{was_private, Failure, JobState, OwnedJob, StoredJob, Ticket};
 use crate::secret::Secret;
 
@@ -104,7 +105,7 @@ pub fn stored_job(r: &dyn Columns) -> Result<StoredJob, StoreError> {
 
 /// A row of [`owned`].
 pub fn owned_job(r: &dyn Columns) -> Result<OwnedJob, StoreError> {
-    Ok(OwnedJob { job_id: r.text(0)?, state: JobState::from_key(&r.text(1)?), updated_at: time(r.int(2)?) })
+    Ok(OwnedJob { job_id: JobId(r.text(0)?), state: JobState::from_key(&r.text(1)?), updated_at: time(r.int(2)?) })
 }
 
 /// A row of `job_id, reason, request, updated_at`: a member's failed job.

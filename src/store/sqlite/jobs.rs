@@ -9,6 +9,7 @@ use super::{all, commit_in, fail, millis, release_in, reserve_in, SqliteStore};
 use crate::domain::catalogue::BackendKind;
 use crate::domain::ledger::{Charge, InstanceId, ReserveError, StoreError};
 use crate::domain::limits::Limits;
+use crate::domain::request::JobId;
 use crate::jobs::queue::{Failure, Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult};
 use crate::store::sql::jobs::{self as sql, UNFINISHED};
 
@@ -74,7 +75,8 @@ impl JobStore for SqliteStore {
         .await
     }
 
-    async fn start(&self, job_id: &str, owner: &InstanceId, now: DateTime<Utc>) -> Result<Option<u32>, StoreError> {
+    async fn start(&self, job_id: &JobId, owner: &InstanceId, now: DateTime<Utc>) -> Result<Option<u32>, StoreError> {
+        let job_id = job_id.as_str();
         let (job_id, owner) = (job_id.to_owned(), owner.0.clone());
         self.with(move |c| {
             c.query_row(sql::START, params![job_id, owner, millis(now)], |r| r.get(0)).optional().map_err(fail)
@@ -84,13 +86,14 @@ impl JobStore for SqliteStore {
 
     async fn start_capped(
         &self,
-        job_id: &str,
+        job_id: &JobId,
         owner: &InstanceId,
         backend: BackendKind,
         cap: u32,
         fair: bool,
         now: DateTime<Utc>,
     ) -> Result<Start, StoreError> {
+        let job_id = job_id.as_str();
         let (job_id, owner) = (job_id.to_owned(), owner.0.clone());
         self.with(move |c| {
             // An IMMEDIATE transaction holds SQLite's write lock from the start: the checks and the change
@@ -114,18 +117,20 @@ impl JobStore for SqliteStore {
         .await
     }
 
-    async fn requeue(&self, job_id: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    async fn requeue(&self, job_id: &JobId, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        let job_id = job_id.as_str();
         let job_id = job_id.to_owned();
         self.with(move |c| transition(c, &job_id, "('running')", JobState::Queued, now).map_err(fail)).await
     }
 
     async fn generated(
         &self,
-        job_id: &str,
+        job_id: &JobId,
         fence: &Fence,
         result: &StoredResult,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
+        let job_id = job_id.as_str();
         let (job_id, fence) = (job_id.to_owned(), fence.clone());
         let result = serde_json::to_string(result).map_err(fail)?;
         self.with(move |c| {
@@ -138,12 +143,13 @@ impl JobStore for SqliteStore {
 
     async fn delivered(
         &self,
-        job_id: &str,
+        job_id: &JobId,
         fence: &Fence,
         (message_id, channel_id): (Option<u64>, Option<u64>),
         images: u32,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
+        let job_id = job_id.as_str();
         let (job_id, fence) = (job_id.to_owned(), fence.clone());
         self.with(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
@@ -171,7 +177,8 @@ impl JobStore for SqliteStore {
         .await
     }
 
-    async fn holds(&self, job_id: &str, fence: &Fence) -> Result<bool, StoreError> {
+    async fn holds(&self, job_id: &JobId, fence: &Fence) -> Result<bool, StoreError> {
+        let job_id = job_id.as_str();
         let (job_id, fence) = (job_id.to_owned(), fence.clone());
         self.with(move |c| {
             c.query_row(sql::HOLDS, params![job_id, fence.owner.0, fence.attempt], |r| r.get(0)).map_err(fail)
@@ -181,11 +188,12 @@ impl JobStore for SqliteStore {
 
     async fn fail(
         &self,
-        job_id: &str,
+        job_id: &JobId,
         reason: &str,
         spent: Option<f64>,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
+        let job_id = job_id.as_str();
         let (job_id, reason) = (job_id.to_owned(), reason.to_owned());
         self.with(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
@@ -204,7 +212,8 @@ impl JobStore for SqliteStore {
         .await
     }
 
-    async fn cancel(&self, job_id: &str, now: DateTime<Utc>) -> Result<Option<JobState>, StoreError> {
+    async fn cancel(&self, job_id: &JobId, now: DateTime<Utc>) -> Result<Option<JobState>, StoreError> {
+        let job_id = job_id.as_str();
         let job_id = job_id.to_owned();
         self.with(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
@@ -247,7 +256,8 @@ impl JobStore for SqliteStore {
         .await
     }
 
-    async fn job(&self, job_id: &str) -> Result<Option<StoredJob>, StoreError> {
+    async fn job(&self, job_id: &JobId) -> Result<Option<StoredJob>, StoreError> {
+        let job_id = job_id.as_str();
         let job_id = job_id.to_owned();
         self.with(move |c| load(c, &job_id)).await
     }
@@ -269,13 +279,13 @@ impl JobStore for SqliteStore {
         .await
     }
 
-    async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<String>, StoreError> {
+    async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<JobId>, StoreError> {
         self.with(move |c| {
             c.query_row(
                 "SELECT job_id FROM jobs WHERE guild_id IS ?1 AND user_id = ?2 AND state IN ('queued', 'running')
                  ORDER BY created_at DESC, job_id DESC LIMIT 1",
                 params![guild_id.map(|g| g as i64), user_id as i64],
-                |r| r.get(0),
+                |r| r.get::<_, String>(0).map(JobId),
             )
             .optional()
             .map_err(fail)

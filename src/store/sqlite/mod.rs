@@ -23,6 +23,7 @@ use super::sql::ledger::{self as sql, COUNTED};
 use super::sql::{millis, time, Columns};
 use super::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
 use crate::domain::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
+use crate::domain::request::JobId;
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records how many ran.
 const MIGRATIONS: [&str; 9] = [
@@ -233,12 +234,14 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn commit(&self, job_id: &str, cost_usd: f64, images: u32, now: DateTime<Utc>) -> Result<(), StoreError> {
+    async fn commit(&self, job_id: &JobId, cost_usd: f64, images: u32, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let job_id = job_id.as_str();
         let job_id = job_id.to_owned();
         self.with(move |c| commit_in(c, &job_id, cost_usd, images, now).map(|_| ()).map_err(fail)).await
     }
 
-    async fn release(&self, job_id: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    async fn release(&self, job_id: &JobId, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let job_id = job_id.as_str();
         let job_id = job_id.to_owned();
         self.with(move |c| release_in(c, &job_id, now).map(|_| ()).map_err(fail)).await
     }
@@ -297,7 +300,8 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn ledger_state(&self, job_id: &str) -> Result<Option<LedgerState>, StoreError> {
+    async fn ledger_state(&self, job_id: &JobId) -> Result<Option<LedgerState>, StoreError> {
+        let job_id = job_id.as_str();
         let job_id = job_id.to_owned();
         self.with(move |c| Ok(all(c, sql::LEDGER_STATE, [job_id], sql::ledger_state)?.into_iter().next())).await
     }
@@ -406,13 +410,13 @@ mod tests {
         let usage = store.usage(Some(1), 3, now).await.unwrap();
         assert_eq!((usage.in_flight, usage.user_images, usage.user_usd), (2, 2, 0.5));
 
-        store.commit("a", 0.03, 1, now).await.unwrap();
-        store.release("b", now).await.unwrap();
-        store.release("a", now).await.unwrap();
+        store.commit(&JobId::from("a"), 0.03, 1, now).await.unwrap();
+        store.release(&JobId::from("b"), now).await.unwrap();
+        store.release(&JobId::from("a"), now).await.unwrap();
         let usage = store.usage(Some(1), 3, now).await.unwrap();
         assert_eq!((usage.in_flight, usage.user_images, usage.user_usd), (0, 1, 0.03), "settled at the real cost");
-        assert_eq!(store.ledger_state("a").await.unwrap(), Some(LedgerState::Committed));
-        assert_eq!(store.ledger_state("b").await.unwrap(), Some(LedgerState::Released));
+        assert_eq!(store.ledger_state(&JobId::from("a")).await.unwrap(), Some(LedgerState::Committed));
+        assert_eq!(store.ledger_state(&JobId::from("b")).await.unwrap(), Some(LedgerState::Released));
         assert!(matches!(
             store.reserve(&charge("a", 0.1), &no_limits(), false, now).await,
             Err(ReserveError::Duplicate(_))
@@ -424,7 +428,7 @@ mod tests {
         let store = SqliteStore::open(&temp_db("window")).unwrap();
         let then: DateTime<Utc> = "2026-11-24T11:00:00Z".parse().unwrap();
         store.reserve(&charge("old", 0.5), &no_limits(), false, then).await.unwrap();
-        store.commit("old", 0.5, 1, then).await.unwrap();
+        store.commit(&JobId::from("old"), 0.5, 1, then).await.unwrap();
         let now: DateTime<Utc> = "2026-11-25T11:00:01Z".parse().unwrap();
         let usage = store.usage(Some(1), 3, now).await.unwrap();
         assert_eq!((usage.user_usd, usage.user_images, usage.global_usd), (0.0, 0, 0.5));
@@ -465,11 +469,15 @@ mod tests {
             .unwrap();
 
         assert_eq!(store.release_orphans(lease, now).await.unwrap(), 1);
-        assert_eq!(store.ledger_state("live").await.unwrap(), Some(LedgerState::Reserved), "a live process's job");
-        assert_eq!(store.ledger_state("orphan").await.unwrap(), Some(LedgerState::Released));
+        assert_eq!(
+            store.ledger_state(&JobId::from("live")).await.unwrap(),
+            Some(LedgerState::Reserved),
+            "a live process's job"
+        );
+        assert_eq!(store.ledger_state(&JobId::from("orphan")).await.unwrap(), Some(LedgerState::Released));
 
         assert_eq!(store.retire(&alive, now).await.unwrap(), 1, "a clean stop releases its own leftovers");
-        assert_eq!(store.ledger_state("live").await.unwrap(), Some(LedgerState::Released));
+        assert_eq!(store.ledger_state(&JobId::from("live")).await.unwrap(), Some(LedgerState::Released));
     }
 
     #[tokio::test]
@@ -485,7 +493,7 @@ mod tests {
             .await;
         assert!(failed.is_err());
         store.reserve(&charge("after", 0.1), &no_limits(), false, now).await.unwrap();
-        assert_eq!(store.ledger_state("after").await.unwrap(), Some(LedgerState::Reserved));
+        assert_eq!(store.ledger_state(&JobId::from("after")).await.unwrap(), Some(LedgerState::Reserved));
         let leftover: i64 = store
             .with(|c| c.query_row("SELECT COUNT(*) FROM instances", [], |r| r.get(0)).map_err(fail))
             .await
