@@ -1,0 +1,260 @@
+//! A request checked against the offered catalogue: the model, its sizes, qualities and styles, the
+//! count, the prompt, uploads and Stable Diffusion's tuning, with the defaults filled in.
+
+use super::*;
+
+impl JobRequest {
+    /// Checks the request against the offered catalogue and fills in defaults.
+    ///
+    /// `max_source_bytes` is the download cap for `/variation` uploads.
+    pub fn resolve(
+        &self,
+        catalogue: &Catalogue,
+        default_model: &str,
+        max_source_bytes: u64,
+    ) -> Result<JobSpec, InvalidRequest> {
+        let model_id = self.model.as_deref().unwrap_or(default_model);
+        let model = catalogue.get(model_id).ok_or_else(|| InvalidRequest::UnknownModel {
+            model: model_id.to_owned(),
+            offered: catalogue.models().iter().map(|m| m.id.clone()).collect(),
+        })?;
+        let member_prompt = self.checked_prompt(model)?;
+        let prompt = member_prompt.clone();
+        let size = pick(model, "size", self.size.as_deref(), &model.default_size, &model.sizes)?;
+        let quality = match self.command {
+            Command::Hd => model.hd_quality.clone(),
+            _ => pick(model, "quality", self.quality.as_deref(), &model.default_quality, &model.qualities)?,
+        };
+        let style = match self.style.as_deref() {
+            None => None,
+            Some(_) if model.styles.is_empty() => return Err(InvalidRequest::NoStyles { model: model.id.clone() }),
+            Some(s) => Some(pick(model, "style", Some(s), s, &model.styles)?),
+        };
+        let (seed, negative_prompt) = self.checked_sd_options(catalogue, model)?;
+        let (steps, cfg_scale, sampler) = self.checked_tuning(catalogue, model)?;
+        let mut n = self.checked_n(model)?;
+        let mut quality = quality;
+        let mut style_prompts = Vec::new();
+        let prompt = match self.command {
+            Command::Variation => {
+                self.check_variation(catalogue, model, max_source_bytes)?;
+                prompt.or_else(|| model.variation.as_ref().and_then(|v| v.instruction.clone()))
+            }
+            Command::Edit => {
+                self.check_edit(catalogue, model, max_source_bytes)?;
+                Some(prompt.ok_or(InvalidRequest::EmptyPrompt)?)
+            }
+            Command::Upscale => {
+                self.check_variation(catalogue, model, max_source_bytes)?;
+                quality = model.hd_quality.clone();
+                n = 1;
+                prompt.or_else(|| Some(UPSCALE_INSTRUCTION.to_owned()))
+            }
+            Command::Styles => {
+                let subject = prompt.ok_or(InvalidRequest::EmptyPrompt)?;
+                style_prompts = self.checked_styles(model, &subject)?;
+                n = style_prompts.len() as u8;
+                Some(subject)
+            }
+            Command::Generate | Command::Hd => Some(prompt.ok_or(InvalidRequest::EmptyPrompt)?),
+        };
+        Ok(JobSpec {
+            estimate_usd: model.estimate_usd(&size, &quality, n),
+            model: model.clone(),
+            prompt,
+            member_prompt,
+            size,
+            quality,
+            style,
+            n,
+            seed,
+            negative_prompt,
+            style_prompts,
+            steps,
+            cfg_scale,
+            sampler,
+            hires: self.command == Command::Hd
+                && model.upscaler.is_some()
+                && model.backend == BackendKind::Automatic1111,
+        })
+    }
+
+    /// Steps, CFG scale and sampler: only for models whose entry has `tuning`, each in its range, the
+    /// sampler one the server offers (when it said).
+    fn checked_tuning(&self, catalogue: &Catalogue, model: &ModelEntry) -> Result<Tuning, InvalidRequest> {
+        if self.steps.is_none() && self.cfg_scale.is_none() && self.sampler.is_none() {
+            return Ok((None, None, None));
+        }
+        if !model.tuning {
+            return Err(InvalidRequest::OptionUnsupported {
+                model: model.id.clone(),
+                option: "steps, cfg_scale or sampler",
+                capable: catalogue.models().iter().filter(|m| m.tuning).map(|m| m.id.clone()).collect(),
+            });
+        }
+        let steps = match self.steps {
+            Some(s) if !STEPS_RANGE.contains(&s) => return Err(InvalidRequest::TuningOutOfRange { option: "steps" }),
+            other => other.map(|s| s as u32),
+        };
+        if self.cfg_scale.is_some_and(|c| !c.is_finite() || !CFG_RANGE.contains(&c)) {
+            return Err(InvalidRequest::TuningOutOfRange { option: "cfg_scale" });
+        }
+        if let Some(sampler) = &self.sampler {
+            if !model.samplers.is_empty() && !model.samplers.contains(sampler) {
+                return Err(InvalidRequest::NotAllowed {
+                    model: model.id.clone(),
+                    option: "sampler",
+                    value: sampler.clone(),
+                    allowed: model.samplers.clone(),
+                });
+            }
+        }
+        Ok((steps, self.cfg_scale, self.sampler.clone()))
+    }
+
+    /// Seed and negative prompt: only for models whose catalogue entry takes them, the seed in range.
+    fn checked_sd_options(
+        &self,
+        catalogue: &Catalogue,
+        model: &ModelEntry,
+    ) -> Result<(Option<i64>, Option<String>), InvalidRequest> {
+        let unsupported = |option, takes: fn(&ModelEntry) -> bool| InvalidRequest::OptionUnsupported {
+            model: model.id.clone(),
+            option,
+            capable: catalogue.models().iter().filter(|m| takes(m)).map(|m| m.id.clone()).collect(),
+        };
+        if let Some(seed) = self.seed {
+            if !model.seed {
+                return Err(unsupported("seed", |m| m.seed));
+            }
+            if !SEED_RANGE.contains(&seed) {
+                return Err(InvalidRequest::SeedOutOfRange { seed });
+            }
+        }
+        let negative = self.negative_prompt.as_deref().map(crate::text::clean).filter(|p| !p.is_empty());
+        if negative.is_some() && !model.negative_prompt {
+            return Err(unsupported("negative prompt", |m| m.negative_prompt));
+        }
+        if let Some(len) = negative.as_ref().map(|p| p.chars().count()).filter(|len| *len > model.prompt_max_chars) {
+            return Err(InvalidRequest::PromptTooLong { model: model.id.clone(), len, max: model.prompt_max_chars });
+        }
+        Ok((self.seed, negative))
+    }
+
+    /// The prompt of each style's call: the subject, then the style.
+    fn checked_styles(&self, model: &ModelEntry, subject: &str) -> Result<Vec<(String, String)>, InvalidRequest> {
+        let styles: Vec<String> = if self.styles.is_empty() {
+            DEFAULT_STYLES.iter().map(|s| (*s).to_owned()).collect()
+        } else {
+            self.styles.iter().map(|s| crate::text::clean(s)).collect()
+        };
+        if styles.is_empty() || styles.len() > MAX_STYLES || styles.iter().any(|s| s.is_empty() || s.len() > 100) {
+            return Err(InvalidRequest::BadStyles);
+        }
+        if model.n_min > 1 {
+            return Err(InvalidRequest::StylesUnsupported { model: model.id.clone() });
+        }
+        let prompts: Vec<(String, String)> = styles.into_iter().map(|s| (format!("{subject}, {s}"), s)).collect();
+        if let Some((p, _)) = prompts.iter().find(|(p, _)| p.chars().count() > model.prompt_max_chars) {
+            let len = p.chars().count();
+            return Err(InvalidRequest::PromptTooLong { model: model.id.clone(), len, max: model.prompt_max_chars });
+        }
+        Ok(prompts)
+    }
+
+    fn check_edit(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<(), InvalidRequest> {
+        if !model.can_edit() {
+            return Err(InvalidRequest::EditUnsupported {
+                model: model.id.clone(),
+                capable: catalogue.models().iter().filter(|m| m.can_edit()).map(|m| m.id.clone()).collect(),
+            });
+        }
+        let source = self.source.as_ref().ok_or(InvalidRequest::MissingImage)?;
+        check_upload(source, max)?;
+        if let Some(mask) = &self.mask {
+            check_upload(mask, max)?;
+        }
+        if let Some(markup) = &self.markup {
+            if model.markup_field.is_none() {
+                return Err(InvalidRequest::OptionUnsupported {
+                    model: model.id.clone(),
+                    option: "markup",
+                    capable: catalogue
+                        .models()
+                        .iter()
+                        .filter(|m| m.markup_field.is_some())
+                        .map(|m| m.id.clone())
+                        .collect(),
+                });
+            }
+            check_upload(markup, max)?;
+        }
+        Ok(())
+    }
+
+    /// The prompt as Easel judges and sends it: cleaned of invisible characters first, so a prompt of
+    /// zero-width spaces is empty and the length counts what the model will see.
+    fn checked_prompt(&self, model: &ModelEntry) -> Result<Option<String>, InvalidRequest> {
+        let Some(prompt) = self.prompt.as_deref().map(crate::text::clean).filter(|p| !p.is_empty()) else {
+            return Ok(None);
+        };
+        let len = prompt.chars().count();
+        if len > model.prompt_max_chars {
+            return Err(InvalidRequest::PromptTooLong { model: model.id.clone(), len, max: model.prompt_max_chars });
+        }
+        Ok(Some(prompt))
+    }
+
+    fn checked_n(&self, model: &ModelEntry) -> Result<u8, InvalidRequest> {
+        let n = self.n.unwrap_or(i64::from(model.n_min));
+        match u8::try_from(n) {
+            Ok(v) if (model.n_min..=model.n_max).contains(&v) => Ok(v),
+            _ => {
+                Err(InvalidRequest::CountOutOfRange { model: model.id.clone(), n, min: model.n_min, max: model.n_max })
+            }
+        }
+    }
+
+    fn check_variation(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<(), InvalidRequest> {
+        if model.variation.is_none() {
+            return Err(InvalidRequest::VariationUnsupported {
+                model: model.id.clone(),
+                capable: catalogue.models().iter().filter(|m| m.variation.is_some()).map(|m| m.id.clone()).collect(),
+            });
+        }
+        let source = self.source.as_ref().ok_or(InvalidRequest::MissingImage)?;
+        check_upload(source, max)
+    }
+}
+
+/// An upload must be an image by its declared type and under the download cap.
+fn check_upload(source: &SourceImage, max: u64) -> Result<(), InvalidRequest> {
+    let declared_image = source.content_type.as_deref().is_none_or(|t| t.starts_with("image/"));
+    if !declared_image {
+        return Err(InvalidRequest::NotAnImage { filename: source.filename.clone() });
+    }
+    if source.size > max {
+        return Err(InvalidRequest::ImageTooLarge { filename: source.filename.clone(), size: source.size, max });
+    }
+    Ok(())
+}
+
+fn pick(
+    model: &ModelEntry,
+    option: &'static str,
+    given: Option<&str>,
+    default: &str,
+    allowed: &[String],
+) -> Result<String, InvalidRequest> {
+    let value = given.unwrap_or(default);
+    if allowed.iter().any(|a| a == value) {
+        Ok(value.to_owned())
+    } else {
+        Err(InvalidRequest::NotAllowed {
+            model: model.id.clone(),
+            option,
+            value: value.to_owned(),
+            allowed: allowed.to_vec(),
+        })
+    }
+}
