@@ -21,7 +21,6 @@
 #[allow(dead_code)]
 mod support;
 
-use easel::domain::request::JobId;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -30,6 +29,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use easel::domain::ledger::{Charge, InstanceId, Store};
 use easel::domain::limits::{LimitName, Limits};
+use easel::domain::request::JobId;
 use easel::media::imaging::{fit_for_upload, noise_png, verify};
 use easel::store::sqlite::SqliteStore;
 use serde_json::json;

@@ -139,7 +139,7 @@ impl DiscordCourier {
             .embed(embed)
             .components(rows)
             .allowed_mentions(CreateAllowedMentions::new());
-        let post = with_files(post, files, CreateMessage::add_file);
+        let post = with_files(once(post, job), files, CreateMessage::add_file);
         let channel = ChannelId::new(job.request.requester.channel_id);
         let send = || post.clone().execute(&self.http, (channel, None));
         let message = send.retry(discord_backoff()).sleep(tokio::time::sleep).when(is_retryable).await?;
@@ -279,7 +279,7 @@ impl Courier for DiscordCourier {
                     .content(format!("<@{}>, your image is ready.", job.request.requester.user_id))
                     .embed(embed)
                     .components(rows);
-                let post = with_files(post, &files, CreateMessage::add_file);
+                let post = with_files(once(post, job), &files, CreateMessage::add_file);
                 if job.request.private {
                     // A private result never goes to the channel: by direct message only.
                     self.direct_message(job.request.requester.user_id, post).await?
@@ -306,4 +306,11 @@ impl Courier for DiscordCourier {
     async fn explain(&self, job: &StoredJob, failure: &crate::jobs::error::JobError) {
         self.tell(job, &super::words::failure::told(&job.request, failure)).await;
     }
+}
+
+/// A job's result post made at most once: Discord's `nonce` (the job's id, a snowflake of at most 25
+/// characters) with `enforce_nonce`, so a retry after a lost answer or a crash returns the message
+/// already posted instead of posting it again.
+fn once(post: CreateMessage, job: &StoredJob) -> CreateMessage {
+    post.nonce(serenity::all::Nonce::String(job.request.id.0.clone())).enforce_nonce(true)
 }

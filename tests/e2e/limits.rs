@@ -1,12 +1,12 @@
 //! Limits and the ledger through the real bot: nobody gets around a limit, nobody pays for a failure.
 
-use easel::domain::request::JobId;
 use std::path::Path;
 
 use axum::http::Method;
 use chrono::Utc;
 use easel::domain::ledger::{Charge, InstanceId, LedgerState, Store};
 use easel::domain::limits::{Limits, Usage};
+use easel::domain::request::JobId;
 use easel::store::sqlite::SqliteStore;
 use serde_json::json;
 

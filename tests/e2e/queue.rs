@@ -1,10 +1,10 @@
 //! The queue through the real bot: fair lanes with a cap, progress in the member's message, Cancel,
 //! a full queue, a backend that is down, and delivery once the interaction's token no longer works.
 
-use easel::domain::request::JobId;
 use std::time::Duration;
 
 use axum::http::Method;
+use easel::domain::request::JobId;
 use easel::jobs::queue::JobStore;
 use easel::store::sqlite::SqliteStore;
 use serde_json::json;
@@ -238,6 +238,34 @@ async fn a_result_whose_token_is_refused_is_posted_in_the_channel_mentioning_onl
     assert!(post.payload["content"].as_str().unwrap().starts_with(&format!("<@{MEMBER_ID}>")));
     crate::support::assert_model_bytes_with_provenance(&post.files[0].2, &app.openai.images_made()[0]);
     assert_eq!(app.usage().await.user_images, 1, "charged once");
+}
+
+#[tokio::test]
+async fn a_channel_post_whose_answer_was_lost_is_not_posted_twice_when_retried() {
+    let app = app(&[], Reply::Base64).await;
+    app.discord.fail_with_code(Method::PATCH, "/messages/@original", 401, 50027, 100);
+    let channel_posts = format!("/channels/{CHANNEL_ID}/messages");
+    app.discord.lose_answers(&channel_posts, 1);
+
+    let sent = generate(&app, &member(MEMBER_ID), "a fox posted once");
+    let requests = app
+        .discord
+        .wait_for("the retried post", |r| {
+            r.iter().filter(|r| r.path.ends_with(&channel_posts) && crate::support::is_result(r)).count() == 2
+        })
+        .await;
+    for _ in 0..100 {
+        if app.usage().await.user_images == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    let posts: Vec<&Received> =
+        requests.iter().filter(|r| r.path.ends_with(&channel_posts) && crate::support::is_result(r)).collect();
+    assert!(posts.iter().all(|p| p.payload["nonce"] == json!(sent.id) && p.payload["enforce_nonce"] == true));
+    assert_eq!(app.discord.messages_in(CHANNEL_ID), 1, "Discord made the message once; the retry returned it");
+    assert_eq!(app.usage().await.user_images, 1, "delivered and charged once");
 }
 
 #[tokio::test]

@@ -90,6 +90,11 @@ struct Inner {
     identify: Option<Value>,
     /// Every message the bot made, by id, until deleted.
     messages: HashMap<String, Value>,
+    /// Messages posted with `enforce_nonce`, by channel and nonce: posting the same again returns them.
+    nonces: HashMap<(u64, String), Value>,
+    /// Posts whose answer is lost after Discord made the message (a 500 on a post that happened), by
+    /// path fragment and how many more.
+    lost_answers: Vec<(String, usize)>,
 }
 
 /// Handle on a running stand-in.
@@ -234,6 +239,22 @@ impl FakeDiscord {
     /// How many times the bot asked for the guild's roles and owner.
     pub fn guild_reads(&self) -> usize {
         self.inner.lock().unwrap().guild_reads
+    }
+
+    /// How many messages the bot has in `channel` now (made, not deleted).
+    pub fn messages_in(&self, channel: u64) -> usize {
+        let inner = self.inner.lock().unwrap();
+        inner
+            .messages
+            .values()
+            .filter(|m| m["channel_id"].as_str().and_then(|c| c.parse().ok()) == Some(channel))
+            .count()
+    }
+
+    /// Makes the next `times` posts to paths containing `path_contains` happen, but answer 500, as when
+    /// Discord made the message and the answer was lost on the way back.
+    pub fn lose_answers(&self, path_contains: &str, times: usize) {
+        self.inner.lock().unwrap().lost_answers.push((path_contains.to_owned(), times));
     }
 
     /// Makes `GET /guilds/{id}` answer only after `delay` (Discord slow on the server's roles).
@@ -739,7 +760,26 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
             None => (StatusCode::NOT_FOUND, Json(json!({"message": "Unknown Message", "code": 10008}))).into_response(),
         },
         ("POST", ["channels", channel, "messages"]) => {
-            Json(fake.message(channel.parse().unwrap_or(CHANNEL_ID), &payload, &files)).into_response()
+            // As Discord: with `enforce_nonce`, a post carrying a nonce already used in the channel
+            // returns that message instead of making another.
+            let channel = channel.parse().unwrap_or(CHANNEL_ID);
+            let nonce = payload["nonce"].as_str().filter(|_| payload["enforce_nonce"] == true).map(str::to_owned);
+            if let Some(nonce) = &nonce {
+                if let Some(made) = fake.inner.lock().unwrap().nonces.get(&(channel, nonce.clone())).cloned() {
+                    return Json(made).into_response();
+                }
+            }
+            let made = fake.message(channel, &payload, &files);
+            let mut inner = fake.inner.lock().unwrap();
+            if let Some(nonce) = nonce {
+                inner.nonces.insert((channel, nonce), made.clone());
+            }
+            if let Some(lost) = inner.lost_answers.iter_mut().find(|(p, n)| *n > 0 && path.contains(p.as_str())) {
+                lost.1 -= 1;
+                let body = json!({"message": "500: Internal Server Error", "code": 0});
+                return (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response();
+            }
+            Json(made).into_response()
         }
         _ => (StatusCode::NOT_FOUND, Json(json!({"message": "404: Not Found", "code": 0}))).into_response(),
     }
