@@ -8,11 +8,8 @@ use rusqlite::types::ValueRef;
 use tokio_postgres::types::{ToSql, Type};
 
 use super::postgres::PostgresStore;
+use super::sql::fail;
 use super::StoreError;
-
-fn fail(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> StoreError {
-    StoreError(e.into())
-}
 
 /// One value read from SQLite, typed for its Postgres column.
 /// (A NULL is typed too: Postgres checks a parameter's Rust type against its column's, NULL or not.)

@@ -62,9 +62,7 @@ impl JobId {
     pub fn looks_valid(text: &str) -> bool {
         !text.is_empty() && text.len() <= 40 && text.bytes().all(|b| b.is_ascii_digit())
     }
-}
 
-impl JobId {
     /// The id as text (as stored, and as Discord's snowflake).
     pub fn as_str(&self) -> &str {
         &self.0

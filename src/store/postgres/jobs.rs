@@ -8,8 +8,8 @@ use deadpool_postgres::GenericClient;
 
 use super::ledger::{commit_in, release_in, reserve_in, IN_GUILD};
 use super::{
-    admission_lock, count, execute, fail, get, id, millis, query, query_map, query_one, query_opt, text, Param,
-    PostgresStore,
+    admission_lock, count, execute, fail, get, id, millis, query, query_first, query_map, query_one, query_opt, text,
+    Param, PostgresStore,
 };
 use crate::domain::catalogue::BackendKind;
 use crate::domain::limits::Limits;
@@ -251,7 +251,7 @@ impl JobStore for PostgresStore {
 
     async fn job(&self, job_id: &JobId) -> Result<Option<StoredJob>, StoreError> {
         let job_id = job_id.as_str();
-        Ok(query_map(&self.client().await?, &sql::job_by_id(), &[&job_id], sql::stored_job).await?.into_iter().next())
+        query_first(&self.client().await?, &sql::job_by_id(), &[&job_id], sql::stored_job).await
     }
 
     async fn latest_failure(
@@ -266,7 +266,7 @@ impl JobStore for PostgresStore {
              ORDER BY updated_at DESC, job_id COLLATE \"C\" DESC LIMIT 1"
         );
         let params = [&guild_id.map(id) as Param, &id(user_id), &millis(since)];
-        Ok(query_map(&self.client().await?, &latest, &params, sql::failure).await?.into_iter().next())
+        query_first(&self.client().await?, &latest, &params, sql::failure).await
     }
 
     async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<JobId>, StoreError> {

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use deadpool_postgres::{GenericClient, Transaction};
 
 use super::{
-    admission_lock, count, execute, fail, get, id, millis, query_map, query_one, text, time, Param, PostgresStore,
+    admission_lock, count, execute, fail, get, id, millis, query_first, query_map, query_one, text, time, Param,
+    PostgresStore,
 };
 use crate::domain::ledger::{Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
 use crate::domain::limits::Block;
@@ -177,14 +178,14 @@ impl Store for PostgresStore {
         // The member's jobs they cancelled after the model had started: charged at their estimate.
         let day = millis(limits::day_start(now));
         let params = [&guild_id.map(id) as Param, &id(user_id), &day];
-        let cancelled = query_map(&client, sql::CANCELLED_SINCE, &params, sql::cancelled).await?;
-        (usage.cancelled_images, usage.cancelled_usd) = cancelled.into_iter().next().unwrap_or((0, 0.0));
+        let cancelled = query_first(&client, sql::CANCELLED_SINCE, &params, sql::cancelled).await?;
+        (usage.cancelled_images, usage.cancelled_usd) = cancelled.unwrap_or((0, 0.0));
         Ok(usage)
     }
 
     async fn ledger_state(&self, job_id: &JobId) -> Result<Option<LedgerState>, StoreError> {
         let job_id = job_id.as_str();
-        Ok(query_map(&self.client().await?, sql::LEDGER_STATE, &[&job_id], sql::ledger_state).await?.into_iter().next())
+        query_first(&self.client().await?, sql::LEDGER_STATE, &[&job_id], sql::ledger_state).await
     }
 
     async fn overrides(&self, guild_id: u64) -> Result<Vec<Override>, StoreError> {
@@ -234,6 +235,6 @@ impl Store for PostgresStore {
 
     async fn block_of(&self, guild_id: u64, user_id: u64, now: DateTime<Utc>) -> Result<Option<Block>, StoreError> {
         let params = [&id(guild_id) as Param, &id(user_id), &millis(now)];
-        Ok(query_map(&self.client().await?, sql::BLOCK_OF, &params, sql::block).await?.into_iter().next())
+        query_first(&self.client().await?, sql::BLOCK_OF, &params, sql::block).await
     }
 }

@@ -47,7 +47,7 @@ mod settings;
 
 pub use redact::redact;
 
-use super::sql::{count, dollars, millis, time, Columns};
+use super::sql::{count, dollars, fail, millis, time, Columns};
 use super::StoreError;
 
 /// Numbered migrations, applied in order inside one transaction; `schema_migrations` records which ran.
@@ -84,10 +84,6 @@ struct AtServer {
     url: String,
     #[source]
     cause: Box<dyn std::error::Error + Send + Sync>,
-}
-
-fn fail(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> StoreError {
-    StoreError(e.into())
 }
 
 /// A Discord id as stored (its bits as a signed 64-bit number, as in SQLite).
@@ -127,6 +123,16 @@ async fn query_map<T>(
     map: impl Fn(&dyn Columns) -> Result<T, StoreError>,
 ) -> Result<Vec<T>, StoreError> {
     query(c, sql, params).await?.iter().map(|row| map(row)).collect()
+}
+
+/// Runs `sql`, mapping its one row, if any, with `map` (a mapping shared with SQLite, in `sql`).
+async fn query_first<T>(
+    c: &impl GenericClient,
+    sql: &str,
+    params: &[&(dyn ToSql + Sync)],
+    map: impl Fn(&dyn Columns) -> Result<T, StoreError>,
+) -> Result<Option<T>, StoreError> {
+    query_opt(c, sql, params).await?.map(|row| map(&row)).transpose()
 }
 
 /// Runs `sql`, returning its one row if any.

@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::{execute, fail, get, id, millis, query_map, query_opt, text, Param, PostgresStore};
+use super::{execute, fail, get, id, millis, query_first, query_map, query_opt, text, Param, PostgresStore};
 use crate::desk::{BoardSettings, CommunityRequest, RequestState, RequestStore, Sort};
 use crate::domain::ledger::StoreError;
 use crate::store::sql::requests as sql;
@@ -14,7 +14,7 @@ impl RequestStore for PostgresStore {
     async fn board(&self, guild_id: u64) -> Result<BoardSettings, StoreError> {
         let row = query_opt(&self.client().await?, sql::BOARD, &[&id(guild_id)]).await?;
         let json: Option<&str> = row.as_ref().map(|row| get(row, 0)).transpose()?;
-        Ok(sql::board(json))
+        Ok(crate::store::sql::lenient(json))
     }
 
     async fn save_board(&self, guild_id: u64, settings: &BoardSettings, now: DateTime<Utc>) -> Result<(), StoreError> {
@@ -32,8 +32,7 @@ impl RequestStore for PostgresStore {
     async fn member_requests(&self, guild_id: u64, user_id: u64) -> Result<(u32, Option<DateTime<Utc>>), StoreError> {
         let client = self.client().await?;
         let params = [&id(guild_id) as Param, &id(user_id)];
-        let rows = query_map(&client, sql::MEMBER_REQUESTS, &params, sql::member_requests).await?;
-        Ok(rows.into_iter().next().unwrap_or((0, None)))
+        Ok(query_first(&client, sql::MEMBER_REQUESTS, &params, sql::member_requests).await?.unwrap_or((0, None)))
     }
 
     async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
@@ -71,9 +70,7 @@ impl RequestStore for PostgresStore {
     }
 
     async fn community_request(&self, request_id: &str) -> Result<Option<CommunityRequest>, StoreError> {
-        let client = self.client().await?;
-        let rows = query_map(&client, &sql::request_by_id(), &[&request_id], sql::community_request).await?;
-        Ok(rows.into_iter().next())
+        query_first(&self.client().await?, &sql::request_by_id(), &[&request_id], sql::community_request).await
     }
 
     async fn vote(&self, request_id: &str, user_id: u64) -> Result<bool, StoreError> {

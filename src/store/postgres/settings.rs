@@ -13,7 +13,7 @@ impl SettingsStore for PostgresStore {
     async fn member_settings(&self, guild_id: u64, user_id: u64) -> Result<MemberSettings, StoreError> {
         let row = query_opt(&self.client().await?, sql::MEMBER_SETTINGS, &[&id(guild_id), &id(user_id)]).await?;
         let json: Option<&str> = row.as_ref().map(|row| get(row, 0)).transpose()?;
-        Ok(sql::settings(json))
+        Ok(crate::store::sql::lenient(json))
     }
 
     async fn save_member_settings(

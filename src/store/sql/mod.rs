@@ -23,7 +23,8 @@ pub mod report;
 pub mod requests;
 pub mod settings;
 
-fn fail(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> StoreError {
+/// A driver's (or a row's) error as the store's, its cause kept for the owner's log.
+pub(crate) fn fail(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> StoreError {
     StoreError(e.into())
 }
 
@@ -103,6 +104,12 @@ pub fn dollars(sql: &str) -> Cow<'_, str> {
         out.push(c);
     }
     Cow::Owned(out)
+}
+
+/// A JSON document as stored (settings, a board): one written by another version that no longer
+/// parses reads as unset.
+pub fn lenient<T: serde::de::DeserializeOwned + Default>(json: Option<&str>) -> T {
+    json.and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default()
 }
 
 /// A time as stored: Unix milliseconds.

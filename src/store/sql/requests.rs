@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{count, fail, id, time, Columns};
+use super::{count, fail, id, lenient, time, Columns};
 use crate::desk::{BoardSettings, CommunityRequest, RequestState, Sort};
 use crate::domain::ledger::StoreError;
 
@@ -59,14 +59,9 @@ pub fn open_requests(sort: Sort) -> String {
     format!("SELECT {COLUMNS} FROM community_requests r WHERE r.guild_id = ?1 AND r.state = 'open' ORDER BY {order} LIMIT ?2")
 }
 
-/// A saved board; settings written by another version that no longer parse read as unset.
-pub fn board(json: Option<&str>) -> BoardSettings {
-    json.and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default()
-}
-
 /// A row of [`BOARDS_CHANGED_SINCE`].
 pub fn board_change(r: &dyn Columns) -> Result<(u64, BoardSettings, DateTime<Utc>), StoreError> {
-    Ok((id(r.int(0)?), board(Some(&r.text(1)?)), time(r.int(2)?)))
+    Ok((id(r.int(0)?), lenient(Some(&r.text(1)?)), time(r.int(2)?)))
 }
 
 /// The row of [`MEMBER_REQUESTS`].

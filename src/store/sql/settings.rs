@@ -1,7 +1,7 @@
 //! Members' `/settings`: one JSON document per member and server.
 
-use super::{id, time, Columns};
-use crate::community::settings::{MemberSettings, SettingsChange};
+use super::{id, lenient, time, Columns};
+use crate::community::settings::SettingsChange;
 use crate::domain::ledger::StoreError;
 
 /// A member's settings in a server: `guild_id`, `user_id`.
@@ -16,17 +16,12 @@ pub const SAVE_MEMBER_SETTINGS: &str =
 pub const SETTINGS_CHANGED_SINCE: &str =
     "SELECT guild_id, user_id, settings, updated_at FROM member_settings WHERE updated_at >= ?1";
 
-/// Saved settings; settings written by another version that no longer parse read as unset.
-pub fn settings(json: Option<&str>) -> MemberSettings {
-    json.and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default()
-}
-
 /// A row of [`SETTINGS_CHANGED_SINCE`].
 pub fn settings_change(r: &dyn Columns) -> Result<SettingsChange, StoreError> {
     Ok(SettingsChange {
         guild_id: id(r.int(0)?),
         user_id: id(r.int(1)?),
-        settings: settings(Some(&r.text(2)?)),
+        settings: lenient(Some(&r.text(2)?)),
         changed_at: time(r.int(3)?),
     })
 }

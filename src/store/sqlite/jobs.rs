@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-use super::{all, commit_in, fail, millis, release_in, reserve_in, SqliteStore};
+use super::{all, commit_in, fail, first, millis, release_in, reserve_in, SqliteStore};
 use crate::domain::catalogue::BackendKind;
 use crate::domain::ledger::{Charge, InstanceId, ReserveError, StoreError};
 use crate::domain::limits::Limits;
@@ -14,7 +14,7 @@ use crate::jobs::queue::{Failure, Fence, JobState, JobStore, OwnedJob, QueueCaps
 use crate::store::sql::jobs::{self as sql, UNFINISHED};
 
 fn load(c: &Connection, job_id: &str) -> Result<Option<StoredJob>, StoreError> {
-    Ok(all(c, &sql::job_by_id(), [job_id], sql::stored_job)?.into_iter().next())
+    first(c, &sql::job_by_id(), [job_id], sql::stored_job)
 }
 
 /// Moves a job from one of `from` to `to`; returns whether it moved.
@@ -274,7 +274,7 @@ impl JobStore for SqliteStore {
                    AND reason IS NOT NULL
                  ORDER BY updated_at DESC, job_id DESC LIMIT 1";
             let params = params![guild_id.map(|g| g as i64), user_id as i64, millis(since)];
-            Ok(all(c, latest, params, sql::failure)?.into_iter().next())
+            first(c, latest, params, sql::failure)
         })
         .await
     }

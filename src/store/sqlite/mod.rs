@@ -20,7 +20,7 @@ mod requests;
 mod settings;
 
 use super::sql::ledger::{self as sql, COUNTED};
-use super::sql::{millis, time, Columns};
+use super::sql::{fail, millis, time, Columns};
 use super::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
 use crate::domain::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
 use crate::domain::request::JobId;
@@ -46,10 +46,6 @@ pub struct SqliteStore {
     /// waiting here cost a small future each instead of a blocked thread (a burst of thousands of
     /// interactions would otherwise park hundreds of threads, each with its stack and allocator arena).
     turn: Arc<tokio::sync::Semaphore>,
-}
-
-fn fail(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> StoreError {
-    StoreError(e.into())
 }
 
 impl SqliteStore {
@@ -102,6 +98,18 @@ fn all<T>(
         out.push(map(row)?);
     }
     Ok(out)
+}
+
+/// Runs `sql` and maps its first row, if any, with `map` (a mapping shared with Postgres, in `sql`).
+fn first<T>(
+    c: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    map: impl Fn(&dyn Columns) -> Result<T, StoreError>,
+) -> Result<Option<T>, StoreError> {
+    let mut statement = c.prepare_cached(sql).map_err(fail)?;
+    let mut rows = statement.query(params).map_err(fail)?;
+    rows.next().map_err(fail)?.map(|row| map(row)).transpose()
 }
 
 fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
@@ -293,8 +301,8 @@ impl Store for SqliteStore {
             let mut usage = read_usage(c, guild_id, user_id, now).map_err(fail)?;
             let day = millis(limits::day_start(now));
             let params = params![guild_id.map(|g| g as i64), user_id as i64, day];
-            let cancelled = all(c, sql::CANCELLED_SINCE, params, sql::cancelled)?;
-            (usage.cancelled_images, usage.cancelled_usd) = cancelled.into_iter().next().unwrap_or((0, 0.0));
+            let cancelled = first(c, sql::CANCELLED_SINCE, params, sql::cancelled)?;
+            (usage.cancelled_images, usage.cancelled_usd) = cancelled.unwrap_or((0, 0.0));
             Ok(usage)
         })
         .await
@@ -303,7 +311,7 @@ impl Store for SqliteStore {
     async fn ledger_state(&self, job_id: &JobId) -> Result<Option<LedgerState>, StoreError> {
         let job_id = job_id.as_str();
         let job_id = job_id.to_owned();
-        self.with(move |c| Ok(all(c, sql::LEDGER_STATE, [job_id], sql::ledger_state)?.into_iter().next())).await
+        self.with(move |c| first(c, sql::LEDGER_STATE, [job_id], sql::ledger_state)).await
     }
 
     async fn overrides(&self, guild_id: u64) -> Result<Vec<Override>, StoreError> {
@@ -365,7 +373,7 @@ impl Store for SqliteStore {
     async fn block_of(&self, guild_id: u64, user_id: u64, now: DateTime<Utc>) -> Result<Option<Block>, StoreError> {
         self.with(move |c| {
             let params = params![guild_id as i64, user_id as i64, millis(now)];
-            Ok(all(c, sql::BLOCK_OF, params, sql::block)?.into_iter().next())
+            first(c, sql::BLOCK_OF, params, sql::block)
         })
         .await
     }

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
-use super::{all, fail, millis, SqliteStore};
+use super::{all, fail, first, millis, SqliteStore};
 use crate::desk::{BoardSettings, CommunityRequest, RequestState, RequestStore, Sort};
 use crate::domain::ledger::StoreError;
 use crate::store::sql::requests as sql;
@@ -16,7 +16,7 @@ impl RequestStore for SqliteStore {
         self.with(move |c| {
             let json: Option<String> =
                 c.query_row(sql::BOARD, [guild_id as i64], |r| r.get(0)).optional().map_err(fail)?;
-            Ok(sql::board(json.as_deref()))
+            Ok(crate::store::sql::lenient(json.as_deref()))
         })
         .await
     }
@@ -39,8 +39,8 @@ impl RequestStore for SqliteStore {
 
     async fn member_requests(&self, guild_id: u64, user_id: u64) -> Result<(u32, Option<DateTime<Utc>>), StoreError> {
         self.with(move |c| {
-            let rows = all(c, sql::MEMBER_REQUESTS, params![guild_id as i64, user_id as i64], sql::member_requests)?;
-            Ok(rows.into_iter().next().unwrap_or((0, None)))
+            let params = params![guild_id as i64, user_id as i64];
+            Ok(first(c, sql::MEMBER_REQUESTS, params, sql::member_requests)?.unwrap_or((0, None)))
         })
         .await
     }
@@ -83,7 +83,7 @@ impl RequestStore for SqliteStore {
 
     async fn community_request(&self, request_id: &str) -> Result<Option<CommunityRequest>, StoreError> {
         let id = request_id.to_owned();
-        self.with(move |c| Ok(all(c, &sql::request_by_id(), [id], sql::community_request)?.into_iter().next())).await
+        self.with(move |c| first(c, &sql::request_by_id(), [id], sql::community_request)).await
     }
 
     async fn vote(&self, request_id: &str, user_id: u64) -> Result<bool, StoreError> {

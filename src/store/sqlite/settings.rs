@@ -17,7 +17,7 @@ impl SettingsStore for SqliteStore {
                 .query_row(sql::MEMBER_SETTINGS, params![guild_id as i64, user_id as i64], |row| row.get(0))
                 .optional()
                 .map_err(fail)?;
-            Ok(sql::settings(json.as_deref()))
+            Ok(crate::store::sql::lenient(json.as_deref()))
         })
         .await
     }

@@ -284,16 +284,28 @@ async fn multipart_call(
     answer(&state, reply, n, &prompt).await
 }
 
-/// Counts the calls being answered at once while `answer` runs.
-async fn answer(state: &Shared, reply: Reply, n: usize, prompt: &str) -> Response {
-    {
+/// One call being answered, counted (with the most at once) until dropped.
+struct Answering(Arc<Mutex<Inner>>);
+
+impl Answering {
+    fn start(state: &Shared) -> Self {
         let mut inner = state.0.lock().unwrap();
         inner.answering += 1;
         inner.most_answering = inner.most_answering.max(inner.answering);
+        Self(Arc::clone(&state.0))
     }
-    let response = reply_with(state, reply, n, prompt).await;
-    state.0.lock().unwrap().answering -= 1;
-    response
+}
+
+impl Drop for Answering {
+    fn drop(&mut self) {
+        self.0.lock().unwrap().answering -= 1;
+    }
+}
+
+/// Counts the calls being answered at once while `answer` runs.
+async fn answer(state: &Shared, reply: Reply, n: usize, prompt: &str) -> Response {
+    let _answering = Answering::start(state);
+    reply_with(state, reply, n, prompt).await
 }
 
 async fn reply_with(state: &Shared, reply: Reply, n: usize, prompt: &str) -> Response {

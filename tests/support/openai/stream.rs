@@ -16,7 +16,7 @@ use axum::Json;
 use base64::Engine;
 use serde_json::json;
 
-use super::{png, reply_with, Reply, Shared};
+use super::{png, reply_with, Answering, Reply, Shared};
 
 /// The answer to a streamed call scripted as `reply`.
 pub(super) async fn answer(state: &Shared, reply: Reply, partials: u64, kind: &'static str) -> Response {
@@ -50,13 +50,8 @@ fn made(state: &Shared, bytes: Vec<u8>) -> Vec<u8> {
 
 /// The event stream: `partials` partial images over `total`, then the completed image (`b64`).
 fn events(state: &Shared, partials: u64, kind: &'static str, total: Duration, b64: String) -> Response {
-    {
-        let mut inner = state.0.lock().unwrap();
-        inner.answering += 1;
-        inner.most_answering = inner.most_answering.max(inner.answering);
-    }
+    let answering = Answering::start(state);
     let (send, receive) = tokio::sync::mpsc::unbounded_channel::<String>();
-    let counted = state.0.clone();
     tokio::spawn(async move {
         let step = total / u32::try_from(partials + 1).unwrap_or(1);
         let encode = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
@@ -74,7 +69,7 @@ fn events(state: &Shared, partials: u64, kind: &'static str, total: Duration, b6
             "usage": {"input_tokens": 100, "output_tokens": 1000 + 100 * partials,
                 "input_tokens_details": {"text_tokens": 100, "image_tokens": 0}}});
         let _ = send.send(format!("event: {kind}.completed\ndata: {done}\n\n"));
-        counted.lock().unwrap().answering -= 1;
+        drop(answering);
     });
     let body = futures_util::stream::unfold(receive, |mut receive| async move {
         receive.recv().await.map(|event| (Ok::<_, std::convert::Infallible>(Bytes::from(event)), receive))
