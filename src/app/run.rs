@@ -73,7 +73,8 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         warn!("OPENAI_API_KEY is not set: OpenAI will refuse every call until it is");
     }
     let openai = Arc::new(startup::openai_backend(&config));
-    let channel_log = Arc::new(discord::moderation::ChannelLog::new());
+    let languages = Arc::new(discord::languages::Languages::new(config.default_locale));
+    let channel_log = Arc::new(discord::moderation::ChannelLog::new(Arc::clone(&languages)));
     let moderation = Arc::new(Moderation::new(
         Arc::clone(&moderation_store),
         Arc::clone(&clock),
@@ -201,6 +202,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         clock: Arc::clone(&clock),
         gateway,
         channel_log,
+        languages,
     };
     let served = discord::serve(&config, Arc::new(services), shutdown).await;
     let _ = stop_http.send(());

@@ -268,7 +268,8 @@ pub async fn generate(config: &Config, args: &GenerateArgs) -> Report {
     config.catalogue.without_partial_images();
     let config = &config;
     let id = format!("local-{}", Utc::now().format("%Y%m%d-%H%M%S-%3f"));
-    let owner = Requester { user_id: 0, guild_id: None, channel_id: 0, roles: Vec::new(), is_manager: true };
+    let owner =
+        Requester { user_id: 0, guild_id: None, channel_id: 0, roles: Vec::new(), is_manager: true, locale: None };
     let request = JobRequest {
         prompt: Some(args.prompt.clone()),
         model: args.model.clone(),
@@ -279,7 +280,9 @@ pub async fn generate(config: &Config, args: &GenerateArgs) -> Report {
     };
     let spec = match request.resolve(&config.catalogue, &config.default_model, config.max_download_bytes) {
         Ok(spec) => spec,
-        Err(e) => return Report { text: crate::discord::words::invalid::invalid(&e), ok: false },
+        Err(e) => {
+            return Report { text: crate::discord::words::invalid::invalid(config.default_locale, &e), ok: false }
+        }
     };
     let openai = Arc::new(startup::openai_backend(config));
     let runner = startup::runner(config, startup::backends(config, openai), Arc::new(SystemClock));
@@ -287,7 +290,11 @@ pub async fn generate(config: &Config, args: &GenerateArgs) -> Report {
         Ok(finished) => finished,
         Err(e) => {
             return Report {
-                text: format!("{} ({})", crate::discord::words::failure::said(&e.error), error::chain(&e.error)),
+                text: format!(
+                    "{} ({})",
+                    crate::discord::words::failure::said(config.default_locale, &e.error),
+                    error::chain(&e.error)
+                ),
                 ok: false,
             };
         }

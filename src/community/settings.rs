@@ -34,6 +34,10 @@ pub struct MemberSettings {
     pub suffix: Option<String>,
     /// Whether results are posted for everyone (the default) or shown to the member alone.
     pub public: Option<bool>,
+    /// The language Easel answers them in (a locale code the adapter checked); unset: their Discord
+    /// client's. In a change, an empty code clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// Where members' settings are kept.
@@ -182,13 +186,24 @@ impl MemberSettings {
         if change.public.is_some() {
             next.public = change.public;
         }
+        if let Some(language) = change.language {
+            next.language = (!language.is_empty()).then_some(language);
+        }
         Ok(next)
+    }
+
+    /// The member's chosen language, for every word about `request`.
+    pub fn apply_language(&self, request: &mut JobRequest) {
+        if let Some(language) = &self.language {
+            request.requester.locale = Some(language.clone());
+        }
     }
 
     /// Fills the options a request left out from these settings: the model, then any size, quality and
     /// style that model offers (prompt commands only), the suffix after the prompt, and privacy.
     pub fn apply(&self, request: &mut JobRequest, catalogue: &Catalogue) {
         request.private = self.public == Some(false);
+        self.apply_language(request);
         if !matches!(request.command, Command::Generate | Command::Hd | Command::Styles) {
             return;
         }

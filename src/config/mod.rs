@@ -125,6 +125,9 @@ pub struct Config {
     /// `EASEL_PREVIEW_EVERY_MS`: how often at most a running job's message shows a fresh preview of
     /// the picture taking shape (`None`: previews off).
     pub preview_every: Option<Duration>,
+    /// `EASEL_DEFAULT_LOCALE`: the language of what no member's or server's language covers (direct
+    /// messages, servers not heard from yet, languages Easel does not speak).
+    pub default_locale: crate::domain::lang::Lang,
     /// How often the served models are checked again while the bot runs.
     pub model_watch: Duration,
     /// Which gateway shards this process runs (`EASEL_SHARDS`).
@@ -217,6 +220,15 @@ impl Config {
         if preview_every.is_none() {
             catalogue.without_partial_images();
         }
+        let locale = get("EASEL_DEFAULT_LOCALE").unwrap_or_else(|| "en-US".to_owned());
+        let default_locale = crate::domain::lang::Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(locale.trim()))
+            .ok_or(ConfigError::Invalid {
+                name: "EASEL_DEFAULT_LOCALE",
+                expected: "one of en-US, zh-CN, ja, es-ES, pt-BR, de, fr, ko",
+                got: locale,
+            })?;
         Ok(Self {
             trust: trust::Trust::from_lookup(&get, &limits)?,
             discord_token: Secret::new(discord_token),
@@ -256,6 +268,7 @@ impl Config {
             spool_dir: get("EASEL_SPOOL").map_or_else(|| beside(&database_path, "spool"), PathBuf::from),
             keep: Duration::from_secs(ranged(&get, "EASEL_KEEP_DAYS", "days", 1..=365, 7)? * 86_400),
             preview_every,
+            default_locale,
             shards: match get("EASEL_SHARDS") {
                 None => shards::ShardPlan::All,
                 Some(raw) => shards::ShardPlan::parse(&raw).map_err(|_| ConfigError::Invalid {

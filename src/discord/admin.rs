@@ -4,9 +4,10 @@ use serenity::all::{CommandInteraction, CommandOptionType, CreateCommand, Create
 use serenity::http::Http;
 
 use super::options::Options;
-use super::words;
+use super::words::{self, Lang};
 use super::{Asked, Services};
 use crate::community::admin::{Actor, Admin, AdminDone, AdminError};
+use crate::discord::words::t;
 use crate::domain::limits::{LimitName, Scope};
 
 /// The `/usage` and `/limits` definitions.
@@ -77,9 +78,9 @@ pub(super) async fn actor(http: &Http, services: &Services, asked: Asked<'_>) ->
 }
 
 /// Runs a `/limits` subcommand for `actor` and returns the text for the admin.
-pub async fn run_limits(admin: &Admin, actor: Actor, command: &CommandInteraction) -> String {
+pub async fn run_limits(admin: &Admin, actor: Actor, command: &CommandInteraction, lang: Lang) -> String {
     let Some((name, o)) = Options::subcommand(command) else {
-        return "Please choose a subcommand.".to_owned();
+        return t!(lang, "choose-subcommand");
     };
     let user = o.user("user");
     let scope = match (&user, o.role("role")) {
@@ -96,16 +97,16 @@ pub async fn run_limits(admin: &Admin, actor: Actor, command: &CommandInteractio
         "reset" => admin.reset(&actor, scope).await,
         "block" => match user {
             Some((user, _)) => {
-                let reason = o.string("reason").unwrap_or("no reason given");
-                admin.block(&actor, user, o.number("hours"), reason).await
+                let reason = o.string("reason").map_or_else(|| t!(lang, "admin-no-reason"), str::to_owned);
+                admin.block(&actor, user, o.number("hours"), &reason).await
             }
-            None => return "Please choose the member to block.".to_owned(),
+            None => return t!(lang, "choose-member-to-block"),
         },
         "unblock" => match user {
             Some((user, _)) => admin.unblock(&actor, user).await,
-            None => return "Please choose the member to unblock.".to_owned(),
+            None => return t!(lang, "choose-member-to-unblock"),
         },
-        _ => return "Unknown subcommand.".to_owned(),
+        _ => return t!(lang, "unknown-subcommand"),
     };
-    result.map_or_else(|e| words::admin::refused(&e), |done| words::admin::done(&done))
+    result.map_or_else(|e| words::admin::refused(lang, &e), |done| words::admin::done(lang, &done))
 }

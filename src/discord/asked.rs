@@ -22,6 +22,7 @@ use serenity::http::Http;
 use tracing::{error, info, warn};
 
 use super::rights::Authority;
+use super::words::Lang;
 use super::{DiscordCourier, Services, TOKEN_LIFETIME};
 use crate::desk::Desk;
 use crate::domain::catalogue::BackendKind;
@@ -94,6 +95,27 @@ impl Asked<'_> {
             Self::Click(c) => c.channel_id,
             Self::Modal(m) => m.channel_id,
         }
+    }
+
+    /// The sender's Discord client language.
+    pub(crate) fn locale(&self) -> &str {
+        match self {
+            Self::Command(c) => &c.locale,
+            Self::Click(c) => &c.locale,
+            Self::Modal(m) => &m.locale,
+        }
+    }
+
+    /// The language the sender reads: their `/settings language` when memory knows it, else their
+    /// client's, else the bot's default.
+    pub(crate) fn lang(&self, services: &Services) -> Lang {
+        let saved = self.guild().and_then(|g| services.settings.known(g.get(), self.user().id.get()));
+        services.languages.member(saved.and_then(|s| s.language).as_deref(), Some(self.locale()))
+    }
+
+    /// The language of the sender's server, for what everyone there reads (a request card).
+    pub(crate) fn server_lang(&self, services: &Services) -> Lang {
+        services.languages.server(self.guild().map(GuildId::get))
     }
 
     fn member(&self) -> Option<&Member> {
@@ -195,7 +217,7 @@ pub(crate) async fn ask_for_job(
     let failure = JobError::Unexpected("the request's handler panicked".into());
     log_failure(&id.0, &failure);
     let request = placeholder(asked, id);
-    let text = super::words::failure::told(&request, &failure);
+    let text = super::words::failure::told(asked.lang(services), &request, &failure);
     if deferred.load(Ordering::SeqCst) {
         tell_privately(http, services, request, ticket, &text).await;
     } else {
@@ -206,7 +228,8 @@ pub(crate) async fn ask_for_job(
 /// A request standing for `asked` when there is none to hand (a panic, an answer about no job): who
 /// asked, where, under `id`.
 pub(crate) fn placeholder(asked: Asked<'_>, id: crate::domain::request::JobId) -> JobRequest {
-    let requester = super::commands::requester_of(asked.user().id, asked.guild(), asked.channel(), None);
+    let requester =
+        super::commands::requester_of(asked.user().id, asked.guild(), asked.channel(), None, asked.locale());
     JobRequest::new(id, crate::domain::request::Command::Generate, requester, 0)
 }
 
@@ -220,7 +243,7 @@ pub(crate) async fn tell_privately(
     text: &str,
 ) {
     let job = StoredJob::queued(request, BackendKind::Openai, ticket);
-    DiscordCourier::new(Arc::clone(http), Arc::clone(&services.clock)).tell(&job, text).await;
+    DiscordCourier::new(http, services).tell(&job, text).await;
 }
 
 /// How to reach the member about a job: its interaction's token, while Discord takes it.
@@ -243,7 +266,8 @@ async fn submit_job(
     if known {
         if let Err(e) = jobs.check(&request) {
             info!(job = %request.id, reason = %error::chain(&e), "request refused before any model call");
-            return asked.reply_ephemeral(http, &super::words::failure::told(&request, &e)).await;
+            let lang = services.languages.of_request(&request);
+            return asked.reply_ephemeral(http, &super::words::failure::told(lang, &request, &e)).await;
         }
     } else {
         // The member's privacy is not known: their answer is private until it is.
@@ -277,12 +301,13 @@ async fn submit_job(
         None => false,
     };
     if covered {
+        let lang = services.languages.of_request(&request);
         let text = match card_picture(services, &request).await {
             Ok(picture) => match services.desk.submit(request.clone(), None, picture).await {
-                Ok(channel) => super::words::desk::posted(channel),
-                Err(refusal) => super::words::desk::refused(&refusal),
+                Ok(channel) => super::words::desk::posted(lang, channel),
+                Err(refusal) => super::words::desk::refused(lang, &refusal),
             },
-            Err(e) => super::words::failure::said(&e),
+            Err(e) => super::words::failure::said(lang, &e),
         };
         if private {
             return asked.answer_deferred(http, &text).await;
@@ -339,7 +364,10 @@ fn apply(
             }
             saved.apply(request, &admission.catalogue());
         }
-        Origin::Click => request.private |= saved.public == Some(false),
+        Origin::Click => {
+            request.private |= saved.public == Some(false);
+            saved.apply_language(request);
+        }
     }
 }
 
@@ -369,7 +397,8 @@ fn approval_from_memory(services: &Services, asked: Asked<'_>, request: &JobRequ
 /// Tells the member privately why their deferred request went no further (nothing was queued).
 async fn explain(http: &Arc<Http>, services: &Services, request: &JobRequest, ticket: Ticket, e: &JobError) {
     info!(job = %request.id, reason = %error::chain(e), "request refused before any model call");
-    tell_privately(http, services, request.clone(), ticket, &super::words::failure::told(request, e)).await;
+    let text = super::words::failure::told(services.languages.of_request(request), request, e);
+    tell_privately(http, services, request.clone(), ticket, &text).await;
 }
 
 async fn followup_note(http: &Http, asked: Asked<'_>, note: &str) {

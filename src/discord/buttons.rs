@@ -4,6 +4,8 @@
 
 use serenity::all::{ButtonStyle, CreateActionRow, CreateButton};
 
+use super::words::Lang;
+use crate::discord::words::t;
 use crate::domain::request::JobSpec;
 
 /// The prefix of every result button's `custom_id`.
@@ -67,22 +69,27 @@ impl ResultButton {
 
 /// The rows under a result of `images` images: Re-roll, Edit (when the model edits) and Delete; then
 /// Vary k and HD k for each image (when the model varies), five to a row: at most five rows.
-pub fn result_rows(job: &str, spec: &JobSpec, images: usize) -> Vec<CreateActionRow> {
+pub fn result_rows(lang: Lang, job: &str, spec: &JobSpec, images: usize) -> Vec<CreateActionRow> {
     let button = |b: ResultButton, label: String, style| CreateButton::new(b.custom_id(job)).label(label).style(style);
-    let mut first = vec![button(ResultButton::Reroll, "Re-roll".into(), ButtonStyle::Primary)];
+    let mut first = vec![button(ResultButton::Reroll, t!(lang, "button-reroll"), ButtonStyle::Primary)];
     if spec.model.can_edit() {
-        first.push(button(ResultButton::Edit, "Edit".into(), ButtonStyle::Secondary));
+        first.push(button(ResultButton::Edit, t!(lang, "button-edit"), ButtonStyle::Secondary));
     }
-    first.push(button(ResultButton::Delete, "Delete".into(), ButtonStyle::Danger));
+    first.push(button(ResultButton::Delete, t!(lang, "button-delete"), ButtonStyle::Danger));
     let mut rows = vec![CreateActionRow::Buttons(first)];
     if spec.model.variation.is_none() {
         return rows;
     }
     let images = images.clamp(1, 10);
-    let label = |name: &str, k: usize| if images == 1 { name.to_owned() } else { format!("{name} {k}") };
-    for (make, name) in [(ResultButton::Vary as fn(usize) -> ResultButton, "Vary"), (ResultButton::Hd, "HD")] {
+    let label = |vary: bool, k: usize| match (vary, images == 1) {
+        (true, true) => t!(lang, "button-vary"),
+        (true, false) => t!(lang, "button-vary-numbered", number = k),
+        (false, true) => t!(lang, "button-hd"),
+        (false, false) => t!(lang, "button-hd-numbered", number = k),
+    };
+    for (make, vary) in [(ResultButton::Vary as fn(usize) -> ResultButton, true), (ResultButton::Hd, false)] {
         let buttons: Vec<CreateButton> =
-            (1..=images).map(|k| button(make(k), label(name, k), ButtonStyle::Secondary)).collect();
+            (1..=images).map(|k| button(make(k), label(vary, k), ButtonStyle::Secondary)).collect();
         rows.extend(buttons.chunks(5).map(|chunk| CreateActionRow::Buttons(chunk.to_vec())));
     }
     rows
@@ -117,7 +124,7 @@ mod tests {
         let mut r = request(Command::Generate, "a fox");
         r.n = Some(10);
         let spec = r.resolve(&Catalogue::builtin(), "gpt-image-2", 1 << 20).unwrap();
-        let rows = serde_json::to_value(result_rows("1", &spec, 10)).unwrap();
+        let rows = serde_json::to_value(result_rows(Lang::EnUs, "1", &spec, 10)).unwrap();
         let rows = rows.as_array().unwrap();
         assert_eq!(rows.len(), 5);
         assert!(rows.iter().all(|row| row["components"].as_array().unwrap().len() <= 5));
@@ -125,6 +132,6 @@ mod tests {
         r.model = Some("dall-e-3".into());
         r.n = None;
         let spec = r.resolve(&Catalogue::builtin(), "gpt-image-2", 1 << 20).unwrap();
-        assert_eq!(result_rows("1", &spec, 1).len(), 1, "dall-e-3 neither varies nor edits");
+        assert_eq!(result_rows(Lang::EnUs, "1", &spec, 1).len(), 1, "dall-e-3 neither varies nor edits");
     }
 }

@@ -6,6 +6,7 @@ use serenity::all::{
 };
 
 use super::options::Options;
+use super::words::Lang;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::request::{Command, JobId, JobRequest, Requester, SourceImage};
 
@@ -175,12 +176,27 @@ fn member_commands(catalogue: &Catalogue, all_models: &[&str]) -> Vec<CreateComm
             "public",
             "Post results for everyone (true) or show them to you alone (false)",
         ))
+        .add_option(language_option())
         .add_option(CreateCommandOption::new(CommandOptionType::Boolean, "reset", "Clear all your defaults"));
     let help = CreateCommand::new("help")
         .description("How to write prompts, every command, models and prices, your limits")
         .dm_permission(false);
     vec![show, settings, help]
 }
+
+/// `/settings language`: every language Easel speaks, by its own name, or back to Discord's.
+fn language_option() -> CreateCommandOption {
+    let option = CreateCommandOption::new(
+        CommandOptionType::String,
+        "language",
+        "The language Easel answers you in (default: your Discord language)",
+    )
+    .add_string_choice("my Discord language", DISCORD_LANGUAGE);
+    Lang::ALL.into_iter().fold(option, |option, lang| option.add_string_choice(lang.native_name(), lang.code()))
+}
+
+/// `/settings language`'s value for "my Discord language".
+pub const DISCORD_LANGUAGE: &str = "discord";
 
 fn prompt_option(required: bool) -> CreateCommandOption {
     CreateCommandOption::new(CommandOptionType::String, "prompt", "Describe the image you want")
@@ -200,7 +216,7 @@ fn choices(name: &str, description: &str, values: &[&str]) -> CreateCommandOptio
     let option = CreateCommandOption::new(CommandOptionType::String, name, description);
     if values.len() > MAX_CHOICES {
         let examples = values.iter().take(3).copied().collect::<Vec<_>>().join(", ");
-        let typed = format!("{description}, e.g. {examples}");
+        let typed = format!("{description} ({examples}…)");
         return option.description(crate::text::truncate(&typed, 100)).max_length(100);
     }
     values.iter().fold(option, |option, value| option.add_string_choice(*value, *value))
@@ -223,7 +239,9 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
     let text = |name| o.string(name).map(str::to_owned);
     request.prompt = text("prompt").or_else(|| text("subject"));
     if let Some(styles) = o.string("styles") {
-        request.styles = styles.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+        // Chinese and Japanese members type full-width commas and enumeration commas.
+        request.styles =
+            styles.split([',', '，', '、']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
         if request.styles.is_empty() {
             // Only commas: one blank style, which the core refuses, rather than quietly the defaults.
             request.styles.push(String::new());
@@ -253,18 +271,27 @@ pub fn source_of(a: &serenity::all::Attachment) -> SourceImage {
 /// Who invoked a command, with their roles.
 pub fn requester(interaction: &CommandInteraction) -> Requester {
     let member = interaction.member.as_deref();
-    requester_of(interaction.user.id, interaction.guild_id, interaction.channel_id, member.map(|m| m.roles.as_slice()))
+    let roles = member.map(|m| m.roles.as_slice());
+    requester_of(interaction.user.id, interaction.guild_id, interaction.channel_id, roles, &interaction.locale)
 }
 
-/// Who sent any interaction (a command, a click, a modal), with their roles. Whether they manage the
-/// server is not read here: it comes from their server-level rights (`rights`), set after the deferral.
-pub fn requester_of(user: UserId, guild: Option<GuildId>, channel: ChannelId, roles: Option<&[RoleId]>) -> Requester {
+/// Who sent any interaction (a command, a click, a modal), with their roles and their client's language
+/// (their saved `/settings language` replaces it once their settings are applied). Whether they manage
+/// the server is not read here: it comes from their server-level rights (`rights`), set after the deferral.
+pub fn requester_of(
+    user: UserId,
+    guild: Option<GuildId>,
+    channel: ChannelId,
+    roles: Option<&[RoleId]>,
+    locale: &str,
+) -> Requester {
     Requester {
         user_id: user.get(),
         guild_id: guild.map(GuildId::get),
         channel_id: channel.get(),
         roles: roles.map(|r| r.iter().map(|r| r.get()).collect()).unwrap_or_default(),
         is_manager: false,
+        locale: Some(locale.to_owned()).filter(|l| !l.is_empty()),
     }
 }
 
@@ -287,7 +314,7 @@ mod tests {
             size["choices"].as_array().is_none_or(Vec::is_empty),
             "more sizes than Discord's 25 choices: typed, checked by the core"
         );
-        assert!(size["description"].as_str().unwrap().contains("e.g. 1024x1024"), "{size}");
+        assert!(size["description"].as_str().unwrap().contains("(1024x1024, "), "{size}");
         for option in options {
             assert!(option["choices"].as_array().map_or(0, Vec::len) <= MAX_CHOICES);
         }

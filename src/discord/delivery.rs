@@ -16,7 +16,10 @@ use serenity::builder::Builder;
 use serenity::http::{Http, HttpError};
 use tracing::{info, warn};
 
-use super::{buttons, render};
+use super::languages::Languages;
+use super::words::{member, Lang};
+use super::{buttons, render, Services};
+use crate::discord::words::t;
 use crate::domain::clock::Clock;
 use crate::domain::request::JobSpec;
 use crate::jobs::queue::StoredJob;
@@ -36,6 +39,7 @@ const MISSING_ACCESS: [isize; 2] = [50001, 50013];
 pub struct DiscordCourier {
     http: Arc<Http>,
     clock: Arc<dyn Clock>,
+    languages: Arc<Languages>,
 }
 
 impl DiscordCourier {
@@ -87,8 +91,14 @@ impl DiscordCourier {
     }
 
     /// A courier over the connected client's `http` (it knows the application id).
-    pub fn new(http: Arc<Http>, clock: Arc<dyn Clock>) -> Self {
-        Self { http, clock }
+    pub fn new(http: &Arc<Http>, services: &Services) -> Self {
+        let (clock, languages) = (Arc::clone(&services.clock), Arc::clone(&services.languages));
+        Self { http: Arc::clone(http), clock, languages }
+    }
+
+    /// The language of `job`'s member.
+    fn lang(&self, job: &StoredJob) -> Lang {
+        self.languages.of_request(&job.request)
     }
 
     fn token_valid(&self, job: &StoredJob) -> bool {
@@ -134,8 +144,10 @@ impl DiscordCourier {
     ) -> Result<Message, serenity::Error> {
         let requester = job.request.requester.user_id;
         let moderator = community.approved_by;
+        let server = self.languages.server(job.request.requester.guild_id);
+        let credit = t!(server, "result-gallery-credit", requester = member(requester), moderator = member(moderator));
         let post = CreateMessage::new()
-            .content(format!("Requested by <@{requester}> · approved by <@{moderator}>"))
+            .content(credit)
             .embed(embed)
             .components(rows)
             .allowed_mentions(CreateAllowedMentions::new());
@@ -146,7 +158,7 @@ impl DiscordCourier {
         let guild = job.request.requester.guild_id.unwrap_or_default();
         let link = format!("https://discord.com/channels/{guild}/{}/{}", message.channel_id, message.id);
         let prompt = job.request.prompt.as_deref().unwrap_or_default();
-        let text = super::words::desk::delivered_to_requester(prompt, moderator, &link);
+        let text = super::words::desk::delivered_to_requester(self.lang(job), prompt, moderator, &link);
         let fallback = community.notice_channel.map_or(channel, ChannelId::new);
         if let Err(e) = tell_member(&self.http, requester, fallback, &text).await {
             warn!(job = %job.request.id, error = %e, "could not tell the requester where their image is");
@@ -211,9 +223,9 @@ fn token_gone(error: &serenity::Error) -> bool {
         if r.status_code.as_u16() == 401 || r.error.code == INVALID_WEBHOOK_TOKEN)
 }
 
-fn cancel_row(job_id: &str) -> CreateActionRow {
+fn cancel_row(lang: Lang, job_id: &str) -> CreateActionRow {
     CreateActionRow::Buttons(vec![CreateButton::new(format!("{CANCEL_BUTTON}:{job_id}"))
-        .label("Cancel")
+        .label(t!(lang, "button-cancel"))
         .style(ButtonStyle::Secondary)])
 }
 
@@ -236,9 +248,10 @@ impl Courier for DiscordCourier {
         if !self.token_valid(job) {
             return Ok(());
         }
-        let components = if cancellable { vec![cancel_row(&job.request.id.0)] } else { Vec::new() };
+        let lang = self.lang(job);
+        let components = if cancellable { vec![cancel_row(lang, &job.request.id.0)] } else { Vec::new() };
         let mut edit = EditInteractionResponse::new()
-            .content(super::words::progress::status(status, &job.request.id.0))
+            .content(super::words::progress::status(lang, status, &job.request.id.0))
             .components(components)
             .allowed_mentions(CreateAllowedMentions::new());
         edit = match (preview, cancellable) {
@@ -253,9 +266,10 @@ impl Courier for DiscordCourier {
     }
 
     async fn deliver(&self, job: &StoredJob, spec: &JobSpec, finished: &FinishedJob) -> Result<Receipt, DeliveryError> {
-        let embed: CreateEmbed = render::result_embed(&job.request, spec, finished);
+        let lang = self.lang(job);
+        let embed: CreateEmbed = render::result_embed(lang, &job.request, spec, finished);
         let files = render::attachments(&job.request, finished);
-        let rows = buttons::result_rows(&job.request.id.0, spec, finished.model_images(spec));
+        let rows = buttons::result_rows(lang, &job.request.id.0, spec, finished.model_images(spec));
         let mut sent = None;
         if self.token_valid(job) {
             let edit = EditInteractionResponse::new()
@@ -276,7 +290,7 @@ impl Courier for DiscordCourier {
             (None, Some(community)) => self.post_in_gallery(job, community, embed, rows, &files).await?,
             (None, None) => {
                 let post = CreateMessage::new()
-                    .content(format!("<@{}>, your image is ready.", job.request.requester.user_id))
+                    .content(t!(lang, "result-ready", member = member(job.request.requester.user_id)))
                     .embed(embed)
                     .components(rows);
                 let post = with_files(once(post, job), &files, CreateMessage::add_file);
@@ -299,12 +313,12 @@ impl Courier for DiscordCourier {
         })
     }
 
-    fn failure_words(&self, failure: &crate::jobs::error::JobError) -> String {
-        super::words::failure::said(failure)
+    fn failure_words(&self, job: &StoredJob, failure: &crate::jobs::error::JobError) -> String {
+        super::words::failure::said(self.lang(job), failure)
     }
 
     async fn explain(&self, job: &StoredJob, failure: &crate::jobs::error::JobError) {
-        self.tell(job, &super::words::failure::told(&job.request, failure)).await;
+        self.tell(job, &super::words::failure::told(self.lang(job), &job.request, failure)).await;
     }
 }
 

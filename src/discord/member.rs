@@ -12,8 +12,10 @@ use serenity::http::{Http, HttpError};
 use tracing::warn;
 
 use super::options::Options;
+use super::words::Lang;
 use super::{buttons, canceller, commands, render, words, Asked, Services};
 use crate::community::settings::MemberSettings;
+use crate::discord::words::t;
 use crate::domain::request::{JobRequest, SourceImage};
 use crate::jobs::queue::StoredJob;
 use crate::jobs::runner::{Cost, FinishedJob};
@@ -31,10 +33,8 @@ pub(super) async fn move_retired_default(services: &Services, request: &JobReque
     if let Err(e) = services.settings.save(guild, user, &saved).await {
         warn!(error = %crate::text::chain(&e), "could not move a retired default model");
     }
-    Some(format!(
-        "Your saved default model `{old}` has been retired, so `{replacement}` takes its place (now saved as your \
-         default; change it with `/settings`)."
-    ))
+    let lang = services.languages.of_request(request);
+    Some(t!(lang, "settings-retired-default", old = old, replacement = replacement))
 }
 
 /// `/settings`: with no option shows them; `reset` clears them; otherwise saves the options given.
@@ -44,6 +44,12 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
     let admission = services.jobs.admission();
     let o = Options::of(command);
     let text = |name| o.string(name).map(str::to_owned);
+    let lang = asked.lang(services);
+    let language = match o.string("language") {
+        Some(commands::DISCORD_LANGUAGE) => Some(String::new()),
+        Some(code) => Some(Lang::from_code(code).map_or_else(String::new, |l| l.code().to_owned())),
+        None => None,
+    };
     let change = MemberSettings {
         model: text("model"),
         size: text("size"),
@@ -51,6 +57,7 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
         style: text("style"),
         suffix: text("suffix"),
         public: o.boolean("public"),
+        language,
     };
     let reset = o.boolean("reset").unwrap_or(false);
     let store = &services.settings;
@@ -58,29 +65,35 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
         Ok(current) => current,
         Err(e) => {
             warn!(error = %crate::text::chain(&e), "could not read settings");
-            return asked.reply_ephemeral(http, "I couldn't read your settings just now. Please try again.").await;
+            return asked.reply_ephemeral(http, &t!(lang, "settings-read-failed")).await;
         }
     };
-    let (next, heading) = if reset {
-        (MemberSettings::default(), "Your defaults are cleared.")
+    let discord = services.languages.member(None, Some(asked.locale()));
+    let describe = |settings: &MemberSettings, lang| {
+        words::settings::describe(lang, settings, &admission.default_model(), discord)
+    };
+    let lang = services.languages.member(current.language.as_deref(), Some(asked.locale()));
+    let (next, cleared) = if reset {
+        (MemberSettings::default(), true)
     } else if change == MemberSettings::default() {
-        return asked
-            .reply_ephemeral(
-                http,
-                &format!("**Your defaults**\n{}", words::settings::describe(&current, &admission.default_model())),
-            )
-            .await;
+        let text = format!("{}\n{}", t!(lang, "settings-heading"), describe(&current, lang));
+        return asked.reply_ephemeral(http, &text).await;
     } else {
         match current.updated(change, &admission.catalogue(), &admission.default_model()) {
-            Ok(next) => (next, "Saved. Your defaults are now:"),
-            Err(e) => return asked.reply_ephemeral(http, &words::settings::refused(&e)).await,
+            Ok(next) => (next, false),
+            Err(e) => return asked.reply_ephemeral(http, &words::settings::refused(lang, &e)).await,
         }
     };
+    // Answered in the language just chosen.
+    let lang = services.languages.member(next.language.as_deref(), Some(asked.locale()));
     let text = match store.save(guild.get(), user.get(), &next).await {
-        Ok(()) => format!("{heading}\n{}", words::settings::describe(&next, &admission.default_model())),
+        Ok(()) => {
+            let heading = if cleared { t!(lang, "settings-cleared") } else { t!(lang, "settings-saved") };
+            format!("{heading}\n{}", describe(&next, lang))
+        }
         Err(e) => {
             warn!(error = %crate::text::chain(&e), "could not save settings");
-            "I couldn't save your settings just now. Please try again.".to_owned()
+            t!(lang, "settings-save-failed")
         }
     };
     asked.reply_ephemeral(http, &text).await;
@@ -100,17 +113,15 @@ async fn requester(
 /// `/usage`: what the member has used and has left, and their latest failed requests.
 pub(super) async fn usage(http: &Http, services: &Services, command: &CommandInteraction) {
     let requester = requester(http, services, command).await;
+    let lang = Asked::Command(command).lang(services);
     let mut text = match services.jobs.admission().usage_report(&requester).await {
-        Ok(report) => format!("**Your Easel usage**\n{}", words::usage::lines(&report).join("\n")),
-        Err(e) => words::failure::said(&e),
+        Ok(report) => format!("{}\n{}", t!(lang, "usage-heading"), words::usage::lines(lang, &report).join("\n")),
+        Err(e) => words::failure::said(lang, &e),
     };
     if let Some(failure) = services.jobs.private_failure(requester.guild_id, requester.user_id).await {
-        text.push_str(&format!(
-            "\n\nYour latest private request that made no image ({}, job {}): {}",
-            words::relative(failure.at),
-            failure.job_id,
-            failure.reason
-        ));
+        let (when, job) = (words::relative(failure.at), failure.job_id.to_string());
+        text.push_str("\n\n");
+        text.push_str(&t!(lang, "usage-latest-failure", when = when, job = job, reason = failure.reason.as_str()));
     }
     Asked::Command(command).reply_ephemeral(http, &crate::text::truncate(&text, 2000)).await;
 }
@@ -118,11 +129,14 @@ pub(super) async fn usage(http: &Http, services: &Services, command: &CommandInt
 /// `/help`: the prompt formula, the commands, the models and prices, and the member's limits.
 pub(super) async fn help(http: &Http, services: &Services, command: &CommandInteraction) {
     let admission = services.jobs.admission();
+    let lang = Asked::Command(command).lang(services);
     let report = admission.usage_report(&requester(http, services, command).await).await;
-    let limits = report.map(|report| words::usage::lines(&report)).unwrap_or_default();
-    let sections = words::help::sections(&admission.catalogue(), &admission.default_model(), &limits);
+    let limits = report.map(|report| words::usage::lines(lang, &report)).unwrap_or_default();
+    let catalogue = admission.catalogue();
+    let translating = false;
+    let sections = words::help::sections(lang, &catalogue, &admission.default_model(), &limits, translating);
     let embed = sections.into_iter().fold(
-        CreateEmbed::new().title("Easel: making images together").description(words::help::PROMPT_FORMULA),
+        CreateEmbed::new().title(t!(lang, "help-title")).description(words::help::prompt_formula(lang)),
         |embed, (title, text)| embed.field(title, crate::text::truncate(&text, 1024), false),
     );
     let message = CreateInteractionResponseMessage::new()
@@ -137,6 +151,7 @@ pub(super) async fn help(http: &Http, services: &Services, command: &CommandInte
 /// `/show job`: the result again with working buttons, ephemeral unless the job was public.
 pub(super) async fn show(http: &Arc<Http>, services: &Services, command: &CommandInteraction) {
     let asked = Asked::Command(command);
+    let lang = asked.lang(services);
     let job_id = Options::of(command).string("job").unwrap_or_default().to_owned();
     // Deferred first (the work below may take longer than Discord's 3 seconds), privately unless the
     // job is known to be public.
@@ -150,23 +165,23 @@ pub(super) async fn show(http: &Arc<Http>, services: &Services, command: &Comman
     let by = canceller(http, services, asked).await;
     let shown = match services.jobs.show(&job_id, by).await {
         Ok(shown) => shown,
-        Err(why) => return answer_privately(http, services, asked, private, &words::show::not_shown(&why)).await,
+        Err(why) => return answer_privately(http, services, asked, private, &words::show::not_shown(lang, &why)).await,
     };
     let (job, spec, finished, note) = match shown {
         Shown::Kept { job, spec, finished } => (job, spec, finished, None),
         Shown::Posted { job, spec, channel_id, message_id } => {
             match refetched(http, services, &job, channel_id, message_id).await {
-                Ok(finished) => (job, spec, finished, Some("Fetched again from its message on Discord.")),
-                Err(text) => return answer_privately(http, services, asked, private, text).await,
+                Ok(finished) => (job, spec, finished, Some(t!(lang, "result-fetched-again"))),
+                Err(text) => return answer_privately(http, services, asked, private, &text(lang)).await,
             }
         }
     };
     if job.request.private && !private {
         // Made public meanwhile? Never: a private job is shown privately, the public answer removed.
-        return answer_privately(http, services, asked, private, "That result is private.").await;
+        return answer_privately(http, services, asked, private, &t!(lang, "show-private")).await;
     }
-    let embed = render::result_embed(&job.request, &spec, &finished);
-    let rows = buttons::result_rows(&job.request.id.0, &spec, finished.model_images(&spec));
+    let embed = render::result_embed(lang, &job.request, &spec, &finished);
+    let rows = buttons::result_rows(lang, &job.request.id.0, &spec, finished.model_images(&spec));
     let edit = render::attachments(&job.request, &finished).into_iter().fold(
         EditInteractionResponse::new()
             .content(note.unwrap_or_default())
@@ -193,6 +208,9 @@ async fn answer_privately(http: &Arc<Http>, services: &Services, asked: Asked<'_
     super::asked::tell_privately(http, services, request, super::asked::ticket(services, asked.token()), text).await;
 }
 
+/// Why a delivered message's images cannot be shown, in a reader's language.
+type ShowProblem = fn(Lang) -> String;
+
 /// The images of a delivered message, downloaded through its fresh attachment links.
 async fn refetched(
     http: &Http,
@@ -200,16 +218,16 @@ async fn refetched(
     job: &StoredJob,
     channel_id: u64,
     message_id: u64,
-) -> Result<FinishedJob, &'static str> {
+) -> Result<FinishedJob, ShowProblem> {
     let request = &job.request;
     let message = match http.get_message(channel_id.into(), message_id.into()).await {
         Ok(message) => message,
         Err(serenity::Error::Http(HttpError::UnsuccessfulRequest(r))) if r.status_code.as_u16() == 404 => {
-            return Err("That result was deleted from Discord, and its images are no longer kept, so I can't show it.")
+            return Err(|lang| t!(lang, "show-deleted"))
         }
         Err(e) => {
             warn!(job = %request.id, error = %e, "could not fetch a delivered message");
-            return Err("I couldn't reach that result's message on Discord just now. Please try again.");
+            return Err(|lang| t!(lang, "show-unreachable"));
         }
     };
     let mut images = Vec::with_capacity(message.attachments.len());
@@ -217,13 +235,13 @@ async fn refetched(
         let source: SourceImage = commands::source_of(attachment);
         let bytes = services.jobs.download(&source).await.map_err(|e| {
             warn!(job = %request.id, error = %crate::text::chain(&e), "could not download a delivered image");
-            "I couldn't download that result's images from Discord just now. Please try again."
+            (|lang| t!(lang, "show-download-failed")) as ShowProblem
         })?;
-        images
-            .push(crate::media::imaging::described(bytes).map_err(|_| "That result's images can no longer be read.")?);
+        let unreadable: ShowProblem = |lang| t!(lang, "show-unreadable");
+        images.push(crate::media::imaging::described(bytes).map_err(|_| unreadable)?);
     }
     if images.is_empty() {
-        return Err("That result's message no longer holds its images, so I can't show it.");
+        return Err(|lang| t!(lang, "show-emptied"));
     }
     let result = job.result.clone().unwrap_or_default();
     let cost = Cost { usd: result.cost_usd, from_usage: result.from_usage };
@@ -246,9 +264,10 @@ pub(super) fn wants_server_report(command: &CommandInteraction) -> bool {
 /// server-level rights).
 pub(super) async fn server_report(http: &Http, services: &Services, command: &CommandInteraction) {
     let asked = Asked::Command(command);
+    let lang = asked.lang(services);
     let Some(guild) = command.guild_id.map(|g| g.get()) else { return };
     if !asked.authority(http, services).await.moderate {
-        return asked.reply_ephemeral(http, "Only moderators can see the server's spend.").await;
+        return asked.reply_ephemeral(http, &t!(lang, "report-moderators-only")).await;
     }
     let now = services.clock.now();
     let since = crate::community::report::since(now);
@@ -262,10 +281,10 @@ pub(super) async fn server_report(http: &Http, services: &Services, command: &Co
         (Ok(days), Ok(top), Ok(failed)) => (days, top, failed),
         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
             warn!(error = %crate::text::chain(&e), "could not read the server's spend");
-            return asked.reply_ephemeral(http, "I couldn't read the server's spend just now. Please try again.").await;
+            return asked.reply_ephemeral(http, &t!(lang, "report-read-failed")).await;
         }
     };
-    let summary = words::report::summary(&days, &top, failed);
+    let summary = words::report::summary(lang, &days, &top, failed);
     let Ok(chart) = crate::community::report::chart_png(&days, now.date_naive()) else {
         return asked.reply_ephemeral(http, &summary).await;
     };

@@ -12,10 +12,12 @@ mod clicks;
 pub mod commands;
 mod delivery;
 pub mod gateway;
+pub mod languages;
 mod member;
 pub mod moderation;
 pub mod options;
-pub mod render;
+pub mod registration;
+mod render;
 mod requests;
 pub mod rights;
 pub mod words;
@@ -26,9 +28,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serenity::all::{
-    ClientBuilder, Command as SlashCommand, CommandInteraction, ComponentInteraction, ConnectionStage, Context,
-    CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseMessage, EventHandler, GatewayIntents,
-    GuildId, HttpBuilder, Interaction, Ready, ShardManager,
+    ClientBuilder, CommandInteraction, ComponentInteraction, ConnectionStage, Context, CreateAllowedMentions,
+    CreateInteractionResponse, CreateInteractionResponseMessage, EventHandler, GatewayIntents, GuildId, HttpBuilder,
+    Interaction, Ready, ShardManager,
 };
 use serenity::async_trait;
 use serenity::http::Http;
@@ -37,6 +39,7 @@ use tracing::{error, info, warn};
 
 use crate::config::shards::ShardPlan;
 use crate::config::Config;
+use crate::discord::words::t;
 use crate::domain::clock::Clock;
 use crate::jobs::{Canceller, Jobs};
 
@@ -81,6 +84,8 @@ pub struct Services {
     pub gateway: Arc<crate::discord::gateway::Gateway>,
     /// The moderation log's poster, given the bot's client when the gateway is ready.
     pub channel_log: Arc<moderation::ChannelLog>,
+    /// Which language each member and server reads.
+    pub languages: Arc<languages::Languages>,
 }
 
 struct Handler {
@@ -111,9 +116,10 @@ impl EventHandler for Handler {
                 }
             });
         }
-        let courier = DiscordCourier::new(Arc::clone(&ctx.http), Arc::clone(&self.services.clock));
+        let courier = DiscordCourier::new(&ctx.http, &self.services);
         self.services.jobs.start(Arc::new(courier));
-        self.services.desk.start(Arc::new(DiscordBoard::new(Arc::clone(&ctx.http))));
+        let board = DiscordBoard::new(Arc::clone(&ctx.http), Arc::clone(&self.services.languages));
+        self.services.desk.start(Arc::new(board));
         self.services.channel_log.connect(Arc::clone(&ctx.http));
         self.services.gateway.ready(ctx.shard_id.0);
         // Start-up (catalogue checks, registration) is done: its buffers can go back to the system.
@@ -122,9 +128,12 @@ impl EventHandler for Handler {
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         let services = Arc::clone(&self.services);
+        if let Some((guild, locale)) = interaction_guild_locale(&interaction) {
+            services.languages.learn(guild, locale);
+        }
         if let Some(guild) = interaction_guild(&interaction).filter(|g| !services.trust.serves(g.get())) {
             info!(guild = guild.get(), "an interaction from a server Easel is not enabled in; refused");
-            self.handlers.spawn(async move { not_enabled(&ctx.http, &interaction).await });
+            self.handlers.spawn(async move { not_enabled(&ctx.http, &services, &interaction).await });
             return;
         }
         match interaction {
@@ -146,28 +155,27 @@ impl EventHandler for Handler {
     }
 }
 
-/// Registers every command, its choices from what is offered now.
-async fn register(http: &Http, services: &Services, guild: Option<GuildId>) {
-    let mut definitions = commands::definitions(&services.jobs.admission().catalogue());
+/// Every command, its choices from what is offered now, in every language Easel speaks.
+pub fn definitions(catalogue: &crate::domain::catalogue::Catalogue) -> Vec<serde_json::Value> {
+    let mut definitions = commands::definitions(catalogue);
     definitions.extend(admin::definitions());
     definitions.push(moderation::definition());
     definitions.extend(requests::definitions());
+    registration::localized(definitions)
+}
+
+/// Registers every command (replacing what was registered before).
+async fn register(http: &Http, services: &Services, guild: Option<GuildId>) {
+    let definitions = definitions(&services.jobs.admission().catalogue());
     let registered = match guild {
-        Some(guild) => guild.set_commands(http, definitions).await,
-        None => SlashCommand::set_global_commands(http, definitions).await,
+        Some(guild) => http.create_guild_commands(guild, &definitions).await,
+        None => http.create_global_commands(&definitions).await,
     };
     match registered {
         Ok(list) => info!(commands = list.len(), guild = ?guild, "commands registered"),
         Err(e) => error!(error = %e, "could not register slash commands"),
     }
 }
-
-/// Easel's answer to a command sent outside a server.
-const SERVERS_ONLY: &str = "Easel works in servers, where the server's limits and moderators apply. \
-     Please use it in a server channel.";
-
-/// Easel's answer in a server its owner has not enabled it in (`EASEL_GUILDS`).
-const NOT_ENABLED: &str = "Easel is not enabled in this server. Its owner chooses the servers it works in.";
 
 /// The server an interaction came from, if any.
 fn interaction_guild(interaction: &Interaction) -> Option<GuildId> {
@@ -179,15 +187,26 @@ fn interaction_guild(interaction: &Interaction) -> Option<GuildId> {
     }
 }
 
+/// The server an interaction came from, with the server's language as Discord gives it.
+fn interaction_guild_locale(interaction: &Interaction) -> Option<(u64, Option<&str>)> {
+    let (guild, locale) = match interaction {
+        Interaction::Command(c) | Interaction::Autocomplete(c) => (c.guild_id, c.guild_locale.as_deref()),
+        Interaction::Component(c) => (c.guild_id, c.guild_locale.as_deref()),
+        Interaction::Modal(m) => (m.guild_id, m.guild_locale.as_deref()),
+        _ => (None, None),
+    };
+    guild.map(|g| (g.get(), locale))
+}
+
 /// One private "not enabled here" for any interaction from a server Easel does not serve; no work.
-async fn not_enabled(http: &Http, interaction: &Interaction) {
+async fn not_enabled(http: &Http, services: &Services, interaction: &Interaction) {
     let asked = match interaction {
         Interaction::Command(c) => Asked::Command(c),
         Interaction::Component(c) => Asked::Click(c),
         Interaction::Modal(m) => Asked::Modal(m),
         _ => return,
     };
-    asked.reply_ephemeral(http, NOT_ENABLED).await;
+    asked.reply_ephemeral(http, &t!(asked.lang(services), "not-enabled")).await;
 }
 
 /// Routes one slash command.
@@ -195,14 +214,14 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
     let asked = Asked::Command(&command);
     if command.guild_id.is_none() {
         // Registered as server-only too; checked here because a DM has no limits or moderation log.
-        return asked.reply_ephemeral(http, SERVERS_ONLY).await;
+        return asked.reply_ephemeral(http, &t!(asked.lang(services), "servers-only")).await;
     }
     match command.data.name.as_str() {
         "usage" if member::wants_server_report(&command) => member::server_report(http, services, &command).await,
         "usage" => member::usage(http, services, &command).await,
         "cancel" => {
             let by = canceller(http, services, asked).await;
-            let text = words::progress::cancel(&services.jobs.cancel_latest(by).await);
+            let text = words::progress::cancel(asked.lang(services), &services.jobs.cancel_latest(by).await);
             asked.reply_ephemeral(http, &text).await;
         }
         "show" => member::show(http, services, &command).await,
@@ -212,12 +231,12 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
         "help" => member::help(http, services, &command).await,
         "limits" => {
             let actor = admin::actor(http, services, asked).await;
-            let text = admin::run_limits(&services.admin, actor, &command).await;
+            let text = admin::run_limits(&services.admin, actor, &command, asked.lang(services)).await;
             asked.reply_ephemeral(http, &text).await;
         }
         "moderation" => {
             let actor = admin::actor(http, services, asked).await;
-            let reply = moderation::run(&services.admin, actor, &command).await;
+            let reply = moderation::run(&services.admin, actor, &command, asked.lang(services)).await;
             asked.reply_ephemeral_with(http, &reply.text, reply.components).await;
         }
         _ => handle_job(http, services, command).await,
@@ -244,11 +263,13 @@ async fn handle_click(http: &Arc<Http>, services: &Services, click: ComponentInt
     let asked = Asked::Click(&click);
     if let Some(job_id) = click.data.custom_id.strip_prefix(CANCEL_BUTTON).and_then(|rest| rest.strip_prefix(':')) {
         let by = canceller(http, services, asked).await;
-        let text = words::progress::cancel(&services.jobs.cancel(&job_id.into(), by).await);
+        let text = words::progress::cancel(asked.lang(services), &services.jobs.cancel(&job_id.into(), by).await);
         return asked.reply_ephemeral(http, &text).await;
     }
     let actor = admin::actor(http, services, asked).await;
-    let Some(reply) = moderation::page_clicked(&services.admin, actor, &click).await else { return };
+    let Some(reply) = moderation::page_clicked(&services.admin, actor, &click, asked.lang(services)).await else {
+        return;
+    };
     let update = CreateInteractionResponseMessage::new()
         .content(reply.text)
         .components(reply.components)

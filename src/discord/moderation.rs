@@ -13,9 +13,12 @@ use serenity::async_trait;
 use serenity::http::Http;
 
 use super::delivery::is_retryable;
+use super::languages::Languages;
 use super::options::Options;
+use super::words::{channel, member, Lang};
 use crate::community::admin::{Actor, Admin, HistoryPage};
 use crate::community::moderation::{AuditEntry, LogNotice, ModerationLog, Outcome};
+use crate::discord::words::t;
 use crate::text::truncate;
 
 /// The `/moderation` definition.
@@ -77,41 +80,41 @@ impl From<String> for Reply {
     }
 }
 
-fn history_reply(page: HistoryPage) -> Reply {
-    let text = super::words::admin::history(&page);
+fn history_reply(lang: Lang, page: HistoryPage) -> Reply {
+    let text = super::words::admin::history(lang, &page);
     if page.pages <= 1 {
         return text.into();
     }
     let target = page.user.unwrap_or(0);
-    let button = |label: &str, to: u32, disabled: bool| {
+    let button = |label: String, to: u32, disabled: bool| {
         CreateButton::new(format!("{HISTORY_BUTTON}:{target}:{to}"))
             .label(label)
             .style(ButtonStyle::Secondary)
             .disabled(disabled)
     };
     let row = CreateActionRow::Buttons(vec![
-        button("◀ Newer", page.page.saturating_sub(1).max(1), page.page <= 1),
-        button("Older ▶", (page.page + 1).min(page.pages), page.page >= page.pages),
+        button(t!(lang, "history-newer"), page.page.saturating_sub(1).max(1), page.page <= 1),
+        button(t!(lang, "history-older"), (page.page + 1).min(page.pages), page.page >= page.pages),
     ]);
     Reply { text, components: vec![row] }
 }
 
 /// Answers a click on a history page button: the permission is checked again, from the clicker's
 /// server-level rights (`actor`), before the page is shown.
-pub async fn page_clicked(admin: &Admin, actor: Actor, click: &ComponentInteraction) -> Option<Reply> {
+pub async fn page_clicked(admin: &Admin, actor: Actor, click: &ComponentInteraction, lang: Lang) -> Option<Reply> {
     let mut parts = click.data.custom_id.strip_prefix(HISTORY_BUTTON)?.strip_prefix(':')?.split(':');
     let user = parts.next()?.parse::<u64>().ok().filter(|u| *u != 0);
     let page = parts.next()?.parse::<u32>().ok()?;
     Some(match admin.history(&actor, user, page).await {
-        Ok(page) => history_reply(page),
-        Err(e) => super::words::admin::refused(&e).into(),
+        Ok(page) => history_reply(lang, page),
+        Err(e) => super::words::admin::refused(lang, &e).into(),
     })
 }
 
 /// Runs a `/moderation` subcommand for `actor` and returns the reply for the moderator.
-pub async fn run(admin: &Admin, actor: Actor, command: &CommandInteraction) -> Reply {
+pub async fn run(admin: &Admin, actor: Actor, command: &CommandInteraction, lang: Lang) -> Reply {
     let Some((name, o)) = Options::subcommand(command) else {
-        return String::from("Please choose a subcommand.").into();
+        return t!(lang, "choose-subcommand").into();
     };
     let (user, pattern, regex) = (
         o.user("user").map(|(id, _)| id),
@@ -122,41 +125,42 @@ pub async fn run(admin: &Admin, actor: Actor, command: &CommandInteraction) -> R
     let result = match name.as_str() {
         "log-channel" => match o.channel("channel") {
             Some(channel) => admin.set_log_channel(&actor, channel).await,
-            None => return String::from("Please choose a channel.").into(),
+            None => return t!(lang, "choose-channel").into(),
         },
         "blocklist add" => admin.blocklist_add(&actor, pattern, regex).await,
         "blocklist remove" => admin.blocklist_remove(&actor, pattern, regex).await,
         "blocklist list" => admin.blocklist(&actor).await,
         "history" => {
             return match admin.history(&actor, user, page).await {
-                Ok(page) => history_reply(page),
-                Err(e) => super::words::admin::refused(&e).into(),
+                Ok(page) => history_reply(lang, page),
+                Err(e) => super::words::admin::refused(lang, &e).into(),
             }
         }
         "unblock" => match user {
             Some(user) => admin.unblock(&actor, user).await,
-            None => return String::from("Please choose the member to unblock.").into(),
+            None => return t!(lang, "choose-member-to-unblock").into(),
         },
-        _ => return String::from("Unknown subcommand.").into(),
+        _ => return t!(lang, "unknown-subcommand").into(),
     };
-    result.map_or_else(|e| super::words::admin::refused(&e), |done| super::words::admin::done(&done)).into()
+    result.map_or_else(|e| super::words::admin::refused(lang, &e), |done| super::words::admin::done(lang, &done)).into()
 }
 
 /// Posts audit entries to a guild's log channel, through the bot's one serenity client (one rate
 /// limiter for the token), which it is given once the gateway is ready.
-#[derive(Default)]
 pub struct ChannelLog {
     http: tokio::sync::OnceCell<Arc<Http>>,
     connected: tokio::sync::Notify,
+    languages: Arc<Languages>,
 }
 
 /// How long a post made before the gateway is ready waits for it.
 const CONNECT_WAIT: Duration = Duration::from_secs(60);
 
 impl ChannelLog {
-    /// A log poster, not yet connected: posts wait for [`Self::connect`].
-    pub fn new() -> Self {
-        Self::default()
+    /// A log poster writing in each server's language, not yet connected: posts wait for
+    /// [`Self::connect`].
+    pub fn new(languages: Arc<Languages>) -> Self {
+        Self { http: tokio::sync::OnceCell::new(), connected: tokio::sync::Notify::new(), languages }
     }
 
     /// Gives the log the bot's client (the first call wins; a reconnect's `ready` changes nothing).
@@ -193,42 +197,43 @@ const THUMBNAIL: &str = "thumbnail.png";
 
 /// The log channel's embed for one job: who, where, what, the outcome and (for delivered jobs) a small
 /// thumbnail attached to the log message itself, which never expires.
-pub fn log_embed(e: &AuditEntry) -> CreateEmbed {
+pub fn log_embed(lang: Lang, e: &AuditEntry) -> CreateEmbed {
+    let outcome = super::words::outcome(lang, e.outcome);
     let mut embed = CreateEmbed::new()
-        .title(format!("/{}: {}", e.command, e.outcome.label()))
+        .title(t!(lang, "log-title", command = e.command.as_str(), outcome = outcome.as_str()))
         .colour(colour(e.outcome))
         // 3,000 + 1,024 (revised prompt) + 1,024 (reason) + the short fields stays under Discord's
         // 6,000 characters for a whole embed.
         .description(crate::text::echo(&e.prompt, 3000))
-        .field("Requester", format!("<@{}>", e.user_id), true)
-        .field("Channel", format!("<#{}>", e.channel_id), true);
+        .field(t!(lang, "field-requester"), member(e.user_id), true)
+        .field(t!(lang, "field-channel"), channel(e.channel_id), true);
     if let (Some(guild), Some(message)) = (e.guild_id, e.message_id) {
         let link = format!("https://discord.com/channels/{guild}/{}/{message}", e.channel_id);
-        embed = embed.field("Result", format!("[Jump to the image]({link})"), true);
+        embed = embed.field(t!(lang, "field-result"), format!("[{}]({link})", t!(lang, "log-jump")), true);
     }
     embed = embed
-        .field("Command", format!("/{}", e.command), true)
-        .field("Model", e.model.clone(), true)
-        .field("Size", e.size.clone(), true)
-        .field("Quality", e.quality.clone(), true)
-        .field("Cost", format!("${:.4}", e.cost_usd), true)
-        .field("Outcome", e.outcome.label(), true);
+        .field(t!(lang, "field-command"), format!("/{}", e.command), true)
+        .field(t!(lang, "field-model"), e.model.clone(), true)
+        .field(t!(lang, "field-size"), e.size.clone(), true)
+        .field(t!(lang, "field-quality"), e.quality.clone(), true)
+        .field(t!(lang, "field-cost"), lang.money(e.cost_usd, 4), true)
+        .field(t!(lang, "field-outcome"), outcome, true);
     if let Some(revised) = &e.revised_prompt {
-        embed = embed.field("Revised prompt", crate::text::echo(revised, 1024), false);
+        embed = embed.field(t!(lang, "field-revised-prompt"), crate::text::echo(revised, 1024), false);
     }
     if let Some(reason) = &e.reason {
-        embed = embed.field("Reason", crate::text::echo(reason, 1024), false);
+        embed = embed.field(t!(lang, "field-reason"), crate::text::echo(reason, 1024), false);
     }
     if e.thumbnail.is_some() {
         embed = embed.thumbnail(format!("attachment://{THUMBNAIL}"));
     }
-    embed.footer(CreateEmbedFooter::new(format!("Job {}", e.job_id))).timestamp(e.created_at)
+    embed.footer(CreateEmbedFooter::new(t!(lang, "log-footer", job = e.job_id.as_str()))).timestamp(e.created_at)
 }
 
 #[async_trait]
 impl ModerationLog for ChannelLog {
-    async fn notice(&self, channel_id: u64, notice: &LogNotice) -> Result<(), String> {
-        let text = super::words::notices::notice(notice);
+    async fn notice(&self, guild_id: Option<u64>, channel_id: u64, notice: &LogNotice) -> Result<(), String> {
+        let text = super::words::notices::notice(self.languages.server(guild_id), notice);
         let message =
             CreateMessage::new().content(truncate(&text, 2000)).allowed_mentions(CreateAllowedMentions::new());
         let http = self.http().await?;
@@ -236,7 +241,9 @@ impl ModerationLog for ChannelLog {
     }
 
     async fn post(&self, channel_id: u64, entry: &AuditEntry) -> Result<(), String> {
-        let mut message = CreateMessage::new().embed(log_embed(entry)).allowed_mentions(CreateAllowedMentions::new());
+        let lang = self.languages.server(entry.guild_id);
+        let mut message =
+            CreateMessage::new().embed(log_embed(lang, entry)).allowed_mentions(CreateAllowedMentions::new());
         if let Some(png) = &entry.thumbnail {
             message = message.add_file(CreateAttachment::bytes(png.clone(), THUMBNAIL));
         }

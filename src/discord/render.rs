@@ -2,6 +2,8 @@
 
 use serenity::all::{CreateAttachment, CreateEmbed, CreateEmbedFooter};
 
+use super::words::{member, Lang};
+use crate::discord::words::t;
 use crate::domain::request::{Command, JobRequest, JobSpec};
 use crate::jobs::runner::FinishedJob;
 use crate::text::truncate;
@@ -23,51 +25,58 @@ pub fn attachments(request: &JobRequest, job: &FinishedJob) -> Vec<CreateAttachm
         .collect()
 }
 
-/// The embed beside the images: prompt, revised prompt, model, size, quality, cost and requester.
-pub fn result_embed(request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> CreateEmbed {
+/// The embed beside the images: prompt, revised prompt, model, size, quality, cost and requester, in
+/// the member's language.
+pub fn result_embed(lang: Lang, request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> CreateEmbed {
     let title = match request.command {
-        Command::Generate => "Your image",
-        Command::Hd => "Your HD image",
-        Command::Variation => "Your variation",
-        Command::Edit => "Your edit",
-        Command::Upscale => "Your HD image",
-        Command::Styles => "Your style comparison",
+        Command::Generate => t!(lang, "result-title-generate"),
+        Command::Hd | Command::Upscale => t!(lang, "result-title-hd"),
+        Command::Variation => t!(lang, "result-title-variation"),
+        Command::Edit => t!(lang, "result-title-edit"),
+        Command::Styles => t!(lang, "result-title-styles"),
     };
     let prompt = request.prompt.as_deref().map(str::trim).filter(|p| !p.is_empty());
-    let description = prompt.map_or_else(|| "A variation of your image".to_owned(), |p| crate::text::echo(p, 4000));
+    let description = prompt.map_or_else(|| t!(lang, "result-variation-description"), |p| crate::text::echo(p, 4000));
     let mut embed = CreateEmbed::new().title(title).colour(COLOUR).description(description);
     if let Some(revised) = job.revised_prompt.as_deref().filter(|r| Some(*r) != prompt) {
-        embed = embed.field("Revised prompt", crate::text::echo(revised, 1024), false);
+        embed = embed.field(t!(lang, "field-revised-prompt"), crate::text::echo(revised, 1024), false);
+    }
+    if let Some(sent) = spec.translated_prompt.as_deref() {
+        embed = embed.field(t!(lang, "field-prompt-sent"), crate::text::echo(sent, 1024), false);
     }
     embed = embed
-        .field("Model", spec.model.id.clone(), true)
-        .field("Size", spec.size.clone(), true)
-        .field("Quality", spec.quality.clone(), true)
-        .field("Cost", cost_text(job), true)
-        .field("AI-generated", "Marked in each file's metadata", true)
-        .field("Requested by", format!("<@{}>", request.requester.user_id), true);
+        .field(t!(lang, "field-model"), spec.model.id.clone(), true)
+        .field(t!(lang, "field-size"), spec.size.clone(), true)
+        .field(t!(lang, "field-quality"), spec.quality.clone(), true)
+        .field(t!(lang, "field-cost"), cost_text(lang, job), true)
+        .field(t!(lang, "field-ai-generated"), t!(lang, "result-ai-generated"), true)
+        .field(t!(lang, "field-requested-by"), member(request.requester.user_id), true);
     if !job.seeds.is_empty() {
         let seeds: Vec<String> = job.seeds.iter().map(i64::to_string).collect();
-        embed = embed.field(if seeds.len() == 1 { "Seed" } else { "Seeds" }, seeds.join(", "), true);
+        embed = embed.field(t!(lang, "field-seeds", count = seeds.len()), seeds.join(", "), true);
     }
     if let Some(details) = &job.details {
-        embed = embed.field("Parameters", truncate(details, 1024), false);
+        embed = embed.field(t!(lang, "field-parameters"), truncate(details, 1024), false);
     }
     if let Some(negative) = &spec.negative_prompt {
-        embed = embed.field("Negative prompt", crate::text::echo(negative, 1024), false);
+        embed = embed.field(t!(lang, "field-negative-prompt"), crate::text::echo(negative, 1024), false);
     }
     if !spec.style_prompts.is_empty() {
         let styles: Vec<&str> = spec.style_prompts.iter().map(|(_, style)| style.as_str()).collect();
-        embed = embed.field("Styles", styles.join(" · "), false);
+        embed = embed.field(t!(lang, "field-styles"), styles.join(" · "), false);
     }
-    embed = embed.footer(CreateEmbedFooter::new(format!("Job {} · /show {}", request.id, request.id)));
+    embed = embed.footer(CreateEmbedFooter::new(t!(lang, "result-footer", job = request.id.to_string())));
     if let Some(first) = job.images.first() {
         embed = embed.image(format!("attachment://{}", file_name(request, 0, first.extension)));
     }
     embed
 }
 
-fn cost_text(job: &FinishedJob) -> String {
-    let basis = if job.cost.from_usage { "from token usage" } else { "catalogue price" };
-    format!("${:.4} ({basis})", job.cost.usd)
+fn cost_text(lang: Lang, job: &FinishedJob) -> String {
+    let cost = lang.money(job.cost.usd, 4);
+    if job.cost.from_usage {
+        t!(lang, "result-cost-usage", cost = cost)
+    } else {
+        t!(lang, "result-cost-catalogue", cost = cost)
+    }
 }

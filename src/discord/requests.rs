@@ -13,10 +13,13 @@ use serenity::async_trait;
 use serenity::http::Http;
 use tracing::warn;
 
+use super::languages::Languages;
 use super::options::Options;
-use super::{commands, words, Asked, Services};
+use super::words::{self, Lang};
+use super::{commands, Asked, Services};
 use crate::desk::board::{Decider, Reference, MAX_NOTE_CHARS};
 use crate::desk::{Board, BoardSettings, CommunityRequest, Policy, RequestState, Sort};
+use crate::discord::words::t;
 use crate::domain::request::{Command, JobId, JobRequest};
 
 /// The prefix of the card buttons' custom ids: `easel-req:{approve|deny|vote}:{request id}`.
@@ -99,6 +102,7 @@ async fn decider(http: &Http, services: &Services, asked: Asked<'_>, guild: u64)
 /// Easel's checked copy.
 pub(super) async fn request(http: &Http, services: &Services, command: &CommandInteraction) {
     let asked = Asked::Command(command);
+    let lang = asked.lang(services);
     if let Err(e) = asked.defer(http, true).await {
         return warn!(error = %e, "could not defer a community request");
     }
@@ -126,12 +130,12 @@ pub(super) async fn request(http: &Http, services: &Services, command: &CommandI
         None => None,
         Some(source) => match services.jobs.checked_picture(source).await {
             Ok(png) => Some(Reference { png }),
-            Err(e) => return asked.answer_deferred(http, &words::failure::said(&e)).await,
+            Err(e) => return asked.answer_deferred(http, &words::failure::said(lang, &e)).await,
         },
     };
     let text = match services.desk.submit(request, note, reference).await {
-        Ok(channel) => words::desk::posted(channel),
-        Err(refusal) => words::desk::refused(&refusal),
+        Ok(channel) => words::desk::posted(lang, channel),
+        Err(refusal) => words::desk::refused(lang, &refusal),
     };
     asked.answer_deferred(http, &text).await;
 }
@@ -139,27 +143,26 @@ pub(super) async fn request(http: &Http, services: &Services, command: &CommandI
 /// `/requests list|channel|gallery|moderators|policy`.
 pub(super) async fn requests(http: &Http, services: &Services, command: &CommandInteraction) {
     let asked = Asked::Command(command);
+    let lang = asked.lang(services);
     let Some(guild) = command.guild_id.map(|g| g.get()) else { return };
     let Some((name, o)) = Options::subcommand(command) else { return };
     if name == "list" {
         let sort = if o.string("sort") == Some("age") { Sort::Age } else { Sort::Votes };
         let text = match services.desk.list(guild, sort).await {
-            Ok(open) if open.is_empty() => "There are no open requests.".to_owned(),
-            Ok(open) => list_text(guild, &open),
-            Err(refusal) => words::desk::refused(&refusal),
+            Ok(open) if open.is_empty() => t!(lang, "desk-no-open"),
+            Ok(open) => list_text(lang, guild, &open),
+            Err(refusal) => words::desk::refused(lang, &refusal),
         };
         return asked.reply_ephemeral(http, &text).await;
     }
     if !asked.authority(http, services).await.manage {
-        return asked
-            .reply_ephemeral(http, "Only members who can manage the server can change the request board.")
-            .await;
+        return asked.reply_ephemeral(http, &t!(lang, "desk-managers-only")).await;
     }
     let mut settings = services.desk.settings(guild).await;
-    let text = match change(&mut settings, &name, &o) {
+    let text = match change(lang, &mut settings, &name, &o) {
         Ok(done) => match services.desk.save_settings(guild, &settings).await {
             Ok(()) => done,
-            Err(refusal) => words::desk::refused(&refusal),
+            Err(refusal) => words::desk::refused(lang, &refusal),
         },
         Err(refusal) => refusal,
     };
@@ -167,20 +170,20 @@ pub(super) async fn requests(http: &Http, services: &Services, command: &Command
 }
 
 /// Applies one settings subcommand; returns what to say.
-fn change(settings: &mut BoardSettings, name: &str, o: &Options<'_>) -> Result<String, String> {
+fn change(lang: Lang, settings: &mut BoardSettings, name: &str, o: &Options<'_>) -> Result<String, String> {
     let (channel, role, usd, mode) = (o.channel("channel"), o.role("role"), o.number("usd"), o.string("mode"));
     match name {
         "channel" => {
             settings.requests_channel = channel;
-            Ok(format!("Request cards will be posted in <#{}>.", channel.unwrap_or_default()))
+            Ok(t!(lang, "desk-channel-set", channel = words::channel(channel.unwrap_or_default())))
         }
         "gallery" => {
             settings.gallery_channel = channel;
-            Ok(format!("Approved results will be posted in <#{}>.", channel.unwrap_or_default()))
+            Ok(t!(lang, "desk-gallery-set", channel = words::channel(channel.unwrap_or_default())))
         }
         "moderators" => {
             settings.moderator_role = role;
-            Ok(format!("Members with <@&{}> may approve and deny requests.", role.unwrap_or_default()))
+            Ok(t!(lang, "desk-moderators-set", role = words::role(role.unwrap_or_default())))
         }
         "policy" => {
             settings.policy = match (mode, role, usd) {
@@ -190,32 +193,28 @@ fn change(settings: &mut BoardSettings, name: &str, o: &Options<'_>) -> Result<S
                 (Some("over_cost"), _, Some(usd)) if usd.is_finite() && (0.0..=1000.0).contains(&usd) => {
                     Policy::OverCost { usd }
                 }
-                (Some("without_role"), None, _) => {
-                    return Err("Please give the `role` whose members skip approval.".into())
-                }
-                _ => return Err("Please give the cost (`usd`, 0 to 1000) above which requests need approval.".into()),
+                (Some("without_role"), None, _) => return Err(t!(lang, "desk-need-role")),
+                _ => return Err(t!(lang, "desk-need-cost")),
             };
             if settings.policy != Policy::Off && settings.requests_channel.is_none() {
-                return Err("Please choose a requests channel first, with `/requests channel`.".into());
+                return Err(t!(lang, "desk-need-channel"));
             }
-            Ok(policy_text(settings.policy))
+            Ok(policy_text(lang, settings.policy))
         }
-        _ => Err("Unknown subcommand.".into()),
+        _ => Err(t!(lang, "unknown-subcommand")),
     }
 }
 
-fn policy_text(policy: Policy) -> String {
+fn policy_text(lang: Lang, policy: Policy) -> String {
     match policy {
-        Policy::Off => "Requests no longer need approval: members' images run on their own budgets.".into(),
-        Policy::Everyone => "Every member's request now needs a moderator's approval.".into(),
-        Policy::WithoutRole { role } => {
-            format!("Requests of members without <@&{role}> now need a moderator's approval.")
-        }
-        Policy::OverCost { usd } => format!("Requests estimated above ${usd:.2} now need a moderator's approval."),
+        Policy::Off => t!(lang, "desk-policy-off"),
+        Policy::Everyone => t!(lang, "desk-policy-everyone"),
+        Policy::WithoutRole { role } => t!(lang, "desk-policy-without-role", role = words::role(role)),
+        Policy::OverCost { usd } => t!(lang, "desk-policy-over-cost", usd = lang.money(usd, 2)),
     }
 }
 
-fn list_text(guild: u64, open: &[CommunityRequest]) -> String {
+fn list_text(lang: Lang, guild: u64, open: &[CommunityRequest]) -> String {
     let lines: Vec<String> = open
         .iter()
         .enumerate()
@@ -223,55 +222,60 @@ fn list_text(guild: u64, open: &[CommunityRequest]) -> String {
             let prompt = crate::text::echo(r.request.prompt.as_deref().unwrap_or_default(), 80);
             let link =
                 r.card.map_or_else(String::new, |(c, m)| format!(" · https://discord.com/channels/{guild}/{c}/{m}"));
-            format!(
-                "{}. **{prompt}** by <@{}> · {} vote(s) · ~${:.3} · <t:{}:R>{link}",
-                i + 1,
-                r.user_id(),
-                r.votes,
-                r.estimate_usd,
-                r.created_at.timestamp()
+            t!(
+                lang,
+                "desk-list-line",
+                rank = i + 1,
+                prompt = prompt,
+                member = words::member(r.user_id()),
+                votes = r.votes,
+                usd = lang.money(r.estimate_usd, 3),
+                when = words::relative(r.created_at),
+                link = link
             )
         })
         .collect();
-    crate::text::truncate(&format!("**Open requests**\n{}", lines.join("\n")), 2000)
+    crate::text::truncate(&format!("{}\n{}", t!(lang, "desk-list-heading"), lines.join("\n")), 2000)
 }
 
-/// The card: the request, who asked (pinging nobody), the note, the estimate, the votes and the decision.
-pub fn card_embed(r: &CommunityRequest) -> CreateEmbed {
+/// The card, in the server's language: the request, who asked (pinging nobody), the note, the
+/// estimate, the votes and the decision.
+pub fn card_embed(lang: Lang, r: &CommunityRequest) -> CreateEmbed {
     let status = match (r.state, r.decided_by) {
-        (RequestState::Open, _) => "Waiting for a moderator".to_owned(),
-        (RequestState::Approved, Some(m)) => format!("Approved by <@{m}>"),
+        (RequestState::Open, _) => t!(lang, "card-waiting"),
+        (RequestState::Approved, Some(m)) => t!(lang, "card-approved-by", moderator = words::member(m)),
         (RequestState::Denied, Some(m)) => {
-            format!("Denied by <@{m}>: {}", crate::text::echo(r.reason.as_deref().unwrap_or_default(), 900))
+            let reason = crate::text::echo(r.reason.as_deref().unwrap_or_default(), 900);
+            t!(lang, "card-denied-by", moderator = words::member(m), reason = reason)
         }
         (_, None) => r.state.key().to_owned(),
     };
     let mut embed = CreateEmbed::new()
-        .title("Community request")
+        .title(t!(lang, "card-title"))
         .colour(0x9B59B6)
         .description(crate::text::echo(r.request.prompt.as_deref().unwrap_or_default(), 4000))
-        .field("Requested by", format!("<@{}>", r.user_id()), true)
-        .field("Estimated cost", format!("${:.3}", r.estimate_usd), true)
-        .field("Votes", r.votes.to_string(), true)
-        .field("Status", crate::text::truncate(&status, 1024), false);
+        .field(t!(lang, "field-requested-by"), words::member(r.user_id()), true)
+        .field(t!(lang, "card-estimated-cost"), lang.money(r.estimate_usd, 3), true)
+        .field(t!(lang, "card-votes"), r.votes.to_string(), true)
+        .field(t!(lang, "card-status"), crate::text::truncate(&status, 1024), false);
     if let Some(model) = &r.request.model {
-        embed = embed.field("Model", model.clone(), true);
+        embed = embed.field(t!(lang, "field-model"), model.clone(), true);
     }
     if let Some(note) = &r.note {
-        embed = embed.field("Note", crate::text::echo(note, 1024), false);
+        embed = embed.field(t!(lang, "card-note"), crate::text::echo(note, 1024), false);
     }
     if r.request.source.is_some() {
         // Easel's own checked copy, attached to the card: never the member's link.
         embed = embed.image(format!("attachment://{REFERENCE_FILE}"));
     }
-    embed.footer(serenity::all::CreateEmbedFooter::new(format!("Request {}", r.id)))
+    embed.footer(serenity::all::CreateEmbedFooter::new(t!(lang, "card-footer", request = r.id.to_string())))
 }
 
 /// The file name of a card's reference picture.
 const REFERENCE_FILE: &str = "reference.png";
 
 /// The card's buttons while it is open.
-pub fn card_rows(r: &CommunityRequest) -> Vec<CreateActionRow> {
+pub fn card_rows(lang: Lang, r: &CommunityRequest) -> Vec<CreateActionRow> {
     if r.state != RequestState::Open {
         return Vec::new();
     }
@@ -279,9 +283,9 @@ pub fn card_rows(r: &CommunityRequest) -> Vec<CreateActionRow> {
         CreateButton::new(format!("{CARD}{action}:{}", r.id)).label(label).style(style)
     };
     vec![CreateActionRow::Buttons(vec![
-        button("approve", "Approve".into(), ButtonStyle::Success),
-        button("deny", "Deny".into(), ButtonStyle::Danger),
-        button("vote", format!("Vote ({})", r.votes), ButtonStyle::Primary),
+        button("approve", t!(lang, "card-approve"), ButtonStyle::Success),
+        button("deny", t!(lang, "card-deny"), ButtonStyle::Danger),
+        button("vote", t!(lang, "card-vote", votes = r.votes), ButtonStyle::Primary),
     ])]
 }
 
@@ -289,19 +293,20 @@ pub fn card_rows(r: &CommunityRequest) -> Vec<CreateActionRow> {
 pub(super) async fn card_clicked(http: &Arc<Http>, services: &Services, click: &ComponentInteraction) -> Option<()> {
     let (action, id) = click.data.custom_id.strip_prefix(CARD)?.split_once(':')?;
     let asked = Asked::Click(click);
+    let (lang, server) = (asked.lang(services), asked.server_lang(services));
     let Some(guild) = click.guild_id.map(|g| g.get()) else { return Some(()) };
     match action {
         "vote" => match services.desk.vote(id, guild, click.user.id.get()).await {
             Ok(request) => {
                 let redrawn = CreateInteractionResponseMessage::new()
-                    .embed(card_embed(&request))
-                    .components(card_rows(&request))
+                    .embed(card_embed(server, &request))
+                    .components(card_rows(server, &request))
                     .allowed_mentions(CreateAllowedMentions::new());
                 if let Err(e) = asked.respond(http, CreateInteractionResponse::UpdateMessage(redrawn)).await {
                     warn!(error = %e, "could not redraw a request card");
                 }
             }
-            Err(refusal) => asked.reply_ephemeral(http, &words::desk::refused(&refusal)).await,
+            Err(refusal) => asked.reply_ephemeral(http, &words::desk::refused(lang, &refusal)).await,
         },
         "approve" => {
             // Deferred first: approving queues a job and redraws the card, which can outlast 3 seconds.
@@ -312,23 +317,23 @@ pub(super) async fn card_clicked(http: &Arc<Http>, services: &Services, click: &
             let by = decider(http, services, asked, guild).await;
             let text = match services.desk.approve(id, &by, &click.id.to_string()).await {
                 Ok((gallery, request)) => {
-                    DiscordBoard::new(Arc::clone(http)).update_card(&request).await;
-                    words::desk::approved(gallery)
+                    DiscordBoard::new(Arc::clone(http), Arc::clone(&services.languages)).update_card(&request).await;
+                    words::desk::approved(lang, gallery)
                 }
-                Err(refusal) => words::desk::refused(&refusal),
+                Err(refusal) => words::desk::refused(lang, &refusal),
             };
             asked.answer_deferred(http, &text).await;
         }
         "deny" => {
             let by = decider(http, services, asked, guild).await;
             if let Err(refusal) = services.desk.check_decider(guild, &by).await {
-                asked.reply_ephemeral(http, &words::desk::refused(&refusal)).await;
+                asked.reply_ephemeral(http, &words::desk::refused(lang, &refusal)).await;
                 return Some(());
             }
-            let reason = CreateInputText::new(InputTextStyle::Paragraph, "Why? (the requester is told)", REASON)
+            let reason = CreateInputText::new(InputTextStyle::Paragraph, t!(lang, "deny-modal-reason"), REASON)
                 .max_length(MAX_NOTE_CHARS as u16)
                 .required(true);
-            let modal = CreateModal::new(format!("{DENY_MODAL}{id}"), "Deny this request")
+            let modal = CreateModal::new(format!("{DENY_MODAL}{id}"), t!(lang, "deny-modal-title"))
                 .components(vec![CreateActionRow::InputText(reason)]);
             if let Err(e) = asked.respond(http, CreateInteractionResponse::Modal(modal)).await {
                 warn!(error = %e, "could not open the Deny modal");
@@ -343,6 +348,7 @@ pub(super) async fn card_clicked(http: &Arc<Http>, services: &Services, click: &
 pub(super) async fn deny_submitted(http: &Arc<Http>, services: &Services, modal: &ModalInteraction) -> Option<()> {
     let id = modal.data.custom_id.strip_prefix(DENY_MODAL)?;
     let asked = Asked::Modal(modal);
+    let lang = asked.lang(services);
     let Some(guild) = modal.guild_id.map(|g| g.get()) else { return Some(()) };
     let reason = modal
         .data
@@ -357,10 +363,10 @@ pub(super) async fn deny_submitted(http: &Arc<Http>, services: &Services, modal:
     let by = decider(http, services, asked, guild).await;
     let text = match services.desk.deny(id, &by, &reason).await {
         Ok(request) => {
-            DiscordBoard::new(Arc::clone(http)).update_card(&request).await;
-            words::desk::denied()
+            DiscordBoard::new(Arc::clone(http), Arc::clone(&services.languages)).update_card(&request).await;
+            words::desk::denied(lang)
         }
-        Err(refusal) => words::desk::refused(&refusal),
+        Err(refusal) => words::desk::refused(lang, &refusal),
     };
     asked.reply_ephemeral(http, &text).await;
     Some(())
@@ -369,12 +375,18 @@ pub(super) async fn deny_submitted(http: &Arc<Http>, services: &Services, modal:
 /// Cards and requesters in Discord.
 pub struct DiscordBoard {
     http: Arc<Http>,
+    languages: Arc<Languages>,
 }
 
 impl DiscordBoard {
-    /// A board over the connected client's `http`.
-    pub fn new(http: Arc<Http>) -> Self {
-        Self { http }
+    /// A board over the connected client's `http`, writing cards in each server's language.
+    pub fn new(http: Arc<Http>, languages: Arc<Languages>) -> Self {
+        Self { http, languages }
+    }
+
+    /// The language of `request`'s server (its card is read by everyone there).
+    fn server(&self, request: &CommunityRequest) -> Lang {
+        self.languages.server(request.request.requester.guild_id)
     }
 }
 
@@ -386,9 +398,10 @@ impl Board for DiscordBoard {
         request: &CommunityRequest,
         reference: Option<&Reference>,
     ) -> Result<u64, String> {
+        let lang = self.server(request);
         let mut message = CreateMessage::new()
-            .embed(card_embed(request))
-            .components(card_rows(request))
+            .embed(card_embed(lang, request))
+            .components(card_rows(lang, request))
             .allowed_mentions(CreateAllowedMentions::new());
         if let Some(reference) = reference {
             message = message.add_file(serenity::all::CreateAttachment::bytes(reference.png.clone(), REFERENCE_FILE));
@@ -399,9 +412,10 @@ impl Board for DiscordBoard {
 
     async fn update_card(&self, request: &CommunityRequest) {
         let Some((channel, message)) = request.card else { return };
+        let lang = self.server(request);
         let edit = EditMessage::new()
-            .embed(card_embed(request))
-            .components(card_rows(request))
+            .embed(card_embed(lang, request))
+            .components(card_rows(lang, request))
             .allowed_mentions(CreateAllowedMentions::new());
         if let Err(e) = ChannelId::new(channel).edit_message(&self.http, MessageId::new(message), edit).await {
             warn!(request = %request.id, error = %e, "could not redraw a request card");
@@ -410,7 +424,7 @@ impl Board for DiscordBoard {
 
     async fn tell_denied(&self, request: &CommunityRequest, fallback_channel: u64, reason: &str) {
         let fallback = ChannelId::new(fallback_channel);
-        let text = words::desk::denied_to_requester(request, reason);
+        let text = words::desk::denied_to_requester(self.languages.of_request(&request.request), request, reason);
         if let Err(e) = super::delivery::tell_member(&self.http, request.user_id(), fallback, &text).await {
             warn!(request = %request.id, error = %e, "could not tell the requester");
         }

@@ -104,7 +104,8 @@ mod tests {
     use crate::domain::request::tests::request;
 
     fn click(image: Option<SourceImage>) -> Click {
-        let requester = Requester { user_id: 99, guild_id: Some(1), channel_id: 3, roles: vec![], is_manager: false };
+        let requester =
+            Requester { user_id: 99, guild_id: Some(1), channel_id: 3, roles: vec![], is_manager: false, locale: None };
         Click { id: JobId("500".into()), requester, upload_limit: 1 << 20, image }
     }
 

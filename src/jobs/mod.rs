@@ -90,9 +90,9 @@ pub trait Courier: Send + Sync {
     /// Tells the member privately why a job delivered nothing.
     async fn explain(&self, job: &StoredJob, failure: &JobError);
 
-    /// The sentence the member reads for `failure`, as this adapter words it: recorded with the failed
-    /// job, so `/usage` can show what they were told.
-    fn failure_words(&self, failure: &JobError) -> String;
+    /// The sentence `job`'s member reads for `failure`, as this adapter words it (in their language):
+    /// recorded with the failed job, so `/usage` can show what they were told.
+    fn failure_words(&self, job: &StoredJob, failure: &JobError) -> String;
 }
 
 /// How jobs are run.

@@ -258,7 +258,7 @@ impl Jobs {
     pub(super) async fn fail(&self, job: &StoredJob, spec: Option<&JobSpec>, failure: JobError, spent: Option<f64>) {
         let id = &job.request.id;
         self.board.seal(id.as_str()).await;
-        let reason = self.courier().map_or_else(|| failure.to_string(), |courier| courier.failure_words(&failure));
+        let reason = self.courier().map_or_else(|| failure.to_string(), |courier| courier.failure_words(job, &failure));
         match self.settle("failed", id, || self.store.fail(id, &reason, spent, self.clock.now())).await {
             Ok(true) => {}
             Ok(false) => return,

@@ -41,7 +41,7 @@ impl Courier for Recorded {
     async fn explain(&self, _: &StoredJob, failure: &JobError) {
         self.explained.lock().unwrap().push(format!("{failure:?}"));
     }
-    fn failure_words(&self, failure: &JobError) -> String {
+    fn failure_words(&self, _: &StoredJob, failure: &JobError) -> String {
         failure.to_string()
     }
 }

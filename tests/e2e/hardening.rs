@@ -61,7 +61,7 @@ async fn an_absurd_cooldown_is_refused_and_one_already_stored_cannot_take_the_bo
     let other = app.discord.invoke_as(&another_member(), "generate", generate("an owl"), json!({}));
     delivered(&app, &other).await;
     let usage = private_answer(&app, &app.discord.invoke("usage", json!([]), json!({}))).await;
-    assert!(usage.contains("**Cooldown**: 86400 s, next request <t:"), "clamped to a day: {usage}");
+    assert!(usage.contains("**Cooldown**: 86,400 s, next request <t:"), "clamped to a day: {usage}");
 }
 
 #[tokio::test]

@@ -11,6 +11,7 @@ mod failures;
 mod generate;
 mod hardening;
 mod iterate;
+mod languages;
 mod layout;
 mod limits;
 mod member;

@@ -169,7 +169,7 @@ async fn repeat_offenders_are_paused_until_a_moderator_lifts_it() {
 
     assert!(!first.contains("paused"), "{first}");
     assert!(
-        second.contains("Because of repeated refusals you are paused from Easel in this server until <t:"),
+        second.contains("Because of repeated refusals you are paused from Easel in this server; the pause ends <t:"),
         "{second}"
     );
     assert!(third.starts_with("You can't use Easel in this server right now"), "{third}");

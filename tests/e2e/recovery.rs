@@ -39,6 +39,7 @@ async fn crashed(name: &str, state: JobState, attempts: u32, token_minutes: i64)
         channel_id: CHANNEL_ID,
         roles: Vec::new(),
         is_manager: false,
+        locale: None,
     };
     let request = JobRequest {
         prompt: Some("a fox made before the crash".into()),

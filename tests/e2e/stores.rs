@@ -88,8 +88,14 @@ fn charge(job: &str, guild: Option<u64>, user: u64, usd: f64, owner: &InstanceId
 }
 
 fn queued(job: &str, guild: Option<u64>, user: u64, now: DateTime<Utc>) -> StoredJob {
-    let requester =
-        Requester { user_id: user, guild_id: guild, channel_id: CHANNEL, roles: Vec::new(), is_manager: false };
+    let requester = Requester {
+        user_id: user,
+        guild_id: guild,
+        channel_id: CHANNEL,
+        roles: Vec::new(),
+        is_manager: false,
+        locale: None,
+    };
     let request = JobRequest {
         prompt: Some(format!("a fox for {job}")),
         ..JobRequest::new(JobId(job.into()), Command::Generate, requester, 10 << 20)

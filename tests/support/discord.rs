@@ -95,6 +95,12 @@ struct Inner {
     /// Posts whose answer is lost after Discord made the message (a 500 on a post that happened), by
     /// path fragment and how many more.
     lost_answers: Vec<(String, usize)>,
+    /// Each user's Discord client language, when a test set one (`en-US` otherwise).
+    user_locales: HashMap<u64, String>,
+    /// The server's language (its Community "primary language"; `en-US` unless a test sets it).
+    guild_locale: Option<String>,
+    /// Why each refused command registration was refused.
+    refused_registrations: Vec<String>,
 }
 
 /// Handle on a running stand-in.
@@ -262,6 +268,31 @@ impl FakeDiscord {
         self.inner.lock().unwrap().guild_read_delay = delay;
     }
 
+    /// Why each command registration Discord refused was refused (empty: all accepted).
+    pub fn refused_registrations(&self) -> Vec<String> {
+        self.inner.lock().unwrap().refused_registrations.clone()
+    }
+
+    /// Sets the language of user `user_id`'s Discord client: sent as `locale` on their interactions.
+    pub fn set_user_locale(&self, user_id: u64, locale: &str) {
+        self.inner.lock().unwrap().user_locales.insert(user_id, locale.to_owned());
+    }
+
+    /// Sets the server's language: sent as `guild_locale` on every interaction from it.
+    pub fn set_guild_locale(&self, locale: &str) {
+        self.inner.lock().unwrap().guild_locale = Some(locale.to_owned());
+    }
+
+    /// What Discord sends as `locale` (the user's client) for `user_id`.
+    fn locale_of(&self, user_id: u64) -> String {
+        self.inner.lock().unwrap().user_locales.get(&user_id).cloned().unwrap_or_else(|| "en-US".to_owned())
+    }
+
+    /// What Discord sends as `guild_locale`.
+    fn guild_locale(&self) -> String {
+        self.inner.lock().unwrap().guild_locale.clone().unwrap_or_else(|| "en-US".to_owned())
+    }
+
     /// Makes `GET /gateway/bot` recommend `shards` shards.
     pub fn recommend_shards(&self, shards: u32) {
         self.inner.lock().unwrap().recommended_shards = Some(shards);
@@ -282,7 +313,7 @@ impl FakeDiscord {
                 "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": "Ann",
                 "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
             },
-            "locale": "en-US", "guild_locale": "en-US", "app_permissions": "2248473465835073",
+            "locale": self.locale_of(member.id), "guild_locale": self.guild_locale(), "app_permissions": "2248473465835073",
             "entitlements": [], "authorizing_integration_owners": {"0": guild_id.to_string()}, "context": 0,
             "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
         });
@@ -383,7 +414,7 @@ impl FakeDiscord {
                 "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": "Ann",
                 "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
             },
-            "locale": "en-US", "guild_locale": "en-US", "app_permissions": "2248473465835073",
+            "locale": self.locale_of(member.id), "guild_locale": self.guild_locale(), "app_permissions": "2248473465835073",
             "entitlements": [], "authorizing_integration_owners": {"0": GUILD_ID.to_string()}, "context": 0,
             "attachment_size_limit": upload_limit
         });
@@ -405,7 +436,7 @@ impl FakeDiscord {
                 "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": null,
                 "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
             },
-            "locale": "en-US", "guild_locale": "en-US", "app_permissions": "2248473465835073",
+            "locale": self.locale_of(member.id), "guild_locale": self.guild_locale(), "app_permissions": "2248473465835073",
             "entitlements": [], "context": 0, "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
         });
         self.dispatch("INTERACTION_CREATE", interaction);
@@ -438,7 +469,7 @@ impl FakeDiscord {
                 "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": null,
                 "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
             },
-            "locale": "en-US", "guild_locale": "en-US", "app_permissions": "2248473465835073",
+            "locale": self.locale_of(member.id), "guild_locale": self.guild_locale(), "app_permissions": "2248473465835073",
             "entitlements": [], "context": 0, "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
         });
         self.dispatch("INTERACTION_CREATE", interaction);
@@ -481,7 +512,7 @@ impl FakeDiscord {
             "id": id, "application_id": APP_ID.to_string(), "type": 2, "token": token, "version": 1,
             "data": {"id": "910000000000000001", "name": name, "type": 1, "options": options},
             "channel_id": CHANNEL_ID.to_string(), "user": user(MEMBER_ID, "ann"),
-            "locale": "en-US", "entitlements": [], "context": 1, "app_permissions": "0",
+            "locale": self.locale_of(MEMBER_ID), "entitlements": [], "context": 1, "app_permissions": "0",
             "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
         });
         self.dispatch("INTERACTION_CREATE", interaction);
@@ -715,7 +746,16 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
             inner.guild_reads += 1;
             Json(guild(id, &inner.extra_roles)).into_response()
         }
-        ("PUT", [.., "commands"]) => Json(registered_commands(&payload)).into_response(),
+        ("PUT", [.., "commands"]) => match invalid_command_form(&payload) {
+            // Discord refuses the whole registration: 400, code 50035 "Invalid Form Body".
+            Some(why) => {
+                fake.inner.lock().unwrap().refused_registrations.push(why.clone());
+                let errors =
+                    json!({"code": 50035, "message": "Invalid Form Body", "errors": {"_errors": [{"message": why}]}});
+                (StatusCode::BAD_REQUEST, Json(errors)).into_response()
+            }
+            None => Json(registered_commands(&payload)).into_response(),
+        },
         ("GET", ["users", "@me"]) => Json(user(APP_ID, "Easel")).into_response(),
         ("GET", ["users", "@me", "guilds"]) => {
             let permissions = fake.inner.lock().unwrap().bot_permissions.unwrap_or(BOT_PERMISSIONS);
@@ -816,6 +856,56 @@ fn cut_short(bytes: Vec<u8>) -> Response {
         }
     }));
     ([("content-type", "image/png".to_owned()), ("content-length", bytes.len().to_string())], body).into_response()
+}
+
+/// The locales Discord accepts in `name_localizations` and `description_localizations`.
+const DISCORD_LOCALES: [&str; 34] = [
+    "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl", "no", "pl", "pt-BR",
+    "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th", "zh-CN", "ja", "zh-TW", "ko", "ar",
+    "he",
+];
+
+/// Why Discord would refuse these command definitions, as its form validation does: a name must be
+/// 1-32 lowercase letters, digits, `-` or `_` (any script), unique among its siblings in every
+/// language; a description 1-100 characters; localisations only for Discord's locales.
+fn invalid_command_form(payload: &Value) -> Option<String> {
+    fn check(node: &Value, siblings: &mut HashMap<String, Vec<String>>) -> Option<String> {
+        let name = node["name"].as_str().unwrap_or_default();
+        let mut names = vec![("default".to_owned(), name.to_owned())];
+        for (field, max) in [("name_localizations", 32), ("description_localizations", 100)] {
+            for (locale, text) in node[field].as_object().into_iter().flatten() {
+                let text = text.as_str().unwrap_or_default();
+                if !DISCORD_LOCALES.contains(&locale.as_str()) {
+                    return Some(format!("{name}: {locale} is not a Discord locale"));
+                }
+                if text.is_empty() || text.chars().count() > max {
+                    return Some(format!("{name}: {field}.{locale} must be 1-{max} characters: {text:?}"));
+                }
+                if field == "name_localizations" {
+                    names.push((locale.clone(), text.to_owned()));
+                }
+            }
+        }
+        for (locale, text) in &names {
+            let allowed = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+            if !text.chars().all(allowed) || text.to_lowercase() != *text || text.chars().count() > 32 {
+                return Some(format!("{name}: the {locale} name {text:?} is not a valid command name"));
+            }
+            let taken = siblings.entry(locale.clone()).or_default();
+            if taken.contains(text) {
+                return Some(format!("{name}: the {locale} name {text:?} is used twice"));
+            }
+            taken.push(text.clone());
+        }
+        let description = node["description"].as_str().unwrap_or_default();
+        if description.chars().count() > 100 {
+            return Some(format!("{name}: description longer than 100 characters"));
+        }
+        let mut children = HashMap::new();
+        node["options"].as_array().into_iter().flatten().find_map(|option| check(option, &mut children))
+    }
+    let mut top = HashMap::new();
+    payload.as_array().into_iter().flatten().find_map(|command| check(command, &mut top))
 }
 
 fn registered_commands(payload: &Value) -> Value {

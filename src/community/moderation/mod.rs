@@ -211,8 +211,9 @@ pub trait ModerationLog: Send + Sync {
     /// Posts `entry` to `channel_id`. MUST NOT ping anyone.
     async fn post(&self, channel_id: u64, entry: &AuditEntry) -> Result<(), String>;
 
-    /// Posts a notice (a spend alert, a model retiring) to `channel_id`. MUST NOT ping anyone.
-    async fn notice(&self, channel_id: u64, notice: &LogNotice) -> Result<(), String>;
+    /// Posts a notice (a spend alert, a model retiring) to `channel_id`, the log of `guild_id` (`None`:
+    /// the owner's default channel), in that server's language. MUST NOT ping anyone.
+    async fn notice(&self, guild_id: Option<u64>, channel_id: u64, notice: &LogNotice) -> Result<(), String>;
 }
 
 /// A notice for moderators and the owner in the moderation log.
@@ -347,20 +348,20 @@ impl Moderation {
 
     /// Posts a notice in every server's moderation log channel (and the owner's default one).
     pub async fn notice_all(&self, notice: &LogNotice) {
-        let mut channels: Vec<u64> = match self.store.log_channels().await {
-            Ok(list) => list.into_iter().map(|(_, channel)| channel).collect(),
+        let mut channels: Vec<(Option<u64>, u64)> = match self.store.log_channels().await {
+            Ok(list) => list.into_iter().map(|(guild, channel)| (Some(guild), channel)).collect(),
             Err(e) => {
                 warn!(error = %e, "could not list the log channels");
                 Vec::new()
             }
         };
         if let Some((_, channel)) = self.default_channel {
-            channels.push(channel);
+            channels.push((None, channel));
         }
-        channels.sort_unstable();
-        channels.dedup();
-        for channel in channels {
-            if let Err(e) = self.log.notice(channel, notice).await {
+        channels.sort_unstable_by_key(|(guild, channel)| (*channel, guild.is_none()));
+        channels.dedup_by_key(|(_, channel)| *channel);
+        for (guild, channel) in channels {
+            if let Err(e) = self.log.notice(guild, channel, notice).await {
                 warn!(channel, error = %e, "could not post a notice in a moderation log channel");
             }
         }
@@ -369,7 +370,7 @@ impl Moderation {
     /// Posts a notice in `guild_id`'s moderation log channel, when it has one.
     pub async fn notice(&self, guild_id: Option<u64>, notice: &LogNotice) {
         let Some(channel) = self.log_channel(guild_id).await else { return };
-        if let Err(e) = self.log.notice(channel, notice).await {
+        if let Err(e) = self.log.notice(guild_id, channel, notice).await {
             warn!(channel, error = %e, "could not post a notice in the moderation log channel");
         }
     }

@@ -1,174 +1,181 @@
 //! The admin commands' words: `/limits` and `/moderation`.
 
-use super::{channel, fit, full_time, member, relative, role};
+use super::{channel, fit, full_time, member, relative, role, Lang};
 use crate::community::admin::MAX_BLOCK_HOURS;
 use crate::community::admin::{Action, AdminDone, AdminError, HistoryPage, LimitsShown, PatternProblem};
 use crate::community::moderation::{AuditEntry, Rule};
+use crate::discord::words::t;
 use crate::domain::limits::{LimitName, Scope};
 
 /// What an admin command did, for the admin.
-pub fn done(done: &AdminDone) -> String {
+pub fn done(lang: Lang, done: &AdminDone) -> String {
     match done {
-        AdminDone::LogChannel { channel: id } => format!("Easel's moderation log now goes to {}.", channel(*id)),
-        AdminDone::RuleAdded { rule, new: true } => {
-            let (kind, pattern) = rule.parts();
-            format!("Added {kind} `{pattern}` to the blocklist. Prompts that match are refused before any model call.")
+        AdminDone::LogChannel { channel: id } => t!(lang, "admin-log-channel", channel = channel(*id)),
+        AdminDone::RuleAdded { rule, new } => {
+            let (kind, pattern) = rule_parts(lang, rule);
+            if *new {
+                t!(lang, "admin-rule-added", kind = kind, pattern = pattern)
+            } else {
+                t!(lang, "admin-rule-exists", kind = kind, pattern = pattern)
+            }
         }
-        AdminDone::RuleAdded { rule, new: false } => {
-            let (kind, pattern) = rule.parts();
-            format!("{kind} `{pattern}` was already on the blocklist.")
+        AdminDone::RuleRemoved { rule, removed } => {
+            let (kind, pattern) = rule_parts(lang, rule);
+            if *removed {
+                t!(lang, "admin-rule-removed", kind = kind, pattern = pattern)
+            } else {
+                t!(lang, "admin-rule-missing", kind = kind, pattern = pattern)
+            }
         }
-        AdminDone::RuleRemoved { rule, removed: true } => {
-            let (kind, pattern) = rule.parts();
-            format!("Removed {kind} `{pattern}` from the blocklist.")
-        }
-        AdminDone::RuleRemoved { rule, removed: false } => {
-            let (kind, pattern) = rule.parts();
-            format!("{kind} `{pattern}` was not on the blocklist.")
-        }
-        AdminDone::Blocklist(rules) => blocklist(rules),
-        AdminDone::Limits(shown) => limits(shown),
-        AdminDone::LimitSet { name, scope, value } => {
-            format!("`{}` for {} is now {}.", name.key(), whom(*scope), super::limits::show(*name, *value))
-        }
-        AdminDone::Reset { scope, removed } => {
-            let whom = scope.map_or_else(|| "this server (every setting)".to_owned(), whom);
-            format!("Reset {removed} setting(s) for {whom}; the defaults apply again.")
+        AdminDone::Blocklist(rules) => blocklist(lang, rules),
+        AdminDone::Limits(shown) => limits(lang, shown),
+        AdminDone::LimitSet { name, scope, value } => t!(
+            lang,
+            "admin-limit-set",
+            limit = name.key(),
+            whom = whom(lang, *scope),
+            value = super::limits::show(lang, *name, *value)
+        ),
+        AdminDone::Reset { scope: None, removed } => t!(lang, "admin-reset-server", count = *removed),
+        AdminDone::Reset { scope: Some(scope), removed } => {
+            t!(lang, "admin-reset", count = *removed, whom = whom(lang, *scope))
         }
         AdminDone::Blocked { user, until: Some(t) } => {
-            format!("{} is blocked from Easel here; the block ends {}.", member(*user), relative(*t))
+            t!(lang, "admin-blocked-until", member = member(*user), when = relative(*t))
         }
-        AdminDone::Blocked { user, until: None } => {
-            format!("{} is blocked from Easel here until unblocked.", member(*user))
-        }
-        AdminDone::Unblocked { user, was_blocked: true } => format!("{} may use Easel here again.", member(*user)),
-        AdminDone::Unblocked { user, was_blocked: false } => format!("{} was not blocked.", member(*user)),
+        AdminDone::Blocked { user, until: None } => t!(lang, "admin-blocked", member = member(*user)),
+        AdminDone::Unblocked { user, was_blocked: true } => t!(lang, "admin-unblocked", member = member(*user)),
+        AdminDone::Unblocked { user, was_blocked: false } => t!(lang, "admin-not-blocked", member = member(*user)),
     }
 }
 
+/// A blocklist rule's kind in words, and its pattern.
+fn rule_parts(lang: Lang, rule: &Rule) -> (String, &str) {
+    let (kind, pattern) = rule.parts();
+    let kind = if kind == "regex" { t!(lang, "rule-kind-regex") } else { t!(lang, "rule-kind-word") };
+    (kind, pattern)
+}
+
 /// Why an admin command did nothing, for the admin.
-pub fn refused(error: &AdminError) -> String {
+pub fn refused(lang: Lang, error: &AdminError) -> String {
     match error {
-        AdminError::NotAllowed(action) => {
-            format!("Only members with the Manage Server permission may {}.", action_words(*action))
-        }
-        AdminError::NotModerator(action) => format!(
-            "Only this server's moderators (Manage Messages, Moderate Members or Manage Server permission) may {}.",
-            action_words(*action)
-        ),
-        AdminError::BadPattern(PatternProblem::Length) => "A blocklist entry must be 1 to 200 characters.".into(),
-        AdminError::BadPattern(PatternProblem::NoLetterOrDigit) => {
-            "A blocked word needs at least one letter or digit.".into()
-        }
-        AdminError::BadPattern(PatternProblem::Regex(why)) => {
-            format!("That regular expression does not compile: {why}")
-        }
-        AdminError::NotInGuild => "Limits belong to a server: use this command in one.".into(),
-        AdminError::UnknownLimit(name) => format!("`{name}` is not a limit a server can set."),
-        AdminError::ServerOnly(name) => {
-            format!("`{}` is the server's own budget: set it without a user or role.", name.key())
-        }
-        AdminError::BadValue(bad) => super::limits::bad_value(bad),
-        AdminError::AboveOwnerCap(max) => {
-            format!("The bot's owner caps a server's daily budget at ${max:.2}: choose a value from 0 to that.")
-        }
-        AdminError::BadHours => format!(
-            "A block lasts more than 0 and at most {MAX_BLOCK_HOURS} hours (a year); leave `hours` out to block until unblocked."
-        ),
-        AdminError::Store(_) => "Something went wrong saving that; nothing was changed.".into(),
+        AdminError::NotAllowed(action) => t!(lang, "admin-not-manager", action = action_words(lang, *action)),
+        AdminError::NotModerator(action) => t!(lang, "admin-not-moderator", action = action_words(lang, *action)),
+        AdminError::BadPattern(PatternProblem::Length) => t!(lang, "admin-pattern-length"),
+        AdminError::BadPattern(PatternProblem::NoLetterOrDigit) => t!(lang, "admin-pattern-no-letter"),
+        AdminError::BadPattern(PatternProblem::Regex(why)) => t!(lang, "admin-pattern-regex", why = why.as_str()),
+        AdminError::NotInGuild => t!(lang, "admin-not-in-server"),
+        AdminError::UnknownLimit(name) => t!(lang, "admin-unknown-limit", limit = name.as_str()),
+        AdminError::ServerOnly(name) => t!(lang, "admin-server-only", limit = name.key()),
+        AdminError::BadValue(bad) => super::limits::bad_value(lang, bad),
+        AdminError::AboveOwnerCap(max) => t!(lang, "admin-above-owner-cap", max = lang.money(*max, 2)),
+        AdminError::BadHours => t!(lang, "admin-bad-hours", max = MAX_BLOCK_HOURS),
+        AdminError::Store(_) => t!(lang, "admin-store-failed"),
     }
 }
 
 /// What each refused action is called in a refusal.
-fn action_words(action: Action) -> &'static str {
+fn action_words(lang: Lang, action: Action) -> String {
     match action {
-        Action::ChooseLogChannel => "choose Easel's log channel",
-        Action::ChangeBlocklist => "change the blocklist",
-        Action::ReadBlocklist => "read the blocklist",
-        Action::ReadHistory => "read Easel's job history",
-        Action::SeeLimits => "see Easel's limits",
-        Action::ChangeLimits => "change Easel's limits",
-        Action::BlockMembers => "block members from Easel",
-        Action::LiftBlock => "lift a block",
+        Action::ChooseLogChannel => t!(lang, "action-choose-log-channel"),
+        Action::ChangeBlocklist => t!(lang, "action-change-blocklist"),
+        Action::ReadBlocklist => t!(lang, "action-read-blocklist"),
+        Action::ReadHistory => t!(lang, "action-read-history"),
+        Action::SeeLimits => t!(lang, "action-see-limits"),
+        Action::ChangeLimits => t!(lang, "action-change-limits"),
+        Action::BlockMembers => t!(lang, "action-block-members"),
+        Action::LiftBlock => t!(lang, "action-lift-block"),
     }
 }
 
-fn whom(scope: Scope) -> String {
+fn whom(lang: Lang, scope: Scope) -> String {
     match scope {
-        Scope::Guild => "this server".to_owned(),
-        Scope::Role(id) => format!("members with {}", role(id)),
+        Scope::Guild => t!(lang, "whom-server"),
+        Scope::Role(id) => t!(lang, "whom-role", role = role(id)),
         Scope::User(id) => member(id),
     }
 }
 
-fn blocklist(rules: &[Rule]) -> String {
+fn blocklist(lang: Lang, rules: &[Rule]) -> String {
     if rules.is_empty() {
-        return "The blocklist is empty.".to_owned();
+        return t!(lang, "blocklist-empty");
     }
-    let lines: Vec<String> = rules.iter().map(|r| r.parts()).map(|(kind, p)| format!("{kind}: `{p}`")).collect();
-    fit(format!("**Blocklist** ({} rules)\n{}", rules.len(), lines.join("\n")))
+    let lines: Vec<String> =
+        rules.iter().map(|r| rule_parts(lang, r)).map(|(kind, p)| format!("{kind}: `{p}`")).collect();
+    fit(format!("{}\n{}", t!(lang, "blocklist-heading", count = rules.len()), lines.join("\n")))
 }
 
-fn limits(shown: &LimitsShown) -> String {
-    let heading =
-        shown.user.map_or_else(|| "Limits for this server".to_owned(), |id| format!("Limits for {}", member(id)));
-    let mut lines = vec![format!("**{heading}**")];
-    lines.extend(
-        LimitName::ALL.iter().map(|n| format!("`{}`: {}", n.key(), super::limits::show(*n, shown.limits.get(*n)))),
-    );
+fn limits(lang: Lang, shown: &LimitsShown) -> String {
+    let heading = shown
+        .user
+        .map_or_else(|| t!(lang, "limits-heading-server"), |id| t!(lang, "limits-heading-member", member = member(id)));
+    let show = |name: LimitName, value| super::limits::show(lang, name, value);
+    let mut lines = vec![heading];
+    lines.extend(LimitName::ALL.iter().map(|n| format!("`{}`: {}", n.key(), show(*n, shown.limits.get(*n)))));
     let tiers: Vec<String> = shown
         .tiers
         .iter()
         .filter_map(|o| match o.scope {
-            Scope::Role(id) => {
-                Some(format!("{} `{}`: {}", role(id), o.name.key(), super::limits::show(o.name, o.value)))
-            }
+            Scope::Role(id) => Some(format!("{} `{}`: {}", role(id), o.name.key(), show(o.name, o.value))),
             _ => None,
         })
         .collect();
     if !tiers.is_empty() {
-        lines.push(format!("Role tiers: {}", tiers.join("; ")));
+        lines.push(t!(lang, "limits-role-tiers", tiers = tiers.join("; ")));
     }
     if let Some(block) = &shown.block {
-        let until = block.until.map_or_else(|| "until unblocked".to_owned(), |t| format!("ends {}", relative(t)));
-        lines.push(format!("Blocked ({until}): {}", block.reason));
+        let reason = block.reason.as_str();
+        lines.push(match block.until {
+            Some(t) => t!(lang, "limits-blocked-until", when = relative(t), reason = reason),
+            None => t!(lang, "limits-blocked", reason = reason),
+        });
     }
-    lines.push(format!(
-        "Members with Manage Server are {} per-member limits.",
-        if shown.limits.exempt_managers { "exempt from" } else { "held to" }
-    ));
+    lines.push(if shown.limits.exempt_managers {
+        t!(lang, "limits-managers-exempt")
+    } else {
+        t!(lang, "limits-managers-held")
+    });
     lines.join("\n")
 }
 
 /// A page of `/moderation history`.
-pub fn history(page: &HistoryPage) -> String {
-    let whose = page.user.map_or_else(|| "this server".to_owned(), member);
+pub fn history(lang: Lang, page: &HistoryPage) -> String {
+    let (n, of) = (page.page, page.pages);
     if page.entries.is_empty() {
-        return format!("No jobs on page {} of {} for {whose}.", page.page, page.pages);
+        return match page.user {
+            None => t!(lang, "history-empty-server", page = n, pages = of),
+            Some(id) => t!(lang, "history-empty-member", page = n, pages = of, member = member(id)),
+        };
     }
-    let mut lines =
-        vec![format!("**Easel jobs of {whose}**: page {} of {} ({} in all)", page.page, page.pages, page.total)];
-    lines.extend(page.entries.iter().map(history_line));
+    let heading = match page.user {
+        None => t!(lang, "history-heading-server", page = n, pages = of, total = page.total),
+        Some(id) => t!(lang, "history-heading-member", page = n, pages = of, total = page.total, member = member(id)),
+    };
+    let mut lines = vec![heading];
+    lines.extend(page.entries.iter().map(|e| history_line(lang, e)));
     fit(lines.join("\n"))
 }
 
-fn history_line(e: &AuditEntry) -> String {
-    let jump = match (e.guild_id, e.message_id) {
-        (Some(g), Some(m)) => format!(" [result](https://discord.com/channels/{g}/{}/{m})", e.channel_id),
+fn history_line(lang: Lang, e: &AuditEntry) -> String {
+    let link = match (e.guild_id, e.message_id) {
+        (Some(g), Some(m)) => {
+            format!(" [{}](https://discord.com/channels/{g}/{}/{m})", t!(lang, "history-result"), e.channel_id)
+        }
         _ => String::new(),
     };
     let reason = e.reason.as_deref().map(|r| format!(" ({})", crate::text::echo(r, 60))).unwrap_or_default();
-    format!(
-        "{} {} /{} {} · **{}**{} · ${:.4} · \"{}\"{} · job {}",
-        full_time(e.created_at),
-        member(e.user_id),
-        e.command,
-        e.model,
-        e.outcome.label(),
-        reason,
-        e.cost_usd,
-        crate::text::echo(&e.prompt, 60),
-        jump,
-        e.job_id
+    t!(
+        lang,
+        "history-line",
+        time = full_time(e.created_at),
+        member = member(e.user_id),
+        command = e.command.as_str(),
+        model = e.model.as_str(),
+        outcome = super::outcome(lang, e.outcome),
+        reason = reason,
+        cost = lang.money(e.cost_usd, 4),
+        prompt = crate::text::echo(&e.prompt, 60),
+        link = link,
+        job = e.job_id.as_str()
     )
 }

@@ -1,71 +1,86 @@
 //! Why a request is not allowed, in the words the member reads: each message lists what is allowed
 //! instead.
 
+use super::{code_list, Lang};
+use crate::discord::words::t;
 use crate::domain::request::{InvalidRequest, CFG_RANGE, MAX_STYLES, STEPS_RANGE};
 
 /// What the member reads for a request the catalogue does not allow.
-pub fn invalid(e: &InvalidRequest) -> String {
+pub fn invalid(lang: Lang, e: &InvalidRequest) -> String {
+    let list = |values: &[String]| code_list(lang, values);
     match e {
         InvalidRequest::UnknownModel { model, offered } => {
-            format!("`{model}` is not a model this bot offers. Choose one of: {}.", list(offered))
+            t!(lang, "invalid-unknown-model", model = model.as_str(), offered = list(offered))
         }
-        InvalidRequest::EmptyPrompt => "Please give a prompt describing the image you want.".into(),
+        InvalidRequest::EmptyPrompt => t!(lang, "invalid-empty-prompt"),
         InvalidRequest::PromptTooLong { model, len, max } => {
-            format!("Your prompt is {len} characters long; `{model}` accepts at most {max}.")
+            t!(lang, "invalid-prompt-too-long", length = *len, model = model.as_str(), max = *max)
         }
-        InvalidRequest::NotAllowed { model, option, value, allowed } => {
-            format!("`{model}` does not offer {option} `{value}`. It allows: {}.", list(allowed))
-        }
-        InvalidRequest::NoStyles { model } => format!("`{model}` takes no style; leave the style option out."),
+        InvalidRequest::NotAllowed { model, option, value, allowed } => t!(
+            lang,
+            "invalid-not-allowed",
+            model = model.as_str(),
+            option = option_word(lang, option),
+            value = value.as_str(),
+            allowed = list(allowed)
+        ),
+        InvalidRequest::NoStyles { model } => t!(lang, "invalid-no-styles", model = model.as_str()),
         InvalidRequest::CountOutOfRange { model, n, min, max } => {
-            format!("`{model}` makes {min} to {max} images a request; you asked for {n}.")
+            t!(lang, "invalid-count", model = model.as_str(), min = *min, max = *max, count = n.to_string())
         }
         InvalidRequest::VariationUnsupported { model, capable } => {
-            format!("`{model}` cannot make variations. Models that can: {}.", list(capable))
+            t!(lang, "invalid-variation-unsupported", model = model.as_str(), capable = list(capable))
         }
-        InvalidRequest::MissingImage => "Please attach the image to make a variation of.".into(),
+        InvalidRequest::MissingImage => t!(lang, "invalid-missing-image"),
         InvalidRequest::EditUnsupported { model, capable } => {
-            format!("`{model}` cannot edit images. Models that can: {}.", list(capable))
+            t!(lang, "invalid-edit-unsupported", model = model.as_str(), capable = list(capable))
         }
-        InvalidRequest::OptionUnsupported { model, option, capable } => {
-            format!("`{model}` takes no {option}; leave it out or pick a model that does: {}.", list(capable))
-        }
+        InvalidRequest::OptionUnsupported { model, option, capable } => t!(
+            lang,
+            "invalid-option-unsupported",
+            model = model.as_str(),
+            option = option_word(lang, option),
+            capable = list(capable)
+        ),
         InvalidRequest::TuningOutOfRange { option } => {
-            format!("{option} must be within {}; please pick another value.", range_of(option))
+            let (min, max) = if *option == "steps" {
+                (STEPS_RANGE.start().to_string(), STEPS_RANGE.end().to_string())
+            } else {
+                (lang.number(*CFG_RANGE.start(), 0), lang.number(*CFG_RANGE.end(), 0))
+            };
+            t!(lang, "invalid-tuning-range", option = option_word(lang, option), min = min, max = max)
         }
-        InvalidRequest::SeedOutOfRange { seed } => {
-            format!("A seed must be a whole number from -1 to 4294967295; you gave {seed}.")
-        }
-        InvalidRequest::BadStyles => format!("Please name 1 to {MAX_STYLES} styles, separated by commas."),
-        InvalidRequest::StylesUnsupported { model } => {
-            format!("`{model}` makes one image per style; pick another model for `/styles`.")
-        }
-        InvalidRequest::NotAnImage { filename } => {
-            format!("`{filename}` is not an image. Please attach a PNG, JPEG or WebP picture.")
-        }
-        InvalidRequest::ImageTooLarge { filename, size, max } => {
-            format!("`{filename}` is {} MB; the largest image I accept is {} MB.", mb(*size), mb(*max))
-        }
+        InvalidRequest::SeedOutOfRange { seed } => t!(lang, "invalid-seed", seed = seed.to_string()),
+        InvalidRequest::BadStyles => t!(lang, "invalid-styles", max = MAX_STYLES),
+        InvalidRequest::StylesUnsupported { model } => t!(lang, "invalid-styles-unsupported", model = model.as_str()),
+        InvalidRequest::NotAnImage { filename } => t!(lang, "invalid-not-an-image", file = filename.as_str()),
+        InvalidRequest::ImageTooLarge { filename, size, max } => t!(
+            lang,
+            "invalid-image-too-large",
+            file = filename.as_str(),
+            size = lang.number(mb(*size), 1),
+            max = lang.number(mb(*max), 1)
+        ),
     }
 }
 
-fn range_of(option: &str) -> String {
-    if option == "steps" {
-        format!("{} to {}", STEPS_RANGE.start(), STEPS_RANGE.end())
-    } else {
-        format!("{} to {}", CFG_RANGE.start(), CFG_RANGE.end())
+/// What a request's option is called in a sentence (`option` as the core names it).
+pub fn option_word(lang: Lang, option: &str) -> String {
+    match option {
+        "size" => t!(lang, "option-word-size"),
+        "quality" => t!(lang, "option-word-quality"),
+        "style" => t!(lang, "option-word-style"),
+        "steps" => t!(lang, "option-word-steps"),
+        "cfg_scale" => t!(lang, "option-word-cfg_scale"),
+        "sampler" => t!(lang, "option-word-sampler"),
+        "markup" => t!(lang, "option-word-markup"),
+        "steps, cfg_scale or sampler" => t!(lang, "option-word-tuning"),
+        other => other.to_owned(),
     }
 }
 
-fn list(values: &[String]) -> String {
-    if values.is_empty() {
-        return "none".to_owned();
-    }
-    values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
-}
-
-fn mb(bytes: u64) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
 }
 
 #[cfg(test)]
@@ -80,10 +95,13 @@ mod tests {
             value: "256x256".into(),
             allowed: vec!["1024x1024".into(), "1792x1024".into()],
         };
-        assert_eq!(invalid(&size), "`dall-e-3` does not offer size `256x256`. It allows: `1024x1024`, `1792x1024`.");
+        assert_eq!(
+            invalid(Lang::EnUs, &size),
+            "`dall-e-3` does not offer size `256x256`. It allows: `1024x1024`, `1792x1024`."
+        );
         let count = InvalidRequest::CountOutOfRange { model: "dall-e-3".into(), n: 2, min: 1, max: 1 };
-        assert!(invalid(&count).contains("1 to 1 images"));
+        assert!(invalid(Lang::EnUs, &count).contains("1 to 1 images"));
         let none = InvalidRequest::VariationUnsupported { model: "m".into(), capable: Vec::new() };
-        assert!(invalid(&none).ends_with("Models that can: none."));
+        assert!(invalid(Lang::EnUs, &none).ends_with("Models that can: none."));
     }
 }

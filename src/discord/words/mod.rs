@@ -1,9 +1,9 @@
 //! The words members and moderators read, chosen in one place: each core outcome (what was done, why
-//! not, where a job stands) is put into a sentence here, with Discord's markup (mentions, timestamps,
-//! bold, small print). The core returns data; the adapter's handlers and ports call these functions.
-//! Still phrased elsewhere: the commands' own prompts in the adapter's handlers (e.g. "Please choose a
-//! subcommand."), the chart's caption drawn into `/usage server`'s image, and two stored reasons (a
-//! block's "by", a cancel's audit reason) that still carry a mention.
+//! not, where a job stands) is put into a sentence here, in the reader's language, from the message
+//! catalogues in `locales/` ([`messages`]), with Discord's markup (mentions, timestamps, bold, small print).
+//! The core returns data; the adapter's handlers and ports call these functions.
+//! Still phrased elsewhere: the chart's caption drawn into `/usage server`'s image, and two stored
+//! reasons (a block's "by", a cancel's audit reason) that carry a mention.
 
 pub mod admin;
 pub mod desk;
@@ -11,6 +11,7 @@ pub mod failure;
 pub mod help;
 pub mod invalid;
 pub mod limits;
+pub mod messages;
 pub mod notices;
 pub mod progress;
 pub mod report;
@@ -19,6 +20,9 @@ pub mod show;
 pub mod usage;
 
 use chrono::{DateTime, Utc};
+
+pub use crate::domain::lang::Lang;
+pub(crate) use messages::t;
 
 /// Discord's longest message.
 pub const MAX_MESSAGE: usize = 2000;
@@ -46,6 +50,32 @@ pub fn relative(at: DateTime<Utc>) -> String {
 /// A date and time, in each reader's own time zone.
 pub fn full_time(at: DateTime<Utc>) -> String {
     format!("<t:{}:f>", at.timestamp())
+}
+
+/// Sentences one after another, spaced as `lang` writes them (no space between Chinese or Japanese
+/// sentences).
+pub fn sentences(lang: Lang, parts: &[String]) -> String {
+    let separator = if matches!(lang, Lang::ZhCn | Lang::Ja) { "" } else { " " };
+    parts.iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(separator)
+}
+
+/// Values in code marks, "`a`, `b`", or the language's "none".
+pub fn code_list(lang: Lang, values: &[String]) -> String {
+    if values.is_empty() {
+        return t!(lang, "list-none");
+    }
+    values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// A job's outcome as the log and `/moderation history` name it.
+pub fn outcome(lang: Lang, outcome: crate::community::moderation::Outcome) -> String {
+    use crate::community::moderation::Outcome;
+    match outcome {
+        Outcome::Delivered => t!(lang, "outcome-delivered"),
+        Outcome::RefusedByProvider => t!(lang, "outcome-refused-by-provider"),
+        Outcome::RefusedByRules => t!(lang, "outcome-refused-by-rules"),
+        Outcome::Failed => t!(lang, "outcome-failed"),
+    }
 }
 
 /// A reply cut to Discord's message limit.

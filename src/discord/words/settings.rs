@@ -1,33 +1,50 @@
 //! `/settings`' words.
 
+use super::Lang;
 use crate::community::settings::{MemberSettings, SettingsError, MAX_SUFFIX_CHARS};
+use crate::discord::words::t;
 
-/// A member's settings as they read them.
-pub fn describe(settings: &MemberSettings, default_model: &str) -> String {
-    let show = |v: &Option<String>, unset: &str| v.as_deref().map_or(unset.to_owned(), |v| format!("`{v}`"));
+/// A member's settings as they read them; `discord` is the language Discord says they use.
+pub fn describe(lang: Lang, settings: &MemberSettings, default_model: &str, discord: Lang) -> String {
+    let show = |v: &Option<String>, unset: String| v.as_deref().map_or(unset, |v| format!("`{v}`"));
+    let model_default = || t!(lang, "settings-model-default");
+    let language = match settings.language.as_deref().and_then(Lang::from_code) {
+        Some(chosen) => chosen.native_name().to_owned(),
+        None => t!(lang, "settings-discord-language", language = discord.native_name()),
+    };
     [
-        format!("Model: {}", show(&settings.model, &format!("the server's default (`{default_model}`)"))),
-        format!("Size: {}", show(&settings.size, "the model's default")),
-        format!("Quality: {}", show(&settings.quality, "the model's default")),
-        format!("Style: {}", show(&settings.style, "none")),
-        format!("Prompt suffix: {}", show(&settings.suffix, "none")),
-        format!(
-            "Results: {}",
-            if settings.public == Some(false) { "shown to you alone" } else { "posted for everyone" }
+        t!(
+            lang,
+            "settings-model",
+            value = show(&settings.model, t!(lang, "settings-server-default", model = default_model))
         ),
+        t!(lang, "settings-size", value = show(&settings.size, model_default())),
+        t!(lang, "settings-quality", value = show(&settings.quality, model_default())),
+        t!(lang, "settings-style", value = show(&settings.style, t!(lang, "list-none"))),
+        t!(lang, "settings-suffix", value = show(&settings.suffix, t!(lang, "list-none"))),
+        if settings.public == Some(false) {
+            t!(lang, "settings-results-private")
+        } else {
+            t!(lang, "settings-results-public")
+        },
+        t!(lang, "settings-language", value = language),
     ]
     .join("\n")
 }
 
 /// Why a setting was refused, for the member.
-pub fn refused(error: &SettingsError) -> String {
+pub fn refused(lang: Lang, error: &SettingsError) -> String {
     match error {
-        SettingsError::UnknownModel(model) => {
-            format!("`{model}` is not a model this bot offers; see `/help` for the list.")
-        }
-        SettingsError::NotOffered { model, option, value } => format!("`{model}` does not offer {option} `{value}`."),
+        SettingsError::UnknownModel(model) => t!(lang, "settings-unknown-model", model = model.as_str()),
+        SettingsError::NotOffered { model, option, value } => t!(
+            lang,
+            "settings-not-offered",
+            model = model.as_str(),
+            option = super::invalid::option_word(lang, option),
+            value = value.as_str()
+        ),
         SettingsError::SuffixTooLong(len) => {
-            format!("Your prompt suffix is {len} characters; the most is {MAX_SUFFIX_CHARS}.")
+            t!(lang, "settings-suffix-too-long", length = *len, max = MAX_SUFFIX_CHARS)
         }
     }
 }

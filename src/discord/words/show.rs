@@ -1,16 +1,28 @@
 //! `/show`'s refusals.
 
+use super::Lang;
+use crate::discord::words::t;
+use crate::jobs::queue::JobState;
 use crate::jobs::show::NotShown;
 
 /// Why a result cannot be shown again, for the member who asked.
-pub fn not_shown(why: &NotShown) -> String {
+pub fn not_shown(lang: Lang, why: &NotShown) -> String {
     match why {
-        NotShown::Unknown(id) => format!("I have no image job `{}` on record.", crate::text::truncate(id, 40)),
-        NotShown::NotYours => "Only the member who asked for this image, or a moderator, can show it again.".into(),
-        NotShown::NotDelivered(state) => {
-            format!("That job was not delivered (it is {}), so there is nothing to show.", state.key())
-        }
-        NotShown::Invalid(error) => super::failure::said(error),
-        NotShown::Gone => "That job's images are no longer kept, and I don't know where they were posted.".into(),
+        NotShown::Unknown(id) => t!(lang, "show-unknown", job = crate::text::truncate(id, 40)),
+        NotShown::NotYours => t!(lang, "show-not-yours"),
+        NotShown::NotDelivered(state) => t!(lang, "show-not-delivered", state = job_state(lang, *state)),
+        NotShown::Invalid(error) => super::failure::said(lang, error),
+        NotShown::Gone => t!(lang, "show-gone"),
+    }
+}
+
+/// A job's state in words.
+fn job_state(lang: Lang, state: JobState) -> String {
+    match state {
+        JobState::Queued => t!(lang, "job-state-queued"),
+        JobState::Running | JobState::Generated => t!(lang, "job-state-running"),
+        JobState::Delivered => t!(lang, "job-state-delivered"),
+        JobState::Failed => t!(lang, "job-state-failed"),
+        JobState::Cancelled => t!(lang, "job-state-cancelled"),
     }
 }

@@ -251,6 +251,10 @@ pub struct ModelEntry {
     /// previews; each costs about [`PARTIAL_IMAGE_TOKENS`] output tokens, priced into the estimate.
     #[serde(default)]
     pub partial_images: u8,
+    /// Whether the model understands English prompts only (Stable Diffusion checkpoints trained on
+    /// English captions): a prompt is then rendered in English by the configured translator first.
+    #[serde(default)]
+    pub translate_prompt: bool,
     /// AUTOMATIC1111: the sampler asked for unless the member picks one (`None`: the server's default).
     #[serde(default)]
     pub sampler: Option<String>,

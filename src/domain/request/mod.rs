@@ -106,6 +106,10 @@ pub struct Requester {
     pub roles: Vec<u64>,
     /// Whether Discord says they may manage the server (exempt from per-member limits by default).
     pub is_manager: bool,
+    /// The language they read (Discord's locale code: their `/settings language`, else their client's);
+    /// `None` when unknown (the bot's default language).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
 }
 
 /// An image the member uploaded for `/variation`, as Discord described it.
@@ -228,6 +232,9 @@ pub struct JobSpec {
     pub sampler: Option<String>,
     /// `/hd` on a Stable Diffusion server with an upscaler: hires fix.
     pub hires: bool,
+    /// The prompt in English as the translator rendered it for a model that reads English only
+    /// (`translate_prompt`); then it is what [`Self::prompt`] sends. `None`: sent as the member wrote it.
+    pub translated_prompt: Option<String>,
 }
 
 impl JobSpec {

@@ -76,6 +76,7 @@ impl JobRequest {
             hires: self.command == Command::Hd
                 && model.upscaler.is_some()
                 && model.backend == BackendKind::Automatic1111,
+            translated_prompt: None,
         })
     }
 

@@ -3,7 +3,8 @@
 use super::*;
 
 pub(crate) fn request(command: Command, prompt: &str) -> JobRequest {
-    let requester = Requester { user_id: 7, guild_id: Some(1), channel_id: 2, roles: vec![], is_manager: false };
+    let requester =
+        Requester { user_id: 7, guild_id: Some(1), channel_id: 2, roles: vec![], is_manager: false, locale: None };
     JobRequest { prompt: Some(prompt.into()), ..JobRequest::new(JobId("1".into()), command, requester, 10 << 20) }
 }
 

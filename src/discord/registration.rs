@@ -1,0 +1,148 @@
+//! The commands as Discord registers them, in every language Easel speaks: each command's, option's and
+//! choice's name and description localised from the catalogues (`name_localizations`,
+//! `description_localizations`), so a member sees Easel's commands in their Discord language.
+//!
+//! Catalogue keys follow the command tree: `name-<name>` names an option or command wherever it
+//! appears, `desc-<command>[-<option>…]` describes it, `choice-<choice name>` names a fixed choice
+//! (model ids and sizes are not words and stay as they are). The English text is the builders' own
+//! and matches `en-US.ftl` (a test holds them together).
+
+use fluent_bundle::FluentArgs;
+use serde_json::{Map, Value};
+use serenity::all::CreateCommand;
+
+use super::words::messages::{has_message, say};
+use super::words::Lang;
+
+/// Discord's longest command, option or choice name.
+pub const MAX_NAME: usize = 32;
+/// Discord's longest description.
+pub const MAX_DESCRIPTION: usize = 100;
+
+/// The commands' JSON with every language's names and descriptions added.
+pub fn localized(commands: Vec<CreateCommand>) -> Vec<Value> {
+    commands
+        .into_iter()
+        .map(|command| {
+            let mut json = serde_json::to_value(command).unwrap_or(Value::Null);
+            localize(&mut json, &mut Vec::new());
+            json
+        })
+        .collect()
+}
+
+/// Adds localisations to one command or option (and everything under it); `path` is the names above it.
+fn localize(node: &mut Value, path: &mut Vec<String>) {
+    let Some(object) = node.as_object_mut() else { return };
+    let Some(name) = object.get("name").and_then(Value::as_str).map(str::to_owned) else { return };
+    path.push(name.clone());
+    set_localizations(object, "name_localizations", &format!("name-{name}"), "", MAX_NAME);
+    let key = format!("desc-{}", path.join("-"));
+    // What the builder added after the catalogue's words (examples of values) goes with every language.
+    let english = object.get("description").and_then(Value::as_str).unwrap_or_default();
+    let tail = english.strip_prefix(&say(Lang::EnUs, &key, &FluentArgs::new())).unwrap_or_default().to_owned();
+    set_localizations(object, "description_localizations", &key, &tail, MAX_DESCRIPTION);
+    if let Some(choices) = object.get_mut("choices").and_then(Value::as_array_mut) {
+        for choice in choices.iter_mut().filter_map(Value::as_object_mut) {
+            let Some(shown) = choice.get("name").and_then(Value::as_str).map(choice_key) else { continue };
+            set_localizations(choice, "name_localizations", &shown, "", MAX_DESCRIPTION);
+        }
+    }
+    if let Some(options) = object.get_mut("options").and_then(Value::as_array_mut) {
+        for option in options {
+            localize(option, path);
+        }
+    }
+    path.pop();
+}
+
+/// The catalogue key of a fixed choice shown as `name` ("most votes" → `choice-most-votes`).
+pub fn choice_key(name: &str) -> String {
+    let slug: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    format!("choice-{}", slug.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-"))
+}
+
+/// Sets `field` to each other language's text of `key` followed by `tail`, within `cap` characters,
+/// when the catalogue has the key.
+fn set_localizations(object: &mut Map<String, Value>, field: &str, key: &str, tail: &str, cap: usize) {
+    if !has_message(Lang::EnUs, key) {
+        return;
+    }
+    let texts: Map<String, Value> = Lang::ALL
+        .into_iter()
+        .filter(|lang| *lang != Lang::EnUs && has_message(*lang, key))
+        .map(|lang| {
+            let text = format!("{}{tail}", say(lang, key, &FluentArgs::new()));
+            let text = crate::text::truncate(&text, cap);
+            (lang.code().to_owned(), Value::String(text))
+        })
+        .collect();
+    if !texts.is_empty() {
+        object.insert(field.to_owned(), Value::Object(texts));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use std::collections::HashSet;
+
+    use crate::domain::catalogue::Catalogue;
+
+    /// Checks one command or option and everything under it; `siblings` holds the names taken beside
+    /// it, per language.
+    fn check(node: &Value, path: &mut Vec<String>, siblings: &mut [HashSet<String>]) {
+        let name = node["name"].as_str().unwrap().to_owned();
+        path.push(name.clone());
+        let english = node["description"].as_str().unwrap();
+        let key = format!("desc-{}", path.join("-"));
+        let catalogue = say(Lang::EnUs, &key, &FluentArgs::new());
+        assert!(english.starts_with(&catalogue), "{key}: the code says {english:?}, en-US.ftl {catalogue:?}");
+        for (i, lang) in Lang::ALL.into_iter().skip(1).enumerate() {
+            let localized = &node["name_localizations"][lang.code()];
+            let shown = localized.as_str().unwrap_or_else(|| panic!("{path:?} has no {} name", lang.code()));
+            let valid = shown.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+            assert!(valid && shown.to_lowercase() == shown, "{} name of {path:?}: {shown:?}", lang.code());
+            assert!((1..=MAX_NAME).contains(&shown.chars().count()), "{} name of {path:?}: {shown:?}", lang.code());
+            assert!(siblings[i].insert(shown.to_owned()), "{} name {shown:?} used twice beside {path:?}", lang.code());
+            let described = node["description_localizations"][lang.code()].as_str().unwrap_or_default();
+            assert!((1..=MAX_DESCRIPTION).contains(&described.chars().count()), "{} {key}: {described:?}", lang.code());
+        }
+        for choice in node["choices"].as_array().into_iter().flatten() {
+            let key = choice_key(choice["name"].as_str().unwrap());
+            if has_message(Lang::EnUs, &key) {
+                for lang in Lang::ALL.into_iter().skip(1) {
+                    let shown = choice["name_localizations"][lang.code()].as_str().unwrap_or_default();
+                    assert!((1..=MAX_DESCRIPTION).contains(&shown.chars().count()), "{} {key}", lang.code());
+                }
+            }
+        }
+        let mut children = vec![HashSet::new(); Lang::ALL.len() - 1];
+        for option in node["options"].as_array().into_iter().flatten() {
+            check(option, path, &mut children);
+        }
+        path.pop();
+    }
+
+    #[test]
+    fn every_command_option_and_choice_is_registered_in_every_language_within_discords_limits() {
+        let commands = crate::discord::definitions(&Catalogue::builtin());
+        let mut top = vec![HashSet::new(); Lang::ALL.len() - 1];
+        for command in &commands {
+            check(command, &mut Vec::new(), &mut top);
+        }
+        let generate = &commands[0];
+        assert_eq!(generate["name_localizations"]["de"], say(Lang::De, "name-generate", &FluentArgs::new()));
+        let size = generate["options"].as_array().unwrap().iter().find(|o| o["name"] == "size").unwrap();
+        let german = size["description_localizations"]["de"].as_str().unwrap();
+        assert!(german.contains("(1024x1024, "), "the examples follow every language: {german}");
+    }
+
+    #[test]
+    fn choice_keys_are_catalogue_identifiers() {
+        assert_eq!(choice_key("most votes"), "choice-most-votes");
+        assert_eq!(choice_key("nobody (off)"), "choice-nobody-off");
+    }
+}

@@ -1,0 +1,107 @@
+//! Members and servers read Easel in their own language: a member's Discord `locale`, a server's
+//! `guild_locale` for what everyone there reads, `/settings language` over both, and commands
+//! registered with every language's names. Expected words come from the catalogues in `locales/`.
+
+use axum::http::Method;
+use serde_json::json;
+
+use crate::support::discord::{Received, MEMBER_ID};
+use crate::support::{field, spawn_app_with, string, Reply, TestApp};
+
+const LOG_CHANNEL: u64 = 960_000_000_000_000_001;
+
+/// The text of single-line message `key` in catalogue `code` (`locales/{code}.ftl`).
+fn says(code: &str, key: &str) -> String {
+    let path = format!("{}/locales/{code}.ftl", env!("CARGO_MANIFEST_DIR"));
+    let source = std::fs::read_to_string(&path).unwrap();
+    let prefix = format!("{key} = ");
+    let line = source.lines().find(|l| l.starts_with(&prefix)).unwrap_or_else(|| panic!("{key} in {path}"));
+    line[prefix.len()..].trim().to_owned()
+}
+
+async fn with_log_channel(prepare: impl FnOnce(&crate::support::FakeOpenAi)) -> TestApp {
+    spawn_app_with(&[("MODERATION_LOG_CHANNEL_ID", &LOG_CHANNEL.to_string())], prepare).await
+}
+
+/// The member's delivered result (the edit of their deferred answer carrying the images).
+async fn result_of(app: &TestApp, token: &str) -> Received {
+    let is_result = |r: &Received| r.path.contains(token) && crate::support::is_result(r);
+    let requests = app.discord.wait_for("the result", |r| r.iter().any(is_result)).await;
+    requests.into_iter().find(|r| is_result(r)).unwrap()
+}
+
+/// The first message posted in the log channel.
+async fn first_log_entry(app: &TestApp) -> Received {
+    let path = format!("/api/v10/channels/{LOG_CHANNEL}/messages");
+    let is_log = |r: &Received| r.method == Method::POST && r.path == path;
+    let requests = app.discord.wait_for("the log entry", |r| r.iter().any(is_log)).await;
+    requests.into_iter().find(|r| is_log(r)).unwrap()
+}
+
+#[tokio::test]
+async fn a_chinese_member_reads_results_and_refusals_in_chinese_and_sees_chinese_command_names() {
+    let app = with_log_channel(|o| o.script([Reply::Base64, Reply::moderation_blocked()])).await;
+    app.discord.set_user_locale(MEMBER_ID, "zh-CN");
+
+    let made = app.discord.invoke("generate", json!([string("prompt", "一只在雪地里睡觉的狐狸")]), json!({}));
+    let result = result_of(&app, &made.token).await;
+    let embed = &result.payload["embeds"][0];
+    assert_eq!(embed["title"], says("zh-CN", "result-title-generate"));
+    assert_eq!(field(embed, &says("zh-CN", "field-model")), Some("gpt-image-2"));
+    assert_eq!(embed["description"], "一只在雪地里睡觉的狐狸", "the prompt stays as the member wrote it");
+    let sent_prompt = &app.openai.image_calls()[0].body["prompt"];
+    assert_eq!(sent_prompt, "一只在雪地里睡觉的狐狸", "gpt-image reads Chinese: nothing translated");
+    let buttons = result.payload["components"][0]["components"].as_array().unwrap();
+    assert_eq!(buttons[0]["label"], says("zh-CN", "button-reroll"));
+
+    let refused = app.discord.invoke("generate", json!([string("prompt", "两个人决斗")]), json!({}));
+    let text = app.followup_text(&refused).await;
+    let reason = says("zh-CN", "refusal-category-violence");
+    let expected = says("zh-CN", "failure-provider-refused").replace("{ $category }", &reason);
+    assert!(text.starts_with(&expected), "a Chinese refusal with its reason: {text}");
+    assert!(!text.contains("content policy"), "no English: {text}");
+
+    let registration = app.discord.wait_until_ready().await;
+    assert!(app.discord.refused_registrations().is_empty(), "{:?}", app.discord.refused_registrations());
+    let generate = registration.payload.as_array().unwrap().iter().find(|c| c["name"] == "generate").unwrap();
+    assert_eq!(generate["name_localizations"]["zh-CN"], says("zh-CN", "name-generate"));
+    assert_eq!(generate["description_localizations"]["zh-CN"], says("zh-CN", "desc-generate"));
+}
+
+#[tokio::test]
+async fn a_german_server_logs_in_german_while_a_french_member_there_reads_french() {
+    let app = with_log_channel(|_| {}).await;
+    app.discord.set_guild_locale("de");
+    app.discord.set_user_locale(MEMBER_ID, "fr");
+
+    let made = app.discord.invoke("generate", json!([string("prompt", "un renard")]), json!({}));
+    let result = result_of(&app, &made.token).await;
+    let embed = &result.payload["embeds"][0];
+    assert_eq!(embed["title"], says("fr", "result-title-generate"));
+    let footer = says("fr", "result-footer").replace("{ $job }", &made.id);
+    assert_eq!(embed["footer"]["text"], footer);
+
+    let log = first_log_entry(&app).await;
+    let entry = &log.payload["embeds"][0];
+    assert_eq!(field(entry, &says("de", "field-outcome")), Some(says("de", "outcome-delivered").as_str()));
+    assert_eq!(field(entry, &says("de", "field-requester")), Some(format!("<@{MEMBER_ID}>").as_str()));
+    let cost = field(entry, &says("de", "field-cost")).unwrap();
+    assert!(cost.ends_with("\u{a0}$") && cost.contains(','), "German money: {cost}");
+}
+
+#[tokio::test]
+async fn settings_language_overrides_discords_and_going_back_follows_discord_again() {
+    let app = spawn_app_with(&[], |_| {}).await;
+    let chosen = app.discord.invoke("settings", json!([string("language", "ja")]), json!({}));
+    let (text, ephemeral) = app.direct_answer(&chosen).await;
+    assert!(ephemeral && text.starts_with(&says("ja", "settings-saved")), "{text}");
+    assert!(text.contains("日本語"), "{text}");
+
+    let usage = app.discord.invoke("usage", json!([]), json!({}));
+    let (text, _) = app.direct_answer(&usage).await;
+    assert!(text.starts_with(&says("ja", "usage-heading")), "{text}");
+
+    let back = app.discord.invoke("settings", json!([string("language", "discord")]), json!({}));
+    let (text, _) = app.direct_answer(&back).await;
+    assert!(text.starts_with("Saved. Your defaults are now:"), "English again, Discord's language: {text}");
+}
