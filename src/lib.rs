@@ -9,7 +9,7 @@
 //!   chains), [`secret`] (tokens that cannot be printed), [`mirror`] (a table kept in memory and
 //!   refreshed from the store), [`memory`] (giving memory back after a burst).
 //! - [`domain`]: the model catalogue, a member's request and its validation, limits and budgets, time
-//!   as a port, and the ledger port with its types.
+//!   as a port, the ledger port with its types, and the languages Easel speaks.
 //! - [`media`]: image checks and conversions, provenance, trusted downloads, edit masks, the
 //!   comparison sheet, the spool.
 //! - [`community`]: moderation (rules, pre-check, the audit log), members' settings, spend alerts and
@@ -21,8 +21,9 @@
 //! - [`desk`]: community requests: cards, votes, approvals on the server's budget, the gallery.
 //! - [`config`]: typed configuration from the environment.
 //! - [`store`]: the SQLite and Postgres adapters of every store port (adapters only).
-//! - [`discord`]: the thin serenity adapter (commands, rendering, delivery, rights, the gateway), and
-//!   `discord::words`: every sentence members and moderators read, from the core's typed outcomes.
+//! - [`discord`]: the thin serenity adapter (commands in every language, rendering, delivery, rights,
+//!   the gateway, who reads which language), and `discord::words`: every sentence members and
+//!   moderators read, from the core's typed outcomes and the catalogues in `locales/`.
 //! - [`app`]: the process: `run` wires the adapters together; start-up, the model watch, upkeep, the
 //!   owner's HTTP endpoint and command-line tools.
 

@@ -87,6 +87,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
             pause: chrono::Duration::from_std(config.pause).unwrap_or(chrono::Duration::days(1)),
         },
     ));
+    let translator = startup::translator(&config, &openai);
     let backends = startup::backends(&config, openai);
     let offered = startup::offered(&config, &backends, clock.now().date_naive())
         .await
@@ -131,7 +132,9 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         store: job_store,
         admission,
         runner: {
-            let mut runner = startup::runner(&config, backends, Arc::clone(&clock)).with_metrics(Arc::clone(&metrics));
+            let mut runner = startup::runner(&config, backends, Arc::clone(&clock))
+                .with_metrics(Arc::clone(&metrics))
+                .with_translator(translator);
             if config.moderation_precheck {
                 runner = runner.with_input_screen(Arc::clone(&moderation) as Arc<dyn runner::InputScreen>);
             }

@@ -9,8 +9,9 @@ use tracing::{info, warn};
 use crate::app::lifecycle::{self, Listing, Notice};
 use crate::backends::automatic1111::Automatic1111Backend;
 use crate::backends::comfyui::ComfyUiBackend;
-use crate::backends::openai::OpenAiBackend;
+use crate::backends::openai::{ChatTranslator, OpenAiBackend};
 use crate::backends::stability::StabilityBackend;
+use crate::backends::Translator;
 use crate::backends::{ImageBackend, SamplingOptions, ServedModel};
 use crate::config::Config;
 use crate::domain::catalogue::{BackendKind, Catalogue};
@@ -59,6 +60,13 @@ pub fn openai_backend(config: &Config) -> OpenAiBackend {
         config.max_download_bytes,
     )
     .with_previews(config.preview_every.is_some())
+}
+
+/// The prompt translator on the OpenAI-compatible server, when `EASEL_TRANSLATE_MODEL` names a chat
+/// model (`None`: prompts go to English-only models as written, and `/help` says so).
+pub fn translator(config: &Config, openai: &Arc<OpenAiBackend>) -> Option<Arc<dyn Translator>> {
+    let model = config.translate_model.clone()?;
+    Some(Arc::new(ChatTranslator::new(Arc::clone(openai), model)))
 }
 
 /// Every configured backend, the OpenAI-compatible one built by the caller (it doubles as the

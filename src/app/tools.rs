@@ -285,7 +285,9 @@ pub async fn generate(config: &Config, args: &GenerateArgs) -> Report {
         }
     };
     let openai = Arc::new(startup::openai_backend(config));
-    let runner = startup::runner(config, startup::backends(config, openai), Arc::new(SystemClock));
+    let translator = startup::translator(config, &openai);
+    let runner =
+        startup::runner(config, startup::backends(config, openai), Arc::new(SystemClock)).with_translator(translator);
     let finished = match runner.run(&request, &spec).await {
         Ok(finished) => finished,
         Err(e) => {

@@ -307,6 +307,14 @@ fn duration_seconds(text: &str) -> Option<f64> {
     Some(total)
 }
 
+/// Renders a member's prompt in English for models that read English only (a catalogue entry's
+/// `translate_prompt`), so a member can write in their own language.
+#[async_trait]
+pub trait Translator: Send + Sync {
+    /// `text` in English (as it is when it already was). MUST NOT retry: the runner does.
+    async fn to_english(&self, text: &str) -> Result<String, BackendError>;
+}
+
 /// An image model provider.
 #[async_trait]
 pub trait ImageBackend: Send + Sync {

@@ -128,6 +128,9 @@ pub struct Config {
     /// `EASEL_DEFAULT_LOCALE`: the language of what no member's or server's language covers (direct
     /// messages, servers not heard from yet, languages Easel does not speak).
     pub default_locale: crate::domain::lang::Lang,
+    /// `EASEL_TRANSLATE_MODEL`: the chat model on the OpenAI-compatible server that renders prompts in
+    /// English for models that read English only (`None`: off).
+    pub translate_model: Option<String>,
     /// How often the served models are checked again while the bot runs.
     pub model_watch: Duration,
     /// Which gateway shards this process runs (`EASEL_SHARDS`).
@@ -229,6 +232,18 @@ impl Config {
                 expected: "one of en-US, zh-CN, ja, es-ES, pt-BR, de, fr, ko",
                 got: locale,
             })?;
+        let translate_model = match get("EASEL_TRANSLATE_MODEL").map(|m| m.trim().to_owned()) {
+            None => None,
+            Some(model) if model.is_empty() => None,
+            Some(model) if model.len() <= 100 && !model.contains(char::is_whitespace) => Some(model),
+            Some(model) => {
+                return Err(ConfigError::Invalid {
+                    name: "EASEL_TRANSLATE_MODEL",
+                    expected: "a chat model's name on the OpenAI-compatible server, e.g. gpt-4.1-mini",
+                    got: model,
+                })
+            }
+        };
         Ok(Self {
             trust: trust::Trust::from_lookup(&get, &limits)?,
             discord_token: Secret::new(discord_token),
@@ -269,6 +284,7 @@ impl Config {
             keep: Duration::from_secs(ranged(&get, "EASEL_KEEP_DAYS", "days", 1..=365, 7)? * 86_400),
             preview_every,
             default_locale,
+            translate_model,
             shards: match get("EASEL_SHARDS") {
                 None => shards::ShardPlan::All,
                 Some(raw) => shards::ShardPlan::parse(&raw).map_err(|_| ConfigError::Invalid {
@@ -446,6 +462,12 @@ mod tests {
         assert!(err.contains("OPENAI_BASE_URL"), "{err}");
         let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_DEFAULT_MODEL", "nope")]).unwrap_err().to_string();
         assert!(err.contains("EASEL_DEFAULT_MODEL"), "{err}");
+        let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_DEFAULT_LOCALE", "klingon")]).unwrap_err().to_string();
+        assert!(err.contains("EASEL_DEFAULT_LOCALE") && err.contains("zh-CN"), "{err}");
+        let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_TRANSLATE_MODEL", "gpt 4")]).unwrap_err().to_string();
+        assert!(err.contains("EASEL_TRANSLATE_MODEL"), "{err}");
+        let c = config(&[("DISCORD_TOKEN", "t"), ("EASEL_DEFAULT_LOCALE", "pt-br")]).unwrap();
+        assert_eq!((c.default_locale, c.translate_model), (crate::domain::lang::Lang::PtBr, None));
         let c = config(&[("DISCORD_TOKEN", "s3cret"), ("OPENAI_API_KEY", "sk-live")]).unwrap();
         let shown = format!("{c:?}");
         assert!(!shown.contains("s3cret") && !shown.contains("sk-live"), "{shown}");

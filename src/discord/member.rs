@@ -133,7 +133,7 @@ pub(super) async fn help(http: &Http, services: &Services, command: &CommandInte
     let report = admission.usage_report(&requester(http, services, command).await).await;
     let limits = report.map(|report| words::usage::lines(lang, &report)).unwrap_or_default();
     let catalogue = admission.catalogue();
-    let translating = false;
+    let translating = services.jobs.translates_prompts();
     let sections = words::help::sections(lang, &catalogue, &admission.default_model(), &limits, translating);
     let embed = sections.into_iter().fold(
         CreateEmbed::new().title(t!(lang, "help-title")).description(words::help::prompt_formula(lang)),

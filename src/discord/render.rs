@@ -39,10 +39,10 @@ pub fn result_embed(lang: Lang, request: &JobRequest, spec: &JobSpec, job: &Fini
     let description = prompt.map_or_else(|| t!(lang, "result-variation-description"), |p| crate::text::echo(p, 4000));
     let mut embed = CreateEmbed::new().title(title).colour(COLOUR).description(description);
     if let Some(revised) = job.revised_prompt.as_deref().filter(|r| Some(*r) != prompt) {
-        embed = embed.field(t!(lang, "field-revised-prompt"), crate::text::echo(revised, 1024), false);
-    }
-    if let Some(sent) = spec.translated_prompt.as_deref() {
-        embed = embed.field(t!(lang, "field-prompt-sent"), crate::text::echo(sent, 1024), false);
+        // For a model that reads English only, what it was sent is the member's prompt in English.
+        let label =
+            if spec.model.translate_prompt { t!(lang, "field-prompt-sent") } else { t!(lang, "field-revised-prompt") };
+        embed = embed.field(label, crate::text::echo(revised, 1024), false);
     }
     embed = embed
         .field(t!(lang, "field-model"), spec.model.id.clone(), true)

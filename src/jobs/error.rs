@@ -99,6 +99,9 @@ pub enum JobError {
     /// Discord did not accept the finished images.
     #[error("the images could not be delivered: {0}")]
     DeliveryFailed(#[source] Box<dyn Error + Send + Sync>),
+    /// The translator could not render the prompt in English for a model that reads English only.
+    #[error("the prompt could not be translated: {0}")]
+    Untranslated(#[source] BackendError),
     /// Anything else, with its cause kept for the owner's log.
     #[error("unexpected failure")]
     Unexpected(#[source] Box<dyn Error + Send + Sync>),

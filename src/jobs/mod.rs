@@ -227,6 +227,11 @@ impl Jobs {
         BackendKind::ALL.into_iter().filter_map(|kind| Some((kind, self.runner.health(kind)?))).collect()
     }
 
+    /// Whether prompts are translated into English for models that read English only.
+    pub fn translates_prompts(&self) -> bool {
+        self.runner.translates()
+    }
+
     /// Admission, for the adapter's checks and `/usage`.
     pub fn admission(&self) -> &Admission {
         &self.admission

@@ -5,7 +5,8 @@
 use axum::http::Method;
 use serde_json::json;
 
-use crate::support::discord::{Received, MEMBER_ID};
+use crate::support::discord::{Member, Received, MEMBER_ID, ORDINARY};
+use crate::support::sd::FakeSd;
 use crate::support::{field, spawn_app_with, string, Reply, TestApp};
 
 const LOG_CHANNEL: u64 = 960_000_000_000_000_001;
@@ -104,4 +105,86 @@ async fn settings_language_overrides_discords_and_going_back_follows_discord_aga
     let back = app.discord.invoke("settings", json!([string("language", "discord")]), json!({}));
     let (text, _) = app.direct_answer(&back).await;
     assert!(text.starts_with("Saved. Your defaults are now:"), "English again, Discord's language: {text}");
+}
+
+/// An app whose Stable Diffusion reads English only, with the translator on when `translator` is set.
+async fn with_stable_diffusion(sd: &FakeSd, translator: Option<&str>) -> TestApp {
+    let mut vars = vec![("SD_BASE_URL", sd.base_url.as_str())];
+    vars.extend(translator.map(|model| ("EASEL_TRANSLATE_MODEL", model)));
+    spawn_app_with(&vars, |_| {}).await
+}
+
+fn on_stable_diffusion(prompt: &str) -> serde_json::Value {
+    json!([string("prompt", prompt), string("model", "stable-diffusion")])
+}
+
+#[tokio::test]
+async fn a_prompt_for_a_model_that_reads_english_only_is_translated_first_and_both_are_shown() {
+    let sd = FakeSd::start().await;
+    let app = with_stable_diffusion(&sd, Some("gpt-4.1-mini")).await;
+    app.openai.translates("一只在雪地里睡觉的狐狸", "a fox asleep in the snow");
+    app.discord.set_user_locale(MEMBER_ID, "zh-CN");
+
+    let made = app.discord.invoke("generate", on_stable_diffusion("一只在雪地里睡觉的狐狸"), json!({}));
+    let result = result_of(&app, &made.token).await;
+
+    assert_eq!(sd.calls()[0].1["prompt"], "a fox asleep in the snow", "the model is sent English");
+    let chat = &app.openai.chat_calls()[0].body;
+    assert_eq!(chat["model"], "gpt-4.1-mini");
+    assert_eq!(chat["messages"][1]["content"], "一只在雪地里睡觉的狐狸");
+    let embed = &result.payload["embeds"][0];
+    assert_eq!(embed["description"], "一只在雪地里睡觉的狐狸", "the member's words as they wrote them");
+    assert_eq!(field(embed, &says("zh-CN", "field-prompt-sent")), Some("a fox asleep in the snow"));
+    let usage = crate::support::settled_usage(&app.db_path, MEMBER_ID).await;
+    assert_eq!(usage.user_usd, 0.0, "the translation costs the member nothing (and self-hosted images are free)");
+
+    // An English reader's plain prompt goes as written, with no translator call.
+    let english = Member { id: 900_000_000_000_000_071, roles: Vec::new(), permissions: ORDINARY };
+    let plain = app.discord.invoke_as(&english, "generate", on_stable_diffusion("a lighthouse"), json!({}));
+    result_of(&app, &plain.token).await;
+    assert_eq!(sd.calls()[1].1["prompt"], "a lighthouse");
+    assert_eq!(app.openai.chat_calls().len(), 1);
+}
+
+#[tokio::test]
+async fn without_a_translator_help_says_which_models_read_english_only_and_prompts_go_as_written() {
+    let sd = FakeSd::start().await;
+    let app = with_stable_diffusion(&sd, None).await;
+    let help = app.discord.invoke("help", json!([]), json!({}));
+    let requests = app
+        .discord
+        .wait_for("the help", |r| r.iter().any(|r| r.path.contains(&help.id) && r.path.ends_with("/callback")))
+        .await;
+    let answer = &requests.iter().find(|r| r.path.contains(&help.id)).unwrap().payload["data"];
+    let models = field(&answer["embeds"][0], "Models here (price of one image at the default size and quality)")
+        .unwrap()
+        .to_owned();
+    assert!(
+        models.contains("`stable-diffusion`: self-hosted, no charge · understands prompts in English only"),
+        "{models}"
+    );
+    assert!(!models.contains("`gpt-image-2` (default): $0.048 ·"), "gpt-image reads every language: {models}");
+
+    let made = app.discord.invoke("generate", on_stable_diffusion("un zorro dormido"), json!({}));
+    result_of(&app, &made.token).await;
+    assert_eq!(sd.calls()[0].1["prompt"], "un zorro dormido");
+    assert!(app.openai.chat_calls().is_empty());
+}
+
+#[tokio::test]
+async fn a_translator_that_keeps_failing_leaves_the_member_told_and_uncharged() {
+    let sd = FakeSd::start().await;
+    let app = with_stable_diffusion(&sd, Some("gpt-4.1-mini")).await;
+    app.openai.fail_chat(100);
+    // A German reader's prompt may be plain ASCII: it is translated all the same.
+    app.discord.set_user_locale(MEMBER_ID, "de");
+
+    let made = app.discord.invoke("generate", on_stable_diffusion("ein schlafender Fuchs"), json!({}));
+    let text = app.followup_text(&made).await;
+
+    assert!(text.starts_with(&says("de", "failure-translation")), "{text}");
+    assert!(sd.calls().is_empty(), "no image was asked for");
+    assert!(app.openai.chat_calls().len() > 1, "transient faults are retried");
+    let usage = crate::support::settled_usage(&app.db_path, MEMBER_ID).await;
+    assert_eq!((usage.user_images, usage.user_usd), (0, 0.0));
 }

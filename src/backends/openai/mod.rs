@@ -5,6 +5,9 @@
 //! (`{"error": {"message", "type", "param", "code"}}`) are sorted into [`BackendError`] cases.
 
 mod stream;
+mod translate;
+
+pub use translate::ChatTranslator;
 
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};

@@ -71,6 +71,7 @@ pub fn said(lang: Lang, error: &JobError) -> String {
         JobError::Misconfigured(_) => t!(lang, "failure-misconfigured"),
         JobError::ResultLost(_) => t!(lang, "failure-result-lost"),
         JobError::DeliveryFailed(_) => t!(lang, "failure-delivery"),
+        JobError::Untranslated(_) => t!(lang, "failure-translation"),
         JobError::Unexpected(_) => t!(lang, "failure-unexpected"),
     }
 }

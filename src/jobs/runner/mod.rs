@@ -23,6 +23,7 @@ use crate::media::provenance::{self, Provenance};
 
 pub mod breaker;
 mod inputs;
+mod translate;
 use crate::jobs::telemetry::Metrics;
 use breaker::{Breaker, BreakerPolicy, BreakerState};
 
@@ -187,6 +188,7 @@ pub struct Runner {
     breakers: HashMap<BackendKind, Breaker>,
     rates: HashMap<BackendKind, ImageRate>,
     metrics: Arc<Metrics>,
+    translator: Option<Arc<dyn crate::backends::Translator>>,
 }
 
 impl Runner {
@@ -209,6 +211,7 @@ impl Runner {
             breakers: BackendKind::ALL.into_iter().map(|kind| (kind, Breaker::new(breaker))).collect(),
             rates: HashMap::new(),
             metrics: Arc::new(Metrics::new()),
+            translator: None,
         }
     }
 
@@ -281,6 +284,8 @@ impl Runner {
     /// marked with their provenance, with their real cost.
     /// A failure after the model call returned carries what the call cost.
     pub async fn run(&self, request: &JobRequest, spec: &JobSpec) -> Result<FinishedJob, RunFailure> {
+        let english = self.in_english(request, spec).await.map_err(|error| RunFailure { error, spent: None })?;
+        let spec = english.as_ref().unwrap_or(spec);
         let started = std::time::Instant::now();
         let generated = self.generate(request, spec).await;
         self.metrics.generated(&spec.model.id, started.elapsed().as_secs_f64());
@@ -300,6 +305,8 @@ impl Runner {
         for image in &mut images {
             image.bytes = provenance::stamp(std::mem::take(&mut image.bytes), image.extension, &provenance);
         }
+        // What the model was sent, when it was not the member's words: shown beside them.
+        let revised_prompt = revised_prompt.or_else(|| spec.translated_prompt.clone());
         Ok(FinishedJob { images, revised_prompt, cost, seeds, details })
     }
 

@@ -17,6 +17,7 @@ use base64::Engine;
 use serde_json::{json, Value};
 use tokio::sync::Notify;
 
+mod chat;
 mod stream;
 
 use super::png;
@@ -95,6 +96,10 @@ struct Inner {
     /// When set, a request with `stream: true` is refused (400 `unknown_parameter`), as servers without
     /// streaming refuse it.
     refuse_stream: bool,
+    /// Scripted translations of the chat model, by prompt.
+    translations: HashMap<String, String>,
+    /// How many more chat calls fail.
+    chat_failures: usize,
 }
 
 /// Handle on a running fake.
@@ -128,6 +133,7 @@ impl FakeOpenAi {
             .route("/v1/images/edits", post(multipart_call))
             .route("/v1/images/variations", post(multipart_call))
             .route("/v1/moderations", post(moderations))
+            .route("/v1/chat/completions", post(chat::chat))
             .route("/files/:name", get(download))
             .with_state(state);
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
