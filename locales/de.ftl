@@ -318,6 +318,7 @@ admin-server-only = `{ $limit }` ist das eigene Budget des Servers: Leg es ohne 
 admin-above-owner-cap = Der Betreiber des Bots begrenzt das Tagesbudget eines Servers auf { $max }: Wähle einen Wert von 0 bis zu diesem Betrag.
 admin-bad-hours = Eine Sperre dauert mehr als 0 und höchstens { $max } Stunden (ein Jahr); lass `stunden` weg, um bis zur Entsperrung zu sperren.
 admin-no-reason = kein Grund angegeben
+admin-block-reason = { $reason } (von { $moderator })
 admin-store-failed = Beim Speichern ist etwas schiefgelaufen; es wurde nichts geändert.
 action-choose-log-channel = den Log-Kanal von Easel festlegen
 action-change-blocklist = die Sperrliste ändern

@@ -310,6 +310,7 @@ admin-server-only = `{ $limit }` is the server's own budget: set it without a us
 admin-above-owner-cap = The bot's owner caps a server's daily budget at { $max }: choose a value from 0 to that.
 admin-bad-hours = A block lasts more than 0 and at most { $max } hours (a year); leave `hours` out to block until unblocked.
 admin-no-reason = no reason given
+admin-block-reason = { $reason } (by { $moderator })
 admin-store-failed = Something went wrong saving that; nothing was changed.
 action-choose-log-channel = choose Easel's log channel
 action-change-blocklist = change the blocklist

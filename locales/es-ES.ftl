@@ -321,6 +321,7 @@ admin-server-only = `{ $limit }` es el presupuesto propio del servidor: establé
 admin-above-owner-cap = El propietario del bot limita el presupuesto diario de cada servidor a { $max }: elige un valor entre 0 y esa cantidad.
 admin-bad-hours = Un bloqueo dura más de 0 horas y como máximo { $max } (un año); omite `horas` para bloquear hasta que se desbloquee.
 admin-no-reason = sin motivo indicado
+admin-block-reason = { $reason } (por { $moderator })
 admin-store-failed = Algo ha fallado al guardarlo; no se ha cambiado nada.
 action-choose-log-channel = elegir el canal de registro de Easel
 action-change-blocklist = cambiar la lista de bloqueo

@@ -323,6 +323,7 @@ admin-server-only = `{ $limit }` est le budget propre au serveur : définissez-
 admin-above-owner-cap = Le propriétaire du bot plafonne le budget quotidien d'un serveur à { $max } : choisissez une valeur comprise entre 0 et ce plafond.
 admin-bad-hours = Un blocage dure plus de 0 heure et au plus { $max } heures (un an) ; omettez `heures` pour bloquer jusqu'au déblocage.
 admin-no-reason = aucune raison indiquée
+admin-block-reason = { $reason } (par { $moderator })
 admin-store-failed = Un problème est survenu pendant l'enregistrement ; rien n'a été modifié.
 action-choose-log-channel = choisir le salon du journal de modération d'Easel
 action-change-blocklist = modifier la liste noire

@@ -307,6 +307,7 @@ admin-server-only = `{ $limit }`はサーバー自体の予算です。メンバ
 admin-above-owner-cap = ボットのオーナーにより、サーバーの1日の予算の上限は{ $max }に設定されています。0からその金額までの範囲で指定してください。
 admin-bad-hours = ブロック期間は0時間より長く、最大{ $max }時間（1年）までです。解除するまでブロックする場合は`時間`を指定しないでください。
 admin-no-reason = 理由の記載なし
+admin-block-reason = { $reason }（実施：{ $moderator }さん）
 admin-store-failed = 保存中に問題が発生しました。変更は行われていません。
 action-choose-log-channel = Easelのログチャンネルを設定する
 action-change-blocklist = 禁止ワードを変更する

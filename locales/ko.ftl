@@ -312,6 +312,7 @@ admin-server-only = `{ $limit }` 항목은 서버 전체의 예산이에요. `�
 admin-above-owner-cap = 봇 소유자가 정한 서버 일일 예산 상한은 { $max }예요. 0부터 이 금액 사이의 값을 선택해 주세요.
 admin-bad-hours = 차단 기간은 0시간보다 길고 최대 { $max }시간(1년)까지 정할 수 있어요. 해제할 때까지 차단하려면 `시간` 옵션을 비워 두세요.
 admin-no-reason = 사유 없음
+admin-block-reason = { $reason } (처리: { $moderator }님)
 admin-store-failed = 저장하다가 문제가 생겼어요. 아무것도 변경되지 않았어요.
 # action-* 문구는 "…만 { $action } 수 있어요" 안에 들어가요.
 action-choose-log-channel = Easel 로그 채널을 선택할

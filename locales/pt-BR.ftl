@@ -320,6 +320,7 @@ admin-server-only = `{ $limit }` é o orçamento do próprio servidor: defina-o 
 admin-above-owner-cap = O dono do bot limita o orçamento diário de cada servidor a { $max }: escolha um valor entre 0 e esse teto.
 admin-bad-hours = Um bloqueio dura mais de 0 e no máximo { $max } horas (um ano); deixe `horas` de fora para bloquear até que o bloqueio seja retirado.
 admin-no-reason = nenhum motivo informado
+admin-block-reason = { $reason } (por { $moderator })
 admin-store-failed = Algo deu errado ao salvar isso; nada foi alterado.
 action-choose-log-channel = escolher o canal do registro de moderação do Easel
 action-change-blocklist = alterar a lista de bloqueio

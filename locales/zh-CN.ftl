@@ -303,6 +303,7 @@ admin-server-only = `{ $limit }`是服务器自身的预算，设置时请不要
 admin-above-owner-cap = 机器人所有者将服务器的每日预算上限设为{ $max }，请选择0到该值之间的数值。
 admin-bad-hours = 封禁时长必须大于0且不超过{ $max }小时（一年）；如需封禁至手动解封，请不要填写`小时数`。
 admin-no-reason = 未填写原因
+admin-block-reason = { $reason }（操作人：{ $moderator }）
 admin-store-failed = 保存时出了问题，未做任何更改。
 action-choose-log-channel = 设置 Easel 的日志频道
 action-change-blocklist = 修改屏蔽词表

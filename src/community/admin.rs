@@ -314,7 +314,8 @@ impl Admin {
         Ok(AdminDone::Reset { scope, removed })
     }
 
-    /// Blocks a member for `hours` (or until unblocked).
+    /// Blocks a member for `hours` (or until unblocked); `reason` is kept as given (the adapter names
+    /// the moderator in it).
     pub async fn block(
         &self,
         actor: &Actor,
@@ -329,7 +330,8 @@ impl Admin {
             Some(h) if h > 0.0 && h <= MAX_BLOCK_HOURS => Some(limits::later(now, h * 3600.0)),
             Some(_) => return Err(AdminError::BadHours),
         };
-        let reason = format!("{reason} (by <@{}>)", actor.user_id);
+        // The reason as the adapter worded it, naming the moderator who blocked.
+        let reason = reason.to_owned();
         self.store.block(guild, user, &Block { until, reason }, now).await?;
         Ok(AdminDone::Blocked { user, until })
     }

@@ -96,10 +96,12 @@ pub fn chart_png(days: &[DaySpend], today: NaiveDate) -> Result<Vec<u8>, Imaging
     }
     let mut image =
         RgbImage::from_raw(WIDTH, HEIGHT, buffer).ok_or_else(|| ImagingError::Encode("chart buffer".into()))?;
-    crate::media::grid::write_text(&mut image, &format!("Spend per day, last {DAYS} days (top ${top:.2})"), 8, 8);
+    // No words: the chart is read in every language (the message above it says what it shows). The
+    // scale's top, then the first and last day as numbers.
+    crate::media::grid::write_text(&mut image, &format!("${top:.2}"), 8, 8);
     let first = today - Duration::days(DAYS - 1);
-    crate::media::grid::write_text(&mut image, &first.format("%b %d").to_string(), 8, HEIGHT - 20);
-    let end = today.format("%b %d").to_string();
+    crate::media::grid::write_text(&mut image, &first.format("%Y-%m-%d").to_string(), 8, HEIGHT - 20);
+    let end = today.format("%Y-%m-%d").to_string();
     crate::media::grid::write_text(&mut image, &end, WIDTH - 8 - end.len() as u32 * 16, HEIGHT - 20);
     imaging::encode_png(&DynamicImage::ImageRgb8(image))
 }

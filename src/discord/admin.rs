@@ -97,7 +97,9 @@ pub async fn run_limits(admin: &Admin, actor: Actor, command: &CommandInteractio
         "reset" => admin.reset(&actor, scope).await,
         "block" => match user {
             Some((user, _)) => {
-                let reason = o.string("reason").map_or_else(|| t!(lang, "admin-no-reason"), str::to_owned);
+                let given = o.string("reason").map_or_else(|| t!(lang, "admin-no-reason"), str::to_owned);
+                let moderator = words::member(actor.user_id);
+                let reason = t!(lang, "admin-block-reason", reason = given, moderator = moderator);
                 admin.block(&actor, user, o.number("hours"), &reason).await
             }
             None => return t!(lang, "choose-member-to-block"),

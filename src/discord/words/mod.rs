@@ -2,8 +2,7 @@
 //! not, where a job stands) is put into a sentence here, in the reader's language, from the message
 //! catalogues in `locales/` ([`messages`]), with Discord's markup (mentions, timestamps, bold, small print).
 //! The core returns data; the adapter's handlers and ports call these functions.
-//! Still phrased elsewhere: the chart's caption drawn into `/usage server`'s image, and two stored
-//! reasons (a block's "by", a cancel's audit reason) that carry a mention.
+//! Still phrased elsewhere: a cancel's audit reason, stored with a mention of who cancelled.
 
 pub mod admin;
 pub mod desk;
