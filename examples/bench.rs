@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use easel::domain::ledger::{Charge, InstanceId, Store};
 use easel::domain::limits::{LimitName, Limits};
-use easel::domain::request::JobId;
+use easel::domain::request::{JobId, JobTag};
 use easel::media::imaging::{fit_for_upload, noise_png, verify};
 use easel::store::sqlite::SqliteStore;
 use serde_json::json;
@@ -381,18 +381,20 @@ async fn admissions() {
             let store = Arc::clone(&store);
             tokio::spawn(async move {
                 let charge = Charge {
-                    job_id: format!("bench-{i}"),
-                    guild_id: Some(1),
-                    channel_id: 2,
-                    user_id: i % 50,
-                    command: "generate".into(),
-                    model: "gpt-image-2".into(),
+                    tag: JobTag {
+                        job_id: format!("bench-{i}"),
+                        guild_id: Some(1),
+                        channel_id: 2,
+                        user_id: i % 50,
+                        command: "generate".into(),
+                        model: "gpt-image-2".into(),
+                    },
                     images: 1,
                     usd: 0.042,
                     owner: InstanceId("bench".into()),
                 };
                 store.reserve(&charge, &limits, false, Utc::now()).await.expect("admitted");
-                store.commit(&JobId::from(&charge.job_id), 0.03, 1, Utc::now()).await.expect("committed");
+                store.commit(&JobId::from(&charge.tag.job_id), 0.03, 1, Utc::now()).await.expect("committed");
             })
         })
         .collect();

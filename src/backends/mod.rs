@@ -6,8 +6,12 @@
 
 pub mod automatic1111;
 pub mod comfyui;
+mod http;
 pub mod openai;
 pub mod stability;
+
+pub use http::parse_wait;
+use http::{by_server_status, by_status, images_answer_cap, read_body, read_json, transport_error, MAX_SMALL_ANSWER};
 
 use std::time::Duration;
 
@@ -15,7 +19,6 @@ use async_trait::async_trait;
 use chrono::NaiveDate;
 
 use crate::domain::catalogue::{ResponseForm, TokenUsage, VariationMethod};
-use crate::media::download::{read_capped, FetchError};
 
 /// One call to a provider, in the provider's terms.
 #[derive(Debug, Clone, PartialEq)]
@@ -226,87 +229,6 @@ impl BackendError {
     }
 }
 
-/// Sorts a failed HTTP exchange: a timeout, an unreadable answer, or an unreachable server (retried).
-/// The whole cause chain is kept in the text, so the owner's log says why.
-fn transport_error(e: reqwest::Error) -> BackendError {
-    let detail = crate::text::chain(&e);
-    if e.is_timeout() {
-        BackendError::TimedOut
-    } else if e.is_decode() {
-        BackendError::Malformed(detail)
-    } else {
-        BackendError::Unavailable(detail)
-    }
-}
-
-/// The most Easel reads of a provider's error answer or model listing.
-const MAX_SMALL_ANSWER: u64 = 4 * 1024 * 1024;
-
-/// The most Easel reads of an answer holding `n` images of at most `per_image` bytes each, as base64
-/// (4 bytes for every 3) with room for the JSON around them.
-fn images_answer_cap(n: u8, per_image: u64) -> u64 {
-    u64::from(n.max(1)).saturating_mul((per_image / 3).saturating_mul(4).saturating_add(4)).saturating_add(1024 * 1024)
-}
-
-/// Reads a provider's answer with a cap: never more than `max` bytes in memory, however long the body.
-async fn read_body(response: reqwest::Response, max: u64) -> Result<Vec<u8>, BackendError> {
-    read_capped(response, max).await.map_err(|e| match e {
-        FetchError::TooLarge { max } => BackendError::TooLarge { max },
-        other => BackendError::Unavailable(crate::text::chain(&other)),
-    })
-}
-
-/// Reads a provider's JSON answer with a cap.
-async fn read_json<T: serde::de::DeserializeOwned>(response: reqwest::Response, max: u64) -> Result<T, BackendError> {
-    let body = read_body(response, max).await?;
-    serde_json::from_slice(&body).map_err(|e| BackendError::Malformed(format!("not the JSON expected: {e}")))
-}
-
-/// The longest wait Easel takes from a provider's `retry-after`; the retry policy caps it further.
-const MAX_PROVIDER_WAIT: Duration = Duration::from_secs(3600);
-
-/// Reads a wait a provider asks for: seconds (`retry-after: 2`, `0.5`) or a duration as OpenAI's
-/// `x-ratelimit-reset-*` headers write it (`250ms`, `1s`, `6m0s`, `1h2m3.5s`). Anything negative, not
-/// finite or unreadable is `None`; anything longer than an hour is an hour. Never panics.
-pub fn parse_wait(value: &str) -> Option<Duration> {
-    let value = value.trim();
-    let seconds = match value.parse::<f64>() {
-        Ok(secs) => secs,
-        Err(_) => duration_seconds(value)?,
-    };
-    if !seconds.is_finite() || seconds < 0.0 {
-        return None;
-    }
-    Some(Duration::try_from_secs_f64(seconds).unwrap_or(MAX_PROVIDER_WAIT).min(MAX_PROVIDER_WAIT))
-}
-
-/// `1h2m3.5s`-style durations (units h, m, s, ms, us, ns), in seconds.
-fn duration_seconds(text: &str) -> Option<f64> {
-    if text.is_empty() || text.len() > 64 {
-        return None;
-    }
-    let mut total = 0.0;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let number_end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
-        let number: f64 = rest[..number_end].parse().ok()?;
-        rest = &rest[number_end..];
-        let unit_end = rest.find(|c: char| c.is_ascii_digit() || c == '.').unwrap_or(rest.len());
-        let scale = match &rest[..unit_end] {
-            "h" => 3600.0,
-            "m" => 60.0,
-            "s" => 1.0,
-            "ms" => 1e-3,
-            "us" | "µs" => 1e-6,
-            "ns" => 1e-9,
-            _ => return None,
-        };
-        total += number * scale;
-        rest = &rest[unit_end..];
-    }
-    Some(total)
-}
-
 /// Renders a member's prompt in English for models that read English only (a catalogue entry's
 /// `translate_prompt`), so a member can write in their own language.
 #[async_trait]
@@ -387,46 +309,5 @@ impl Progress {
         let steps = u32::try_from(steps).ok().filter(|s| (1..=10_000).contains(s))?;
         let step = u32::try_from(step).ok().filter(|s| *s <= steps)?;
         Some(Self { step, steps })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::*;
-
-    #[test]
-    fn waits_are_read_in_every_form_providers_write_them() {
-        assert_eq!(parse_wait("2"), Some(Duration::from_secs(2)));
-        assert_eq!(parse_wait("0.5"), Some(Duration::from_millis(500)));
-        assert_eq!(parse_wait("250ms"), Some(Duration::from_millis(250)));
-        assert_eq!(parse_wait("6m0s"), Some(Duration::from_secs(360)));
-        assert_eq!(parse_wait("1m2.5s"), Some(Duration::from_secs_f64(62.5)));
-        assert_eq!(parse_wait("2h"), Some(MAX_PROVIDER_WAIT), "capped at an hour");
-        assert_eq!(parse_wait("soon"), None);
-        assert_eq!(parse_wait("-1"), None);
-    }
-
-    #[test]
-    fn absurd_waits_are_capped_instead_of_panicking() {
-        assert_eq!(parse_wait("1e20"), Some(MAX_PROVIDER_WAIT));
-        assert_eq!(parse_wait("inf"), None);
-        assert_eq!(parse_wait("NaN"), None);
-        assert_eq!(parse_wait("99999999999999999999h"), Some(MAX_PROVIDER_WAIT));
-    }
-
-    proptest! {
-        #[test]
-        fn parsing_a_wait_never_panics_and_stays_within_an_hour(text in "\\PC{0,24}") {
-            if let Some(wait) = parse_wait(&text) {
-                prop_assert!(wait <= MAX_PROVIDER_WAIT);
-            }
-        }
-
-        #[test]
-        fn the_image_answer_cap_never_overflows(n in any::<u8>(), per_image in any::<u64>()) {
-            prop_assert!(images_answer_cap(n, per_image) >= 1024 * 1024);
-        }
     }
 }

@@ -14,8 +14,8 @@ use reqwest::{Client, Response, StatusCode, Url};
 use serde::Deserialize;
 
 use super::{
-    parse_wait, read_body, read_json, transport_error, BackendCall, BackendError, EditInput, Generated, ImageBackend,
-    ServedModel, MAX_SMALL_ANSWER,
+    by_status, parse_wait, read_body, read_json, transport_error, BackendCall, BackendError, EditInput, Generated,
+    ImageBackend, ServedModel, MAX_SMALL_ANSWER,
 };
 use crate::domain::catalogue::VariationMethod;
 use crate::secret::Secret;
@@ -129,13 +129,9 @@ async fn error_from(response: Response) -> BackendError {
         500,
     );
     match status {
-        StatusCode::UNAUTHORIZED => BackendError::Unauthorized(message),
-        StatusCode::PAYMENT_REQUIRED => BackendError::OutOfCredit(message),
+        // Stability answers a prompt or image its moderation refuses with 403.
         StatusCode::FORBIDDEN => BackendError::Refused { message },
-        StatusCode::NOT_FOUND => BackendError::ModelGone(message),
-        StatusCode::TOO_MANY_REQUESTS => BackendError::RateLimited { retry_after: wait },
-        s if s.is_server_error() => BackendError::Unavailable(format!("status {s}: {message}")),
-        _ => BackendError::BadRequest { param: answer.name, message },
+        _ => by_status(status, message, answer.name, wait),
     }
 }
 

@@ -200,20 +200,20 @@ const THUMBNAIL: &str = "thumbnail.png";
 pub fn log_embed(lang: Lang, e: &AuditEntry) -> CreateEmbed {
     let outcome = super::words::outcome(lang, e.outcome);
     let mut embed = CreateEmbed::new()
-        .title(t!(lang, "log-title", command = e.command.as_str(), outcome = outcome.as_str()))
+        .title(t!(lang, "log-title", command = e.tag.command.as_str(), outcome = outcome.as_str()))
         .colour(colour(e.outcome))
         // 3,000 + 1,024 (revised prompt) + 1,024 (reason) + the short fields stays under Discord's
         // 6,000 characters for a whole embed.
         .description(crate::text::echo(&e.prompt, 3000))
-        .field(t!(lang, "field-requester"), member(e.user_id), true)
-        .field(t!(lang, "field-channel"), channel(e.channel_id), true);
-    if let (Some(guild), Some(message)) = (e.guild_id, e.message_id) {
-        let link = format!("https://discord.com/channels/{guild}/{}/{message}", e.channel_id);
+        .field(t!(lang, "field-requester"), member(e.tag.user_id), true)
+        .field(t!(lang, "field-channel"), channel(e.tag.channel_id), true);
+    if let (Some(guild), Some(message)) = (e.tag.guild_id, e.message_id) {
+        let link = format!("https://discord.com/channels/{guild}/{}/{message}", e.tag.channel_id);
         embed = embed.field(t!(lang, "field-result"), format!("[{}]({link})", t!(lang, "log-jump")), true);
     }
     embed = embed
-        .field(t!(lang, "field-command"), format!("/{}", e.command), true)
-        .field(t!(lang, "field-model"), e.model.clone(), true)
+        .field(t!(lang, "field-command"), format!("/{}", e.tag.command), true)
+        .field(t!(lang, "field-model"), e.tag.model.clone(), true)
         .field(t!(lang, "field-size"), e.size.clone(), true)
         .field(t!(lang, "field-quality"), e.quality.clone(), true)
         .field(t!(lang, "field-cost"), lang.money(e.cost_usd, 4), true)
@@ -227,7 +227,7 @@ pub fn log_embed(lang: Lang, e: &AuditEntry) -> CreateEmbed {
     if e.thumbnail.is_some() {
         embed = embed.thumbnail(format!("attachment://{THUMBNAIL}"));
     }
-    embed.footer(CreateEmbedFooter::new(t!(lang, "log-footer", job = e.job_id.as_str()))).timestamp(e.created_at)
+    embed.footer(CreateEmbedFooter::new(t!(lang, "log-footer", job = e.tag.job_id.as_str()))).timestamp(e.created_at)
 }
 
 #[async_trait]
@@ -241,7 +241,7 @@ impl ModerationLog for ChannelLog {
     }
 
     async fn post(&self, channel_id: u64, entry: &AuditEntry) -> Result<(), String> {
-        let lang = self.languages.server(entry.guild_id);
+        let lang = self.languages.server(entry.tag.guild_id);
         let mut message =
             CreateMessage::new().embed(log_embed(lang, entry)).allowed_mentions(CreateAllowedMentions::new());
         if let Some(png) = &entry.thumbnail {

@@ -86,18 +86,8 @@ pub enum ReserveError {
 /// A job's claim on the member's limits, recorded when it is admitted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Charge {
-    /// The job.
-    pub job_id: String,
-    /// Its guild (`None` in DMs).
-    pub guild_id: Option<u64>,
-    /// Its channel.
-    pub channel_id: u64,
-    /// The member.
-    pub user_id: u64,
-    /// `generate`, `hd` or `variation`.
-    pub command: String,
-    /// Catalogue model id.
-    pub model: String,
+    /// The job, whose (the server's own account for an approved community request) and where.
+    pub tag: crate::domain::request::JobTag,
     /// Images asked for.
     pub images: u32,
     /// The catalogue's estimate, USD.

@@ -14,7 +14,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::clock::Clock;
 use crate::domain::ledger::{Charge, InstanceId, ReserveError, Store, SERVER_ACCOUNT};
 use crate::domain::limits::{self, Limits};
-use crate::domain::request::{JobRequest, JobSpec, Requester};
+use crate::domain::request::{JobRequest, JobSpec, JobTag, Requester};
 use crate::jobs::error::JobError;
 use crate::jobs::queue::{JobStore, QueueCaps, StoredJob, Ticket};
 
@@ -183,18 +183,12 @@ impl Admission {
         }
         self.screen(request, &spec, &[], now).await?;
         let limits = self.limits_for(who).await?;
-        let charge = Charge {
-            job_id: request.id.0.clone(),
-            guild_id: who.guild_id,
-            channel_id: who.channel_id,
+        let mut tag = JobTag::of(request, &spec.model.id);
+        if request.community.is_some() {
             // An approved community request is the server's: its budget, not the requester's own.
-            user_id: if request.community.is_some() { SERVER_ACCOUNT } else { who.user_id },
-            command: request.command.name().to_owned(),
-            model: spec.model.id.clone(),
-            images: u32::from(spec.n),
-            usd: spec.estimate_usd,
-            owner: self.instance.clone(),
-        };
+            tag.user_id = SERVER_ACCOUNT;
+        }
+        let charge = Charge { tag, images: u32::from(spec.n), usd: spec.estimate_usd, owner: self.instance.clone() };
         let job = StoredJob::queued(request.clone(), spec.model.backend, ticket);
         let exempt = request.community.is_some() || (who.is_manager && limits.exempt_managers);
         self.jobs.enqueue(&job, &charge, &limits, exempt, self.caps, now).await.map_err(|e| match e {

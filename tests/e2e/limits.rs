@@ -6,7 +6,7 @@ use axum::http::Method;
 use chrono::Utc;
 use easel::domain::ledger::{Charge, InstanceId, LedgerState, Store};
 use easel::domain::limits::{Limits, Usage};
-use easel::domain::request::JobId;
+use easel::domain::request::{JobId, JobTag};
 use easel::store::sqlite::SqliteStore;
 use serde_json::json;
 
@@ -122,12 +122,14 @@ async fn usage_survives_a_restart_and_dangling_reservations_are_released() {
     first.stop().await;
     // A job that was mid-flight when a process died: reserved, never settled.
     let crashed = Charge {
-        job_id: "crashed-job".into(),
-        guild_id: Some(GUILD_ID),
-        channel_id: 1,
-        user_id: MEMBER_ID,
-        command: "generate".into(),
-        model: "gpt-image-2".into(),
+        tag: JobTag {
+            job_id: "crashed-job".into(),
+            guild_id: Some(GUILD_ID),
+            channel_id: 1,
+            user_id: MEMBER_ID,
+            command: "generate".into(),
+            model: "gpt-image-2".into(),
+        },
         images: 1,
         usd: 0.042,
         owner: InstanceId("a-process-that-died".into()),

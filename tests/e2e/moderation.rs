@@ -5,6 +5,7 @@ use axum::http::Method;
 use chrono::Utc;
 use easel::community::moderation::{AuditEntry, ModerationStore, Outcome};
 use easel::domain::ledger::Store;
+use easel::domain::request::JobTag;
 use easel::store::sqlite::SqliteStore;
 use serde_json::{json, Value};
 
@@ -84,7 +85,7 @@ async fn a_delivered_job_is_logged_with_who_where_what_and_a_thumbnail_of_its_ow
     let store = SqliteStore::open(&app.db_path).unwrap();
     let (entries, total) = store.audit_history(GUILD_ID, Some(MEMBER_ID), 0, 10).await.unwrap();
     assert_eq!(total, 1);
-    assert_eq!((entries[0].job_id.as_str(), entries[0].outcome), (sent.id.as_str(), Outcome::Delivered));
+    assert_eq!((entries[0].tag.job_id.as_str(), entries[0].outcome), (sent.id.as_str(), Outcome::Delivered));
 }
 
 #[tokio::test]
@@ -189,12 +190,14 @@ async fn history_pages_through_a_members_jobs_with_outcomes_for_moderators_only(
     for i in 0..10 {
         let outcome = if i % 3 == 0 { Outcome::RefusedByProvider } else { Outcome::Delivered };
         let entry = AuditEntry {
-            job_id: format!("97000000000000000{i}"),
-            guild_id: Some(GUILD_ID),
-            channel_id: CHANNEL_ID,
-            user_id: MEMBER_ID,
-            command: "generate".into(),
-            model: "gpt-image-2".into(),
+            tag: JobTag {
+                job_id: format!("97000000000000000{i}"),
+                guild_id: Some(GUILD_ID),
+                channel_id: CHANNEL_ID,
+                user_id: MEMBER_ID,
+                command: "generate".into(),
+                model: "gpt-image-2".into(),
+            },
             size: "1024x1024".into(),
             quality: "medium".into(),
             prompt: format!("prompt number {i}"),

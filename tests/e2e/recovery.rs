@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use easel::domain::ledger::{Charge, InstanceId};
-use easel::domain::request::{Command, JobId, JobRequest, Requester};
+use easel::domain::request::{Command, JobId, JobRequest, JobTag, Requester};
 use easel::jobs::queue::{JobState, JobStore, QueueCaps, StoredJob, StoredResult, Ticket};
 use easel::media::spool::Spool;
 use easel::store::sqlite::SqliteStore;
@@ -50,12 +50,14 @@ async fn crashed(name: &str, state: JobState, attempts: u32, token_minutes: i64)
         Ticket { token: easel::secret::Secret::new(TOKEN), expires_at: now + chrono::Duration::minutes(token_minutes) };
     let job = StoredJob::queued(request, easel::domain::catalogue::BackendKind::Openai, ticket);
     let charge = Charge {
-        job_id: JOB.into(),
-        guild_id: Some(GUILD_ID),
-        channel_id: CHANNEL_ID,
-        user_id: MEMBER_ID,
-        command: "generate".into(),
-        model: "gpt-image-2".into(),
+        tag: JobTag {
+            job_id: JOB.into(),
+            guild_id: Some(GUILD_ID),
+            channel_id: CHANNEL_ID,
+            user_id: MEMBER_ID,
+            command: "generate".into(),
+            model: "gpt-image-2".into(),
+        },
         images: 1,
         usd: 0.042,
         owner: dead.clone(),

@@ -12,7 +12,7 @@ use easel::desk::{BoardSettings, CommunityRequest, Policy, RequestState, Request
 use easel::domain::catalogue::BackendKind;
 use easel::domain::ledger::{Charge, InstanceId, LedgerState, ReserveError, Store};
 use easel::domain::limits::{Block, LimitName, Limits, Override, Scope};
-use easel::domain::request::{Command, JobId, JobRequest, Requester};
+use easel::domain::request::{Command, JobId, JobRequest, JobTag, Requester};
 use easel::jobs::queue::{Fence, JobState, JobStore, QueueCaps, StoredJob, StoredResult, Ticket};
 use easel::secret::Secret;
 use easel::store::postgres::PostgresStore;
@@ -75,12 +75,14 @@ fn no_limits() -> Limits {
 
 fn charge(job: &str, guild: Option<u64>, user: u64, usd: f64, owner: &InstanceId) -> Charge {
     Charge {
-        job_id: job.into(),
-        guild_id: guild,
-        channel_id: CHANNEL,
-        user_id: user,
-        command: "generate".into(),
-        model: "gpt-image-2".into(),
+        tag: JobTag {
+            job_id: job.into(),
+            guild_id: guild,
+            channel_id: CHANNEL,
+            user_id: user,
+            command: "generate".into(),
+            model: "gpt-image-2".into(),
+        },
         images: 1,
         usd,
         owner: owner.clone(),
@@ -362,9 +364,9 @@ contract!(members_words_older_than_the_retention_period_are_forgotten_and_the_le
         Some("a fox for recent")
     );
     let (entries, _) = a.audit_history(GUILD, Some(MEMBER), 0, 10).await.unwrap();
-    let old_entry = entries.iter().find(|e| e.job_id == "old").unwrap();
+    let old_entry = entries.iter().find(|e| e.tag.job_id == "old").unwrap();
     assert_eq!((old_entry.prompt.as_str(), old_entry.image_url.as_deref()), ("", None));
-    assert!(entries.iter().any(|e| e.job_id == "recent" && !e.prompt.is_empty()));
+    assert!(entries.iter().any(|e| e.tag.job_id == "recent" && !e.prompt.is_empty()));
     let old_request = a.community_request("old").await.unwrap().unwrap();
     assert_eq!((old_request.request.prompt, old_request.note), (None, None));
     assert_eq!(a.ledger_state(&JobId::from("old")).await.unwrap(), Some(LedgerState::Committed), "the ledger stays");
@@ -677,12 +679,14 @@ contract!(the_server_report_sums_charged_jobs_by_utc_day_and_ranks_requesters, |
 
 fn audit(job: &str, user: u64, outcome: Outcome, created_at: DateTime<Utc>) -> AuditEntry {
     AuditEntry {
-        job_id: job.into(),
-        guild_id: Some(GUILD),
-        channel_id: CHANNEL,
-        user_id: user,
-        command: "generate".into(),
-        model: "gpt-image-2".into(),
+        tag: JobTag {
+            job_id: job.into(),
+            guild_id: Some(GUILD),
+            channel_id: CHANNEL,
+            user_id: user,
+            command: "generate".into(),
+            model: "gpt-image-2".into(),
+        },
         size: "1024x1024".into(),
         quality: "medium".into(),
         prompt: format!("prompt of {job}"),
@@ -714,10 +718,10 @@ contract!(moderation_keeps_the_audit_log_the_blocklist_and_the_log_channels, |a,
 
     let (page, total) = b.audit_history(GUILD, None, 0, 2).await.unwrap();
     assert_eq!(total, 4, "a second write of a job replaces it");
-    assert_eq!(page.iter().map(|e| e.job_id.as_str()).collect::<Vec<_>>(), ["j4", "j2"], "newest first");
+    assert_eq!(page.iter().map(|e| e.tag.job_id.as_str()).collect::<Vec<_>>(), ["j4", "j2"], "newest first");
     assert_eq!(page[1], delivered);
     let (page, total) = a.audit_history(GUILD, Some(MEMBER), 1, 10).await.unwrap();
-    assert_eq!((total, page.iter().map(|e| e.job_id.as_str()).collect::<Vec<_>>()), (3, vec!["j2", "j1"]));
+    assert_eq!((total, page.iter().map(|e| e.tag.job_id.as_str()).collect::<Vec<_>>()), (3, vec!["j2", "j1"]));
     assert_eq!(a.refusals_since(GUILD, MEMBER, now - Duration::minutes(30)).await.unwrap(), 2);
     assert_eq!(a.refusals_since(GUILD, MEMBER, now - Duration::minutes(29)).await.unwrap(), 1);
 

@@ -9,13 +9,13 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use base64::Engine;
-use reqwest::{Client, RequestBuilder, StatusCode, Url};
+use reqwest::{Client, RequestBuilder, Url};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::{
-    images_answer_cap, read_body, read_json, transport_error, BackendCall, BackendError, EditInput, Generated,
-    ImageBackend, Progress, SamplingOptions, ServedModel, MAX_SMALL_ANSWER,
+    by_server_status, images_answer_cap, read_body, read_json, transport_error, BackendCall, BackendError, EditInput,
+    Generated, ImageBackend, Progress, SamplingOptions, ServedModel, MAX_SMALL_ANSWER,
 };
 use crate::domain::catalogue::{parse_size, VariationMethod};
 use crate::secret::Secret;
@@ -112,11 +112,7 @@ impl Automatic1111Backend {
         if !status.is_success() {
             let body = read_body(response, MAX_SMALL_ANSWER).await.unwrap_or_default();
             let body = crate::text::truncate(&String::from_utf8_lossy(&body), 500);
-            return Err(match status {
-                s if s.is_server_error() => BackendError::Unavailable(format!("status {s}: {body}")),
-                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => BackendError::Unauthorized(body),
-                _ => BackendError::BadRequest { param: String::new(), message: body },
-            });
+            return Err(by_server_status(status, body, ""));
         }
         let answer: ImagesAnswer = read_json(response, images_answer_cap(n, self.max_image_bytes)).await?;
         let asked = usize::from(n.max(1));
@@ -242,10 +238,7 @@ impl ImageBackend for Automatic1111Backend {
         if !status.is_success() {
             let body = read_body(response, MAX_SMALL_ANSWER).await.unwrap_or_default();
             let body = crate::text::truncate(&String::from_utf8_lossy(&body), 500);
-            return Err(match status {
-                s if s.is_server_error() => BackendError::Unavailable(format!("status {s}: {body}")),
-                _ => BackendError::BadRequest { param: "upscaler".into(), message: body },
-            });
+            return Err(by_server_status(status, body, "upscaler"));
         }
         let answer: UpscaleAnswer = read_json(response, images_answer_cap(1, self.max_image_bytes)).await?;
         let image = base64::engine::general_purpose::STANDARD

@@ -21,8 +21,8 @@ use serde_json::{json, Value};
 use self::follow::{Abandon, Output};
 use self::workflow::Workflow;
 use super::{
-    read_body, read_json, transport_error, BackendCall, BackendError, EditInput, Generated, ImageBackend, Progress,
-    ServedModel, MAX_SMALL_ANSWER,
+    by_server_status, read_body, read_json, transport_error, BackendCall, BackendError, EditInput, Generated,
+    ImageBackend, Progress, ServedModel, MAX_SMALL_ANSWER,
 };
 use crate::domain::catalogue::{parse_size, VariationMethod};
 
@@ -200,11 +200,7 @@ impl ComfyUiBackend {
             self.client.post(self.url("upload/image")).multipart(form).send().await.map_err(transport_error)?;
         let status = response.status();
         if !status.is_success() {
-            return Err(if status.is_server_error() {
-                BackendError::Unavailable(format!("upload: status {status}"))
-            } else {
-                BackendError::BadRequest { param: "image".into(), message: format!("upload: status {status}") }
-            });
+            return Err(by_server_status(status, "upload".into(), "image"));
         }
         let stored: Value = read_json(response, MAX_SMALL_ANSWER).await?;
         let name = stored["name"].as_str().ok_or_else(|| BackendError::Malformed("upload answered no name".into()))?;

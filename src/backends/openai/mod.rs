@@ -22,8 +22,8 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::{
-    images_answer_cap, parse_wait, read_json, transport_error, BackendCall, BackendError, EditInput, Generated,
-    ImageBackend, ServedModel, MAX_SMALL_ANSWER,
+    by_status, images_answer_cap, parse_wait, read_json, transport_error, BackendCall, BackendError, EditInput,
+    Generated, ImageBackend, ServedModel, MAX_SMALL_ANSWER,
 };
 use crate::community::moderation::{ContentCheck, Verdict};
 use crate::domain::catalogue::{ResponseForm, TokenUsage, VariationMethod};
@@ -315,12 +315,7 @@ async fn error_from(response: Response) -> BackendError {
         {
             BackendError::OutOfCredit(message)
         }
-        StatusCode::TOO_MANY_REQUESTS => BackendError::RateLimited { retry_after },
-        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => BackendError::Unauthorized(message),
-        StatusCode::NOT_FOUND => BackendError::ModelGone(message),
-        StatusCode::REQUEST_TIMEOUT | StatusCode::GATEWAY_TIMEOUT => BackendError::Unavailable(message),
-        s if s.is_server_error() => BackendError::Unavailable(message),
-        _ => BackendError::BadRequest { param: param.unwrap_or_default(), message },
+        _ => by_status(status, message, param.unwrap_or_default(), retry_after),
     }
 }
 

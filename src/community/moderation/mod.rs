@@ -16,7 +16,7 @@ use tracing::{info, warn};
 use crate::domain::clock::Clock;
 use crate::domain::ledger::StoreError;
 use crate::domain::limits::Block;
-use crate::domain::request::{JobRequest, JobSpec};
+use crate::domain::request::{JobRequest, JobSpec, JobTag};
 
 mod rules;
 pub use rules::{compile_regex, normalise, Rule, Rules};
@@ -74,18 +74,8 @@ impl Outcome {
 /// One job as the audit log keeps it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuditEntry {
-    /// The job id (interaction id): the same in the member's footer, the log and the channel embed.
-    pub job_id: String,
-    /// The guild.
-    pub guild_id: Option<u64>,
-    /// Where the command was typed.
-    pub channel_id: u64,
-    /// Who asked.
-    pub user_id: u64,
-    /// `generate`, `hd` or `variation`.
-    pub command: String,
-    /// Catalogue model id.
-    pub model: String,
+    /// The job, who asked, where, and on which model.
+    pub tag: JobTag,
     /// Size asked.
     pub size: String,
     /// Quality asked.
@@ -121,14 +111,8 @@ impl AuditEntry {
         reason: Option<String>,
         at: DateTime<Utc>,
     ) -> Self {
-        let who = &request.requester;
         Self {
-            job_id: request.id.0.clone(),
-            guild_id: who.guild_id,
-            channel_id: who.channel_id,
-            user_id: who.user_id,
-            command: request.command.name().to_owned(),
-            model: spec.model.id.clone(),
+            tag: JobTag::of(request, &spec.model.id),
             size: spec.size.clone(),
             quality: spec.quality.clone(),
             prompt: spec.logged_words(),
@@ -378,17 +362,17 @@ impl Moderation {
     /// Writes a job to the audit log and its guild's log channel, and pauses a repeat offender.
     /// Returns when the member's new pause ends, if this refusal started one.
     pub async fn record(&self, entry: AuditEntry) -> Option<DateTime<Utc>> {
-        info!(job = %entry.job_id, outcome = entry.outcome.key(), user = entry.user_id, reason = ?entry.reason, "job recorded");
+        info!(job = %entry.tag.job_id, outcome = entry.outcome.key(), user = entry.tag.user_id, reason = ?entry.reason, "job recorded");
         if let Err(e) = self.store.record_audit(&entry).await {
-            warn!(job = %entry.job_id, error = %e, "could not write the audit log");
+            warn!(job = %entry.tag.job_id, error = %e, "could not write the audit log");
         }
         let paused = self.pause_if_repeated(&entry).await;
-        if let Some(channel) = self.log_channel(entry.guild_id).await {
+        if let Some(channel) = self.log_channel(entry.tag.guild_id).await {
             let log = Arc::clone(&self.log);
             // Posted in the background: a slow log channel must never delay the member's answer.
             tokio::spawn(async move {
                 if let Err(e) = log.post(channel, &entry).await {
-                    warn!(job = %entry.job_id, error = %e, "could not post to the moderation log channel");
+                    warn!(job = %entry.tag.job_id, error = %e, "could not post to the moderation log channel");
                 }
             });
         }
@@ -411,24 +395,24 @@ impl Moderation {
     }
 
     async fn pause_if_repeated(&self, entry: &AuditEntry) -> Option<DateTime<Utc>> {
-        let guild = entry.guild_id?;
+        let guild = entry.tag.guild_id?;
         let policy = self.offences;
         if !entry.outcome.is_refusal() || policy.refusals == 0 {
             return None;
         }
         let now = self.clock.now();
-        let count = self.store.refusals_since(guild, entry.user_id, now - policy.window).await.ok()?;
+        let count = self.store.refusals_since(guild, entry.tag.user_id, now - policy.window).await.ok()?;
         if count < policy.refusals {
             return None;
         }
         let until = now + policy.pause;
         let reason = format!("{count} refused requests within {} minutes", policy.window.num_minutes());
         let block = Block { until: Some(until), reason };
-        if let Err(e) = self.store.pause(guild, entry.user_id, &block, now).await {
+        if let Err(e) = self.store.pause(guild, entry.tag.user_id, &block, now).await {
             warn!(error = %e, "could not pause a repeat offender");
             return None;
         }
-        warn!(user = entry.user_id, guild, %until, "repeat offender paused");
+        warn!(user = entry.tag.user_id, guild, %until, "repeat offender paused");
         Some(until)
     }
 }

@@ -157,9 +157,9 @@ pub fn history(lang: Lang, page: &HistoryPage) -> String {
 }
 
 fn history_line(lang: Lang, e: &AuditEntry) -> String {
-    let link = match (e.guild_id, e.message_id) {
+    let link = match (e.tag.guild_id, e.message_id) {
         (Some(g), Some(m)) => {
-            format!(" [{}](https://discord.com/channels/{g}/{}/{m})", t!(lang, "history-result"), e.channel_id)
+            format!(" [{}](https://discord.com/channels/{g}/{}/{m})", t!(lang, "history-result"), e.tag.channel_id)
         }
         _ => String::new(),
     };
@@ -168,14 +168,14 @@ fn history_line(lang: Lang, e: &AuditEntry) -> String {
         lang,
         "history-line",
         time = full_time(e.created_at),
-        member = member(e.user_id),
-        command = e.command.as_str(),
-        model = e.model.as_str(),
+        member = member(e.tag.user_id),
+        command = e.tag.command.as_str(),
+        model = e.tag.model.as_str(),
         outcome = super::outcome(lang, e.outcome),
         reason = reason,
         cost = lang.money(e.cost_usd, 4),
         prompt = crate::text::echo(&e.prompt, 60),
         link = link,
-        job = e.job_id.as_str()
+        job = e.tag.job_id.as_str()
     )
 }

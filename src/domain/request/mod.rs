@@ -125,6 +125,39 @@ pub struct SourceImage {
     pub size: u64,
 }
 
+/// Which job, whose, where, by which command and on which model: what both the ledger's charge and
+/// the audit log's entry record of a job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobTag {
+    /// The job id (the interaction's id): the same in the member's footer, the log and the ledger.
+    pub job_id: String,
+    /// Its server (`None` in direct messages).
+    pub guild_id: Option<u64>,
+    /// Where the command was typed.
+    pub channel_id: u64,
+    /// Who asked (in the ledger, the server's own account for an approved community request).
+    pub user_id: u64,
+    /// `generate`, `hd`, `variation`, …
+    pub command: String,
+    /// The catalogue model id.
+    pub model: String,
+}
+
+impl JobTag {
+    /// The tag of `request` run on `model`.
+    pub fn of(request: &JobRequest, model: &str) -> Self {
+        let who = &request.requester;
+        Self {
+            job_id: request.id.0.clone(),
+            guild_id: who.guild_id,
+            channel_id: who.channel_id,
+            user_id: who.user_id,
+            command: request.command.name().to_owned(),
+            model: model.to_owned(),
+        }
+    }
+}
+
 /// A command as the member typed it: options unchecked, defaults not yet applied. Stored with its job
 /// (as JSON), so a restarted process runs exactly what was asked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -57,7 +57,7 @@ impl JobStore for PostgresStore {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(fail)?;
         admission_lock(&tx).await?;
-        let guild = charge.guild_id.map(id);
+        let guild = charge.tag.guild_id.map(id);
         let in_guild = count(get(&query_one(&tx, sql::QUEUED_IN_GUILD, &[&guild]).await?, 0)?);
         if in_guild >= caps.per_guild {
             return Err(ReserveError::QueueFull { waiting: in_guild, whole_bot: false });

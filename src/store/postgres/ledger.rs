@@ -71,22 +71,22 @@ pub(super) async fn reserve_in(
     exempt: bool,
     now: DateTime<Utc>,
 ) -> Result<(), ReserveError> {
-    if count(get(&query_one(tx, sql::CHARGED, &[&charge.job_id]).await?, 0)?) > 0 {
-        return Err(ReserveError::Duplicate(charge.job_id.clone()));
+    if count(get(&query_one(tx, sql::CHARGED, &[&charge.tag.job_id]).await?, 0)?) > 0 {
+        return Err(ReserveError::Duplicate(charge.tag.job_id.clone()));
     }
-    let usage = read_usage(tx, charge.guild_id, charge.user_id, now).await?;
+    let usage = read_usage(tx, charge.tag.guild_id, charge.tag.user_id, now).await?;
     limits::check(limits, &usage, Ask { images: charge.images, usd: charge.usd }, now, exempt)
         .map_err(ReserveError::Limit)?;
     execute(
         tx,
         sql::RESERVE,
         &[
-            &charge.job_id,
-            &charge.guild_id.map(id),
-            &id(charge.channel_id),
-            &id(charge.user_id),
-            &charge.command,
-            &charge.model,
+            &charge.tag.job_id,
+            &charge.tag.guild_id.map(id),
+            &id(charge.tag.channel_id),
+            &id(charge.tag.user_id),
+            &charge.tag.command,
+            &charge.tag.model,
             &i64::from(charge.images),
             &charge.usd,
             &millis(now),

@@ -3,6 +3,7 @@
 use super::{id, time, Columns};
 use crate::community::moderation::{AuditEntry, Outcome, Rule};
 use crate::domain::ledger::StoreError;
+use crate::domain::request::JobTag;
 
 /// Forgets members' words older than a time (the retention period): `cutoff`.
 pub const FORGET_WORDS_BEFORE: &str =
@@ -53,13 +54,16 @@ pub const SET_LOG_CHANNEL: &str = "INSERT INTO moderation_settings (guild_id, lo
 
 /// A row of [`AUDIT_COLUMNS`].
 pub fn audit_entry(r: &dyn Columns) -> Result<AuditEntry, StoreError> {
-    Ok(AuditEntry {
+    let tag = JobTag {
         job_id: r.text(0)?,
         guild_id: r.opt_int(1)?.map(id),
         channel_id: id(r.int(2)?),
         user_id: id(r.int(3)?),
         command: r.text(4)?,
         model: r.text(5)?,
+    };
+    Ok(AuditEntry {
+        tag,
         size: r.text(6)?,
         quality: r.text(7)?,
         prompt: r.text(8)?,

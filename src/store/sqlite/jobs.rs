@@ -42,7 +42,7 @@ impl JobStore for SqliteStore {
         let request = serde_json::to_string(&job.request).map_err(fail)?;
         self.with(move |c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
-            let guild = charge.guild_id.map(|g| g as i64);
+            let guild = charge.tag.guild_id.map(|g| g as i64);
             let in_guild: u32 = tx.query_row(sql::QUEUED_IN_GUILD, [guild], |r| r.get(0)).map_err(fail)?;
             if in_guild >= caps.per_guild {
                 return Err(ReserveError::QueueFull { waiting: in_guild, whole_bot: false });

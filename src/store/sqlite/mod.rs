@@ -185,22 +185,22 @@ fn reserve_in(
     exempt: bool,
     now: DateTime<Utc>,
 ) -> Result<(), ReserveError> {
-    let charged: u32 = tx.query_row(sql::CHARGED, [&charge.job_id], |r| r.get(0)).map_err(fail)?;
+    let charged: u32 = tx.query_row(sql::CHARGED, [&charge.tag.job_id], |r| r.get(0)).map_err(fail)?;
     if charged > 0 {
-        return Err(ReserveError::Duplicate(charge.job_id.clone()));
+        return Err(ReserveError::Duplicate(charge.tag.job_id.clone()));
     }
-    let usage = read_usage(tx, charge.guild_id, charge.user_id, now).map_err(fail)?;
+    let usage = read_usage(tx, charge.tag.guild_id, charge.tag.user_id, now).map_err(fail)?;
     limits::check(limits, &usage, Ask { images: charge.images, usd: charge.usd }, now, exempt)
         .map_err(ReserveError::Limit)?;
     tx.execute(
         sql::RESERVE,
         params![
-            charge.job_id,
-            charge.guild_id.map(|g| g as i64),
-            charge.channel_id as i64,
-            charge.user_id as i64,
-            charge.command,
-            charge.model,
+            charge.tag.job_id,
+            charge.tag.guild_id.map(|g| g as i64),
+            charge.tag.channel_id as i64,
+            charge.tag.user_id as i64,
+            charge.tag.command,
+            charge.tag.model,
             charge.images,
             charge.usd,
             millis(now),
@@ -382,6 +382,7 @@ impl Store for SqliteStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::request::JobTag;
 
     pub(crate) fn temp_db(name: &str) -> std::path::PathBuf {
         let path = std::env::temp_dir().join(format!("easel-unit-{name}-{}.db", std::process::id()));
@@ -393,12 +394,14 @@ mod tests {
 
     fn charge(job: &str, usd: f64) -> Charge {
         Charge {
-            job_id: job.into(),
-            guild_id: Some(1),
-            channel_id: 2,
-            user_id: 3,
-            command: "generate".into(),
-            model: "gpt-image-2".into(),
+            tag: JobTag {
+                job_id: job.into(),
+                guild_id: Some(1),
+                channel_id: 2,
+                user_id: 3,
+                command: "generate".into(),
+                model: "gpt-image-2".into(),
+            },
             images: 1,
             usd,
             owner: InstanceId("this".into()),

@@ -27,12 +27,12 @@ impl ModerationStore for SqliteStore {
             c.execute(
                 sql::RECORD_AUDIT,
                 params![
-                    e.job_id,
-                    e.guild_id.map(|g| g as i64),
-                    e.channel_id as i64,
-                    e.user_id as i64,
-                    e.command,
-                    e.model,
+                    e.tag.job_id,
+                    e.tag.guild_id.map(|g| g as i64),
+                    e.tag.channel_id as i64,
+                    e.tag.user_id as i64,
+                    e.tag.command,
+                    e.tag.model,
                     e.size,
                     e.quality,
                     e.prompt,
