@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use crate::community::moderation::ModerationStore;
 use crate::community::moderation::{compile_regex, AuditEntry, Rule};
 use crate::domain::clock::Clock;
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::{Store, StoreError};
 use crate::domain::limits::Block;
 use crate::domain::limits::{self, BadLimitValue, LimitName, Limits, Override, Scope};
@@ -238,7 +239,7 @@ impl Admin {
     /// Sets where the guild's moderation log goes.
     pub async fn set_log_channel(&self, actor: &Actor, channel: u64) -> Result<AdminDone, AdminError> {
         let guild = Self::managed_guild(actor, Action::ChooseLogChannel)?;
-        self.moderation.set_log_channel(guild, channel).await?;
+        self.moderation.set_log_channel(ServerId(guild), channel).await?;
         Ok(AdminDone::LogChannel { channel })
     }
 
@@ -246,7 +247,7 @@ impl Admin {
     pub async fn blocklist_add(&self, actor: &Actor, pattern: &str, regex: bool) -> Result<AdminDone, AdminError> {
         let guild = Self::moderated_guild(actor, Action::ChangeBlocklist)?;
         let rule = parse_rule(pattern, regex)?;
-        let new = self.moderation.add_rule(guild, &rule, self.clock.now()).await?;
+        let new = self.moderation.add_rule(ServerId(guild), &rule, self.clock.now()).await?;
         Ok(AdminDone::RuleAdded { rule, new })
     }
 
@@ -254,22 +255,24 @@ impl Admin {
     pub async fn blocklist_remove(&self, actor: &Actor, pattern: &str, regex: bool) -> Result<AdminDone, AdminError> {
         let guild = Self::moderated_guild(actor, Action::ChangeBlocklist)?;
         let rule = if regex { Rule::regex(pattern) } else { Rule::word(pattern) };
-        let removed = self.moderation.remove_rule(guild, &rule).await?;
+        let removed = self.moderation.remove_rule(ServerId(guild), &rule).await?;
         Ok(AdminDone::RuleRemoved { rule, removed })
     }
 
     /// The guild's blocklist.
     pub async fn blocklist(&self, actor: &Actor) -> Result<AdminDone, AdminError> {
         let guild = Self::moderated_guild(actor, Action::ReadBlocklist)?;
-        Ok(AdminDone::Blocklist(self.moderation.blocklist(guild).await?))
+        Ok(AdminDone::Blocklist(self.moderation.blocklist(ServerId(guild)).await?))
     }
 
     /// A page (from 1) of the guild's audit log, optionally for one member, newest first.
     pub async fn history(&self, actor: &Actor, user: Option<u64>, page: u32) -> Result<HistoryPage, AdminError> {
         let guild = Self::moderated_guild(actor, Action::ReadHistory)?;
         let page = page.max(1);
-        let (entries, total) =
-            self.moderation.audit_history(guild, user, (page - 1) * HISTORY_PAGE, HISTORY_PAGE).await?;
+        let (entries, total) = self
+            .moderation
+            .audit_history(ServerId(guild), user.map(MemberId), (page - 1) * HISTORY_PAGE, HISTORY_PAGE)
+            .await?;
         let pages = total.div_ceil(HISTORY_PAGE).max(1);
         Ok(HistoryPage { entries, total, user, page, pages })
     }
@@ -277,12 +280,12 @@ impl Admin {
     /// The limits in force for the guild, or for one member (with their roles).
     pub async fn show(&self, actor: &Actor, user: Option<(u64, Vec<u64>)>) -> Result<AdminDone, AdminError> {
         let guild = Self::managed_guild(actor, Action::SeeLimits)?;
-        let overrides = self.store.overrides(guild).await?;
+        let overrides = self.store.overrides(ServerId(guild)).await?;
         let (id, roles) = user.clone().unwrap_or_default();
         let limits = limits::resolve(&self.defaults, &overrides, &roles, id);
         let tiers = overrides.into_iter().filter(|o| matches!(o.scope, Scope::Role(_))).collect();
         let block = match user {
-            Some((id, _)) => self.store.block_of(guild, id, self.clock.now()).await?,
+            Some((id, _)) => self.store.block_of(ServerId(guild), MemberId(id), self.clock.now()).await?,
             None => None,
         };
         Ok(AdminDone::Limits(LimitsShown { user: user.map(|(id, _)| id), limits, tiers, block }))
@@ -303,14 +306,14 @@ impl Admin {
                 return Err(AdminError::AboveOwnerCap(max));
             }
         }
-        self.store.set_override(guild, scope, name, value).await?;
+        self.store.set_override(ServerId(guild), scope, name, value).await?;
         Ok(AdminDone::LimitSet { name, scope, value })
     }
 
     /// Removes the settings of a scope (all of the guild's when `None`), back to the owner's defaults.
     pub async fn reset(&self, actor: &Actor, scope: Option<Scope>) -> Result<AdminDone, AdminError> {
         let guild = Self::managed_guild(actor, Action::ChangeLimits)?;
-        let removed = self.store.clear_overrides(guild, scope).await?;
+        let removed = self.store.clear_overrides(ServerId(guild), scope).await?;
         Ok(AdminDone::Reset { scope, removed })
     }
 
@@ -332,14 +335,14 @@ impl Admin {
         };
         // The reason as the adapter worded it, naming the moderator who blocked.
         let reason = reason.to_owned();
-        self.store.block(guild, user, &Block { until, reason }, now).await?;
+        self.store.block(ServerId(guild), MemberId(user), &Block { until, reason }, now).await?;
         Ok(AdminDone::Blocked { user, until })
     }
 
     /// Lifts a member's block (a limit block or a pause for repeated refusals).
     pub async fn unblock(&self, actor: &Actor, user: u64) -> Result<AdminDone, AdminError> {
         let guild = Self::moderated_guild(actor, Action::LiftBlock)?;
-        let was_blocked = self.store.unblock(guild, user).await?;
+        let was_blocked = self.store.unblock(ServerId(guild), MemberId(user)).await?;
         Ok(AdminDone::Unblocked { user, was_blocked })
     }
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use image::{DynamicImage, RgbImage};
 use plotters::prelude::*;
 
+use crate::domain::ids::ServerId;
 use crate::domain::ledger::StoreError;
 use crate::media::imaging::{self, ImagingError};
 
@@ -44,17 +45,17 @@ pub struct RequesterSpend {
 #[async_trait]
 pub trait ReportStore: Send + Sync {
     /// A server's spend per UTC day since `since` (days without spend left out).
-    async fn spend_by_day(&self, guild_id: u64, since: DateTime<Utc>) -> Result<Vec<DaySpend>, StoreError>;
+    async fn spend_by_day(&self, guild_id: ServerId, since: DateTime<Utc>) -> Result<Vec<DaySpend>, StoreError>;
     /// A server's biggest spenders since `since`, most first, at most `limit`.
     async fn top_requesters(
         &self,
-        guild_id: u64,
+        guild_id: ServerId,
         since: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<RequesterSpend>, StoreError>;
     /// What the owner paid since `since` for this server's jobs that delivered nothing (the model call
     /// had returned, then the result was unusable or could not be delivered): never charged to members.
-    async fn failed_spend(&self, guild_id: u64, since: DateTime<Utc>) -> Result<f64, StoreError>;
+    async fn failed_spend(&self, guild_id: ServerId, since: DateTime<Utc>) -> Result<f64, StoreError>;
 }
 
 /// The first day the report covers, for `now`.

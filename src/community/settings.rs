@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::clock::Clock;
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::StoreError;
 use crate::domain::request::{Command, JobRequest};
 use crate::mirror::Mirror;
@@ -44,13 +45,13 @@ pub struct MemberSettings {
 #[async_trait]
 pub trait SettingsStore: Send + Sync {
     /// A member's settings in a server (all unset when never saved).
-    async fn member_settings(&self, guild_id: u64, user_id: u64) -> Result<MemberSettings, StoreError>;
+    async fn member_settings(&self, guild_id: ServerId, user_id: MemberId) -> Result<MemberSettings, StoreError>;
     /// Saves (or, with all unset, clears) a member's settings, recording `now` as when they changed (a
     /// cleared member's row stays, empty, so other processes see the clearing).
     async fn save_member_settings(
         &self,
-        guild_id: u64,
-        user_id: u64,
+        guild_id: ServerId,
+        user_id: MemberId,
         settings: &MemberSettings,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError>;
@@ -96,13 +97,13 @@ impl Settings {
     pub async fn read(&self, guild_id: u64, user_id: u64) -> Result<MemberSettings, StoreError> {
         match self.known(guild_id, user_id) {
             Some(settings) => Ok(settings),
-            None => self.store.member_settings(guild_id, user_id).await,
+            None => self.store.member_settings(ServerId(guild_id), MemberId(user_id)).await,
         }
     }
 
     /// Saves a member's settings (all unset clears them), in the store and in memory.
     pub async fn save(&self, guild_id: u64, user_id: u64, settings: &MemberSettings) -> Result<(), StoreError> {
-        self.store.save_member_settings(guild_id, user_id, settings, self.clock.now()).await?;
+        self.store.save_member_settings(ServerId(guild_id), MemberId(user_id), settings, self.clock.now()).await?;
         let kept = (*settings != MemberSettings::default()).then(|| settings.clone());
         self.mirror.set((guild_id, user_id), kept);
         Ok(())

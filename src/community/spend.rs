@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use tracing::warn;
 
 use crate::domain::clock::Clock;
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::{Store, StoreError};
 use crate::domain::limits::{self, LimitName, Limits};
 
@@ -89,11 +90,12 @@ impl SpendWatch {
     async fn check(&self, guild_id: Option<u64>) -> Result<Vec<SpendAlert>, StoreError> {
         let now = self.clock.now();
         let overrides = match guild_id {
-            Some(guild) => self.store.overrides(guild).await?,
+            Some(guild) => self.store.overrides(ServerId(guild)).await?,
             None => Vec::new(),
         };
         let limits = limits::resolve(&self.limits, &overrides, &[], crate::domain::ledger::SERVER_ACCOUNT);
-        let usage = self.store.usage(guild_id, crate::domain::ledger::SERVER_ACCOUNT, now).await?;
+        let usage =
+            self.store.usage(guild_id.map(ServerId), MemberId(crate::domain::ledger::SERVER_ACCOUNT), now).await?;
         let mut scopes = vec![(
             Scope::Bot,
             usage.global_usd,

@@ -9,6 +9,7 @@ use tracing::{info, warn};
 
 use super::{Board, BoardSettings, CommunityRequest, Policy, RequestState, RequestStore, Sort};
 use crate::domain::clock::Clock;
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::request::{Community, JobId, JobRequest, JobSpec};
 use crate::jobs::error::{self, JobError};
 use crate::jobs::queue::Ticket;
@@ -83,7 +84,7 @@ impl Desk {
         if let Some(settings) = self.known_settings(guild_id) {
             return settings;
         }
-        self.store.board(guild_id).await.unwrap_or_else(|e| {
+        self.store.board(ServerId(guild_id)).await.unwrap_or_else(|e| {
             warn!(guild = guild_id, error = %error::chain(&e), "could not read the request board's settings");
             BoardSettings::default()
         })
@@ -91,7 +92,7 @@ impl Desk {
 
     /// Saves a server's board settings.
     pub async fn save_settings(&self, guild_id: u64, settings: &BoardSettings) -> Result<(), DeskRefusal> {
-        self.store.save_board(guild_id, settings, self.clock.now()).await.map_err(|e| {
+        self.store.save_board(ServerId(guild_id), settings, self.clock.now()).await.map_err(|e| {
             warn!(guild = guild_id, error = %error::chain(&e), "could not save the request board's settings");
             DeskRefusal::NotSaved
         })?;
@@ -128,7 +129,8 @@ impl Desk {
             return Err(DeskRefusal::NoRequestsChannel);
         };
         let user = request.requester.user_id;
-        let (open, latest) = self.store.member_requests(guild, user).await.map_err(|e| stored(&e))?;
+        let (open, latest) =
+            self.store.member_requests(ServerId(guild), MemberId(user)).await.map_err(|e| stored(&e))?;
         let admission = self.jobs.admission();
         admission.vet_member(&request.requester, latest).await.map_err(DeskRefusal::Refused)?;
         if open >= self.open_max {
@@ -175,7 +177,7 @@ impl Desk {
         if self.jobs.admission().is_blocked(guild_id, user_id).await.map_err(DeskRefusal::Refused)? {
             return Err(DeskRefusal::VoterBlocked);
         }
-        if !self.store.vote(&request.id, user_id).await.map_err(|e| stored(&e))? {
+        if !self.store.vote(&request.id, MemberId(user_id)).await.map_err(|e| stored(&e))? {
             return Err(DeskRefusal::AlreadyVoted);
         }
         self.reload(&request.id).await
@@ -249,7 +251,7 @@ impl Desk {
 
     /// A server's open requests, for `/requests list`.
     pub async fn list(&self, guild_id: u64, sort: Sort) -> Result<Vec<CommunityRequest>, DeskRefusal> {
-        self.store.open_requests(guild_id, sort, LIST_LIMIT).await.map_err(|e| stored(&e))
+        self.store.open_requests(ServerId(guild_id), sort, LIST_LIMIT).await.map_err(|e| stored(&e))
     }
 
     /// A request by id, for redrawing its card.

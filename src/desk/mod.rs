@@ -12,6 +12,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::StoreError;
 use crate::domain::request::JobRequest;
 
@@ -134,16 +135,25 @@ pub enum Sort {
 #[async_trait]
 pub trait RequestStore: Send + Sync {
     /// A server's board settings (all unset when never saved).
-    async fn board(&self, guild_id: u64) -> Result<BoardSettings, StoreError>;
+    async fn board(&self, guild_id: ServerId) -> Result<BoardSettings, StoreError>;
     /// Saves a server's board settings, recording `now` as when they changed.
-    async fn save_board(&self, guild_id: u64, settings: &BoardSettings, now: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn save_board(
+        &self,
+        guild_id: ServerId,
+        settings: &BoardSettings,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
     /// Every server's board settings changed at or after `since`, with when each changed.
     async fn boards_changed(
         &self,
         since: DateTime<Utc>,
     ) -> Result<Vec<(u64, BoardSettings, DateTime<Utc>)>, StoreError>;
     /// How many open requests a member has in a server, and when they made their latest request.
-    async fn member_requests(&self, guild_id: u64, user_id: u64) -> Result<(u32, Option<DateTime<Utc>>), StoreError>;
+    async fn member_requests(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+    ) -> Result<(u32, Option<DateTime<Utc>>), StoreError>;
     /// Removes the prompt, note and links of requests made before `cutoff`; returns how many.
     async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError>;
     /// Records a new, open request.
@@ -153,7 +163,7 @@ pub trait RequestStore: Send + Sync {
     /// A request by id, with its vote count.
     async fn community_request(&self, request_id: &str) -> Result<Option<CommunityRequest>, StoreError>;
     /// Counts `user_id`'s vote once; returns whether it was new.
-    async fn vote(&self, request_id: &str, user_id: u64) -> Result<bool, StoreError>;
+    async fn vote(&self, request_id: &str, user_id: MemberId) -> Result<bool, StoreError>;
     /// `from → to` with who decided and why; false when the request was not in `from`.
     async fn decide(
         &self,
@@ -167,7 +177,12 @@ pub trait RequestStore: Send + Sync {
     /// Records the job an approval made.
     async fn set_request_job(&self, request_id: &str, job_id: &str) -> Result<(), StoreError>;
     /// A server's open requests, in `sort` order, at most `limit`.
-    async fn open_requests(&self, guild_id: u64, sort: Sort, limit: u32) -> Result<Vec<CommunityRequest>, StoreError>;
+    async fn open_requests(
+        &self,
+        guild_id: ServerId,
+        sort: Sort,
+        limit: u32,
+    ) -> Result<Vec<CommunityRequest>, StoreError>;
 }
 
 /// Shows cards and tells requesters (Discord).

@@ -16,6 +16,7 @@ use super::words::Lang;
 use super::{buttons, canceller, commands, render, words, Asked, Services};
 use crate::community::settings::MemberSettings;
 use crate::discord::words::t;
+use crate::domain::ids::ServerId;
 use crate::domain::request::{JobRequest, SourceImage};
 use crate::jobs::queue::StoredJob;
 use crate::jobs::runner::{Cost, FinishedJob};
@@ -273,9 +274,9 @@ pub(super) async fn server_report(http: &Http, services: &Services, command: &Co
     let since = crate::community::report::since(now);
     let report = &services.report;
     let read = tokio::join!(
-        report.spend_by_day(guild, since),
-        report.top_requesters(guild, since, 5),
-        report.failed_spend(guild, since)
+        report.spend_by_day(ServerId(guild), since),
+        report.top_requesters(ServerId(guild), since, 5),
+        report.failed_spend(ServerId(guild), since)
     );
     let (days, top, failed) = match read {
         (Ok(days), Ok(top), Ok(failed)) => (days, top, failed),

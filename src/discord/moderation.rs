@@ -19,6 +19,7 @@ use super::words::{channel, member, Lang};
 use crate::community::admin::{Actor, Admin, HistoryPage};
 use crate::community::moderation::{AuditEntry, LogNotice, ModerationLog, Outcome};
 use crate::discord::words::t;
+use crate::domain::ids::ServerId;
 use crate::text::truncate;
 
 /// The `/moderation` definition.
@@ -232,8 +233,8 @@ pub fn log_embed(lang: Lang, e: &AuditEntry) -> CreateEmbed {
 
 #[async_trait]
 impl ModerationLog for ChannelLog {
-    async fn notice(&self, guild_id: Option<u64>, channel_id: u64, notice: &LogNotice) -> Result<(), String> {
-        let text = super::words::notices::notice(self.languages.server(guild_id), notice);
+    async fn notice(&self, guild_id: Option<ServerId>, channel_id: u64, notice: &LogNotice) -> Result<(), String> {
+        let text = super::words::notices::notice(self.languages.server(guild_id.map(|g| g.0)), notice);
         let message =
             CreateMessage::new().content(truncate(&text, 2000)).allowed_mentions(CreateAllowedMentions::new());
         let http = self.http().await?;

@@ -6,6 +6,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::limits::{Block, LimitName, LimitRefusal, Limits, Override, Scope, Usage};
 use crate::domain::request::JobId;
 
@@ -146,32 +147,48 @@ pub trait Store: Send + Sync {
     async fn retire(&self, instance: &InstanceId, now: DateTime<Utc>) -> Result<usize, StoreError>;
 
     /// What a member, their guild and the bot have used at `now`.
-    async fn usage(&self, guild_id: Option<u64>, user_id: u64, now: DateTime<Utc>) -> Result<Usage, StoreError>;
+    async fn usage(
+        &self,
+        guild_id: Option<ServerId>,
+        user_id: MemberId,
+        now: DateTime<Utc>,
+    ) -> Result<Usage, StoreError>;
 
     /// A job's ledger state, if it was ever admitted.
     async fn ledger_state(&self, job_id: &JobId) -> Result<Option<LedgerState>, StoreError>;
 
     /// A guild's run-time limit settings.
-    async fn overrides(&self, guild_id: u64) -> Result<Vec<Override>, StoreError>;
+    async fn overrides(&self, guild_id: ServerId) -> Result<Vec<Override>, StoreError>;
 
     /// Sets one limit for a scope of a guild (`value` `None`: no limit).
     async fn set_override(
         &self,
-        guild_id: u64,
+        guild_id: ServerId,
         scope: Scope,
         name: LimitName,
         value: Option<f64>,
     ) -> Result<(), StoreError>;
 
     /// Removes a scope's settings (all of the guild's when `scope` is `None`); returns how many.
-    async fn clear_overrides(&self, guild_id: u64, scope: Option<Scope>) -> Result<usize, StoreError>;
+    async fn clear_overrides(&self, guild_id: ServerId, scope: Option<Scope>) -> Result<usize, StoreError>;
 
     /// Blocks a member in a guild.
-    async fn block(&self, guild_id: u64, user_id: u64, block: &Block, now: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn block(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+        block: &Block,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
 
     /// Lifts a block; returns whether there was one.
-    async fn unblock(&self, guild_id: u64, user_id: u64) -> Result<bool, StoreError>;
+    async fn unblock(&self, guild_id: ServerId, user_id: MemberId) -> Result<bool, StoreError>;
 
     /// The member's block in force at `now`, if any.
-    async fn block_of(&self, guild_id: u64, user_id: u64, now: DateTime<Utc>) -> Result<Option<Block>, StoreError>;
+    async fn block_of(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Block>, StoreError>;
 }

@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 pub mod clock;
+pub mod ids;
 pub mod lang;
 pub mod ledger;
 pub mod limits;

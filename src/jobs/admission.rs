@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use crate::community::moderation::{AuditEntry, Moderation, Outcome};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::clock::Clock;
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::{Charge, InstanceId, ReserveError, Store, SERVER_ACCOUNT};
 use crate::domain::limits::{self, Limits};
 use crate::domain::request::{JobRequest, JobSpec, JobTag, Requester};
@@ -177,7 +178,9 @@ impl Admission {
         let now = self.clock.now();
         let who = &request.requester;
         if let Some(guild) = who.guild_id {
-            if let Some(block) = self.store.block_of(guild, who.user_id, now).await.map_err(unexpected)? {
+            if let Some(block) =
+                self.store.block_of(ServerId(guild), MemberId(who.user_id), now).await.map_err(unexpected)?
+            {
                 return Err(JobError::Blocked { until: block.until });
             }
         }
@@ -203,7 +206,11 @@ impl Admission {
     pub async fn usage_report(&self, requester: &Requester) -> Result<UsageReport, JobError> {
         let now = self.clock.now();
         let limits = self.limits_for(requester).await?;
-        let usage = self.store.usage(requester.guild_id, requester.user_id, now).await.map_err(unexpected)?;
+        let usage = self
+            .store
+            .usage(requester.guild_id.map(ServerId), MemberId(requester.user_id), now)
+            .await
+            .map_err(unexpected)?;
         let exempt = requester.is_manager && limits.exempt_managers;
         Ok(UsageReport { limits, usage, exempt, now })
     }
@@ -211,7 +218,7 @@ impl Admission {
     /// The limits in force for a member: the owner's defaults with their guild's settings applied.
     async fn limits_for(&self, who: &Requester) -> Result<Limits, JobError> {
         let overrides = match who.guild_id {
-            Some(guild) => self.store.overrides(guild).await.map_err(unexpected)?,
+            Some(guild) => self.store.overrides(ServerId(guild)).await.map_err(unexpected)?,
             None => Vec::new(),
         };
         let mut limits = limits::resolve(&self.limits, &overrides, &who.roles, who.user_id);
@@ -237,14 +244,17 @@ impl Admission {
     pub async fn vet_member(&self, who: &Requester, latest_card: Option<DateTime<Utc>>) -> Result<(), JobError> {
         let now = self.clock.now();
         let Some(guild) = who.guild_id else { return Ok(()) };
-        if let Some(block) = self.store.block_of(guild, who.user_id, now).await.map_err(unexpected)? {
+        if let Some(block) =
+            self.store.block_of(ServerId(guild), MemberId(who.user_id), now).await.map_err(unexpected)?
+        {
             return Err(JobError::Blocked { until: block.until });
         }
         let limits = self.limits_for(who).await?;
         if who.is_manager && limits.exempt_managers {
             return Ok(());
         }
-        let mut usage = self.store.usage(who.guild_id, who.user_id, now).await.map_err(unexpected)?;
+        let mut usage =
+            self.store.usage(who.guild_id.map(ServerId), MemberId(who.user_id), now).await.map_err(unexpected)?;
         usage.last_request = usage.last_request.max(latest_card);
         let cooldown_only = {
             let mut only = Limits::new([None; 6], false);
@@ -257,7 +267,12 @@ impl Admission {
 
     /// Whether a member is blocked (or paused) in a server now.
     pub async fn is_blocked(&self, guild_id: u64, user_id: u64) -> Result<bool, JobError> {
-        Ok(self.store.block_of(guild_id, user_id, self.clock.now()).await.map_err(unexpected)?.is_some())
+        Ok(self
+            .store
+            .block_of(ServerId(guild_id), MemberId(user_id), self.clock.now())
+            .await
+            .map_err(unexpected)?
+            .is_some())
     }
 
     /// Every text of the request (and `extra`) against the server's blocklist, before any reservation or

@@ -8,6 +8,7 @@ use tracing::{error, info, warn};
 use super::progress::Status;
 use super::Jobs;
 use crate::community::moderation::{self, AuditEntry};
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::request::JobId;
 use crate::jobs::queue::{JobState, StoredJob};
 
@@ -103,7 +104,7 @@ impl Jobs {
 
     /// Cancels the member's newest queued or running job (`/cancel`).
     pub async fn cancel_latest(&self, by: Canceller) -> CancelOutcome {
-        match self.store.latest_active(by.guild_id, by.user_id).await {
+        match self.store.latest_active(by.guild_id.map(ServerId), MemberId(by.user_id)).await {
             Ok(Some(job_id)) => self.cancel(&job_id, by).await,
             Ok(None) => CancelOutcome::NothingActive,
             Err(e) => {

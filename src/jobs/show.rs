@@ -3,6 +3,7 @@
 //! the adapter fetches the delivered message from the platform (whose attachment links are fresh).
 
 use super::{Canceller, Jobs};
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::request::{JobSpec, SourceImage};
 use crate::jobs::error::JobError;
 use crate::jobs::queue::{JobState, StoredJob};
@@ -101,7 +102,7 @@ impl Jobs {
     /// may not reach them).
     pub async fn private_failure(&self, guild_id: Option<u64>, user_id: u64) -> Option<crate::jobs::queue::Failure> {
         let since = self.clock.now() - chrono::Duration::hours(24);
-        match self.store.latest_failure(guild_id, user_id, since).await {
+        match self.store.latest_failure(guild_id.map(ServerId), MemberId(user_id), since).await {
             Ok(failure) => failure.filter(|f| f.private),
             Err(e) => {
                 tracing::warn!(error = %crate::text::chain(&e), "could not read the member's latest failed job");

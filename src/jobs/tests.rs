@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use super::*;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::clock::SystemClock;
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::Store;
 use crate::domain::limits::Limits;
 use crate::domain::request::Command;
@@ -123,7 +124,7 @@ async fn a_job_that_panics_is_answered_and_costs_nothing() {
     let explained = courier.explained.lock().unwrap().clone();
     assert_eq!(explained.len(), 1, "told once");
     assert!(explained[0].starts_with("Unexpected("), "an internal fault: {explained:?}");
-    let usage = store.usage(Some(1), 7, chrono::Utc::now()).await.unwrap();
+    let usage = store.usage(Some(ServerId(1)), MemberId(7), chrono::Utc::now()).await.unwrap();
     assert_eq!((usage.user_images, usage.in_flight), (0, 0), "the reservation was released");
 }
 
@@ -141,7 +142,7 @@ async fn a_delivered_job_is_charged_once_and_its_images_are_kept_for_show() {
     let job = store.job(&JobId::from("1")).await.unwrap().unwrap();
     assert_eq!((job.message_id, job.channel_id), (Some(42), Some(2)));
     assert!(job.ticket.token.expose().is_empty(), "the token is forgotten once the job ends");
-    let usage = store.usage(Some(1), 7, chrono::Utc::now()).await.unwrap();
+    let usage = store.usage(Some(ServerId(1)), MemberId(7), chrono::Utc::now()).await.unwrap();
     assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (1, 0.048, 0));
     let by = super::Canceller { user_id: 7, guild_id: Some(1), can_moderate: false };
     match jobs.show("1", by).await {

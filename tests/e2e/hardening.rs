@@ -2,6 +2,7 @@
 //! its store, exhaust its memory or cost a member money for an image they did not get. One test per way
 //! it used to break.
 
+use easel::domain::ids::ServerId;
 use easel::domain::ledger::Store;
 use easel::domain::limits::{LimitName, Scope};
 use easel::store::sqlite::SqliteStore;
@@ -50,10 +51,10 @@ async fn an_absurd_cooldown_is_refused_and_one_already_stored_cannot_take_the_bo
         "`1e13` is not a value `cooldown_secs` can take: give a number from 0 to 86400 (seconds), or `none` for no limit."
     );
     let store = SqliteStore::open(&app.db_path).unwrap();
-    assert!(store.overrides(GUILD_ID).await.unwrap().is_empty(), "nothing was saved");
+    assert!(store.overrides(ServerId(GUILD_ID)).await.unwrap().is_empty(), "nothing was saved");
 
     // A value saved by an older Easel, before values were range-checked.
-    store.set_override(GUILD_ID, Scope::User(MEMBER_ID), LimitName::Cooldown, Some(1e13)).await.unwrap();
+    store.set_override(ServerId(GUILD_ID), Scope::User(MEMBER_ID), LimitName::Cooldown, Some(1e13)).await.unwrap();
     let first = app.discord.invoke("generate", generate("a fox"), json!({}));
     delivered(&app, &first).await;
     let second = app.refusal(&app.discord.invoke("generate", generate("a fox again"), json!({}))).await;

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use axum::http::Method;
 use chrono::Utc;
+use easel::domain::ids::ServerId;
 use easel::domain::ledger::{Charge, InstanceId, LedgerState, Store};
 use easel::domain::limits::{Limits, Usage};
 use easel::domain::request::{JobId, JobTag};
@@ -161,7 +162,7 @@ async fn a_member_without_manage_server_cannot_change_limits() {
     assert!(ephemeral);
     assert_eq!(text, "Only members with the Manage Server permission may change Easel's limits.");
     let store = SqliteStore::open(&app.db_path).unwrap();
-    assert!(store.overrides(GUILD_ID).await.unwrap().is_empty(), "nothing changed");
+    assert!(store.overrides(ServerId(GUILD_ID)).await.unwrap().is_empty(), "nothing changed");
 }
 
 #[tokio::test]

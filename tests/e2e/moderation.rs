@@ -4,6 +4,7 @@
 use axum::http::Method;
 use chrono::Utc;
 use easel::community::moderation::{AuditEntry, ModerationStore, Outcome};
+use easel::domain::ids::{MemberId, ServerId};
 use easel::domain::ledger::Store;
 use easel::domain::request::JobTag;
 use easel::store::sqlite::SqliteStore;
@@ -83,7 +84,7 @@ async fn a_delivered_job_is_logged_with_who_where_what_and_a_thumbnail_of_its_ow
     assert_eq!(embed["footer"]["text"], format!("Job {}", sent.id), "the same job id as the member's footer");
 
     let store = SqliteStore::open(&app.db_path).unwrap();
-    let (entries, total) = store.audit_history(GUILD_ID, Some(MEMBER_ID), 0, 10).await.unwrap();
+    let (entries, total) = store.audit_history(ServerId(GUILD_ID), Some(MemberId(MEMBER_ID)), 0, 10).await.unwrap();
     assert_eq!(total, 1);
     assert_eq!((entries[0].tag.job_id.as_str(), entries[0].outcome), (sent.id.as_str(), Outcome::Delivered));
 }
@@ -115,10 +116,10 @@ async fn a_blocked_word_and_its_evasions_are_refused_before_any_model_call_and_l
     assert_eq!(field(embed, "Reason"), Some("matched blocklist rule `dragon`"));
     assert_eq!(field(embed, "Cost"), Some("$0.0000"));
     let store = SqliteStore::open(&app.db_path).unwrap();
-    let (entries, _) = store.audit_history(GUILD_ID, Some(MEMBER_ID), 0, 10).await.unwrap();
+    let (entries, _) = store.audit_history(ServerId(GUILD_ID), Some(MemberId(MEMBER_ID)), 0, 10).await.unwrap();
     assert_eq!(entries.iter().filter(|e| e.outcome == Outcome::RefusedByRules).count(), 4);
     assert_eq!(
-        store.usage(Some(GUILD_ID), MEMBER_ID, Utc::now()).await.unwrap().user_images,
+        store.usage(Some(ServerId(GUILD_ID)), MemberId(MEMBER_ID), Utc::now()).await.unwrap().user_images,
         1,
         "refusals cost nothing"
     );

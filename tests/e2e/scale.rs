@@ -10,6 +10,7 @@ use serde_json::json;
 use crate::support::discord::{FakeDiscord, Received, Sent, GUILD_ID, GUILD_ON_SHARD_0};
 use crate::support::postgres::Schema;
 use crate::support::{string, BotProcess, FakeOpenAi, Reply};
+use easel::domain::ids::{MemberId, ServerId};
 
 fn start(
     dir: &std::path::Path,
@@ -132,8 +133,8 @@ async fn a_process_killed_mid_job_has_its_job_finished_by_the_other_delivered_an
     let store = easel::store::postgres::PostgresStore::connect(&url).await.unwrap();
     let usage = easel::domain::ledger::Store::usage(
         &store,
-        Some(GUILD_ON_SHARD_0),
-        crate::support::discord::MEMBER_ID,
+        Some(ServerId(GUILD_ON_SHARD_0)),
+        MemberId(crate::support::discord::MEMBER_ID),
         chrono::Utc::now(),
     )
     .await

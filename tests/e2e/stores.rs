@@ -10,6 +10,7 @@ use easel::community::settings::{MemberSettings, SettingsStore};
 use easel::community::spend::AlertStore;
 use easel::desk::{BoardSettings, CommunityRequest, Policy, RequestState, RequestStore, Sort};
 use easel::domain::catalogue::BackendKind;
+use easel::domain::ids::{MemberId, ServerId};
 use easel::domain::ledger::{Charge, InstanceId, LedgerState, ReserveError, Store};
 use easel::domain::limits::{Block, LimitName, Limits, Override, Scope};
 use easel::domain::request::{Command, JobId, JobRequest, JobTag, Requester};
@@ -138,7 +139,7 @@ contract!(racing_reservations_of_one_member_across_two_processes_admit_exactly_t
     for refused in results.iter().filter_map(|r| r.as_ref().err()) {
         assert!(matches!(refused, ReserveError::Limit(l) if l.name == LimitName::ImagesPerDay), "{refused:?}");
     }
-    assert_eq!(b.usage(Some(GUILD), MEMBER, now).await.unwrap().user_images, 3);
+    assert_eq!(b.usage(Some(ServerId(GUILD)), MemberId(MEMBER), now).await.unwrap().user_images, 3);
 });
 
 contract!(racing_admissions_across_two_processes_never_queue_more_than_the_cap, |a, b| {
@@ -185,7 +186,7 @@ contract!(a_job_delivered_is_charged_once_at_its_real_cost, |a, b| {
         )
         .await;
     assert!(matches!(again, Err(ReserveError::Duplicate(_))), "a redelivered interaction is admitted once");
-    assert_eq!(b.usage(Some(GUILD), MEMBER, now).await.unwrap().in_flight, 1);
+    assert_eq!(b.usage(Some(ServerId(GUILD)), MemberId(MEMBER), now).await.unwrap().in_flight, 1);
 
     let fence = generate(&a, "job", &me, 0.04, now).await;
     assert!(!b.generated(&JobId::from("job"), &fence, &StoredResult::default(), now).await.unwrap(), "generated once");
@@ -218,7 +219,7 @@ contract!(a_job_delivered_is_charged_once_at_its_real_cost, |a, b| {
     assert_eq!(job.result.unwrap().files, vec!["job-0.png".to_owned()]);
     assert_eq!(job.request.prompt.as_deref(), Some("a fox for job"));
     assert_eq!(b.ledger_state(&JobId::from("job")).await.unwrap(), Some(LedgerState::Committed));
-    let usage = b.usage(Some(GUILD), MEMBER, now).await.unwrap();
+    let usage = b.usage(Some(ServerId(GUILD)), MemberId(MEMBER), now).await.unwrap();
     assert_eq!((usage.in_flight, usage.user_images), (0, 1));
     assert!(approx(usage.user_usd, 0.04) && approx(usage.global_usd, 0.04), "the real cost, once: {usage:?}");
 });
@@ -228,8 +229,8 @@ contract!(a_job_starts_once_per_attempt_and_the_newest_active_one_is_found, |a, 
     let (me, other) = (InstanceId("me".into()), InstanceId("other".into()));
     admit(&a, "older", MEMBER, 0.1, &me, now).await;
     admit(&a, "newer", MEMBER, 0.1, &me, now + Duration::seconds(1)).await;
-    assert_eq!(b.latest_active(Some(GUILD), MEMBER).await.unwrap(), Some(JobId::from("newer")));
-    assert_eq!(b.latest_active(None, MEMBER).await.unwrap(), None, "direct messages are another place");
+    assert_eq!(b.latest_active(Some(ServerId(GUILD)), MemberId(MEMBER)).await.unwrap(), Some(JobId::from("newer")));
+    assert_eq!(b.latest_active(None, MemberId(MEMBER)).await.unwrap(), None, "direct messages are another place");
 
     let newer = JobId::from("newer");
     let (first, second) = tokio::join!(a.start(&newer, &me, now), b.start(&newer, &other, now));
@@ -239,7 +240,7 @@ contract!(a_job_starts_once_per_attempt_and_the_newest_active_one_is_found, |a, 
     assert!(!a.requeue(&JobId::from("newer"), now).await.unwrap(), "only a running job goes back to the queue");
     assert_eq!(a.start(&JobId::from("newer"), &me, now).await.unwrap(), Some(2), "each start is an attempt");
     assert!(a.fail(&JobId::from("newer"), "the model said no", None, now).await.unwrap());
-    assert_eq!(b.latest_active(Some(GUILD), MEMBER).await.unwrap(), Some(JobId::from("older")));
+    assert_eq!(b.latest_active(Some(ServerId(GUILD)), MemberId(MEMBER)).await.unwrap(), Some(JobId::from("older")));
 });
 
 contract!(a_failed_job_releases_its_reservation, |a, b| {
@@ -253,7 +254,7 @@ contract!(a_failed_job_releases_its_reservation, |a, b| {
     let job = a.job(&JobId::from("doomed")).await.unwrap().unwrap();
     assert_eq!((job.state, job.ticket.token.expose()), (JobState::Failed, ""));
     assert_eq!(a.ledger_state(&JobId::from("doomed")).await.unwrap(), Some(LedgerState::Released));
-    let usage = a.usage(Some(GUILD), MEMBER, now).await.unwrap();
+    let usage = a.usage(Some(ServerId(GUILD)), MemberId(MEMBER), now).await.unwrap();
     assert_eq!((usage.in_flight, usage.user_images, usage.last_request), (0, 0, None));
     assert!(approx(usage.global_usd, 0.0), "nothing charged: {usage:?}");
     assert!(b.fail(&JobId::from("never-admitted"), "no such job", None, now).await.is_ok_and(|moved| !moved));
@@ -268,13 +269,13 @@ contract!(a_job_that_failed_after_a_paid_call_costs_the_member_nothing_and_the_o
     assert!(b.fail(&JobId::from("unusable"), "the model's result cannot be used", Some(0.04), now).await.unwrap());
     assert!(!a.fail(&JobId::from("unusable"), "again", Some(0.04), now).await.unwrap(), "counted once");
     assert_eq!(a.ledger_state(&JobId::from("unusable")).await.unwrap(), Some(LedgerState::Released));
-    let usage = a.usage(Some(GUILD), MEMBER, now).await.unwrap();
+    let usage = a.usage(Some(ServerId(GUILD)), MemberId(MEMBER), now).await.unwrap();
     assert_eq!((usage.in_flight, usage.user_images), (0, 0));
     assert!(approx(usage.user_usd, 0.0) && approx(usage.guild_usd, 0.0), "never the member's: {usage:?}");
     assert!(approx(usage.global_usd, 0.04), "the owner's month counts what the provider billed: {usage:?}");
     let since = now - Duration::days(30);
-    assert!(approx(b.failed_spend(GUILD, since).await.unwrap(), 0.04), "shown to the server's moderators");
-    assert!(approx(b.failed_spend(GUILD + 1, since).await.unwrap(), 0.0), "per server");
+    assert!(approx(b.failed_spend(ServerId(GUILD), since).await.unwrap(), 0.04), "shown to the server's moderators");
+    assert!(approx(b.failed_spend(ServerId(GUILD + 1), since).await.unwrap(), 0.0), "per server");
 });
 
 contract!(a_job_cancelled_while_queued_is_free_and_once_its_model_call_started_counts_at_its_estimate, |a, b| {
@@ -296,7 +297,7 @@ contract!(a_job_cancelled_while_queued_is_free_and_once_its_model_call_started_c
     }
     assert_eq!(a.ledger_state(&JobId::from("waiting")).await.unwrap(), Some(LedgerState::Released));
     assert_eq!(a.ledger_state(&JobId::from("running")).await.unwrap(), Some(LedgerState::Committed));
-    let usage = a.usage(Some(GUILD), MEMBER, now).await.unwrap();
+    let usage = a.usage(Some(ServerId(GUILD)), MemberId(MEMBER), now).await.unwrap();
     assert_eq!((usage.in_flight, usage.user_images, usage.last_request), (0, 1, Some(now)), "{usage:?}");
     assert!(approx(usage.user_usd, 0.3) && approx(usage.guild_usd, 0.3), "like a delivered job: {usage:?}");
     assert!(approx(usage.global_usd, 0.3), "and the owner's month: {usage:?}");
@@ -363,7 +364,7 @@ contract!(members_words_older_than_the_retention_period_are_forgotten_and_the_le
         a.job(&JobId::from("recent")).await.unwrap().unwrap().request.prompt.as_deref(),
         Some("a fox for recent")
     );
-    let (entries, _) = a.audit_history(GUILD, Some(MEMBER), 0, 10).await.unwrap();
+    let (entries, _) = a.audit_history(ServerId(GUILD), Some(MemberId(MEMBER)), 0, 10).await.unwrap();
     let old_entry = entries.iter().find(|e| e.tag.job_id == "old").unwrap();
     assert_eq!((old_entry.prompt.as_str(), old_entry.image_url.as_deref()), ("", None));
     assert!(entries.iter().any(|e| e.tag.job_id == "recent" && !e.prompt.is_empty()));
@@ -481,7 +482,7 @@ contract!(usage_counts_a_rolling_day_for_members_and_servers_and_the_calendar_mo
     // Its model call had started: it counts like a delivered job, for its member and the server.
     a.cancel(&JobId::from("abandoned"), at("2026-11-01T05:50:00Z")).await.unwrap();
 
-    let usage = b.usage(Some(GUILD), MEMBER, now).await.unwrap();
+    let usage = b.usage(Some(ServerId(GUILD)), MemberId(MEMBER), now).await.unwrap();
     assert_eq!(usage.last_request, Some(at("2026-10-31T12:00:00Z")), "a released job is not a request");
     assert_eq!((usage.in_flight, usage.user_images), (0, 2), "{usage:?}");
     assert!(approx(usage.user_usd, 0.4), "the last 24 hours, at the real cost: {usage:?}");
@@ -490,19 +491,19 @@ contract!(usage_counts_a_rolling_day_for_members_and_servers_and_the_calendar_mo
     assert_eq!(usage.guild_oldest, Some(at("2026-10-31T12:00:00Z")));
     assert!(approx(usage.global_usd, 0.1 + 0.2 + 0.3), "November only, owner spend included: {usage:?}");
 
-    let in_dm = b.usage(None, MEMBER, now).await.unwrap();
+    let in_dm = b.usage(None, MemberId(MEMBER), now).await.unwrap();
     assert_eq!((in_dm.in_flight, in_dm.user_images), (1, 1));
     assert!(approx(in_dm.user_usd, 0.2) && approx(in_dm.guild_usd, 0.2), "{in_dm:?}");
 });
 
 contract!(limit_settings_and_blocks_round_trip, |a, b| {
     let now = at("2026-11-25T12:00:00Z");
-    a.set_override(GUILD, Scope::User(MEMBER), LimitName::ImagesPerDay, Some(4.0)).await.unwrap();
-    b.set_override(GUILD, Scope::User(MEMBER), LimitName::ImagesPerDay, None).await.unwrap();
-    a.set_override(GUILD, Scope::Role(8), LimitName::Cooldown, Some(5.0)).await.unwrap();
-    a.set_override(GUILD, Scope::Guild, LimitName::GuildUsdPerDay, Some(2.5)).await.unwrap();
-    a.set_override(GUILD + 1, Scope::Guild, LimitName::GuildUsdPerDay, Some(1.0)).await.unwrap();
-    let overrides = b.overrides(GUILD).await.unwrap();
+    a.set_override(ServerId(GUILD), Scope::User(MEMBER), LimitName::ImagesPerDay, Some(4.0)).await.unwrap();
+    b.set_override(ServerId(GUILD), Scope::User(MEMBER), LimitName::ImagesPerDay, None).await.unwrap();
+    a.set_override(ServerId(GUILD), Scope::Role(8), LimitName::Cooldown, Some(5.0)).await.unwrap();
+    a.set_override(ServerId(GUILD), Scope::Guild, LimitName::GuildUsdPerDay, Some(2.5)).await.unwrap();
+    a.set_override(ServerId(GUILD + 1), Scope::Guild, LimitName::GuildUsdPerDay, Some(1.0)).await.unwrap();
+    let overrides = b.overrides(ServerId(GUILD)).await.unwrap();
     assert_eq!(overrides.len(), 3);
     for expected in [
         Override { scope: Scope::User(MEMBER), name: LimitName::ImagesPerDay, value: None },
@@ -511,26 +512,37 @@ contract!(limit_settings_and_blocks_round_trip, |a, b| {
     ] {
         assert!(overrides.contains(&expected), "{expected:?} in {overrides:?}");
     }
-    assert_eq!(b.clear_overrides(GUILD, Some(Scope::Role(8))).await.unwrap(), 1);
-    assert_eq!(b.clear_overrides(GUILD, None).await.unwrap(), 2);
-    assert_eq!(a.overrides(GUILD + 1).await.unwrap().len(), 1, "another server's settings stay");
+    assert_eq!(b.clear_overrides(ServerId(GUILD), Some(Scope::Role(8))).await.unwrap(), 1);
+    assert_eq!(b.clear_overrides(ServerId(GUILD), None).await.unwrap(), 2);
+    assert_eq!(a.overrides(ServerId(GUILD + 1)).await.unwrap().len(), 1, "another server's settings stay");
 
     let until = now + Duration::hours(1);
-    a.block(GUILD, MEMBER, &Block { until: Some(until), reason: "spam".into() }, now).await.unwrap();
+    a.block(ServerId(GUILD), MemberId(MEMBER), &Block { until: Some(until), reason: "spam".into() }, now)
+        .await
+        .unwrap();
     assert_eq!(
-        b.block_of(GUILD, MEMBER, now).await.unwrap(),
+        b.block_of(ServerId(GUILD), MemberId(MEMBER), now).await.unwrap(),
         Some(Block { until: Some(until), reason: "spam".into() })
     );
-    assert_eq!(b.block_of(GUILD, MEMBER, until).await.unwrap(), None, "a timed block ends by itself");
-    b.pause(GUILD, MEMBER, &Block { until: None, reason: "repeat offender".into() }, now).await.unwrap();
-    assert_eq!(a.block_of(GUILD, MEMBER, until).await.unwrap().map(|b| b.reason).as_deref(), Some("repeat offender"));
-    assert!(a.unblock(GUILD, MEMBER).await.unwrap());
-    assert!(!a.unblock(GUILD, MEMBER).await.unwrap());
-    assert_eq!(b.block_of(GUILD, MEMBER, now).await.unwrap(), None);
+    assert_eq!(
+        b.block_of(ServerId(GUILD), MemberId(MEMBER), until).await.unwrap(),
+        None,
+        "a timed block ends by itself"
+    );
+    b.pause(ServerId(GUILD), MemberId(MEMBER), &Block { until: None, reason: "repeat offender".into() }, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        a.block_of(ServerId(GUILD), MemberId(MEMBER), until).await.unwrap().map(|b| b.reason).as_deref(),
+        Some("repeat offender")
+    );
+    assert!(a.unblock(ServerId(GUILD), MemberId(MEMBER)).await.unwrap());
+    assert!(!a.unblock(ServerId(GUILD), MemberId(MEMBER)).await.unwrap());
+    assert_eq!(b.block_of(ServerId(GUILD), MemberId(MEMBER), now).await.unwrap(), None);
 });
 
 contract!(a_member_s_settings_round_trip_and_all_unset_clears_them, |a, b| {
-    assert_eq!(b.member_settings(GUILD, MEMBER).await.unwrap(), MemberSettings::default());
+    assert_eq!(b.member_settings(ServerId(GUILD), MemberId(MEMBER)).await.unwrap(), MemberSettings::default());
     let mine = MemberSettings {
         model: Some("gpt-image-2".into()),
         size: Some("1024x1536".into()),
@@ -539,20 +551,26 @@ contract!(a_member_s_settings_round_trip_and_all_unset_clears_them, |a, b| {
         ..MemberSettings::default()
     };
     let (then, now) = (at("2026-11-25T12:00:00Z"), at("2026-11-25T12:00:05Z"));
-    a.save_member_settings(GUILD, MEMBER, &mine, then).await.unwrap();
-    a.save_member_settings(GUILD, MEMBER + 1, &mine, then).await.unwrap();
+    a.save_member_settings(ServerId(GUILD), MemberId(MEMBER), &mine, then).await.unwrap();
+    a.save_member_settings(ServerId(GUILD), MemberId(MEMBER + 1), &mine, then).await.unwrap();
     let changed = MemberSettings { quality: Some("high".into()), ..mine.clone() };
-    a.save_member_settings(GUILD, MEMBER, &changed, now).await.unwrap();
-    assert_eq!(b.member_settings(GUILD, MEMBER).await.unwrap(), changed);
-    assert_eq!(b.member_settings(GUILD + 1, MEMBER).await.unwrap(), MemberSettings::default(), "per server");
+    a.save_member_settings(ServerId(GUILD), MemberId(MEMBER), &changed, now).await.unwrap();
+    assert_eq!(b.member_settings(ServerId(GUILD), MemberId(MEMBER)).await.unwrap(), changed);
+    assert_eq!(
+        b.member_settings(ServerId(GUILD + 1), MemberId(MEMBER)).await.unwrap(),
+        MemberSettings::default(),
+        "per server"
+    );
     let everything = b.member_settings_changed(DateTime::<Utc>::MIN_UTC).await.unwrap();
     assert_eq!(everything.len(), 2);
     let recent = b.member_settings_changed(now).await.unwrap();
     assert_eq!(recent.len(), 1, "what changed since a moment: {recent:?}");
     assert_eq!((recent[0].user_id, &recent[0].settings, recent[0].changed_at), (MEMBER, &changed, now));
 
-    b.save_member_settings(GUILD, MEMBER, &MemberSettings::default(), now + Duration::seconds(1)).await.unwrap();
-    assert_eq!(a.member_settings(GUILD, MEMBER).await.unwrap(), MemberSettings::default());
+    b.save_member_settings(ServerId(GUILD), MemberId(MEMBER), &MemberSettings::default(), now + Duration::seconds(1))
+        .await
+        .unwrap();
+    assert_eq!(a.member_settings(ServerId(GUILD), MemberId(MEMBER)).await.unwrap(), MemberSettings::default());
     let cleared = a.member_settings_changed(now + Duration::seconds(1)).await.unwrap();
     assert_eq!(cleared.len(), 1, "a clearing is a change other processes see");
     assert_eq!(cleared[0].settings, MemberSettings::default());
@@ -576,25 +594,25 @@ fn community(id: &str, user: u64, created_at: DateTime<Utc>) -> CommunityRequest
 
 contract!(a_community_request_is_voted_once_per_member_decided_once_and_listed_by_votes_then_age, |a, b| {
     let now = at("2026-11-25T12:00:00Z");
-    assert_eq!(a.board(GUILD).await.unwrap(), BoardSettings::default());
+    assert_eq!(a.board(ServerId(GUILD)).await.unwrap(), BoardSettings::default());
     let board = BoardSettings {
         requests_channel: Some(CHANNEL),
         gallery_channel: Some(CHANNEL + 1),
         moderator_role: Some(42),
         policy: Policy::OverCost { usd: 0.5 },
     };
-    a.save_board(GUILD, &board, now).await.unwrap();
-    assert_eq!(b.board(GUILD).await.unwrap(), board);
+    a.save_board(ServerId(GUILD), &board, now).await.unwrap();
+    assert_eq!(b.board(ServerId(GUILD)).await.unwrap(), board);
     assert_eq!(b.boards_changed(now).await.unwrap(), vec![(GUILD, board.clone(), now)]);
     assert!(b.boards_changed(now + Duration::seconds(1)).await.unwrap().is_empty());
 
     for (i, id) in ["oldest", "middle", "newest", "decided"].into_iter().enumerate() {
         a.create_request(&community(id, MEMBER, now + Duration::minutes(i as i64))).await.unwrap();
     }
-    assert!(a.vote("newest", 1).await.unwrap());
-    assert!(!b.vote("newest", 1).await.unwrap(), "one vote per member");
-    assert!(b.vote("newest", 2).await.unwrap());
-    assert!(b.vote("middle", 1).await.unwrap());
+    assert!(a.vote("newest", MemberId(1)).await.unwrap());
+    assert!(!b.vote("newest", MemberId(1)).await.unwrap(), "one vote per member");
+    assert!(b.vote("newest", MemberId(2)).await.unwrap());
+    assert!(b.vote("middle", MemberId(1)).await.unwrap());
     b.set_card("oldest", CHANNEL, 555).await.unwrap();
 
     let (approve, deny) = tokio::join!(
@@ -604,21 +622,22 @@ contract!(a_community_request_is_voted_once_per_member_decided_once_and_listed_b
     assert!(approve.unwrap() != deny.unwrap(), "two moderators cannot both decide");
     a.set_request_job("decided", "job-of-decided").await.unwrap();
     assert_eq!(
-        b.member_requests(GUILD, MEMBER).await.unwrap(),
+        b.member_requests(ServerId(GUILD), MemberId(MEMBER)).await.unwrap(),
         (3, Some(now + Duration::minutes(3))),
         "open requests, and the latest made"
     );
-    assert_eq!(b.member_requests(GUILD, MEMBER + 1).await.unwrap(), (0, None));
+    assert_eq!(b.member_requests(ServerId(GUILD), MemberId(MEMBER + 1)).await.unwrap(), (0, None));
     let decided = b.community_request("decided").await.unwrap().unwrap();
     assert!(decided.state != RequestState::Open && decided.decided_by.is_some());
     assert_eq!(decided.job_id.as_deref(), Some("job-of-decided"));
 
     let by_votes: Vec<String> =
-        b.open_requests(GUILD, Sort::Votes, 10).await.unwrap().into_iter().map(|r| r.id).collect();
+        b.open_requests(ServerId(GUILD), Sort::Votes, 10).await.unwrap().into_iter().map(|r| r.id).collect();
     assert_eq!(by_votes, ["newest", "middle", "oldest"]);
-    let by_age: Vec<String> = b.open_requests(GUILD, Sort::Age, 2).await.unwrap().into_iter().map(|r| r.id).collect();
+    let by_age: Vec<String> =
+        b.open_requests(ServerId(GUILD), Sort::Age, 2).await.unwrap().into_iter().map(|r| r.id).collect();
     assert_eq!(by_age, ["oldest", "middle"]);
-    assert!(a.open_requests(GUILD + 1, Sort::Age, 10).await.unwrap().is_empty());
+    assert!(a.open_requests(ServerId(GUILD + 1), Sort::Age, 10).await.unwrap().is_empty());
 
     let oldest = a.community_request("oldest").await.unwrap().unwrap();
     assert_eq!(oldest, CommunityRequest { card: Some((CHANNEL, 555)), ..community("oldest", MEMBER, now) });
@@ -663,7 +682,7 @@ contract!(the_server_report_sums_charged_jobs_by_utc_day_and_ranks_requesters, |
         .unwrap();
 
     let since = at("2026-11-24T00:00:00Z");
-    let days = b.spend_by_day(GUILD, since).await.unwrap();
+    let days = b.spend_by_day(ServerId(GUILD), since).await.unwrap();
     let day = |d: &str| d.parse().unwrap();
     assert_eq!(days.len(), 2, "{days:?}");
     assert_eq!((days[0].day, days[0].images), (day("2026-11-24"), 4));
@@ -671,10 +690,10 @@ contract!(the_server_report_sums_charged_jobs_by_utc_day_and_ranks_requesters, |
     assert_eq!((days[1].day, days[1].images), (day("2026-11-25"), 4));
     assert!(approx(days[1].usd, 1.1), "{days:?}");
 
-    let top: Vec<RequesterSpend> = b.top_requesters(GUILD, since, 2).await.unwrap();
+    let top: Vec<RequesterSpend> = b.top_requesters(ServerId(GUILD), since, 2).await.unwrap();
     assert_eq!(top.iter().map(|r| (r.user_id, r.images)).collect::<Vec<_>>(), [(MEMBER + 1, 4), (MEMBER, 2)]);
     assert!(approx(top[0].usd, 1.25) && approx(top[1].usd, 0.5), "{top:?}");
-    assert_eq!(b.top_requesters(GUILD, since, 10).await.unwrap().len(), 3, "the server's own spend too");
+    assert_eq!(b.top_requesters(ServerId(GUILD), since, 10).await.unwrap().len(), 3, "the server's own spend too");
 });
 
 fn audit(job: &str, user: u64, outcome: Outcome, created_at: DateTime<Utc>) -> AuditEntry {
@@ -716,34 +735,34 @@ contract!(moderation_keeps_the_audit_log_the_blocklist_and_the_log_channels, |a,
     b.record_audit(&delivered).await.unwrap();
     b.record_audit(&audit("j4", MEMBER, Outcome::RefusedByProvider, now - Duration::minutes(5))).await.unwrap();
 
-    let (page, total) = b.audit_history(GUILD, None, 0, 2).await.unwrap();
+    let (page, total) = b.audit_history(ServerId(GUILD), None, 0, 2).await.unwrap();
     assert_eq!(total, 4, "a second write of a job replaces it");
     assert_eq!(page.iter().map(|e| e.tag.job_id.as_str()).collect::<Vec<_>>(), ["j4", "j2"], "newest first");
     assert_eq!(page[1], delivered);
-    let (page, total) = a.audit_history(GUILD, Some(MEMBER), 1, 10).await.unwrap();
+    let (page, total) = a.audit_history(ServerId(GUILD), Some(MemberId(MEMBER)), 1, 10).await.unwrap();
     assert_eq!((total, page.iter().map(|e| e.tag.job_id.as_str()).collect::<Vec<_>>()), (3, vec!["j2", "j1"]));
-    assert_eq!(a.refusals_since(GUILD, MEMBER, now - Duration::minutes(30)).await.unwrap(), 2);
-    assert_eq!(a.refusals_since(GUILD, MEMBER, now - Duration::minutes(29)).await.unwrap(), 1);
+    assert_eq!(a.refusals_since(ServerId(GUILD), MemberId(MEMBER), now - Duration::minutes(30)).await.unwrap(), 2);
+    assert_eq!(a.refusals_since(ServerId(GUILD), MemberId(MEMBER), now - Duration::minutes(29)).await.unwrap(), 1);
 
-    assert!(a.add_rule(GUILD, &Rule::word("Dragon"), now).await.unwrap());
-    assert!(!b.add_rule(GUILD, &Rule::word("DRAGON"), now).await.unwrap(), "already there");
-    assert!(a.add_rule(GUILD, &Rule::regex("b[a-z]+d"), now).await.unwrap());
-    assert!(a.add_rule(GUILD, &Rule::word("apple"), now).await.unwrap());
-    assert!(a.add_rule(GUILD, &Rule::word("zebra"), now - Duration::minutes(1)).await.unwrap());
-    assert!(a.add_rule(GUILD + 1, &Rule::word("other"), now).await.unwrap());
+    assert!(a.add_rule(ServerId(GUILD), &Rule::word("Dragon"), now).await.unwrap());
+    assert!(!b.add_rule(ServerId(GUILD), &Rule::word("DRAGON"), now).await.unwrap(), "already there");
+    assert!(a.add_rule(ServerId(GUILD), &Rule::regex("b[a-z]+d"), now).await.unwrap());
+    assert!(a.add_rule(ServerId(GUILD), &Rule::word("apple"), now).await.unwrap());
+    assert!(a.add_rule(ServerId(GUILD), &Rule::word("zebra"), now - Duration::minutes(1)).await.unwrap());
+    assert!(a.add_rule(ServerId(GUILD + 1), &Rule::word("other"), now).await.unwrap());
     assert_eq!(
-        b.blocklist(GUILD).await.unwrap(),
+        b.blocklist(ServerId(GUILD)).await.unwrap(),
         [Rule::word("zebra"), Rule::word("apple"), Rule::regex("b[a-z]+d"), Rule::word("dragon")],
         "oldest first, then by pattern"
     );
-    assert!(b.remove_rule(GUILD, &Rule::word("dragon")).await.unwrap());
-    assert!(!b.remove_rule(GUILD, &Rule::word("dragon")).await.unwrap());
+    assert!(b.remove_rule(ServerId(GUILD), &Rule::word("dragon")).await.unwrap());
+    assert!(!b.remove_rule(ServerId(GUILD), &Rule::word("dragon")).await.unwrap());
 
-    assert_eq!(a.log_channel(GUILD).await.unwrap(), None);
-    a.set_log_channel(GUILD, CHANNEL).await.unwrap();
-    b.set_log_channel(GUILD, CHANNEL + 5).await.unwrap();
-    b.set_log_channel(GUILD + 1, CHANNEL + 6).await.unwrap();
-    assert_eq!(a.log_channel(GUILD).await.unwrap(), Some(CHANNEL + 5));
+    assert_eq!(a.log_channel(ServerId(GUILD)).await.unwrap(), None);
+    a.set_log_channel(ServerId(GUILD), CHANNEL).await.unwrap();
+    b.set_log_channel(ServerId(GUILD), CHANNEL + 5).await.unwrap();
+    b.set_log_channel(ServerId(GUILD + 1), CHANNEL + 6).await.unwrap();
+    assert_eq!(a.log_channel(ServerId(GUILD)).await.unwrap(), Some(CHANNEL + 5));
     let mut channels = a.log_channels().await.unwrap();
     channels.sort();
     assert_eq!(channels, [(GUILD, CHANNEL + 5), (GUILD + 1, CHANNEL + 6)]);
@@ -778,15 +797,21 @@ async fn a_stalled_session_holding_a_lock_cannot_freeze_a_process_on_postgres() 
     schema.admin.batch_execute(&format!("LOCK TABLE {}.ledger IN ACCESS EXCLUSIVE MODE", schema.name)).await.unwrap();
 
     let started = std::time::Instant::now();
-    let read =
-        tokio::time::timeout(std::time::Duration::from_secs(40), store.usage(Some(GUILD), MEMBER, Utc::now())).await;
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(40),
+        store.usage(Some(ServerId(GUILD)), MemberId(MEMBER), Utc::now()),
+    )
+    .await;
     let waited = started.elapsed();
     schema.admin.batch_execute("ROLLBACK").await.unwrap();
 
     let outcome = read.expect("the store gave up by itself (lock_timeout), not after the test's 40 s");
     assert!(outcome.is_err(), "an error the caller can retry or explain, not a wait without end");
     assert!(waited < std::time::Duration::from_secs(30), "gave up after {waited:?}");
-    assert!(store.usage(Some(GUILD), MEMBER, Utc::now()).await.is_ok(), "and works once the lock is gone");
+    assert!(
+        store.usage(Some(ServerId(GUILD)), MemberId(MEMBER), Utc::now()).await.is_ok(),
+        "and works once the lock is gone"
+    );
     drop(store);
     schema.remove().await;
 }
@@ -814,15 +839,18 @@ contract!(free_text_holding_a_nul_character_is_still_recorded, |a, b| {
     let odd = "a fox\0 in snow";
     let entry = AuditEntry { reason: Some(odd.into()), ..audit("nul", MEMBER, Outcome::RefusedByRules, now) };
     a.record_audit(&AuditEntry { prompt: odd.into(), revised_prompt: Some(odd.into()), ..entry }).await.unwrap();
-    let (page, _) = b.audit_history(GUILD, None, 0, 1).await.unwrap();
+    let (page, _) = b.audit_history(ServerId(GUILD), None, 0, 1).await.unwrap();
     let shown = |s: &str| s.replace('\u{FFFD}', "\0");
     assert_eq!(shown(&page[0].prompt), odd, "kept, or its NUL shown as U+FFFD where the store cannot hold it");
     assert_eq!(page[0].revised_prompt.as_deref().map(shown).as_deref(), Some(odd));
 
     admit(&a, "nul-job", MEMBER, 0.1, &me, now).await;
     assert!(b.fail(&JobId::from("nul-job"), odd, None, now).await.unwrap());
-    a.block(GUILD, MEMBER, &Block { until: None, reason: odd.into() }, now).await.unwrap();
-    assert_eq!(b.block_of(GUILD, MEMBER, now).await.unwrap().map(|b| shown(&b.reason)).as_deref(), Some(odd));
+    a.block(ServerId(GUILD), MemberId(MEMBER), &Block { until: None, reason: odd.into() }, now).await.unwrap();
+    assert_eq!(
+        b.block_of(ServerId(GUILD), MemberId(MEMBER), now).await.unwrap().map(|b| shown(&b.reason)).as_deref(),
+        Some(odd)
+    );
     a.create_request(&CommunityRequest { note: Some(odd.into()), ..community("nul-request", MEMBER, now) })
         .await
         .unwrap();
@@ -832,8 +860,8 @@ contract!(free_text_holding_a_nul_character_is_still_recorded, |a, b| {
         (request.note.as_deref().map(shown), request.reason.as_deref().map(shown)),
         (Some(odd.into()), Some(odd.into()))
     );
-    assert!(a.add_rule(GUILD, &Rule::regex("fox\0"), now).await.unwrap());
-    assert!(b.remove_rule(GUILD, &Rule::regex("fox\0")).await.unwrap(), "removed by the same words");
+    assert!(a.add_rule(ServerId(GUILD), &Rule::regex("fox\0"), now).await.unwrap());
+    assert!(b.remove_rule(ServerId(GUILD), &Rule::regex("fox\0")).await.unwrap(), "removed by the same words");
 });
 
 contract!(racing_starts_across_two_processes_never_run_more_than_the_backends_cap, |a, b| {
@@ -901,11 +929,22 @@ contract!(a_members_latest_failure_is_found_with_its_words_and_privacy, |a, b| {
     a.fail(&JobId::from("private-one"), "The image service is busy right now.", None, now).await.unwrap();
     a.fail(&JobId::from("public-one"), "The image service took too long.", None, later).await.unwrap();
 
-    let latest = b.latest_failure(Some(GUILD), MEMBER, now - Duration::hours(24)).await.unwrap().unwrap();
+    let latest =
+        b.latest_failure(Some(ServerId(GUILD)), MemberId(MEMBER), now - Duration::hours(24)).await.unwrap().unwrap();
     assert_eq!((latest.job_id.as_str(), latest.private), ("public-one", false), "the latest first");
     assert_eq!(latest.reason, "The image service took too long.");
-    assert!(b.latest_failure(Some(GUILD), MEMBER, later + Duration::seconds(1)).await.unwrap().is_none(), "since");
-    assert!(b.latest_failure(Some(GUILD + 1), MEMBER, now).await.unwrap().is_none(), "another server's");
-    let before = b.latest_failure(Some(GUILD), MEMBER, now - Duration::hours(1)).await.unwrap().unwrap();
+    assert!(
+        b.latest_failure(Some(ServerId(GUILD)), MemberId(MEMBER), later + Duration::seconds(1))
+            .await
+            .unwrap()
+            .is_none(),
+        "since"
+    );
+    assert!(
+        b.latest_failure(Some(ServerId(GUILD + 1)), MemberId(MEMBER), now).await.unwrap().is_none(),
+        "another server's"
+    );
+    let before =
+        b.latest_failure(Some(ServerId(GUILD)), MemberId(MEMBER), now - Duration::hours(1)).await.unwrap().unwrap();
     assert!(before.at >= now);
 });

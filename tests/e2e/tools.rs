@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use crate::support::discord::{GUILD_ID, REJECTED_TOKEN};
 use crate::support::{date_in_days, string, BotProcess, FakeDiscord, FakeOpenAi, Reply};
+use easel::domain::ids::{MemberId, ServerId};
 
 /// Runs `easel` with `args` and exactly `vars` as its environment; returns the exit code and stdout.
 fn easel(dir: &std::path::Path, args: &[&str], vars: &[(&str, String)]) -> (i32, String) {
@@ -198,8 +199,8 @@ async fn migrate_store_copies_a_bots_sqlite_data_into_an_empty_postgres_once() {
     let store = easel::store::postgres::PostgresStore::connect(&schema.url()).await.unwrap();
     let after = easel::domain::ledger::Store::usage(
         &store,
-        Some(GUILD_ID),
-        crate::support::discord::MEMBER_ID,
+        Some(ServerId(GUILD_ID)),
+        MemberId(crate::support::discord::MEMBER_ID),
         chrono::Utc::now(),
     )
     .await
@@ -209,8 +210,8 @@ async fn migrate_store_copies_a_bots_sqlite_data_into_an_empty_postgres_once() {
     assert_eq!(job.state, easel::jobs::queue::JobState::Delivered);
     let settings = easel::community::settings::SettingsStore::member_settings(
         &store,
-        GUILD_ID,
-        crate::support::discord::MEMBER_ID,
+        ServerId(GUILD_ID),
+        MemberId(crate::support::discord::MEMBER_ID),
     )
     .await
     .unwrap();

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 use crate::support::discord::{Member, Received, Sent, GUILD_ID, MEMBER_ID, MODERATOR};
 use crate::support::{channel_option, member_option, spawn_app_with, string, subcommand, Reply, TestApp};
+use easel::domain::ids::ServerId;
 
 const REQUESTS: u64 = 900_000_000_000_000_121;
 
@@ -51,7 +52,7 @@ async fn logged(app: &TestApp) {
     use easel::community::moderation::ModerationStore;
     let store = easel::store::sqlite::SqliteStore::open(&app.db_path).unwrap();
     for _ in 0..200 {
-        if !store.audit_history(GUILD_ID, None, 0, 10).await.unwrap().0.is_empty() {
+        if !store.audit_history(ServerId(GUILD_ID), None, 0, 10).await.unwrap().0.is_empty() {
             return;
         }
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;
@@ -403,7 +404,9 @@ async fn members_words_past_the_retention_period_are_gone_after_a_restart_and_th
     for _ in 0..100 {
         let job = easel::jobs::queue::JobStore::job(&store, &sent.id.as_str().into()).await.unwrap().unwrap();
         let (entries, _) =
-            easel::community::moderation::ModerationStore::audit_history(&store, GUILD_ID, None, 0, 10).await.unwrap();
+            easel::community::moderation::ModerationStore::audit_history(&store, ServerId(GUILD_ID), None, 0, 10)
+                .await
+                .unwrap();
         if job.request.prompt.is_none() && entries.iter().all(|e| !e.prompt.contains("poem")) {
             forgotten = true;
             break;

@@ -12,6 +12,7 @@ use std::io::Cursor;
 use std::path::PathBuf;
 
 use easel::config::Config;
+use easel::domain::ids::{MemberId, ServerId};
 use image::{DynamicImage, Rgb, RgbImage};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -154,9 +155,14 @@ impl TestApp {
     /// What the default member has used, as the database says.
     pub async fn usage(&self) -> easel::domain::limits::Usage {
         let store = easel::store::sqlite::SqliteStore::open(&self.db_path).unwrap();
-        easel::domain::ledger::Store::usage(&store, Some(discord::GUILD_ID), discord::MEMBER_ID, chrono::Utc::now())
-            .await
-            .unwrap()
+        easel::domain::ledger::Store::usage(
+            &store,
+            Some(ServerId(discord::GUILD_ID)),
+            MemberId(discord::MEMBER_ID),
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap()
     }
 
     /// Stops the bot the way Ctrl-C does and waits for it.
@@ -388,9 +394,14 @@ pub async fn settled_usage(db: &std::path::Path, member: u64) -> easel::domain::
     let store = easel::store::sqlite::SqliteStore::open(db).unwrap();
     let mut usage = easel::domain::limits::Usage::default();
     for _ in 0..100 {
-        usage = easel::domain::ledger::Store::usage(&store, Some(discord::GUILD_ID), member, chrono::Utc::now())
-            .await
-            .unwrap();
+        usage = easel::domain::ledger::Store::usage(
+            &store,
+            Some(ServerId(discord::GUILD_ID)),
+            MemberId(member),
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
         if usage.in_flight == 0 {
             break;
         }

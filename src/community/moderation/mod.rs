@@ -14,6 +14,7 @@ use chrono::{DateTime, Duration, Utc};
 use tracing::{info, warn};
 
 use crate::domain::clock::Clock;
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::StoreError;
 use crate::domain::limits::Block;
 use crate::domain::request::{JobRequest, JobSpec, JobTag};
@@ -137,37 +138,48 @@ pub trait ModerationStore: Send + Sync {
     /// A page of a guild's audit log, newest first, optionally for one member; and how many there are.
     async fn audit_history(
         &self,
-        guild_id: u64,
-        user_id: Option<u64>,
+        guild_id: ServerId,
+        user_id: Option<MemberId>,
         offset: u32,
         limit: u32,
     ) -> Result<(Vec<AuditEntry>, u32), StoreError>;
 
     /// How many of a member's jobs were refused (by the provider or the rules) since `since`.
-    async fn refusals_since(&self, guild_id: u64, user_id: u64, since: DateTime<Utc>) -> Result<u32, StoreError>;
+    async fn refusals_since(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+        since: DateTime<Utc>,
+    ) -> Result<u32, StoreError>;
 
     /// A guild's blocklist.
-    async fn blocklist(&self, guild_id: u64) -> Result<Vec<Rule>, StoreError>;
+    async fn blocklist(&self, guild_id: ServerId) -> Result<Vec<Rule>, StoreError>;
 
     /// Adds a rule; returns false when it was already there.
-    async fn add_rule(&self, guild_id: u64, rule: &Rule, now: DateTime<Utc>) -> Result<bool, StoreError>;
+    async fn add_rule(&self, guild_id: ServerId, rule: &Rule, now: DateTime<Utc>) -> Result<bool, StoreError>;
 
     /// Removes a rule; returns whether it was there.
-    async fn remove_rule(&self, guild_id: u64, rule: &Rule) -> Result<bool, StoreError>;
+    async fn remove_rule(&self, guild_id: ServerId, rule: &Rule) -> Result<bool, StoreError>;
 
     /// The guild's moderation log channel, if set.
-    async fn log_channel(&self, guild_id: u64) -> Result<Option<u64>, StoreError>;
+    async fn log_channel(&self, guild_id: ServerId) -> Result<Option<u64>, StoreError>;
 
     /// Every server's moderation log channel: (server, channel).
     async fn log_channels(&self) -> Result<Vec<(u64, u64)>, StoreError>;
 
     /// Sets the guild's moderation log channel.
-    async fn set_log_channel(&self, guild_id: u64, channel_id: u64) -> Result<(), StoreError>;
+    async fn set_log_channel(&self, guild_id: ServerId, channel_id: u64) -> Result<(), StoreError>;
 
     /// Removes the prompt text and links of audit entries made before `cutoff`; returns how many.
     async fn forget_words_before(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError>;
     /// Pauses a repeat offender: the same block `/limits block` sets.
-    async fn pause(&self, guild_id: u64, user_id: u64, block: &Block, now: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn pause(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+        block: &Block,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
 }
 
 /// What a moderation check said.
@@ -197,7 +209,7 @@ pub trait ModerationLog: Send + Sync {
 
     /// Posts a notice (a spend alert, a model retiring) to `channel_id`, the log of `guild_id` (`None`:
     /// the owner's default channel), in that server's language. MUST NOT ping anyone.
-    async fn notice(&self, guild_id: Option<u64>, channel_id: u64, notice: &LogNotice) -> Result<(), String>;
+    async fn notice(&self, guild_id: Option<ServerId>, channel_id: u64, notice: &LogNotice) -> Result<(), String>;
 }
 
 /// A notice for moderators and the owner in the moderation log.
@@ -273,7 +285,7 @@ impl Moderation {
     /// guild's blocklist; the first text that breaks a rule refuses the request.
     pub async fn screen(&self, guild_id: Option<u64>, texts: &[&str]) -> Result<(), RulesRefusal> {
         let Some(guild) = guild_id else { return Ok(()) };
-        let rules = match self.store.blocklist(guild).await {
+        let rules = match self.store.blocklist(ServerId(guild)).await {
             Ok(rules) => Rules::compile(&rules),
             Err(e) => {
                 warn!(error = %e, "could not read the blocklist; checking nothing");
@@ -345,7 +357,7 @@ impl Moderation {
         channels.sort_unstable_by_key(|(guild, channel)| (*channel, guild.is_none()));
         channels.dedup_by_key(|(_, channel)| *channel);
         for (guild, channel) in channels {
-            if let Err(e) = self.log.notice(guild, channel, notice).await {
+            if let Err(e) = self.log.notice(guild.map(ServerId), channel, notice).await {
                 warn!(channel, error = %e, "could not post a notice in a moderation log channel");
             }
         }
@@ -354,7 +366,7 @@ impl Moderation {
     /// Posts a notice in `guild_id`'s moderation log channel, when it has one.
     pub async fn notice(&self, guild_id: Option<u64>, notice: &LogNotice) {
         let Some(channel) = self.log_channel(guild_id).await else { return };
-        if let Err(e) = self.log.notice(guild_id, channel, notice).await {
+        if let Err(e) = self.log.notice(guild_id.map(ServerId), channel, notice).await {
             warn!(channel, error = %e, "could not post a notice in the moderation log channel");
         }
     }
@@ -382,7 +394,7 @@ impl Moderation {
     /// The log channel of `guild_id` (its own, else the owner's default), if any.
     pub async fn log_channel(&self, guild_id: Option<u64>) -> Option<u64> {
         let guild = guild_id?;
-        match self.store.log_channel(guild).await {
+        match self.store.log_channel(ServerId(guild)).await {
             Ok(Some(channel)) => return Some(channel),
             Ok(None) => {}
             Err(e) => warn!(error = %e, "could not read the log channel setting"),
@@ -401,14 +413,15 @@ impl Moderation {
             return None;
         }
         let now = self.clock.now();
-        let count = self.store.refusals_since(guild, entry.tag.user_id, now - policy.window).await.ok()?;
+        let count =
+            self.store.refusals_since(ServerId(guild), MemberId(entry.tag.user_id), now - policy.window).await.ok()?;
         if count < policy.refusals {
             return None;
         }
         let until = now + policy.pause;
         let reason = format!("{count} refused requests within {} minutes", policy.window.num_minutes());
         let block = Block { until: Some(until), reason };
-        if let Err(e) = self.store.pause(guild, entry.tag.user_id, &block, now).await {
+        if let Err(e) = self.store.pause(ServerId(guild), MemberId(entry.tag.user_id), &block, now).await {
             warn!(error = %e, "could not pause a repeat offender");
             return None;
         }

@@ -16,6 +16,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::catalogue::BackendKind;
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::{Charge, InstanceId, ReserveError, StoreError};
 use crate::domain::limits::Limits;
 use crate::domain::request::{JobId, JobRequest};
@@ -289,13 +290,13 @@ pub trait JobStore: Send + Sync {
     /// kept when it could not reach them privately).
     async fn latest_failure(
         &self,
-        guild_id: Option<u64>,
-        user_id: u64,
+        guild_id: Option<ServerId>,
+        user_id: MemberId,
         since: DateTime<Utc>,
     ) -> Result<Option<Failure>, StoreError>;
 
     /// The member's newest job that is queued or running.
-    async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<JobId>, StoreError>;
+    async fn latest_active(&self, guild_id: Option<ServerId>, user_id: MemberId) -> Result<Option<JobId>, StoreError>;
 
     /// Takes over every unfinished job whose owner's heartbeat is older than `lease` (or that has no
     /// owner): they become `owner`'s, reservations included. Returns them, oldest first.

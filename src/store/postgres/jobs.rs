@@ -12,6 +12,7 @@ use super::{
     Param, PostgresStore,
 };
 use crate::domain::catalogue::BackendKind;
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::limits::Limits;
 use crate::domain::request::JobId;
 use crate::jobs::queue::{Failure, Fence, JobState, JobStore, OwnedJob, QueueCaps, Start, StoredJob, StoredResult};
@@ -256,8 +257,8 @@ impl JobStore for PostgresStore {
 
     async fn latest_failure(
         &self,
-        guild_id: Option<u64>,
-        user_id: u64,
+        guild_id: Option<ServerId>,
+        user_id: MemberId,
         since: DateTime<Utc>,
     ) -> Result<Option<Failure>, StoreError> {
         let latest = format!(
@@ -265,17 +266,17 @@ impl JobStore for PostgresStore {
              WHERE {IN_GUILD} AND user_id = $2 AND state = 'failed' AND updated_at >= $3 AND reason IS NOT NULL
              ORDER BY updated_at DESC, job_id COLLATE \"C\" DESC LIMIT 1"
         );
-        let params = [&guild_id.map(id) as Param, &id(user_id), &millis(since)];
+        let params = [&guild_id.map(|g| id(g.0)) as Param, &id(user_id.0), &millis(since)];
         query_first(&self.client().await?, &latest, &params, sql::failure).await
     }
 
-    async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<JobId>, StoreError> {
+    async fn latest_active(&self, guild_id: Option<ServerId>, user_id: MemberId) -> Result<Option<JobId>, StoreError> {
         // `COLLATE "C"`: the byte order SQLite sorts text in, whatever the database's collation.
         let sql = format!(
             "SELECT job_id FROM jobs WHERE {IN_GUILD} AND user_id = $2 AND state IN ('queued', 'running')
              ORDER BY created_at DESC, job_id COLLATE \"C\" DESC LIMIT 1"
         );
-        let row = query_opt(&self.client().await?, &sql, &[&guild_id.map(id), &id(user_id)]).await?;
+        let row = query_opt(&self.client().await?, &sql, &[&guild_id.map(|g| id(g.0)), &id(user_id.0)]).await?;
         row.map(|r| get::<String>(&r, 0).map(JobId)).transpose()
     }
 

@@ -9,6 +9,7 @@ use super::{
     admission_lock, count, execute, fail, get, id, millis, query_first, query_map, query_one, text, time, Param,
     PostgresStore,
 };
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::{Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
 use crate::domain::limits::Block;
 use crate::domain::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
@@ -172,12 +173,17 @@ impl Store for PostgresStore {
         Ok(released as usize)
     }
 
-    async fn usage(&self, guild_id: Option<u64>, user_id: u64, now: DateTime<Utc>) -> Result<Usage, StoreError> {
+    async fn usage(
+        &self,
+        guild_id: Option<ServerId>,
+        user_id: MemberId,
+        now: DateTime<Utc>,
+    ) -> Result<Usage, StoreError> {
         let client = self.client().await?;
-        let mut usage = read_usage(&client, guild_id, user_id, now).await?;
+        let mut usage = read_usage(&client, guild_id.map(|g| g.0), user_id.0, now).await?;
         // The member's jobs they cancelled after the model had started: charged at their estimate.
         let day = millis(limits::day_start(now));
-        let params = [&guild_id.map(id) as Param, &id(user_id), &day];
+        let params = [&guild_id.map(|g| id(g.0)) as Param, &id(user_id.0), &day];
         let cancelled = query_first(&client, sql::CANCELLED_SINCE, &params, sql::cancelled).await?;
         (usage.cancelled_images, usage.cancelled_usd) = cancelled.unwrap_or((0, 0.0));
         Ok(usage)
@@ -188,53 +194,64 @@ impl Store for PostgresStore {
         query_first(&self.client().await?, sql::LEDGER_STATE, &[&job_id], sql::ledger_state).await
     }
 
-    async fn overrides(&self, guild_id: u64) -> Result<Vec<Override>, StoreError> {
-        let rows = query_map(&self.client().await?, sql::OVERRIDES, &[&id(guild_id)], sql::limit_override).await?;
+    async fn overrides(&self, guild_id: ServerId) -> Result<Vec<Override>, StoreError> {
+        let rows = query_map(&self.client().await?, sql::OVERRIDES, &[&id(guild_id.0)], sql::limit_override).await?;
         Ok(rows.into_iter().flatten().collect())
     }
 
     async fn set_override(
         &self,
-        guild_id: u64,
+        guild_id: ServerId,
         scope: Scope,
         name: LimitName,
         value: Option<f64>,
     ) -> Result<(), StoreError> {
         let (scope, target) = sql::scope_parts(scope);
-        execute(&self.client().await?, sql::SET_OVERRIDE, &[&id(guild_id), &scope, &target, &name.key(), &value])
+        execute(&self.client().await?, sql::SET_OVERRIDE, &[&id(guild_id.0), &scope, &target, &name.key(), &value])
             .await
             .map(|_| ())
     }
 
-    async fn clear_overrides(&self, guild_id: u64, scope: Option<Scope>) -> Result<usize, StoreError> {
+    async fn clear_overrides(&self, guild_id: ServerId, scope: Option<Scope>) -> Result<usize, StoreError> {
         let client = self.client().await?;
         let cleared = match scope {
-            None => execute(&client, sql::CLEAR_OVERRIDES, &[&id(guild_id)]).await?,
+            None => execute(&client, sql::CLEAR_OVERRIDES, &[&id(guild_id.0)]).await?,
             Some(scope) => {
                 let (scope, target) = sql::scope_parts(scope);
-                execute(&client, sql::CLEAR_SCOPE_OVERRIDES, &[&id(guild_id), &scope, &target]).await?
+                execute(&client, sql::CLEAR_SCOPE_OVERRIDES, &[&id(guild_id.0), &scope, &target]).await?
             }
         };
         Ok(cleared as usize)
     }
 
-    async fn block(&self, guild_id: u64, user_id: u64, block: &Block, now: DateTime<Utc>) -> Result<(), StoreError> {
+    async fn block(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+        block: &Block,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         execute(
             &self.client().await?,
             sql::BLOCK,
-            &[&id(guild_id), &id(user_id), &block.until.map(millis), &text(&block.reason), &millis(now)],
+            &[&id(guild_id.0), &id(user_id.0), &block.until.map(millis), &text(&block.reason), &millis(now)],
         )
         .await
         .map(|_| ())
     }
 
-    async fn unblock(&self, guild_id: u64, user_id: u64) -> Result<bool, StoreError> {
-        let removed = execute(&self.client().await?, sql::UNBLOCK, &[&id(guild_id), &id(user_id)]).await?;
+    async fn unblock(&self, guild_id: ServerId, user_id: MemberId) -> Result<bool, StoreError> {
+        let removed = execute(&self.client().await?, sql::UNBLOCK, &[&id(guild_id.0), &id(user_id.0)]).await?;
         Ok(removed > 0)
     }
 
-    async fn block_of(&self, guild_id: u64, user_id: u64, now: DateTime<Utc>) -> Result<Option<Block>, StoreError> {
-        let params = [&id(guild_id) as Param, &id(user_id), &millis(now)];
+    async fn block_of(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Block>, StoreError> {
+        let params = [&id(guild_id.0) as Param, &id(user_id.0), &millis(now)];
         query_first(&self.client().await?, sql::BLOCK_OF, &params, sql::block).await
     }
 }

@@ -6,13 +6,20 @@ use chrono::{DateTime, Utc};
 
 use super::{count, execute, get, id, millis, query_map, query_one, query_opt, text, Param, PostgresStore};
 use crate::community::moderation::{AuditEntry, ModerationStore, Rule};
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::{Store, StoreError};
 use crate::domain::limits::Block;
 use crate::store::sql::moderation as sql;
 
 #[async_trait]
 impl ModerationStore for PostgresStore {
-    async fn pause(&self, guild_id: u64, user_id: u64, block: &Block, now: DateTime<Utc>) -> Result<(), StoreError> {
+    async fn pause(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+        block: &Block,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         Store::block(self, guild_id, user_id, block, now).await
     }
 
@@ -50,13 +57,13 @@ impl ModerationStore for PostgresStore {
 
     async fn audit_history(
         &self,
-        guild_id: u64,
-        user_id: Option<u64>,
+        guild_id: ServerId,
+        user_id: Option<MemberId>,
         offset: u32,
         limit: u32,
     ) -> Result<(Vec<AuditEntry>, u32), StoreError> {
         let client = self.client().await?;
-        let (guild, user) = (id(guild_id), user_id.map(id));
+        let (guild, user) = (id(guild_id.0), user_id.map(|u| id(u.0)));
         let total =
             count(get(&query_one(&client, &format!("SELECT COUNT(*) {}", sql::ENTRIES), &[&guild, &user]).await?, 0)?);
         // `COLLATE "C"`: the byte order SQLite sorts text in, whatever the database's collation.
@@ -70,35 +77,41 @@ impl ModerationStore for PostgresStore {
         Ok((entries, total))
     }
 
-    async fn refusals_since(&self, guild_id: u64, user_id: u64, since: DateTime<Utc>) -> Result<u32, StoreError> {
-        let row = query_one(&self.client().await?, sql::REFUSALS_SINCE, &[&id(guild_id), &id(user_id), &millis(since)])
-            .await?;
+    async fn refusals_since(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+        since: DateTime<Utc>,
+    ) -> Result<u32, StoreError> {
+        let row =
+            query_one(&self.client().await?, sql::REFUSALS_SINCE, &[&id(guild_id.0), &id(user_id.0), &millis(since)])
+                .await?;
         Ok(count(get(&row, 0)?))
     }
 
-    async fn blocklist(&self, guild_id: u64) -> Result<Vec<Rule>, StoreError> {
+    async fn blocklist(&self, guild_id: ServerId) -> Result<Vec<Rule>, StoreError> {
         let oldest_first =
             "SELECT kind, pattern FROM blocklist WHERE guild_id = ?1 ORDER BY created_at, pattern COLLATE \"C\"";
-        query_map(&self.client().await?, oldest_first, &[&id(guild_id)], sql::rule).await
+        query_map(&self.client().await?, oldest_first, &[&id(guild_id.0)], sql::rule).await
     }
 
-    async fn add_rule(&self, guild_id: u64, rule: &Rule, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    async fn add_rule(&self, guild_id: ServerId, rule: &Rule, now: DateTime<Utc>) -> Result<bool, StoreError> {
         let (kind, pattern) = rule.parts();
         let pattern = text(pattern);
         let added =
-            execute(&self.client().await?, sql::ADD_RULE, &[&id(guild_id), &kind, &pattern, &millis(now)]).await?;
+            execute(&self.client().await?, sql::ADD_RULE, &[&id(guild_id.0), &kind, &pattern, &millis(now)]).await?;
         Ok(added > 0)
     }
 
-    async fn remove_rule(&self, guild_id: u64, rule: &Rule) -> Result<bool, StoreError> {
+    async fn remove_rule(&self, guild_id: ServerId, rule: &Rule) -> Result<bool, StoreError> {
         let (kind, pattern) = rule.parts();
         let pattern = text(pattern);
-        let removed = execute(&self.client().await?, sql::REMOVE_RULE, &[&id(guild_id), &kind, &pattern]).await?;
+        let removed = execute(&self.client().await?, sql::REMOVE_RULE, &[&id(guild_id.0), &kind, &pattern]).await?;
         Ok(removed > 0)
     }
 
-    async fn log_channel(&self, guild_id: u64) -> Result<Option<u64>, StoreError> {
-        let row = query_opt(&self.client().await?, sql::LOG_CHANNEL, &[&id(guild_id)]).await?;
+    async fn log_channel(&self, guild_id: ServerId) -> Result<Option<u64>, StoreError> {
+        let row = query_opt(&self.client().await?, sql::LOG_CHANNEL, &[&id(guild_id.0)]).await?;
         Ok(row.map(|r| get::<Option<i64>>(&r, 0)).transpose()?.flatten().map(|c| c as u64))
     }
 
@@ -106,7 +119,7 @@ impl ModerationStore for PostgresStore {
         query_map(&self.client().await?, sql::LOG_CHANNELS, &[], sql::log_channel).await
     }
 
-    async fn set_log_channel(&self, guild_id: u64, channel_id: u64) -> Result<(), StoreError> {
-        execute(&self.client().await?, sql::SET_LOG_CHANNEL, &[&id(guild_id), &id(channel_id)]).await.map(|_| ())
+    async fn set_log_channel(&self, guild_id: ServerId, channel_id: u64) -> Result<(), StoreError> {
+        execute(&self.client().await?, sql::SET_LOG_CHANNEL, &[&id(guild_id.0), &id(channel_id)]).await.map(|_| ())
     }
 }

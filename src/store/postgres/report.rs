@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::{count, get, id, millis, query, Param, PostgresStore};
 use crate::community::report::{DaySpend, ReportStore, RequesterSpend};
+use crate::domain::ids::ServerId;
 use crate::domain::ledger::StoreError;
 use crate::store::sql::report as sql;
 
@@ -14,12 +15,13 @@ const DAY_MS: i64 = 86_400_000;
 
 #[async_trait]
 impl ReportStore for PostgresStore {
-    async fn failed_spend(&self, guild_id: u64, since: DateTime<Utc>) -> Result<f64, StoreError> {
-        let row = super::query_one(&self.client().await?, sql::FAILED_SPEND, &[&id(guild_id), &millis(since)]).await?;
+    async fn failed_spend(&self, guild_id: ServerId, since: DateTime<Utc>) -> Result<f64, StoreError> {
+        let row =
+            super::query_one(&self.client().await?, sql::FAILED_SPEND, &[&id(guild_id.0), &millis(since)]).await?;
         get(&row, 0)
     }
 
-    async fn spend_by_day(&self, guild_id: u64, since: DateTime<Utc>) -> Result<Vec<DaySpend>, StoreError> {
+    async fn spend_by_day(&self, guild_id: ServerId, since: DateTime<Utc>) -> Result<Vec<DaySpend>, StoreError> {
         // The day as a number (days since 1970-01-01, UTC): no dependence on the session's time zone or
         // date style.
         let rows = query(
@@ -29,7 +31,7 @@ impl ReportStore for PostgresStore {
                  FROM ledger WHERE guild_id = $1 AND state = 'committed' AND created_at >= $2
                  GROUP BY day ORDER BY day"
             ),
-            &[&id(guild_id), &millis(since)],
+            &[&id(guild_id.0), &millis(since)],
         )
         .await?;
         let mut days = Vec::new();
@@ -44,12 +46,12 @@ impl ReportStore for PostgresStore {
 
     async fn top_requesters(
         &self,
-        guild_id: u64,
+        guild_id: ServerId,
         since: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<RequesterSpend>, StoreError> {
         let client = self.client().await?;
-        let params = [&id(guild_id) as Param, &millis(since), &i64::from(limit)];
+        let params = [&id(guild_id.0) as Param, &millis(since), &i64::from(limit)];
         super::query_map(&client, sql::TOP_REQUESTERS, &params, sql::requester_spend).await
     }
 }

@@ -6,20 +6,26 @@ use chrono::{DateTime, Utc};
 
 use super::{execute, fail, get, id, millis, query_first, query_map, query_opt, text, Param, PostgresStore};
 use crate::desk::{BoardSettings, CommunityRequest, RequestState, RequestStore, Sort};
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::StoreError;
 use crate::store::sql::requests as sql;
 
 #[async_trait]
 impl RequestStore for PostgresStore {
-    async fn board(&self, guild_id: u64) -> Result<BoardSettings, StoreError> {
-        let row = query_opt(&self.client().await?, sql::BOARD, &[&id(guild_id)]).await?;
+    async fn board(&self, guild_id: ServerId) -> Result<BoardSettings, StoreError> {
+        let row = query_opt(&self.client().await?, sql::BOARD, &[&id(guild_id.0)]).await?;
         let json: Option<&str> = row.as_ref().map(|row| get(row, 0)).transpose()?;
         Ok(crate::store::sql::lenient(json))
     }
 
-    async fn save_board(&self, guild_id: u64, settings: &BoardSettings, now: DateTime<Utc>) -> Result<(), StoreError> {
+    async fn save_board(
+        &self,
+        guild_id: ServerId,
+        settings: &BoardSettings,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         let json = serde_json::to_string(settings).map_err(fail)?;
-        execute(&self.client().await?, sql::SAVE_BOARD, &[&id(guild_id), &json, &millis(now)]).await.map(|_| ())
+        execute(&self.client().await?, sql::SAVE_BOARD, &[&id(guild_id.0), &json, &millis(now)]).await.map(|_| ())
     }
 
     async fn boards_changed(
@@ -29,9 +35,13 @@ impl RequestStore for PostgresStore {
         query_map(&self.client().await?, sql::BOARDS_CHANGED_SINCE, &[&millis(since)], sql::board_change).await
     }
 
-    async fn member_requests(&self, guild_id: u64, user_id: u64) -> Result<(u32, Option<DateTime<Utc>>), StoreError> {
+    async fn member_requests(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+    ) -> Result<(u32, Option<DateTime<Utc>>), StoreError> {
         let client = self.client().await?;
-        let params = [&id(guild_id) as Param, &id(user_id)];
+        let params = [&id(guild_id.0) as Param, &id(user_id.0)];
         Ok(query_first(&client, sql::MEMBER_REQUESTS, &params, sql::member_requests).await?.unwrap_or((0, None)))
     }
 
@@ -73,8 +83,8 @@ impl RequestStore for PostgresStore {
         query_first(&self.client().await?, &sql::request_by_id(), &[&request_id], sql::community_request).await
     }
 
-    async fn vote(&self, request_id: &str, user_id: u64) -> Result<bool, StoreError> {
-        Ok(execute(&self.client().await?, sql::VOTE, &[&request_id, &id(user_id)]).await? == 1)
+    async fn vote(&self, request_id: &str, user_id: MemberId) -> Result<bool, StoreError> {
+        Ok(execute(&self.client().await?, sql::VOTE, &[&request_id, &id(user_id.0)]).await? == 1)
     }
 
     async fn decide(
@@ -99,9 +109,14 @@ impl RequestStore for PostgresStore {
         execute(&self.client().await?, sql::SET_REQUEST_JOB, &[&request_id, &job_id]).await.map(|_| ())
     }
 
-    async fn open_requests(&self, guild_id: u64, sort: Sort, limit: u32) -> Result<Vec<CommunityRequest>, StoreError> {
+    async fn open_requests(
+        &self,
+        guild_id: ServerId,
+        sort: Sort,
+        limit: u32,
+    ) -> Result<Vec<CommunityRequest>, StoreError> {
         let client = self.client().await?;
-        let params = [&id(guild_id) as Param, &i64::from(limit)];
+        let params = [&id(guild_id.0) as Param, &i64::from(limit)];
         query_map(&client, &sql::open_requests(sort), &params, sql::community_request).await
     }
 }

@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{all, commit_in, fail, first, millis, release_in, reserve_in, SqliteStore};
 use crate::domain::catalogue::BackendKind;
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::{Charge, InstanceId, ReserveError, StoreError};
 use crate::domain::limits::Limits;
 use crate::domain::request::JobId;
@@ -264,8 +265,8 @@ impl JobStore for SqliteStore {
 
     async fn latest_failure(
         &self,
-        guild_id: Option<u64>,
-        user_id: u64,
+        guild_id: Option<ServerId>,
+        user_id: MemberId,
         since: DateTime<Utc>,
     ) -> Result<Option<Failure>, StoreError> {
         self.with(move |c| {
@@ -273,18 +274,18 @@ impl JobStore for SqliteStore {
                  WHERE guild_id IS ?1 AND user_id = ?2 AND state = 'failed' AND updated_at >= ?3
                    AND reason IS NOT NULL
                  ORDER BY updated_at DESC, job_id DESC LIMIT 1";
-            let params = params![guild_id.map(|g| g as i64), user_id as i64, millis(since)];
+            let params = params![guild_id.map(|g| g.0 as i64), user_id.0 as i64, millis(since)];
             first(c, latest, params, sql::failure)
         })
         .await
     }
 
-    async fn latest_active(&self, guild_id: Option<u64>, user_id: u64) -> Result<Option<JobId>, StoreError> {
+    async fn latest_active(&self, guild_id: Option<ServerId>, user_id: MemberId) -> Result<Option<JobId>, StoreError> {
         self.with(move |c| {
             c.query_row(
                 "SELECT job_id FROM jobs WHERE guild_id IS ?1 AND user_id = ?2 AND state IN ('queued', 'running')
                  ORDER BY created_at DESC, job_id DESC LIMIT 1",
-                params![guild_id.map(|g| g as i64), user_id as i64],
+                params![guild_id.map(|g| g.0 as i64), user_id.0 as i64],
                 |r| r.get::<_, String>(0).map(JobId),
             )
             .optional()

@@ -22,6 +22,7 @@ mod settings;
 use super::sql::ledger::{self as sql, COUNTED};
 use super::sql::{fail, millis, time, Columns};
 use super::{Block, Charge, InstanceId, LedgerState, ReserveError, Store, StoreError};
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage};
 use crate::domain::request::JobId;
 
@@ -296,11 +297,16 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn usage(&self, guild_id: Option<u64>, user_id: u64, now: DateTime<Utc>) -> Result<Usage, StoreError> {
+    async fn usage(
+        &self,
+        guild_id: Option<ServerId>,
+        user_id: MemberId,
+        now: DateTime<Utc>,
+    ) -> Result<Usage, StoreError> {
         self.with(move |c| {
-            let mut usage = read_usage(c, guild_id, user_id, now).map_err(fail)?;
+            let mut usage = read_usage(c, guild_id.map(|g| g.0), user_id.0, now).map_err(fail)?;
             let day = millis(limits::day_start(now));
-            let params = params![guild_id.map(|g| g as i64), user_id as i64, day];
+            let params = params![guild_id.map(|g| g.0 as i64), user_id.0 as i64, day];
             let cancelled = first(c, sql::CANCELLED_SINCE, params, sql::cancelled)?;
             (usage.cancelled_images, usage.cancelled_usd) = cancelled.unwrap_or((0, 0.0));
             Ok(usage)
@@ -314,35 +320,35 @@ impl Store for SqliteStore {
         self.with(move |c| first(c, sql::LEDGER_STATE, [job_id], sql::ledger_state)).await
     }
 
-    async fn overrides(&self, guild_id: u64) -> Result<Vec<Override>, StoreError> {
+    async fn overrides(&self, guild_id: ServerId) -> Result<Vec<Override>, StoreError> {
         self.with(move |c| {
-            Ok(all(c, sql::OVERRIDES, [guild_id as i64], sql::limit_override)?.into_iter().flatten().collect())
+            Ok(all(c, sql::OVERRIDES, [guild_id.0 as i64], sql::limit_override)?.into_iter().flatten().collect())
         })
         .await
     }
 
     async fn set_override(
         &self,
-        guild_id: u64,
+        guild_id: ServerId,
         scope: Scope,
         name: LimitName,
         value: Option<f64>,
     ) -> Result<(), StoreError> {
         self.with(move |c| {
             let (scope, target) = sql::scope_parts(scope);
-            c.execute(sql::SET_OVERRIDE, params![guild_id as i64, scope, target, name.key(), value]).map_err(fail)?;
+            c.execute(sql::SET_OVERRIDE, params![guild_id.0 as i64, scope, target, name.key(), value]).map_err(fail)?;
             Ok(())
         })
         .await
     }
 
-    async fn clear_overrides(&self, guild_id: u64, scope: Option<Scope>) -> Result<usize, StoreError> {
+    async fn clear_overrides(&self, guild_id: ServerId, scope: Option<Scope>) -> Result<usize, StoreError> {
         self.with(move |c| {
             match scope {
-                None => c.execute(sql::CLEAR_OVERRIDES, params![guild_id as i64]),
+                None => c.execute(sql::CLEAR_OVERRIDES, params![guild_id.0 as i64]),
                 Some(scope) => {
                     let (scope, target) = sql::scope_parts(scope);
-                    c.execute(sql::CLEAR_SCOPE_OVERRIDES, params![guild_id as i64, scope, target])
+                    c.execute(sql::CLEAR_SCOPE_OVERRIDES, params![guild_id.0 as i64, scope, target])
                 }
             }
             .map_err(fail)
@@ -350,12 +356,18 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn block(&self, guild_id: u64, user_id: u64, block: &Block, now: DateTime<Utc>) -> Result<(), StoreError> {
+    async fn block(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+        block: &Block,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         let block = block.clone();
         self.with(move |c| {
             c.execute(
                 sql::BLOCK,
-                params![guild_id as i64, user_id as i64, block.until.map(millis), block.reason, millis(now)],
+                params![guild_id.0 as i64, user_id.0 as i64, block.until.map(millis), block.reason, millis(now)],
             )
             .map_err(fail)?;
             Ok(())
@@ -363,16 +375,21 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn unblock(&self, guild_id: u64, user_id: u64) -> Result<bool, StoreError> {
+    async fn unblock(&self, guild_id: ServerId, user_id: MemberId) -> Result<bool, StoreError> {
         self.with(move |c| {
-            c.execute(sql::UNBLOCK, params![guild_id as i64, user_id as i64]).map(|n| n > 0).map_err(fail)
+            c.execute(sql::UNBLOCK, params![guild_id.0 as i64, user_id.0 as i64]).map(|n| n > 0).map_err(fail)
         })
         .await
     }
 
-    async fn block_of(&self, guild_id: u64, user_id: u64, now: DateTime<Utc>) -> Result<Option<Block>, StoreError> {
+    async fn block_of(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Block>, StoreError> {
         self.with(move |c| {
-            let params = params![guild_id as i64, user_id as i64, millis(now)];
+            let params = params![guild_id.0 as i64, user_id.0 as i64, millis(now)];
             first(c, sql::BLOCK_OF, params, sql::block)
         })
         .await
@@ -418,13 +435,13 @@ mod tests {
         let now: DateTime<Utc> = "2026-11-25T12:00:00Z".parse().unwrap();
         store.reserve(&charge("a", 0.25), &no_limits(), false, now).await.unwrap();
         store.reserve(&charge("b", 0.25), &no_limits(), false, now).await.unwrap();
-        let usage = store.usage(Some(1), 3, now).await.unwrap();
+        let usage = store.usage(Some(ServerId(1)), MemberId(3), now).await.unwrap();
         assert_eq!((usage.in_flight, usage.user_images, usage.user_usd), (2, 2, 0.5));
 
         store.commit(&JobId::from("a"), 0.03, 1, now).await.unwrap();
         store.release(&JobId::from("b"), now).await.unwrap();
         store.release(&JobId::from("a"), now).await.unwrap();
-        let usage = store.usage(Some(1), 3, now).await.unwrap();
+        let usage = store.usage(Some(ServerId(1)), MemberId(3), now).await.unwrap();
         assert_eq!((usage.in_flight, usage.user_images, usage.user_usd), (0, 1, 0.03), "settled at the real cost");
         assert_eq!(store.ledger_state(&JobId::from("a")).await.unwrap(), Some(LedgerState::Committed));
         assert_eq!(store.ledger_state(&JobId::from("b")).await.unwrap(), Some(LedgerState::Released));
@@ -441,7 +458,7 @@ mod tests {
         store.reserve(&charge("old", 0.5), &no_limits(), false, then).await.unwrap();
         store.commit(&JobId::from("old"), 0.5, 1, then).await.unwrap();
         let now: DateTime<Utc> = "2026-11-25T11:00:01Z".parse().unwrap();
-        let usage = store.usage(Some(1), 3, now).await.unwrap();
+        let usage = store.usage(Some(ServerId(1)), MemberId(3), now).await.unwrap();
         assert_eq!((usage.user_usd, usage.user_images, usage.global_usd), (0.0, 0, 0.5));
     }
 
@@ -449,20 +466,23 @@ mod tests {
     async fn overrides_and_blocks_round_trip() {
         let store = SqliteStore::open(&temp_db("settings")).unwrap();
         let now: DateTime<Utc> = "2026-11-25T12:00:00Z".parse().unwrap();
-        store.set_override(1, Scope::User(3), LimitName::ImagesPerDay, Some(4.0)).await.unwrap();
-        store.set_override(1, Scope::User(3), LimitName::ImagesPerDay, None).await.unwrap();
-        store.set_override(1, Scope::Role(8), LimitName::Cooldown, Some(5.0)).await.unwrap();
-        let overrides = store.overrides(1).await.unwrap();
+        store.set_override(ServerId(1), Scope::User(3), LimitName::ImagesPerDay, Some(4.0)).await.unwrap();
+        store.set_override(ServerId(1), Scope::User(3), LimitName::ImagesPerDay, None).await.unwrap();
+        store.set_override(ServerId(1), Scope::Role(8), LimitName::Cooldown, Some(5.0)).await.unwrap();
+        let overrides = store.overrides(ServerId(1)).await.unwrap();
         assert_eq!(overrides.len(), 2);
         assert!(overrides.contains(&Override { scope: Scope::User(3), name: LimitName::ImagesPerDay, value: None }));
-        assert_eq!(store.clear_overrides(1, Some(Scope::Role(8))).await.unwrap(), 1);
+        assert_eq!(store.clear_overrides(ServerId(1), Some(Scope::Role(8))).await.unwrap(), 1);
 
         let until = now + chrono::Duration::hours(1);
-        store.block(1, 3, &Block { until: Some(until), reason: "spam".into() }, now).await.unwrap();
-        assert!(store.block_of(1, 3, now).await.unwrap().is_some());
-        assert!(store.block_of(1, 3, until).await.unwrap().is_none(), "a timed block ends by itself");
-        assert!(store.unblock(1, 3).await.unwrap());
-        assert!(store.block_of(1, 3, now).await.unwrap().is_none());
+        store.block(ServerId(1), MemberId(3), &Block { until: Some(until), reason: "spam".into() }, now).await.unwrap();
+        assert!(store.block_of(ServerId(1), MemberId(3), now).await.unwrap().is_some());
+        assert!(
+            store.block_of(ServerId(1), MemberId(3), until).await.unwrap().is_none(),
+            "a timed block ends by itself"
+        );
+        assert!(store.unblock(ServerId(1), MemberId(3)).await.unwrap());
+        assert!(store.block_of(ServerId(1), MemberId(3), now).await.unwrap().is_none());
     }
 
     #[tokio::test]

@@ -7,13 +7,20 @@ use rusqlite::{params, OptionalExtension};
 
 use super::{all, fail, millis, SqliteStore};
 use crate::community::moderation::{AuditEntry, ModerationStore, Rule};
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::{Store, StoreError};
 use crate::domain::limits::Block;
 use crate::store::sql::moderation as sql;
 
 #[async_trait]
 impl ModerationStore for SqliteStore {
-    async fn pause(&self, guild_id: u64, user_id: u64, block: &Block, now: DateTime<Utc>) -> Result<(), StoreError> {
+    async fn pause(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+        block: &Block,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         Store::block(self, guild_id, user_id, block, now).await
     }
 
@@ -53,13 +60,13 @@ impl ModerationStore for SqliteStore {
 
     async fn audit_history(
         &self,
-        guild_id: u64,
-        user_id: Option<u64>,
+        guild_id: ServerId,
+        user_id: Option<MemberId>,
         offset: u32,
         limit: u32,
     ) -> Result<(Vec<AuditEntry>, u32), StoreError> {
         self.with(move |c| {
-            let (guild, user) = (guild_id as i64, user_id.map(|u| u as i64));
+            let (guild, user) = (guild_id.0 as i64, user_id.map(|u| u.0 as i64));
             let count = format!("SELECT COUNT(*) {}", sql::ENTRIES);
             let total: u32 = c.query_row(&count, params![guild, user], |r| r.get(0)).map_err(fail)?;
             let page = format!(
@@ -73,45 +80,50 @@ impl ModerationStore for SqliteStore {
         .await
     }
 
-    async fn refusals_since(&self, guild_id: u64, user_id: u64, since: DateTime<Utc>) -> Result<u32, StoreError> {
+    async fn refusals_since(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+        since: DateTime<Utc>,
+    ) -> Result<u32, StoreError> {
         self.with(move |c| {
-            let params = params![guild_id as i64, user_id as i64, millis(since)];
+            let params = params![guild_id.0 as i64, user_id.0 as i64, millis(since)];
             c.query_row(sql::REFUSALS_SINCE, params, |r| r.get(0)).map_err(fail)
         })
         .await
     }
 
-    async fn blocklist(&self, guild_id: u64) -> Result<Vec<Rule>, StoreError> {
+    async fn blocklist(&self, guild_id: ServerId) -> Result<Vec<Rule>, StoreError> {
         self.with(move |c| {
             // SQLite sorts text by its bytes already (Postgres needs `COLLATE "C"` for that).
             let oldest_first = "SELECT kind, pattern FROM blocklist WHERE guild_id = ?1 ORDER BY created_at, pattern";
-            all(c, oldest_first, [guild_id as i64], sql::rule)
+            all(c, oldest_first, [guild_id.0 as i64], sql::rule)
         })
         .await
     }
 
-    async fn add_rule(&self, guild_id: u64, rule: &Rule, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    async fn add_rule(&self, guild_id: ServerId, rule: &Rule, now: DateTime<Utc>) -> Result<bool, StoreError> {
         let rule = rule.clone();
         self.with(move |c| {
             let (kind, pattern) = rule.parts();
-            let params = params![guild_id as i64, kind, pattern, millis(now)];
+            let params = params![guild_id.0 as i64, kind, pattern, millis(now)];
             c.execute(sql::ADD_RULE, params).map(|n| n > 0).map_err(fail)
         })
         .await
     }
 
-    async fn remove_rule(&self, guild_id: u64, rule: &Rule) -> Result<bool, StoreError> {
+    async fn remove_rule(&self, guild_id: ServerId, rule: &Rule) -> Result<bool, StoreError> {
         let rule = rule.clone();
         self.with(move |c| {
             let (kind, pattern) = rule.parts();
-            c.execute(sql::REMOVE_RULE, params![guild_id as i64, kind, pattern]).map(|n| n > 0).map_err(fail)
+            c.execute(sql::REMOVE_RULE, params![guild_id.0 as i64, kind, pattern]).map(|n| n > 0).map_err(fail)
         })
         .await
     }
 
-    async fn log_channel(&self, guild_id: u64) -> Result<Option<u64>, StoreError> {
+    async fn log_channel(&self, guild_id: ServerId) -> Result<Option<u64>, StoreError> {
         self.with(move |c| {
-            c.query_row(sql::LOG_CHANNEL, [guild_id as i64], |r| r.get::<_, Option<i64>>(0))
+            c.query_row(sql::LOG_CHANNEL, [guild_id.0 as i64], |r| r.get::<_, Option<i64>>(0))
                 .optional()
                 .map(|v| v.flatten().map(|c| c as u64))
                 .map_err(fail)
@@ -123,9 +135,9 @@ impl ModerationStore for SqliteStore {
         self.with(|c| all(c, sql::LOG_CHANNELS, [], sql::log_channel)).await
     }
 
-    async fn set_log_channel(&self, guild_id: u64, channel_id: u64) -> Result<(), StoreError> {
+    async fn set_log_channel(&self, guild_id: ServerId, channel_id: u64) -> Result<(), StoreError> {
         self.with(move |c| {
-            c.execute(sql::SET_LOG_CHANNEL, params![guild_id as i64, channel_id as i64]).map_err(fail)?;
+            c.execute(sql::SET_LOG_CHANNEL, params![guild_id.0 as i64, channel_id as i64]).map_err(fail)?;
             Ok(())
         })
         .await

@@ -7,12 +7,13 @@ use rusqlite::params;
 
 use super::{all, fail, millis, SqliteStore};
 use crate::community::report::{DaySpend, ReportStore, RequesterSpend};
+use crate::domain::ids::ServerId;
 use crate::domain::ledger::StoreError;
 use crate::store::sql::report as sql;
 
 #[async_trait]
 impl ReportStore for SqliteStore {
-    async fn spend_by_day(&self, guild_id: u64, since: DateTime<Utc>) -> Result<Vec<DaySpend>, StoreError> {
+    async fn spend_by_day(&self, guild_id: ServerId, since: DateTime<Utc>) -> Result<Vec<DaySpend>, StoreError> {
         self.with(move |c| {
             let mut statement = c
                 .prepare(
@@ -21,7 +22,7 @@ impl ReportStore for SqliteStore {
                 )
                 .map_err(fail)?;
             let rows = statement
-                .query_map(params![guild_id as i64, millis(since)], |r| {
+                .query_map(params![guild_id.0 as i64, millis(since)], |r| {
                     Ok((r.get::<_, String>(0)?, r.get::<_, Option<f64>>(1)?, r.get::<_, u32>(2)?))
                 })
                 .map_err(fail)?
@@ -39,19 +40,19 @@ impl ReportStore for SqliteStore {
 
     async fn top_requesters(
         &self,
-        guild_id: u64,
+        guild_id: ServerId,
         since: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<RequesterSpend>, StoreError> {
         self.with(move |c| {
-            all(c, sql::TOP_REQUESTERS, params![guild_id as i64, millis(since), limit], sql::requester_spend)
+            all(c, sql::TOP_REQUESTERS, params![guild_id.0 as i64, millis(since), limit], sql::requester_spend)
         })
         .await
     }
 
-    async fn failed_spend(&self, guild_id: u64, since: DateTime<Utc>) -> Result<f64, StoreError> {
+    async fn failed_spend(&self, guild_id: ServerId, since: DateTime<Utc>) -> Result<f64, StoreError> {
         self.with(move |c| {
-            c.query_row(sql::FAILED_SPEND, params![guild_id as i64, millis(since)], |r| r.get(0)).map_err(fail)
+            c.query_row(sql::FAILED_SPEND, params![guild_id.0 as i64, millis(since)], |r| r.get(0)).map_err(fail)
         })
         .await
     }

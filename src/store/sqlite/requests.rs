@@ -7,24 +7,30 @@ use rusqlite::{params, OptionalExtension};
 
 use super::{all, fail, first, millis, SqliteStore};
 use crate::desk::{BoardSettings, CommunityRequest, RequestState, RequestStore, Sort};
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::StoreError;
 use crate::store::sql::requests as sql;
 
 #[async_trait]
 impl RequestStore for SqliteStore {
-    async fn board(&self, guild_id: u64) -> Result<BoardSettings, StoreError> {
+    async fn board(&self, guild_id: ServerId) -> Result<BoardSettings, StoreError> {
         self.with(move |c| {
             let json: Option<String> =
-                c.query_row(sql::BOARD, [guild_id as i64], |r| r.get(0)).optional().map_err(fail)?;
+                c.query_row(sql::BOARD, [guild_id.0 as i64], |r| r.get(0)).optional().map_err(fail)?;
             Ok(crate::store::sql::lenient(json.as_deref()))
         })
         .await
     }
 
-    async fn save_board(&self, guild_id: u64, settings: &BoardSettings, now: DateTime<Utc>) -> Result<(), StoreError> {
+    async fn save_board(
+        &self,
+        guild_id: ServerId,
+        settings: &BoardSettings,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         let json = serde_json::to_string(settings).map_err(fail)?;
         self.with(move |c| {
-            c.execute(sql::SAVE_BOARD, params![guild_id as i64, json, millis(now)]).map_err(fail)?;
+            c.execute(sql::SAVE_BOARD, params![guild_id.0 as i64, json, millis(now)]).map_err(fail)?;
             Ok(())
         })
         .await
@@ -37,9 +43,13 @@ impl RequestStore for SqliteStore {
         self.with(move |c| all(c, sql::BOARDS_CHANGED_SINCE, [millis(since)], sql::board_change)).await
     }
 
-    async fn member_requests(&self, guild_id: u64, user_id: u64) -> Result<(u32, Option<DateTime<Utc>>), StoreError> {
+    async fn member_requests(
+        &self,
+        guild_id: ServerId,
+        user_id: MemberId,
+    ) -> Result<(u32, Option<DateTime<Utc>>), StoreError> {
         self.with(move |c| {
-            let params = params![guild_id as i64, user_id as i64];
+            let params = params![guild_id.0 as i64, user_id.0 as i64];
             Ok(first(c, sql::MEMBER_REQUESTS, params, sql::member_requests)?.unwrap_or((0, None)))
         })
         .await
@@ -86,9 +96,9 @@ impl RequestStore for SqliteStore {
         self.with(move |c| first(c, &sql::request_by_id(), [id], sql::community_request)).await
     }
 
-    async fn vote(&self, request_id: &str, user_id: u64) -> Result<bool, StoreError> {
+    async fn vote(&self, request_id: &str, user_id: MemberId) -> Result<bool, StoreError> {
         let id = request_id.to_owned();
-        self.with(move |c| Ok(c.execute(sql::VOTE, params![id, user_id as i64]).map_err(fail)? == 1)).await
+        self.with(move |c| Ok(c.execute(sql::VOTE, params![id, user_id.0 as i64]).map_err(fail)? == 1)).await
     }
 
     async fn decide(
@@ -117,8 +127,13 @@ impl RequestStore for SqliteStore {
         .await
     }
 
-    async fn open_requests(&self, guild_id: u64, sort: Sort, limit: u32) -> Result<Vec<CommunityRequest>, StoreError> {
-        self.with(move |c| all(c, &sql::open_requests(sort), params![guild_id as i64, limit], sql::community_request))
+    async fn open_requests(
+        &self,
+        guild_id: ServerId,
+        sort: Sort,
+        limit: u32,
+    ) -> Result<Vec<CommunityRequest>, StoreError> {
+        self.with(move |c| all(c, &sql::open_requests(sort), params![guild_id.0 as i64, limit], sql::community_request))
             .await
     }
 }

@@ -6,15 +6,16 @@ use rusqlite::{params, OptionalExtension};
 
 use super::{all, fail, millis, SqliteStore};
 use crate::community::settings::{MemberSettings, SettingsChange, SettingsStore};
+use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::StoreError;
 use crate::store::sql::settings as sql;
 
 #[async_trait]
 impl SettingsStore for SqliteStore {
-    async fn member_settings(&self, guild_id: u64, user_id: u64) -> Result<MemberSettings, StoreError> {
+    async fn member_settings(&self, guild_id: ServerId, user_id: MemberId) -> Result<MemberSettings, StoreError> {
         self.with(move |c| {
             let json: Option<String> = c
-                .query_row(sql::MEMBER_SETTINGS, params![guild_id as i64, user_id as i64], |row| row.get(0))
+                .query_row(sql::MEMBER_SETTINGS, params![guild_id.0 as i64, user_id.0 as i64], |row| row.get(0))
                 .optional()
                 .map_err(fail)?;
             Ok(crate::store::sql::lenient(json.as_deref()))
@@ -24,14 +25,14 @@ impl SettingsStore for SqliteStore {
 
     async fn save_member_settings(
         &self,
-        guild_id: u64,
-        user_id: u64,
+        guild_id: ServerId,
+        user_id: MemberId,
         settings: &MemberSettings,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let json = serde_json::to_string(settings).map_err(fail)?;
         self.with(move |c| {
-            c.execute(sql::SAVE_MEMBER_SETTINGS, params![guild_id as i64, user_id as i64, json, millis(now)])
+            c.execute(sql::SAVE_MEMBER_SETTINGS, params![guild_id.0 as i64, user_id.0 as i64, json, millis(now)])
                 .map_err(fail)?;
             Ok(())
         })
