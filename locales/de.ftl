@@ -375,6 +375,7 @@ outcome-failed = fehlgeschlagen
 log-title = /{ $command }: { $outcome }
 log-jump = Zum Bild springen
 log-footer = Auftrag { $job }
+log-cancelled-by = Abgebrochen von { $member }
 field-requester = Angefragt von
 field-channel = Kanal
 field-result = Ergebnis

@@ -358,6 +358,7 @@ outcome-failed = failed
 log-title = /{ $command }: { $outcome }
 log-jump = Jump to the image
 log-footer = Job { $job }
+log-cancelled-by = Cancelled by { $member }
 field-requester = Requester
 field-channel = Channel
 field-result = Result

@@ -378,6 +378,7 @@ outcome-failed = fallida
 log-title = /{ $command }: { $outcome }
 log-jump = Ir a la imagen
 log-footer = Tarea { $job }
+log-cancelled-by = Cancelado por { $member }
 field-requester = Solicitante
 field-channel = Canal
 field-result = Resultado

@@ -380,6 +380,7 @@ outcome-failed = échouée
 log-title = /{ $command } : { $outcome }
 log-jump = Aller à l'image
 log-footer = Tâche { $job }
+log-cancelled-by = Annulé par { $member }
 field-requester = Demandeur
 field-channel = Salon
 field-result = Résultat

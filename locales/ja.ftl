@@ -355,6 +355,7 @@ outcome-failed = 失敗
 log-title = /{ $command }：{ $outcome }
 log-jump = 画像へ移動
 log-footer = ジョブ{ $job }
+log-cancelled-by = { $member }さんがキャンセルしました
 field-requester = リクエスト者
 field-channel = チャンネル
 field-result = 画像

@@ -361,6 +361,7 @@ outcome-failed = 실패
 log-title = /{ $command }: { $outcome }
 log-jump = 이미지로 이동
 log-footer = 작업 { $job }
+log-cancelled-by = { $member }님이 취소했어요
 field-requester = 요청자
 field-channel = 채널
 field-result = 결과물

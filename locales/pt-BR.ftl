@@ -382,6 +382,7 @@ outcome-failed = com falha
 log-title = /{ $command }: { $outcome }
 log-jump = Ir para a imagem
 log-footer = Tarefa { $job }
+log-cancelled-by = Cancelado por { $member }
 field-requester = Solicitante
 field-channel = Canal
 field-result = Resultado

@@ -351,6 +351,7 @@ outcome-failed = 失败
 log-title = /{ $command }：{ $outcome }
 log-jump = 跳转到图片
 log-footer = 任务编号：{ $job }
+log-cancelled-by = 已被 { $member } 取消
 field-requester = 请求者
 field-channel = 频道
 field-result = 结果

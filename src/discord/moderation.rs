@@ -223,7 +223,8 @@ pub fn log_embed(lang: Lang, e: &AuditEntry) -> CreateEmbed {
         embed = embed.field(t!(lang, "field-revised-prompt"), crate::text::echo(revised, 1024), false);
     }
     if let Some(reason) = &e.reason {
-        embed = embed.field(t!(lang, "field-reason"), crate::text::echo(reason, 1024), false);
+        let reason = super::words::audit_reason(lang, reason);
+        embed = embed.field(t!(lang, "field-reason"), crate::text::echo(&reason, 1024), false);
     }
     if e.thumbnail.is_some() {
         embed = embed.thumbnail(format!("attachment://{THUMBNAIL}"));

@@ -87,7 +87,7 @@ impl Jobs {
         let model = self.admission.check(&job.request).map(|s| s.model.id).unwrap_or_default();
         self.metrics.job_ended(job.request.command.name(), &model, "cancelled");
         if let (Some(moderation), Ok(spec)) = (&self.moderation, self.admission.check(&job.request)) {
-            let reason = Some(format!("cancelled by <@{}>", by.user_id));
+            let reason = Some(AuditEntry::cancelled_reason(MemberId(by.user_id)));
             moderation.record(AuditEntry::ended(&job.request, &spec, moderation::Outcome::Failed, reason, now)).await;
         }
         if let Some(courier) = self.courier() {

@@ -179,9 +179,8 @@ fn one_letter_or_more_apart(a: &str, b: &str) -> bool {
 /// Discord's markup: mentions, channel links, timestamps, small print.
 const MARKUP: [&str; 5] = ["<@", "<#", "<t:", "\"-# ", "\\n-# "];
 
-/// Markup written into stored data (a cancelled job's audit reason), not into a reply: the stored
-/// text keeps it until audit entries carry who cancelled as an id of their own.
-const MARKUP_IN_DATA: [&str; 1] = ["jobs/cancel.rs"];
+/// Markup written into stored data, not into a reply (none now: who acted is stored as an id).
+const MARKUP_IN_DATA: [&str; 0] = [];
 
 #[test]
 fn discord_markup_is_written_only_by_the_discord_adapter() {

@@ -173,6 +173,19 @@ async fn cancel_withdraws_a_waiting_job_for_free_and_counts_a_running_one_at_its
     assert_eq!((usage.user_images, usage.user_usd, usage.in_flight), (1, 0.048, 0), "the started one counts, once");
     assert_eq!(usage.guild_usd, 0.048, "for the server too");
     assert_eq!(usage.global_usd, 0.048, "and for the owner's month");
+    let store = easel::store::sqlite::SqliteStore::open(&app.db_path).unwrap();
+    let (entries, _) = easel::community::moderation::ModerationStore::audit_history(
+        &store,
+        easel::domain::ids::ServerId(crate::support::discord::GUILD_ID),
+        None,
+        0,
+        10,
+    )
+    .await
+    .unwrap();
+    let logged = entries.iter().find(|e| e.tag.job_id == third.id).unwrap();
+    let by = easel::community::moderation::AuditEntry::cancelled_by(logged.reason.as_deref().unwrap_or_default());
+    assert_eq!(by, Some(easel::domain::ids::MemberId(moderator.id)), "who cancelled is logged, as an id");
 }
 
 async fn answer_text(app: &TestApp, click: &Sent) -> String {

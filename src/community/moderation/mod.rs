@@ -102,7 +102,20 @@ pub struct AuditEntry {
     pub thumbnail: Option<Vec<u8>>,
 }
 
+/// The stored reason of a job cancelled by a member: who, as data (the adapter words it for readers).
+const CANCELLED_BY: &str = "cancelled-by:";
+
 impl AuditEntry {
+    /// The reason recorded for a job `by` cancelled.
+    pub fn cancelled_reason(by: MemberId) -> String {
+        format!("{CANCELLED_BY}{by}")
+    }
+
+    /// Who cancelled the job, when that is its reason.
+    pub fn cancelled_by(reason: &str) -> Option<MemberId> {
+        reason.strip_prefix(CANCELLED_BY)?.parse().ok().map(MemberId)
+    }
+
     /// The entry of a job that ended with `outcome` (nothing delivered yet: the caller adds the
     /// revised prompt, cost and message of a delivered job).
     pub fn ended(

@@ -163,7 +163,8 @@ fn history_line(lang: Lang, e: &AuditEntry) -> String {
         }
         _ => String::new(),
     };
-    let reason = e.reason.as_deref().map(|r| format!(" ({})", crate::text::echo(r, 60))).unwrap_or_default();
+    let reason = e.reason.as_deref().map(|r| super::audit_reason(lang, r));
+    let reason = reason.map(|r| format!(" ({})", crate::text::echo(&r, 60))).unwrap_or_default();
     t!(
         lang,
         "history-line",

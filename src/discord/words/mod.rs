@@ -2,7 +2,6 @@
 //! not, where a job stands) is put into a sentence here, in the reader's language, from the message
 //! catalogues in `locales/` ([`messages`]), with Discord's markup (mentions, timestamps, bold, small print).
 //! The core returns data; the adapter's handlers and ports call these functions.
-//! Still phrased elsewhere: a cancel's audit reason, stored with a mention of who cancelled.
 
 pub mod admin;
 pub mod desk;
@@ -77,7 +76,30 @@ pub fn outcome(lang: Lang, outcome: crate::community::moderation::Outcome) -> St
     }
 }
 
+/// An audit entry's reason as moderators read it (a cancel names who cancelled).
+pub fn audit_reason(lang: Lang, reason: &str) -> String {
+    match crate::community::moderation::AuditEntry::cancelled_by(reason) {
+        Some(by) => t!(lang, "log-cancelled-by", member = member(by.0)),
+        None => reason.to_owned(),
+    }
+}
+
 /// A reply cut to Discord's message limit.
 pub fn fit(text: String) -> String {
     crate::text::truncate(&text, MAX_MESSAGE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::community::moderation::AuditEntry;
+    use crate::domain::ids::MemberId;
+
+    #[test]
+    fn a_cancel_in_the_log_names_who_cancelled_in_the_readers_language() {
+        let reason = AuditEntry::cancelled_reason(MemberId(5));
+        assert_eq!(audit_reason(Lang::EnUs, &reason), "Cancelled by <@5>");
+        assert_eq!(audit_reason(Lang::De, &reason), "Abgebrochen von <@5>");
+        assert_eq!(audit_reason(Lang::EnUs, "against the rules"), "against the rules", "other reasons as stored");
+    }
 }
