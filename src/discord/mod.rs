@@ -7,6 +7,7 @@
 
 mod admin;
 mod asked;
+mod board;
 pub mod buttons;
 mod clicks;
 pub mod commands;
@@ -44,8 +45,8 @@ use crate::domain::clock::Clock;
 use crate::jobs::{Canceller, Jobs};
 
 pub(crate) use asked::{ask_for_job, Asked, Origin};
+pub use board::DiscordBoard;
 pub use delivery::{DiscordCourier, CANCEL_BUTTON};
-pub use requests::DiscordBoard;
 
 /// Builds serenity's HTTP client: the real Discord with its rate limiter, or a stand-in origin.
 ///

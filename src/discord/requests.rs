@@ -4,16 +4,14 @@
 use std::sync::Arc;
 
 use serenity::all::{
-    ButtonStyle, ChannelId, ChannelType, CommandInteraction, CommandOptionType, ComponentInteraction, CreateActionRow,
+    ButtonStyle, ChannelType, CommandInteraction, CommandOptionType, ComponentInteraction, CreateActionRow,
     CreateAllowedMentions, CreateButton, CreateCommand, CreateCommandOption, CreateEmbed, CreateInputText,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage, CreateModal, EditMessage,
-    InputTextStyle, MessageId, ModalInteraction,
+    CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal, InputTextStyle, ModalInteraction,
 };
-use serenity::async_trait;
 use serenity::http::Http;
 use tracing::warn;
 
-use super::languages::Languages;
+use super::board::DiscordBoard;
 use super::options::Options;
 use super::words::{self, Lang};
 use super::{commands, Asked, Services};
@@ -272,7 +270,7 @@ pub fn card_embed(lang: Lang, r: &CommunityRequest) -> CreateEmbed {
 }
 
 /// The file name of a card's reference picture.
-const REFERENCE_FILE: &str = "reference.png";
+pub(super) const REFERENCE_FILE: &str = "reference.png";
 
 /// The card's buttons while it is open.
 pub fn card_rows(lang: Lang, r: &CommunityRequest) -> Vec<CreateActionRow> {
@@ -370,63 +368,4 @@ pub(super) async fn deny_submitted(http: &Arc<Http>, services: &Services, modal:
     };
     asked.reply_ephemeral(http, &text).await;
     Some(())
-}
-
-/// Cards and requesters in Discord.
-pub struct DiscordBoard {
-    http: Arc<Http>,
-    languages: Arc<Languages>,
-}
-
-impl DiscordBoard {
-    /// A board over the connected client's `http`, writing cards in each server's language.
-    pub fn new(http: Arc<Http>, languages: Arc<Languages>) -> Self {
-        Self { http, languages }
-    }
-
-    /// The language of `request`'s server (its card is read by everyone there).
-    fn server(&self, request: &CommunityRequest) -> Lang {
-        self.languages.server(request.request.requester.guild_id)
-    }
-}
-
-#[async_trait]
-impl Board for DiscordBoard {
-    async fn post_card(
-        &self,
-        channel_id: u64,
-        request: &CommunityRequest,
-        reference: Option<&Reference>,
-    ) -> Result<u64, String> {
-        let lang = self.server(request);
-        let mut message = CreateMessage::new()
-            .embed(card_embed(lang, request))
-            .components(card_rows(lang, request))
-            .allowed_mentions(CreateAllowedMentions::new());
-        if let Some(reference) = reference {
-            message = message.add_file(serenity::all::CreateAttachment::bytes(reference.png.clone(), REFERENCE_FILE));
-        }
-        let posted = ChannelId::new(channel_id).send_message(&self.http, message).await.map_err(|e| e.to_string())?;
-        Ok(posted.id.get())
-    }
-
-    async fn update_card(&self, request: &CommunityRequest) {
-        let Some((channel, message)) = request.card else { return };
-        let lang = self.server(request);
-        let edit = EditMessage::new()
-            .embed(card_embed(lang, request))
-            .components(card_rows(lang, request))
-            .allowed_mentions(CreateAllowedMentions::new());
-        if let Err(e) = ChannelId::new(channel).edit_message(&self.http, MessageId::new(message), edit).await {
-            warn!(request = %request.id, error = %e, "could not redraw a request card");
-        }
-    }
-
-    async fn tell_denied(&self, request: &CommunityRequest, fallback_channel: u64, reason: &str) {
-        let fallback = ChannelId::new(fallback_channel);
-        let text = words::desk::denied_to_requester(self.languages.of_request(&request.request), request, reason);
-        if let Err(e) = super::delivery::tell_member(&self.http, request.user_id(), fallback, &text).await {
-            warn!(request = %request.id, error = %e, "could not tell the requester");
-        }
-    }
 }

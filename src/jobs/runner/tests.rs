@@ -5,8 +5,8 @@ use std::sync::Mutex;
 use async_trait::async_trait;
 
 use super::*;
-use crate::backends::{EditInput, ServedModel};
-use crate::domain::catalogue::Catalogue;
+use crate::backends::{BackendCall, EditInput, ServedModel};
+use crate::domain::catalogue::{Catalogue, TokenUsage};
 use crate::domain::clock::ManualClock;
 use crate::media::download::FetchError;
 

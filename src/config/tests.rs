@@ -1,0 +1,88 @@
+//! Unit tests of `config`.
+
+use std::collections::HashMap;
+
+use super::*;
+
+fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+    let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    Config::from_lookup(|k| map.get(k).cloned())
+}
+
+#[test]
+fn a_missing_token_is_named() {
+    let err = config(&[]).unwrap_err().to_string();
+    assert!(err.starts_with("DISCORD_TOKEN is not set"), "{err}");
+}
+
+#[test]
+fn defaults_point_at_the_real_services() {
+    let c = config(&[("DISCORD_TOKEN", "abc")]).unwrap();
+    assert!(c.uses_real_discord());
+    assert_eq!(c.openai_base_url.as_str(), "https://api.openai.com/v1");
+    assert_eq!(c.default_model, "gpt-image-2");
+    assert_eq!(c.database_path, PathBuf::from("easel.db"));
+}
+
+#[test]
+fn malformed_values_are_named_and_secrets_never_printed() {
+    let err = config(&[("DISCORD_TOKEN", "s3cret"), ("DISCORD_GUILD_ID", "abc")]).unwrap_err().to_string();
+    assert!(err.contains("DISCORD_GUILD_ID") && !err.contains("s3cret"), "{err}");
+    let err = config(&[("DISCORD_TOKEN", "t"), ("OPENAI_BASE_URL", "ftp:/x")]).unwrap_err().to_string();
+    assert!(err.contains("OPENAI_BASE_URL"), "{err}");
+    let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_DEFAULT_MODEL", "nope")]).unwrap_err().to_string();
+    assert!(err.contains("EASEL_DEFAULT_MODEL"), "{err}");
+    let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_DEFAULT_LOCALE", "klingon")]).unwrap_err().to_string();
+    assert!(err.contains("EASEL_DEFAULT_LOCALE") && err.contains("zh-CN"), "{err}");
+    let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_TRANSLATE_MODEL", "gpt 4")]).unwrap_err().to_string();
+    assert!(err.contains("EASEL_TRANSLATE_MODEL"), "{err}");
+    let c = config(&[("DISCORD_TOKEN", "t"), ("EASEL_DEFAULT_LOCALE", "pt-br")]).unwrap();
+    assert_eq!((c.default_locale, c.translate_model), (crate::domain::lang::Lang::PtBr, None));
+    let c = config(&[("DISCORD_TOKEN", "s3cret"), ("OPENAI_API_KEY", "sk-live")]).unwrap();
+    let shown = format!("{c:?}");
+    assert!(!shown.contains("s3cret") && !shown.contains("sk-live"), "{shown}");
+}
+
+#[test]
+fn limits_have_defaults_accept_none_and_refuse_nonsense() {
+    let c = config(&[("DISCORD_TOKEN", "t"), ("EASEL_IMAGES_PER_DAY", "none"), ("EASEL_USER_USD_PER_DAY", "$2.5")])
+        .unwrap();
+    assert_eq!(c.limits.get(LimitName::Cooldown), Some(30.0));
+    assert_eq!(c.limits.get(LimitName::ImagesPerDay), None);
+    assert_eq!(c.limits.get(LimitName::UserUsdPerDay), Some(2.5));
+    assert!(c.limits.exempt_managers);
+    let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_COOLDOWN_SECS", "-3")]).unwrap_err().to_string();
+    assert!(err.contains("EASEL_COOLDOWN_SECS"), "{err}");
+}
+
+#[test]
+fn discord_is_recognised_as_an_origin_not_a_string() {
+    for real in ["https://discord.com", "https://discord.com/", "https://DISCORD.com:443"] {
+        assert!(config(&[("DISCORD_TOKEN", "t"), ("DISCORD_API_BASE", real)]).unwrap().uses_real_discord(), "{real}");
+    }
+    for other in ["http://discord.com", "https://discord.com:8443", "https://discord.com.evil.io", "http://127.0.0.1:9"]
+    {
+        assert!(
+            !config(&[("DISCORD_TOKEN", "t"), ("DISCORD_API_BASE", other)]).unwrap().uses_real_discord(),
+            "{other}"
+        );
+    }
+    let c = config(&[("DISCORD_TOKEN", "t"), ("DISCORD_API_BASE", "http://127.0.0.1:8080/")]).unwrap();
+    assert_eq!(c.discord_origin(), "http://127.0.0.1:8080");
+}
+
+#[test]
+fn numbers_out_of_range_are_refused_naming_the_range() {
+    let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_COOLDOWN_SECS", "1e13")]).unwrap_err().to_string();
+    assert!(err.contains("EASEL_COOLDOWN_SECS") && err.contains("from 0 to 86400"), "{err}");
+    let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_MODEL_RETRIES", "1000000")]).unwrap_err().to_string();
+    assert!(err.contains("from 0 to 10"), "{err}");
+    let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_IMAGE_HOSTS", "ok.example.com,bad host")]).unwrap_err();
+    assert!(err.to_string().contains("EASEL_IMAGE_HOSTS"), "{err}");
+}
+
+#[test]
+fn a_catalogue_file_that_cannot_be_read_is_named() {
+    let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_MODELS", "/no/such/file.toml")]).unwrap_err();
+    assert!(err.to_string().starts_with("EASEL_MODELS is not valid"), "{err}");
+}
