@@ -14,7 +14,27 @@ postgres_bin() {
   [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
 }
 
-# Starts a throwaway server and exports EASEL_TEST_DATABASE_URL; the EXIT trap stops it.
+# A throwaway CA and a certificate for `localhost` signed by it, in $1 (the server's TLS, for the tests
+# of Easel's TLS connections: EASEL_TEST_DATABASE_CA).
+make_tls() {
+  local dir=$1
+  command -v openssl >/dev/null 2>&1 || {
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update && apt-get install -y --no-install-recommends openssl
+  }
+  mkdir -p "$dir"
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$dir/ca.key" -out "$dir/ca.pem" -days 2 \
+    -subj "/CN=Easel CI CA" >/dev/null 2>&1
+  openssl req -newkey rsa:2048 -nodes -keyout "$dir/server.key" -out "$dir/server.csr" \
+    -subj "/CN=localhost" >/dev/null 2>&1
+  printf 'subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >"$dir/ext.cnf"
+  openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
+    -out "$dir/server.pem" -days 2 -extfile "$dir/ext.cnf" >/dev/null 2>&1
+  chmod 600 "$dir/server.key"
+}
+
+# Starts a throwaway server (TLS on, beside plain connections) and exports EASEL_TEST_DATABASE_URL and
+# EASEL_TEST_DATABASE_CA; the EXIT trap stops it.
 start_postgres() {
   local bin
   if ! bin=$(postgres_bin); then
@@ -48,6 +68,8 @@ start_postgres() {
       as_pg=(setpriv --reuid="$user" --regid="$(id -g "$user")" --init-groups --)
     fi
   fi
+  make_tls "$pg_dir/tls"
+  if [ "$(id -u)" = 0 ]; then chown -R "$user" "$pg_dir/tls"; fi
   "${as_pg[@]}" "$bin/initdb" -D "$pg_dir/data" -U easel --auth=trust -E UTF8 --locale=C >"$pg_dir/initdb.log" 2>&1 ||
     { cat "$pg_dir/initdb.log" >&2; exit 1; }
 
@@ -60,7 +82,7 @@ start_postgres() {
     fi
     # Durability is worthless for a throwaway server: fsync off makes the suite faster.
     if "${as_pg[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c ssl=on -c ssl_cert_file=$pg_dir/tls/server.pem -c ssl_key_file=$pg_dir/tls/server.key" \
       start >/dev/null; then
       started=yes
       break
@@ -73,6 +95,7 @@ start_postgres() {
   fi
   "$bin/createdb" -h 127.0.0.1 -p "$port" -U easel easel_test
   export EASEL_TEST_DATABASE_URL="postgres://easel@127.0.0.1:$port/easel_test"
+  export EASEL_TEST_DATABASE_CA="$pg_dir/tls/ca.pem"
   echo "CI: $("$bin/postgres" --version) on 127.0.0.1:$port for the Postgres store's tests"
 }
 

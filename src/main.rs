@@ -127,7 +127,11 @@ fn migrate_store() -> ExitCode {
         return ExitCode::from(2);
     };
     start_logging("warn");
-    let copied = runtime().block_on(easel::store::migrate::sqlite_to_postgres(&config.database_path, url.expose()));
+    let copied = runtime().block_on(easel::store::migrate::sqlite_to_postgres(
+        &config.database_path,
+        url.expose(),
+        config.database_ca.as_deref(),
+    ));
     match copied {
         Ok(tables) => {
             for (table, rows) in tables {

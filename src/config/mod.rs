@@ -134,6 +134,9 @@ pub struct Config {
     /// `EASEL_TRANSLATE_MODEL`: the chat model on the OpenAI-compatible server that renders prompts in
     /// English for models that read English only (`None`: off).
     pub translate_model: Option<String>,
+    /// `EASEL_DATABASE_CA`: a PEM file of the certificates a TLS database's certificate must chain to,
+    /// instead of the system's roots (a hosted Postgres's own CA).
+    pub database_ca: Option<PathBuf>,
     /// How often the served models are checked again while the bot runs.
     pub model_watch: Duration,
     /// Which gateway shards this process runs (`EASEL_SHARDS`).
@@ -288,6 +291,7 @@ impl Config {
             preview_every,
             default_locale,
             translate_model,
+            database_ca: get("EASEL_DATABASE_CA").filter(|p| !p.trim().is_empty()).map(PathBuf::from),
             shards: match get("EASEL_SHARDS") {
                 None => shards::ShardPlan::All,
                 Some(raw) => shards::ShardPlan::parse(&raw).map_err(|_| ConfigError::Invalid {

@@ -61,10 +61,15 @@ fn cell(value: ValueRef<'_>, column: &Type) -> Result<Cell, StoreError> {
 
 /// Copies every table of the SQLite database at `sqlite` into the Postgres database at `postgres_url`
 /// (migrated first, and required to hold no Easel data yet). Returns the rows copied per table.
-pub async fn sqlite_to_postgres(sqlite: &Path, postgres_url: &str) -> Result<Vec<(String, usize)>, StoreError> {
+/// `ca` is `EASEL_DATABASE_CA`, for a TLS connection (`sslmode` in the URL).
+pub async fn sqlite_to_postgres(
+    sqlite: &Path,
+    postgres_url: &str,
+    ca: Option<&Path>,
+) -> Result<Vec<(String, usize)>, StoreError> {
     // Opening each store migrates it, so both have every table.
     drop(super::sqlite::SqliteStore::open(sqlite)?);
-    drop(PostgresStore::connect(postgres_url).await?);
+    let postgres = PostgresStore::connect_with(postgres_url, ca).await?;
     let source =
         rusqlite::Connection::open_with_flags(sqlite, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(fail)?;
     let tables: Vec<String> = {
@@ -74,10 +79,7 @@ pub async fn sqlite_to_postgres(sqlite: &Path, postgres_url: &str) -> Result<Vec
         let rows = statement.query_map([], |r| r.get(0)).map_err(fail)?;
         rows.collect::<Result<_, _>>().map_err(fail)?
     };
-    let (mut target, connection) = tokio_postgres::connect(postgres_url, tokio_postgres::NoTls)
-        .await
-        .map_err(|e| fail(format!("{}: {e}", super::postgres::redact(postgres_url))))?;
-    let driver = tokio::spawn(connection);
+    let mut target = postgres.client().await?;
     let tx = target.transaction().await.map_err(fail)?;
     for busy in ["ledger", "jobs", "audit"] {
         let row = tx.query_one(&format!("SELECT EXISTS (SELECT 1 FROM {busy})"), &[]).await.map_err(fail)?;
@@ -119,8 +121,6 @@ pub async fn sqlite_to_postgres(sqlite: &Path, postgres_url: &str) -> Result<Vec
         copied.push((table, count));
     }
     tx.commit().await.map_err(fail)?;
-    drop(target);
-    let _ = driver.await;
     Ok(copied)
 }
 

@@ -40,8 +40,9 @@ impl Stores {
     pub async fn open(config: &Config) -> Result<Self, StoreError> {
         match &config.database_url {
             Some(url) => {
-                let store = Arc::new(PostgresStore::connect(url.expose()).await?);
-                Ok(Self::over(store, format!("Postgres at {}", super::postgres::redact(url.expose()))))
+                let store = Arc::new(PostgresStore::connect_with(url.expose(), config.database_ca.as_deref()).await?);
+                let link = if store.encrypted().await? { "TLS" } else { "plain connection" };
+                Ok(Self::over(store, format!("Postgres at {} ({link})", super::postgres::redact(url.expose()))))
             }
             None => {
                 let store = Arc::new(SqliteStore::open(&config.database_path)?);

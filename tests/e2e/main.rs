@@ -6,6 +6,7 @@ mod support;
 
 mod comfyui;
 mod comfyui_real;
+mod database_tls;
 mod edit;
 mod failures;
 mod generate;

@@ -25,11 +25,11 @@
 //! database in separate schemas never wait for each other.
 //!
 //! # Connections
-//! A pool of [`POOL_SIZE`] connections (deadpool). TLS is not supported yet: the store connects without
-//! it (`sslmode=prefer`, the default, falls back to a plain connection; `sslmode=require` fails), so use
-//! it over loopback, a Unix socket or a private network only.
+//! A pool of [`POOL_SIZE`] connections (deadpool), over TLS when the URL's `sslmode` asks (rustls,
+//! the certificate always verified: see [`tls`]), else plain, for loopback or a private network.
 
 use std::borrow::Cow;
+use std::path::Path;
 use std::time::Duration;
 
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Pool, RecyclingMethod, Runtime, Transaction};
@@ -44,6 +44,7 @@ mod redact;
 mod report;
 mod requests;
 mod settings;
+pub mod tls;
 
 pub use redact::redact;
 
@@ -160,10 +161,18 @@ async fn execute(c: &impl GenericClient, sql: &str, params: &[&(dyn ToSql + Sync
 impl PostgresStore {
     /// Connects to the database at `url` (`postgres://user:password@host:port/db?options…`, or a
     /// `key=value` string) with a pool of [`POOL_SIZE`] connections, and runs pending migrations. A
-    /// failure names the server with its password masked. No TLS yet (see the module's docs).
+    /// failure names the server with its password masked. TLS as `sslmode` says, verified against the
+    /// system's roots (see [`tls`]).
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        Self::connect_with(url, None).await
+    }
+
+    /// As [`Self::connect`], a TLS connection verified against the certificates in `ca`
+    /// (`EASEL_DATABASE_CA`) instead of the system's roots.
+    pub async fn connect_with(url: &str, ca: Option<&Path>) -> Result<Self, StoreError> {
         let at = |cause: Box<dyn std::error::Error + Send + Sync>| fail(AtServer { url: redact(url), cause });
-        let mut config: tokio_postgres::Config = url.parse().map_err(|e| at(Box::new(e)))?;
+        let (plain_url, transport) = tls::transport_of(url).map_err(|e| at(e.into()))?;
+        let mut config: tokio_postgres::Config = plain_url.parse().map_err(|e| at(Box::new(e)))?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(10));
         }
@@ -171,7 +180,14 @@ impl PostgresStore {
             config.application_name("easel");
         }
         guard(&mut config);
-        let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+        let recycling = ManagerConfig { recycling_method: RecyclingMethod::Fast };
+        let manager = match transport {
+            tls::Transport::Plain => Manager::from_config(config, NoTls, recycling),
+            tls::Transport::Verified { names } => {
+                config.ssl_mode(tokio_postgres::config::SslMode::Require);
+                Manager::from_config(config, tls::connector(ca, names).map_err(|e| at(e.into()))?, recycling)
+            }
+        };
         // Bounded waits: a server that stops answering fails calls after a while instead of hanging jobs.
         let pool = Pool::builder(manager)
             .max_size(POOL_SIZE)
@@ -185,8 +201,16 @@ impl PostgresStore {
         Ok(Self { pool })
     }
 
+    /// Whether this store's connections are encrypted (TLS), as the server reports it: what `easel
+    /// check` and the start-up log say of the database.
+    pub async fn encrypted(&self) -> Result<bool, StoreError> {
+        let sql = "SELECT COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)";
+        let row = self.client().await?.query_one(sql, &[]).await.map_err(fail)?;
+        Ok(row.get(0))
+    }
+
     /// A connection from the pool.
-    async fn client(&self) -> Result<deadpool_postgres::Client, StoreError> {
+    pub(crate) async fn client(&self) -> Result<deadpool_postgres::Client, StoreError> {
         self.pool.get().await.map_err(fail)
     }
 }
