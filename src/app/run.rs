@@ -65,7 +65,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         Spool::open(&config.spool_dir).map_err(|e| RunError::Spool(config.spool_dir.display().to_string(), e))?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let instance = InstanceId::generate();
-    let lease = chrono::Duration::from_std(config.lease).unwrap_or(chrono::Duration::minutes(1));
+    let lease = chrono::Duration::from_std(config.lease).unwrap_or(chrono::Duration::seconds(10));
     forget_gone_processes(store.as_ref()).await?;
     store.heartbeat(&instance, clock.now()).await?;
     release_orphans(store.as_ref(), lease, clock.now()).await?;
@@ -248,8 +248,9 @@ async fn release_orphans(store: &dyn Store, lease: chrono::Duration, now: DateTi
     Ok(())
 }
 
-/// Keeps this process's heartbeat fresh (three beats a lease), and takes over the jobs and releases the
-/// reservations that stopped processes left.
+/// Keeps this process's heartbeat fresh (five beats a lease: a live process that misses a few, its
+/// database busy for a moment, keeps its jobs), and takes over the jobs and releases the reservations
+/// that stopped processes left: a dead process's jobs move within a lease and a beat.
 async fn keep_alive(
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
@@ -257,7 +258,7 @@ async fn keep_alive(
     lease: chrono::Duration,
     jobs: Arc<Jobs>,
 ) {
-    let beat = lease.to_std().unwrap_or(Duration::from_secs(60)) / 3;
+    let beat = lease.to_std().unwrap_or(Duration::from_secs(10)) / 5;
     let mut ticks = tokio::time::interval(beat);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {

@@ -284,7 +284,7 @@ impl Config {
             max_download_bytes: ranged(&get, "EASEL_MAX_DOWNLOAD_MB", "MB", 1..=500, 50)? * 1024 * 1024,
             extra_image_hosts: image_hosts(&get)?,
             image_workers: ranged(&get, "EASEL_IMAGE_WORKERS", "workers", 1..=16, 2)? as usize,
-            lease: Duration::from_secs(ranged(&get, "EASEL_LEASE_SECS", "seconds", 3..=3600, 60)?),
+            lease: Duration::from_secs(ranged(&get, "EASEL_LEASE_SECS", "seconds", 3..=3600, 10)?),
             http_addr: http_addr(&get)?,
             spool_dir: get("EASEL_SPOOL").map_or_else(|| beside(&database_path, "spool"), PathBuf::from),
             keep: Duration::from_secs(ranged(&get, "EASEL_KEEP_DAYS", "days", 1..=365, 7)? * 86_400),

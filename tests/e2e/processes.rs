@@ -70,7 +70,7 @@ async fn a_process_killed_mid_job_has_its_jobs_finished_by_the_next_once() {
     first.signal("KILL");
     let (_, _) = first.exited().await;
     openai.always(Reply::Base64);
-    // The default lease is a minute: the restart sees the killed process is gone and takes over at once.
+    // The restart sees the killed process is gone (its pid) and takes over at once, lease or not.
     let second = start_on(&dir, &db, &discord, &openai, &[]).await;
     discord.wait_for("both images", |r| sent.iter().all(|s| images_for(r, s) > 0)).await;
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
@@ -236,6 +236,34 @@ async fn a_process_paused_past_its_lease_finds_its_job_taken_over_and_posts_noth
     let (_, other_logs) = other.terminate().await;
     assert_eq!(images_for(&paused_discord.requests(), &sent), 0, "the paused process posted nothing:\n{paused_logs}");
     assert_eq!(images_for(&other_discord.requests(), &sent), 1, "{other_logs}");
+    let usage = ledger(&db).await;
+    assert_eq!((usage.user_images, usage.in_flight), (1, 0), "charged once, nothing held");
+}
+
+#[tokio::test]
+async fn a_killed_processs_job_is_delivered_by_another_running_one_within_fifteen_seconds() {
+    let (dir, db) = fresh_dir("takeover");
+    let (dying_discord, dying_model) = (FakeDiscord::start().await, FakeOpenAi::start().await);
+    let (other_discord, other_model) = (FakeDiscord::start().await, FakeOpenAi::start().await);
+    dying_model.always(Reply::Hang);
+    // The default lease and heartbeat: what an owner running two processes gets.
+    let dying = start_on(&dir.join("a"), &db, &dying_discord, &dying_model, &[]).await;
+    let other = start_on(&dir.join("b"), &db, &other_discord, &other_model, &[]).await;
+    let sent = dying_discord.invoke("generate", json!([string("prompt", "an owl that outlives its bot")]), json!({}));
+    dying_model.wait_for_calls(|calls| calls.len() == 1).await;
+
+    dying.signal("KILL");
+    let killed_at = std::time::Instant::now();
+    let _ = dying.exited().await;
+    other_discord
+        .wait_for_within("the other's delivery", std::time::Duration::from_secs(20), |r| images_for(r, &sent) == 1)
+        .await;
+    let taken = killed_at.elapsed();
+    println!("taken over and delivered {taken:?} after the kill");
+
+    let (_, other_logs) = other.terminate().await;
+    assert!(taken <= std::time::Duration::from_secs(15), "delivered {taken:?} after the kill:\n{other_logs}");
+    assert_eq!(images_for(&other_discord.requests(), &sent), 1, "posted once");
     let usage = ledger(&db).await;
     assert_eq!((usage.user_images, usage.in_flight), (1, 0), "charged once, nothing held");
 }
