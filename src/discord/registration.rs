@@ -7,12 +7,16 @@
 //! (model ids and sizes are not words and stay as they are). The English text is the builders' own
 //! and matches `en-US.ftl` (a test holds them together).
 
-use fluent_bundle::FluentArgs;
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 use serenity::all::CreateCommand;
 
-use super::words::messages::{has_message, say};
+use super::words::messages::plain_texts;
 use super::words::Lang;
+
+/// Every language's plain messages, in [`Lang::ALL`]'s order (read from the catalogues' sources).
+type Texts = Vec<(Lang, HashMap<&'static str, &'static str>)>;
 
 /// Discord's longest command, option or choice name.
 pub const MAX_NAME: usize = 32;
@@ -21,36 +25,38 @@ pub const MAX_DESCRIPTION: usize = 100;
 
 /// The commands' JSON with every language's names and descriptions added.
 pub fn localized(commands: Vec<CreateCommand>) -> Vec<Value> {
+    let texts: Texts = Lang::ALL.into_iter().map(|lang| (lang, plain_texts(lang))).collect();
     commands
         .into_iter()
         .map(|command| {
             let mut json = serde_json::to_value(command).unwrap_or(Value::Null);
-            localize(&mut json, &mut Vec::new());
+            localize(&texts, &mut json, &mut Vec::new());
             json
         })
         .collect()
 }
 
 /// Adds localisations to one command or option (and everything under it); `path` is the names above it.
-fn localize(node: &mut Value, path: &mut Vec<String>) {
+fn localize(texts: &Texts, node: &mut Value, path: &mut Vec<String>) {
     let Some(object) = node.as_object_mut() else { return };
     let Some(name) = object.get("name").and_then(Value::as_str).map(str::to_owned) else { return };
     path.push(name.clone());
-    set_localizations(object, "name_localizations", &format!("name-{name}"), "", MAX_NAME);
+    set_localizations(texts, object, "name_localizations", &format!("name-{name}"), "", MAX_NAME);
     let key = format!("desc-{}", path.join("-"));
     // What the builder added after the catalogue's words (examples of values) goes with every language.
     let english = object.get("description").and_then(Value::as_str).unwrap_or_default();
-    let tail = english.strip_prefix(&say(Lang::EnUs, &key, &FluentArgs::new())).unwrap_or_default().to_owned();
-    set_localizations(object, "description_localizations", &key, &tail, MAX_DESCRIPTION);
+    let catalogue = texts[0].1.get(key.as_str()).copied().unwrap_or_default();
+    let tail = english.strip_prefix(catalogue).unwrap_or_default().to_owned();
+    set_localizations(texts, object, "description_localizations", &key, &tail, MAX_DESCRIPTION);
     if let Some(choices) = object.get_mut("choices").and_then(Value::as_array_mut) {
         for choice in choices.iter_mut().filter_map(Value::as_object_mut) {
             let Some(shown) = choice.get("name").and_then(Value::as_str).map(choice_key) else { continue };
-            set_localizations(choice, "name_localizations", &shown, "", MAX_DESCRIPTION);
+            set_localizations(texts, choice, "name_localizations", &shown, "", MAX_DESCRIPTION);
         }
     }
     if let Some(options) = object.get_mut("options").and_then(Value::as_array_mut) {
         for option in options {
-            localize(option, path);
+            localize(texts, option, path);
         }
     }
     path.pop();
@@ -65,16 +71,15 @@ pub fn choice_key(name: &str) -> String {
 
 /// Sets `field` to each other language's text of `key` followed by `tail`, within `cap` characters,
 /// when the catalogue has the key.
-fn set_localizations(object: &mut Map<String, Value>, field: &str, key: &str, tail: &str, cap: usize) {
-    if !has_message(Lang::EnUs, key) {
+fn set_localizations(texts: &Texts, object: &mut Map<String, Value>, field: &str, key: &str, tail: &str, cap: usize) {
+    if !texts[0].1.contains_key(key) {
         return;
     }
-    let texts: Map<String, Value> = Lang::ALL
-        .into_iter()
-        .filter(|lang| *lang != Lang::EnUs && has_message(*lang, key))
-        .map(|lang| {
-            let text = format!("{}{tail}", say(lang, key, &FluentArgs::new()));
-            let text = crate::text::truncate(&text, cap);
+    let texts: Map<String, Value> = texts[1..]
+        .iter()
+        .filter_map(|(lang, plain)| Some((lang, plain.get(key)?)))
+        .map(|(lang, text)| {
+            let text = crate::text::truncate(&format!("{text}{tail}"), cap);
             (lang.code().to_owned(), Value::String(text))
         })
         .collect();
@@ -89,6 +94,9 @@ mod tests {
 
     use std::collections::HashSet;
 
+    use fluent_bundle::FluentArgs;
+
+    use crate::discord::words::messages::{has_message, say};
     use crate::domain::catalogue::Catalogue;
 
     /// Checks one command or option and everything under it; `siblings` holds the names taken beside

@@ -4,10 +4,12 @@
 //! A message missing in a language falls back to English, and one missing in English (a bug the
 //! catalogue tests catch) to a polite generic sentence, never to its key.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast::{Entry, Message, Pattern, PatternElement};
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use tracing::error;
 use unic_langid::LanguageIdentifier;
@@ -37,9 +39,15 @@ pub fn say(lang: Lang, id: &str, args: &FluentArgs) -> String {
     "Something went wrong on my side. Please try again.".to_owned()
 }
 
-/// One compiled catalogue per language, in [`Lang::ALL`]'s order.
-static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> =
-    LazyLock::new(|| SOURCES.iter().map(|(lang, source)| bundle(*lang, source)).collect());
+/// One compiled catalogue per language, in [`Lang::ALL`]'s order, each built the first time someone
+/// reads that language (a bot whose members all read English holds English alone).
+static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 8] = [const { OnceLock::new() }; 8];
+
+/// `lang`'s compiled catalogue.
+fn bundle_of(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    BUNDLES[index].get_or_init(|| bundle(lang, SOURCES[index].1))
+}
 
 /// A language's catalogue: its messages (a broken entry is skipped and logged), Discord's markup kept
 /// as written (no isolation marks), and `ORDINAL()` for "1st", "2nd".
@@ -86,8 +94,7 @@ fn category_name(category: PluralCategory) -> &'static str {
 
 /// The message `id` in `lang` alone, if that catalogue has it and it formats cleanly.
 fn format(lang: Lang, id: &str, args: &FluentArgs) -> Option<String> {
-    let index = Lang::ALL.iter().position(|l| *l == lang)?;
-    let bundle = &BUNDLES[index];
+    let bundle = bundle_of(lang);
     let pattern = bundle.get_message(id)?.value()?;
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, Some(args), &mut errors);
@@ -101,7 +108,28 @@ fn format(lang: Lang, id: &str, args: &FluentArgs) -> Option<String> {
 
 /// Whether `lang`'s own catalogue has the message `id` (not counting the English fallback).
 pub fn has_message(lang: Lang, id: &str) -> bool {
-    Lang::ALL.iter().position(|l| *l == lang).is_some_and(|i| BUNDLES[i].has_message(id))
+    bundle_of(lang).has_message(id)
+}
+
+/// Every message of `lang` that is plain text (no variables, no selectors), read from the catalogue's
+/// source without building its bundle: the commands' names and descriptions in every language, which
+/// registration needs at once, cost no catalogue kept in memory.
+pub fn plain_texts(lang: Lang) -> HashMap<&'static str, &'static str> {
+    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    let resource = match fluent_syntax::parser::parse(SOURCES[index].1) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    resource
+        .body
+        .into_iter()
+        .filter_map(|entry| match entry {
+            Entry::Message(Message { id, value: Some(Pattern { elements }), .. }) => match elements.as_slice() {
+                [PatternElement::TextElement { value }] => Some((id.name, *value)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
 }
 
 /// Every language's catalogue text, for the catalogue tests.
