@@ -230,14 +230,11 @@ impl Config {
             catalogue.without_partial_images();
         }
         let locale = get("EASEL_DEFAULT_LOCALE").unwrap_or_else(|| "en-US".to_owned());
-        let default_locale = crate::domain::lang::Lang::ALL
-            .into_iter()
-            .find(|l| l.code().eq_ignore_ascii_case(locale.trim()))
-            .ok_or(ConfigError::Invalid {
-                name: "EASEL_DEFAULT_LOCALE",
-                expected: "one of en-US, zh-CN, ja, es-ES, pt-BR, de, fr, ko",
-                got: locale,
-            })?;
+        let default_locale = crate::domain::lang::Lang::exact(&locale).ok_or(ConfigError::Invalid {
+            name: "EASEL_DEFAULT_LOCALE",
+            expected: "one of en-US, zh-CN, ja, es-ES, pt-BR, de, fr, ko",
+            got: locale,
+        })?;
         let translate_model = match get("EASEL_TRANSLATE_MODEL").map(|m| m.trim().to_owned()) {
             None => None,
             Some(model) if model.is_empty() => None,

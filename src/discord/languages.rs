@@ -47,10 +47,7 @@ impl Languages {
     /// Remembers the language Discord gives for `guild` (one entry per server the bot is in).
     pub fn learn(&self, guild: u64, locale: Option<&str>) {
         let Some(lang) = locale.and_then(Lang::from_code) else { return };
-        let mut servers = self.servers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if servers.get(&guild) != Some(&lang) {
-            servers.insert(guild, lang);
-        }
+        self.servers.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(guild, lang);
     }
 }
 

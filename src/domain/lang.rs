@@ -55,11 +55,21 @@ impl Lang {
         }
     }
 
+    /// The language whose code is exactly `code` (any case): what `EASEL_DEFAULT_LOCALE` takes.
+    pub fn exact(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// Its place in [`Lang::ALL`] (the order of the catalogues).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The language Discord's locale code names, if Easel speaks it (`en-GB` reads English, `es-419`
     /// Spanish); `None` for a language Easel does not speak.
     pub fn from_code(code: &str) -> Option<Lang> {
         let code = code.trim();
-        if let Some(exact) = Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(code)) {
+        if let Some(exact) = Lang::exact(code) {
             return Some(exact);
         }
         match code.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase().as_str() {
@@ -139,6 +149,11 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_knows_its_place_in_the_list() {
+        assert!(Lang::ALL.iter().enumerate().all(|(i, lang)| lang.index() == i));
+    }
 
     #[test]
     fn discord_codes_name_languages_easel_speaks_or_none() {

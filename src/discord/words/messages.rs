@@ -45,8 +45,7 @@ static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 8] = [const { OnceLock:
 
 /// `lang`'s compiled catalogue.
 fn bundle_of(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    BUNDLES[index].get_or_init(|| bundle(lang, SOURCES[index].1))
+    BUNDLES[lang.index()].get_or_init(|| bundle(lang, SOURCES[lang.index()].1))
 }
 
 /// A language's catalogue: its messages (a broken entry is skipped and logged), Discord's markup kept
@@ -107,6 +106,7 @@ fn format(lang: Lang, id: &str, args: &FluentArgs) -> Option<String> {
 }
 
 /// Whether `lang`'s own catalogue has the message `id` (not counting the English fallback).
+#[cfg(test)]
 pub fn has_message(lang: Lang, id: &str) -> bool {
     bundle_of(lang).has_message(id)
 }
@@ -115,8 +115,7 @@ pub fn has_message(lang: Lang, id: &str) -> bool {
 /// source without building its bundle: the commands' names and descriptions in every language, which
 /// registration needs at once, cost no catalogue kept in memory.
 pub fn plain_texts(lang: Lang) -> HashMap<&'static str, &'static str> {
-    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    let resource = match fluent_syntax::parser::parse(SOURCES[index].1) {
+    let resource = match fluent_syntax::parser::parse(SOURCES[lang.index()].1) {
         Ok(resource) | Err((resource, _)) => resource,
     };
     resource
@@ -130,11 +129,6 @@ pub fn plain_texts(lang: Lang) -> HashMap<&'static str, &'static str> {
             _ => None,
         })
         .collect()
-}
-
-/// Every language's catalogue text, for the catalogue tests.
-pub fn sources() -> &'static [(Lang, &'static str)] {
-    &SOURCES
 }
 
 /// A message in a language: `t!(lang, "id", name = value, …)`; values are strings or numbers (numbers

@@ -3,8 +3,6 @@
 //! text. Translations are scripted per prompt (anything else comes back marked as English); a number
 //! of calls can be made to fail with a 500.
 
-use std::time::Instant;
-
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -39,13 +37,7 @@ pub(super) async fn chat(State(state): State<Shared>, headers: HeaderMap, Json(b
         .map(str::to_owned);
     let (failing, translation) = {
         let mut inner = state.0.lock().unwrap();
-        inner.requests.push(Recorded {
-            at: Instant::now(),
-            path: "/v1/chat/completions".into(),
-            authorization: headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned),
-            body: body.clone(),
-            files: Vec::new(),
-        });
+        inner.requests.push(Recorded::now("/v1/chat/completions", &headers, body.clone(), Vec::new()));
         let failing = inner.chat_failures > 0;
         inner.chat_failures = inner.chat_failures.saturating_sub(1);
         let translation = user.as_ref().map(|u| inner.translations.get(u).cloned().unwrap_or(format!("(English) {u}")));

@@ -200,15 +200,17 @@ impl FakeOpenAi {
     }
 }
 
+impl Recorded {
+    /// A request arriving now at `path`.
+    fn now(path: &str, headers: &HeaderMap, body: Value, files: Vec<(String, Vec<u8>)>) -> Self {
+        let authorization = headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned);
+        Self { at: Instant::now(), path: path.to_owned(), authorization, body, files }
+    }
+}
+
 fn record(state: &Shared, path: &str, headers: &HeaderMap, body: Value, files: Vec<(String, Vec<u8>)>) -> Reply {
     let mut inner = state.0.lock().unwrap();
-    inner.requests.push(Recorded {
-        at: Instant::now(),
-        path: path.to_owned(),
-        authorization: headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned),
-        body,
-        files,
-    });
+    inner.requests.push(Recorded::now(path, headers, body, files));
     let reply = inner.script.pop_front().or_else(|| inner.default_reply.clone()).unwrap_or(Reply::Base64);
     drop(inner);
     state.1.notify_waiters();
@@ -233,13 +235,7 @@ async fn moderations(State(state): State<Shared>, headers: HeaderMap, Json(body)
     };
     {
         let mut inner = state.0.lock().unwrap();
-        inner.requests.push(Recorded {
-            at: Instant::now(),
-            path: "/v1/moderations".into(),
-            authorization: headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned),
-            body,
-            files: Vec::new(),
-        });
+        inner.requests.push(Recorded::now("/v1/moderations", &headers, body, Vec::new()));
     }
     state.1.notify_waiters();
     Json(json!({"id": "modr-1", "model": "omni-moderation-latest", "results": [{
