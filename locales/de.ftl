@@ -120,6 +120,7 @@ limit-in-flight = Du hast bereits so viele Bildanfragen in Bearbeitung, wie glei
 limit-images-per-day = Tageslimit für Bilder erreicht: noch { $left } von { $limit } pro 24 Stunden übrig, und diese Anfrage braucht { $needed }. Wieder mehr verfügbar: { $when }.
 limit-user-usd = Dein Tagesbudget ist fast aufgebraucht: noch { $left } von { $limit } pro 24 Stunden übrig, und diese Anfrage kostet etwa { $needed }. Wieder mehr verfügbar: { $when }.
 limit-guild-usd = Das tägliche Bildbudget dieses Servers ist fast aufgebraucht: noch { $left } von { $limit } übrig, und diese Anfrage kostet etwa { $needed }. Wieder mehr verfügbar: { $when }.
+limit-personal-usd = Dein persönliches Tagesbudget (für die Nutzung von Easel außerhalb von Servern, auf denen es installiert ist) ist fast aufgebraucht: noch { $left } von { $limit } pro 24 Stunden übrig, und diese Anfrage kostet etwa { $needed }. Wieder mehr verfügbar: { $when }.
 limit-global-usd = Das Monatsbudget des Bots ist fast aufgebraucht: noch { $left } übrig, und diese Anfrage kostet etwa { $needed }. Es wird { $when } zurückgesetzt.
 limit-bad-value-whole = `{ $value }` ist kein gültiger Wert für `{ $limit }`: Gib eine ganze Zahl von { $min } bis { $max } an ({ $unit }) oder `none` für kein Limit.
 limit-bad-value = `{ $value }` ist kein gültiger Wert für `{ $limit }`: Gib eine Zahl von { $min } bis { $max } an ({ $unit }) oder `none` für kein Limit.
@@ -216,6 +217,10 @@ edit-modal-title = Dieses Bild bearbeiten
 edit-modal-instruction = Was soll sich ändern?
 edit-modal-placeholder = z. B. gib dem Fuchs einen roten Schal
 edit-modal-which = Welches Bild (1 bis { $count })?
+menu-no-image = Diese Nachricht enthält kein Bild, mit dem Easel arbeiten kann. Bitte wähle eine Nachricht mit einem PNG-, JPEG- oder WebP-Bild.
+menu-which-image = Welches Bild? Wähle eines aus:
+menu-image-numbered = Bild { $number }
+menu-expired = Diese Auswahl ist abgelaufen. Bitte verwende das Apps-Menü der Nachricht noch einmal.
 edit-which-number = Bitte gib die Nummer des Bildes an, z. B. 1 oder 2.
 edit-no-such-image = Ich finde Bild { $number } in dieser Nachricht nicht.
 
@@ -614,6 +619,11 @@ desc-requests-policy-role = Für `Mitglieder ohne Rolle`
 desc-requests-policy-usd = Für `Anfragen über einer Kostengrenze`: USD
 desc-settings-language = Die Sprache, in der Easel dir antwortet (Standard: deine Discord-Sprache)
 name-language = sprache
+
+# Nachrichtenbefehle, so wie das Apps-Menü einer Nachricht sie nennt (Wörter, Großbuchstaben und
+# Leerzeichen erlaubt; höchstens 32 Zeichen).
+menu-edit-with-easel = Mit Easel bearbeiten
+menu-vary-with-easel = Mit Easel variieren
 
 # Feste Auswahlmöglichkeiten (Modellnamen, Größen und Qualitätsstufen bleiben unverändert).
 choice-most-votes = Meiste Stimmen

@@ -116,6 +116,7 @@ limit-in-flight = You already have { $limit } image request(s) in progress, the 
 limit-images-per-day = Daily image limit reached: { $left } left of { $limit } per 24 hours, and this request needs { $needed }. More frees up { $when }.
 limit-user-usd = Your daily budget is nearly spent: { $left } left of { $limit } per 24 hours, and this request costs about { $needed }. More frees up { $when }.
 limit-guild-usd = This server's daily image budget is nearly spent: { $left } left of { $limit }, and this request costs about { $needed }. More frees up { $when }.
+limit-personal-usd = Your personal daily budget (for using Easel outside servers that installed it) is nearly spent: { $left } left of { $limit } per 24 hours, and this request costs about { $needed }. More frees up { $when }.
 limit-global-usd = The bot's monthly budget is nearly spent: { $left } left, and this request costs about { $needed }. It resets { $when }.
 limit-bad-value-whole = `{ $value }` is not a value `{ $limit }` can take: give a whole number from { $min } to { $max } ({ $unit }), or `none` for no limit.
 limit-bad-value = `{ $value }` is not a value `{ $limit }` can take: give a number from { $min } to { $max } ({ $unit }), or `none` for no limit.
@@ -214,6 +215,10 @@ edit-modal-title = Edit this image
 edit-modal-instruction = What should change?
 edit-modal-placeholder = e.g. give the fox a red scarf
 edit-modal-which = Which image (1 to { $count })?
+menu-no-image = This message has no picture Easel can use. Pick a message with a PNG, JPEG or WebP image.
+menu-which-image = Which image? Pick one:
+menu-image-numbered = Image { $number }
+menu-expired = This choice has expired. Please use the message's Apps menu again.
 edit-which-number = Please give the image's number, such as 1 or 2.
 edit-no-such-image = I can't find image { $number } on that message.
 
@@ -588,6 +593,11 @@ desc-requests-policy-role = For `members without a role`
 desc-requests-policy-usd = For `requests over a cost`: USD
 desc-settings-language = The language Easel answers you in (default: your Discord language)
 name-language = language
+
+# Message commands, as a message's Apps menu names them (words, capitals and spaces allowed; at most
+# 32 characters).
+menu-edit-with-easel = Edit with Easel
+menu-vary-with-easel = Vary with Easel
 
 # Fixed choices (model names, sizes and qualities stay as they are).
 choice-most-votes = most votes

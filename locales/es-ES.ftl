@@ -123,6 +123,7 @@ limit-in-flight = { $limit ->
 limit-images-per-day = Has alcanzado el límite diario de imágenes: te quedan { $left } de { $limit } cada 24 horas y esta petición necesita { $needed }. Se liberarán más { $when }.
 limit-user-usd = Tu presupuesto diario está casi agotado: te quedan { $left } de { $limit } cada 24 horas y esta petición cuesta aproximadamente { $needed }. Se liberará más { $when }.
 limit-guild-usd = El presupuesto diario de imágenes de este servidor está casi agotado: quedan { $left } de { $limit } y esta petición cuesta aproximadamente { $needed }. Se liberará más { $when }.
+limit-personal-usd = Tu presupuesto diario personal (para usar Easel fuera de los servidores que lo han instalado) está casi agotado: te quedan { $left } de { $limit } cada 24 horas y esta petición cuesta aproximadamente { $needed }. Se liberará más { $when }.
 limit-global-usd = El presupuesto mensual del bot está casi agotado: quedan { $left } y esta petición cuesta aproximadamente { $needed }. Se renueva { $when }.
 limit-bad-value-whole = `{ $value }` no es un valor válido para `{ $limit }`: indica un número entero entre { $min } y { $max } ({ $unit }) o `none` para no poner límite.
 limit-bad-value = `{ $value }` no es un valor válido para `{ $limit }`: indica un número entre { $min } y { $max } ({ $unit }) o `none` para no poner límite.
@@ -219,6 +220,10 @@ edit-modal-title = Editar esta imagen
 edit-modal-instruction = ¿Qué quieres cambiar?
 edit-modal-placeholder = p. ej.: ponle una bufanda roja al zorro
 edit-modal-which = ¿Qué imagen (de 1 a { $count })?
+menu-no-image = Este mensaje no tiene ninguna imagen que Easel pueda usar. Elige un mensaje con una imagen PNG, JPEG o WebP.
+menu-which-image = ¿Qué imagen? Elige una:
+menu-image-numbered = Imagen { $number }
+menu-expired = Esta selección ha caducado. Vuelve a usar el menú Aplicaciones del mensaje.
 edit-which-number = Indica el número de la imagen, por ejemplo 1 o 2.
 edit-no-such-image = No encuentro la imagen { $number } en ese mensaje.
 
@@ -617,6 +622,11 @@ desc-requests-policy-role = Para «miembros sin un rol»
 desc-requests-policy-usd = Para «solicitudes por encima de un coste»: importe en USD
 desc-settings-language = El idioma en el que te responde Easel (por defecto: tu idioma de Discord)
 name-language = idioma
+
+# Comandos de mensaje, tal como los muestra el menú Aplicaciones de un mensaje (se admiten palabras,
+# mayúsculas y espacios; 32 caracteres como máximo).
+menu-edit-with-easel = Editar con Easel
+menu-vary-with-easel = Variar con Easel
 
 # Opciones fijas (los nombres de modelos, tamaños y calidades se quedan como están).
 choice-most-votes = más votadas

@@ -122,6 +122,7 @@ limit-in-flight = { $limit ->
 limit-images-per-day = Limite quotidienne d'images atteinte : il vous en reste { $left } sur { $limit } par 24 h, et cette demande en nécessite { $needed }. Vous en récupérerez { $when }.
 limit-user-usd = Votre budget quotidien est presque épuisé : il reste { $left } sur { $limit } par 24 h, et cette demande coûte environ { $needed }. Du budget se libérera { $when }.
 limit-guild-usd = Le budget quotidien d'images de ce serveur est presque épuisé : il reste { $left } sur { $limit }, et cette demande coûte environ { $needed }. Du budget se libérera { $when }.
+limit-personal-usd = Votre budget quotidien personnel (pour utiliser Easel en dehors des serveurs qui l'ont installé) est presque épuisé : il reste { $left } sur { $limit } par 24 h, et cette demande coûte environ { $needed }. Du budget se libérera { $when }.
 limit-global-usd = Le budget mensuel du bot est presque épuisé : il reste { $left }, et cette demande coûte environ { $needed }. Il sera renouvelé { $when }.
 limit-bad-value-whole = `{ $value }` n'est pas une valeur possible pour `{ $limit }` : indiquez un nombre entier de { $min } à { $max } ({ $unit }), ou `none` pour ne fixer aucune limite.
 limit-bad-value = `{ $value }` n'est pas une valeur possible pour `{ $limit }` : indiquez un nombre de { $min } à { $max } ({ $unit }), ou `none` pour ne fixer aucune limite.
@@ -221,6 +222,10 @@ edit-modal-title = Modifier cette image
 edit-modal-instruction = Que faut-il changer ?
 edit-modal-placeholder = Ex. : ajoutez une écharpe rouge au renard
 edit-modal-which = Quelle image (de 1 à { $count }) ?
+menu-no-image = Ce message ne contient aucune image utilisable par Easel. Veuillez choisir un message avec une image PNG, JPEG ou WebP.
+menu-which-image = Quelle image ? Choisissez-en une :
+menu-image-numbered = Image { $number }
+menu-expired = Ce choix a expiré. Veuillez utiliser à nouveau le menu Applications du message.
 edit-which-number = Veuillez indiquer le numéro de l'image, par exemple 1 ou 2.
 edit-no-such-image = Je ne trouve pas d'image n° { $number } dans ce message.
 
@@ -616,6 +621,11 @@ desc-requests-policy-role = Pour `membres sans un rôle donné`
 desc-requests-policy-usd = Pour `demandes au-delà d'un coût` : montant en USD
 desc-settings-language = La langue dans laquelle Easel vous répond (par défaut : celle de votre Discord)
 name-language = langue
+
+# Commandes de message, telles que le menu Applications d'un message les nomme (mots, majuscules et
+# espaces autorisés ; 32 caractères au plus).
+menu-edit-with-easel = Modifier avec Easel
+menu-vary-with-easel = Varier avec Easel
 
 # Choix fixes (les noms de modèles, les tailles et les qualités restent tels quels).
 choice-most-votes = les plus votées

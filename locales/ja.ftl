@@ -119,6 +119,7 @@ limit-in-flight = 進行中の画像リクエストがすでに{ $limit }件あ�
 limit-images-per-day = 1日の画像枚数の制限に達しました。24時間あたり{ $limit }枚のうち残りは{ $left }枚で、このリクエストには{ $needed }枚必要です。次に枠が空くのは{ $when }です。
 limit-user-usd = あなたの1日の予算が残りわずかです。24時間あたり{ $limit }のうち残りは{ $left }で、このリクエストには約{ $needed }かかります。次に予算が空くのは{ $when }です。
 limit-guild-usd = このサーバーの1日の画像予算が残りわずかです。{ $limit }のうち残りは{ $left }で、このリクエストには約{ $needed }かかります。次に予算が空くのは{ $when }です。
+limit-personal-usd = あなた個人の1日の予算（Easelを導入したサーバー以外でEaselを使うための予算）が残りわずかです。24時間あたり{ $limit }のうち残りは{ $left }で、このリクエストには約{ $needed }かかります。次に予算が空くのは{ $when }です。
 limit-global-usd = ボットの月間予算が残りわずかです。残りは{ $left }で、このリクエストには約{ $needed }かかります。予算のリセットは{ $when }です。
 limit-bad-value-whole = `{ $value }`は`{ $limit }`に設定できない値です。{ $min }〜{ $max }の整数（{ $unit }）を指定するか、制限なしにする場合は`none`と入力してください。
 limit-bad-value = `{ $value }`は`{ $limit }`に設定できない値です。{ $min }〜{ $max }の数値（{ $unit }）を指定するか、制限なしにする場合は`none`と入力してください。
@@ -211,6 +212,10 @@ edit-modal-title = この画像を編集
 edit-modal-instruction = どのように変更しますか？
 edit-modal-placeholder = 例：キツネに赤いマフラーを巻く
 edit-modal-which = どの画像を編集しますか？（1〜{ $count }）
+menu-no-image = このメッセージには、Easelで使える画像がありません。PNG、JPEG、WebP形式の画像があるメッセージを選んでください。
+menu-which-image = どの画像にしますか？1つ選んでください。
+menu-image-numbered = 画像{ $number }
+menu-expired = この選択は有効期限が切れました。もう一度、メッセージの「アプリ」メニューから操作してください。
 edit-which-number = 画像の番号を入力してください（1、2など）。
 edit-no-such-image = そのメッセージに画像{ $number }が見つかりません。
 
@@ -585,6 +590,11 @@ desc-requests-policy-role = 「ロールを持たないメンバー」を選ん�
 desc-requests-policy-usd = 「一定額を超えるリクエスト」を選んだ場合の金額（米ドル）
 desc-settings-language = Easelが応答する言語（デフォルト：Discordの言語設定）
 name-language = 言語
+
+# メッセージコマンド：メッセージの「アプリ」メニューに表示される名前です（単語・大文字・空白を使えます。
+# 最大32文字）。
+menu-edit-with-easel = Easelで編集
+menu-vary-with-easel = Easelでバリエーションを作成
 
 # 固定の選択肢（モデル名、サイズ、品質はそのまま）。
 choice-most-votes = 得票数順

@@ -124,6 +124,7 @@ limit-in-flight = 이미 진행 중인 이미지 요청이 { $limit }개로, 동
 limit-images-per-day = 일일 이미지 제한에 도달했어요. 24시간 기준 { $limit }장 중 { $left }장 남았는데, 이 요청에는 { $needed }장이 필요해요. { $when } 다시 여유가 생겨요.
 limit-user-usd = 내 일일 예산이 거의 소진됐어요. 24시간 기준 { $limit } 중 { $left } 남았는데, 이 요청에는 약 { $needed }의 비용이 들어요. { $when } 다시 여유가 생겨요.
 limit-guild-usd = 이 서버의 일일 이미지 예산이 거의 소진됐어요. { $limit } 중 { $left } 남았는데, 이 요청에는 약 { $needed }의 비용이 들어요. { $when } 다시 여유가 생겨요.
+limit-personal-usd = 내 개인 일일 예산(Easel을 설치한 서버 밖에서 Easel을 쓸 때의 예산)이 거의 소진됐어요. 24시간 기준 { $limit } 중 { $left } 남았는데, 이 요청에는 약 { $needed }의 비용이 들어요. { $when } 다시 여유가 생겨요.
 limit-global-usd = 봇의 월간 예산이 거의 소진됐어요. { $left } 남았는데, 이 요청에는 약 { $needed }의 비용이 들어요. 예산은 { $when } 초기화돼요.
 limit-bad-value-whole = `{ $limit }`에는 `{ $value }` 값을 쓸 수 없어요. { $min }~{ $max } 사이의 정수({ $unit })를 입력하거나, 제한을 없애려면 `none`을 입력해 주세요.
 limit-bad-value = `{ $limit }`에는 `{ $value }` 값을 쓸 수 없어요. { $min }~{ $max } 사이의 숫자({ $unit })를 입력하거나, 제한을 없애려면 `none`을 입력해 주세요.
@@ -216,6 +217,10 @@ edit-modal-title = 이미지 편집
 edit-modal-instruction = 무엇을 바꿀까요?
 edit-modal-placeholder = 예: 여우에게 빨간 목도리를 둘러 주세요
 edit-modal-which = 몇 번째 이미지인가요? (1~{ $count })
+menu-no-image = 이 메시지에는 Easel이 사용할 수 있는 이미지가 없어요. PNG, JPEG, WebP 이미지가 있는 메시지를 선택해 주세요.
+menu-which-image = 어떤 이미지로 할까요? 하나를 선택해 주세요.
+menu-image-numbered = { $number }번 이미지
+menu-expired = 선택 가능한 시간이 지났어요. 메시지의 앱 메뉴를 다시 사용해 주세요.
 edit-which-number = 1이나 2처럼 이미지 번호를 입력해 주세요.
 edit-no-such-image = 이 메시지에서 { $number }번 이미지를 찾을 수 없어요.
 
@@ -591,6 +596,11 @@ desc-requests-policy-role = `지정한 역할이 없는 멤버`를 고른 경우
 desc-requests-policy-usd = `일정 비용을 넘는 요청`을 고른 경우의 기준 금액 (미국 달러)
 desc-settings-language = Easel이 답할 언어 (기본값: 내 Discord 언어)
 name-language = 언어
+
+# 메시지 명령어: 메시지의 앱 메뉴에 표시되는 이름이에요 (단어, 대문자, 공백을 쓸 수 있고
+# 최대 32자예요).
+menu-edit-with-easel = Easel로 편집
+menu-vary-with-easel = Easel로 변형
 
 # 고정 선택지 (모델 이름, 크기, 품질은 그대로 둬요).
 choice-most-votes = 투표 많은 순

@@ -120,6 +120,7 @@ limit-in-flight = Você já atingiu o máximo de pedidos de imagem em andamento 
 limit-images-per-day = Limite diário de imagens atingido: restam { $left } de { $limit } por 24 horas, e este pedido precisa de { $needed }. Mais imagens ficam disponíveis { $when }.
 limit-user-usd = Seu orçamento diário está quase esgotado: restam { $left } de { $limit } por 24 horas, e este pedido custa cerca de { $needed }. Mais saldo fica disponível { $when }.
 limit-guild-usd = O orçamento diário de imagens deste servidor está quase esgotado: restam { $left } de { $limit }, e este pedido custa cerca de { $needed }. Mais saldo fica disponível { $when }.
+limit-personal-usd = Seu orçamento diário pessoal (para usar o Easel fora dos servidores que o instalaram) está quase esgotado: restam { $left } de { $limit } por 24 horas, e este pedido custa cerca de { $needed }. Mais saldo fica disponível { $when }.
 limit-global-usd = O orçamento mensal do bot está quase esgotado: restam { $left }, e este pedido custa cerca de { $needed }. Ele é renovado { $when }.
 limit-bad-value-whole = `{ $value }` não é um valor válido para `{ $limit }`: informe um número inteiro de { $min } a { $max } ({ $unit }) ou `none` para não ter limite.
 limit-bad-value = `{ $value }` não é um valor válido para `{ $limit }`: informe um número de { $min } a { $max } ({ $unit }) ou `none` para não ter limite.
@@ -216,6 +217,10 @@ edit-modal-title = Editar esta imagem
 edit-modal-instruction = O que deve mudar?
 edit-modal-placeholder = ex.: coloque um cachecol vermelho na raposa
 edit-modal-which = Qual imagem (1 a { $count })?
+menu-no-image = Esta mensagem não tem nenhuma imagem que o Easel possa usar. Escolha uma mensagem com uma imagem PNG, JPEG ou WebP.
+menu-which-image = Qual imagem? Escolha uma:
+menu-image-numbered = Imagem { $number }
+menu-expired = Esta escolha expirou. Use novamente o menu Apps da mensagem.
 edit-which-number = Informe o número da imagem, como 1 ou 2.
 edit-no-such-image = Não encontrei a imagem { $number } nessa mensagem.
 
@@ -622,6 +627,11 @@ desc-requests-policy-role = Para `membros sem um cargo`
 desc-requests-policy-usd = Para `pedidos acima de um custo`: valor em USD
 desc-settings-language = O idioma em que o Easel responde a você (padrão: o idioma do seu Discord)
 name-language = idioma
+
+# Comandos de mensagem, como aparecem no menu Apps de uma mensagem (palavras, maiúsculas e espaços
+# permitidos; no máximo 32 caracteres).
+menu-edit-with-easel = Editar com o Easel
+menu-vary-with-easel = Variar com o Easel
 
 # Escolhas fixas (nomes de modelos, tamanhos e qualidades ficam como estão).
 choice-most-votes = mais votados

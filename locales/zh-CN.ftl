@@ -115,6 +115,7 @@ limit-in-flight = 你已有{ $limit }个图片请求正在进行，已达到同�
 limit-images-per-day = 已达到每日图片限制：每24小时{ $limit }张，还剩{ $left }张，而此请求需要{ $needed }张。{ $when }会有更多额度。
 limit-user-usd = 你的每日预算即将用完：每24小时{ $limit }，还剩{ $left }，而此请求约需{ $needed }。{ $when }会有更多额度。
 limit-guild-usd = 本服务器的每日图片预算即将用完：共{ $limit }，还剩{ $left }，而此请求约需{ $needed }。{ $when }会有更多额度。
+limit-personal-usd = 你的个人每日预算（在安装了 Easel 的服务器之外使用 Easel 时适用）即将用完：每24小时{ $limit }，还剩{ $left }，而此请求约需{ $needed }。{ $when }会有更多额度。
 limit-global-usd = 机器人的每月预算即将用完：还剩{ $left }，而此请求约需{ $needed }。预算将在{ $when }重置。
 limit-bad-value-whole = `{ $limit }`不能取值`{ $value }`：请填写{ $min }到{ $max }之间的整数（{ $unit }），或填写`none`表示不限制。
 limit-bad-value = `{ $limit }`不能取值`{ $value }`：请填写{ $min }到{ $max }之间的数字（{ $unit }），或填写`none`表示不限制。
@@ -207,6 +208,10 @@ edit-modal-title = 编辑此图片
 edit-modal-instruction = 需要修改什么？
 edit-modal-placeholder = 例如：给狐狸围上一条红围巾
 edit-modal-which = 编辑哪张图片（1到{ $count }）？
+menu-no-image = 这条消息里没有 Easel 可以使用的图片。请选择一条带有 PNG、JPEG 或 WebP 图片的消息。
+menu-which-image = 使用哪张图片？请选择一张：
+menu-image-numbered = 图片{ $number }
+menu-expired = 此选择已过期。请重新使用该消息的“应用”菜单。
 edit-which-number = 请填写图片编号，例如1或2。
 edit-no-such-image = 在那条消息中找不到第{ $number }张图片。
 
@@ -581,6 +586,11 @@ desc-requests-policy-role = 用于“没有指定身份组的成员”
 desc-requests-policy-usd = 用于“费用超过指定金额的申请”：金额（美元）
 desc-settings-language = Easel 回复你时使用的语言（默认：你的 Discord 语言）
 name-language = 语言
+
+# 消息命令在消息的“应用”菜单中显示的名称（可以使用单词、大写字母和空格；最多
+# 32 个字符）。
+menu-edit-with-easel = 用 Easel 编辑
+menu-vary-with-easel = 用 Easel 生成变体
 
 # 固定选项（模型名称、尺寸和质量保持原样）。
 choice-most-votes = 票数最多

@@ -112,7 +112,11 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     )
     .with_moderation(Arc::clone(&moderation))
     .with_known(config.catalogue.clone())
-    .with_guild_usd_max(config.trust.guild_usd_per_day_max);
+    .with_guild_usd_max(config.trust.guild_usd_per_day_max)
+    .with_personal(crate::jobs::admission::Personal {
+        home: config.discord_guild_id,
+        usd_per_day: if config.trust.personal_use() { config.trust.personal_usd_per_day } else { 0.0 },
+    });
     let admission = Arc::new(admission);
     let watch = watch::ModelWatch {
         backends: backends.clone(),
@@ -206,6 +210,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         gateway,
         channel_log,
         languages,
+        menus: Arc::default(),
     };
     let served = discord::serve(&config, Arc::new(services), shutdown).await;
     let _ = stop_http.send(());

@@ -20,6 +20,15 @@ use crate::mirror::Mirror;
 /// The longest prompt suffix a member may save.
 pub const MAX_SUFFIX_CHARS: usize = 500;
 
+/// The key a member's own settings are kept under, for their jobs outside a server that installed
+/// Easel (direct messages, group DMs, servers where only they installed it): no server has id 0.
+pub const PERSONAL: u64 = 0;
+
+/// The key a member's settings are kept under where they ask: their server, else [`PERSONAL`].
+pub fn scope_key(guild: Option<u64>) -> u64 {
+    guild.unwrap_or(PERSONAL)
+}
+
 /// A member's saved defaults; `None` is "not set".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberSettings {

@@ -17,7 +17,7 @@ pub mod servers;
 pub mod shards;
 pub mod trust;
 
-use read::{beside, bool_var, http_addr, image_hosts, limits_from, parse_var, per_minute, ranged, url_var};
+use read::{beside, bool_var, chat_model, http_addr, image_hosts, limits_from, parse_var, per_minute, ranged, url_var};
 
 use crate::secret::Secret;
 
@@ -134,6 +134,9 @@ pub struct Config {
     /// `EASEL_TRANSLATE_MODEL`: the chat model on the OpenAI-compatible server that renders prompts in
     /// English for models that read English only (`None`: off).
     pub translate_model: Option<String>,
+    /// `EASEL_DESCRIBE_MODEL`: the vision-capable chat model on the OpenAI-compatible server that turns
+    /// an image into prompt suggestions for `/describe` when no Stable Diffusion server does (`None`: off).
+    pub describe_model: Option<String>,
     /// `EASEL_DATABASE_CA`: a PEM file of the certificates a TLS database's certificate must chain to,
     /// instead of the system's roots (a hosted Postgres's own CA).
     pub database_ca: Option<PathBuf>,
@@ -235,18 +238,8 @@ impl Config {
             expected: "one of en-US, zh-CN, ja, es-ES, pt-BR, de, fr, ko",
             got: locale,
         })?;
-        let translate_model = match get("EASEL_TRANSLATE_MODEL").map(|m| m.trim().to_owned()) {
-            None => None,
-            Some(model) if model.is_empty() => None,
-            Some(model) if model.len() <= 100 && !model.contains(char::is_whitespace) => Some(model),
-            Some(model) => {
-                return Err(ConfigError::Invalid {
-                    name: "EASEL_TRANSLATE_MODEL",
-                    expected: "a chat model's name on the OpenAI-compatible server, e.g. gpt-4.1-mini",
-                    got: model,
-                })
-            }
-        };
+        let translate_model = chat_model(&get, "EASEL_TRANSLATE_MODEL")?;
+        let describe_model = chat_model(&get, "EASEL_DESCRIBE_MODEL")?;
         Ok(Self {
             trust: trust::Trust::from_lookup(&get, &limits)?,
             discord_token: Secret::new(discord_token),
@@ -288,6 +281,7 @@ impl Config {
             preview_every,
             default_locale,
             translate_model,
+            describe_model,
             database_ca: get("EASEL_DATABASE_CA").filter(|p| !p.trim().is_empty()).map(PathBuf::from),
             shards: match get("EASEL_SHARDS") {
                 None => shards::ShardPlan::All,

@@ -113,3 +113,20 @@ pub(super) fn parse_var<T: std::str::FromStr>(
 ) -> Result<Option<T>, ConfigError> {
     get(name).map(|raw| raw.parse().map_err(|_| ConfigError::Invalid { name, expected, got: raw.clone() })).transpose()
 }
+
+/// A chat model's name on the OpenAI-compatible server (`None` when unset or empty).
+pub(super) fn chat_model(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+) -> Result<Option<String>, ConfigError> {
+    match get(name).map(|m| m.trim().to_owned()) {
+        None => Ok(None),
+        Some(model) if model.is_empty() => Ok(None),
+        Some(model) if model.len() <= 100 && !model.contains(char::is_whitespace) => Ok(Some(model)),
+        Some(model) => Err(ConfigError::Invalid {
+            name,
+            expected: "a chat model's name on the OpenAI-compatible server, e.g. gpt-4.1-mini",
+            got: model,
+        }),
+    }
+}

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use super::{ranged, ConfigError};
+
 use crate::domain::limits::{LimitName, Limits};
 
 /// The owner's trust settings.
@@ -20,6 +21,19 @@ pub struct Trust {
     /// `EASEL_RETAIN_DAYS`: after this long, jobs, audit entries and requests lose their prompt text and
     /// links (the ledger's figures stay). Default 90 days.
     pub retain: Duration,
+    /// `EASEL_USER_INSTALL`: whether members may install Easel to their own account and use its image
+    /// commands in direct messages, group DMs and servers that never invited it (default true).
+    pub user_install: bool,
+    /// `EASEL_PERSONAL_USD_PER_DAY`: what one member may spend a rolling day on their own jobs, those
+    /// outside a server that installed Easel (default 0.50; `0` turns personal use off).
+    pub personal_usd_per_day: f64,
+}
+
+impl Trust {
+    /// Whether members may use Easel outside the servers that installed it.
+    pub fn personal_use(&self) -> bool {
+        self.user_install && self.personal_usd_per_day > 0.0
+    }
 }
 
 impl Trust {
@@ -60,6 +74,14 @@ impl Trust {
             guild_usd_per_day_max,
             requests_open_max: ranged(get, "EASEL_REQUESTS_OPEN_MAX", "requests", 1..=100, 3)? as u32,
             retain: Duration::from_secs(ranged(get, "EASEL_RETAIN_DAYS", "days", 1..=3650, 90)? * 86_400),
+            user_install: super::bool_var(get, "EASEL_USER_INSTALL", true)?,
+            personal_usd_per_day: match get("EASEL_PERSONAL_USD_PER_DAY") {
+                None => 0.50,
+                Some(raw) => LimitName::UserUsdPerDay
+                    .parse(&raw)
+                    .map_err(|e| ConfigError::Limit { name: "EASEL_PERSONAL_USD_PER_DAY", reason: e.to_string() })?
+                    .unwrap_or(0.0),
+            },
         })
     }
 }

@@ -70,7 +70,7 @@ pub fn definitions() -> Vec<CreateCommand> {
 pub(super) async fn actor(http: &Http, services: &Services, asked: Asked<'_>) -> Actor {
     let authority = asked.authority(http, services).await;
     Actor {
-        guild_id: asked.guild().map(GuildId::get),
+        guild_id: asked.server().map(GuildId::get),
         user_id: asked.user().id.get(),
         can_manage: authority.manage,
         can_moderate: authority.moderate,

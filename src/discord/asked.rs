@@ -13,9 +13,9 @@ use std::sync::Arc;
 
 use futures_util::FutureExt;
 use serenity::all::{
-    ChannelId, CommandInteraction, ComponentInteraction, CreateActionRow, CreateAllowedMentions,
-    CreateInteractionResponse, CreateInteractionResponseMessage, EditInteractionResponse, GuildId, InteractionId,
-    Member, ModalInteraction, RoleId, User,
+    AuthorizingIntegrationOwner, ChannelId, CommandInteraction, ComponentInteraction, CreateActionRow,
+    CreateAllowedMentions, CreateInteractionResponse, CreateInteractionResponseMessage, EditInteractionResponse,
+    GuildId, InteractionId, Member, ModalInteraction, Permissions, RoleId, User,
 };
 use serenity::builder::Builder;
 use serenity::http::Http;
@@ -88,6 +88,32 @@ impl Asked<'_> {
         }
     }
 
+    /// The server whose job this is: the server it was sent in when that server installed Easel;
+    /// `None` for the member's own (a direct message, a group DM, a server where only the member
+    /// installed Easel). A modal carries no installation (serenity drops it): its callers decide from
+    /// the job it belongs to.
+    pub(crate) fn server(&self) -> Option<GuildId> {
+        let guild = self.guild()?;
+        let owners = match self {
+            Self::Command(c) => &c.authorizing_integration_owners,
+            Self::Click(c) => &c.authorizing_integration_owners,
+            Self::Modal(_) => return Some(guild),
+        };
+        // Interactions from before user installs carry no owners: the server's.
+        let by_server = owners.0.is_empty()
+            || owners.0.iter().any(|o| matches!(o, AuthorizingIntegrationOwner::GuildInstall(Some(g)) if *g == guild));
+        by_server.then_some(guild)
+    }
+
+    /// Whether Discord shows every answer to the member alone whatever Easel asks: a server that did
+    /// not install Easel and does not let this member use external apps there.
+    pub(crate) fn forced_private(&self) -> bool {
+        if self.guild().is_none() || self.server().is_some() {
+            return false;
+        }
+        self.member().and_then(|m| m.permissions).is_some_and(|p| !p.contains(Permissions::USE_EXTERNAL_APPS))
+    }
+
     /// The channel it was sent in.
     pub(crate) fn channel(&self) -> ChannelId {
         match self {
@@ -109,7 +135,8 @@ impl Asked<'_> {
     /// The language the sender reads: their `/settings language` when memory knows it, else their
     /// client's, else the bot's default.
     pub(crate) fn lang(&self, services: &Services) -> Lang {
-        let saved = self.guild().and_then(|g| services.settings.known(g.get(), self.user().id.get()));
+        let key = crate::community::settings::scope_key(self.server().map(GuildId::get));
+        let saved = services.settings.known(key, self.user().id.get());
         services.languages.member(saved.and_then(|s| s.language).as_deref(), Some(self.locale()))
     }
 
@@ -134,7 +161,7 @@ impl Asked<'_> {
     /// What the sender may do in the server, from the server's roles and owner (never the channel's
     /// overwrites); an ordinary member outside a server.
     pub(crate) async fn authority(&self, http: &Http, services: &Services) -> Authority {
-        let Some(guild) = self.guild() else { return Authority::NONE };
+        let Some(guild) = self.server() else { return Authority::NONE };
         services.rights.of(http, guild, self.user().id, self.roles()).await
     }
 
@@ -229,7 +256,7 @@ pub(crate) async fn ask_for_job(
 /// asked, where, under `id`.
 pub(crate) fn placeholder(asked: Asked<'_>, id: crate::domain::request::JobId) -> JobRequest {
     let requester =
-        super::commands::requester_of(asked.user().id, asked.guild(), asked.channel(), None, asked.locale());
+        super::commands::requester_of(asked.user().id, asked.server(), asked.channel(), None, asked.locale());
     JobRequest::new(id, crate::domain::request::Command::Generate, requester, 0)
 }
 
@@ -273,6 +300,8 @@ async fn submit_job(
         // The member's privacy is not known: their answer is private until it is.
         request.private = true;
     }
+    // Where Discord shows the answers to the member alone, the job is private from the start.
+    request.private |= asked.forced_private();
     let approval = approval_from_memory(services, asked, &request, known);
     let private = request.private || approval != Approval::No;
     if let Err(e) = asked.defer(http, private).await {
@@ -293,7 +322,10 @@ async fn submit_job(
         Ok(spec) => spec,
         Err(e) => return explain(http, services, &request, ticket, &e).await,
     };
-    request.requester.is_manager = asked.authority(http, services).await.manage;
+    // The managers' exemption holds in their server; a member's own job has none.
+    if request.requester.guild_id.is_some() {
+        request.requester.is_manager = asked.authority(http, services).await.manage;
+    }
     // The deferral decided who sees the answer: a private deferral's result is private.
     request.private = private;
     let covered = match request.requester.guild_id {
@@ -331,18 +363,18 @@ async fn card_picture(
 /// Applies what memory knows of the member's settings (a command: their defaults and privacy; a click:
 /// their privacy). Returns whether they were known.
 fn settings_known(services: &Services, request: &mut JobRequest, origin: Origin) -> bool {
-    let Some(guild) = request.requester.guild_id else { return true };
-    let Some(saved) = services.settings.known(guild, request.requester.user_id) else { return false };
+    let key = crate::community::settings::scope_key(request.requester.guild_id);
+    let Some(saved) = services.settings.known(key, request.requester.user_id) else { return false };
     apply(services, request, origin, saved);
     true
 }
 
 /// Reads the member's settings from the store (memory did not know them) and applies them.
 async fn read_settings(services: &Services, request: &mut JobRequest, origin: Origin) -> Result<(), JobError> {
-    let Some(guild) = request.requester.guild_id else { return Ok(()) };
+    let key = crate::community::settings::scope_key(request.requester.guild_id);
     let saved = services
         .settings
-        .read(guild, request.requester.user_id)
+        .read(key, request.requester.user_id)
         .await
         .map_err(|e| JobError::unexpected("reading the member's settings", e))?;
     apply(services, request, origin, saved);

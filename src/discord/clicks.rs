@@ -30,9 +30,6 @@ pub(super) async fn result_clicked(
 ) {
     let asked = Asked::Click(click);
     let lang = asked.lang(services);
-    if click.guild_id.is_none() {
-        return asked.reply_ephemeral(http, &t!(lang, "servers-only")).await;
-    }
     let Some(original) = services.jobs.stored(&job_id.into()).await else {
         return asked.reply_ephemeral(http, &t!(lang, "click-not-on-record")).await;
     };
@@ -53,7 +50,7 @@ pub(super) async fn result_clicked(
         },
         _ => None,
     };
-    let request = follow_up(&original.request, action, the_click(Asked::Click(click), image));
+    let request = follow_up(&original.request, action, the_click(asked, asked.server(), image));
     ask_for_job(http, services, asked, request, Origin::Click).await;
 }
 
@@ -67,35 +64,32 @@ fn may_click(click: &ComponentInteraction, original: &StoredJob) -> Result<(), R
     if !carried {
         return Err(|lang| t!(lang, "click-not-on-record"));
     }
-    may_act_on(original, click.guild_id, click.user.id)
+    may_act_on(original, Asked::Click(click).server(), click.user.id)
 }
 
-/// Whether `user`, in `guild`, may act on `original`: only in the job's own server, and on a private
-/// job only its requester.
 /// Why a click does nothing, in the clicker's language.
 type Refusal = fn(Lang) -> String;
 
-fn may_act_on(original: &StoredJob, guild: Option<GuildId>, user: UserId) -> Result<(), Refusal> {
-    if original.request.requester.guild_id != guild.map(GuildId::get) {
+/// Whether `user`, asking for `server`'s job (`None`: their own), may act on `original`: only in the
+/// job's own server; on a private job or a member's own job, only its requester.
+fn may_act_on(original: &StoredJob, server: Option<GuildId>, user: UserId) -> Result<(), Refusal> {
+    if original.request.requester.guild_id != server.map(GuildId::get) {
         return Err(|lang| t!(lang, "click-other-server"));
     }
-    if original.request.private && original.request.requester.user_id != user.get() {
+    let personal = original.request.requester.guild_id.is_none();
+    if (original.request.private || personal) && original.request.requester.user_id != user.get() {
         return Err(|lang| t!(lang, "click-private"));
     }
     Ok(())
 }
 
-/// Who clicked (a button, or the Edit form's submit), and the image they chose.
-fn the_click(asked: Asked<'_>, image: Option<SourceImage>) -> Click {
+/// Who clicked (a button, or the Edit form's submit) for `server`'s job (`None`: their own), and the
+/// image they chose.
+fn the_click(asked: Asked<'_>, server: Option<GuildId>, image: Option<SourceImage>) -> Click {
+    let roles = server.map(|_| asked.roles());
     Click {
         id: JobId(asked.id().to_string()),
-        requester: commands::requester_of(
-            asked.user().id,
-            asked.guild(),
-            asked.channel(),
-            Some(asked.roles()),
-            asked.locale(),
-        ),
+        requester: commands::requester_of(asked.user().id, server, asked.channel(), roles, asked.locale()),
         upload_limit: asked.upload_limit(),
         image,
     }
@@ -174,7 +168,9 @@ pub(super) async fn edit_submitted(http: &Arc<Http>, services: &Services, modal:
     let Some(original) = services.jobs.stored(&job_id.into()).await else {
         return asked.reply_ephemeral(http, &t!(lang, "click-not-on-record")).await;
     };
-    if may_act_on(&original, modal.guild_id, modal.user.id).is_err() {
+    // A modal carries no installation: the job's own scope, in the server it was asked in.
+    let server = original.request.requester.guild_id.map(GuildId::new);
+    if server.is_some_and(|s| modal.guild_id != Some(s)) || may_act_on(&original, server, modal.user.id).is_err() {
         return asked.reply_ephemeral(http, &t!(lang, "click-not-on-record")).await;
     }
     let value = |id: &str| {
@@ -195,6 +191,6 @@ pub(super) async fn edit_submitted(http: &Arc<Http>, services: &Services, modal:
     let Some(image) = image else {
         return asked.reply_ephemeral(http, &t!(lang, "edit-no-such-image", number = k)).await;
     };
-    let request = follow_up(&original.request, Action::Edit { instruction }, the_click(asked, Some(image)));
+    let request = follow_up(&original.request, Action::Edit { instruction }, the_click(asked, server, Some(image)));
     ask_for_job(http, services, asked, request, Origin::Click).await;
 }

@@ -2,7 +2,8 @@
 //! options become a [`JobRequest`]. No rule about what is allowed lives here: the core decides.
 
 use serenity::all::{
-    ChannelId, CommandInteraction, CommandOptionType, CreateCommand, CreateCommandOption, GuildId, RoleId, UserId,
+    ChannelId, CommandInteraction, CommandOptionType, CommandType, CreateCommand, CreateCommandOption, GuildId, RoleId,
+    UserId,
 };
 
 use super::options::Options;
@@ -24,7 +25,6 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
 
     let mut generate = CreateCommand::new("generate")
         .description("Turn a prompt into an image")
-        .dm_permission(false)
         .add_option(prompt_option(true))
         .add_option(choices("model", "Which model draws it", &all_models))
         .add_option(choices("size", "Image size", &catalogue.all_sizes()))
@@ -74,14 +74,12 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
 
     let hd = CreateCommand::new("hd")
         .description("Turn a prompt into an image at the model's top quality")
-        .dm_permission(false)
         .add_option(prompt_option(true))
         .add_option(choices("model", "Which model draws it", &all_models))
         .add_option(choices("size", "Image size", &catalogue.all_sizes()));
 
     let mut variation = CreateCommand::new("variation")
         .description("Make a new take on an image you upload")
-        .dm_permission(false)
         .add_option(
             CreateCommandOption::new(CommandOptionType::Attachment, "image", "A PNG, JPEG or WebP picture")
                 .required(true),
@@ -91,13 +89,46 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
         variation = variation.add_option(choices("model", "Which model varies it", &varying));
     }
     variation = variation.add_option(count_option(max_n));
-    let cancel = CreateCommand::new("cancel")
-        .description("Cancel your latest image request that is waiting or in progress")
-        .dm_permission(false);
+    let cancel =
+        CreateCommand::new("cancel").description("Cancel your latest image request that is waiting or in progress");
     let mut commands = vec![generate, hd, variation, cancel, styles_command(catalogue, &all_models)];
     commands.extend(edit_command(catalogue, max_n));
     commands.extend(member_commands(catalogue, &all_models));
+    if catalogue.models().iter().any(|m| m.can_edit()) {
+        commands.push(CreateCommand::new(EDIT_MESSAGE).kind(CommandType::Message));
+    }
+    if !varying.is_empty() {
+        commands.push(CreateCommand::new(VARY_MESSAGE).kind(CommandType::Message));
+    }
     commands
+}
+
+/// The message command (a message's Apps menu) that edits the message's image.
+pub const EDIT_MESSAGE: &str = "Edit with Easel";
+/// The message command that makes a variation of the message's image.
+pub const VARY_MESSAGE: &str = "Vary with Easel";
+
+/// The commands a member may use wherever they use Easel: in servers that installed it, and for their
+/// own jobs in direct messages, group DMs and servers where only they installed it. The rest (limits,
+/// moderation, community requests) belong to a server.
+const EVERYWHERE: [&str; 12] = [
+    "generate",
+    "hd",
+    "variation",
+    "edit",
+    "styles",
+    "cancel",
+    "show",
+    "settings",
+    "help",
+    "usage",
+    EDIT_MESSAGE,
+    VARY_MESSAGE,
+];
+
+/// Whether command `name` works outside the servers that installed Easel (see [`EVERYWHERE`]).
+pub fn works_everywhere(name: &str) -> bool {
+    EVERYWHERE.contains(&name)
 }
 
 /// `/edit`, when an offered model can edit.
@@ -109,7 +140,6 @@ fn edit_command(catalogue: &Catalogue, max_n: u8) -> Option<CreateCommand> {
     let image = |name: &str, what: &str| CreateCommandOption::new(CommandOptionType::Attachment, name, what);
     let mut edit = CreateCommand::new("edit")
         .description("Change an image you upload, everywhere or only where a mask marks")
-        .dm_permission(false)
         .add_option(image("image", "A PNG, JPEG or WebP picture").required(true))
         .add_option(prompt_option(true).description("What to change"))
         .add_option(image("mask", "Same size as the image: white where it should change, black where it should stay"));
@@ -124,7 +154,6 @@ fn edit_command(catalogue: &Catalogue, max_n: u8) -> Option<CreateCommand> {
 fn styles_command(catalogue: &Catalogue, all_models: &[&str]) -> CreateCommand {
     CreateCommand::new("styles")
         .description("See one subject in up to 4 styles, side by side")
-        .dm_permission(false)
         .add_option(
             CreateCommandOption::new(CommandOptionType::String, "subject", "What to draw, e.g. a lighthouse at dusk")
                 .required(true)
@@ -144,17 +173,13 @@ fn styles_command(catalogue: &Catalogue, all_models: &[&str]) -> CreateCommand {
 
 /// `/show`, `/settings` and `/help`.
 fn member_commands(catalogue: &Catalogue, all_models: &[&str]) -> Vec<CreateCommand> {
-    let show = CreateCommand::new("show")
-        .description("Post one of your results again, with its buttons")
-        .dm_permission(false)
-        .add_option(
-            CreateCommandOption::new(CommandOptionType::String, "job", "The job number under the result")
-                .required(true)
-                .max_length(40),
-        );
+    let show = CreateCommand::new("show").description("Post one of your results again, with its buttons").add_option(
+        CreateCommandOption::new(CommandOptionType::String, "job", "The job number under the result")
+            .required(true)
+            .max_length(40),
+    );
     let mut settings = CreateCommand::new("settings")
         .description("Your defaults for /generate (no options: show them)")
-        .dm_permission(false)
         .add_option(choices("model", "Your default model", all_models))
         .add_option(choices("size", "Your default size", &catalogue.all_sizes()))
         .add_option(choices("quality", "Your default quality", &catalogue.all_qualities()));
@@ -178,9 +203,8 @@ fn member_commands(catalogue: &Catalogue, all_models: &[&str]) -> Vec<CreateComm
         ))
         .add_option(language_option())
         .add_option(CreateCommandOption::new(CommandOptionType::Boolean, "reset", "Clear all your defaults"));
-    let help = CreateCommand::new("help")
-        .description("How to write prompts, every command, models and prices, your limits")
-        .dm_permission(false);
+    let help =
+        CreateCommand::new("help").description("How to write prompts, every command, models and prices, your limits");
     vec![show, settings, help]
 }
 
@@ -270,9 +294,10 @@ pub fn source_of(a: &serenity::all::Attachment) -> SourceImage {
 
 /// Who invoked a command, with their roles.
 pub fn requester(interaction: &CommandInteraction) -> Requester {
-    let member = interaction.member.as_deref();
-    let roles = member.map(|m| m.roles.as_slice());
-    requester_of(interaction.user.id, interaction.guild_id, interaction.channel_id, roles, &interaction.locale)
+    let server = super::Asked::Command(interaction).server();
+    // A server's roles count only in a server that installed Easel: the member's own job has none.
+    let roles = interaction.member.as_deref().map(|m| m.roles.as_slice()).filter(|_| server.is_some());
+    requester_of(interaction.user.id, server, interaction.channel_id, roles, &interaction.locale)
 }
 
 /// Who sent any interaction (a command, a click, a modal), with their roles and their client's language
@@ -322,7 +347,10 @@ mod tests {
             let texts = std::iter::once(&command["description"])
                 .chain(command["options"].as_array().into_iter().flatten().map(|o| &o["description"]));
             for text in texts {
-                assert!(text.as_str().unwrap().chars().count() <= 100, "Discord's 100-character limit: {text}");
+                assert!(
+                    text.as_str().unwrap_or_default().chars().count() <= 100,
+                    "Discord's 100-character limit: {text}"
+                );
             }
         }
         let variation_models = json[2]["options"].as_array().unwrap().iter().find(|o| o["name"] == "model").unwrap();

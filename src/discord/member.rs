@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serenity::all::{
     CommandInteraction, CreateAllowedMentions, CreateEmbed, CreateInteractionResponse,
-    CreateInteractionResponseMessage, EditInteractionResponse,
+    CreateInteractionResponseMessage, EditInteractionResponse, GuildId,
 };
 use serenity::builder::Builder;
 use serenity::http::{Http, HttpError};
@@ -25,7 +25,7 @@ use crate::jobs::show::Shown;
 /// When a member's saved default model has retired, saves the model offered in its place as their
 /// default, and returns the note telling them (asked after the deferral: it writes to the store).
 pub(super) async fn move_retired_default(services: &Services, request: &JobRequest) -> Option<String> {
-    let guild = request.requester.guild_id?;
+    let guild = crate::community::settings::scope_key(request.requester.guild_id);
     let user = request.requester.user_id;
     let mut saved = services.settings.known(guild, user)?;
     let old = saved.model.clone()?;
@@ -41,7 +41,7 @@ pub(super) async fn move_retired_default(services: &Services, request: &JobReque
 /// `/settings`: with no option shows them; `reset` clears them; otherwise saves the options given.
 pub(super) async fn settings(http: &Http, services: &Services, command: &CommandInteraction) {
     let asked = Asked::Command(command);
-    let (Some(guild), user) = (command.guild_id, command.user.id) else { return };
+    let (guild, user) = (crate::community::settings::scope_key(asked.server().map(GuildId::get)), command.user.id);
     let admission = services.jobs.admission();
     let o = Options::of(command);
     let text = |name| o.string(name).map(str::to_owned);
@@ -62,7 +62,7 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
     };
     let reset = o.boolean("reset").unwrap_or(false);
     let store = &services.settings;
-    let current = match store.read(guild.get(), user.get()).await {
+    let current = match store.read(guild, user.get()).await {
         Ok(current) => current,
         Err(e) => {
             warn!(error = %crate::text::chain(&e), "could not read settings");
@@ -87,7 +87,7 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
     };
     // Answered in the language just chosen.
     let lang = services.languages.member(next.language.as_deref(), Some(asked.locale()));
-    let text = match store.save(guild.get(), user.get(), &next).await {
+    let text = match store.save(guild, user.get(), &next).await {
         Ok(()) => {
             let heading = if cleared { t!(lang, "settings-cleared") } else { t!(lang, "settings-saved") };
             format!("{heading}\n{}", describe(&next, lang))
@@ -266,7 +266,9 @@ pub(super) fn wants_server_report(command: &CommandInteraction) -> bool {
 pub(super) async fn server_report(http: &Http, services: &Services, command: &CommandInteraction) {
     let asked = Asked::Command(command);
     let lang = asked.lang(services);
-    let Some(guild) = command.guild_id.map(|g| g.get()) else { return };
+    let Some(guild) = asked.server().map(GuildId::get) else {
+        return asked.reply_ephemeral(http, &t!(lang, "report-moderators-only")).await;
+    };
     if !asked.authority(http, services).await.moderate {
         return asked.reply_ephemeral(http, &t!(lang, "report-moderators-only")).await;
     }

@@ -15,6 +15,7 @@ mod delivery;
 pub mod gateway;
 pub mod languages;
 mod member;
+mod menu;
 pub mod moderation;
 pub mod options;
 pub mod registration;
@@ -28,6 +29,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use serde_json::json;
 use serenity::all::{
     ClientBuilder, CommandInteraction, ComponentInteraction, ConnectionStage, Context, CreateAllowedMentions,
     CreateInteractionResponse, CreateInteractionResponseMessage, EventHandler, GatewayIntents, GuildId, HttpBuilder,
@@ -87,6 +89,8 @@ pub struct Services {
     pub channel_log: Arc<moderation::ChannelLog>,
     /// Which language each member and server reads.
     pub languages: Arc<languages::Languages>,
+    /// Message commands awaiting the member's choice of image or their Edit modal.
+    pub menus: Arc<menu::Menus>,
 }
 
 struct Handler {
@@ -132,7 +136,7 @@ impl EventHandler for Handler {
         if let Some((guild, locale)) = interaction_guild_locale(&interaction) {
             services.languages.learn(guild, locale);
         }
-        if let Some(guild) = interaction_guild(&interaction).filter(|g| !services.trust.serves(g.get())) {
+        if let Some(guild) = interaction_server(&interaction).filter(|g| !services.trust.serves(g.get())) {
             info!(guild = guild.get(), "an interaction from a server Easel is not enabled in; refused");
             self.handlers.spawn(async move { not_enabled(&ctx.http, &services, &interaction).await });
             return;
@@ -146,7 +150,9 @@ impl EventHandler for Handler {
             }
             Interaction::Modal(modal) => {
                 self.handlers.spawn(async move {
-                    if requests::deny_submitted(&ctx.http, &services, &modal).await.is_none() {
+                    if requests::deny_submitted(&ctx.http, &services, &modal).await.is_none()
+                        && menu::submitted(&ctx.http, &services, &modal).await.is_none()
+                    {
                         clicks::edit_submitted(&ctx.http, &services, &modal).await;
                     }
                 });
@@ -156,34 +162,61 @@ impl EventHandler for Handler {
     }
 }
 
-/// Every command, its choices from what is offered now, in every language Easel speaks.
-pub fn definitions(catalogue: &crate::domain::catalogue::Catalogue) -> Vec<serde_json::Value> {
+/// Every command, its choices from what is offered now, in every language Easel speaks, with where it
+/// may be used: with `user_install`, the member's commands in servers, the bot's DM and private
+/// channels, installed by a server or by the member; the rest (and everything without it) in servers
+/// that installed Easel only.
+pub fn definitions(catalogue: &crate::domain::catalogue::Catalogue, user_install: bool) -> Vec<serde_json::Value> {
     let mut definitions = commands::definitions(catalogue);
     definitions.extend(admin::definitions());
     definitions.push(moderation::definition());
     definitions.extend(requests::definitions());
-    registration::localized(definitions)
+    let mut definitions = registration::localized(definitions);
+    for command in &mut definitions {
+        let everywhere = user_install && command["name"].as_str().is_some_and(commands::works_everywhere);
+        let (installs, contexts) =
+            if everywhere { (json!([0, 1]), json!([0, 1, 2])) } else { (json!([0]), json!([0])) };
+        command["integration_types"] = installs;
+        command["contexts"] = contexts;
+    }
+    definitions
 }
 
-/// Registers every command (replacing what was registered before).
+/// Registers every command (replacing what was registered before). Discord ignores where a server's
+/// own commands may be used, so with user install everything is registered globally (and a home
+/// server's earlier registration emptied, or its commands would show twice there); without it, in
+/// `guild` when set (at once), else globally.
 async fn register(http: &Http, services: &Services, guild: Option<GuildId>) {
-    let definitions = definitions(&services.jobs.admission().catalogue());
-    let registered = match guild {
+    let user_install = services.trust.user_install;
+    let definitions = definitions(&services.jobs.admission().catalogue(), user_install);
+    let registered = match guild.filter(|_| !user_install) {
         Some(guild) => http.create_guild_commands(guild, &definitions).await,
         None => http.create_global_commands(&definitions).await,
     };
     match registered {
-        Ok(list) => info!(commands = list.len(), guild = ?guild, "commands registered"),
+        Ok(list) => info!(commands = list.len(), guild = ?guild, user_install, "commands registered"),
         Err(e) => error!(error = %e, "could not register slash commands"),
+    }
+    if let Some(guild) = guild.filter(|_| user_install) {
+        match http.get_guild_commands(guild).await {
+            Ok(old) if !old.is_empty() => {
+                if let Err(e) = http.create_guild_commands(guild, &Vec::<serde_json::Value>::new()).await {
+                    warn!(error = %e, "could not remove the home server's own copies of the commands");
+                }
+            }
+            Ok(_) => {}
+            Err(e) => warn!(error = %e, "could not read the home server's own commands"),
+        }
     }
 }
 
-/// The server an interaction came from, if any.
-fn interaction_guild(interaction: &Interaction) -> Option<GuildId> {
+/// The server that installed Easel where an interaction came from, if any (a member's own use, in a
+/// direct message or a server where only they installed it, has none).
+fn interaction_server(interaction: &Interaction) -> Option<GuildId> {
     match interaction {
-        Interaction::Command(c) | Interaction::Autocomplete(c) => c.guild_id,
-        Interaction::Component(c) => c.guild_id,
-        Interaction::Modal(m) => m.guild_id,
+        Interaction::Command(c) | Interaction::Autocomplete(c) => Asked::Command(c).server(),
+        Interaction::Component(c) => Asked::Click(c).server(),
+        Interaction::Modal(m) => Asked::Modal(m).server(),
         _ => None,
     }
 }
@@ -213,11 +246,14 @@ async fn not_enabled(http: &Http, services: &Services, interaction: &Interaction
 /// Routes one slash command.
 async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandInteraction) {
     let asked = Asked::Command(&command);
-    if command.guild_id.is_none() {
-        // Registered as server-only too; checked here because a DM has no limits or moderation log.
+    let personal_use = services.trust.personal_use() && commands::works_everywhere(&command.data.name);
+    if asked.server().is_none() && !personal_use {
+        // Admin commands are registered for servers only; checked here too, as is the owner's choice
+        // to keep Easel to the servers that installed it.
         return asked.reply_ephemeral(http, &t!(asked.lang(services), "servers-only")).await;
     }
     match command.data.name.as_str() {
+        name if menu::is_menu(name) => menu::used(http, services, &command).await,
         "usage" if member::wants_server_report(&command) => member::server_report(http, services, &command).await,
         "usage" => member::usage(http, services, &command).await,
         "cancel" => {
@@ -248,7 +284,7 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
 async fn canceller(http: &Http, services: &Services, asked: Asked<'_>) -> Canceller {
     Canceller {
         user_id: asked.user().id.get(),
-        guild_id: asked.guild().map(GuildId::get),
+        guild_id: asked.server().map(GuildId::get),
         can_moderate: asked.authority(http, services).await.moderate,
     }
 }
@@ -258,7 +294,9 @@ async fn handle_click(http: &Arc<Http>, services: &Services, click: ComponentInt
     if let Some((button, job_id)) = buttons::ResultButton::parse(&click.data.custom_id) {
         return clicks::result_clicked(http, services, &click, button, &job_id).await;
     }
-    if requests::card_clicked(http, services, &click).await.is_some() {
+    if requests::card_clicked(http, services, &click).await.is_some()
+        || menu::picked(http, services, &click).await.is_some()
+    {
         return;
     }
     let asked = Asked::Click(&click);

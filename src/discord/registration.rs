@@ -40,6 +40,10 @@ pub fn localized(commands: Vec<CreateCommand>) -> Vec<Value> {
 fn localize(texts: &Texts, node: &mut Value, path: &mut Vec<String>) {
     let Some(object) = node.as_object_mut() else { return };
     let Some(name) = object.get("name").and_then(Value::as_str).map(str::to_owned) else { return };
+    if path.is_empty() && object.get("type").and_then(Value::as_u64) == Some(MESSAGE_COMMAND) {
+        // A message command has a name in the Apps menu (words, spaces allowed) and no description.
+        return set_localizations(texts, object, "name_localizations", &menu_key(&name), "", MAX_NAME);
+    }
     path.push(name.clone());
     set_localizations(texts, object, "name_localizations", &format!("name-{name}"), "", MAX_NAME);
     let key = format!("desc-{}", path.join("-"));
@@ -60,6 +64,15 @@ fn localize(texts: &Texts, node: &mut Value, path: &mut Vec<String>) {
         }
     }
     path.pop();
+}
+
+/// Discord's type of a message command (shown in a message's Apps menu); an option's type 3 is a
+/// string, so it is read at the top level only.
+pub const MESSAGE_COMMAND: u64 = 3;
+
+/// The catalogue key of a message command's name ("Edit with Easel" → `menu-edit-with-easel`).
+pub fn menu_key(name: &str) -> String {
+    choice_key(name).replacen("choice-", "menu-", 1)
 }
 
 /// The catalogue key of a fixed choice shown as `name` ("most votes" → `choice-most-votes`).
@@ -103,6 +116,13 @@ mod tests {
     /// it, per language.
     fn check(node: &Value, path: &mut Vec<String>, siblings: &mut [HashSet<String>]) {
         let name = node["name"].as_str().unwrap().to_owned();
+        if path.is_empty() && node["type"] == MESSAGE_COMMAND {
+            for lang in Lang::ALL.into_iter().skip(1) {
+                let shown = node["name_localizations"][lang.code()].as_str().unwrap_or_default();
+                assert!((1..=MAX_NAME).contains(&shown.chars().count()), "{} name of {name:?}", lang.code());
+            }
+            return assert!(node.get("description").is_none_or(|d| d == ""), "{name} has no description");
+        }
         path.push(name.clone());
         let english = node["description"].as_str().unwrap();
         let key = format!("desc-{}", path.join("-"));
@@ -136,7 +156,7 @@ mod tests {
 
     #[test]
     fn every_command_option_and_choice_is_registered_in_every_language_within_discords_limits() {
-        let commands = crate::discord::definitions(&Catalogue::builtin());
+        let commands = crate::discord::definitions(&Catalogue::builtin(), true);
         let mut top = vec![HashSet::new(); Lang::ALL.len() - 1];
         for command in &commands {
             check(command, &mut Vec::new(), &mut top);

@@ -54,6 +54,18 @@ pub struct Admission {
     moderation: Option<Arc<Moderation>>,
     /// The owner's cap on any server's daily budget (`None`: no cap).
     guild_usd_max: Option<f64>,
+    /// Members' own jobs, outside a server that installed Easel.
+    personal: Personal,
+}
+
+/// What holds for a member's own jobs (direct messages, group DMs, servers where only the member
+/// installed Easel): the owner's home server's blocks and blocklist, and a personal daily budget.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Personal {
+    /// The owner's home server (`DISCORD_GUILD_ID`), whose blocks and blocklist apply.
+    pub home: Option<u64>,
+    /// USD one member may spend a rolling day on their own jobs (`0`: personal use off).
+    pub usd_per_day: f64,
 }
 
 /// Where admission keeps and checks things.
@@ -92,7 +104,20 @@ impl Admission {
             caps,
             moderation: None,
             guild_usd_max: None,
+            personal: Personal::default(),
         }
+    }
+
+    /// Opens Easel to members' own jobs under `personal`'s rules (off by default).
+    pub fn with_personal(mut self, personal: Personal) -> Self {
+        self.personal = personal;
+        self
+    }
+
+    /// The server whose blocks and blocklist apply to `who`: their server, or for their own jobs the
+    /// owner's home server.
+    fn policy_server(&self, who: &Requester) -> Option<u64> {
+        who.guild_id.or(self.personal.home)
     }
 
     /// Caps every server's daily budget at `max`, whatever its admins set before (a server set to
@@ -166,6 +191,9 @@ impl Admission {
     /// Checks a request against the catalogue: in memory, no disk and no network, so it can run before
     /// Discord is answered.
     pub fn check(&self, request: &JobRequest) -> Result<JobSpec, JobError> {
+        if request.requester.guild_id.is_none() && self.personal.usd_per_day <= 0.0 {
+            return Err(JobError::PersonalOff);
+        }
         let offer = self.offer();
         Ok(request.resolve(&offer.catalogue, &offer.default_model, self.max_source_bytes)?)
     }
@@ -177,7 +205,7 @@ impl Admission {
         let spec = self.check(request)?;
         let now = self.clock.now();
         let who = &request.requester;
-        if let Some(guild) = who.guild_id {
+        if let Some(guild) = self.policy_server(who) {
             if let Some(block) =
                 self.store.block_of(ServerId(guild), MemberId(who.user_id), now).await.map_err(unexpected)?
             {
@@ -195,6 +223,11 @@ impl Admission {
         let job = StoredJob::queued(request.clone(), spec.model.backend, ticket);
         let exempt = request.community.is_some() || (who.is_manager && limits.exempt_managers);
         self.jobs.enqueue(&job, &charge, &limits, exempt, self.caps, now).await.map_err(|e| match e {
+            ReserveError::Limit(refusal)
+                if who.guild_id.is_none() && refusal.name == limits::LimitName::UserUsdPerDay =>
+            {
+                JobError::PersonalBudget(refusal)
+            }
             ReserveError::Limit(refusal) => JobError::LimitReached(refusal),
             ReserveError::QueueFull { waiting, whole_bot } => JobError::QueueFull { waiting, whole_bot },
             other => unexpected(other),
@@ -215,12 +248,21 @@ impl Admission {
         Ok(UsageReport { limits, usage, exempt, now })
     }
 
-    /// The limits in force for a member: the owner's defaults with their guild's settings applied.
+    /// The limits in force for a member: the owner's defaults with their guild's settings applied; for
+    /// their own jobs, the owner's defaults with the personal budget and no server's.
     async fn limits_for(&self, who: &Requester) -> Result<Limits, JobError> {
-        let overrides = match who.guild_id {
-            Some(guild) => self.store.overrides(ServerId(guild)).await.map_err(unexpected)?,
-            None => Vec::new(),
+        let Some(guild) = who.guild_id else {
+            let mut limits = self.limits;
+            let personal = Some(self.personal.usd_per_day);
+            let user = limits
+                .get(limits::LimitName::UserUsdPerDay)
+                .map_or(personal, |usd| Some(usd.min(self.personal.usd_per_day)));
+            limits.set(limits::LimitName::UserUsdPerDay, user);
+            limits.set(limits::LimitName::GuildUsdPerDay, None);
+            limits.exempt_managers = false;
+            return Ok(limits);
         };
+        let overrides = self.store.overrides(ServerId(guild)).await.map_err(unexpected)?;
         let mut limits = limits::resolve(&self.limits, &overrides, &who.roles, who.user_id);
         if let Some(max) = self.guild_usd_max {
             if limits.get(limits::LimitName::GuildUsdPerDay).is_none_or(|usd| usd > max) {
@@ -243,7 +285,7 @@ impl Admission {
     /// from their latest job or `latest_card` (a community request), whichever is later.
     pub async fn vet_member(&self, who: &Requester, latest_card: Option<DateTime<Utc>>) -> Result<(), JobError> {
         let now = self.clock.now();
-        let Some(guild) = who.guild_id else { return Ok(()) };
+        let Some(guild) = self.policy_server(who) else { return Ok(()) };
         if let Some(block) =
             self.store.block_of(ServerId(guild), MemberId(who.user_id), now).await.map_err(unexpected)?
         {
@@ -290,7 +332,8 @@ impl Admission {
         if texts.is_empty() {
             return Ok(());
         }
-        let Err(refusal) = moderation.screen(request.requester.guild_id, &texts).await else { return Ok(()) };
+        let policy = self.policy_server(&request.requester);
+        let Err(refusal) = moderation.screen(policy, &texts).await else { return Ok(()) };
         let entry = AuditEntry::ended(request, spec, Outcome::RefusedByRules, Some(refusal.reason.clone()), now);
         let paused = moderation.record(entry).await;
         let error =

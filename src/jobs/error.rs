@@ -22,6 +22,13 @@ pub enum JobError {
     /// A limit leaves no room for the request.
     #[error("limit reached: {0}")]
     LimitReached(LimitRefusal),
+    /// The member's personal daily budget (their own jobs, outside a server that installed Easel)
+    /// leaves no room for the request.
+    #[error("personal budget reached: {0}")]
+    PersonalBudget(LimitRefusal),
+    /// The owner has not opened Easel to members outside the servers that installed it.
+    #[error("personal use is off")]
+    PersonalOff,
     /// The queue is full: the bot is busy.
     #[error("the queue is full ({waiting} waiting)")]
     QueueFull {

@@ -208,8 +208,7 @@ impl Jobs {
         entry.message_id = receipt.message_id;
         entry.image_url = receipt.attachment_urls.first().cloned();
         // The thumbnail costs a decode: only made when a log channel will show it.
-        let first = finished.images.first().filter(|_| entry.tag.guild_id.is_some());
-        if let (Some(first), Some(_)) = (first, moderation.log_channel(entry.tag.guild_id).await) {
+        if let (Some(first), Some(_)) = (finished.images.first(), moderation.log_channel(entry.tag.guild_id).await) {
             entry.thumbnail = self.runner.thumbnail(first.bytes.clone()).await;
         }
         moderation.record(entry).await;

@@ -156,17 +156,3 @@ async fn an_image_over_the_channels_upload_limit_is_reencoded_to_fit_not_dropped
     assert!(text.contains("<easel:Notice>AI-generated</easel:Notice>"), "the provenance survives the re-encode");
     assert!(text.contains("static") && text.contains(&format!("<easel:Job>{}</easel:Job>", sent.id)));
 }
-
-#[tokio::test]
-async fn a_command_from_a_direct_message_is_turned_away_without_a_model_call() {
-    let app = spawn_app().await;
-
-    let sent = app.discord.invoke_in_dm("generate", json!([string("prompt", "a fox")]));
-    let (text, ephemeral) = app.direct_answer(&sent).await;
-
-    assert!(ephemeral);
-    assert!(text.starts_with("Easel works in servers"), "{text}");
-    assert!(app.openai.image_calls().is_empty());
-    let registration = app.discord.wait_until_ready().await;
-    assert!(registration.payload.as_array().unwrap().iter().all(|c| c["dm_permission"] == false));
-}

@@ -8,6 +8,7 @@ mod comfyui;
 mod comfyui_real;
 mod database_tls;
 mod edit;
+mod everywhere;
 mod failures;
 mod generate;
 mod hardening;

@@ -26,7 +26,7 @@ async fn only_served_models_before_their_shutdown_are_offered() {
     let registration = app.discord.wait_until_ready().await;
 
     assert_eq!(model_choices(&registration.payload, "generate"), ["gpt-image-2", "gpt-image-2.6-sunburst"]);
-    assert!(registration.path.contains("/guilds/"), "DISCORD_GUILD_ID registers guild commands");
+    assert!(registration.path.ends_with("/applications/900000000000000001/commands"), "user-installable: global");
 }
 
 #[tokio::test]

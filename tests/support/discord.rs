@@ -40,6 +40,147 @@ pub const GUILD_ON_SHARD_0: u64 = 900_000_000_004_194_306;
 pub const MEMBER_ID: u64 = 900_000_000_000_000_004;
 /// The default upload limit Discord sends with interactions.
 pub const DEFAULT_UPLOAD_LIMIT: u64 = 10 * 1024 * 1024;
+/// A server that never invited the bot: the member installed the app to their account and uses it there.
+pub const FOREIGN_GUILD_ID: u64 = 900_000_000_000_000_020;
+/// The channel of [`FOREIGN_GUILD_ID`] the member uses the app in (the bot cannot post there).
+pub const FOREIGN_CHANNEL_ID: u64 = 900_000_000_000_000_021;
+/// A group DM the member uses the app in (the bot is not one of its recipients, so cannot post there).
+pub const GROUP_DM_CHANNEL_ID: u64 = 900_000_000_000_000_022;
+/// Use External Apps: without it, in a server that did not install the app, Discord shows the app's
+/// answers to the member alone whatever the bot asked.
+pub const USE_EXTERNAL_APPS: u64 = 1 << 50;
+/// What Discord lets an app do through an interaction where only the member installed it (no bot in the
+/// channel): Embed Links, Attach Files, Mention Everyone, Use External Emojis.
+const USER_APP_PERMISSIONS: u64 = (1 << 14) | (1 << 15) | (1 << 17) | (1 << 18);
+/// How many follow-ups Discord accepts on an interaction of an app only the member installed.
+const MAX_USER_APP_FOLLOWUPS: usize = 5;
+/// The member (not the bot) who posted the messages of [`FakeDiscord::posted_by_member`].
+const POSTER_ID: u64 = 900_000_000_000_000_030;
+
+/// Where an interaction comes from, which decides who installed the app there and so what Discord sends
+/// and allows: user-installed apps (2024) are used in servers and DMs the bot never joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// `CHANNEL_ID` of `GUILD_ID`, which installed the app: `member` present, context 0, authorizing
+    /// `{"0": GUILD_ID}`; what every interaction of the stand-in was before user installs.
+    Server,
+    /// The member's DM with the bot (`DM_CHANNEL_ID`): no guild, no member, only `user`; context 1,
+    /// authorizing `{"1": member}` (the member installed the app).
+    BotDm,
+    /// A group DM (`GROUP_DM_CHANNEL_ID`) the bot is not in: no guild, only `user`; context 2, authorizing
+    /// `{"1": member}`.
+    GroupDm,
+    /// `FOREIGN_CHANNEL_ID` of `FOREIGN_GUILD_ID`, a server that never invited the bot: `member` present,
+    /// context 0, authorizing `{"1": member}` only. Without [`USE_EXTERNAL_APPS`] every answer is ephemeral.
+    ForeignServer,
+}
+
+impl Place {
+    /// The server of the place, if it is in one.
+    fn guild(self) -> Option<u64> {
+        match self {
+            Self::Server => Some(GUILD_ID),
+            Self::ForeignServer => Some(FOREIGN_GUILD_ID),
+            Self::BotDm | Self::GroupDm => None,
+        }
+    }
+
+    /// The channel interactions from the place come from.
+    fn channel(self) -> u64 {
+        match self {
+            Self::Server => CHANNEL_ID,
+            Self::BotDm => DM_CHANNEL_ID,
+            Self::GroupDm => GROUP_DM_CHANNEL_ID,
+            Self::ForeignServer => FOREIGN_CHANNEL_ID,
+        }
+    }
+
+    /// The interaction's `channel`: a text channel (type 0), a DM (1) or a group DM (3).
+    fn channel_object(self) -> Value {
+        let id = self.channel().to_string();
+        match self {
+            Self::Server => json!({"id": id, "type": 0, "name": "art", "nsfw": false}),
+            Self::ForeignServer => json!({"id": id, "type": 0, "name": "general", "nsfw": false}),
+            Self::BotDm => json!({"id": id, "type": 1}),
+            Self::GroupDm => json!({"id": id, "type": 3}),
+        }
+    }
+
+    /// The interaction's `context`: 0 a server, 1 the bot's DM, 2 another private channel.
+    fn context(self) -> u8 {
+        match self {
+            Self::Server | Self::ForeignServer => 0,
+            Self::BotDm => 1,
+            Self::GroupDm => 2,
+        }
+    }
+
+    /// `authorizing_integration_owners`: the server that installed the app, or the member `user` who did.
+    fn owners(self, user: u64) -> Value {
+        match self {
+            Self::Server => json!({"0": GUILD_ID.to_string()}),
+            Self::BotDm | Self::GroupDm | Self::ForeignServer => json!({"1": user.to_string()}),
+        }
+    }
+
+    /// `app_permissions`: the bot's in the server that installed it; in a DM as `invoke_in_dm` always sent;
+    /// elsewhere only what an app may do through an interaction.
+    fn app_permissions(self) -> String {
+        match self {
+            Self::Server => "2248473465835073".to_owned(),
+            Self::BotDm => "0".to_owned(),
+            Self::GroupDm | Self::ForeignServer => USER_APP_PERMISSIONS.to_string(),
+        }
+    }
+}
+
+/// What Discord remembers of an interaction it sent, by token: where its answers go and the limits on them.
+#[derive(Debug, Clone, Copy)]
+struct Exchange {
+    /// The interaction's channel, where its answer and follow-ups appear.
+    channel: u64,
+    /// The interaction's server, if any (its messages carry `guild_id` only then).
+    guild: Option<u64>,
+    /// Only the member installed the app (authorizing `"1"` without `"0"`): at most 5 follow-ups.
+    user_installed_only: bool,
+    /// A server that did not install the app and forbids the member external apps: every answer ephemeral.
+    forced_ephemeral: bool,
+    /// Whether the answer is shown to the member alone, once the bot answered (callback 4 or 5).
+    ephemeral: Option<bool>,
+    /// Follow-ups Discord accepted.
+    followups: usize,
+}
+
+impl Exchange {
+    /// What Discord remembers of `interaction` as it sends it, read from its own fields.
+    fn of(interaction: &Value) -> Self {
+        let number = |v: &Value| v.as_str().and_then(|s| s.parse::<u64>().ok());
+        let owners = &interaction["authorizing_integration_owners"];
+        let user_installed_only = owners.get("1").is_some() && owners.get("0").is_none();
+        let guild = number(&interaction["guild_id"]);
+        let permissions = number(&interaction["member"]["permissions"]).unwrap_or(0);
+        Self {
+            channel: number(&interaction["channel_id"]).unwrap_or(CHANNEL_ID),
+            guild,
+            user_installed_only,
+            forced_ephemeral: user_installed_only && guild.is_some() && (permissions & USE_EXTERNAL_APPS) == 0,
+            ephemeral: None,
+            followups: 0,
+        }
+    }
+
+    /// An interaction the stand-in did not send (a test dispatched it): server-installed, in `CHANNEL_ID`.
+    fn unknown() -> Self {
+        Self {
+            channel: CHANNEL_ID,
+            guild: Some(GUILD_ID),
+            user_installed_only: false,
+            forced_ephemeral: false,
+            ephemeral: None,
+            followups: 0,
+        }
+    }
+}
 
 /// A REST request the stand-in received.
 #[derive(Debug, Clone)]
@@ -101,6 +242,10 @@ struct Inner {
     guild_locale: Option<String>,
     /// Why each refused command registration was refused.
     refused_registrations: Vec<String>,
+    /// What Discord remembers of each interaction sent, by token (see [`Exchange`]).
+    exchanges: HashMap<String, Exchange>,
+    /// The latest accepted command list per scope, as Discord keeps it: `None` global, `Some(guild)`.
+    registrations: HashMap<Option<u64>, Vec<Value>>,
 }
 
 /// Handle on a running stand-in.
@@ -300,25 +445,11 @@ impl FakeDiscord {
 
     /// Sends slash command `name` typed by `member` in guild `guild_id` (routed to that guild's shard).
     pub fn invoke_in_guild(&self, guild_id: u64, name: &str, options: Value) -> Sent {
-        let id = self.next_id().to_string();
-        let token = format!("token-{id}");
-        let member = Member::ordinary();
-        let interaction = json!({
-            "id": id, "application_id": APP_ID.to_string(), "type": 2, "token": token, "version": 1,
-            "data": {"id": "910000000000000001", "name": name, "type": 1, "options": options, "resolved": {}},
-            "guild_id": guild_id.to_string(), "channel_id": CHANNEL_ID.to_string(),
-            "channel": {"id": CHANNEL_ID.to_string(), "type": 0, "name": "art", "nsfw": false},
-            "member": {
-                "user": user(member.id, "ann"), "roles": member.roles.iter().map(u64::to_string).collect::<Vec<_>>(), "joined_at": "2025-01-01T00:00:00.000000+00:00",
-                "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": "Ann",
-                "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
-            },
-            "locale": self.locale_of(member.id), "guild_locale": self.guild_locale(), "app_permissions": "2248473465835073",
-            "entitlements": [], "authorizing_integration_owners": {"0": guild_id.to_string()}, "context": 0,
-            "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
-        });
-        self.dispatch("INTERACTION_CREATE", interaction);
-        Sent { id, token, at: Instant::now() }
+        let mut fields = self.origin(Place::Server, &Member::ordinary(), "ann", Some("Ann"));
+        fields["guild_id"] = json!(guild_id.to_string());
+        fields["authorizing_integration_owners"] = json!({"0": guild_id.to_string()});
+        fields["data"] = slash_data(name, options, json!({}));
+        self.send(2, fields)
     }
 
     /// Serves `bytes` at `{origin}/attachments/{name}` the way a dropped connection does: the whole
@@ -400,80 +531,140 @@ impl FakeDiscord {
     }
 
     fn invoke_full(&self, member: &Member, name: &str, options: Value, resolved: Value, upload_limit: u64) -> Sent {
+        self.command(Place::Server, member, slash_data(name, options, resolved), upload_limit)
+    }
+
+    /// Sends slash command `name` typed by `member` in `place` (a server, the bot's DM, a group DM, a
+    /// server that never invited the bot), with the fields Discord sends from there.
+    pub fn invoke_in(&self, place: Place, member: &Member, name: &str, options: Value, resolved: Value) -> Sent {
+        self.command(place, member, slash_data(name, options, resolved), DEFAULT_UPLOAD_LIMIT)
+    }
+
+    /// Runs message command `name` ("right-click a message → Apps") on `target`, a full message object
+    /// (from [`Self::posted_by_member`] or one the bot made), as `member` in `place`: Discord sends the
+    /// message whole in `data.resolved.messages`.
+    pub fn invoke_message_command(&self, place: Place, member: &Member, name: &str, target: &Value) -> Sent {
+        let target_id = target["id"].as_str().unwrap_or_default().to_owned();
+        let mut messages = serde_json::Map::new();
+        messages.insert(target_id.clone(), target.clone());
+        let data = json!({"id": "910000000000000002", "name": name, "type": 3, "target_id": target_id,
+            "resolved": {"messages": Value::Object(messages)}});
+        self.command(place, member, data, DEFAULT_UPLOAD_LIMIT)
+    }
+
+    /// A message a member (not the bot) posted in `place`'s channel, with images as (filename, url): the
+    /// target of a message command. Not stored among the bot's messages.
+    pub fn posted_by_member(&self, place: Place, content: &str, images: &[(&str, &str)]) -> Value {
+        let id = self.next_id();
+        let attachments: Vec<Value> = images
+            .iter()
+            .map(|(filename, url)| {
+                json!({"id": self.next_id().to_string(), "filename": filename, "size": 1000, "url": url,
+                       "proxy_url": url, "content_type": "image/png", "width": 64, "height": 64})
+            })
+            .collect();
+        let payload = json!({"content": content});
+        message_object(id, place.channel(), place.guild(), user(POSTER_ID, "zoe"), &payload, attachments)
+    }
+
+    /// Sends an application command interaction with `data` by `member` from `place`.
+    fn command(&self, place: Place, member: &Member, data: Value, upload_limit: u64) -> Sent {
+        let mut fields = self.origin(place, member, "ann", Some("Ann"));
+        fields["data"] = data;
+        fields["attachment_size_limit"] = json!(upload_limit);
+        self.send(2, fields)
+    }
+
+    /// The fields saying where an interaction happens and who installed the app there, as Discord sends
+    /// them from `place` for `member` (user name `name`, server nickname `nick`): in a server `guild_id`,
+    /// `guild_locale` and `member`; elsewhere only `user`.
+    fn origin(&self, place: Place, member: &Member, name: &str, nick: Option<&str>) -> Value {
+        let mut fields = json!({
+            "channel_id": place.channel().to_string(), "channel": place.channel_object(),
+            "context": place.context(), "authorizing_integration_owners": place.owners(member.id),
+            "locale": self.locale_of(member.id), "app_permissions": place.app_permissions()
+        });
+        match place.guild() {
+            Some(guild) => {
+                fields["guild_id"] = json!(guild.to_string());
+                fields["guild_locale"] = json!(self.guild_locale());
+                fields["member"] = member_object(member, name, nick);
+            }
+            None => fields["user"] = user(member.id, name),
+        }
+        fields
+    }
+
+    /// Sends INTERACTION_CREATE of `kind` with `fields` on top of what every interaction carries, after
+    /// remembering it (by token) for the answers the bot will make.
+    fn send(&self, kind: u8, fields: Value) -> Sent {
         let id = self.next_id().to_string();
         let token = format!("token-{id}");
-        let interaction = json!({
-            "id": id, "application_id": APP_ID.to_string(), "type": 2, "token": token, "version": 1,
-            "data": {"id": "910000000000000001", "name": name, "type": 1, "options": options, "resolved": resolved},
-            "guild_id": GUILD_ID.to_string(), "channel_id": CHANNEL_ID.to_string(),
-            "channel": {"id": CHANNEL_ID.to_string(), "type": 0, "name": "art", "nsfw": false},
-            "member": {
-                "user": user(member.id, "ann"),
-                "roles": member.roles.iter().map(u64::to_string).collect::<Vec<_>>(),
-                "joined_at": "2025-01-01T00:00:00.000000+00:00",
-                "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": "Ann",
-                "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
-            },
-            "locale": self.locale_of(member.id), "guild_locale": self.guild_locale(), "app_permissions": "2248473465835073",
-            "entitlements": [], "authorizing_integration_owners": {"0": GUILD_ID.to_string()}, "context": 0,
-            "attachment_size_limit": upload_limit
+        let mut interaction = json!({
+            "id": id, "application_id": APP_ID.to_string(), "type": kind, "token": token, "version": 1,
+            "entitlements": [], "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
         });
+        merge(&mut interaction, fields);
+        self.inner.lock().unwrap().exchanges.insert(token.clone(), Exchange::of(&interaction));
         self.dispatch("INTERACTION_CREATE", interaction);
         Sent { id, token, at: Instant::now() }
     }
 
     /// Sends the click on a button `custom_id` of an earlier message, by `member`.
     pub fn click(&self, member: &Member, custom_id: &str) -> Sent {
-        let id = self.next_id().to_string();
-        let token = format!("token-{id}");
-        let message = self.message(CHANNEL_ID, &json!({"content": "an earlier page", "flags": 64}), &[]);
-        let interaction = json!({
-            "id": id, "application_id": APP_ID.to_string(), "type": 3, "token": token, "version": 1,
-            "data": {"custom_id": custom_id, "component_type": 2},
-            "guild_id": GUILD_ID.to_string(), "channel_id": CHANNEL_ID.to_string(), "message": message,
-            "member": {
-                "user": user(member.id, "mod"), "roles": member.roles.iter().map(u64::to_string).collect::<Vec<_>>(), "joined_at": "2025-01-01T00:00:00.000000+00:00",
-                "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": null,
-                "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
-            },
-            "locale": self.locale_of(member.id), "guild_locale": self.guild_locale(), "app_permissions": "2248473465835073",
-            "entitlements": [], "context": 0, "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
-        });
-        self.dispatch("INTERACTION_CREATE", interaction);
-        Sent { id, token, at: Instant::now() }
+        let message =
+            self.message(CHANNEL_ID, Some(GUILD_ID), &json!({"content": "an earlier page", "flags": 64}), &[]);
+        self.click_on(member, &message, custom_id)
     }
 
     /// Clicks button `custom_id` under `message` (a message the bot made, as the stand-in returned it).
     pub fn click_on(&self, member: &Member, message: &Value, custom_id: &str) -> Sent {
-        self.component_interaction(member, message, json!({"custom_id": custom_id, "component_type": 2}), 3)
+        self.click_in(Place::Server, member, message, custom_id)
     }
 
     /// Submits a modal `custom_id` opened from `message`, with its text inputs' values.
     pub fn submit_modal(&self, member: &Member, message: &Value, custom_id: &str, values: &[(&str, &str)]) -> Sent {
+        self.submit_modal_in(Place::Server, member, Some(message), custom_id, values)
+    }
+
+    /// As [`Self::click_on`], from `place`: the answers then follow that place's rules.
+    pub fn click_in(&self, place: Place, member: &Member, message: &Value, custom_id: &str) -> Sent {
+        let data = json!({"custom_id": custom_id, "component_type": 2});
+        self.component_interaction(place, member, Some(message), data, 3)
+    }
+
+    /// As [`Self::submit_modal`], from `place`. A modal opened by a slash or message command has no
+    /// message: `message` is then `None` and the interaction carries none.
+    pub fn submit_modal_in(
+        &self,
+        place: Place,
+        member: &Member,
+        message: Option<&Value>,
+        custom_id: &str,
+        values: &[(&str, &str)],
+    ) -> Sent {
         let rows: Vec<Value> = values
             .iter()
             .map(|(id, value)| json!({"type": 1, "components": [{"type": 4, "custom_id": id, "value": value}]}))
             .collect();
-        self.component_interaction(member, message, json!({"custom_id": custom_id, "components": rows}), 5)
+        self.component_interaction(place, member, message, json!({"custom_id": custom_id, "components": rows}), 5)
     }
 
-    fn component_interaction(&self, member: &Member, message: &Value, data: Value, kind: u8) -> Sent {
-        let id = self.next_id().to_string();
-        let token = format!("token-{id}");
-        let interaction = json!({
-            "id": id, "application_id": APP_ID.to_string(), "type": kind, "token": token, "version": 1,
-            "data": data, "guild_id": GUILD_ID.to_string(), "channel_id": CHANNEL_ID.to_string(), "message": message,
-            "member": {
-                "user": user(member.id, "someone"), "roles": member.roles.iter().map(u64::to_string).collect::<Vec<_>>(),
-                "joined_at": "2025-01-01T00:00:00.000000+00:00",
-                "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": null,
-                "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
-            },
-            "locale": self.locale_of(member.id), "guild_locale": self.guild_locale(), "app_permissions": "2248473465835073",
-            "entitlements": [], "context": 0, "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
-        });
-        self.dispatch("INTERACTION_CREATE", interaction);
-        Sent { id, token, at: Instant::now() }
+    /// Sends a component (3) or modal (5) interaction with `data` by `member` from `place`, on `message`.
+    fn component_interaction(
+        &self,
+        place: Place,
+        member: &Member,
+        message: Option<&Value>,
+        data: Value,
+        kind: u8,
+    ) -> Sent {
+        let mut fields = self.origin(place, member, "someone", None);
+        fields["data"] = data;
+        if let Some(message) = message {
+            fields["message"] = message.clone();
+        }
+        self.send(kind, fields)
     }
 
     /// The community-request card of request `id` (the bot's message whose footer names it).
@@ -504,19 +695,10 @@ impl FakeDiscord {
         (*results.last().expect("a delivered result")).clone()
     }
 
-    /// Sends an INTERACTION_CREATE for slash command `name` from a direct message (no guild, no member).
+    /// Sends an INTERACTION_CREATE for slash command `name` from a direct message (no guild, no member):
+    /// the member's DM with the bot, which they installed to their account.
     pub fn invoke_in_dm(&self, name: &str, options: Value) -> Sent {
-        let id = self.next_id().to_string();
-        let token = format!("token-{id}");
-        let interaction = json!({
-            "id": id, "application_id": APP_ID.to_string(), "type": 2, "token": token, "version": 1,
-            "data": {"id": "910000000000000001", "name": name, "type": 1, "options": options},
-            "channel_id": CHANNEL_ID.to_string(), "user": user(MEMBER_ID, "ann"),
-            "locale": self.locale_of(MEMBER_ID), "entitlements": [], "context": 1, "app_permissions": "0",
-            "attachment_size_limit": DEFAULT_UPLOAD_LIMIT
-        });
-        self.dispatch("INTERACTION_CREATE", interaction);
-        Sent { id, token, at: Instant::now() }
+        self.invoke_in(Place::BotDm, &Member::ordinary(), name, options, json!({}))
     }
 
     /// Drops the bot's gateway connection and refuses new ones until [`Self::reopen_gateway`], as when
@@ -627,7 +809,15 @@ impl FakeDiscord {
         Some((fault.status, fault.code))
     }
 
-    fn message(&self, channel_id: u64, payload: &Value, files: &[(String, String, Vec<u8>)]) -> Value {
+    /// Makes (and keeps) a message of the bot in `channel_id`, of server `guild_id` (`None` in a DM), from
+    /// `payload` with `files` attached and served.
+    fn message(
+        &self,
+        channel_id: u64,
+        guild_id: Option<u64>,
+        payload: &Value,
+        files: &[(String, String, Vec<u8>)],
+    ) -> Value {
         let id = self.next_id();
         let attachments: Vec<Value> = files
             .iter()
@@ -639,17 +829,189 @@ impl FakeDiscord {
                        "url": url, "proxy_url": url, "content_type": "image/png"})
             })
             .collect();
-        let message = json!({
-            "id": id.to_string(), "channel_id": channel_id.to_string(), "guild_id": GUILD_ID.to_string(),
-            "author": user(APP_ID, "Easel"), "content": payload["content"].as_str().unwrap_or_default(),
-            "timestamp": "2026-11-25T10:00:00.000000+00:00", "edited_timestamp": null, "tts": false,
-            "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": attachments,
-            "embeds": payload.get("embeds").cloned().unwrap_or(json!([])), "pinned": false, "type": 0,
-            "flags": payload["flags"].as_u64().unwrap_or(0),
-            "components": payload.get("components").cloned().unwrap_or(json!([]))
-        });
+        let message = message_object(id, channel_id, guild_id, user(APP_ID, "Easel"), payload, attachments);
         self.inner.lock().unwrap().messages.insert(id.to_string(), message.clone());
         message
+    }
+
+    /// What Discord remembers of the interaction with `token` (see [`Exchange`]).
+    fn exchange(&self, token: &str) -> Exchange {
+        self.inner.lock().unwrap().exchanges.get(token).copied().unwrap_or_else(Exchange::unknown)
+    }
+
+    /// Remembers whether the answer to the interaction with `token` is shown to the member alone, as
+    /// Discord decides on a message or deferral (callback 4 or 5): what the bot asked (flag 64), or always
+    /// where the server forbids the member external apps.
+    fn answered(&self, token: &str, callback: &Value) {
+        if !matches!(callback["type"].as_u64(), Some(4 | 5)) {
+            return;
+        }
+        let asked = (callback["data"]["flags"].as_u64().unwrap_or(0) & 64) != 0;
+        let mut inner = self.inner.lock().unwrap();
+        let exchange = inner.exchanges.entry(token.to_owned()).or_insert_with(Exchange::unknown);
+        exchange.ephemeral = Some(exchange.forced_ephemeral || asked);
+    }
+
+    /// The message an edit of an interaction's answer (`original`) or follow-up makes: in the interaction's
+    /// channel, ephemeral when its answer is.
+    fn edited_answer(
+        &self,
+        token: &str,
+        original: bool,
+        payload: &Value,
+        files: &[(String, String, Vec<u8>)],
+    ) -> Value {
+        let exchange = self.exchange(token);
+        let ephemeral = exchange.forced_ephemeral || (original && exchange.ephemeral == Some(true));
+        self.message(exchange.channel, exchange.guild, &flagged(payload, ephemeral), files)
+    }
+
+    /// Counts a follow-up on the interaction with `token` if Discord accepts it (at most 5 where only the
+    /// member installed the app); returns the interaction's exchange then, `None` when refused.
+    fn take_followup(&self, token: &str) -> Option<Exchange> {
+        let mut inner = self.inner.lock().unwrap();
+        let exchange = inner.exchanges.entry(token.to_owned()).or_insert_with(Exchange::unknown);
+        if exchange.user_installed_only && exchange.followups >= MAX_USER_APP_FOLLOWUPS {
+            return None;
+        }
+        exchange.followups += 1;
+        Some(*exchange)
+    }
+
+    /// A follow-up as Discord takes it: refused (400, code 40094) past 5 for an app only the member
+    /// installed, ephemeral where the server forbids external apps, posted in the interaction's channel.
+    fn followup(&self, token: &str, payload: &Value, files: &[(String, String, Vec<u8>)]) -> Response {
+        let Some(exchange) = self.take_followup(token) else {
+            let body =
+                json!({"code": 40094, "message": "This interaction has hit the maximum number of follow up messages"});
+            return (StatusCode::BAD_REQUEST, Json(body)).into_response();
+        };
+        let payload = flagged(payload, exchange.forced_ephemeral);
+        Json(self.message(exchange.channel, exchange.guild, &payload, files)).into_response()
+    }
+
+    /// Whether Discord shows the answer to the interaction with `token` to the member alone (asked by the
+    /// bot, or forced where the server forbids external apps); `None` before the bot answered.
+    pub fn answer_ephemeral(&self, token: &str) -> Option<bool> {
+        self.inner.lock().unwrap().exchanges.get(token).and_then(|e| e.ephemeral)
+    }
+
+    /// How many follow-ups Discord accepted on the interaction with `token`.
+    pub fn followups_of(&self, token: &str) -> usize {
+        self.inner.lock().unwrap().exchanges.get(token).map_or(0, |e| e.followups)
+    }
+
+    /// Counts the 5 follow-ups Discord allows a user-installed app's interaction as already posted (as
+    /// after five earlier messages), so the next one is refused.
+    pub fn use_up_followups(&self, token: &str) {
+        let mut inner = self.inner.lock().unwrap();
+        let exchange = inner.exchanges.entry(token.to_owned()).or_insert_with(Exchange::unknown);
+        exchange.followups = exchange.followups.max(MAX_USER_APP_FOLLOWUPS);
+    }
+
+    /// Keeps `commands` as the latest registration of `guild` (`None`: global) unless Discord would refuse
+    /// them; answers as Discord does.
+    fn register(&self, guild: Option<u64>, commands: &Value) -> Response {
+        if let Some(why) = invalid_command_form(commands) {
+            // Discord refuses the whole registration: 400, code 50035 "Invalid Form Body".
+            self.inner.lock().unwrap().refused_registrations.push(why.clone());
+            let errors =
+                json!({"code": 50035, "message": "Invalid Form Body", "errors": {"_errors": [{"message": why}]}});
+            return (StatusCode::BAD_REQUEST, Json(errors)).into_response();
+        }
+        let registered = registered_commands(commands);
+        self.inner.lock().unwrap().registrations.insert(guild, registered.clone());
+        Json(registered).into_response()
+    }
+
+    /// The latest accepted command list of `guild` (`None`: the global commands), empty when none: what
+    /// members see in their command picker.
+    pub fn registered(&self, guild: Option<u64>) -> Vec<Value> {
+        self.inner.lock().unwrap().registrations.get(&guild).cloned().unwrap_or_default()
+    }
+}
+
+/// Sets every field of `fields` on `target` (both objects), replacing what was there.
+fn merge(target: &mut Value, fields: Value) {
+    if let (Some(target), Value::Object(fields)) = (target.as_object_mut(), fields) {
+        target.extend(fields);
+    }
+}
+
+/// A slash command's `data`: command `name` with `options` and their `resolved` objects.
+fn slash_data(name: &str, options: Value, resolved: Value) -> Value {
+    json!({"id": "910000000000000001", "name": name, "type": 1, "options": options, "resolved": resolved})
+}
+
+/// A guild member as interactions carry it (serenity requires `user`, `roles`, `deaf`, `mute`, `flags`);
+/// `permissions` are Discord's computation for the channel.
+fn member_object(member: &Member, name: &str, nick: Option<&str>) -> Value {
+    json!({
+        "user": user(member.id, name),
+        "roles": member.roles.iter().map(u64::to_string).collect::<Vec<_>>(),
+        "joined_at": "2025-01-01T00:00:00.000000+00:00",
+        "deaf": false, "mute": false, "flags": 0, "pending": false, "nick": nick,
+        "permissions": member.permissions.to_string(), "avatar": null, "premium_since": null
+    })
+}
+
+/// A full message object as serenity 0.12.5 deserializes it, by `author` in `channel` (of `guild`, absent in
+/// DMs), with `content`, `embeds`, `flags` and `components` from `payload`.
+fn message_object(
+    id: u64,
+    channel: u64,
+    guild: Option<u64>,
+    author: Value,
+    payload: &Value,
+    attachments: Vec<Value>,
+) -> Value {
+    let mut message = json!({
+        "id": id.to_string(), "channel_id": channel.to_string(),
+        "author": author, "content": payload["content"].as_str().unwrap_or_default(),
+        "timestamp": "2026-11-25T10:00:00.000000+00:00", "edited_timestamp": null, "tts": false,
+        "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": attachments,
+        "embeds": payload.get("embeds").cloned().unwrap_or(json!([])), "pinned": false, "type": 0,
+        "flags": payload["flags"].as_u64().unwrap_or(0),
+        "components": payload.get("components").cloned().unwrap_or(json!([]))
+    });
+    if let Some(guild) = guild {
+        message["guild_id"] = json!(guild.to_string());
+    }
+    message
+}
+
+/// `payload` with flag 64 (ephemeral) added when `ephemeral`, as Discord marks a message the member
+/// alone sees.
+fn flagged(payload: &Value, ephemeral: bool) -> Value {
+    let mut payload = payload.clone();
+    if ephemeral {
+        let flags = payload["flags"].as_u64().unwrap_or(0) | 64;
+        payload["flags"] = json!(flags);
+    }
+    payload
+}
+
+/// The server of a channel the bot posts in: none for DMs, [`FOREIGN_GUILD_ID`] for its channel,
+/// `GUILD_ID` for every other.
+fn guild_of(channel: u64) -> Option<u64> {
+    match channel {
+        DM_CHANNEL_ID | GROUP_DM_CHANNEL_ID => None,
+        FOREIGN_CHANNEL_ID => Some(FOREIGN_GUILD_ID),
+        _ => Some(GUILD_ID),
+    }
+}
+
+/// Whether the bot is absent from `channel` (a group DM, a server that never invited it), so Discord
+/// refuses its posts there with 403 Missing Access.
+fn bot_absent_from(channel: u64) -> bool {
+    channel == FOREIGN_CHANNEL_ID || channel == GROUP_DM_CHANNEL_ID
+}
+
+/// The scope of a registration path: a guild's (`applications/{app}/guilds/{g}/commands`) or global.
+fn registration_scope(segments: &[&str]) -> Option<u64> {
+    match segments {
+        ["applications", _, "guilds", guild, "commands"] => guild.parse().ok(),
+        _ => None,
     }
 }
 
@@ -746,16 +1108,8 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
             inner.guild_reads += 1;
             Json(guild(id, &inner.extra_roles)).into_response()
         }
-        ("PUT", [.., "commands"]) => match invalid_command_form(&payload) {
-            // Discord refuses the whole registration: 400, code 50035 "Invalid Form Body".
-            Some(why) => {
-                fake.inner.lock().unwrap().refused_registrations.push(why.clone());
-                let errors =
-                    json!({"code": 50035, "message": "Invalid Form Body", "errors": {"_errors": [{"message": why}]}});
-                (StatusCode::BAD_REQUEST, Json(errors)).into_response()
-            }
-            None => Json(registered_commands(&payload)).into_response(),
-        },
+        ("PUT", [.., "commands"]) => fake.register(registration_scope(&segments), &payload),
+        ("GET", [.., "commands"]) => Json(fake.registered(registration_scope(&segments))).into_response(),
         ("GET", ["users", "@me"]) => Json(user(APP_ID, "Easel")).into_response(),
         ("GET", ["users", "@me", "guilds"]) => {
             let permissions = fake.inner.lock().unwrap().bot_permissions.unwrap_or(BOT_PERMISSIONS);
@@ -763,12 +1117,15 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
                 "permissions": permissions.to_string(), "features": []}]))
             .into_response()
         }
-        ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
-        ("PATCH", ["webhooks", _, _, "messages", _]) => {
-            Json(fake.message(CHANNEL_ID, &payload, &files)).into_response()
+        ("POST", ["interactions", _, token, "callback"]) => {
+            fake.answered(token, &payload);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        ("PATCH", ["webhooks", _, token, "messages", which]) => {
+            Json(fake.edited_answer(token, *which == "@original", &payload, &files)).into_response()
         }
         ("DELETE", ["webhooks", _, _, "messages", _]) => StatusCode::NO_CONTENT.into_response(),
-        ("POST", ["webhooks", _, _]) => Json(fake.message(CHANNEL_ID, &payload, &files)).into_response(),
+        ("POST", ["webhooks", _, token]) => fake.followup(token, &payload, &files),
         ("POST", ["users", "@me", "channels"]) => {
             let recipient = payload["recipient_id"].as_str().and_then(|id| id.parse().ok()).unwrap_or(MEMBER_ID);
             Json(json!({"id": DM_CHANNEL_ID.to_string(), "type": 1, "last_message_id": null,
@@ -803,13 +1160,17 @@ async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, request: Re
             // As Discord: with `enforce_nonce`, a post carrying a nonce already used in the channel
             // returns that message instead of making another.
             let channel = channel.parse().unwrap_or(CHANNEL_ID);
+            if bot_absent_from(channel) {
+                return (StatusCode::FORBIDDEN, Json(json!({"message": "Missing Access", "code": 50001})))
+                    .into_response();
+            }
             let nonce = payload["nonce"].as_str().filter(|_| payload["enforce_nonce"] == true).map(str::to_owned);
             if let Some(nonce) = &nonce {
                 if let Some(made) = fake.inner.lock().unwrap().nonces.get(&(channel, nonce.clone())).cloned() {
                     return Json(made).into_response();
                 }
             }
-            let made = fake.message(channel, &payload, &files);
+            let made = fake.message(channel, guild_of(channel), &payload, &files);
             let mut inner = fake.inner.lock().unwrap();
             if let Some(nonce) = nonce {
                 inner.nonces.insert((channel, nonce), made.clone());
@@ -865,63 +1226,121 @@ const DISCORD_LOCALES: [&str; 34] = [
     "he",
 ];
 
-/// Why Discord would refuse these command definitions, as its form validation does: a name must be
-/// 1-32 lowercase letters, digits, `-` or `_` (any script), unique among its siblings in every
-/// language; a description 1-100 characters; localisations only for Discord's locales.
+/// Why Discord would refuse these command definitions, as its form validation does: a slash command's or
+/// option's name must be 1-32 lowercase letters, digits, `-` or `_` (any script), unique among its
+/// siblings (of the same command type) in every language; a description at most 100 characters;
+/// localisations only for Discord's locales; `integration_types` and `contexts` only Discord's values. A
+/// context-menu command (type 2 user, 3 message) may have spaces and capitals, and has neither
+/// description nor options.
 fn invalid_command_form(payload: &Value) -> Option<String> {
-    fn check(node: &Value, siblings: &mut HashMap<String, Vec<String>>) -> Option<String> {
-        let name = node["name"].as_str().unwrap_or_default();
-        let mut names = vec![("default".to_owned(), name.to_owned())];
-        for (field, max) in [("name_localizations", 32), ("description_localizations", 100)] {
-            for (locale, text) in node[field].as_object().into_iter().flatten() {
-                let text = text.as_str().unwrap_or_default();
-                if !DISCORD_LOCALES.contains(&locale.as_str()) {
-                    return Some(format!("{name}: {locale} is not a Discord locale"));
-                }
-                if text.is_empty() || text.chars().count() > max {
-                    return Some(format!("{name}: {field}.{locale} must be 1-{max} characters: {text:?}"));
-                }
-                if field == "name_localizations" {
-                    names.push((locale.clone(), text.to_owned()));
-                }
-            }
-        }
-        for (locale, text) in &names {
-            let allowed = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-            if !text.chars().all(allowed) || text.to_lowercase() != *text || text.chars().count() > 32 {
-                return Some(format!("{name}: the {locale} name {text:?} is not a valid command name"));
-            }
-            let taken = siblings.entry(locale.clone()).or_default();
-            if taken.contains(text) {
-                return Some(format!("{name}: the {locale} name {text:?} is used twice"));
-            }
-            taken.push(text.clone());
-        }
-        let description = node["description"].as_str().unwrap_or_default();
-        if description.chars().count() > 100 {
-            return Some(format!("{name}: description longer than 100 characters"));
-        }
-        let mut children = HashMap::new();
-        node["options"].as_array().into_iter().flatten().find_map(|option| check(option, &mut children))
-    }
-    let mut top = HashMap::new();
-    payload.as_array().into_iter().flatten().find_map(|command| check(command, &mut top))
+    let mut top: HashMap<u64, HashMap<String, Vec<String>>> = HashMap::new();
+    payload.as_array().into_iter().flatten().find_map(|command| {
+        let kind = command["type"].as_u64().unwrap_or(1);
+        invalid_installation(command).or_else(|| invalid_node(command, top.entry(kind).or_default(), kind != 1))
+    })
 }
 
-fn registered_commands(payload: &Value) -> Value {
+/// Why Discord would refuse `node` (a command, or an option when not `context_menu`) among `siblings`
+/// (the names taken, by locale).
+fn invalid_node(node: &Value, siblings: &mut HashMap<String, Vec<String>>, context_menu: bool) -> Option<String> {
+    let name = node["name"].as_str().unwrap_or_default();
+    let names = match localized_names(node, name) {
+        Ok(names) => names,
+        Err(why) => return Some(why),
+    };
+    for (locale, text) in &names {
+        if !valid_name(text, context_menu) {
+            return Some(format!("{name}: the {locale} name {text:?} is not a valid command name"));
+        }
+        let taken = siblings.entry(locale.clone()).or_default();
+        if taken.contains(text) {
+            return Some(format!("{name}: the {locale} name {text:?} is used twice"));
+        }
+        taken.push(text.clone());
+    }
+    if context_menu {
+        return invalid_context_menu(node, name);
+    }
+    let description = node["description"].as_str().unwrap_or_default();
+    if description.chars().count() > 100 {
+        return Some(format!("{name}: description longer than 100 characters"));
+    }
+    let mut children = HashMap::new();
+    node["options"].as_array().into_iter().flatten().find_map(|option| invalid_node(option, &mut children, false))
+}
+
+/// The names of `node` (called `name`) by locale, `default` first; or why its localisations are refused:
+/// only Discord's locales, names 1-32 and descriptions 1-100 characters.
+fn localized_names(node: &Value, name: &str) -> Result<Vec<(String, String)>, String> {
+    let mut names = vec![("default".to_owned(), name.to_owned())];
+    for (field, max) in [("name_localizations", 32), ("description_localizations", 100)] {
+        for (locale, text) in node[field].as_object().into_iter().flatten() {
+            let text = text.as_str().unwrap_or_default();
+            if !DISCORD_LOCALES.contains(&locale.as_str()) {
+                return Err(format!("{name}: {locale} is not a Discord locale"));
+            }
+            if text.is_empty() || text.chars().count() > max {
+                return Err(format!("{name}: {field}.{locale} must be 1-{max} characters: {text:?}"));
+            }
+            if field == "name_localizations" {
+                names.push((locale.clone(), text.to_owned()));
+            }
+        }
+    }
+    Ok(names)
+}
+
+/// Whether Discord takes `text` as a name: for slash commands and options lowercase letters, digits, `-`
+/// or `_`, at most 32; for context-menu commands 1-32 characters of any case, spaces too, not only
+/// whitespace.
+fn valid_name(text: &str, context_menu: bool) -> bool {
+    let length = text.chars().count();
+    if context_menu {
+        return (1..=32).contains(&length) && !text.trim().is_empty();
+    }
+    let allowed = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    text.chars().all(allowed) && text.to_lowercase() == text && length <= 32
+}
+
+/// Why Discord would refuse context-menu command `name`: it has no description and no options.
+fn invalid_context_menu(node: &Value, name: &str) -> Option<String> {
+    if !node["description"].as_str().unwrap_or_default().is_empty() {
+        return Some(format!("{name}: a context-menu command's description must be empty"));
+    }
+    if node["options"].as_array().is_some_and(|options| !options.is_empty()) {
+        return Some(format!("{name}: a context-menu command takes no options"));
+    }
+    None
+}
+
+/// Why Discord would refuse where `command` may be installed and used: `integration_types` 0 (server) or
+/// 1 (user); `contexts` 0 (server), 1 (the bot's DM) or 2 (other private channels).
+fn invalid_installation(command: &Value) -> Option<String> {
+    let name = command["name"].as_str().unwrap_or_default();
+    for (field, max) in [("integration_types", 1), ("contexts", 2)] {
+        for value in command[field].as_array().into_iter().flatten() {
+            if value.as_u64().is_none_or(|v| v > max) {
+                return Some(format!("{name}: {field} value {value} is not valid"));
+            }
+        }
+    }
+    None
+}
+
+/// The commands as Discord answers an accepted registration (and lists them after): each with its `id`,
+/// `application_id`, `version`, `type` and `description`.
+fn registered_commands(payload: &Value) -> Vec<Value> {
     let commands = payload.as_array().cloned().unwrap_or_default();
-    Value::Array(
-        commands
-            .into_iter()
-            .enumerate()
-            .map(|(i, mut c)| {
-                c["id"] = json!(format!("92000000000000000{i}"));
-                c["application_id"] = json!(APP_ID.to_string());
-                c["version"] = json!("1");
-                c["type"] = c.get("type").cloned().unwrap_or(json!(1));
-                c["description"] = c.get("description").cloned().unwrap_or(json!(""));
-                c
-            })
-            .collect(),
-    )
+    commands
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut c)| {
+            c["id"] = json!(format!("92000000000000000{i}"));
+            c["application_id"] = json!(APP_ID.to_string());
+            c["version"] = json!("1");
+            c["type"] = c.get("type").cloned().unwrap_or(json!(1));
+            c["description"] = c.get("description").cloned().unwrap_or(json!(""));
+            c
+        })
+        .collect()
 }

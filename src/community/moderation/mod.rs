@@ -285,9 +285,10 @@ impl Moderation {
         paused
     }
 
-    /// The log channel of `guild_id` (its own, else the owner's default), if any.
+    /// The log channel of `guild_id` (its own, else the owner's default), if any; for members' own
+    /// jobs (`None`), the owner's default.
     pub async fn log_channel(&self, guild_id: Option<u64>) -> Option<u64> {
-        let guild = guild_id?;
+        let Some(guild) = guild_id else { return self.default_channel.map(|(_, channel)| channel) };
         match self.store.log_channel(ServerId(guild)).await {
             Ok(Some(channel)) => return Some(channel),
             Ok(None) => {}

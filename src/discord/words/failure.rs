@@ -38,6 +38,8 @@ pub fn said(lang: Lang, error: &JobError) -> String {
     match error {
         JobError::Invalid(reason) => super::invalid::invalid(lang, reason),
         JobError::LimitReached(refusal) => super::limits::refusal(lang, refusal),
+        JobError::PersonalBudget(refusal) => super::limits::personal(lang, refusal),
+        JobError::PersonalOff => t!(lang, "servers-only"),
         JobError::QueueFull { whole_bot: false, .. } => t!(lang, "failure-queue-full-server"),
         JobError::QueueFull { whole_bot: true, .. } => t!(lang, "failure-queue-full-bot"),
         JobError::Restarting => t!(lang, "failure-restarting"),

@@ -25,6 +25,14 @@ pub fn refusal(lang: Lang, r: &LimitRefusal) -> String {
     }
 }
 
+/// Why the member's personal daily budget refused the request, and when it frees up.
+pub fn personal(lang: Lang, r: &LimitRefusal) -> String {
+    let when = r.resets_at.map_or_else(|| t!(lang, "limit-when-one-finishes"), relative);
+    let show = |v| show(lang, r.name, Some(v));
+    let (left, limit, needed) = (show(r.left), show(r.limit), show(r.needed));
+    t!(lang, "limit-personal-usd", left = left, limit = limit, needed = needed, when = when)
+}
+
 /// Why a value cannot be set, with the range that can.
 pub fn bad_value(lang: Lang, bad: &BadLimitValue) -> String {
     let name = bad.name;
