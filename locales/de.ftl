@@ -177,6 +177,8 @@ result-title-hd = Dein HD-Bild
 result-title-variation = Deine Variation
 result-title-edit = Deine Bearbeitung
 result-title-styles = Dein Stilvergleich
+result-title-describe = Prompts für dein Bild
+result-describe-intro = Verwende einen davon unverändert oder ändere ihn vorher: Jeder Button öffnet /generieren mit diesem Prompt.
 result-variation-description = Eine Variation deines Bildes
 result-footer = Auftrag { $job } · /anzeigen { $job }
 result-cost-usage = { $cost } (laut Token-Verbrauch)
@@ -207,6 +209,7 @@ button-vary = Variieren
 button-vary-numbered = Variieren { $number }
 button-hd = HD
 button-hd-numbered = HD { $number }
+button-use-numbered = Verwenden { $number }
 delete-not-yours = Nur das Mitglied, das dieses Bild angefragt hat, oder ein Moderator kann es löschen.
 delete-done = Gelöscht.
 delete-failed = Ich konnte diese Nachricht nicht löschen. Bitte versuche es gleich noch einmal.
@@ -217,6 +220,8 @@ edit-modal-title = Dieses Bild bearbeiten
 edit-modal-instruction = Was soll sich ändern?
 edit-modal-placeholder = z. B. gib dem Fuchs einen roten Schal
 edit-modal-which = Welches Bild (1 bis { $count })?
+generate-modal-title = Generieren
+generate-modal-prompt = Prompt
 menu-no-image = Diese Nachricht enthält kein Bild, mit dem Easel arbeiten kann. Bitte wähle eine Nachricht mit einem PNG-, JPEG- oder WebP-Bild.
 menu-which-image = Welches Bild? Wähle eines aus:
 menu-image-numbered = Bild { $number }
@@ -282,6 +287,8 @@ help-commands =
     `/einstellungen` deine Standardeinstellungen · `/nutzung` dein bisheriger Verbrauch · `/abbrechen` deine wartende Anfrage
     Buttons unter einem Ergebnis: Neu würfeln, Variieren, HD, Bearbeiten, Löschen.
     Moderatoren: `/moderation` · Serververwaltung: `/limits`
+help-describe = `/beschreiben` ein Bild in Prompts verwandeln, die du nutzen kannst (oder bei einer Nachricht: Apps → Mit Easel beschreiben)
+help-menus = Im Apps-Menü einer Nachricht mit Bild: Mit Easel bearbeiten, Mit Easel variieren
 help-section-commands = Befehle
 help-section-models = Verfügbare Modelle (Preis eines Bildes in Standardgröße und -qualität)
 help-section-limits = Deine Limits
@@ -511,6 +518,7 @@ name-sort = sortierung
 name-steps = schritte
 name-style = stil
 name-styles = stile
+name-describe = beschreiben
 name-subject = motiv
 name-suffix = zusatz
 name-unblock = entsperren
@@ -547,6 +555,9 @@ desc-styles-subject = Was gezeichnet werden soll, z. B. ein Leuchtturm in der Ab
 desc-styles-styles = Bis zu 4 Stile, durch Kommas getrennt (Standard: fotorealistisch, Ölgemälde, Aquarell, Cyberpunk)
 desc-styles-model = Welches Modell sie zeichnet
 desc-styles-size = Bildgröße
+desc-describe = Ein Bild in Prompts verwandeln, die du nutzen kannst
+desc-describe-image = Ein PNG-, JPEG- oder WebP-Bild
+desc-describe-model = Welches Modell es beschreibt
 desc-edit = Ein hochgeladenes Bild ändern, überall oder nur dort, wo eine Maske es markiert
 desc-edit-image = Ein PNG-, JPEG- oder WebP-Bild
 desc-edit-prompt = Was sich ändern soll
@@ -624,6 +635,7 @@ name-language = sprache
 # Leerzeichen erlaubt; höchstens 32 Zeichen).
 menu-edit-with-easel = Mit Easel bearbeiten
 menu-vary-with-easel = Mit Easel variieren
+menu-describe-with-easel = Mit Easel beschreiben
 
 # Feste Auswahlmöglichkeiten (Modellnamen, Größen und Qualitätsstufen bleiben unverändert).
 choice-most-votes = Meiste Stimmen

@@ -175,6 +175,8 @@ result-title-hd = Your HD image
 result-title-variation = Your variation
 result-title-edit = Your edit
 result-title-styles = Your style comparison
+result-title-describe = Prompts for your picture
+result-describe-intro = Use one as it is or change it first: each button opens /generate with that prompt.
 result-variation-description = A variation of your image
 result-footer = Job { $job } · /show { $job }
 result-cost-usage = { $cost } (from token usage)
@@ -205,6 +207,7 @@ button-vary = Vary
 button-vary-numbered = Vary { $number }
 button-hd = HD
 button-hd-numbered = HD { $number }
+button-use-numbered = Use { $number }
 delete-not-yours = Only the member who asked for this image, or a moderator, can delete it.
 delete-done = Deleted.
 delete-failed = I couldn't delete that message. Please try again in a moment.
@@ -215,6 +218,8 @@ edit-modal-title = Edit this image
 edit-modal-instruction = What should change?
 edit-modal-placeholder = e.g. give the fox a red scarf
 edit-modal-which = Which image (1 to { $count })?
+generate-modal-title = Generate
+generate-modal-prompt = Prompt
 menu-no-image = This message has no picture Easel can use. Pick a message with a PNG, JPEG or WebP image.
 menu-which-image = Which image? Pick one:
 menu-image-numbered = Image { $number }
@@ -280,6 +285,8 @@ help-commands =
     `/settings` your defaults · `/usage` what you have used · `/cancel` your waiting request
     Buttons under a result: Re-roll, Vary, HD, Edit, Delete.
     Moderators: `/moderation` · Server managers: `/limits`
+help-describe = `/describe` a picture into prompts you can use (or, on a message: Apps → Describe with Easel)
+help-menus = On a message with a picture, its Apps menu: Edit with Easel, Vary with Easel
 help-section-commands = Commands
 help-section-models = Models here (price of one image at the default size and quality)
 help-section-limits = Your limits
@@ -485,6 +492,7 @@ name-sort = sort
 name-steps = steps
 name-style = style
 name-styles = styles
+name-describe = describe
 name-subject = subject
 name-suffix = suffix
 name-unblock = unblock
@@ -521,6 +529,9 @@ desc-styles-subject = What to draw, e.g. a lighthouse at dusk
 desc-styles-styles = Up to 4 styles, separated by commas (default: photorealistic, oil painting, watercolor, cyberpunk)
 desc-styles-model = Which model draws them
 desc-styles-size = Image size
+desc-describe = Turn a picture into prompts you can use
+desc-describe-image = A PNG, JPEG or WebP picture
+desc-describe-model = Which describer reads it
 desc-edit = Change an image you upload, everywhere or only where a mask marks
 desc-edit-image = A PNG, JPEG or WebP picture
 desc-edit-prompt = What to change
@@ -598,6 +609,7 @@ name-language = language
 # 32 characters).
 menu-edit-with-easel = Edit with Easel
 menu-vary-with-easel = Vary with Easel
+menu-describe-with-easel = Describe with Easel
 
 # Fixed choices (model names, sizes and qualities stay as they are).
 choice-most-votes = most votes

@@ -180,6 +180,8 @@ result-title-hd = Tu imagen en HD
 result-title-variation = Tu variación
 result-title-edit = Tu edición
 result-title-styles = Tu comparativa de estilos
+result-title-describe = Prompts para tu imagen
+result-describe-intro = Usa uno tal cual o cámbialo antes: cada botón abre /generar con ese prompt.
 result-variation-description = Una variación de tu imagen
 result-footer = Tarea { $job } · /mostrar { $job }
 result-cost-usage = { $cost } (según el consumo de tokens)
@@ -210,6 +212,7 @@ button-vary = Variar
 button-vary-numbered = Variar { $number }
 button-hd = HD
 button-hd-numbered = HD { $number }
+button-use-numbered = Usar { $number }
 delete-not-yours = Solo puede eliminarla el miembro que pidió esta imagen o un moderador.
 delete-done = Eliminada.
 delete-failed = No he podido eliminar ese mensaje. Inténtalo de nuevo en un momento.
@@ -220,6 +223,8 @@ edit-modal-title = Editar esta imagen
 edit-modal-instruction = ¿Qué quieres cambiar?
 edit-modal-placeholder = p. ej.: ponle una bufanda roja al zorro
 edit-modal-which = ¿Qué imagen (de 1 a { $count })?
+generate-modal-title = Generar
+generate-modal-prompt = Prompt
 menu-no-image = Este mensaje no tiene ninguna imagen que Easel pueda usar. Elige un mensaje con una imagen PNG, JPEG o WebP.
 menu-which-image = ¿Qué imagen? Elige una:
 menu-image-numbered = Imagen { $number }
@@ -285,6 +290,8 @@ help-commands =
     `/ajustes` tus valores predeterminados · `/uso` lo que has consumido · `/cancelar` tu petición en espera
     Botones bajo un resultado: Regenerar, Variar, HD, Editar, Eliminar.
     Moderadores: `/moderación` · Gestores del servidor: `/límites`
+help-describe = `/describir` convierte una imagen en prompts que puedes usar (o, en un mensaje: Aplicaciones → Describir con Easel)
+help-menus = En un mensaje con una imagen, en su menú Aplicaciones: Editar con Easel, Variar con Easel
 help-section-commands = Comandos
 help-section-models = Modelos disponibles aquí (precio de una imagen con el tamaño y la calidad predeterminados)
 help-section-limits = Tus límites
@@ -514,6 +521,7 @@ name-sort = orden
 name-steps = pasos
 name-style = estilo
 name-styles = estilos
+name-describe = describir
 name-subject = tema
 name-suffix = sufijo
 name-unblock = desbloquear
@@ -550,6 +558,9 @@ desc-styles-subject = Qué dibujar, p. ej.: un faro al atardecer
 desc-styles-styles = Hasta 4 estilos separados por comas (por defecto: fotorrealista, óleo, acuarela, cyberpunk)
 desc-styles-model = Qué modelo los dibuja
 desc-styles-size = Tamaño de la imagen
+desc-describe = Convierte una imagen en prompts que puedes usar
+desc-describe-image = Una imagen PNG, JPEG o WebP
+desc-describe-model = Qué modelo la describe
 desc-edit = Cambia una imagen que subas, entera o solo donde marque una máscara
 desc-edit-image = Una imagen PNG, JPEG o WebP
 desc-edit-prompt = Qué cambiar
@@ -627,6 +638,7 @@ name-language = idioma
 # mayúsculas y espacios; 32 caracteres como máximo).
 menu-edit-with-easel = Editar con Easel
 menu-vary-with-easel = Variar con Easel
+menu-describe-with-easel = Describir con Easel
 
 # Opciones fijas (los nombres de modelos, tamaños y calidades se quedan como están).
 choice-most-votes = más votadas

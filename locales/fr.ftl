@@ -182,6 +182,8 @@ result-title-hd = Votre image HD
 result-title-variation = Votre variation
 result-title-edit = Votre image modifiée
 result-title-styles = Votre comparaison de styles
+result-title-describe = Prompts pour votre image
+result-describe-intro = Utilisez-en un tel quel ou modifiez-le d'abord : chaque bouton ouvre /générer avec ce prompt.
 result-variation-description = Une variation de votre image
 result-footer = Tâche { $job } · /afficher { $job }
 result-cost-usage = { $cost } (d'après les jetons consommés)
@@ -212,6 +214,7 @@ button-vary = Varier
 button-vary-numbered = Varier { $number }
 button-hd = HD
 button-hd-numbered = HD { $number }
+button-use-numbered = Utiliser { $number }
 delete-not-yours = Seuls le membre qui a demandé cette image ou un modérateur peuvent la supprimer.
 delete-done = Message supprimé.
 delete-failed = Je n'ai pas pu supprimer ce message. Veuillez réessayer dans un instant.
@@ -222,6 +225,8 @@ edit-modal-title = Modifier cette image
 edit-modal-instruction = Que faut-il changer ?
 edit-modal-placeholder = Ex. : ajoutez une écharpe rouge au renard
 edit-modal-which = Quelle image (de 1 à { $count }) ?
+generate-modal-title = Générer
+generate-modal-prompt = Prompt
 menu-no-image = Ce message ne contient aucune image utilisable par Easel. Veuillez choisir un message avec une image PNG, JPEG ou WebP.
 menu-which-image = Quelle image ? Choisissez-en une :
 menu-image-numbered = Image { $number }
@@ -287,6 +292,8 @@ help-commands =
     `/préférences` vos réglages par défaut · `/utilisation` votre consommation · `/annuler` votre demande en attente
     Boutons sous un résultat : Relancer, Varier, HD, Modifier, Supprimer.
     Modérateurs : `/modération` · Gestionnaires du serveur : `/limites`
+help-describe = `/décrire` transforme une image en prompts utilisables (ou, sur un message : Applications → Décrire avec Easel)
+help-menus = Sur un message avec une image, dans son menu Applications : Modifier avec Easel, Varier avec Easel
 help-section-commands = Commandes
 help-section-models = Modèles disponibles ici (prix d'une image à la taille et à la qualité par défaut)
 help-section-limits = Vos limites
@@ -513,6 +520,7 @@ name-sort = tri
 name-steps = étapes
 name-style = style
 name-styles = styles
+name-describe = décrire
 name-subject = sujet
 name-suffix = suffixe
 name-unblock = débloquer
@@ -549,6 +557,9 @@ desc-styles-subject = Ce qu'il faut dessiner, par ex. un phare au crépuscule
 desc-styles-styles = Jusqu'à 4 styles, séparés par des virgules (défaut : photoréaliste, huile, aquarelle, cyberpunk)
 desc-styles-model = Le modèle qui les dessine
 desc-styles-size = Taille des images
+desc-describe = Transformer une image en prompts utilisables
+desc-describe-image = Une image PNG, JPEG ou WebP
+desc-describe-model = Le modèle qui la décrit
 desc-edit = Modifier une image que vous envoyez, en entier ou seulement dans la zone d'un masque
 desc-edit-image = Une image PNG, JPEG ou WebP
 desc-edit-prompt = Ce qu'il faut changer
@@ -626,6 +637,7 @@ name-language = langue
 # espaces autorisés ; 32 caractères au plus).
 menu-edit-with-easel = Modifier avec Easel
 menu-vary-with-easel = Varier avec Easel
+menu-describe-with-easel = Décrire avec Easel
 
 # Choix fixes (les noms de modèles, les tailles et les qualités restent tels quels).
 choice-most-votes = les plus votées

@@ -173,6 +173,8 @@ result-title-hd = HD画像
 result-title-variation = バリエーション
 result-title-edit = 編集した画像
 result-title-styles = スタイル比較
+result-title-describe = 画像から作ったプロンプト
+result-describe-intro = そのまま使うことも、先に変更することもできます。ボタンを押すと、そのプロンプトを入れた /生成 が開きます。
 result-variation-description = 元の画像のバリエーションです
 result-footer = ジョブ{ $job } · /表示 { $job }
 result-cost-usage = { $cost }（トークン使用量から算出）
@@ -202,6 +204,7 @@ button-vary = バリエーション
 button-vary-numbered = バリエーション{ $number }
 button-hd = HD
 button-hd-numbered = HD { $number }
+button-use-numbered = { $number }を使う
 delete-not-yours = 削除できるのは、この画像をリクエストしたメンバーかモデレーターのみです。
 delete-done = 削除しました。
 delete-failed = メッセージを削除できませんでした。少ししてからもう一度お試しください。
@@ -212,6 +215,8 @@ edit-modal-title = この画像を編集
 edit-modal-instruction = どのように変更しますか？
 edit-modal-placeholder = 例：キツネに赤いマフラーを巻く
 edit-modal-which = どの画像を編集しますか？（1〜{ $count }）
+generate-modal-title = 画像を生成
+generate-modal-prompt = プロンプト
 menu-no-image = このメッセージには、Easelで使える画像がありません。PNG、JPEG、WebP形式の画像があるメッセージを選んでください。
 menu-which-image = どの画像にしますか？1つ選んでください。
 menu-image-numbered = 画像{ $number }
@@ -277,6 +282,8 @@ help-commands =
     `/設定` デフォルト設定 · `/利用状況` これまでの利用量 · `/キャンセル` 待機中のリクエストを取り消し
     結果の下のボタン：再生成、バリエーション、HD、編集、削除
     モデレーター：`/モデレーション` · サーバー管理者：`/制限`
+help-describe = `/プロンプト化` 画像から使えるプロンプトを作成（メッセージでは：「アプリ」→ Easelでプロンプト化）
+help-menus = 画像のあるメッセージでは「アプリ」メニューから：Easelで編集、Easelでバリエーションを作成
 help-section-commands = コマンド
 help-section-models = 利用できるモデル（デフォルトのサイズと品質での1枚あたりの価格）
 help-section-limits = あなたの制限
@@ -482,6 +489,7 @@ name-sort = 並び順
 name-steps = ステップ数
 name-style = スタイル
 name-styles = スタイル比較
+name-describe = プロンプト化
 name-subject = 題材
 name-suffix = 追記
 name-unblock = ブロック解除
@@ -518,6 +526,9 @@ desc-styles-subject = 描くもの（例：夕暮れの灯台）
 desc-styles-styles = 最大4つのスタイルを半角カンマ区切りで（デフォルト：写実的, 油絵, 水彩画, サイバーパンク）
 desc-styles-model = 描画に使うモデル
 desc-styles-size = 画像サイズ
+desc-describe = 画像から使えるプロンプトを作成
+desc-describe-image = PNG、JPEG、WebP形式の画像
+desc-describe-model = 読み取りに使うモデル
 desc-edit = アップロードした画像を変更（全体、またはマスクで指定した部分のみ）
 desc-edit-image = PNG、JPEG、WebP形式の画像
 desc-edit-prompt = 変更したい内容
@@ -595,6 +606,7 @@ name-language = 言語
 # 最大32文字）。
 menu-edit-with-easel = Easelで編集
 menu-vary-with-easel = Easelでバリエーションを作成
+menu-describe-with-easel = Easelでプロンプト化
 
 # 固定の選択肢（モデル名、サイズ、品質はそのまま）。
 choice-most-votes = 得票数順

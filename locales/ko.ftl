@@ -178,6 +178,8 @@ result-title-hd = 고화질 이미지
 result-title-variation = 변형 이미지
 result-title-edit = 편집한 이미지
 result-title-styles = 스타일 비교
+result-title-describe = 이미지에서 만든 프롬프트
+result-describe-intro = 그대로 쓰거나 먼저 고쳐서 쓸 수 있어요. 각 버튼을 누르면 해당 프롬프트가 들어간 /생성 창이 열려요.
 result-variation-description = 원본 이미지를 변형한 결과
 result-footer = 작업 { $job } · /보기 { $job }
 result-cost-usage = { $cost } (토큰 사용량 기준)
@@ -207,6 +209,7 @@ button-vary = 변형
 button-vary-numbered = 변형 { $number }
 button-hd = 고화질
 button-hd-numbered = 고화질 { $number }
+button-use-numbered = 사용 { $number }
 delete-not-yours = 이 이미지를 요청한 멤버나 관리자만 삭제할 수 있어요.
 delete-done = 삭제했어요.
 delete-failed = 메시지를 삭제하지 못했어요. 잠시 후 다시 시도해 주세요.
@@ -217,6 +220,8 @@ edit-modal-title = 이미지 편집
 edit-modal-instruction = 무엇을 바꿀까요?
 edit-modal-placeholder = 예: 여우에게 빨간 목도리를 둘러 주세요
 edit-modal-which = 몇 번째 이미지인가요? (1~{ $count })
+generate-modal-title = 이미지 생성
+generate-modal-prompt = 프롬프트
 menu-no-image = 이 메시지에는 Easel이 사용할 수 있는 이미지가 없어요. PNG, JPEG, WebP 이미지가 있는 메시지를 선택해 주세요.
 menu-which-image = 어떤 이미지로 할까요? 하나를 선택해 주세요.
 menu-image-numbered = { $number }번 이미지
@@ -282,6 +287,8 @@ help-commands =
     `/설정` 내 기본값 · `/사용량` 내 사용 현황 · `/취소` 대기 중인 요청 취소
     결과 아래 버튼: 다시 생성, 변형, 고화질, 편집, 삭제
     관리자: `/관리` · 서버 관리하기 권한이 있는 멤버: `/제한`
+help-describe = `/프롬프트추출` 이미지를 쓸 수 있는 프롬프트로 바꾸기 (또는 메시지에서: 앱 → Easel로 프롬프트 추출)
+help-menus = 이미지가 있는 메시지의 앱 메뉴: Easel로 편집, Easel로 변형
 help-section-commands = 명령어
 help-section-models = 사용 가능한 모델 (기본 크기와 품질로 이미지 1장을 만들 때의 가격)
 help-section-limits = 내 제한
@@ -488,6 +495,7 @@ name-sort = 정렬
 name-steps = 스텝
 name-style = 스타일
 name-styles = 스타일비교
+name-describe = 프롬프트추출
 name-subject = 주제
 name-suffix = 접미사
 name-unblock = 차단해제
@@ -524,6 +532,9 @@ desc-styles-subject = 그릴 대상 (예: 해 질 녘의 등대)
 desc-styles-styles = 쉼표로 구분한 스타일 최대 4개 (기본값: 실사, 유화, 수채화, 사이버펑크)
 desc-styles-model = 이미지를 그릴 모델
 desc-styles-size = 이미지 크기
+desc-describe = 이미지를 쓸 수 있는 프롬프트로 바꿔요
+desc-describe-image = PNG, JPEG 또는 WebP 이미지
+desc-describe-model = 이미지를 읽을 모델
 desc-edit = 업로드한 이미지를 전체 또는 마스크로 표시한 부분만 바꿔요
 desc-edit-image = PNG, JPEG 또는 WebP 이미지
 desc-edit-prompt = 바꿀 내용
@@ -601,6 +612,7 @@ name-language = 언어
 # 최대 32자예요).
 menu-edit-with-easel = Easel로 편집
 menu-vary-with-easel = Easel로 변형
+menu-describe-with-easel = Easel로 프롬프트 추출
 
 # 고정 선택지 (모델 이름, 크기, 품질은 그대로 둬요).
 choice-most-votes = 투표 많은 순

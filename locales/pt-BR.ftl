@@ -177,6 +177,8 @@ result-title-hd = Sua imagem em HD
 result-title-variation = Sua variação
 result-title-edit = Sua edição
 result-title-styles = Sua comparação de estilos
+result-title-describe = Prompts para sua imagem
+result-describe-intro = Use um como está ou altere antes: cada botão abre /gerar com esse prompt.
 result-variation-description = Uma variação da sua imagem
 result-footer = Tarefa { $job } · /mostrar { $job }
 result-cost-usage = { $cost } (pelo uso de tokens)
@@ -207,6 +209,7 @@ button-vary = Variar
 button-vary-numbered = Variar { $number }
 button-hd = HD
 button-hd-numbered = HD { $number }
+button-use-numbered = Usar { $number }
 delete-not-yours = Só quem pediu esta imagem, ou um moderador, pode excluí-la.
 delete-done = Mensagem excluída.
 delete-failed = Não consegui excluir essa mensagem. Tente novamente daqui a pouco.
@@ -217,6 +220,8 @@ edit-modal-title = Editar esta imagem
 edit-modal-instruction = O que deve mudar?
 edit-modal-placeholder = ex.: coloque um cachecol vermelho na raposa
 edit-modal-which = Qual imagem (1 a { $count })?
+generate-modal-title = Gerar
+generate-modal-prompt = Prompt
 menu-no-image = Esta mensagem não tem nenhuma imagem que o Easel possa usar. Escolha uma mensagem com uma imagem PNG, JPEG ou WebP.
 menu-which-image = Qual imagem? Escolha uma:
 menu-image-numbered = Imagem { $number }
@@ -282,6 +287,8 @@ help-commands =
     `/preferências` seus padrões · `/uso` o que você já usou · `/cancelar` seu pedido em espera
     Botões abaixo de um resultado: Refazer, Variar, HD, Editar, Excluir.
     Moderadores: `/moderação` · Quem gerencia o servidor: `/limites`
+help-describe = `/descrever` transforma uma imagem em prompts que você pode usar (ou, em uma mensagem: Apps → Descrever com o Easel)
+help-menus = Em uma mensagem com imagem, no menu Apps dela: Editar com o Easel, Variar com o Easel
 help-section-commands = Comandos
 help-section-models = Modelos disponíveis aqui (preço de uma imagem no tamanho e na qualidade padrão)
 help-section-limits = Seus limites
@@ -519,6 +526,7 @@ name-sort = ordem
 name-steps = passos
 name-style = estilo
 name-styles = estilos
+name-describe = descrever
 name-subject = tema
 name-suffix = sufixo
 name-unblock = desbloquear
@@ -555,6 +563,9 @@ desc-styles-subject = O que desenhar, ex.: um farol ao entardecer
 desc-styles-styles = Até 4 estilos, separados por vírgulas (padrão: fotorrealista, pintura a óleo, aquarela, cyberpunk)
 desc-styles-model = Qual modelo vai desenhar
 desc-styles-size = Tamanho da imagem
+desc-describe = Transforme uma imagem em prompts que você pode usar
+desc-describe-image = Uma imagem PNG, JPEG ou WebP
+desc-describe-model = Qual modelo vai descrever
 desc-edit = Altere uma imagem que você enviar, inteira ou só onde uma máscara indicar
 desc-edit-image = Uma imagem PNG, JPEG ou WebP
 desc-edit-prompt = O que mudar
@@ -632,6 +643,7 @@ name-language = idioma
 # permitidos; no máximo 32 caracteres).
 menu-edit-with-easel = Editar com o Easel
 menu-vary-with-easel = Variar com o Easel
+menu-describe-with-easel = Descrever com o Easel
 
 # Escolhas fixas (nomes de modelos, tamanhos e qualidades ficam como estão).
 choice-most-votes = mais votados

@@ -169,6 +169,8 @@ result-title-hd = 你的高清图片
 result-title-variation = 你的变体
 result-title-edit = 你编辑后的图片
 result-title-styles = 你的风格对比
+result-title-describe = 根据你的图片生成的提示词
+result-describe-intro = 可以直接使用，也可以先修改：每个按钮都会打开 /生成，并填入对应的提示词。
 result-variation-description = 基于你的图片生成的变体
 result-footer = 任务编号：{ $job } · /查看 { $job }
 result-cost-usage = { $cost }（按 token 用量计算）
@@ -198,6 +200,7 @@ button-vary = 变体
 button-vary-numbered = 变体{ $number }
 button-hd = 高清
 button-hd-numbered = 高清{ $number }
+button-use-numbered = 使用{ $number }
 delete-not-yours = 只有发起此图片请求的成员或管理员才能删除它。
 delete-done = 已删除。
 delete-failed = 我无法删除那条消息，请稍后再试。
@@ -208,6 +211,8 @@ edit-modal-title = 编辑此图片
 edit-modal-instruction = 需要修改什么？
 edit-modal-placeholder = 例如：给狐狸围上一条红围巾
 edit-modal-which = 编辑哪张图片（1到{ $count }）？
+generate-modal-title = 生成图片
+generate-modal-prompt = 提示词
 menu-no-image = 这条消息里没有 Easel 可以使用的图片。请选择一条带有 PNG、JPEG 或 WebP 图片的消息。
 menu-which-image = 使用哪张图片？请选择一张：
 menu-image-numbered = 图片{ $number }
@@ -273,6 +278,8 @@ help-commands =
     `/偏好设置` 你的默认设置 · `/用量` 你的用量 · `/取消` 取消你等待中的请求
     结果下方的按钮：重新生成、变体、高清、编辑、删除。
     管理员：`/审核` · 服务器管理者：`/限制`
+help-describe = `/描述` 将图片变成可用的提示词（也可在消息上使用：应用 → 用 Easel 描述）
+help-menus = 在带有图片的消息上，打开其“应用”菜单：用 Easel 编辑、用 Easel 生成变体
 help-section-commands = 命令
 help-section-models = 可用模型（默认尺寸和质量下单张图片的价格）
 help-section-limits = 你的限制
@@ -478,6 +485,7 @@ name-sort = 排序
 name-steps = 步数
 name-style = 风格
 name-styles = 多风格
+name-describe = 描述
 name-subject = 主体
 name-suffix = 后缀
 name-unblock = 解封
@@ -514,6 +522,9 @@ desc-styles-subject = 要画的内容，例如：黄昏时的灯塔
 desc-styles-styles = 最多4种风格，用英文逗号分隔（默认：写实摄影、油画、水彩、赛博朋克）
 desc-styles-model = 由哪个模型绘制
 desc-styles-size = 图片尺寸
+desc-describe = 将图片变成可用的提示词
+desc-describe-image = PNG、JPEG 或 WebP 图片
+desc-describe-model = 由哪个模型解读
 desc-edit = 修改你上传的图片：整体修改，或只修改蒙版标出的区域
 desc-edit-image = PNG、JPEG 或 WebP 图片
 desc-edit-prompt = 要修改的内容
@@ -591,6 +602,7 @@ name-language = 语言
 # 32 个字符）。
 menu-edit-with-easel = 用 Easel 编辑
 menu-vary-with-easel = 用 Easel 生成变体
+menu-describe-with-easel = 用 Easel 描述
 
 # 固定选项（模型名称、尺寸和质量保持原样）。
 choice-most-votes = 票数最多

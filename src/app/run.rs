@@ -88,6 +88,7 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         },
     ));
     let translator = startup::translator(&config, &openai);
+    let describers = startup::describers(&config, &openai);
     let backends = startup::backends(&config, openai);
     let offered = startup::offered(&config, &backends, clock.now().date_naive())
         .await
@@ -139,6 +140,9 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
             let mut runner = startup::runner(&config, backends, Arc::clone(&clock))
                 .with_metrics(Arc::clone(&metrics))
                 .with_translator(translator);
+            for (kind, describer) in describers {
+                runner = runner.with_describer(kind, describer);
+            }
             if config.moderation_precheck {
                 runner = runner.with_input_screen(Arc::clone(&moderation) as Arc<dyn runner::InputScreen>);
             }

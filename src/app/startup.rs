@@ -11,7 +11,7 @@ use crate::backends::automatic1111::Automatic1111Backend;
 use crate::backends::comfyui::ComfyUiBackend;
 use crate::backends::openai::{ChatTranslator, OpenAiBackend};
 use crate::backends::stability::StabilityBackend;
-use crate::backends::Translator;
+use crate::backends::{Describer, Translator};
 use crate::backends::{ImageBackend, SamplingOptions, ServedModel};
 use crate::config::Config;
 use crate::domain::catalogue::{BackendKind, Catalogue};
@@ -68,6 +68,24 @@ pub fn translator(config: &Config, openai: &Arc<OpenAiBackend>) -> Option<Arc<dy
     let model = config.translate_model.clone()?;
     Some(Arc::new(ChatTranslator::new(Arc::clone(openai), model)))
 }
+
+/// `/describe`'s describers: the vision chat model on the OpenAI-compatible server when
+/// `EASEL_DESCRIBE_MODEL` names one, and AUTOMATIC1111's interrogator when `SD_BASE_URL` is set (the
+/// catalogue offers a describer only then too).
+pub fn describers(config: &Config, openai: &Arc<OpenAiBackend>) -> Vec<(BackendKind, Arc<dyn Describer>)> {
+    let mut describers: Vec<(BackendKind, Arc<dyn Describer>)> = Vec::new();
+    if config.describe_model.is_some() {
+        describers.push((BackendKind::Openai, Arc::clone(openai) as Arc<dyn Describer>));
+    }
+    if let Some(sd) = &config.servers.automatic1111 {
+        let interrogator = Automatic1111Backend::new(sd.url.clone(), sd.auth.clone(), sd.timeout, MAX_CAPTION_BYTES);
+        describers.push((BackendKind::Automatic1111, Arc::new(interrogator)));
+    }
+    describers
+}
+
+/// AUTOMATIC1111's interrogator answers a caption, not images: what its client may read.
+const MAX_CAPTION_BYTES: u64 = 1024 * 1024;
 
 /// Every configured backend, the OpenAI-compatible one built by the caller (it doubles as the
 /// moderation pre-check).

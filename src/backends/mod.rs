@@ -113,6 +113,8 @@ pub struct Generated {
     pub seeds: Vec<i64>,
     /// The real parameters the provider used, as a member reads them (steps, sampler, CFG scale).
     pub details: Option<String>,
+    /// A describer's prompt suggestions (`/describe`; no images then).
+    pub suggestions: Vec<String>,
 }
 
 /// A model the provider says it serves.
@@ -235,6 +237,36 @@ impl BackendError {
 pub trait Translator: Send + Sync {
     /// `text` in English (as it is when it already was). MUST NOT retry: the runner does.
     async fn to_english(&self, text: &str) -> Result<String, BackendError>;
+}
+
+/// Turns a picture into prompt suggestions for `/describe` (AUTOMATIC1111's interrogator, a vision
+/// chat model), so a member can start from an image they like.
+#[async_trait]
+pub trait Describer: Send + Sync {
+    /// Up to [`MAX_SUGGESTIONS`] prompts for `png`, each cleaned and at most [`MAX_SUGGESTION_CHARS`]
+    /// characters; `model` is the provider's name for the describer. MUST NOT retry: the runner does.
+    async fn describe(&self, model: &str, png: &[u8]) -> Result<Vec<String>, BackendError>;
+}
+
+/// The most prompt suggestions one description gives.
+pub const MAX_SUGGESTIONS: usize = 4;
+/// The longest prompt suggestion kept, in characters.
+pub const MAX_SUGGESTION_CHARS: usize = 1000;
+
+/// A provider's suggestions made safe to show and reuse: cleaned, non-empty, at most
+/// [`MAX_SUGGESTIONS`] of at most [`MAX_SUGGESTION_CHARS`] characters; none is a malformed answer.
+pub fn checked_suggestions(raw: impl IntoIterator<Item = String>) -> Result<Vec<String>, BackendError> {
+    let suggestions: Vec<String> = raw
+        .into_iter()
+        .map(|s| crate::text::clean(s.trim()))
+        .filter(|s| !s.is_empty())
+        .map(|s| crate::text::truncate(&s, MAX_SUGGESTION_CHARS))
+        .take(MAX_SUGGESTIONS)
+        .collect();
+    if suggestions.is_empty() {
+        return Err(BackendError::Malformed("the description is empty".into()));
+    }
+    Ok(suggestions)
 }
 
 /// An image model provider.

@@ -240,6 +240,16 @@ impl Config {
         })?;
         let translate_model = chat_model(&get, "EASEL_TRANSLATE_MODEL")?;
         let describe_model = chat_model(&get, "EASEL_DESCRIBE_MODEL")?;
+        let servers = servers::Servers::from_lookup(&get)?;
+        // A describer is offered only when its server is there to describe.
+        let sd = servers.automatic1111.is_some();
+        catalogue.keep_describers(|d| match d.backend {
+            crate::domain::catalogue::BackendKind::Openai => describe_model.clone(),
+            crate::domain::catalogue::BackendKind::Automatic1111 if sd => {
+                Some(Some(d.provider_model.clone()).filter(|m| !m.is_empty()).unwrap_or_else(|| "clip".to_owned()))
+            }
+            _ => None,
+        });
         Ok(Self {
             trust: trust::Trust::from_lookup(&get, &limits)?,
             discord_token: Secret::new(discord_token),
@@ -251,7 +261,7 @@ impl Config {
                 Some(_) => servers::workflows(&catalogue, get("EASEL_MODELS").as_deref())?,
                 None => Vec::new(),
             },
-            servers: servers::Servers::from_lookup(&get)?,
+            servers,
             default_model,
             catalogue,
             database_path: database_path.clone(),

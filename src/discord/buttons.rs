@@ -30,6 +30,8 @@ pub enum ResultButton {
     Edit,
     /// Delete the result.
     Delete,
+    /// Use prompt suggestion k (from 1) of a description: opens `/generate`'s form with it.
+    Use(usize),
 }
 
 impl ResultButton {
@@ -42,6 +44,7 @@ impl ResultButton {
             Self::Hd(k) => format!("hd{k}"),
             Self::Edit => "edit".to_owned(),
             Self::Delete => "delete".to_owned(),
+            Self::Use(k) => format!("use{k}"),
         };
         format!("{PREFIX}{action}:{job}")
     }
@@ -57,14 +60,44 @@ impl ResultButton {
             "reroll" => Self::Reroll,
             "edit" => Self::Edit,
             "delete" => Self::Delete,
-            a => match (a.strip_prefix("vary"), a.strip_prefix("hd")) {
-                (Some(k), _) => Self::Vary(number(k)?),
-                (_, Some(k)) => Self::Hd(number(k)?),
+            a => match (a.strip_prefix("vary"), a.strip_prefix("hd"), a.strip_prefix("use")) {
+                (Some(k), _, _) => Self::Vary(number(k)?),
+                (_, Some(k), _) => Self::Hd(number(k)?),
+                (_, _, Some(k)) => Self::Use(number(k)?),
                 _ => return None,
             },
         };
         Some((button, job.to_owned()))
     }
+}
+
+/// The `custom_id` prefix of `/generate`'s form opened by a description's Use button:
+/// `easel-generate:{description's job}`.
+pub const GENERATE_MODAL: &str = "easel-generate:";
+/// The prompt input of `/generate`'s form.
+pub const PROMPT_INPUT: &str = "prompt";
+
+/// The rows under a finished job: a description's Use buttons, else a result's (see [`result_rows`]).
+pub fn rows_for(
+    lang: Lang,
+    job: &str,
+    spec: &JobSpec,
+    finished: &crate::jobs::runner::FinishedJob,
+) -> Vec<CreateActionRow> {
+    if finished.suggestions.is_empty() {
+        return result_rows(lang, job, spec, finished.model_images(spec));
+    }
+    let uses = (1..=finished.suggestions.len().min(5))
+        .map(|k| {
+            CreateButton::new(ResultButton::Use(k).custom_id(job))
+                .label(t!(lang, "button-use-numbered", number = k))
+                .style(ButtonStyle::Primary)
+        })
+        .collect();
+    let delete = CreateButton::new(ResultButton::Delete.custom_id(job))
+        .label(t!(lang, "button-delete"))
+        .style(ButtonStyle::Danger);
+    vec![CreateActionRow::Buttons(uses), CreateActionRow::Buttons(vec![delete])]
 }
 
 /// The rows under a result of `images` images: Re-roll, Edit (when the model edits) and Delete; then
@@ -109,6 +142,7 @@ mod tests {
             ResultButton::Hd(10),
             ResultButton::Edit,
             ResultButton::Delete,
+            ResultButton::Use(4),
         ] {
             assert_eq!(ResultButton::parse(&b.custom_id("1234")), Some((b, "1234".into())));
         }

@@ -12,11 +12,11 @@ use serenity::all::{
 use serenity::http::Http;
 use tracing::warn;
 
-use super::buttons::{ResultButton, EDIT_MODAL, IMAGE_INPUT, INSTRUCTION_INPUT};
+use super::buttons::{ResultButton, EDIT_MODAL, GENERATE_MODAL, IMAGE_INPUT, INSTRUCTION_INPUT, PROMPT_INPUT};
 use super::words::Lang;
 use super::{ask_for_job, canceller, commands, Asked, Origin, Services};
 use crate::discord::words::t;
-use crate::domain::request::{JobId, SourceImage};
+use crate::domain::request::{Command, JobId, JobRequest, SourceImage};
 use crate::jobs::iterate::{attachment_index, follow_up, Action, Click};
 use crate::jobs::queue::StoredJob;
 
@@ -39,6 +39,7 @@ pub(super) async fn result_clicked(
     let action = match button {
         ResultButton::Delete => return delete(http, services, click, &original).await,
         ResultButton::Edit => return open_edit_modal(http, lang, click, &original).await,
+        ResultButton::Use(k) => return open_generate_modal(http, lang, click, &original, k).await,
         ResultButton::Reroll => Action::Reroll,
         ResultButton::Vary(_) => Action::Vary,
         ResultButton::Hd(_) => Action::Hd,
@@ -193,4 +194,49 @@ pub(super) async fn edit_submitted(http: &Arc<Http>, services: &Services, modal:
     };
     let request = follow_up(&original.request, Action::Edit { instruction }, the_click(asked, server, Some(image)));
     ask_for_job(http, services, asked, request, Origin::Click).await;
+}
+
+/// Opens `/generate`'s form with prompt suggestion `k` (from 1) of a description, to change or send.
+async fn open_generate_modal(http: &Http, lang: Lang, click: &ComponentInteraction, original: &StoredJob, k: usize) {
+    let suggestion = original.result.as_ref().and_then(|r| r.suggestions.get(k - 1));
+    let Some(suggestion) = suggestion else {
+        return Asked::Click(click).reply_ephemeral(http, &t!(lang, "click-not-on-record")).await;
+    };
+    let prompt = CreateInputText::new(InputTextStyle::Paragraph, t!(lang, "generate-modal-prompt"), PROMPT_INPUT)
+        .value(suggestion.clone())
+        .max_length(4000)
+        .required(true);
+    let title = t!(lang, "generate-modal-title");
+    let modal = CreateModal::new(format!("{GENERATE_MODAL}{}", original.request.id), title)
+        .components(vec![CreateActionRow::InputText(prompt)]);
+    if let Err(e) = Asked::Click(click).respond(http, CreateInteractionResponse::Modal(modal)).await {
+        warn!(error = %e, "could not open the Generate form");
+    }
+}
+
+/// Turns `/generate`'s form, opened from a description, into a generate job in the description's
+/// scope; `None` when the modal is not that form.
+pub(super) async fn generate_submitted(http: &Arc<Http>, services: &Services, modal: &ModalInteraction) -> Option<()> {
+    let job_id = modal.data.custom_id.strip_prefix(GENERATE_MODAL)?;
+    let asked = Asked::Modal(modal);
+    let lang = asked.lang(services);
+    let original = services.jobs.stored(&job_id.into()).await;
+    let server = original.as_ref().and_then(|o| o.request.requester.guild_id).map(GuildId::new);
+    let allowed = original
+        .as_ref()
+        .filter(|o| server.is_none_or(|s| modal.guild_id == Some(s)) && may_act_on(o, server, modal.user.id).is_ok());
+    let Some(original) = allowed else {
+        asked.reply_ephemeral(http, &t!(lang, "click-not-on-record")).await;
+        return Some(());
+    };
+    let prompt = modal.data.components.iter().flat_map(|row| &row.components).find_map(|c| match c {
+        ActionRowComponent::InputText(input) if input.custom_id == PROMPT_INPUT => input.value.clone(),
+        _ => None,
+    });
+    let click = the_click(asked, server, None);
+    let mut request = JobRequest::new(click.id, Command::Generate, click.requester, click.upload_limit);
+    request.prompt = prompt;
+    request.parent = Some(original.request.id.clone());
+    ask_for_job(http, services, asked, request, Origin::Command).await;
+    Some(())
 }

@@ -100,23 +100,43 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
     if !varying.is_empty() {
         commands.push(CreateCommand::new(VARY_MESSAGE).kind(CommandType::Message));
     }
+    commands.extend(describe_commands(catalogue));
     commands
+}
+
+/// `/describe` and "Describe with Easel", when a describer is offered.
+fn describe_commands(catalogue: &Catalogue) -> Vec<CreateCommand> {
+    let describers: Vec<&str> = catalogue.describers().iter().map(|d| d.id.as_str()).collect();
+    if describers.is_empty() {
+        return Vec::new();
+    }
+    let describe = CreateCommand::new("describe")
+        .description("Turn a picture into prompts you can use")
+        .add_option(
+            CreateCommandOption::new(CommandOptionType::Attachment, "image", "A PNG, JPEG or WebP picture")
+                .required(true),
+        )
+        .add_option(choices("model", "Which describer reads it", &describers));
+    vec![describe, CreateCommand::new(DESCRIBE_MESSAGE).kind(CommandType::Message)]
 }
 
 /// The message command (a message's Apps menu) that edits the message's image.
 pub const EDIT_MESSAGE: &str = "Edit with Easel";
 /// The message command that makes a variation of the message's image.
 pub const VARY_MESSAGE: &str = "Vary with Easel";
+/// The message command that turns the message's image into prompt suggestions.
+pub const DESCRIBE_MESSAGE: &str = "Describe with Easel";
 
 /// The commands a member may use wherever they use Easel: in servers that installed it, and for their
 /// own jobs in direct messages, group DMs and servers where only they installed it. The rest (limits,
 /// moderation, community requests) belong to a server.
-const EVERYWHERE: [&str; 12] = [
+const EVERYWHERE: [&str; 14] = [
     "generate",
     "hd",
     "variation",
     "edit",
     "styles",
+    "describe",
     "cancel",
     "show",
     "settings",
@@ -124,6 +144,7 @@ const EVERYWHERE: [&str; 12] = [
     "usage",
     EDIT_MESSAGE,
     VARY_MESSAGE,
+    DESCRIBE_MESSAGE,
 ];
 
 /// Whether command `name` works outside the servers that installed Easel (see [`EVERYWHERE`]).
@@ -254,6 +275,7 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
         "variation" => Command::Variation,
         "edit" => Command::Edit,
         "styles" => Command::Styles,
+        "describe" => Command::Describe,
         _ => return None,
     };
     let id = JobId(interaction.id.to_string());

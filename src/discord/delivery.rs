@@ -269,7 +269,7 @@ impl Courier for DiscordCourier {
         let lang = self.lang(job);
         let embed: CreateEmbed = render::result_embed(lang, &job.request, spec, finished);
         let files = render::attachments(&job.request, finished);
-        let rows = buttons::result_rows(lang, &job.request.id.0, spec, finished.model_images(spec));
+        let rows = buttons::rows_for(lang, &job.request.id.0, spec, finished);
         let mut sent = None;
         if self.token_valid(job) {
             let edit = EditInteractionResponse::new()

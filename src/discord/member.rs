@@ -182,7 +182,7 @@ pub(super) async fn show(http: &Arc<Http>, services: &Services, command: &Comman
         return answer_privately(http, services, asked, private, &t!(lang, "show-private")).await;
     }
     let embed = render::result_embed(lang, &job.request, &spec, &finished);
-    let rows = buttons::result_rows(lang, &job.request.id.0, &spec, finished.model_images(&spec));
+    let rows = buttons::rows_for(lang, &job.request.id.0, &spec, &finished);
     let edit = render::attachments(&job.request, &finished).into_iter().fold(
         EditInteractionResponse::new()
             .content(note.unwrap_or_default())
@@ -252,6 +252,7 @@ async fn refetched(
         cost,
         seeds: result.seeds,
         details: result.details,
+        suggestions: result.suggestions,
     })
 }
 

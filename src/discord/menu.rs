@@ -1,5 +1,6 @@
 //! Message commands, from a message's Apps menu: "Vary with Easel" makes a variation of the message's
-//! image and "Edit with Easel" asks in a modal what to change. A message with several images first gets
+//! image, "Describe with Easel" turns it into prompt suggestions and "Edit with Easel" asks in a modal
+//! what to change. A message with several images first gets
 //! a private row of numbered buttons. Each becomes a job through the same path as a slash command
 //! (admission, limits, policy, queue, ledger and log), in the scope the menu was used in.
 //!
@@ -19,7 +20,7 @@ use serenity::http::Http;
 use tracing::warn;
 
 use super::buttons::INSTRUCTION_INPUT;
-use super::commands::{self, EDIT_MESSAGE, VARY_MESSAGE};
+use super::commands::{self, DESCRIBE_MESSAGE, EDIT_MESSAGE, VARY_MESSAGE};
 use super::{ask_for_job, Asked, Origin, Services, TOKEN_LIFETIME};
 use crate::discord::words::t;
 use crate::domain::request::{Command, JobId, JobRequest, Requester, SourceImage};
@@ -38,6 +39,7 @@ const MAX_IMAGES: usize = 10;
 enum Action {
     Edit,
     Vary,
+    Describe,
 }
 
 impl Action {
@@ -45,6 +47,16 @@ impl Action {
         match self {
             Self::Edit => "edit",
             Self::Vary => "vary",
+            Self::Describe => "describe",
+        }
+    }
+
+    /// The job an image is put to, once chosen (an edit waits for its modal first).
+    fn command(self) -> Command {
+        match self {
+            Self::Edit => Command::Edit,
+            Self::Vary => Command::Variation,
+            Self::Describe => Command::Describe,
         }
     }
 }
@@ -98,7 +110,11 @@ fn images_of(message: &serenity::all::Message) -> Vec<SourceImage> {
 pub(super) async fn used(http: &Arc<Http>, services: &Services, command: &CommandInteraction) {
     let asked = Asked::Command(command);
     let lang = asked.lang(services);
-    let action = if command.data.name == EDIT_MESSAGE { Action::Edit } else { Action::Vary };
+    let action = match command.data.name.as_str() {
+        EDIT_MESSAGE => Action::Edit,
+        DESCRIBE_MESSAGE => Action::Describe,
+        _ => Action::Vary,
+    };
     let message = command.data.target_id.and_then(|id| command.data.resolved.messages.get(&id.to_message_id()));
     let images = message.map(images_of).unwrap_or_default();
     if images.is_empty() {
@@ -127,7 +143,7 @@ pub(super) async fn used(http: &Arc<Http>, services: &Services, command: &Comman
             asked.reply_ephemeral_with(http, &t!(lang, "menu-which-image"), rows).await;
         }
         (false, Action::Edit) => open_form(http, asked, lang, &key, 1).await,
-        (false, Action::Vary) => vary(http, services, asked, &menu, 0).await,
+        (false, _) => put_to(http, services, asked, &menu, action, 0).await,
     }
 }
 
@@ -148,7 +164,8 @@ pub(super) async fn picked(http: &Arc<Http>, services: &Services, click: &Compon
     }
     match action {
         "edit" => open_form(http, asked, lang, key, k).await,
-        _ => vary(http, services, asked, &menu, k - 1).await,
+        "describe" => put_to(http, services, asked, &menu, Action::Describe, k - 1).await,
+        _ => put_to(http, services, asked, &menu, Action::Vary, k - 1).await,
     }
     Some(())
 }
@@ -188,9 +205,9 @@ pub(super) async fn submitted(http: &Arc<Http>, services: &Services, modal: &Mod
     Some(())
 }
 
-/// Makes a variation of image `index` (from 0) of `menu`, asked by `asked`.
-async fn vary(http: &Arc<Http>, services: &Services, asked: Asked<'_>, menu: &Menu, index: usize) {
-    let request = request(asked, menu, Command::Variation, index);
+/// Puts image `index` (from 0) of `menu` to `action`'s job, asked by `asked`.
+async fn put_to(http: &Arc<Http>, services: &Services, asked: Asked<'_>, menu: &Menu, action: Action, index: usize) {
+    let request = request(asked, menu, action.command(), index);
     ask_for_job(http, services, asked, request, Origin::Command).await;
 }
 
@@ -205,5 +222,5 @@ fn request(asked: Asked<'_>, menu: &Menu, command: Command, index: usize) -> Job
 
 /// Whether `name` is a message command of Easel's.
 pub(super) fn is_menu(name: &str) -> bool {
-    name == EDIT_MESSAGE || name == VARY_MESSAGE
+    [EDIT_MESSAGE, VARY_MESSAGE, DESCRIBE_MESSAGE].contains(&name)
 }

@@ -13,6 +13,7 @@ mod clicks;
 pub mod commands;
 mod delivery;
 pub mod gateway;
+mod interaction;
 pub mod languages;
 mod member;
 mod menu;
@@ -29,7 +30,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde_json::json;
 use serenity::all::{
     ClientBuilder, CommandInteraction, ComponentInteraction, ConnectionStage, Context, CreateAllowedMentions,
     CreateInteractionResponse, CreateInteractionResponseMessage, EventHandler, GatewayIntents, GuildId, HttpBuilder,
@@ -38,7 +38,7 @@ use serenity::all::{
 use serenity::async_trait;
 use serenity::http::Http;
 use tokio_util::task::TaskTracker;
-use tracing::{error, info, warn};
+use tracing::{info, warn};
 
 use crate::config::shards::ShardPlan;
 use crate::config::Config;
@@ -49,6 +49,8 @@ use crate::jobs::{Canceller, Jobs};
 pub(crate) use asked::{ask_for_job, Asked, Origin};
 pub use board::DiscordBoard;
 pub use delivery::{DiscordCourier, CANCEL_BUTTON};
+pub use registration::definitions;
+use registration::register;
 
 /// Builds serenity's HTTP client: the real Discord with its rate limiter, or a stand-in origin.
 ///
@@ -152,60 +154,13 @@ impl EventHandler for Handler {
                 self.handlers.spawn(async move {
                     if requests::deny_submitted(&ctx.http, &services, &modal).await.is_none()
                         && menu::submitted(&ctx.http, &services, &modal).await.is_none()
+                        && clicks::generate_submitted(&ctx.http, &services, &modal).await.is_none()
                     {
                         clicks::edit_submitted(&ctx.http, &services, &modal).await;
                     }
                 });
             }
             _ => {}
-        }
-    }
-}
-
-/// Every command, its choices from what is offered now, in every language Easel speaks, with where it
-/// may be used: with `user_install`, the member's commands in servers, the bot's DM and private
-/// channels, installed by a server or by the member; the rest (and everything without it) in servers
-/// that installed Easel only.
-pub fn definitions(catalogue: &crate::domain::catalogue::Catalogue, user_install: bool) -> Vec<serde_json::Value> {
-    let mut definitions = commands::definitions(catalogue);
-    definitions.extend(admin::definitions());
-    definitions.push(moderation::definition());
-    definitions.extend(requests::definitions());
-    let mut definitions = registration::localized(definitions);
-    for command in &mut definitions {
-        let everywhere = user_install && command["name"].as_str().is_some_and(commands::works_everywhere);
-        let (installs, contexts) =
-            if everywhere { (json!([0, 1]), json!([0, 1, 2])) } else { (json!([0]), json!([0])) };
-        command["integration_types"] = installs;
-        command["contexts"] = contexts;
-    }
-    definitions
-}
-
-/// Registers every command (replacing what was registered before). Discord ignores where a server's
-/// own commands may be used, so with user install everything is registered globally (and a home
-/// server's earlier registration emptied, or its commands would show twice there); without it, in
-/// `guild` when set (at once), else globally.
-async fn register(http: &Http, services: &Services, guild: Option<GuildId>) {
-    let user_install = services.trust.user_install;
-    let definitions = definitions(&services.jobs.admission().catalogue(), user_install);
-    let registered = match guild.filter(|_| !user_install) {
-        Some(guild) => http.create_guild_commands(guild, &definitions).await,
-        None => http.create_global_commands(&definitions).await,
-    };
-    match registered {
-        Ok(list) => info!(commands = list.len(), guild = ?guild, user_install, "commands registered"),
-        Err(e) => error!(error = %e, "could not register slash commands"),
-    }
-    if let Some(guild) = guild.filter(|_| user_install) {
-        match http.get_guild_commands(guild).await {
-            Ok(old) if !old.is_empty() => {
-                if let Err(e) = http.create_guild_commands(guild, &Vec::<serde_json::Value>::new()).await {
-                    warn!(error = %e, "could not remove the home server's own copies of the commands");
-                }
-            }
-            Ok(_) => {}
-            Err(e) => warn!(error = %e, "could not read the home server's own commands"),
         }
     }
 }

@@ -9,11 +9,14 @@
 
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
-use serenity::all::CreateCommand;
+use serde_json::{json, Map, Value};
+use serenity::all::{CreateCommand, GuildId};
+use serenity::http::Http;
+use tracing::{error, info, warn};
 
 use super::words::messages::plain_texts;
 use super::words::Lang;
+use super::Services;
 
 /// Every language's plain messages, in [`Lang::ALL`]'s order (read from the catalogues' sources).
 type Texts = Vec<(Lang, HashMap<&'static str, &'static str>)>;
@@ -64,6 +67,54 @@ fn localize(texts: &Texts, node: &mut Value, path: &mut Vec<String>) {
         }
     }
     path.pop();
+}
+
+/// Every command, its choices from what is offered now, in every language Easel speaks, with where it
+/// may be used: with `user_install`, the member's commands in servers, the bot's DM and private
+/// channels, installed by a server or by the member; the rest (and everything without it) in servers
+/// that installed Easel only.
+pub fn definitions(catalogue: &crate::domain::catalogue::Catalogue, user_install: bool) -> Vec<serde_json::Value> {
+    let mut definitions = super::commands::definitions(catalogue);
+    definitions.extend(super::admin::definitions());
+    definitions.push(super::moderation::definition());
+    definitions.extend(super::requests::definitions());
+    let mut definitions = localized(definitions);
+    for command in &mut definitions {
+        let everywhere = user_install && command["name"].as_str().is_some_and(super::commands::works_everywhere);
+        let (installs, contexts) =
+            if everywhere { (json!([0, 1]), json!([0, 1, 2])) } else { (json!([0]), json!([0])) };
+        command["integration_types"] = installs;
+        command["contexts"] = contexts;
+    }
+    definitions
+}
+
+/// Registers every command (replacing what was registered before). Discord ignores where a server's
+/// own commands may be used, so with user install everything is registered globally (and a home
+/// server's earlier registration emptied, or its commands would show twice there); without it, in
+/// `guild` when set (at once), else globally.
+pub(super) async fn register(http: &Http, services: &Services, guild: Option<GuildId>) {
+    let user_install = services.trust.user_install;
+    let definitions = definitions(&services.jobs.admission().catalogue(), user_install);
+    let registered = match guild.filter(|_| !user_install) {
+        Some(guild) => http.create_guild_commands(guild, &definitions).await,
+        None => http.create_global_commands(&definitions).await,
+    };
+    match registered {
+        Ok(list) => info!(commands = list.len(), guild = ?guild, user_install, "commands registered"),
+        Err(e) => error!(error = %e, "could not register slash commands"),
+    }
+    if let Some(guild) = guild.filter(|_| user_install) {
+        match http.get_guild_commands(guild).await {
+            Ok(old) if !old.is_empty() => {
+                if let Err(e) = http.create_guild_commands(guild, &Vec::<serde_json::Value>::new()).await {
+                    warn!(error = %e, "could not remove the home server's own copies of the commands");
+                }
+            }
+            Ok(_) => {}
+            Err(e) => warn!(error = %e, "could not read the home server's own commands"),
+        }
+    }
 }
 
 /// Discord's type of a message command (shown in a message's Apps menu); an option's type 3 is a

@@ -28,12 +28,16 @@ pub fn attachments(request: &JobRequest, job: &FinishedJob) -> Vec<CreateAttachm
 /// The embed beside the images: prompt, revised prompt, model, size, quality, cost and requester, in
 /// the member's language.
 pub fn result_embed(lang: Lang, request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> CreateEmbed {
+    if request.command == Command::Describe {
+        return described_embed(lang, request, spec, job);
+    }
     let title = match request.command {
         Command::Generate => t!(lang, "result-title-generate"),
         Command::Hd | Command::Upscale => t!(lang, "result-title-hd"),
         Command::Variation => t!(lang, "result-title-variation"),
         Command::Edit => t!(lang, "result-title-edit"),
         Command::Styles => t!(lang, "result-title-styles"),
+        Command::Describe => t!(lang, "result-title-describe"),
     };
     let prompt = request.prompt.as_deref().map(str::trim).filter(|p| !p.is_empty());
     let description = prompt.map_or_else(|| t!(lang, "result-variation-description"), |p| crate::text::echo(p, 4000));
@@ -70,6 +74,26 @@ pub fn result_embed(lang: Lang, request: &JobRequest, spec: &JobSpec, job: &Fini
         embed = embed.image(format!("attachment://{}", file_name(request, 0, first.extension)));
     }
     embed
+}
+
+/// A description's embed: the numbered prompt suggestions (each with its Use button below), the
+/// describer, the cost and who asked.
+fn described_embed(lang: Lang, request: &JobRequest, spec: &JobSpec, job: &FinishedJob) -> CreateEmbed {
+    let numbered: Vec<String> = job
+        .suggestions
+        .iter()
+        .enumerate()
+        .map(|(i, prompt)| format!("**{}.** {}", i + 1, crate::text::echo(prompt, 900)))
+        .collect();
+    let description = format!("{}\n\n{}", t!(lang, "result-describe-intro"), numbered.join("\n\n"));
+    CreateEmbed::new()
+        .title(t!(lang, "result-title-describe"))
+        .colour(COLOUR)
+        .description(truncate(&description, 4000))
+        .field(t!(lang, "field-model"), spec.model.id.clone(), true)
+        .field(t!(lang, "field-cost"), cost_text(lang, job), true)
+        .field(t!(lang, "field-requested-by"), member(request.requester.user_id), true)
+        .footer(CreateEmbedFooter::new(t!(lang, "result-footer", job = request.id.to_string())))
 }
 
 fn cost_text(lang: Lang, job: &FinishedJob) -> String {

@@ -138,6 +138,7 @@ impl Jobs {
             cost,
             seeds: result.seeds.clone(),
             details: result.details.clone(),
+            suggestions: result.suggestions.clone(),
         };
         info!(job = %job.request.id, "delivering a job generated before a restart");
         let fence = Fence { owner: self.instance.clone(), attempt: job.attempts };

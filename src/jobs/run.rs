@@ -116,6 +116,7 @@ impl Jobs {
             from_usage: finished.cost.from_usage,
             seeds: finished.seeds.clone(),
             details: finished.details.clone(),
+            suggestions: finished.suggestions.clone(),
         };
         let recorded = self.settle("was generated", id, || self.store.generated(id, &fence, &result, self.clock.now()));
         match recorded.await {

@@ -79,6 +79,7 @@ impl Jobs {
                     cost,
                     seeds: result.seeds,
                     details: result.details,
+                    suggestions: result.suggestions,
                 };
                 return Ok(Shown::Kept { job: Box::new(job), spec: Box::new(spec), finished });
             }

@@ -7,6 +7,7 @@ mod support;
 mod comfyui;
 mod comfyui_real;
 mod database_tls;
+mod describe;
 mod edit;
 mod everywhere;
 mod failures;

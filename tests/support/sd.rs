@@ -55,6 +55,7 @@ impl FakeSd {
             .route("/sdapi/v1/samplers", get(samplers))
             .route("/sdapi/v1/schedulers", get(schedulers))
             .route("/sdapi/v1/interrupt", post(interrupt))
+            .route("/sdapi/v1/interrogate", post(interrogate))
             .with_state(state);
         let expected = credentials.map(|c| format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(c)));
         let app = app.layer(axum::middleware::from_fn(
@@ -172,6 +173,30 @@ async fn txt2img(State(state): State<Shared>, Json(body): Json<Value>) -> Json<V
 
 async fn img2img(State(state): State<Shared>, Json(body): Json<Value>) -> Json<Value> {
     answer(state, "/sdapi/v1/img2img", body).await
+}
+
+/// `POST /sdapi/v1/interrogate` as AUTOMATIC1111 answers it: the picture (base64, a data URL allowed)
+/// and an interrogator (`clip` or `deepdanbooru`) give `{"caption"}`; the caption names the picture's
+/// size, so a test sees the very picture arrived. Anything else is answered 422 as FastAPI does.
+async fn interrogate(State(state): State<Shared>, Json(body): Json<Value>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    state.0.lock().unwrap().push(("/sdapi/v1/interrogate".to_owned(), body.clone()));
+    let encoded = body["image"].as_str().unwrap_or_default();
+    let encoded = encoded.split_once("base64,").map_or(encoded, |(_, b64)| b64);
+    let picture =
+        base64::engine::general_purpose::STANDARD.decode(encoded).ok().and_then(|b| image::load_from_memory(&b).ok());
+    let model = body["model"].as_str().unwrap_or("clip");
+    match picture {
+        Some(picture) if ["clip", "deepdanbooru"].contains(&model) => {
+            let caption = format!("a {}x{} picture of a flat colour, minimalism", picture.width(), picture.height());
+            Json(json!({"caption": caption})).into_response()
+        }
+        _ => {
+            let detail =
+                json!({"detail": [{"loc": ["body", "image"], "msg": "invalid image or model", "type": "value_error"}]});
+            (axum::http::StatusCode::UNPROCESSABLE_ENTITY, Json(detail)).into_response()
+        }
+    }
 }
 
 /// `GET /sdapi/v1/samplers`, as AUTOMATIC1111 1.9 lists them (the scheduler is a field of its own).

@@ -20,6 +20,7 @@ use super::{
 use crate::domain::catalogue::{parse_size, VariationMethod};
 use crate::secret::Secret;
 
+mod describe;
 mod info;
 
 /// The name meaning "whatever checkpoint the server has loaded".
@@ -138,6 +139,7 @@ impl Automatic1111Backend {
             usage: None,
             seeds: info::seeds_of(info),
             details: info::details_of(info),
+            suggestions: Vec::new(),
         })
     }
 

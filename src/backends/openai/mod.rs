@@ -4,6 +4,7 @@
 //! are downloaded at once through the trusted-host [`Fetch`]. Error bodies
 //! (`{"error": {"message", "type", "param", "code"}}`) are sorted into [`BackendError`] cases.
 
+mod describe;
 mod stream;
 mod translate;
 

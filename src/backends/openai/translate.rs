@@ -54,19 +54,22 @@ impl Translator for ChatTranslator {
     }
 }
 
+/// A chat completion's answer: its choices' messages (the first holds the text).
 #[derive(Deserialize)]
-struct ChatAnswer {
+pub(super) struct ChatAnswer {
     #[serde(default)]
-    choices: Vec<Choice>,
+    pub(super) choices: Vec<Choice>,
 }
 
+/// One choice of a chat answer.
 #[derive(Deserialize)]
-struct Choice {
-    message: ChatMessage,
+pub(super) struct Choice {
+    pub(super) message: ChatMessage,
 }
 
+/// The assistant's message of a choice.
 #[derive(Deserialize)]
-struct ChatMessage {
+pub(super) struct ChatMessage {
     #[serde(default)]
-    content: Option<String>,
+    pub(super) content: Option<String>,
 }

@@ -29,8 +29,13 @@ pub fn sections(
     translating: bool,
 ) -> Vec<Section> {
     let limits = if limits.is_empty() { t!(lang, "help-limits-none") } else { limits.join("\n") };
+    let mut commands = vec![t!(lang, "help-commands")];
+    if !catalogue.describers().is_empty() {
+        commands.push(t!(lang, "help-describe"));
+    }
+    commands.push(t!(lang, "help-menus"));
     vec![
-        (t!(lang, "help-section-commands"), t!(lang, "help-commands")),
+        (t!(lang, "help-section-commands"), commands.join("\n")),
         (t!(lang, "help-section-models"), models(lang, catalogue, default_model, translating)),
         (t!(lang, "help-section-limits"), limits),
     ]

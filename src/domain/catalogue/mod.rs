@@ -8,12 +8,15 @@
 use std::collections::BTreeSet;
 
 mod check;
+mod describe;
 mod price;
 #[cfg(test)]
 mod tests;
 
 use check::entry_error;
 pub use check::{parse_ratio, parse_size, MAX_SIDE};
+pub use describe::{DescribeEntry, DESCRIBE_QUALITY, DESCRIBE_SIZE};
+pub use price::{ImagePrice, Price, TokenUsage};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -122,47 +125,6 @@ pub struct VariationSpec {
     pub max_side: u32,
     /// The largest input file the provider accepts, in bytes.
     pub max_bytes: u64,
-}
-
-/// One row of a price table: a price per image for some qualities at some sizes.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ImagePrice {
-    /// The qualities this row prices.
-    pub qualities: Vec<String>,
-    /// The sizes this row prices.
-    pub sizes: Vec<String>,
-    /// USD per image.
-    pub usd: f64,
-}
-
-/// What a model costs: per image, and for token-priced models the rates used to settle from `usage`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Price {
-    /// USD per million text input tokens.
-    #[serde(default)]
-    pub text_input_per_million: Option<f64>,
-    /// USD per million image input tokens.
-    #[serde(default)]
-    pub image_input_per_million: Option<f64>,
-    /// USD per million image output tokens.
-    #[serde(default)]
-    pub image_output_per_million: Option<f64>,
-    /// Per-image prices (the price itself, or the estimate used before the call for token models).
-    #[serde(default)]
-    pub image: Vec<ImagePrice>,
-}
-
-/// Token counts a provider reports for one call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct TokenUsage {
-    /// Text tokens of the prompt.
-    pub text_input: u64,
-    /// Tokens of input images (edits and variations).
-    pub image_input: u64,
-    /// Tokens of the generated images.
-    pub image_output: u64,
 }
 
 /// One model members can pick.
@@ -283,12 +245,15 @@ fn default_edit_field() -> String {
 struct CatalogueFile {
     #[serde(default)]
     model: Vec<ModelEntry>,
+    #[serde(default)]
+    describe: Vec<DescribeEntry>,
 }
 
-/// The models Easel may offer, in catalogue order.
+/// The models Easel may offer, in catalogue order, and what describes pictures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalogue {
     models: Vec<ModelEntry>,
+    describers: Vec<DescribeEntry>,
 }
 
 impl Catalogue {
@@ -305,7 +270,39 @@ impl Catalogue {
             }
             entry.check()?;
         }
-        Ok(Self { models: file.model })
+        for entry in &file.describe {
+            if !seen.insert(entry.id.as_str()) {
+                return Err(CatalogueError::Entry {
+                    model: entry.id.clone(),
+                    field: "id",
+                    problem: "appears twice in the catalogue".into(),
+                });
+            }
+            entry.check()?;
+        }
+        Ok(Self { models: file.model, describers: file.describe })
+    }
+
+    /// The describers offered, in catalogue order (the first is the default).
+    pub fn describers(&self) -> &[DescribeEntry] {
+        &self.describers
+    }
+
+    /// The describer members know as `id`.
+    pub fn describer(&self, id: &str) -> Option<&DescribeEntry> {
+        self.describers.iter().find(|d| d.id == id)
+    }
+
+    /// Keeps the describers whose server is configured, each sent as `keep` says (`None`: dropped):
+    /// how start-up offers only what can describe.
+    pub fn keep_describers(&mut self, mut keep: impl FnMut(&DescribeEntry) -> Option<String>) {
+        self.describers.retain_mut(|d| match keep(d) {
+            Some(provider_model) => {
+                d.provider_model = provider_model;
+                true
+            }
+            None => false,
+        });
     }
 
     /// The catalogue compiled into the binary.

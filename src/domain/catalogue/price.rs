@@ -1,6 +1,49 @@
 //! What a model's images cost: the catalogue's per-image figures, and the provider's token usage.
 
-use super::{ModelEntry, TokenUsage, PARTIAL_IMAGE_TOKENS};
+use serde::Deserialize;
+
+use super::{ModelEntry, PARTIAL_IMAGE_TOKENS};
+
+/// One row of a price table: a price per image for some qualities at some sizes.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImagePrice {
+    /// The qualities this row prices.
+    pub qualities: Vec<String>,
+    /// The sizes this row prices.
+    pub sizes: Vec<String>,
+    /// USD per image.
+    pub usd: f64,
+}
+
+/// What a model costs: per image, and for token-priced models the rates used to settle from `usage`.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Price {
+    /// USD per million text input tokens.
+    #[serde(default)]
+    pub text_input_per_million: Option<f64>,
+    /// USD per million image input tokens.
+    #[serde(default)]
+    pub image_input_per_million: Option<f64>,
+    /// USD per million image output tokens.
+    #[serde(default)]
+    pub image_output_per_million: Option<f64>,
+    /// Per-image prices (the price itself, or the estimate used before the call for token models).
+    #[serde(default)]
+    pub image: Vec<ImagePrice>,
+}
+
+/// Token counts a provider reports for one call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TokenUsage {
+    /// Text tokens of the prompt.
+    pub text_input: u64,
+    /// Tokens of input images (edits and variations).
+    pub image_input: u64,
+    /// Tokens of the generated images.
+    pub image_output: u64,
+}
 
 impl ModelEntry {
     /// USD for one image of this size and quality (the estimate, for token-priced models).

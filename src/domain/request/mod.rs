@@ -32,11 +32,14 @@ pub enum Command {
     Upscale,
     /// `/styles`: one subject in several styles, delivered as a captioned grid and each single image.
     Styles,
+    /// `/describe`: a picture turned into prompt suggestions (no image is made).
+    Describe,
 }
 
 impl Command {
     /// Every command, for what is reported per command (each at zero from start-up in `/metrics`).
-    pub const ALL: [Self; 6] = [Self::Generate, Self::Hd, Self::Variation, Self::Edit, Self::Upscale, Self::Styles];
+    pub const ALL: [Self; 7] =
+        [Self::Generate, Self::Hd, Self::Variation, Self::Edit, Self::Upscale, Self::Styles, Self::Describe];
 
     /// The slash command's name, for logs and embeds.
     pub fn name(self) -> &'static str {
@@ -47,6 +50,7 @@ impl Command {
             Self::Edit => "edit",
             Self::Upscale => "upscale",
             Self::Styles => "styles",
+            Self::Describe => "describe",
         }
     }
 }

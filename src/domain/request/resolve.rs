@@ -2,6 +2,7 @@
 //! count, the prompt, uploads and Stable Diffusion's tuning, with the defaults filled in.
 
 use super::*;
+use crate::domain::catalogue::{DESCRIBE_QUALITY, DESCRIBE_SIZE};
 
 impl JobRequest {
     /// Checks the request against the offered catalogue and fills in defaults.
@@ -13,6 +14,9 @@ impl JobRequest {
         default_model: &str,
         max_source_bytes: u64,
     ) -> Result<JobSpec, InvalidRequest> {
+        if self.command == Command::Describe {
+            return self.resolve_describe(catalogue, max_source_bytes);
+        }
         let model_id = self.model.as_deref().unwrap_or(default_model);
         let model = catalogue.get(model_id).ok_or_else(|| InvalidRequest::UnknownModel {
             model: model_id.to_owned(),
@@ -57,6 +61,8 @@ impl JobRequest {
                 Some(subject)
             }
             Command::Generate | Command::Hd => Some(prompt.ok_or(InvalidRequest::EmptyPrompt)?),
+            // Resolved on its own above.
+            Command::Describe => None,
         };
         Ok(JobSpec {
             estimate_usd: model.estimate_usd(&size, &quality, n),
@@ -225,6 +231,41 @@ impl JobRequest {
         }
         let source = self.source.as_ref().ok_or(InvalidRequest::MissingImage)?;
         check_upload(source, max)
+    }
+}
+
+impl JobRequest {
+    /// A `/describe`: the describer asked for (else the first offered) and the picture, checked.
+    fn resolve_describe(&self, catalogue: &Catalogue, max_source_bytes: u64) -> Result<JobSpec, InvalidRequest> {
+        let offered = || catalogue.describers().iter().map(|d| d.id.clone()).collect();
+        let describer = match self.model.as_deref() {
+            Some(id) => catalogue.describer(id),
+            None => catalogue.describers().first(),
+        };
+        let describer = describer.ok_or_else(|| InvalidRequest::UnknownModel {
+            model: self.model.clone().unwrap_or_default(),
+            offered: offered(),
+        })?;
+        check_upload(self.source.as_ref().ok_or(InvalidRequest::MissingImage)?, max_source_bytes)?;
+        let model = describer.as_model();
+        Ok(JobSpec {
+            estimate_usd: model.estimate_usd(DESCRIBE_SIZE, DESCRIBE_QUALITY, 1),
+            model,
+            prompt: None,
+            member_prompt: None,
+            size: DESCRIBE_SIZE.to_owned(),
+            quality: DESCRIBE_QUALITY.to_owned(),
+            style: None,
+            n: 1,
+            seed: None,
+            negative_prompt: None,
+            style_prompts: Vec::new(),
+            steps: None,
+            cfg_scale: None,
+            sampler: None,
+            hires: false,
+            translated_prompt: None,
+        })
     }
 }
 

@@ -93,6 +93,9 @@ pub struct StoredResult {
     /// The real parameters the provider used, when it said.
     #[serde(default)]
     pub details: Option<String>,
+    /// `/describe`'s prompt suggestions, kept for its Use buttons and `/show`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<String>,
 }
 
 /// A job as the store keeps it.

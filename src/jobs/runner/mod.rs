@@ -12,7 +12,7 @@ use std::time::Duration;
 use backon::{ExponentialBuilder, Retryable};
 use tracing::warn;
 
-use crate::backends::{BackendError, Generated, ImageBackend};
+use crate::backends::{BackendError, Generated};
 use crate::domain::catalogue::{BackendKind, VariationMethod};
 use crate::domain::clock::Clock;
 use crate::domain::request::{Command, JobRequest, JobSpec};
@@ -21,8 +21,11 @@ use crate::media::download::Fetch;
 use crate::media::imaging::{self, EncodedImage, ImageWork};
 use crate::media::provenance::{self, Provenance};
 
+mod backends;
 pub mod breaker;
+pub use backends::{Backends, ImageRate};
 mod call;
+mod describe;
 mod inputs;
 
 use call::{backend_call, settled_cost};
@@ -62,6 +65,8 @@ pub struct FinishedJob {
     pub seeds: Vec<i64>,
     /// The real parameters the provider used, when it said (steps, sampler, CFG scale).
     pub details: Option<String>,
+    /// `/describe`'s prompt suggestions (no images then).
+    pub suggestions: Vec<String>,
 }
 
 impl FinishedJob {
@@ -108,60 +113,6 @@ impl Default for RetryPolicy {
     }
 }
 
-/// The image backends, one per kind of provider; a kind not configured is `None` (its models are
-/// never offered, see `lifecycle`).
-#[derive(Clone)]
-pub struct Backends {
-    /// OpenAI or a compatible server.
-    pub openai: Arc<dyn ImageBackend>,
-    /// AUTOMATIC1111 Stable Diffusion, when `SD_BASE_URL` is set.
-    pub automatic1111: Option<Arc<dyn ImageBackend>>,
-    /// ComfyUI, when `COMFYUI_URL` is set.
-    pub comfyui: Option<Arc<dyn ImageBackend>>,
-    /// Stability AI, when `STABILITY_API_KEY` is set.
-    pub stability: Option<Arc<dyn ImageBackend>>,
-}
-
-impl Backends {
-    /// Only the OpenAI-compatible backend.
-    pub fn openai_only(openai: Arc<dyn ImageBackend>) -> Self {
-        Self { openai, automatic1111: None, comfyui: None, stability: None }
-    }
-
-    /// The backend serving `kind`, if configured.
-    pub fn get(&self, kind: BackendKind) -> Option<&Arc<dyn ImageBackend>> {
-        match kind {
-            BackendKind::Openai => Some(&self.openai),
-            BackendKind::Automatic1111 => self.automatic1111.as_ref(),
-            BackendKind::Comfyui => self.comfyui.as_ref(),
-            BackendKind::Stability => self.stability.as_ref(),
-        }
-    }
-}
-
-/// An images-per-minute cap on one backend, spread evenly (one image every `60 / per_minute` seconds),
-/// with at most ten images, or the whole minute's worth when less, at once.
-pub struct ImageRate {
-    limiter: governor::DefaultDirectRateLimiter,
-    burst: NonZeroU32,
-}
-
-impl ImageRate {
-    /// A cap of `per_minute` images a minute.
-    pub fn per_minute(per_minute: NonZeroU32) -> Self {
-        let burst = per_minute.min(NonZeroU32::new(10).expect("ten is not zero"));
-        let quota = governor::Quota::per_minute(per_minute).allow_burst(burst);
-        Self { limiter: governor::RateLimiter::direct(quota), burst }
-    }
-
-    /// Waits until `images` more may be asked for (a job larger than the burst takes the whole burst).
-    async fn wait(&self, images: u8) {
-        let wanted = NonZeroU32::new(u32::from(images)).unwrap_or(NonZeroU32::MIN).min(self.burst);
-        // `wanted` never exceeds the burst, so the limiter always has the capacity.
-        let _ = self.limiter.until_n_ready(wanted).await;
-    }
-}
-
 /// Checks a member's uploaded image before any model call (the moderation pre-check).
 #[async_trait::async_trait]
 pub trait InputScreen: Send + Sync {
@@ -192,6 +143,7 @@ pub struct Runner {
     rates: HashMap<BackendKind, ImageRate>,
     metrics: Arc<Metrics>,
     translator: Option<Arc<dyn crate::backends::Translator>>,
+    describers: HashMap<BackendKind, Arc<dyn crate::backends::Describer>>,
 }
 
 impl Runner {
@@ -215,7 +167,14 @@ impl Runner {
             rates: HashMap::new(),
             metrics: Arc::new(Metrics::new()),
             translator: None,
+            describers: HashMap::new(),
         }
+    }
+
+    /// Lets `/describe` entries of backend `kind` describe through `describer`.
+    pub fn with_describer(mut self, kind: BackendKind, describer: Arc<dyn crate::backends::Describer>) -> Self {
+        self.describers.insert(kind, describer);
+        self
     }
 
     /// A PNG of `image` at most 256 pixels a side, for the moderation log (on the image workers).
@@ -287,12 +246,15 @@ impl Runner {
     /// marked with their provenance, with their real cost.
     /// A failure after the model call returned carries what the call cost.
     pub async fn run(&self, request: &JobRequest, spec: &JobSpec) -> Result<FinishedJob, RunFailure> {
+        if request.command == Command::Describe {
+            return Ok(self.describe(request, spec).await?);
+        }
         let english = self.in_english(request, spec).await.map_err(|error| RunFailure { error, spent: None })?;
         let spec = english.as_ref().unwrap_or(spec);
         let started = std::time::Instant::now();
         let generated = self.generate(request, spec).await;
         self.metrics.generated(&spec.model.id, started.elapsed().as_secs_f64());
-        let Generated { images, revised_prompt, usage, seeds, details } = generated?;
+        let Generated { images, revised_prompt, usage, seeds, details, .. } = generated?;
         let made = images.len();
         let cost = settled_cost(&request.id.0, spec, usage, made);
         let paid = |error| RunFailure { error, spent: Some(cost.usd) };
@@ -310,7 +272,7 @@ impl Runner {
         }
         // What the model was sent, when it was not the member's words: shown beside them.
         let revised_prompt = revised_prompt.or_else(|| spec.translated_prompt.clone());
-        Ok(FinishedJob { images, revised_prompt, cost, seeds, details })
+        Ok(FinishedJob { images, revised_prompt, cost, seeds, details, suggestions: Vec::new() })
     }
 
     async fn generate(&self, request: &JobRequest, spec: &JobSpec) -> Result<Generated, JobError> {
@@ -333,6 +295,7 @@ impl Runner {
             }
             Command::Styles => return self.each_style(kind, job, backend, &call, spec).await.map_err(provider_error),
             Command::Variation | Command::Edit | Command::Upscale => self.edit_input(request, spec).await?,
+            Command::Describe => return Err(JobError::Unexpected("a description makes no image".into())),
         };
         let variation = spec.model.variation.as_ref().map_or(VariationMethod::Edits, |v| v.method);
         let outcome = match request.command {

@@ -5,7 +5,7 @@ use std::sync::Mutex;
 use async_trait::async_trait;
 
 use super::*;
-use crate::backends::{BackendCall, EditInput, ServedModel};
+use crate::backends::{BackendCall, EditInput, ImageBackend, ServedModel};
 use crate::domain::catalogue::{Catalogue, TokenUsage};
 use crate::domain::clock::ManualClock;
 use crate::media::download::FetchError;
