@@ -172,7 +172,7 @@ async fn the_home_servers_blocklist_applies_to_a_members_own_jobs() {
     );
     let refused = app.refusal(&sent).await;
 
-    assert!(refused.starts_with("This prompt breaks this server's rules"), "{refused}");
+    assert!(refused.starts_with("This prompt breaks the rules for image requests Easel's owner set"), "{refused}");
     assert!(app.openai.image_calls().is_empty());
 }
 

@@ -26,9 +26,27 @@ fn category(lang: Lang, category: RefusalCategory) -> String {
     }
 }
 
-/// What the member reads for a failed job, with the job's id under it.
+/// What the member reads for a failed job, with the job's id under it. A member's own job (outside a
+/// server that installed Easel) is told of the owner's rules and the home server's blocks, not "this
+/// server's".
 pub fn told(lang: Lang, request: &JobRequest, error: &JobError) -> String {
-    format!("{}\n{}", said(lang, error), t!(lang, "job-footnote", job = request.id.to_string()))
+    let personal = request.requester.guild_id.is_none().then(|| own(lang, error)).flatten();
+    let reason = personal.unwrap_or_else(|| said(lang, error));
+    format!("{reason}\n{}", t!(lang, "job-footnote", job = request.id.to_string()))
+}
+
+/// The words that differ for a member's own job, if `error` has any.
+fn own(lang: Lang, error: &JobError) -> Option<String> {
+    Some(match error {
+        JobError::Blocked { until: Some(until) } => {
+            t!(lang, "failure-blocked-until-personal", when = relative(*until))
+        }
+        JobError::Blocked { until: None } => t!(lang, "failure-blocked-personal"),
+        JobError::RefusedByRules { categories, paused_until, .. } if categories.is_empty() => {
+            sentences(lang, &[t!(lang, "failure-rules-personal"), pause_note(lang, *paused_until)])
+        }
+        _ => return None,
+    })
 }
 
 /// What the member reads (ephemeral). Never includes provider text, keys or internals.
