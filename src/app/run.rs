@@ -36,8 +36,8 @@ pub enum RunError {
     /// The database could not be opened or migrated.
     #[error("the database (EASEL_DB, or EASEL_DATABASE_URL) could not be opened")]
     Store(#[from] crate::domain::ledger::StoreError),
-    /// The spool folder could not be created.
-    #[error("the spool folder (EASEL_SPOOL) `{0}` could not be created")]
+    /// The spool folder could not be created, or the bucket's settings cannot be used.
+    #[error("the spool (EASEL_SPOOL), {0}, could not be set up")]
     Spool(String, #[source] std::io::Error),
     /// The health and metrics endpoint could not listen.
     #[error("EASEL_HTTP_ADDR `{0}` could not be listened on (set another address, or `off`)")]
@@ -61,8 +61,8 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         report: report_store,
         describe: _,
     } = stores;
-    let spool =
-        Spool::open(&config.spool_dir).map_err(|e| RunError::Spool(config.spool_dir.display().to_string(), e))?;
+    let spool = Spool::at(&config.spool).map_err(|e| RunError::Spool(config.spool.to_string(), e))?;
+    info!(spool = %config.spool, "spool ready");
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let instance = InstanceId::generate();
     let lease = chrono::Duration::from_std(config.lease).unwrap_or(chrono::Duration::seconds(10));

@@ -53,6 +53,12 @@ pub async fn health(address: Option<&str>) -> Report {
     }
 }
 
+/// Whether the spool takes a probe object, gives it back and deletes it.
+async fn spool_works(place: &crate::media::spool::SpoolPlace) -> Result<(), String> {
+    let spool = crate::media::spool::Spool::at(place).map_err(|e| error::chain(&e))?;
+    spool.probe().await.map_err(|e| error::chain(&e))
+}
+
 /// `easel check`: everything the bot needs, checked the way it starts, with what to do about problems.
 pub async fn check(config: &Config) -> Report {
     let mut out = String::new();
@@ -74,6 +80,19 @@ pub async fn check(config: &Config) -> Report {
         }
     }
     let _ = writeln!(out, "shards: this process runs {}", config.shards);
+    match spool_works(&config.spool).await {
+        Ok(()) => {
+            let _ = writeln!(out, "spool: {} takes, gives back and deletes an image", config.spool);
+        }
+        Err(why) => {
+            problems += 1;
+            let _ = writeln!(
+                out,
+                "spool: PROBLEM: {} cannot be used ({why}); check EASEL_SPOOL and the AWS_* variables",
+                config.spool
+            );
+        }
+    }
     match discord_identity(config).await {
         Ok(name) => {
             let _ = writeln!(out, "discord: the token works; the bot is `{name}`");

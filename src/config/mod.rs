@@ -121,8 +121,9 @@ pub struct Config {
     pub lease: Duration,
     /// Where `/healthz` and `/metrics` listen (`None`: `off`).
     pub http_addr: Option<std::net::SocketAddr>,
-    /// Where generated images wait until delivered (`spool/` beside the database by default).
-    pub spool_dir: PathBuf,
+    /// Where generated images wait until delivered: `spool/` beside the database by default, or an
+    /// S3-compatible bucket (`EASEL_SPOOL=s3://bucket/prefix` with the `AWS_*` variables).
+    pub spool: crate::media::spool::SpoolPlace,
     /// How long delivered images stay in the spool for `/show` and the buttons under them.
     pub keep: Duration,
     /// `EASEL_PREVIEW_EVERY_MS`: how often at most a running job's message shows a fresh preview of
@@ -286,7 +287,14 @@ impl Config {
             image_workers: ranged(&get, "EASEL_IMAGE_WORKERS", "workers", 1..=16, 2)? as usize,
             lease: Duration::from_secs(ranged(&get, "EASEL_LEASE_SECS", "seconds", 3..=3600, 10)?),
             http_addr: http_addr(&get)?,
-            spool_dir: get("EASEL_SPOOL").map_or_else(|| beside(&database_path, "spool"), PathBuf::from),
+            spool: match get("EASEL_SPOOL") {
+                None => crate::media::spool::SpoolPlace::Folder(beside(&database_path, "spool")),
+                Some(raw) => crate::media::spool::SpoolPlace::parse(&raw, get).ok_or(ConfigError::Invalid {
+                    name: "EASEL_SPOOL",
+                    expected: "a folder, or an S3-compatible bucket as s3://bucket-name/prefix",
+                    got: raw.clone(),
+                })?,
+            },
             keep: Duration::from_secs(ranged(&get, "EASEL_KEEP_DAYS", "days", 1..=365, 7)? * 86_400),
             preview_every,
             default_locale,

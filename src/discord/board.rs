@@ -2,7 +2,9 @@
 //! server's language, requesters told of a denial in theirs.
 
 use std::sync::Arc;
+use std::time::Duration;
 
+use backon::{ExponentialBuilder, Retryable};
 use serenity::all::{ChannelId, CreateAllowedMentions, CreateMessage, EditMessage, MessageId};
 use serenity::async_trait;
 use serenity::http::Http;
@@ -48,7 +50,20 @@ impl Board for DiscordBoard {
         if let Some(reference) = reference {
             message = message.add_file(serenity::all::CreateAttachment::bytes(reference.png.clone(), REFERENCE_FILE));
         }
-        let posted = ChannelId::new(channel_id).send_message(&self.http, message).await.map_err(|e| e.to_string())?;
+        // One card a request: retried through Discord's hiccups, and a retry after a lost answer
+        // returns the card already posted.
+        let message = super::delivery::only_once(message, &format!("card{}", request.id));
+        let send = || ChannelId::new(channel_id).send_message(&self.http, message.clone());
+        let backoff = ExponentialBuilder::default()
+            .with_min_delay(Duration::from_millis(500))
+            .with_max_delay(Duration::from_secs(5))
+            .with_max_times(3);
+        let posted = send
+            .retry(backoff)
+            .sleep(tokio::time::sleep)
+            .when(super::delivery::is_retryable)
+            .await
+            .map_err(|e| e.to_string())?;
         Ok(posted.id.get())
     }
 

@@ -326,5 +326,14 @@ impl Courier for DiscordCourier {
 /// characters) with `enforce_nonce`, so a retry after a lost answer or a crash returns the message
 /// already posted instead of posting it again.
 fn once(post: CreateMessage, job: &StoredJob) -> CreateMessage {
-    post.nonce(serenity::all::Nonce::String(job.request.id.0.clone())).enforce_nonce(true)
+    only_once(post, &job.request.id.0)
+}
+
+/// `post` made at most once under `nonce` (Discord's limit is 25 characters: a longer one is not
+/// sent, and the post is then an ordinary one).
+pub(super) fn only_once(post: CreateMessage, nonce: &str) -> CreateMessage {
+    if nonce.is_empty() || nonce.len() > 25 {
+        return post;
+    }
+    post.nonce(serenity::all::Nonce::String(nonce.to_owned())).enforce_nonce(true)
 }

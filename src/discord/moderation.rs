@@ -244,8 +244,9 @@ impl ModerationLog for ChannelLog {
 
     async fn post(&self, channel_id: u64, entry: &AuditEntry) -> Result<(), String> {
         let lang = self.languages.server(entry.tag.guild_id);
-        let mut message =
-            CreateMessage::new().embed(log_embed(lang, entry)).allowed_mentions(CreateAllowedMentions::new());
+        let message = CreateMessage::new().embed(log_embed(lang, entry)).allowed_mentions(CreateAllowedMentions::new());
+        // One entry a job: a retry after a lost answer (or a crash) returns the entry already posted.
+        let mut message = super::delivery::only_once(message, &format!("log{}", entry.tag.job_id));
         if let Some(png) = &entry.thumbnail {
             message = message.add_file(CreateAttachment::bytes(png.clone(), THUMBNAIL));
         }

@@ -1,38 +1,123 @@
-//! The spool: a folder beside the database where generated images wait until they are delivered, so a
-//! job whose process dies after the model call is delivered by the next one instead of paid for twice.
-//! Delivered images stay a while longer (`EASEL_KEEP_DAYS`) for `/show`, then are pruned.
+//! The spool: where generated images wait until they are delivered, so a job whose process dies after
+//! the model call is delivered by the next one instead of paid for twice. Delivered images stay a while
+//! longer (`EASEL_KEEP_DAYS`) for `/show`, then are pruned.
+//!
+//! A folder beside the database by default, or an S3-compatible bucket (`EASEL_SPOOL=s3://bucket/prefix`)
+//! so processes on several machines share it: one interface over both (`object_store`), so `/show`,
+//! recovery and pruning work the same. A write is atomic on both (a folder's file is written aside and
+//! renamed; an object appears whole), so no reader ever sees half an image.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::Arc;
+
+use futures_util::StreamExt;
+use object_store::aws::AmazonS3Builder;
+use object_store::local::LocalFileSystem;
+use object_store::path::Path as Key;
+use object_store::{ObjectStore, PutPayload};
 
 use crate::media::imaging::{self, EncodedImage};
+use crate::secret::Secret;
 
-/// Generated images on disk, one file per image, named after their job.
+/// Where the spool lives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SpoolPlace {
+    /// A local folder (created if needed).
+    Folder(std::path::PathBuf),
+    /// An S3-compatible bucket and a prefix inside it.
+    Bucket(BucketConfig),
+}
+
+/// An S3-compatible bucket: `s3://bucket/prefix` and the `AWS_*` settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BucketConfig {
+    /// The bucket's name.
+    pub bucket: String,
+    /// The folder inside it (may be empty).
+    pub prefix: String,
+    /// `AWS_ENDPOINT_URL`: a non-AWS server (MinIO, moto, R2…); `None`: AWS itself.
+    pub endpoint: Option<String>,
+    /// `AWS_REGION` (default `us-east-1`).
+    pub region: String,
+    /// `AWS_ACCESS_KEY_ID`.
+    pub access_key_id: Option<String>,
+    /// `AWS_SECRET_ACCESS_KEY`. Never logged.
+    pub secret_access_key: Option<Secret>,
+}
+
+impl SpoolPlace {
+    /// Reads `EASEL_SPOOL`'s value: `s3://bucket[/prefix]` is a bucket (`aws` gives the `AWS_*`
+    /// variables), anything else a folder. `None` for an `s3://` without a bucket name.
+    pub fn parse(raw: &str, aws: impl Fn(&str) -> Option<String>) -> Option<Self> {
+        let Some(rest) = raw.strip_prefix("s3://") else { return Some(Self::Folder(raw.into())) };
+        let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+        let valid = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.');
+        if bucket.len() < 3 || bucket.len() > 63 || !bucket.chars().all(valid) {
+            return None;
+        }
+        Some(Self::Bucket(BucketConfig {
+            bucket: bucket.to_owned(),
+            prefix: prefix.trim_matches('/').to_owned(),
+            endpoint: aws("AWS_ENDPOINT_URL"),
+            region: aws("AWS_REGION").unwrap_or_else(|| "us-east-1".to_owned()),
+            access_key_id: aws("AWS_ACCESS_KEY_ID"),
+            secret_access_key: aws("AWS_SECRET_ACCESS_KEY").map(Secret::new),
+        }))
+    }
+}
+
+impl std::fmt::Display for SpoolPlace {
+    /// Where it is, for the log and `easel check` (never a secret).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Folder(dir) => write!(f, "the folder {}", dir.display()),
+            Self::Bucket(b) => write!(f, "the bucket s3://{}/{}", b.bucket, b.prefix),
+        }
+    }
+}
+
+/// Generated images, one object per image, named after their job.
 #[derive(Debug, Clone)]
 pub struct Spool {
-    dir: PathBuf,
+    store: Arc<dyn ObjectStore>,
+    prefix: Key,
 }
 
 impl Spool {
-    /// The spool in `dir`, created if needed.
+    /// The spool in folder `dir`, created if needed.
     pub fn open(dir: &Path) -> std::io::Result<Self> {
         std::fs::create_dir_all(dir)?;
-        Ok(Self { dir: dir.to_owned() })
+        let store = LocalFileSystem::new_with_prefix(dir).map_err(io)?;
+        Ok(Self { store: Arc::new(store), prefix: Key::default() })
     }
 
-    /// The spool's folder.
-    pub fn dir(&self) -> &Path {
-        &self.dir
+    /// The spool at `place`: a folder (created if needed) or a bucket (not contacted yet).
+    pub fn at(place: &SpoolPlace) -> std::io::Result<Self> {
+        let bucket = match place {
+            SpoolPlace::Folder(dir) => return Self::open(dir),
+            SpoolPlace::Bucket(bucket) => bucket,
+        };
+        let mut builder = AmazonS3Builder::new().with_bucket_name(&bucket.bucket).with_region(&bucket.region);
+        if let Some(endpoint) = &bucket.endpoint {
+            builder = builder.with_endpoint(endpoint).with_allow_http(endpoint.starts_with("http://"));
+        }
+        if let (Some(id), Some(secret)) = (&bucket.access_key_id, &bucket.secret_access_key) {
+            builder = builder.with_access_key_id(id).with_secret_access_key(secret.expose());
+        }
+        let prefix = Key::parse(&bucket.prefix).map_err(io)?;
+        Ok(Self { store: Arc::new(builder.build().map_err(io)?), prefix })
     }
 
-    /// Writes a job's images; returns their file names, in order.
+    fn key(&self, name: &str) -> Key {
+        self.prefix.child(safe(name))
+    }
+
+    /// Writes a job's images; returns their names, in order.
     pub async fn write(&self, job_id: &str, images: &[EncodedImage]) -> std::io::Result<Vec<String>> {
         let mut names = Vec::with_capacity(images.len());
         for (i, image) in images.iter().enumerate() {
             let name = format!("{}-{}.{}", safe(job_id), i + 1, image.extension);
-            let partial = self.dir.join(format!("{name}.partial"));
-            tokio::fs::write(&partial, &image.bytes).await?;
-            // Written then renamed: a crash mid-write never leaves a half file under the real name.
-            tokio::fs::rename(&partial, self.dir.join(&name)).await?;
+            self.store.put(&self.key(&name), PutPayload::from(image.bytes.clone())).await.map_err(io)?;
             names.push(name);
         }
         Ok(names)
@@ -42,45 +127,35 @@ impl Spool {
     pub async fn read(&self, names: &[String]) -> std::io::Result<Vec<EncodedImage>> {
         let mut images = Vec::with_capacity(names.len());
         for name in names {
-            let bytes = tokio::fs::read(self.dir.join(safe(name))).await?;
-            let image = imaging::described(bytes)
+            let bytes = self.store.get(&self.key(name)).await.map_err(io)?.bytes().await.map_err(io)?;
+            let image = imaging::described(bytes.to_vec())
                 .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))?;
             images.push(image);
         }
         Ok(images)
     }
 
-    /// Removes Easel's own files (named as [`Spool::write`] names them) last written more than `age` ago;
-    /// returns how many. Anything else in the folder (an owner may point `EASEL_SPOOL` at a folder of
-    /// their own) is left alone. Files of jobs still waiting for delivery are far younger than any keep
-    /// period.
+    /// Removes Easel's own images (named as [`Spool::write`] names them) written more than `age` ago;
+    /// returns how many. Anything else (an owner may point `EASEL_SPOOL` at a folder of their own, and
+    /// what is in its subfolders) is left alone. Images of jobs still waiting for delivery are far
+    /// younger than any keep period.
     pub async fn prune(&self, age: std::time::Duration) -> usize {
-        let dir = self.dir.clone();
-        let pruned = tokio::task::spawn_blocking(move || {
-            let Ok(entries) = std::fs::read_dir(&dir) else { return 0 };
-            let now = std::time::SystemTime::now();
-            let mut pruned = 0;
-            for entry in entries.flatten() {
-                let ours =
-                    entry.file_name().to_str().is_some_and(is_ours) && entry.file_type().is_ok_and(|t| t.is_file());
-                let old = ours
-                    && entry
-                        .metadata()
-                        .and_then(|m| m.modified())
-                        .is_ok_and(|at| now.duration_since(at).is_ok_and(|d| d > age));
-                if old && std::fs::remove_file(entry.path()).is_ok() {
-                    pruned += 1;
-                }
-            }
-            pruned
-        });
-        pruned.await.unwrap_or(0)
+        let Ok(listed) = self.store.list_with_delimiter(Some(&self.prefix)).await else { return 0 };
+        let age = chrono::Duration::from_std(age).ok();
+        let Some(cutoff) = age.and_then(|age| chrono::Utc::now().checked_sub_signed(age)) else { return 0 };
+        let old = listed
+            .objects
+            .into_iter()
+            .filter(|o| o.location.filename().is_some_and(is_ours) && o.last_modified < cutoff)
+            .map(|o| Ok(o.location));
+        let removed = self.store.delete_stream(futures_util::stream::iter(old).boxed());
+        removed.filter(|r| std::future::ready(r.is_ok())).count().await
     }
 
     /// Whether every one of a job's images is still kept.
     pub async fn has(&self, names: &[String]) -> bool {
         for name in names {
-            if tokio::fs::metadata(self.dir.join(safe(name))).await.is_err() {
+            if self.store.head(&self.key(name)).await.is_err() {
                 return false;
             }
         }
@@ -90,9 +165,28 @@ impl Spool {
     /// Removes a job's images (what is already gone is fine).
     pub async fn remove(&self, names: &[String]) {
         for name in names {
-            let _ = tokio::fs::remove_file(self.dir.join(safe(name))).await;
+            let _ = self.store.delete(&self.key(name)).await;
         }
     }
+
+    /// Writes, reads back and deletes a probe object: what `easel check` asks of a bucket (the keys,
+    /// the endpoint, the bucket's existence and the rights to write and delete in it).
+    pub async fn probe(&self) -> std::io::Result<()> {
+        let key = self.key(".easel-check-probe");
+        let payload = b"easel check".to_vec();
+        self.store.put(&key, PutPayload::from(payload.clone())).await.map_err(io)?;
+        let read = self.store.get(&key).await.map_err(io)?.bytes().await.map_err(io)?;
+        self.store.delete(&key).await.map_err(io)?;
+        if read.as_ref() != payload.as_slice() {
+            return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "the probe read back differs"));
+        }
+        Ok(())
+    }
+}
+
+/// An object store's error as an I/O error, its message (never a secret) kept.
+fn io(e: impl std::error::Error + Send + Sync + 'static) -> std::io::Error {
+    std::io::Error::other(e)
 }
 
 /// Whether `name` is one [`Spool::write`] makes: `{job}-{k}.{image extension}`, or its `.partial`.

@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod bucket;
 mod comfyui;
 mod comfyui_real;
 mod database_tls;

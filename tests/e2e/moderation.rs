@@ -357,3 +357,19 @@ async fn spend_alerts_reach_the_log_channel_once_per_threshold() {
         logged(&requests, LOG_CHANNEL).into_iter().find(|r| r.payload["content"] == all[0].as_str()).unwrap();
     assert_eq!(logged_alert.payload["allowed_mentions"]["parse"], json!([]));
 }
+
+#[tokio::test]
+async fn a_log_entry_whose_answer_was_lost_is_posted_once_when_retried() {
+    let app = with_log_channel(&[], |_| {}).await;
+    let entries = format!("/channels/{LOG_CHANNEL}/messages");
+    app.discord.lose_answers(&entries, 1);
+
+    let sent = app.discord.invoke("generate", json!([string("prompt", "a fox logged once")]), json!({}));
+    let requests = app.discord.wait_for("the retried entry", |r| logged(r, LOG_CHANNEL).len() == 2).await;
+
+    let posts = logged(&requests, LOG_CHANNEL);
+    assert!(posts
+        .iter()
+        .all(|p| p.payload["nonce"] == format!("log{}", sent.id) && p.payload["enforce_nonce"] == true));
+    assert_eq!(app.discord.messages_in(LOG_CHANNEL), 1, "Discord made the entry once; the retry returned it");
+}

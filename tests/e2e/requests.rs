@@ -224,3 +224,21 @@ async fn an_approved_requester_with_closed_direct_messages_is_told_in_the_reques
         "the image is in the gallery"
     );
 }
+
+#[tokio::test]
+async fn a_card_whose_answer_was_lost_is_posted_once_when_retried() {
+    let app = spawn_app().await;
+    board(&app).await;
+    let cards = format!("/channels/{REQUESTS}/messages");
+    app.discord.lose_answers(&cards, 1);
+
+    let (sent, card) = request(&app, "a lighthouse for the summer event").await;
+
+    let posts: Vec<Received> = app.discord.requests().into_iter().filter(|r| posted_in(r, REQUESTS)).collect();
+    assert_eq!(posts.len(), 2, "tried again after the lost answer");
+    assert!(posts
+        .iter()
+        .all(|p| p.payload["nonce"] == format!("card{}", sent.id) && p.payload["enforce_nonce"] == true));
+    assert_eq!(app.discord.messages_in(REQUESTS), 1, "Discord made the card once; the retry returned it");
+    assert_eq!(card_id(&card), sent.id);
+}

@@ -54,6 +54,7 @@ async fn check_passes_a_good_setup_and_lists_every_model_with_its_status() {
 
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("discord: the token works; the bot is `Easel`"), "{out}");
+    assert!(out.contains("spool: the folder ") && out.contains("takes, gives back and deletes an image"), "{out}");
     assert!(out.contains("every server lets it send messages, embed links and attach files"), "{out}");
     assert!(out.contains("OPENAI_BASE_URL: answers and serves 2 models"), "{out}");
     assert!(
@@ -288,4 +289,39 @@ async fn check_validates_comfyui_workflows_against_the_servers_nodes_and_skips_a
     );
     assert!(out.contains("workflow `flow.json` node 8: ComfyUI has no node `VAEDecodeTiled`"), "{out}");
     assert!(!out.contains("builtin:img2img` node"), "the built-in image workflow is fine: {out}");
+}
+
+#[tokio::test]
+async fn check_probes_a_bucket_spool_and_names_one_it_cannot_use() {
+    let Some(endpoint) = std::env::var("EASEL_TEST_S3_ENDPOINT").ok().filter(|e| !e.is_empty()) else {
+        return println!("EASEL_TEST_S3_ENDPOINT is unset: the bucket check skipped (.ci/run starts an S3 server)");
+    };
+    let bucket = format!("easel-check-{}", std::process::id());
+    reqwest::Client::new().put(format!("{endpoint}/{bucket}")).send().await.unwrap().error_for_status().unwrap();
+    let (discord, openai) = stand_ins().await;
+    let with_spool = |spool: String| {
+        let mut all = vars(&discord, &openai, "secret-good-token");
+        all.extend([
+            ("EASEL_SPOOL", spool),
+            ("AWS_ENDPOINT_URL", endpoint.clone()),
+            ("AWS_ACCESS_KEY_ID", "testing".to_owned()),
+            ("AWS_SECRET_ACCESS_KEY", "secret-aws-key".to_owned()),
+        ]);
+        all
+    };
+    let (good, missing) =
+        (with_spool(format!("s3://{bucket}/spool")), with_spool("s3://no-such-bucket-x/spool".into()));
+
+    let (code, out) = tokio::task::spawn_blocking(move || easel(&dir("bucket"), &["check"], &good)).await.unwrap();
+    let (bad_code, bad) =
+        tokio::task::spawn_blocking(move || easel(&dir("nobucket"), &["check"], &missing)).await.unwrap();
+
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains(&format!("spool: the bucket s3://{bucket}/spool takes, gives back and deletes an image")),
+        "{out}"
+    );
+    assert_ne!(bad_code, 0, "{bad}");
+    assert!(bad.contains("spool: PROBLEM: the bucket s3://no-such-bucket-x/spool cannot be used"), "{bad}");
+    assert!(!out.contains("secret-aws-key") && !bad.contains("secret-aws-key"), "never a secret");
 }

@@ -123,6 +123,9 @@ struct Inner {
     /// Posts whose answer is lost after Discord made the message (a 500 on a post that happened), by
     /// path fragment and how many more.
     lost_answers: Vec<(String, usize)>,
+    /// While true, a message carrying a result's images is recorded and never answered (a process
+    /// that dies while Discord takes its upload).
+    hanging_results: bool,
     /// Each user's Discord client language, when a test set one (`en-US` otherwise).
     user_locales: HashMap<u64, String>,
     /// The server's language (its Community "primary language"; `en-US` unless a test sets it).
@@ -293,6 +296,12 @@ impl FakeDiscord {
     /// Discord made the message and the answer was lost on the way back.
     pub fn lose_answers(&self, path_contains: &str, times: usize) {
         self.inner.lock().unwrap().lost_answers.push((path_contains.to_owned(), times));
+    }
+
+    /// Records every message carrying a result's images (files other than the running preview) and
+    /// never answers it: the bot's delivery waits there, as a process killed mid-upload would.
+    pub fn hang_results(&self) {
+        self.inner.lock().unwrap().hanging_results = true;
     }
 
     /// Makes `GET /guilds/{id}` answer only after `delay` (Discord slow on the server's roles).

@@ -55,6 +55,10 @@ pub(super) async fn handle(State((fake, ws_url)): State<(FakeDiscord, String)>, 
         payload: payload.clone(),
         files: files.clone(),
     });
+    let a_result = files.iter().any(|(_, name, _)| name != "preview.jpg");
+    if a_result && fake.inner.lock().unwrap().hanging_results {
+        std::future::pending::<()>().await;
+    }
     if let Some((status, code)) = fake.take_fault(&method, &path) {
         let body = json!({"message": "injected failure", "code": code, "retry_after": 0.0, "global": false});
         return (StatusCode::from_u16(status).unwrap(), Json(body)).into_response();
