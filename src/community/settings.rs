@@ -48,6 +48,10 @@ pub struct MemberSettings {
     /// client's. In a change, an empty code clears it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Whether `/generate` makes drafts (the model's cheapest quality, with an Enhance button) unless
+    /// the command says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<bool>,
 }
 
 /// Where members' settings are kept.
@@ -199,6 +203,9 @@ impl MemberSettings {
         if let Some(language) = change.language {
             next.language = (!language.is_empty()).then_some(language);
         }
+        if change.draft.is_some() {
+            next.draft = change.draft;
+        }
         Ok(next)
     }
 
@@ -219,6 +226,9 @@ impl MemberSettings {
         }
         if request.model.is_none() {
             request.model = self.model.clone().filter(|m| catalogue.get(m).is_some());
+        }
+        if request.draft.is_none() && request.command == Command::Generate {
+            request.draft = self.draft;
         }
         let Some(model) =
             request.model.as_deref().and_then(|m| catalogue.get(m)).or_else(|| catalogue.models().first())

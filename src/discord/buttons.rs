@@ -32,6 +32,8 @@ pub enum ResultButton {
     Delete,
     /// Use prompt suggestion k (from 1) of a description: opens `/generate`'s form with it.
     Use(usize),
+    /// A draft's Enhance: the same request at the model's top quality.
+    Enhance,
 }
 
 impl ResultButton {
@@ -45,6 +47,7 @@ impl ResultButton {
             Self::Edit => "edit".to_owned(),
             Self::Delete => "delete".to_owned(),
             Self::Use(k) => format!("use{k}"),
+            Self::Enhance => "enhance".to_owned(),
         };
         format!("{PREFIX}{action}:{job}")
     }
@@ -60,6 +63,7 @@ impl ResultButton {
             "reroll" => Self::Reroll,
             "edit" => Self::Edit,
             "delete" => Self::Delete,
+            "enhance" => Self::Enhance,
             a => match (a.strip_prefix("vary"), a.strip_prefix("hd"), a.strip_prefix("use")) {
                 (Some(k), _, _) => Self::Vary(number(k)?),
                 (_, Some(k), _) => Self::Hd(number(k)?),
@@ -105,6 +109,9 @@ pub fn rows_for(
 pub fn result_rows(lang: Lang, job: &str, spec: &JobSpec, images: usize) -> Vec<CreateActionRow> {
     let button = |b: ResultButton, label: String, style| CreateButton::new(b.custom_id(job)).label(label).style(style);
     let mut first = vec![button(ResultButton::Reroll, t!(lang, "button-reroll"), ButtonStyle::Primary)];
+    if spec.draft {
+        first.push(button(ResultButton::Enhance, t!(lang, "button-enhance"), ButtonStyle::Success));
+    }
     if spec.model.can_edit() {
         first.push(button(ResultButton::Edit, t!(lang, "button-edit"), ButtonStyle::Secondary));
     }
@@ -143,6 +150,7 @@ mod tests {
             ResultButton::Edit,
             ResultButton::Delete,
             ResultButton::Use(4),
+            ResultButton::Enhance,
         ] {
             assert_eq!(ResultButton::parse(&b.custom_id("1234")), Some((b, "1234".into())));
         }

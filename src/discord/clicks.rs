@@ -41,6 +41,9 @@ pub(super) async fn result_clicked(
         ResultButton::Edit => return open_edit_modal(http, lang, click, &original).await,
         ResultButton::Use(k) => return open_generate_modal(http, lang, click, &original, k).await,
         ResultButton::Reroll => Action::Reroll,
+        ResultButton::Enhance => {
+            Action::Enhance { seed: original.result.as_ref().and_then(|r| r.seeds.first().copied()) }
+        }
         ResultButton::Vary(_) => Action::Vary,
         ResultButton::Hd(_) => Action::Hd,
     };
@@ -88,11 +91,17 @@ fn may_act_on(original: &StoredJob, server: Option<GuildId>, user: UserId) -> Re
 /// image they chose.
 fn the_click(asked: Asked<'_>, server: Option<GuildId>, image: Option<SourceImage>) -> Click {
     let roles = server.map(|_| asked.roles());
+    let message = match asked {
+        Asked::Click(c) => Some(&c.message),
+        Asked::Modal(m) => m.message.as_ref(),
+        Asked::Command(_) => None,
+    };
     Click {
         id: JobId(asked.id().to_string()),
         requester: commands::requester_of(asked.user().id, server, asked.channel(), roles, asked.locale()),
         upload_limit: asked.upload_limit(),
         image,
+        message: message.map(|m| (m.channel_id.get(), m.id.get())),
     }
 }
 
@@ -237,6 +246,7 @@ pub(super) async fn generate_submitted(http: &Arc<Http>, services: &Services, mo
     let mut request = JobRequest::new(click.id, Command::Generate, click.requester, click.upload_limit);
     request.prompt = prompt;
     request.parent = Some(original.request.id.clone());
+    request.parent_message = click.message;
     ask_for_job(http, services, asked, request, Origin::Command).await;
     Some(())
 }

@@ -33,7 +33,11 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
     if !styles.is_empty() {
         generate = generate.add_option(choices("style", "Style, for models that take one", &styles));
     }
-    generate = generate.add_option(count_option(max_n));
+    generate = generate.add_option(count_option(max_n)).add_option(CreateCommandOption::new(
+        CommandOptionType::Boolean,
+        "draft",
+        "A cheap draft first (the model's lowest quality); Enhance redoes it at the top quality",
+    ));
     if catalogue.models().iter().any(|m| m.seed) {
         generate = generate.add_option(
             CreateCommandOption::new(
@@ -223,6 +227,11 @@ fn member_commands(catalogue: &Catalogue, all_models: &[&str]) -> Vec<CreateComm
             "Post results for everyone (true) or show them to you alone (false)",
         ))
         .add_option(language_option())
+        .add_option(CreateCommandOption::new(
+            CommandOptionType::Boolean,
+            "draft",
+            "Make /generate's images as cheap drafts unless you say otherwise",
+        ))
         .add_option(CreateCommandOption::new(CommandOptionType::Boolean, "reset", "Clear all your defaults"));
     let help =
         CreateCommand::new("help").description("How to write prompts, every command, models and prices, your limits");
@@ -301,6 +310,7 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
     request.source = o.attachment("image").map(source_of);
     request.mask = o.attachment("mask").map(source_of);
     request.markup = o.attachment("markup").map(source_of);
+    request.draft = o.boolean("draft");
     Some(request)
 }
 

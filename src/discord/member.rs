@@ -59,6 +59,7 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
         suffix: text("suffix"),
         public: o.boolean("public"),
         language,
+        draft: o.boolean("draft"),
     };
     let reset = o.boolean("reset").unwrap_or(false);
     let store = &services.settings;

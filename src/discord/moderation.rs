@@ -219,6 +219,9 @@ pub fn log_embed(lang: Lang, e: &AuditEntry) -> CreateEmbed {
         .field(t!(lang, "field-quality"), e.quality.clone(), true)
         .field(t!(lang, "field-cost"), lang.money(e.cost_usd, 4), true)
         .field(t!(lang, "field-outcome"), outcome, true);
+    if let Some(parent) = &e.parent {
+        embed = embed.field(t!(lang, "field-from"), t!(lang, "result-from", job = parent.as_str()), true);
+    }
     if let Some(revised) = &e.revised_prompt {
         embed = embed.field(t!(lang, "field-revised-prompt"), crate::text::echo(revised, 1024), false);
     }

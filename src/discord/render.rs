@@ -55,6 +55,17 @@ pub fn result_embed(lang: Lang, request: &JobRequest, spec: &JobSpec, job: &Fini
         .field(t!(lang, "field-cost"), cost_text(lang, job), true)
         .field(t!(lang, "field-ai-generated"), t!(lang, "result-ai-generated"), true)
         .field(t!(lang, "field-requested-by"), member(request.requester.user_id), true);
+    if spec.draft {
+        let enhanced = lang.money(spec.enhanced_estimate_usd(), 3);
+        let note = t!(
+            lang,
+            "result-draft",
+            quality = spec.quality.as_str(),
+            top = spec.model.hd_quality.as_str(),
+            estimate = enhanced
+        );
+        embed = embed.field(t!(lang, "field-draft"), note, false);
+    }
     if !job.seeds.is_empty() {
         let seeds: Vec<String> = job.seeds.iter().map(i64::to_string).collect();
         embed = embed.field(t!(lang, "field-seeds", count = seeds.len()), seeds.join(", "), true);
@@ -68,6 +79,9 @@ pub fn result_embed(lang: Lang, request: &JobRequest, spec: &JobSpec, job: &Fini
     if !spec.style_prompts.is_empty() {
         let styles: Vec<&str> = spec.style_prompts.iter().map(|(_, style)| style.as_str()).collect();
         embed = embed.field(t!(lang, "field-styles"), styles.join(" · "), false);
+    }
+    if let Some(from) = lineage(lang, request) {
+        embed = embed.field(t!(lang, "field-from"), from, false);
     }
     embed = embed.footer(CreateEmbedFooter::new(t!(lang, "result-footer", job = request.id.to_string())));
     if let Some(first) = job.images.first() {
@@ -94,6 +108,18 @@ fn described_embed(lang: Lang, request: &JobRequest, spec: &JobSpec, job: &Finis
         .field(t!(lang, "field-cost"), cost_text(lang, job), true)
         .field(t!(lang, "field-requested-by"), member(request.requester.user_id), true)
         .footer(CreateEmbedFooter::new(t!(lang, "result-footer", job = request.id.to_string())))
+}
+
+/// What a result came from: its parent job's number (for `/show`) and a link to the parent's result.
+pub fn lineage(lang: Lang, request: &JobRequest) -> Option<String> {
+    let parent = request.parent.as_ref()?;
+    let mut from = t!(lang, "result-from", job = parent.to_string());
+    if let Some((channel, message)) = request.parent_message {
+        let server = request.requester.guild_id.map_or_else(|| "@me".to_owned(), |g| g.to_string());
+        let link = format!("https://discord.com/channels/{server}/{channel}/{message}");
+        from.push_str(&format!(" · [{}]({link})", t!(lang, "log-jump")));
+    }
+    Some(from)
 }
 
 fn cost_text(lang: Lang, job: &FinishedJob) -> String {

@@ -23,6 +23,12 @@ pub enum Action {
         /// What to change.
         instruction: String,
     },
+    /// A draft's request again at the model's top quality, with the draft's seed when it had one (so
+    /// a Stable Diffusion model keeps the composition).
+    Enhance {
+        /// The draft's first seed.
+        seed: Option<i64>,
+    },
 }
 
 /// Who clicked, where, and what Discord says about the click.
@@ -36,12 +42,15 @@ pub struct Click {
     pub upload_limit: u64,
     /// The image of the result the action works on (Vary, HD, Edit), as Discord serves it now.
     pub image: Option<SourceImage>,
+    /// The message clicked (channel, message): where the parent's result is shown.
+    pub message: Option<(u64, u64)>,
 }
 
 /// The new request a click on `original`'s result makes.
 pub fn follow_up(original: &JobRequest, action: Action, click: Click) -> JobRequest {
     let base = JobRequest {
         parent: Some(original.id.clone()),
+        parent_message: click.message,
         seed: None,
         ..JobRequest::new(click.id, original.command, click.requester, click.upload_limit)
     };
@@ -73,6 +82,17 @@ pub fn follow_up(original: &JobRequest, action: Action, click: Click) -> JobRequ
         Action::Edit { instruction } => {
             JobRequest { command: Command::Edit, prompt: Some(instruction), source: click.image, ..same_model }
         }
+        Action::Enhance { seed } => JobRequest {
+            command: Command::Hd,
+            prompt: original.prompt.clone(),
+            n: original.n,
+            seed: seed.or(original.seed),
+            steps: original.steps,
+            cfg_scale: original.cfg_scale,
+            sampler: original.sampler.clone(),
+            draft: Some(false),
+            ..same_model
+        },
     }
 }
 
@@ -106,7 +126,7 @@ mod tests {
     fn click(image: Option<SourceImage>) -> Click {
         let requester =
             Requester { user_id: 99, guild_id: Some(1), channel_id: 3, roles: vec![], is_manager: false, locale: None };
-        Click { id: JobId("500".into()), requester, upload_limit: 1 << 20, image }
+        Click { id: JobId("500".into()), requester, upload_limit: 1 << 20, image, message: None }
     }
 
     fn image() -> SourceImage {

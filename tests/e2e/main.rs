@@ -32,6 +32,7 @@ mod stability;
 mod stable_diffusion;
 mod startup;
 mod stores;
+mod studio;
 mod styles;
 mod tools;
 mod trust;

@@ -210,6 +210,7 @@ async fn history_pages_through_a_members_jobs_with_outcomes_for_moderators_only(
             image_url: None,
             created_at: Utc::now() - chrono::Duration::minutes(10 - i as i64),
             thumbnail: None,
+            parent: None,
         };
         store.record_audit(&entry).await.unwrap();
     }

@@ -717,6 +717,7 @@ fn audit(job: &str, user: u64, outcome: Outcome, created_at: DateTime<Utc>) -> A
         image_url: None,
         created_at,
         thumbnail: None,
+        parent: None,
     }
 }
 

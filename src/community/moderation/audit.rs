@@ -83,6 +83,9 @@ pub struct AuditEntry {
     /// A small PNG of the first image (at most 256 px) that the log message carries itself, so it never
     /// expires the way a signed attachment link does. Not stored.
     pub thumbnail: Option<Vec<u8>>,
+    /// The job this one came from (a button under its result), so moderators can walk a chain. Shown
+    /// in the log's message; not stored.
+    pub parent: Option<String>,
 }
 
 /// The stored reason of a job cancelled by a member: who, as data (the adapter words it for readers).
@@ -121,6 +124,7 @@ impl AuditEntry {
             image_url: None,
             thumbnail: None,
             created_at: at,
+            parent: request.parent.as_ref().map(|p| p.0.clone()),
         }
     }
 }

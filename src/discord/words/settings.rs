@@ -28,6 +28,7 @@ pub fn describe(lang: Lang, settings: &MemberSettings, default_model: &str, disc
             t!(lang, "settings-results-public")
         },
         t!(lang, "settings-language", value = language),
+        if settings.draft == Some(true) { t!(lang, "settings-drafts-on") } else { t!(lang, "settings-drafts-off") },
     ]
     .join("\n")
 }

@@ -218,10 +218,17 @@ pub struct JobRequest {
     /// The job whose result this one iterates on (a button click), for the log.
     #[serde(default)]
     pub parent: Option<JobId>,
+    /// Where the parent's result was shown (channel, message), for a jump link from this result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_message: Option<(u64, u64)>,
     /// Set when the job is an approved community request: the server's budget pays, and the result goes
     /// to the gallery.
     #[serde(default)]
     pub community: Option<Community>,
+    /// `/generate draft:` (else the member's `/settings draft`): the model's cheapest quality, with an
+    /// Enhance button that renders the same request at its top quality. `None`: not asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<bool>,
 }
 
 /// An approved community request, as its job carries it.
@@ -272,6 +279,15 @@ pub struct JobSpec {
     /// The prompt in English as the translator rendered it for a model that reads English only
     /// (`translate_prompt`); then it is what [`Self::prompt`] sends. `None`: sent as the member wrote it.
     pub translated_prompt: Option<String>,
+    /// A draft: made at the model's cheapest quality, its result offering the top quality.
+    pub draft: bool,
+}
+
+impl JobSpec {
+    /// What the same request costs at the model's top quality (a draft's Enhance), USD.
+    pub fn enhanced_estimate_usd(&self) -> f64 {
+        self.model.estimate_usd(&self.size, &self.model.hd_quality, self.n)
+    }
 }
 
 impl JobSpec {
@@ -345,7 +361,9 @@ impl JobRequest {
             styles: Vec::new(),
             private: false,
             parent: None,
+            parent_message: None,
             community: None,
+            draft: None,
         }
     }
 }

@@ -25,8 +25,10 @@ impl JobRequest {
         let member_prompt = self.checked_prompt(model)?;
         let prompt = member_prompt.clone();
         let size = pick(model, "size", self.size.as_deref(), &model.default_size, &model.sizes)?;
+        let draft = self.command == Command::Generate && self.draft == Some(true);
         let quality = match self.command {
             Command::Hd => model.hd_quality.clone(),
+            _ if draft => cheapest_quality(model, &size),
             _ => pick(model, "quality", self.quality.as_deref(), &model.default_quality, &model.qualities)?,
         };
         let style = match self.style.as_deref() {
@@ -83,6 +85,7 @@ impl JobRequest {
                 && model.upscaler.is_some()
                 && model.backend == BackendKind::Automatic1111,
             translated_prompt: None,
+            draft,
         })
     }
 
@@ -265,8 +268,16 @@ impl JobRequest {
             sampler: None,
             hires: false,
             translated_prompt: None,
+            draft: false,
         })
     }
+}
+
+/// The model's cheapest quality at `size` (its catalogue price; the first listed among equals).
+fn cheapest_quality(model: &ModelEntry, size: &str) -> String {
+    let price = |q: &String| model.image_price(size, q).unwrap_or(f64::INFINITY);
+    let cheapest = model.qualities.iter().min_by(|a, b| price(a).total_cmp(&price(b)));
+    cheapest.cloned().unwrap_or_else(|| model.default_quality.clone())
 }
 
 /// An upload must be an image by its declared type and under the download cap.

@@ -75,6 +75,7 @@ pub fn audit_entry(r: &dyn Columns) -> Result<AuditEntry, StoreError> {
         image_url: r.opt_text(14)?,
         created_at: time(r.int(15)?),
         thumbnail: None,
+        parent: None,
     })
 }
 

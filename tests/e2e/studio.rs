@@ -1,0 +1,99 @@
+//! The studio: drafts with their Enhance button, and lineage (every result says what it came from).
+
+use axum::http::Method;
+use serde_json::{json, Value};
+
+use crate::support::discord::{Member, Received, Sent, GUILD_ID};
+use crate::support::{field, is_result, spawn_app, string, TestApp};
+
+/// The interaction's delivered result (the edit of its answer carrying images).
+async fn result_of(app: &TestApp, sent: &Sent) -> Received {
+    let token = sent.token.clone();
+    let is = move |r: &Received| r.method == Method::PATCH && r.path.contains(&token) && is_result(r);
+    let requests = app.discord.wait_for("the result", |r| r.iter().any(&is)).await;
+    requests.into_iter().find(is).unwrap()
+}
+
+/// The stored message of a delivered result, to click its buttons.
+fn message_of(app: &TestApp, result: &Received) -> Value {
+    let job = result.payload["embeds"][0]["footer"]["text"].as_str().unwrap().to_owned();
+    app.discord
+        .stored_message_ids()
+        .into_iter()
+        .filter_map(|id| app.discord.stored_message(&id.to_string()))
+        .find(|m| m["embeds"][0]["footer"]["text"] == job.as_str() && !m["attachments"].as_array().unwrap().is_empty())
+        .unwrap()
+}
+
+fn button(message: &Value, label: &str) -> Option<String> {
+    message["components"]
+        .as_array()?
+        .iter()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .find(|b| b["label"] == label)
+        .and_then(|b| b["custom_id"].as_str().map(str::to_owned))
+}
+
+#[tokio::test]
+async fn a_draft_is_made_at_the_cheapest_quality_and_enhance_redoes_it_at_the_top_quality() {
+    let app = crate::support::spawn_app_with(&[("MODERATION_LOG_CHANNEL_ID", LOG_CHANNEL)], |_| {}).await;
+
+    let sent = app.discord.invoke(
+        "generate",
+        json!([string("prompt", "a fox sketch"), {"name": "draft", "type": 5, "value": true}]),
+        json!({}),
+    );
+    let draft = result_of(&app, &sent).await;
+
+    assert_eq!(app.openai.image_calls()[0].body["quality"], "low", "the cheapest of gpt-image-2");
+    // Enhance's estimate: gpt-image-2's `high` at 1024x1024 ($0.167) and its two streamed previews.
+    let note = field(&draft.payload["embeds"][0], "Draft").unwrap();
+    assert!(note.contains("`low`") && note.contains("`high`") && note.contains("$0.173"), "what Enhance costs: {note}");
+    let message = message_of(&app, &draft);
+    let enhance = button(&message, "Enhance").expect("an Enhance button under a draft");
+
+    let click = app.discord.click_on(&Member::ordinary(), &message, &enhance);
+    let enhanced = result_of(&app, &click).await;
+
+    let call = &app.openai.image_calls()[1];
+    assert_eq!((call.body["quality"].as_str(), call.body["prompt"].as_str()), (Some("high"), Some("a fox sketch")));
+    assert!(field(&enhanced.payload["embeds"][0], "Draft").is_none(), "the enhanced image is no draft");
+    let from = field(&enhanced.payload["embeds"][0], "From").expect("it says what it came from");
+    let link = format!(
+        "https://discord.com/channels/{GUILD_ID}/{}/{}",
+        message["channel_id"].as_str().unwrap(),
+        message["id"].as_str().unwrap()
+    );
+    assert!(
+        from.starts_with(&format!("Job {}", sent.id)) && from.contains(&link),
+        "the draft's number and a jump link: {from}"
+    );
+    assert!(button(&message_of(&app, &enhanced), "Enhance").is_none());
+    let log = format!("/api/v10/channels/{LOG_CHANNEL}/messages");
+    let entries = app.discord.wait_for("both log entries", |r| r.iter().filter(|r| r.path == log).count() == 2).await;
+    let logged: Vec<&Received> = entries.iter().filter(|r| r.path == log).collect();
+    let froms: Vec<Option<&str>> = logged.iter().map(|r| field(&r.payload["embeds"][0], "From")).collect();
+    assert!(froms.contains(&Some(format!("Job {}", sent.id).as_str())), "the log walks the chain too: {froms:?}");
+}
+
+const LOG_CHANNEL: &str = "960000000000000088";
+
+#[tokio::test]
+async fn a_member_who_saved_drafts_gets_drafts_unless_a_command_says_otherwise() {
+    let app = spawn_app().await;
+    let saved = app.discord.invoke("settings", json!([{"name": "draft", "type": 5, "value": true}]), json!({}));
+    let (text, _) = app.direct_answer(&saved).await;
+    assert!(text.contains("Drafts: on"), "{text}");
+
+    let drafted = app.discord.invoke("generate", json!([string("prompt", "a kite")]), json!({}));
+    result_of(&app, &drafted).await;
+    let full = app.discord.invoke(
+        "generate",
+        json!([string("prompt", "a kite"), {"name": "draft", "type": 5, "value": false}]),
+        json!({}),
+    );
+    result_of(&app, &full).await;
+
+    let qualities: Vec<Value> = app.openai.image_calls().iter().map(|c| c.body["quality"].clone()).collect();
+    assert_eq!(qualities, [json!("low"), json!("medium")], "the saved draft, then the command's own choice");
+}
