@@ -6,6 +6,8 @@ use serenity::all::{ButtonStyle, CreateActionRow, CreateButton};
 
 use super::words::Lang;
 use crate::discord::words::t;
+use crate::domain::catalogue::BackendKind;
+use crate::domain::request::extension::{Extension, Side};
 use crate::domain::request::JobSpec;
 
 /// The prefix of every result button's `custom_id`.
@@ -34,7 +36,19 @@ pub enum ResultButton {
     Use(usize),
     /// A draft's Enhance: the same request at the model's top quality.
     Enhance,
+    /// Pan or Zoom Out: the image on a larger canvas, the new area filled by the model.
+    Extend(Extension),
 }
+
+/// The Pan and Zoom Out buttons, with their `custom_id` actions.
+const EXTENSIONS: [(Extension, &str); 6] = [
+    (Extension::Pan(Side::Left), "panl"),
+    (Extension::Pan(Side::Right), "panr"),
+    (Extension::Pan(Side::Up), "panu"),
+    (Extension::Pan(Side::Down), "pand"),
+    (Extension::ZoomOut(15), "zoom15"),
+    (Extension::ZoomOut(20), "zoom20"),
+];
 
 impl ResultButton {
     /// The `custom_id` for this button on `job`'s result (well under Discord's 100 characters: a job
@@ -48,6 +62,7 @@ impl ResultButton {
             Self::Delete => "delete".to_owned(),
             Self::Use(k) => format!("use{k}"),
             Self::Enhance => "enhance".to_owned(),
+            Self::Extend(e) => EXTENSIONS.iter().find(|(x, _)| *x == e).map_or("panr", |(_, a)| a).to_owned(),
         };
         format!("{PREFIX}{action}:{job}")
     }
@@ -64,6 +79,9 @@ impl ResultButton {
             "edit" => Self::Edit,
             "delete" => Self::Delete,
             "enhance" => Self::Enhance,
+            a if EXTENSIONS.iter().any(|(_, id)| *id == a) => {
+                Self::Extend(EXTENSIONS.iter().find(|(_, id)| *id == a).map(|(e, _)| *e)?)
+            }
             a => match (a.strip_prefix("vary"), a.strip_prefix("hd"), a.strip_prefix("use")) {
                 (Some(k), _, _) => Self::Vary(number(k)?),
                 (_, Some(k), _) => Self::Hd(number(k)?),
@@ -73,6 +91,12 @@ impl ResultButton {
         };
         Some((button, job.to_owned()))
     }
+}
+
+/// Whether a result of `spec`'s model can be panned and zoomed out: an edit with a mask on OpenAI's
+/// edits or AUTOMATIC1111's inpainting.
+fn extends(spec: &JobSpec) -> bool {
+    spec.model.can_edit() && matches!(spec.model.backend, BackendKind::Openai | BackendKind::Automatic1111)
 }
 
 /// The `custom_id` prefix of `/generate`'s form opened by a description's Use button:
@@ -117,6 +141,24 @@ pub fn result_rows(lang: Lang, job: &str, spec: &JobSpec, images: usize) -> Vec<
     }
     first.push(button(ResultButton::Delete, t!(lang, "button-delete"), ButtonStyle::Danger));
     let mut rows = vec![CreateActionRow::Buttons(first)];
+    if images == 1 && extends(spec) {
+        let label = |e: Extension| match e {
+            Extension::Pan(Side::Left) => t!(lang, "button-pan-left"),
+            Extension::Pan(Side::Right) => t!(lang, "button-pan-right"),
+            Extension::Pan(Side::Up) => t!(lang, "button-pan-up"),
+            Extension::Pan(Side::Down) => t!(lang, "button-pan-down"),
+            Extension::ZoomOut(tenths) => {
+                let factor = f64::from(tenths) / 10.0;
+                t!(lang, "button-zoom-out", factor = lang.number(factor, usize::from(tenths % 10 != 0)))
+            }
+        };
+        let buttons: Vec<CreateButton> = EXTENSIONS
+            .iter()
+            .map(|(e, _)| button(ResultButton::Extend(*e), label(*e), ButtonStyle::Secondary))
+            .collect();
+        rows.push(CreateActionRow::Buttons(buttons[..4].to_vec()));
+        rows.push(CreateActionRow::Buttons(buttons[4..].to_vec()));
+    }
     if spec.model.variation.is_none() {
         return rows;
     }
@@ -151,6 +193,8 @@ mod tests {
             ResultButton::Delete,
             ResultButton::Use(4),
             ResultButton::Enhance,
+            ResultButton::Extend(Extension::Pan(Side::Up)),
+            ResultButton::Extend(Extension::ZoomOut(20)),
         ] {
             assert_eq!(ResultButton::parse(&b.custom_id("1234")), Some((b, "1234".into())));
         }

@@ -46,8 +46,13 @@ pub(super) async fn result_clicked(
         }
         ResultButton::Vary(_) => Action::Vary,
         ResultButton::Hd(_) => Action::Hd,
+        ResultButton::Extend(extension) => Action::Extend(extension),
     };
     let image = match button {
+        ResultButton::Extend(_) => match image_of(&click.message, &original, 1) {
+            Some(image) => Some(image),
+            None => return asked.reply_ephemeral(http, &t!(lang, "edit-no-such-image", number = 1)).await,
+        },
         ResultButton::Vary(k) | ResultButton::Hd(k) => match image_of(&click.message, &original, k) {
             Some(image) => Some(image),
             None => return asked.reply_ephemeral(http, &t!(lang, "edit-no-such-image", number = k)).await,

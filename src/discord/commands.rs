@@ -321,6 +321,7 @@ pub fn source_of(a: &serenity::all::Attachment) -> SourceImage {
         filename: a.filename.clone(),
         content_type: a.content_type.clone(),
         size: u64::from(a.size),
+        dimensions: a.width.zip(a.height),
     }
 }
 

@@ -23,6 +23,8 @@ pub enum Action {
         /// What to change.
         instruction: String,
     },
+    /// The result's image on a larger canvas (Pan, Zoom Out), the new area filled by the same model.
+    Extend(crate::domain::request::extension::Extension),
     /// A draft's request again at the model's top quality, with the draft's seed when it had one (so
     /// a Stable Diffusion model keeps the composition).
     Enhance {
@@ -82,6 +84,15 @@ pub fn follow_up(original: &JobRequest, action: Action, click: Click) -> JobRequ
         Action::Edit { instruction } => {
             JobRequest { command: Command::Edit, prompt: Some(instruction), source: click.image, ..same_model }
         }
+        Action::Extend(extension) => JobRequest {
+            command: Command::Extend,
+            prompt: original.prompt.clone(),
+            source: click.image,
+            extension: Some(extension),
+            size: None,
+            quality: None,
+            ..same_model
+        },
         Action::Enhance { seed } => JobRequest {
             command: Command::Hd,
             prompt: original.prompt.clone(),
@@ -135,6 +146,7 @@ mod tests {
             filename: "2.png".into(),
             content_type: None,
             size: 9,
+            dimensions: None,
         }
     }
 

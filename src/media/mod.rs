@@ -3,6 +3,7 @@
 //!
 //! May import: `domain` and the leaf helpers.
 
+pub mod canvas;
 pub mod download;
 pub mod editing;
 pub mod grid;

@@ -97,3 +97,32 @@ async fn a_member_who_saved_drafts_gets_drafts_unless_a_command_says_otherwise()
     let qualities: Vec<Value> = app.openai.image_calls().iter().map(|c| c.body["quality"].clone()).collect();
     assert_eq!(qualities, [json!("low"), json!("medium")], "the saved draft, then the command's own choice");
 }
+
+#[tokio::test]
+async fn pan_right_sets_the_image_on_a_wider_canvas_at_a_size_of_the_model_and_masks_the_new_area() {
+    let app = spawn_app().await;
+    let sent = app.discord.invoke("generate", json!([string("prompt", "a harbour at dawn")]), json!({}));
+    let first = result_of(&app, &sent).await;
+    let message = message_of(&app, &first);
+    let pan = button(&message, "➡️ Pan").expect("Pan buttons under a single image of an editing model");
+    assert!(button(&message, "Zoom Out 2×").is_some());
+
+    let click = app.discord.click_on(&Member::ordinary(), &message, &pan);
+    let extended = result_of(&app, &click).await;
+
+    let call = &app.openai.image_calls()[1];
+    assert_eq!(call.path, "/v1/images/edits");
+    assert_eq!(
+        (call.body["size"].as_str(), call.body["prompt"].as_str()),
+        (Some("1536x1024"), Some("a harbour at dawn"))
+    );
+    let file = |name: &str| image::load_from_memory(&call.files.iter().find(|(n, _)| n == name).unwrap().1).unwrap();
+    let (picture, mask) = (file("image[]"), file("mask").to_rgba8());
+    assert_eq!(((picture.width(), picture.height()), mask.dimensions()), ((1536, 1024), (1536, 1024)));
+    // The 64x48 result scaled 16 times (1024x768), at the left, centred top to bottom.
+    assert_eq!(mask.get_pixel(500, 500)[3], 255, "the image is kept");
+    assert_eq!(mask.get_pixel(1300, 500)[3], 0, "the new area on the right is repainted");
+    assert_eq!(mask.get_pixel(500, 50)[3], 0, "and the band the shape left above it");
+    assert_eq!(extended.payload["embeds"][0]["title"], "Your extended image");
+    assert!(field(&extended.payload["embeds"][0], "From").unwrap().starts_with(&format!("Job {}", sent.id)));
+}

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::catalogue::{BackendKind, Catalogue, ModelEntry};
 
+pub mod extension;
 mod invalid;
 mod resolve;
 pub use invalid::InvalidRequest;
@@ -34,12 +35,22 @@ pub enum Command {
     Styles,
     /// `/describe`: a picture turned into prompt suggestions (no image is made).
     Describe,
+    /// A result's Pan or Zoom Out: its image on a larger canvas, the new area filled by the model.
+    Extend,
 }
 
 impl Command {
     /// Every command, for what is reported per command (each at zero from start-up in `/metrics`).
-    pub const ALL: [Self; 7] =
-        [Self::Generate, Self::Hd, Self::Variation, Self::Edit, Self::Upscale, Self::Styles, Self::Describe];
+    pub const ALL: [Self; 8] = [
+        Self::Generate,
+        Self::Hd,
+        Self::Variation,
+        Self::Edit,
+        Self::Upscale,
+        Self::Styles,
+        Self::Describe,
+        Self::Extend,
+    ];
 
     /// The slash command's name, for logs and embeds.
     pub fn name(self) -> &'static str {
@@ -51,6 +62,7 @@ impl Command {
             Self::Upscale => "upscale",
             Self::Styles => "styles",
             Self::Describe => "describe",
+            Self::Extend => "extend",
         }
     }
 }
@@ -127,6 +139,9 @@ pub struct SourceImage {
     pub content_type: Option<String>,
     /// Its declared size in bytes.
     pub size: u64,
+    /// Its width and height in pixels, when Discord said (an image's attachment does).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimensions: Option<(u32, u32)>,
 }
 
 /// Which job, whose, where, by which command and on which model: what both the ledger's charge and
@@ -225,6 +240,9 @@ pub struct JobRequest {
     /// to the gallery.
     #[serde(default)]
     pub community: Option<Community>,
+    /// How a Pan or Zoom Out grows the source's canvas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<extension::Extension>,
     /// `/generate draft:` (else the member's `/settings draft`): the model's cheapest quality, with an
     /// Enhance button that renders the same request at its top quality. `None`: not asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -323,6 +341,10 @@ pub const STEPS_RANGE: std::ops::RangeInclusive<i64> = 1..=150;
 /// The CFG scales a member may ask for.
 pub const CFG_RANGE: std::ops::RangeInclusive<f64> = 1.0..=30.0;
 
+/// What a Pan or Zoom Out asks the model for when the result had no prompt (a variation's).
+pub const EXTEND_INSTRUCTION: &str =
+    "Extend this picture into the empty area, continuing its scene, style and lighting seamlessly.";
+
 /// What a result's HD button asks an edit-capable model for when the member gave no instruction.
 pub const UPSCALE_INSTRUCTION: &str =
     "Recreate this exact image at the highest detail and sharpness: keep its content, composition and colours.";
@@ -363,6 +385,7 @@ impl JobRequest {
             parent: None,
             parent_message: None,
             community: None,
+            extension: None,
             draft: None,
         }
     }

@@ -1,6 +1,7 @@
 //! A request checked against the offered catalogue: the model, its sizes, qualities and styles, the
 //! count, the prompt, uploads and Stable Diffusion's tuning, with the defaults filled in.
 
+use super::extension::{canvas, nearest_size};
 use super::*;
 use crate::domain::catalogue::{DESCRIBE_QUALITY, DESCRIBE_SIZE};
 
@@ -24,7 +25,10 @@ impl JobRequest {
         })?;
         let member_prompt = self.checked_prompt(model)?;
         let prompt = member_prompt.clone();
-        let size = pick(model, "size", self.size.as_deref(), &model.default_size, &model.sizes)?;
+        let size = match self.command {
+            Command::Extend => self.extension_size(catalogue, model, max_source_bytes)?,
+            _ => pick(model, "size", self.size.as_deref(), &model.default_size, &model.sizes)?,
+        };
         let draft = self.command == Command::Generate && self.draft == Some(true);
         let quality = match self.command {
             Command::Hd => model.hd_quality.clone(),
@@ -63,6 +67,10 @@ impl JobRequest {
                 Some(subject)
             }
             Command::Generate | Command::Hd => Some(prompt.ok_or(InvalidRequest::EmptyPrompt)?),
+            Command::Extend => {
+                n = 1;
+                prompt.or_else(|| Some(EXTEND_INSTRUCTION.to_owned()))
+            }
             // Resolved on its own above.
             Command::Describe => None,
         };
@@ -238,6 +246,26 @@ impl JobRequest {
 }
 
 impl JobRequest {
+    /// A Pan or Zoom Out's size: of the model's sizes, the one nearest the shape of the grown canvas.
+    /// Only models that edit with a mask (OpenAI's edits, AUTOMATIC1111's inpainting) extend.
+    fn extension_size(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<String, InvalidRequest> {
+        let extends =
+            |m: &ModelEntry| m.can_edit() && matches!(m.backend, BackendKind::Openai | BackendKind::Automatic1111);
+        let unsupported = || InvalidRequest::EditUnsupported {
+            model: model.id.clone(),
+            capable: catalogue.models().iter().filter(|m| extends(m)).map(|m| m.id.clone()).collect(),
+        };
+        if !extends(model) {
+            return Err(unsupported());
+        }
+        let source = self.source.as_ref().ok_or(InvalidRequest::MissingImage)?;
+        check_upload(source, max)?;
+        let ((w, h), extension) = source.dimensions.zip(self.extension).ok_or(InvalidRequest::MissingImage)?;
+        let (cw, ch, _, _) = canvas(w, h, extension);
+        let size = nearest_size(model.sizes.iter().map(String::as_str), (cw, ch)).ok_or_else(unsupported)?;
+        Ok(size.to_owned())
+    }
+
     /// A `/describe`: the describer asked for (else the first offered) and the picture, checked.
     fn resolve_describe(&self, catalogue: &Catalogue, max_source_bytes: u64) -> Result<JobSpec, InvalidRequest> {
         let offered = || catalogue.describers().iter().map(|d| d.id.clone()).collect();

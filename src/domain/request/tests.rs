@@ -70,6 +70,7 @@ fn variations_need_a_capable_model_and_a_real_image_upload() {
         filename: "a.txt".into(),
         content_type: Some("text/plain".into()),
         size: 10,
+        dimensions: None,
     });
     assert!(matches!(resolve(&r), Err(InvalidRequest::NotAnImage { .. })));
     let source = r.source.as_mut().unwrap();

@@ -97,6 +97,25 @@ impl Runner {
         Ok(EditInput { image: prepared.image, mask: prepared.mask, markup: prepared.markup })
     }
 
+    /// A Pan or Zoom Out's input: the result's image on its grown canvas at the job's size, and the
+    /// mask of the new area in the provider's convention.
+    pub(super) async fn extend_input(&self, request: &JobRequest, spec: &JobSpec) -> Result<EditInput, JobError> {
+        let missing = |what: &str| JobError::Unexpected(format!("an extension without {what}").into());
+        let source = request.source.as_ref().ok_or_else(|| missing("its image"))?;
+        let extension = request.extension.ok_or_else(|| missing("its direction"))?;
+        let target = crate::domain::catalogue::parse_size(&spec.size).ok_or_else(|| missing("a size in pixels"))?;
+        let image = self.download(source).await?;
+        let form = if spec.model.backend.is_stable_diffusion() {
+            MaskForm::WhiteRepaints
+        } else {
+            MaskForm::TransparentRepaints
+        };
+        let extended =
+            self.image_work.run(move || Ok(crate::media::canvas::extend(&image, extension, target, form))).await;
+        let (image, mask) = extended.map_err(SourceError::from)??;
+        Ok(EditInput { image, mask: Some(mask), markup: None })
+    }
+
     /// A member's picture that Easel shows but sends to no model (a community request's reference):
     /// downloaded from a trusted host like any upload, decoded in full, passed through the moderation
     /// pre-check when it is on, and returned as a PNG at most `side` pixels a side.

@@ -295,6 +295,7 @@ impl Runner {
             }
             Command::Styles => return self.each_style(kind, job, backend, &call, spec).await.map_err(provider_error),
             Command::Variation | Command::Edit | Command::Upscale => self.edit_input(request, spec).await?,
+            Command::Extend => self.extend_input(request, spec).await?,
             Command::Describe => return Err(JobError::Unexpected("a description makes no image".into())),
         };
         let variation = spec.model.variation.as_ref().map_or(VariationMethod::Edits, |v| v.method);
@@ -302,7 +303,7 @@ impl Runner {
             Command::Upscale if matches!(kind, BackendKind::Automatic1111 | BackendKind::Stability) => {
                 self.retrying(kind, job, || backend.upscale(&call, input.image.clone())).await
             }
-            Command::Edit if variation == VariationMethod::Variations => {
+            Command::Edit | Command::Extend if variation == VariationMethod::Variations => {
                 self.retrying(kind, job, || backend.vary(&call, input.clone(), VariationMethod::Edits)).await
             }
             _ => self.retrying(kind, job, || backend.vary(&call, input.clone(), variation)).await,

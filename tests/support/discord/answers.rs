@@ -21,8 +21,18 @@ impl FakeDiscord {
                 let name = format!("{id}-{filename}");
                 self.inner.lock().unwrap().served_files.insert(name.clone(), bytes.clone());
                 let url = format!("{}/attachments/{name}", self.origin);
-                json!({"id": self.next_id().to_string(), "filename": filename, "size": bytes.len(),
-                       "url": url, "proxy_url": url, "content_type": "image/png"})
+                let mut attachment = json!({"id": self.next_id().to_string(), "filename": filename,
+                    "size": bytes.len(), "url": url, "proxy_url": url, "content_type": "image/png"});
+                // As Discord does for an image: its width and height.
+                if let Ok((width, height)) = image::ImageReader::new(std::io::Cursor::new(bytes))
+                    .with_guessed_format()
+                    .map_err(image::ImageError::IoError)
+                    .and_then(|r| r.into_dimensions())
+                {
+                    attachment["width"] = json!(width);
+                    attachment["height"] = json!(height);
+                }
+                attachment
             })
             .collect();
         let message = message_object(id, channel_id, guild_id, user(APP_ID, "Easel"), payload, attachments);

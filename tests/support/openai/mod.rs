@@ -279,11 +279,35 @@ async fn multipart_call(
     let prompt = fields.get("prompt").and_then(|v| v.as_str()).unwrap_or_default().to_owned();
     let streams = fields.get("stream").and_then(|v| v.as_str()) == Some("true");
     let partials = fields.get("partial_images").and_then(|v| v.as_str()).and_then(|v| v.parse().ok()).unwrap_or(0);
+    let refusal = mask_refusal(&files);
     let reply = record(&state, uri.path(), &headers, Value::Object(fields), files);
+    if let Some(message) = refusal {
+        let error =
+            json!({"error": {"message": message, "type": "invalid_request_error", "param": "mask", "code": null}});
+        return (StatusCode::BAD_REQUEST, Json(error)).into_response();
+    }
     if streams && uri.path().ends_with("/images/edits") {
         return stream::answer(&state, reply, partials, "image_edit").await;
     }
     answer(&state, reply, n, &prompt).await
+}
+
+/// Why OpenAI would refuse an edit's mask: it must be a PNG with an alpha channel (its fully
+/// transparent pixels are repainted) of the first image's very size.
+fn mask_refusal(files: &[(String, Vec<u8>)]) -> Option<String> {
+    let mask = files.iter().find(|(name, _)| name == "mask")?;
+    let image = files.iter().find(|(name, _)| name == "image" || name == "image[]")?;
+    let dimensions = |bytes: &[u8]| image::load_from_memory(bytes).ok();
+    let (Some(mask), Some(image)) = (dimensions(&mask.1), dimensions(&image.1)) else {
+        return Some("Invalid image file or mode for image or mask.".into());
+    };
+    if (mask.width(), mask.height()) != (image.width(), image.height()) {
+        return Some("Invalid mask image format - mask size does not match image size".into());
+    }
+    if !mask.color().has_alpha() {
+        return Some("Invalid mask image format - the mask must have an alpha channel".into());
+    }
+    None
 }
 
 /// One call being answered, counted (with the most at once) until dropped.
