@@ -69,6 +69,8 @@ pub struct BackendCall {
     pub image_workflow: Option<String>,
     /// OpenAI: partial images to stream while the image is made (0: none), for previews.
     pub partial_images: u8,
+    /// OpenAI: how faithfully an edit keeps its input images (`high`, `low`), on models that take it.
+    pub input_fidelity: Option<String>,
 }
 
 impl BackendCall {
@@ -97,6 +99,8 @@ pub struct EditInput {
     pub mask: Option<Vec<u8>>,
     /// An instruction drawn over a copy of the image, as PNG (models with a markup field).
     pub markup: Option<Vec<u8>>,
+    /// More input images after the first, as PNG: a blend's others, sent in the same image field.
+    pub extra: Vec<Vec<u8>>,
 }
 
 /// What a provider produced.

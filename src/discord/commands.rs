@@ -69,6 +69,13 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
             )
             .add_option(choices("sampler", "Sampler (Stable Diffusion)", &samplers));
     }
+    if catalogue.models().iter().any(|m| m.takes_references()) {
+        generate = generate.add_option(CreateCommandOption::new(
+            CommandOptionType::Attachment,
+            "reference",
+            "A picture of a person, object or product to keep to (models that take one)",
+        ));
+    }
     if catalogue.models().iter().any(|m| m.negative_prompt) {
         generate = generate.add_option(
             CreateCommandOption::new(CommandOptionType::String, "negative_prompt", "What the image should not show")
@@ -105,7 +112,30 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
         commands.push(CreateCommand::new(VARY_MESSAGE).kind(CommandType::Message));
     }
     commands.extend(describe_commands(catalogue));
+    commands.extend(blend_command(catalogue, max_n));
     commands
+}
+
+/// `/blend`, when an offered model takes several images.
+fn blend_command(catalogue: &Catalogue, max_n: u8) -> Option<CreateCommand> {
+    let blending: Vec<&str> =
+        catalogue.models().iter().filter(|m| m.takes_references()).map(|m| m.id.as_str()).collect();
+    if blending.is_empty() {
+        return None;
+    }
+    let image = |name: &str, what: &str| CreateCommandOption::new(CommandOptionType::Attachment, name, what);
+    let mut blend = CreateCommand::new("blend")
+        .description("Fuse 2 to 5 pictures you upload into one")
+        .add_option(image("image1", "The first picture").required(true))
+        .add_option(image("image2", "The second picture").required(true));
+    for (name, what) in [("image3", "A third picture"), ("image4", "A fourth picture"), ("image5", "A fifth picture")] {
+        blend = blend.add_option(image(name, what));
+    }
+    let blend = blend
+        .add_option(prompt_option(false).description("How to blend them (optional)"))
+        .add_option(choices("model", "Which model blends them", &blending))
+        .add_option(count_option(max_n));
+    Some(blend)
 }
 
 /// `/describe` and "Describe with Easel", when a describer is offered.
@@ -134,13 +164,14 @@ pub const DESCRIBE_MESSAGE: &str = "Describe with Easel";
 /// The commands a member may use wherever they use Easel: in servers that installed it, and for their
 /// own jobs in direct messages, group DMs and servers where only they installed it. The rest (limits,
 /// moderation, community requests) belong to a server.
-const EVERYWHERE: [&str; 14] = [
+const EVERYWHERE: [&str; 15] = [
     "generate",
     "hd",
     "variation",
     "edit",
     "styles",
     "describe",
+    "blend",
     "cancel",
     "show",
     "settings",
@@ -285,6 +316,7 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
         "edit" => Command::Edit,
         "styles" => Command::Styles,
         "describe" => Command::Describe,
+        "blend" => Command::Blend,
         _ => return None,
     };
     let id = JobId(interaction.id.to_string());
@@ -307,7 +339,10 @@ pub fn parse(interaction: &CommandInteraction) -> Option<JobRequest> {
     (request.sampler, request.negative_prompt) = (text("sampler"), text("negative_prompt"));
     (request.model, request.size, request.quality, request.style) =
         (text("model"), text("size"), text("quality"), text("style"));
-    request.source = o.attachment("image").map(source_of);
+    request.source = o.attachment("image").or_else(|| o.attachment("image1")).map(source_of);
+    request.extra_images =
+        ["image2", "image3", "image4", "image5"].iter().filter_map(|name| o.attachment(name)).map(source_of).collect();
+    request.reference = o.attachment("reference").map(source_of);
     request.mask = o.attachment("mask").map(source_of);
     request.markup = o.attachment("markup").map(source_of);
     request.draft = o.boolean("draft");

@@ -39,6 +39,7 @@ pub fn result_embed(lang: Lang, request: &JobRequest, spec: &JobSpec, job: &Fini
         Command::Styles => t!(lang, "result-title-styles"),
         Command::Describe => t!(lang, "result-title-describe"),
         Command::Extend => t!(lang, "result-title-extend"),
+        Command::Blend => t!(lang, "result-title-blend"),
     };
     let prompt = request.prompt.as_deref().map(str::trim).filter(|p| !p.is_empty());
     let description = prompt.map_or_else(|| t!(lang, "result-variation-description"), |p| crate::text::echo(p, 4000));

@@ -126,3 +126,74 @@ async fn pan_right_sets_the_image_on_a_wider_canvas_at_a_size_of_the_model_and_m
     assert_eq!(extended.payload["embeds"][0]["title"], "Your extended image");
     assert!(field(&extended.payload["embeds"][0], "From").unwrap().starts_with(&format!("Job {}", sent.id)));
 }
+
+/// An ATTACHMENT option `name` of upload `id` and its `resolved` entry, the picture hosted by the stand-in.
+fn upload(app: &TestApp, name: &str, id: &str, picture: Vec<u8>) -> (Value, (String, Value)) {
+    let url = app.discord.host_file(&format!("{id}.png"), picture.clone());
+    let option = json!({"name": name, "type": 11, "value": id});
+    let described = json!({"id": id, "filename": format!("{id}.png"), "size": picture.len(), "url": url,
+        "proxy_url": url, "content_type": "image/png", "width": 40, "height": 30});
+    (option, (id.to_owned(), described))
+}
+
+fn resolved(uploads: &[(String, Value)]) -> Value {
+    json!({"attachments": uploads.iter().cloned().collect::<serde_json::Map<String, Value>>()})
+}
+
+#[tokio::test]
+async fn blend_fuses_the_uploads_in_one_edit_of_several_images() {
+    let app = spawn_app().await;
+    let colours = [[250, 0, 0], [0, 250, 0], [0, 0, 250]];
+    let (mut options, mut attachments) = (Vec::new(), Vec::new());
+    for (i, colour) in colours.iter().enumerate() {
+        let (option, attachment) = upload(
+            &app,
+            &format!("image{}", i + 1),
+            &format!("93000000000000010{i}"),
+            crate::support::png(40, 30, *colour),
+        );
+        options.push(option);
+        attachments.push(attachment);
+    }
+    options.push(string("prompt", "one poster of all three"));
+
+    let sent = app.discord.invoke("blend", Value::Array(options), resolved(&attachments));
+    let result = result_of(&app, &sent).await;
+
+    let call = &app.openai.image_calls()[0];
+    assert_eq!(call.path, "/v1/images/edits");
+    assert_eq!(call.body["prompt"], "one poster of all three");
+    let sent_images: Vec<[u8; 3]> = call
+        .files
+        .iter()
+        .filter(|(name, _)| name == "image[]")
+        .map(|(_, bytes)| image::load_from_memory(bytes).unwrap().to_rgb8().get_pixel(5, 5).0)
+        .collect();
+    assert_eq!(sent_images, colours, "every upload, in order, in the same image[] field");
+    assert!(call.body.get("input_fidelity").is_none(), "gpt-image-2 takes no input_fidelity");
+    assert_eq!(result.payload["embeds"][0]["title"], "Your blend");
+}
+
+#[tokio::test]
+async fn a_reference_is_sent_with_the_prompt_and_a_model_that_takes_none_is_refused() {
+    let app = spawn_app().await;
+    let (option, attachment) =
+        upload(&app, "reference", "930000000000000201", crate::support::png(40, 30, [9, 99, 199]));
+
+    let options = json!([string("prompt", "this mug on a beach"), option.clone()]);
+    let sent = app.discord.invoke("generate", options, resolved(std::slice::from_ref(&attachment)));
+    result_of(&app, &sent).await;
+    let refused = app.discord.invoke(
+        "generate",
+        json!([string("prompt", "this mug on a beach"), string("model", "dall-e-3"), option]),
+        resolved(&[attachment]),
+    );
+    let (text, _) = app.direct_answer(&refused).await;
+
+    let call = &app.openai.image_calls()[0];
+    assert_eq!((call.path.as_str(), call.body["prompt"].as_str()), ("/v1/images/edits", Some("this mug on a beach")));
+    let reference = image::load_from_memory(&call.files[0].1).unwrap().to_rgb8();
+    assert_eq!(reference.get_pixel(3, 3).0, [9, 99, 199], "the very picture");
+    assert!(text.starts_with("`dall-e-3` takes no reference"), "{text}");
+    assert_eq!(app.openai.image_calls().len(), 1, "the refusal cost nothing");
+}

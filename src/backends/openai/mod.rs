@@ -219,6 +219,16 @@ impl ImageBackend for OpenAiBackend {
                 form = form.text("stream", "true").text("partial_images", partials.to_string());
             }
             form = form.part(image_field.clone(), png(&input.image, "image.png"));
+            for (i, extra) in input.extra.iter().enumerate() {
+                let name = ["image-2.png", "image-3.png", "image-4.png", "image-5.png"]
+                    .get(i)
+                    .copied()
+                    .unwrap_or("image-n.png");
+                form = form.part(image_field.clone(), png(extra, name));
+            }
+            if let Some(fidelity) = call.input_fidelity.as_deref().filter(|_| method == VariationMethod::Edits) {
+                form = form.text("input_fidelity", fidelity.to_owned());
+            }
             if let Some(mask) = input.mask.as_deref().filter(|_| method == VariationMethod::Edits) {
                 form = form.part("mask", png(mask, "mask.png"));
             }

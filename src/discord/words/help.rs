@@ -33,6 +33,9 @@ pub fn sections(
     if !catalogue.describers().is_empty() {
         commands.push(t!(lang, "help-describe"));
     }
+    if catalogue.models().iter().any(|m| m.takes_references()) {
+        commands.push(t!(lang, "help-blend"));
+    }
     commands.push(t!(lang, "help-menus"));
     vec![
         (t!(lang, "help-section-commands"), commands.join("\n")),

@@ -32,6 +32,10 @@ pub fn invalid(lang: Lang, e: &InvalidRequest) -> String {
             t!(lang, "invalid-variation-unsupported", model = model.as_str(), capable = list(capable))
         }
         InvalidRequest::MissingImage => t!(lang, "invalid-missing-image"),
+        InvalidRequest::BlendUnsupported { model, capable } => {
+            t!(lang, "invalid-blend-unsupported", model = model.as_str(), capable = list(capable))
+        }
+        InvalidRequest::BlendCount { given, max } => t!(lang, "invalid-blend-count", given = *given, max = *max),
         InvalidRequest::EditUnsupported { model, capable } => {
             t!(lang, "invalid-edit-unsupported", model = model.as_str(), capable = list(capable))
         }
@@ -74,6 +78,7 @@ pub fn option_word(lang: Lang, option: &str) -> String {
         "cfg_scale" => t!(lang, "option-word-cfg_scale"),
         "sampler" => t!(lang, "option-word-sampler"),
         "markup" => t!(lang, "option-word-markup"),
+        "reference" => t!(lang, "option-word-reference"),
         "steps, cfg_scale or sampler" => t!(lang, "option-word-tuning"),
         other => other.to_owned(),
     }

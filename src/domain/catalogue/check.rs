@@ -30,6 +30,12 @@ impl ModelEntry {
         if self.n_min == 0 || self.n_min > self.n_max || self.n_max > 10 {
             return fail("n_max", format!("{}..={} is not a range within 1..=10", self.n_min, self.n_max));
         }
+        if !(1..=16).contains(&self.input_images) {
+            return fail("input_images", "must be from 1 to 16".into());
+        }
+        if self.input_fidelity.as_deref().is_some_and(|f| !matches!(f, "high" | "low")) {
+            return fail("input_fidelity", "must be `high` or `low`".into());
+        }
         if self.moderation.as_deref().is_some_and(|m| m != "auto") {
             return fail("moderation", "Easel only asks for the strict `auto` level".into());
         }

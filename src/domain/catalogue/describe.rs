@@ -72,6 +72,8 @@ impl DescribeEntry {
             response: ResponseForm::B64Json,
             send_response_format: false,
             edit_image_field: String::new(),
+            input_images: 1,
+            input_fidelity: None,
             moderation: None,
             variation: None,
             price: Price { image: vec![price], ..Price::default() },

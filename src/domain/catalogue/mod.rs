@@ -164,6 +164,13 @@ pub struct ModelEntry {
     /// Multipart field of the input image of an edit.
     #[serde(default = "default_edit_field")]
     pub edit_image_field: String,
+    /// How many images one edit takes (OpenAI's gpt-image: 16): two or more offer `/blend` and
+    /// `/generate reference` on the model.
+    #[serde(default = "one")]
+    pub input_images: u8,
+    /// OpenAI: the `input_fidelity` sent with a blend or a reference, on models that take it.
+    #[serde(default)]
+    pub input_fidelity: Option<String>,
     /// The `moderation` level sent with generations (gpt-image: `auto`, the strict one). Easel never
     /// asks for a relaxed level, in any channel.
     #[serde(default)]
@@ -234,6 +241,16 @@ impl ModelEntry {
     pub fn can_edit(&self) -> bool {
         self.variation.as_ref().is_some_and(|v| v.method != VariationMethod::Variations) || self.edits
     }
+
+    /// Whether `/blend` and `/generate reference` work with this model: an OpenAI edit of several
+    /// images (ComfyUI and the others are not offered for them).
+    pub fn takes_references(&self) -> bool {
+        self.backend == BackendKind::Openai && self.can_edit() && self.input_images >= 2
+    }
+}
+
+fn one() -> u8 {
+    1
 }
 
 fn default_edit_field() -> String {

@@ -66,6 +66,22 @@ pub enum InvalidRequest {
     /// `/variation` without an image.
     #[error("no image to vary")]
     MissingImage,
+    /// The model cannot blend several images (nor take a reference).
+    #[error("`{model}` cannot blend images")]
+    BlendUnsupported {
+        /// Model id.
+        model: String,
+        /// Offered models that can.
+        capable: Vec<String>,
+    },
+    /// `/blend` with fewer than two images, or more than the model takes.
+    #[error("{given} images to blend, outside 2..={max}")]
+    BlendCount {
+        /// Images given.
+        given: usize,
+        /// The most this model blends.
+        max: usize,
+    },
     /// The model cannot edit images.
     #[error("`{model}` cannot edit images")]
     EditUnsupported {

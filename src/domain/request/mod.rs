@@ -37,11 +37,13 @@ pub enum Command {
     Describe,
     /// A result's Pan or Zoom Out: its image on a larger canvas, the new area filled by the model.
     Extend,
+    /// `/blend`: several uploads fused into one picture by a model whose edits take several images.
+    Blend,
 }
 
 impl Command {
     /// Every command, for what is reported per command (each at zero from start-up in `/metrics`).
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Generate,
         Self::Hd,
         Self::Variation,
@@ -50,6 +52,7 @@ impl Command {
         Self::Styles,
         Self::Describe,
         Self::Extend,
+        Self::Blend,
     ];
 
     /// The slash command's name, for logs and embeds.
@@ -63,6 +66,7 @@ impl Command {
             Self::Styles => "styles",
             Self::Describe => "describe",
             Self::Extend => "extend",
+            Self::Blend => "blend",
         }
     }
 }
@@ -240,6 +244,13 @@ pub struct JobRequest {
     /// to the gallery.
     #[serde(default)]
     pub community: Option<Community>,
+    /// `/blend`'s images after the first (`source`), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_images: Vec<SourceImage>,
+    /// `/generate reference:`: an image the model keeps to (a person, an object, a product), sent with
+    /// the prompt as an edit's input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<SourceImage>,
     /// How a Pan or Zoom Out grows the source's canvas.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension: Option<extension::Extension>,
@@ -341,6 +352,13 @@ pub const STEPS_RANGE: std::ops::RangeInclusive<i64> = 1..=150;
 /// The CFG scales a member may ask for.
 pub const CFG_RANGE: std::ops::RangeInclusive<f64> = 1.0..=30.0;
 
+/// What `/blend` asks the model for when the member gave no prompt.
+pub const BLEND_INSTRUCTION: &str =
+    "Blend these pictures into one coherent image, combining their subjects, styles and colours naturally.";
+
+/// The most images one `/blend` fuses.
+pub const MAX_BLEND_IMAGES: usize = 5;
+
 /// What a Pan or Zoom Out asks the model for when the result had no prompt (a variation's).
 pub const EXTEND_INSTRUCTION: &str =
     "Extend this picture into the empty area, continuing its scene, style and lighting seamlessly.";
@@ -385,6 +403,8 @@ impl JobRequest {
             parent: None,
             parent_message: None,
             community: None,
+            extra_images: Vec::new(),
+            reference: None,
             extension: None,
             draft: None,
         }

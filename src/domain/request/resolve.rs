@@ -66,10 +66,17 @@ impl JobRequest {
                 n = style_prompts.len() as u8;
                 Some(subject)
             }
-            Command::Generate | Command::Hd => Some(prompt.ok_or(InvalidRequest::EmptyPrompt)?),
+            Command::Generate | Command::Hd => {
+                self.check_reference(catalogue, model, max_source_bytes)?;
+                Some(prompt.ok_or(InvalidRequest::EmptyPrompt)?)
+            }
             Command::Extend => {
                 n = 1;
                 prompt.or_else(|| Some(EXTEND_INSTRUCTION.to_owned()))
+            }
+            Command::Blend => {
+                self.check_blend(catalogue, model, max_source_bytes)?;
+                prompt.or_else(|| Some(BLEND_INSTRUCTION.to_owned()))
             }
             // Resolved on its own above.
             Command::Describe => None,
@@ -246,6 +253,30 @@ impl JobRequest {
 }
 
 impl JobRequest {
+    /// A blend's images: two to five (and no more than the model takes), each an image upload under
+    /// the cap, on a model that takes several.
+    fn check_blend(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<(), InvalidRequest> {
+        if !model.takes_references() {
+            return Err(InvalidRequest::BlendUnsupported { model: model.id.clone(), capable: referencing(catalogue) });
+        }
+        let images: Vec<&SourceImage> = self.source.iter().chain(&self.extra_images).collect();
+        let most = MAX_BLEND_IMAGES.min(usize::from(model.input_images));
+        if images.len() < 2 || images.len() > most {
+            return Err(InvalidRequest::BlendCount { given: images.len(), max: most });
+        }
+        images.into_iter().try_for_each(|image| check_upload(image, max))
+    }
+
+    /// `/generate reference:`: an image upload under the cap, on a model that takes input images.
+    fn check_reference(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<(), InvalidRequest> {
+        let Some(reference) = &self.reference else { return Ok(()) };
+        if !model.takes_references() {
+            let capable = referencing(catalogue);
+            return Err(InvalidRequest::OptionUnsupported { model: model.id.clone(), option: "reference", capable });
+        }
+        check_upload(reference, max)
+    }
+
     /// A Pan or Zoom Out's size: of the model's sizes, the one nearest the shape of the grown canvas.
     /// Only models that edit with a mask (OpenAI's edits, AUTOMATIC1111's inpainting) extend.
     fn extension_size(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<String, InvalidRequest> {
@@ -299,6 +330,11 @@ impl JobRequest {
             draft: false,
         })
     }
+}
+
+/// The offered models that take input images beside the prompt (`/blend`, `reference`).
+fn referencing(catalogue: &Catalogue) -> Vec<String> {
+    catalogue.models().iter().filter(|m| m.takes_references()).map(|m| m.id.clone()).collect()
 }
 
 /// The model's cheapest quality at `size` (its catalogue price; the first listed among equals).

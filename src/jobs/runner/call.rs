@@ -35,6 +35,7 @@ pub(super) fn backend_call(spec: &JobSpec) -> BackendCall {
         image_workflow: spec.model.image_workflow.clone(),
         // Streamed partial images come for single images only.
         partial_images: if spec.n == 1 { spec.model.partial_images } else { 0 },
+        input_fidelity: spec.model.input_fidelity.clone(),
     }
 }
 

@@ -94,7 +94,7 @@ impl Runner {
             let small = self.image_work.run(move || imaging::thumbnail_png(&image, SCREEN_SIDE)).await;
             screen.screen(&small.map_err(SourceError::from)?).await?;
         }
-        Ok(EditInput { image: prepared.image, mask: prepared.mask, markup: prepared.markup })
+        Ok(EditInput { image: prepared.image, mask: prepared.mask, markup: prepared.markup, extra: Vec::new() })
     }
 
     /// A Pan or Zoom Out's input: the result's image on its grown canvas at the job's size, and the
@@ -113,7 +113,39 @@ impl Runner {
         let extended =
             self.image_work.run(move || Ok(crate::media::canvas::extend(&image, extension, target, form))).await;
         let (image, mask) = extended.map_err(SourceError::from)??;
-        Ok(EditInput { image, mask: Some(mask), markup: None })
+        Ok(EditInput { image, mask: Some(mask), markup: None, extra: Vec::new() })
+    }
+
+    /// The input images of a blend (its uploads, in order) or of a generation with a reference, each
+    /// fetched from a trusted host, checked, converted as the model's edits take them and screened.
+    pub(super) async fn reference_input(&self, request: &JobRequest, spec: &JobSpec) -> Result<EditInput, JobError> {
+        let uploads: Vec<&SourceImage> = match &request.reference {
+            Some(reference) => vec![reference],
+            None => request.source.iter().chain(&request.extra_images).collect(),
+        };
+        let variation = spec.model.variation.clone().unwrap_or(VariationSpec {
+            method: VariationMethod::Edits,
+            instruction: None,
+            square: false,
+            max_side: 2048,
+            max_bytes: 50_000_000,
+        });
+        let mut images = Vec::with_capacity(uploads.len());
+        for upload in uploads {
+            let bytes = self.download(upload).await?;
+            let spec = variation.clone();
+            let png = self.image_work.run(move || imaging::prepare_variation_input(&bytes, &spec)).await;
+            let png = png.map_err(SourceError::from)?;
+            if let Some(screen) = &self.screen {
+                let small = png.clone();
+                let small = self.image_work.run(move || imaging::thumbnail_png(&small, SCREEN_SIDE)).await;
+                screen.screen(&small.map_err(SourceError::from)?).await?;
+            }
+            images.push(png);
+        }
+        let mut images = images.into_iter();
+        let image = images.next().ok_or_else(|| JobError::Unexpected("a blend without its images".into()))?;
+        Ok(EditInput { image, mask: None, markup: None, extra: images.collect() })
     }
 
     /// A member's picture that Easel shows but sends to no model (a community request's reference):

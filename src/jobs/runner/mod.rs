@@ -290,9 +290,10 @@ impl Runner {
         let provider_error = |e| JobError::from_backend(e, &spec.model.id, spec.model.replacement.as_deref());
         let job = &request.id.0;
         let input = match request.command {
-            Command::Generate | Command::Hd => {
+            Command::Generate | Command::Hd if request.reference.is_none() => {
                 return self.retrying(kind, job, || backend.generate(&call)).await.map_err(provider_error)
             }
+            Command::Generate | Command::Hd | Command::Blend => self.reference_input(request, spec).await?,
             Command::Styles => return self.each_style(kind, job, backend, &call, spec).await.map_err(provider_error),
             Command::Variation | Command::Edit | Command::Upscale => self.edit_input(request, spec).await?,
             Command::Extend => self.extend_input(request, spec).await?,
@@ -302,6 +303,9 @@ impl Runner {
         let outcome = match request.command {
             Command::Upscale if matches!(kind, BackendKind::Automatic1111 | BackendKind::Stability) => {
                 self.retrying(kind, job, || backend.upscale(&call, input.image.clone())).await
+            }
+            Command::Generate | Command::Hd | Command::Blend => {
+                self.retrying(kind, job, || backend.vary(&call, input.clone(), VariationMethod::Edits)).await
             }
             Command::Edit | Command::Extend if variation == VariationMethod::Variations => {
                 self.retrying(kind, job, || backend.vary(&call, input.clone(), VariationMethod::Edits)).await

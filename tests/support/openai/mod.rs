@@ -279,7 +279,9 @@ async fn multipart_call(
     let prompt = fields.get("prompt").and_then(|v| v.as_str()).unwrap_or_default().to_owned();
     let streams = fields.get("stream").and_then(|v| v.as_str()) == Some("true");
     let partials = fields.get("partial_images").and_then(|v| v.as_str()).and_then(|v| v.parse().ok()).unwrap_or(0);
-    let refusal = mask_refusal(&files);
+    let images = files.iter().filter(|(name, _)| name == "image[]" || name == "image").count();
+    let refusal =
+        if images > 16 { Some(format!("Too many images: {images}; at most 16")) } else { mask_refusal(&files) };
     let reply = record(&state, uri.path(), &headers, Value::Object(fields), files);
     if let Some(message) = refusal {
         let error =
