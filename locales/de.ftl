@@ -227,6 +227,7 @@ button-vary = Variieren
 button-vary-numbered = Variieren { $number }
 button-hd = HD
 button-hd-numbered = HD { $number }
+button-upscale-creative = Hochskalieren (kreativ)
 button-use-numbered = Verwenden { $number }
 delete-not-yours = Nur das Mitglied, das dieses Bild angefragt hat, oder ein Moderator kann es löschen.
 delete-done = Gelöscht.

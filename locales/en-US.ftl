@@ -225,6 +225,7 @@ button-vary = Vary
 button-vary-numbered = Vary { $number }
 button-hd = HD
 button-hd-numbered = HD { $number }
+button-upscale-creative = Upscale (Creative)
 button-use-numbered = Use { $number }
 delete-not-yours = Only the member who asked for this image, or a moderator, can delete it.
 delete-done = Deleted.

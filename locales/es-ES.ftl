@@ -230,6 +230,7 @@ button-vary = Variar
 button-vary-numbered = Variar { $number }
 button-hd = HD
 button-hd-numbered = HD { $number }
+button-upscale-creative = Ampliar (creativo)
 button-use-numbered = Usar { $number }
 delete-not-yours = Solo puede eliminarla el miembro que pidió esta imagen o un moderador.
 delete-done = Eliminada.

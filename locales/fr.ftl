@@ -232,6 +232,7 @@ button-vary = Varier
 button-vary-numbered = Varier { $number }
 button-hd = HD
 button-hd-numbered = HD { $number }
+button-upscale-creative = Agrandir (créatif)
 button-use-numbered = Utiliser { $number }
 delete-not-yours = Seuls le membre qui a demandé cette image ou un modérateur peuvent la supprimer.
 delete-done = Message supprimé.

@@ -222,6 +222,7 @@ button-vary = バリエーション
 button-vary-numbered = バリエーション{ $number }
 button-hd = HD
 button-hd-numbered = HD { $number }
+button-upscale-creative = アップスケール（クリエイティブ）
 button-use-numbered = { $number }を使う
 delete-not-yours = 削除できるのは、この画像をリクエストしたメンバーかモデレーターのみです。
 delete-done = 削除しました。

@@ -227,6 +227,7 @@ button-vary = 변형
 button-vary-numbered = 변형 { $number }
 button-hd = 고화질
 button-hd-numbered = 고화질 { $number }
+button-upscale-creative = 업스케일 (크리에이티브)
 button-use-numbered = 사용 { $number }
 delete-not-yours = 이 이미지를 요청한 멤버나 관리자만 삭제할 수 있어요.
 delete-done = 삭제했어요.

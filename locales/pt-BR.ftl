@@ -227,6 +227,7 @@ button-vary = Variar
 button-vary-numbered = Variar { $number }
 button-hd = HD
 button-hd-numbered = HD { $number }
+button-upscale-creative = Ampliar (criativo)
 button-use-numbered = Usar { $number }
 delete-not-yours = Só quem pediu esta imagem, ou um moderador, pode excluí-la.
 delete-done = Mensagem excluída.

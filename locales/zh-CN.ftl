@@ -218,6 +218,7 @@ button-vary = 变体
 button-vary-numbered = 变体{ $number }
 button-hd = 高清
 button-hd-numbered = 高清{ $number }
+button-upscale-creative = 放大（创意）
 button-use-numbered = 使用{ $number }
 delete-not-yours = 只有发起此图片请求的成员或管理员才能删除它。
 delete-done = 已删除。

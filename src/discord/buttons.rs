@@ -38,6 +38,8 @@ pub enum ResultButton {
     Enhance,
     /// Pan or Zoom Out: the image on a larger canvas, the new area filled by the model.
     Extend(Extension),
+    /// Upscale (Creative): the image re-detailed at the model's largest size of its shape.
+    Creative,
 }
 
 /// The Pan and Zoom Out buttons, with their `custom_id` actions.
@@ -62,6 +64,7 @@ impl ResultButton {
             Self::Delete => "delete".to_owned(),
             Self::Use(k) => format!("use{k}"),
             Self::Enhance => "enhance".to_owned(),
+            Self::Creative => "creative".to_owned(),
             Self::Extend(e) => EXTENSIONS.iter().find(|(x, _)| *x == e).map_or("panr", |(_, a)| a).to_owned(),
         };
         format!("{PREFIX}{action}:{job}")
@@ -79,6 +82,7 @@ impl ResultButton {
             "edit" => Self::Edit,
             "delete" => Self::Delete,
             "enhance" => Self::Enhance,
+            "creative" => Self::Creative,
             a if EXTENSIONS.iter().any(|(_, id)| *id == a) => {
                 Self::Extend(EXTENSIONS.iter().find(|(_, id)| *id == a).map(|(e, _)| *e)?)
             }
@@ -170,8 +174,12 @@ pub fn result_rows(lang: Lang, job: &str, spec: &JobSpec, images: usize) -> Vec<
         (false, false) => t!(lang, "button-hd-numbered", number = k),
     };
     for (make, vary) in [(ResultButton::Vary as fn(usize) -> ResultButton, true), (ResultButton::Hd, false)] {
-        let buttons: Vec<CreateButton> =
+        let mut buttons: Vec<CreateButton> =
             (1..=images).map(|k| button(make(k), label(vary, k), ButtonStyle::Secondary)).collect();
+        if !vary && images == 1 {
+            // A single image's HD is the faithful upscale; beside it, the creative one.
+            buttons.push(button(ResultButton::Creative, t!(lang, "button-upscale-creative"), ButtonStyle::Secondary));
+        }
         rows.extend(buttons.chunks(5).map(|chunk| CreateActionRow::Buttons(chunk.to_vec())));
     }
     rows
@@ -195,6 +203,7 @@ mod tests {
             ResultButton::Enhance,
             ResultButton::Extend(Extension::Pan(Side::Up)),
             ResultButton::Extend(Extension::ZoomOut(20)),
+            ResultButton::Creative,
         ] {
             assert_eq!(ResultButton::parse(&b.custom_id("1234")), Some((b, "1234".into())));
         }

@@ -47,9 +47,10 @@ pub(super) async fn result_clicked(
         ResultButton::Vary(_) => Action::Vary,
         ResultButton::Hd(_) => Action::Hd,
         ResultButton::Extend(extension) => Action::Extend(extension),
+        ResultButton::Creative => Action::Creative,
     };
     let image = match button {
-        ResultButton::Extend(_) => match image_of(&click.message, &original, 1) {
+        ResultButton::Extend(_) | ResultButton::Creative => match image_of(&click.message, &original, 1) {
             Some(image) => Some(image),
             None => return asked.reply_ephemeral(http, &t!(lang, "edit-no-such-image", number = 1)).await,
         },

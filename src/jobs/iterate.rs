@@ -23,6 +23,8 @@ pub enum Action {
         /// What to change.
         instruction: String,
     },
+    /// The result's image re-detailed at the model's largest size of its shape (Upscale (Creative)).
+    Creative,
     /// The result's image on a larger canvas (Pan, Zoom Out), the new area filled by the same model.
     Extend(crate::domain::request::extension::Extension),
     /// A draft's request again at the model's top quality, with the draft's seed when it had one (so
@@ -83,6 +85,9 @@ pub fn follow_up(original: &JobRequest, action: Action, click: Click) -> JobRequ
         Action::Hd => JobRequest { command: Command::Upscale, source: click.image, ..same_model },
         Action::Edit { instruction } => {
             JobRequest { command: Command::Edit, prompt: Some(instruction), source: click.image, ..same_model }
+        }
+        Action::Creative => {
+            JobRequest { command: Command::Upscale, source: click.image, creative: true, size: None, ..same_model }
         }
         Action::Extend(extension) => JobRequest {
             command: Command::Extend,

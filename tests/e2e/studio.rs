@@ -197,3 +197,20 @@ async fn a_reference_is_sent_with_the_prompt_and_a_model_that_takes_none_is_refu
     assert!(text.starts_with("`dall-e-3` takes no reference"), "{text}");
     assert_eq!(app.openai.image_calls().len(), 1, "the refusal cost nothing");
 }
+
+#[tokio::test]
+async fn upscale_creative_re_details_the_image_at_the_models_largest_size_of_its_shape() {
+    let app = spawn_app().await;
+    let sent = app.discord.invoke("generate", json!([string("prompt", "a lantern")]), json!({}));
+    let message = message_of(&app, &result_of(&app, &sent).await);
+    let creative = button(&message, "Upscale (Creative)").expect("beside HD under a single image");
+
+    let click = app.discord.click_on(&Member::ordinary(), &message, &creative);
+    result_of(&app, &click).await;
+
+    let call = &app.openai.image_calls()[1];
+    assert_eq!(call.path, "/v1/images/edits");
+    // The 64x48 result's shape (4:3) is nearest gpt-image-2's 1536x1024.
+    assert_eq!((call.body["size"].as_str(), call.body["quality"].as_str()), (Some("1536x1024"), Some("high")));
+    assert!(call.body["prompt"].as_str().unwrap().starts_with("Re-render this exact picture larger"));
+}

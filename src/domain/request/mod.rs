@@ -251,6 +251,10 @@ pub struct JobRequest {
     /// the prompt as an edit's input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<SourceImage>,
+    /// An Upscale (Creative): the image re-detailed at the model's largest size of its shape, rather
+    /// than enlarged faithfully (HD).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub creative: bool,
     /// How a Pan or Zoom Out grows the source's canvas.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension: Option<extension::Extension>,
@@ -352,6 +356,10 @@ pub const STEPS_RANGE: std::ops::RangeInclusive<i64> = 1..=150;
 /// The CFG scales a member may ask for.
 pub const CFG_RANGE: std::ops::RangeInclusive<f64> = 1.0..=30.0;
 
+/// What an Upscale (Creative) asks the model for.
+pub const CREATIVE_INSTRUCTION: &str = "Re-render this exact picture larger, with richer detail and texture: keep its \
+     composition, subjects and colours, and sharpen and enrich every surface.";
+
 /// What `/blend` asks the model for when the member gave no prompt.
 pub const BLEND_INSTRUCTION: &str =
     "Blend these pictures into one coherent image, combining their subjects, styles and colours naturally.";
@@ -405,6 +413,7 @@ impl JobRequest {
             community: None,
             extra_images: Vec::new(),
             reference: None,
+            creative: false,
             extension: None,
             draft: None,
         }

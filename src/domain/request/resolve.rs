@@ -27,6 +27,7 @@ impl JobRequest {
         let prompt = member_prompt.clone();
         let size = match self.command {
             Command::Extend => self.extension_size(catalogue, model, max_source_bytes)?,
+            Command::Upscale if self.creative => self.creative_size(model),
             _ => pick(model, "size", self.size.as_deref(), &model.default_size, &model.sizes)?,
         };
         let draft = self.command == Command::Generate && self.draft == Some(true);
@@ -58,7 +59,8 @@ impl JobRequest {
                 self.check_variation(catalogue, model, max_source_bytes)?;
                 quality = model.hd_quality.clone();
                 n = 1;
-                prompt.or_else(|| Some(UPSCALE_INSTRUCTION.to_owned()))
+                let instruction = if self.creative { CREATIVE_INSTRUCTION } else { UPSCALE_INSTRUCTION };
+                prompt.or_else(|| Some(instruction.to_owned()))
             }
             Command::Styles => {
                 let subject = prompt.ok_or(InvalidRequest::EmptyPrompt)?;
@@ -275,6 +277,14 @@ impl JobRequest {
             return Err(InvalidRequest::OptionUnsupported { model: model.id.clone(), option: "reference", capable });
         }
         check_upload(reference, max)
+    }
+
+    /// An Upscale (Creative)'s size: of the model's sizes, the one nearest the image's shape (the
+    /// largest among equals); the model's default when Discord gave no dimensions.
+    fn creative_size(&self, model: &ModelEntry) -> String {
+        let shape = self.source.as_ref().and_then(|s| s.dimensions);
+        let nearest = shape.and_then(|dims| nearest_size(model.sizes.iter().map(String::as_str), dims));
+        nearest.map_or_else(|| model.default_size.clone(), str::to_owned)
     }
 
     /// A Pan or Zoom Out's size: of the model's sizes, the one nearest the shape of the grown canvas.

@@ -301,7 +301,9 @@ impl Runner {
         };
         let variation = spec.model.variation.as_ref().map_or(VariationMethod::Edits, |v| v.method);
         let outcome = match request.command {
-            Command::Upscale if matches!(kind, BackendKind::Automatic1111 | BackendKind::Stability) => {
+            Command::Upscale
+                if matches!(kind, BackendKind::Automatic1111 | BackendKind::Stability) && !request.creative =>
+            {
                 self.retrying(kind, job, || backend.upscale(&call, input.image.clone())).await
             }
             Command::Generate | Command::Hd | Command::Blend => {
