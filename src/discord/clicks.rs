@@ -184,8 +184,12 @@ pub(super) async fn edit_submitted(http: &Arc<Http>, services: &Services, modal:
     let Some(original) = services.jobs.stored(&job_id.into()).await else {
         return asked.reply_ephemeral(http, &t!(lang, "click-not-on-record")).await;
     };
-    // A modal carries no installation: the job's own scope, in the server it was asked in.
+    // A modal carries no installation: the job's own scope, in the server it was asked in (one Easel
+    // still works in).
     let server = original.request.requester.guild_id.map(GuildId::new);
+    if server.is_some_and(|s| !services.trust.serves(s.get())) {
+        return asked.reply_ephemeral(http, &t!(lang, "not-enabled")).await;
+    }
     if server.is_some_and(|s| modal.guild_id != Some(s)) || may_act_on(&original, server, modal.user.id).is_err() {
         return asked.reply_ephemeral(http, &t!(lang, "click-not-on-record")).await;
     }
@@ -239,7 +243,8 @@ pub(super) async fn generate_submitted(http: &Arc<Http>, services: &Services, mo
     let server = original.as_ref().and_then(|o| o.request.requester.guild_id).map(GuildId::new);
     let allowed = original
         .as_ref()
-        .filter(|o| server.is_none_or(|s| modal.guild_id == Some(s)) && may_act_on(o, server, modal.user.id).is_ok());
+        .filter(|_| server.is_none_or(|s| modal.guild_id == Some(s) && services.trust.serves(s.get())))
+        .filter(|o| may_act_on(o, server, modal.user.id).is_ok());
     let Some(original) = allowed else {
         asked.reply_ephemeral(http, &t!(lang, "click-not-on-record")).await;
         return Some(());

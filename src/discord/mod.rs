@@ -166,12 +166,12 @@ impl EventHandler for Handler {
 }
 
 /// The server that installed Easel where an interaction came from, if any (a member's own use, in a
-/// direct message or a server where only they installed it, has none).
+/// direct message or a server where only they installed it, has none). A modal says nothing of who
+/// installed Easel: its handler checks the scope of the job or menu it belongs to.
 fn interaction_server(interaction: &Interaction) -> Option<GuildId> {
     match interaction {
         Interaction::Command(c) | Interaction::Autocomplete(c) => Asked::Command(c).server(),
         Interaction::Component(c) => Asked::Click(c).server(),
-        Interaction::Modal(m) => Asked::Modal(m).server(),
         _ => None,
     }
 }

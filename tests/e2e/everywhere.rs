@@ -311,3 +311,26 @@ async fn when_discord_refuses_a_sixth_follow_up_the_member_is_still_told_why() {
     assert!(told.payload["content"].as_str().unwrap().contains("content policy"), "{}", told.payload);
     assert_eq!(settled(&app, None).await.user_usd, 0.0, "nothing charged");
 }
+
+#[tokio::test]
+async fn a_members_own_result_in_a_server_easel_does_not_serve_can_still_be_edited_through_its_form() {
+    let app = app_with(&[("EASEL_GUILDS", &GUILD_ID.to_string())]).await;
+    let options = json!([string("prompt", "a kite")]);
+    let sent = app.discord.invoke_in(Place::ForeignServer, &outsider(), "generate", options, json!({}));
+    result_of(&app, &sent.token).await;
+    let message = app.discord.last_result();
+    let edit = format!("easel:edit:{}", sent.id);
+
+    let click = app.discord.click_in(Place::ForeignServer, &outsider(), &message, &edit);
+    let requests = app.discord.wait_for("the form", |r| r.iter().any(|r| r.path.contains(&click.id))).await;
+    let form = requests.iter().find(|r| r.path.contains(&click.id)).unwrap().payload.clone();
+    assert_eq!(form["type"], 9, "the Edit form opens: {form}");
+    let custom_id = form["data"]["custom_id"].as_str().unwrap();
+    let values = [("instruction", "make it red")];
+    let submit = app.discord.submit_modal_in(Place::ForeignServer, &outsider(), Some(&message), custom_id, &values);
+    result_of(&app, &submit.token).await;
+
+    let call = &app.openai.image_calls()[1];
+    assert_eq!((call.path.as_str(), call.body["prompt"].as_str()), ("/v1/images/edits", Some("make it red")));
+    assert_eq!(settled(&app, None).await.user_images, 2, "both the member's own jobs");
+}
