@@ -86,3 +86,25 @@ fn a_catalogue_file_that_cannot_be_read_is_named() {
     let err = config(&[("DISCORD_TOKEN", "t"), ("EASEL_MODELS", "/no/such/file.toml")]).unwrap_err();
     assert!(err.to_string().starts_with("EASEL_MODELS is not valid"), "{err}");
 }
+
+#[test]
+fn personal_use_and_the_spool_are_read_with_their_ranges() {
+    let c = config(&[("DISCORD_TOKEN", "abc")]).unwrap();
+    assert!(c.trust.user_install && c.trust.personal_usd_per_day == 0.50 && c.trust.personal_use());
+    let off = config(&[("DISCORD_TOKEN", "abc"), ("EASEL_PERSONAL_USD_PER_DAY", "0")]).unwrap();
+    assert!(!off.trust.personal_use(), "0 turns personal use off");
+    for bad in ["-1", "none", "NaN", "1e9"] {
+        let err = config(&[("DISCORD_TOKEN", "abc"), ("EASEL_PERSONAL_USD_PER_DAY", bad)]).unwrap_err().to_string();
+        assert!(err.starts_with("EASEL_PERSONAL_USD_PER_DAY is not valid"), "{bad}: {err}");
+    }
+    let bucket = config(&[
+        ("DISCORD_TOKEN", "abc"),
+        ("EASEL_SPOOL", "s3://easel-images/spool/"),
+        ("AWS_SECRET_ACCESS_KEY", "very-secret"),
+    ])
+    .unwrap();
+    let crate::media::spool::SpoolPlace::Bucket(b) = &bucket.spool else { panic!("a bucket: {:?}", bucket.spool) };
+    assert_eq!((b.bucket.as_str(), b.prefix.as_str(), b.region.as_str()), ("easel-images", "spool", "us-east-1"));
+    assert!(!format!("{bucket:?}").contains("very-secret"), "the secret never shows");
+    assert!(config(&[("DISCORD_TOKEN", "abc"), ("EASEL_SPOOL", "s3://A")]).is_err());
+}

@@ -75,13 +75,25 @@ impl Trust {
             requests_open_max: ranged(get, "EASEL_REQUESTS_OPEN_MAX", "requests", 1..=100, 3)? as u32,
             retain: Duration::from_secs(ranged(get, "EASEL_RETAIN_DAYS", "days", 1..=3650, 90)? * 86_400),
             user_install: super::bool_var(get, "EASEL_USER_INSTALL", true)?,
-            personal_usd_per_day: match get("EASEL_PERSONAL_USD_PER_DAY") {
-                None => 0.50,
-                Some(raw) => LimitName::UserUsdPerDay
-                    .parse(&raw)
-                    .map_err(|e| ConfigError::Limit { name: "EASEL_PERSONAL_USD_PER_DAY", reason: e.to_string() })?
-                    .unwrap_or(0.0),
-            },
+            personal_usd_per_day: personal_budget(get)?,
         })
     }
+}
+
+/// `EASEL_PERSONAL_USD_PER_DAY`: US dollars from 0 (personal use off) to 100,000 (`$` allowed);
+/// default 0.50. There is no "no limit": a member's own jobs always have a budget.
+fn personal_budget(get: &impl Fn(&str) -> Option<String>) -> Result<f64, ConfigError> {
+    let Some(raw) = get("EASEL_PERSONAL_USD_PER_DAY") else { return Ok(0.50) };
+    let (min, max) = LimitName::UserUsdPerDay.range();
+    raw.trim()
+        .trim_start_matches('$')
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && (min..=max).contains(v))
+        .ok_or(ConfigError::Invalid {
+            name: "EASEL_PERSONAL_USD_PER_DAY",
+            expected: "US dollars a member may spend a day on their own jobs, from 0 (personal use off) to 100000",
+            got: raw.clone(),
+        })
 }
