@@ -8,3 +8,4 @@ pub mod moderation;
 pub mod report;
 pub mod settings;
 pub mod spend;
+pub mod styles;

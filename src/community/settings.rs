@@ -52,6 +52,10 @@ pub struct MemberSettings {
     /// the command says otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<bool>,
+    /// Saved styles, by name (see `community::styles`): the member's own, or for the server's account
+    /// the server's.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub styles: std::collections::BTreeMap<String, String>,
 }
 
 /// Where members' settings are kept.

@@ -212,6 +212,7 @@ fn apply(
     let admission = services.jobs.admission();
     match origin {
         Origin::Command => {
+            add_saved_style(services, request, &saved);
             // A retired default model reads as the model offered in its place (saved after the deferral).
             if let Some(replacement) = saved.model.as_deref().and_then(|old| admission.replacement_of(old)) {
                 saved.model = Some(replacement);
@@ -223,6 +224,20 @@ fn apply(
             saved.apply_language(request);
         }
     }
+}
+
+/// When the request's `style` names a saved style (the member's own, else their server's), its words
+/// join the prompt (screened with it) and the style is no model's.
+fn add_saved_style(services: &Services, request: &mut JobRequest, own: &crate::community::settings::MemberSettings) {
+    let Some(name) = request.style.clone() else { return };
+    let account = crate::domain::ledger::SERVER_ACCOUNT;
+    let server = request.requester.guild_id.and_then(|g| services.settings.known(g, account));
+    let Some(words) = crate::community::styles::words(own, server.as_ref(), &name) else { return };
+    request.prompt = Some(match request.prompt.take() {
+        Some(prompt) => format!("{prompt}, {words}"),
+        None => words.to_owned(),
+    });
+    request.style = None;
 }
 
 /// The approval decision from memory alone: the server's board, the checked request, and the member's

@@ -29,10 +29,7 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
         .add_option(choices("model", "Which model draws it", &all_models))
         .add_option(choices("size", "Image size", &catalogue.all_sizes()))
         .add_option(choices("quality", "Quality tier (higher costs more)", &catalogue.all_qualities()));
-    let styles = catalogue.all_styles();
-    if !styles.is_empty() {
-        generate = generate.add_option(choices("style", "Style, for models that take one", &styles));
-    }
+    generate = generate.add_option(style_option());
     generate = generate.add_option(count_option(max_n)).add_option(CreateCommandOption::new(
         CommandOptionType::Boolean,
         "draft",
@@ -87,7 +84,8 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
         .description("Turn a prompt into an image at the model's top quality")
         .add_option(prompt_option(true))
         .add_option(choices("model", "Which model draws it", &all_models))
-        .add_option(choices("size", "Image size", &catalogue.all_sizes()));
+        .add_option(choices("size", "Image size", &catalogue.all_sizes()))
+        .add_option(style_option());
 
     let mut variation = CreateCommand::new("variation")
         .description("Make a new take on an image you upload")
@@ -164,7 +162,7 @@ pub const DESCRIBE_MESSAGE: &str = "Describe with Easel";
 /// The commands a member may use wherever they use Easel: in servers that installed it, and for their
 /// own jobs in direct messages, group DMs and servers where only they installed it. The rest (limits,
 /// moderation, community requests) belong to a server.
-const EVERYWHERE: [&str; 15] = [
+const EVERYWHERE: [&str; 16] = [
     "generate",
     "hd",
     "variation",
@@ -177,6 +175,7 @@ const EVERYWHERE: [&str; 15] = [
     "settings",
     "help",
     "usage",
+    "style",
     EDIT_MESSAGE,
     VARY_MESSAGE,
     DESCRIBE_MESSAGE,
@@ -278,6 +277,18 @@ fn language_option() -> CreateCommandOption {
     )
     .add_string_choice("my Discord language", DISCORD_LANGUAGE);
     Lang::ALL.into_iter().fold(option, |option, lang| option.add_string_choice(lang.native_name(), lang.code()))
+}
+
+/// The `style` option of `/generate` and `/hd`: a saved style's name (its words join the prompt) or a
+/// model's own style, suggested as the member types.
+fn style_option() -> CreateCommandOption {
+    CreateCommandOption::new(
+        CommandOptionType::String,
+        "style",
+        "A style you saved, or the model's own (type to see them)",
+    )
+    .set_autocomplete(true)
+    .max_length(100)
 }
 
 /// `/settings language`'s value for "my Discord language".

@@ -60,6 +60,7 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
         public: o.boolean("public"),
         language,
         draft: o.boolean("draft"),
+        styles: Default::default(),
     };
     let reset = o.boolean("reset").unwrap_or(false);
     let store = &services.settings;
@@ -76,7 +77,8 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
     };
     let lang = services.languages.member(current.language.as_deref(), Some(asked.locale()));
     let (next, cleared) = if reset {
-        (MemberSettings::default(), true)
+        // Saved styles are not defaults: `/style delete` removes them.
+        (MemberSettings { styles: current.styles.clone(), ..MemberSettings::default() }, true)
     } else if change == MemberSettings::default() {
         let text = format!("{}\n{}", t!(lang, "settings-heading"), describe(&current, lang));
         return asked.reply_ephemeral(http, &text).await;

@@ -23,6 +23,7 @@ pub mod registration;
 mod render;
 mod requests;
 pub mod rights;
+mod styles;
 pub mod words;
 
 use std::future::Future;
@@ -144,6 +145,9 @@ impl EventHandler for Handler {
             return;
         }
         match interaction {
+            Interaction::Autocomplete(typing) => {
+                self.handlers.spawn(async move { styles::suggest(&ctx.http, &services, &typing).await });
+            }
             Interaction::Command(command) => {
                 self.handlers.spawn(async move { handle_command(&ctx.http, &services, command).await });
             }
@@ -220,6 +224,7 @@ async fn handle_command(http: &Arc<Http>, services: &Services, command: CommandI
         "request" => requests::request(http, services, &command).await,
         "requests" => requests::requests(http, services, &command).await,
         "settings" => member::settings(http, services, &command).await,
+        "style" => styles::run(http, services, &command).await,
         "help" => member::help(http, services, &command).await,
         "limits" => {
             let actor = admin::actor(http, services, asked).await;

@@ -78,6 +78,7 @@ pub fn definitions(catalogue: &crate::domain::catalogue::Catalogue, user_install
     definitions.extend(super::admin::definitions());
     definitions.push(super::moderation::definition());
     definitions.extend(super::requests::definitions());
+    definitions.push(super::styles::definition());
     let mut definitions = localized(definitions);
     for command in &mut definitions {
         let everywhere = user_install && command["name"].as_str().is_some_and(super::commands::works_everywhere);

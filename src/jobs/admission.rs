@@ -307,6 +307,20 @@ impl Admission {
             .map_err(JobError::LimitReached)
     }
 
+    /// Whether `words` (a saved style) pass the blocklist that applies to `who`'s jobs (their server's,
+    /// or for their own jobs the home server's): a refusal is said like a prompt's.
+    pub async fn screen_words(&self, who: &Requester, words: &str) -> Result<(), JobError> {
+        let Some(moderation) = &self.moderation else { return Ok(()) };
+        match moderation.screen(self.policy_server(who), &[words]).await {
+            Ok(()) => Ok(()),
+            Err(refusal) => Err(JobError::RefusedByRules {
+                reason: refusal.reason,
+                categories: refusal.categories,
+                paused_until: None,
+            }),
+        }
+    }
+
     /// Whether a member is blocked (or paused) in a server now.
     pub async fn is_blocked(&self, guild_id: u64, user_id: u64) -> Result<bool, JobError> {
         Ok(self

@@ -214,3 +214,62 @@ async fn upscale_creative_re_details_the_image_at_the_models_largest_size_of_its
     assert_eq!((call.body["size"].as_str(), call.body["quality"].as_str()), (Some("1536x1024"), Some("high")));
     assert!(call.body["prompt"].as_str().unwrap().starts_with("Re-render this exact picture larger"));
 }
+
+fn style_command(sub: &str, options: Value) -> Value {
+    json!([{"name": sub, "type": 1, "options": options}])
+}
+
+#[tokio::test]
+async fn a_saved_style_adds_its_words_to_a_prompt_and_is_suggested_as_the_member_types() {
+    let app = spawn_app().await;
+    let save = json!([string("name", "Noir"), string("text", "black and white, film grain")]);
+    let saved = app.discord.invoke("style", style_command("save", save), json!({}));
+    let (text, ephemeral) = app.direct_answer(&saved).await;
+    assert!(ephemeral && text.starts_with("Saved style `noir`"), "{text}");
+
+    let typing = app.discord.autocomplete(
+        &Member::ordinary(),
+        "generate",
+        json!([string("prompt", "a street"), {"name": "style", "type": 3, "value": "no", "focused": true}]),
+    );
+    let requests = app.discord.wait_for("the suggestions", |r| r.iter().any(|r| r.path.contains(&typing.id))).await;
+    let suggestions = &requests.iter().find(|r| r.path.contains(&typing.id)).unwrap().payload;
+    assert_eq!(suggestions["type"], 8, "{suggestions}");
+    assert_eq!(suggestions["data"]["choices"], json!([{"name": "noir", "value": "noir"}]));
+
+    let sent =
+        app.discord.invoke("generate", json!([string("prompt", "a street"), string("style", "noir")]), json!({}));
+    result_of(&app, &sent).await;
+
+    let call = &app.openai.image_calls()[0];
+    assert_eq!(call.body["prompt"], "a street, black and white, film grain");
+    assert!(call.body.get("style").is_none(), "a saved style is no model style");
+}
+
+#[tokio::test]
+async fn a_servers_styles_are_saved_by_its_moderators_for_everyone_and_screened_like_prompts() {
+    let app = spawn_app().await;
+    let moderator = Member::manager(900_000_000_000_000_098);
+    let server_style =
+        json!([string("name", "house"), string("text", "pastel, soft light"), string("scope", "server")]);
+    let refused = app.discord.invoke("style", style_command("save", server_style.clone()), json!({}));
+    let (text, _) = app.direct_answer(&refused).await;
+    assert!(text.starts_with("Only the server's moderators"), "{text}");
+    let saved = app.discord.invoke_as(&moderator, "style", style_command("save", server_style), json!({}));
+    let (text, _) = app.direct_answer(&saved).await;
+    assert!(text.starts_with("Saved style `house`"), "{text}");
+    let rule = json!([{"name": "blocklist", "type": 2, "options": [{"name": "add", "type": 1, "options": [string("pattern", "gore")]}]}]);
+    app.direct_answer(&app.discord.invoke_as(&moderator, "moderation", rule, json!({}))).await;
+    let blocked = json!([string("name", "dark"), string("text", "lots of gore")]);
+    let (text, _) = app.direct_answer(&app.discord.invoke("style", style_command("save", blocked), json!({}))).await;
+    assert!(text.starts_with("This prompt breaks this server's rules"), "{text}");
+
+    let sent = app.discord.invoke("generate", json!([string("prompt", "a cat"), string("style", "House")]), json!({}));
+    result_of(&app, &sent).await;
+
+    assert_eq!(
+        app.openai.image_calls()[0].body["prompt"],
+        "a cat, pastel, soft light",
+        "the server's style, for everyone"
+    );
+}

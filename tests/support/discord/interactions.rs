@@ -46,6 +46,14 @@ impl FakeDiscord {
         self.command(place, member, slash_data(name, options, resolved), DEFAULT_UPLOAD_LIMIT)
     }
 
+    /// Sends an autocomplete interaction (type 4) for slash command `name` as a member types: `options`
+    /// as typed so far, the one being typed marked `"focused": true`.
+    pub fn autocomplete(&self, member: &Member, name: &str, options: Value) -> Sent {
+        let mut fields = self.origin(Place::Server, member, "ann", Some("Ann"));
+        fields["data"] = slash_data(name, options, json!({}));
+        self.send(4, fields)
+    }
+
     /// Runs message command `name` ("right-click a message → Apps") on `target`, a full message object
     /// (from [`Self::posted_by_member`] or one the bot made), as `member` in `place`: Discord sends the
     /// message whole in `data.resolved.messages`.
