@@ -701,10 +701,10 @@ name-language = sprache
 menu-edit-with-easel = Mit Easel bearbeiten
 menu-vary-with-easel = Mit Easel variieren
 menu-describe-with-easel = Mit Easel beschreiben
-choice-mine = meiner
-choice-server = Server
 
 # Feste Auswahlmöglichkeiten (Modellnamen, Größen und Qualitätsstufen bleiben unverändert).
+choice-mine = Meine
+choice-server = Server
 choice-most-votes = Meiste Stimmen
 choice-oldest = Älteste
 choice-nobody-off = Niemand (aus)

@@ -704,10 +704,10 @@ name-language = idioma
 menu-edit-with-easel = Editar con Easel
 menu-vary-with-easel = Variar con Easel
 menu-describe-with-easel = Describir con Easel
-choice-mine = mío
-choice-server = servidor
 
 # Opciones fijas (los nombres de modelos, tamaños y calidades se quedan como están).
+choice-mine = mío
+choice-server = servidor
 choice-most-votes = más votadas
 choice-oldest = más antiguas
 choice-nobody-off = nadie (desactivado)

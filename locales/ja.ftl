@@ -672,10 +672,10 @@ name-language = 言語
 menu-edit-with-easel = Easelで編集
 menu-vary-with-easel = Easelでバリエーションを作成
 menu-describe-with-easel = Easelでプロンプト化
-choice-mine = 自分
-choice-server = サーバー
 
 # 固定の選択肢（モデル名、サイズ、品質はそのまま）。
+choice-mine = 自分
+choice-server = サーバー
 choice-most-votes = 得票数順
 choice-oldest = 古い順
 choice-nobody-off = なし（オフ）

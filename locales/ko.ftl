@@ -281,7 +281,7 @@ settings-suffix = 프롬프트 접미사: { $value }
 settings-language = 언어: { $value }
 settings-drafts-on = 초안: 켜짐 (/생성에서 저렴한 초안을 만들고 “완성” 버튼을 붙여요)
 settings-drafts-off = 초안: 꺼짐
-style-saved = 스타일 `{ $name }`을(를) 저장했어요. /생성 의 스타일로 고르면 그 말이 프롬프트에 더해져요.
+style-saved = 스타일 `{ $name }`을(를) 저장했어요. /생성의 스타일로 고르면 그 말이 프롬프트에 더해져요.
 style-deleted = 스타일 `{ $name }`을(를) 삭제했어요.
 style-not-found = `{ $name }` 스타일이 없어요.
 style-bad-name = 스타일 이름은 글자, 숫자, 공백, -, _ 로 1~{ $max }자여야 해요.
@@ -678,10 +678,10 @@ name-language = 언어
 menu-edit-with-easel = Easel로 편집
 menu-vary-with-easel = Easel로 변형
 menu-describe-with-easel = Easel로 프롬프트 추출
-choice-mine = 나만
-choice-server = 서버
 
 # 고정 선택지 (모델 이름, 크기, 품질은 그대로 둬요).
+choice-mine = 나만
+choice-server = 서버
 choice-most-votes = 투표 많은 순
 choice-oldest = 오래된 순
 choice-nobody-off = 없음 (끄기)

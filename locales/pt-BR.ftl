@@ -709,10 +709,10 @@ name-language = idioma
 menu-edit-with-easel = Editar com o Easel
 menu-vary-with-easel = Variar com o Easel
 menu-describe-with-easel = Descrever com o Easel
-choice-mine = meu
-choice-server = servidor
 
 # Escolhas fixas (nomes de modelos, tamanhos e qualidades ficam como estão).
+choice-mine = meu
+choice-server = servidor
 choice-most-votes = mais votados
 choice-oldest = mais antigos
 choice-nobody-off = ninguém (desativado)

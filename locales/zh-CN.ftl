@@ -668,10 +668,10 @@ name-language = 语言
 menu-edit-with-easel = 用 Easel 编辑
 menu-vary-with-easel = 用 Easel 生成变体
 menu-describe-with-easel = 用 Easel 描述
-choice-mine = 我的
-choice-server = 服务器
 
 # 固定选项（模型名称、尺寸和质量保持原样）。
+choice-mine = 我的
+choice-server = 服务器
 choice-most-votes = 票数最多
 choice-oldest = 最早提交
 choice-nobody-off = 无人（关闭）
