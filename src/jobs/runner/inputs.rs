@@ -17,6 +17,18 @@ use crate::media::SourceError;
 /// The longest side of the copy of an upload sent to the moderation check: enough to judge, small to send.
 const SCREEN_SIDE: u32 = 512;
 
+/// How the model takes an input image: its variation's rules, else an edit's (any side up to 2048 px,
+/// 50 MB), for models that edit without varying.
+fn input_rules(spec: &JobSpec) -> VariationSpec {
+    spec.model.variation.clone().unwrap_or(VariationSpec {
+        method: VariationMethod::Edits,
+        instruction: None,
+        square: false,
+        max_side: 2048,
+        max_bytes: 50_000_000,
+    })
+}
+
 impl Runner {
     /// The comparison sheet of `/styles`, first, then each style's image.
     pub(super) async fn with_sheet(&self, spec: &JobSpec, images: Vec<Vec<u8>>) -> Result<Vec<Vec<u8>>, JobError> {
@@ -58,13 +70,7 @@ impl Runner {
     /// The image (and mask) of a variation, edit or HD, downloaded from a trusted host and converted for
     /// the model: the mask in the provider's convention.
     pub(super) async fn edit_input(&self, request: &JobRequest, spec: &JobSpec) -> Result<EditInput, JobError> {
-        let variation = spec.model.variation.clone().unwrap_or(VariationSpec {
-            method: VariationMethod::Edits,
-            instruction: None,
-            square: false,
-            max_side: 2048,
-            max_bytes: 50_000_000,
-        });
+        let variation = input_rules(spec);
         let source = request.source.as_ref().ok_or_else(|| JobError::Unexpected("an edit without its image".into()))?;
         let image = self.download(source).await?;
         let mask = match &request.mask {
@@ -123,13 +129,7 @@ impl Runner {
             Some(reference) => vec![reference],
             None => request.source.iter().chain(&request.extra_images).collect(),
         };
-        let variation = spec.model.variation.clone().unwrap_or(VariationSpec {
-            method: VariationMethod::Edits,
-            instruction: None,
-            square: false,
-            max_side: 2048,
-            max_bytes: 50_000_000,
-        });
+        let variation = input_rules(spec);
         let mut images = Vec::with_capacity(uploads.len());
         for upload in uploads {
             let bytes = self.download(upload).await?;
