@@ -318,7 +318,8 @@ help-commands =
     Buttons unter einem Ergebnis: Neu würfeln, Variieren, HD, Bearbeiten, Löschen.
     Moderatoren: `/moderation` · Serververwaltung: `/limits`
 help-describe = `/beschreiben` ein Bild in Prompts verwandeln, die du nutzen kannst (oder bei einer Nachricht: Apps → Mit Easel beschreiben)
-help-blend = `/mischen` 2 bis 5 Bilder zu einem vereinen · `/generieren referenz:` ein Bild als Vorlage, an die sich das Ergebnis hält
+help-blend = `/mischen` 2 bis 5 Bilder zu einem vereinen
+help-reference = `/generieren referenz:` ein Bild als Vorlage, an die sich das Ergebnis hält
 help-menus = Im Apps-Menü einer Nachricht mit Bild: Mit Easel bearbeiten, Mit Easel variieren
 help-section-commands = Befehle
 help-section-models = Verfügbare Modelle (Preis eines Bildes in Standardgröße und -qualität)
@@ -391,7 +392,7 @@ history-empty-server = Keine Aufträge auf Seite { $page } von { $pages } für d
 history-empty-member = Keine Aufträge auf Seite { $page } von { $pages } für { $member }.
 history-heading-server = **Easel-Aufträge dieses Servers**: Seite { $page } von { $pages } ({ $total } insgesamt)
 history-heading-member = **Easel-Aufträge von { $member }**: Seite { $page } von { $pages } ({ $total } insgesamt)
-history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · „{ $prompt }“{ $link } · Auftrag { $job }
+history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · „{ $prompt }“{ $link } · Auftrag { $job }{ $from }
 history-result = Ergebnis
 history-newer = ◀ Neuer
 history-older = Älter ▶

@@ -316,7 +316,8 @@ help-commands =
     Buttons under a result: Re-roll, Vary, HD, Edit, Delete.
     Moderators: `/moderation` · Server managers: `/limits`
 help-describe = `/describe` a picture into prompts you can use (or, on a message: Apps → Describe with Easel)
-help-blend = `/blend` 2 to 5 pictures into one · `/generate reference:` a picture to keep to
+help-blend = `/blend` 2 to 5 pictures into one
+help-reference = `/generate reference:` a picture to keep to
 help-menus = On a message with a picture, its Apps menu: Edit with Easel, Vary with Easel
 help-section-commands = Commands
 help-section-models = Models here (price of one image at the default size and quality)
@@ -380,7 +381,7 @@ history-empty-server = No jobs on page { $page } of { $pages } for this server.
 history-empty-member = No jobs on page { $page } of { $pages } for { $member }.
 history-heading-server = **Easel jobs of this server**: page { $page } of { $pages } ({ $total } in all)
 history-heading-member = **Easel jobs of { $member }**: page { $page } of { $pages } ({ $total } in all)
-history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · "{ $prompt }"{ $link } · job { $job }
+history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · "{ $prompt }"{ $link } · job { $job }{ $from }
 history-result = result
 history-newer = ◀ Newer
 history-older = Older ▶

@@ -321,7 +321,8 @@ help-commands =
     Botones bajo un resultado: Regenerar, Variar, HD, Editar, Eliminar.
     Moderadores: `/moderación` · Gestores del servidor: `/límites`
 help-describe = `/describir` convierte una imagen en prompts que puedes usar (o, en un mensaje: Aplicaciones → Describir con Easel)
-help-blend = `/fusionar` une de 2 a 5 imágenes en una sola · `/generar referencia:` una imagen a la que ceñirse
+help-blend = `/fusionar` une de 2 a 5 imágenes en una sola
+help-reference = `/generar referencia:` una imagen a la que ceñirse
 help-menus = En un mensaje con una imagen, en su menú Aplicaciones: Editar con Easel, Variar con Easel
 help-section-commands = Comandos
 help-section-models = Modelos disponibles aquí (precio de una imagen con el tamaño y la calidad predeterminados)
@@ -394,7 +395,7 @@ history-empty-server = No hay tareas de este servidor en la página { $page } de
 history-empty-member = No hay tareas de { $member } en la página { $page } de { $pages }.
 history-heading-server = **Tareas de Easel en este servidor**: página { $page } de { $pages } ({ $total } en total)
 history-heading-member = **Tareas de Easel de { $member }**: página { $page } de { $pages } ({ $total } en total)
-history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · «{ $prompt }»{ $link } · tarea { $job }
+history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · «{ $prompt }»{ $link } · tarea { $job }{ $from }
 history-result = resultado
 history-newer = ◀ Más recientes
 history-older = Más antiguas ▶

@@ -323,7 +323,8 @@ help-commands =
     Boutons sous un résultat : Relancer, Varier, HD, Modifier, Supprimer.
     Modérateurs : `/modération` · Gestionnaires du serveur : `/limites`
 help-describe = `/décrire` transforme une image en prompts utilisables (ou, sur un message : Applications → Décrire avec Easel)
-help-blend = `/fusionner` réunit 2 à 5 images en une seule · `/générer référence:` une image de référence à respecter
+help-blend = `/fusionner` réunit 2 à 5 images en une seule
+help-reference = `/générer référence:` une image de référence à respecter
 help-menus = Sur un message avec une image, dans son menu Applications : Modifier avec Easel, Varier avec Easel
 help-section-commands = Commandes
 help-section-models = Modèles disponibles ici (prix d'une image à la taille et à la qualité par défaut)
@@ -396,7 +397,7 @@ history-empty-server = Aucune tâche à la page { $page } sur { $pages } pour ce
 history-empty-member = Aucune tâche à la page { $page } sur { $pages } pour { $member }.
 history-heading-server = **Tâches Easel de ce serveur** : page { $page } sur { $pages } ({ $total } au total)
 history-heading-member = **Tâches Easel de { $member }** : page { $page } sur { $pages } ({ $total } au total)
-history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · « { $prompt } »{ $link } · tâche { $job }
+history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · « { $prompt } »{ $link } · tâche { $job }{ $from }
 history-result = résultat
 history-newer = ◀ Plus récentes
 history-older = Plus anciennes ▶

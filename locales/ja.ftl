@@ -313,7 +313,8 @@ help-commands =
     結果の下のボタン：再生成、バリエーション、HD、編集、削除
     モデレーター：`/モデレーション` · サーバー管理者：`/制限`
 help-describe = `/プロンプト化` 画像から使えるプロンプトを作成（メッセージでは：「アプリ」→ Easelでプロンプト化）
-help-blend = `/合成` 2〜5枚の画像を1枚に合成 · `/生成 参考画像:` 忠実に再現したい画像を指定
+help-blend = `/合成` 2〜5枚の画像を1枚に合成
+help-reference = `/生成 参考画像:` 忠実に再現したい画像を指定
 help-menus = 画像のあるメッセージでは「アプリ」メニューから：Easelで編集、Easelでバリエーションを作成
 help-section-commands = コマンド
 help-section-models = 利用できるモデル（デフォルトのサイズと品質での1枚あたりの価格）
@@ -377,7 +378,7 @@ history-empty-server = このサーバーの{ $page }/{ $pages }ページにジ�
 history-empty-member = { $member }さんの{ $page }/{ $pages }ページにジョブはありません。
 history-heading-server = **このサーバーのEaselジョブ**：{ $page }/{ $pages }ページ（全{ $total }件）
 history-heading-member = **{ $member }さんのEaselジョブ**：{ $page }/{ $pages }ページ（全{ $total }件）
-history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · 「{ $prompt }」{ $link } · ジョブ{ $job }
+history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · 「{ $prompt }」{ $link } · ジョブ{ $job }{ $from }
 history-result = 結果
 history-newer = ◀ 新しいジョブ
 history-older = 古いジョブ ▶

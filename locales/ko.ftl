@@ -318,7 +318,8 @@ help-commands =
     결과 아래 버튼: 다시 생성, 변형, 고화질, 편집, 삭제
     관리자: `/관리` · 서버 관리하기 권한이 있는 멤버: `/제한`
 help-describe = `/프롬프트추출` 이미지를 쓸 수 있는 프롬프트로 바꾸기 (또는 메시지에서: 앱 → Easel로 프롬프트 추출)
-help-blend = `/합성` 이미지 2~5장을 하나로 합치기 · `/생성 참고이미지:` 충실히 따를 이미지 지정
+help-blend = `/합성` 이미지 2~5장을 하나로 합치기
+help-reference = `/생성 참고이미지:` 충실히 따를 이미지 지정
 help-menus = 이미지가 있는 메시지의 앱 메뉴: Easel로 편집, Easel로 변형
 help-section-commands = 명령어
 help-section-models = 사용 가능한 모델 (기본 크기와 품질로 이미지 1장을 만들 때의 가격)
@@ -383,7 +384,7 @@ history-empty-server = 이 서버의 작업 기록 { $pages }페이지 중 { $pa
 history-empty-member = { $member }님의 작업 기록 { $pages }페이지 중 { $page }페이지에는 작업이 없어요.
 history-heading-server = **이 서버의 Easel 작업**: { $page }/{ $pages }페이지 (총 { $total }건)
 history-heading-member = **{ $member }님의 Easel 작업**: { $page }/{ $pages }페이지 (총 { $total }건)
-history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · "{ $prompt }"{ $link } · 작업 { $job }
+history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · "{ $prompt }"{ $link } · 작업 { $job }{ $from }
 history-result = 결과
 history-newer = ◀ 더 최근
 history-older = 더 이전 ▶

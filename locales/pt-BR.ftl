@@ -318,7 +318,8 @@ help-commands =
     Botões abaixo de um resultado: Refazer, Variar, HD, Editar, Excluir.
     Moderadores: `/moderação` · Quem gerencia o servidor: `/limites`
 help-describe = `/descrever` transforma uma imagem em prompts que você pode usar (ou, em uma mensagem: Apps → Descrever com o Easel)
-help-blend = `/mesclar` junta de 2 a 5 imagens em uma só · `/gerar referência:` uma imagem para seguir fielmente
+help-blend = `/mesclar` junta de 2 a 5 imagens em uma só
+help-reference = `/gerar referência:` uma imagem para seguir fielmente
 help-menus = Em uma mensagem com imagem, no menu Apps dela: Editar com o Easel, Variar com o Easel
 help-section-commands = Comandos
 help-section-models = Modelos disponíveis aqui (preço de uma imagem no tamanho e na qualidade padrão)
@@ -393,7 +394,7 @@ history-empty-server = Nenhuma tarefa na página { $page } de { $pages } deste s
 history-empty-member = Nenhuma tarefa na página { $page } de { $pages } de { $member }.
 history-heading-server = **Tarefas do Easel neste servidor**: página { $page } de { $pages } ({ $total } no total)
 history-heading-member = **Tarefas do Easel de { $member }**: página { $page } de { $pages } ({ $total } no total)
-history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · “{ $prompt }”{ $link } · tarefa { $job }
+history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · “{ $prompt }”{ $link } · tarefa { $job }{ $from }
 history-result = resultado
 history-newer = ◀ Mais recentes
 history-older = Mais antigas ▶

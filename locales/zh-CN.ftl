@@ -309,7 +309,8 @@ help-commands =
     结果下方的按钮：重新生成、变体、高清、编辑、删除。
     管理员：`/审核` · 服务器管理者：`/限制`
 help-describe = `/描述` 将图片变成可用的提示词（也可在消息上使用：应用 → 用 Easel 描述）
-help-blend = `/融合` 将2到5张图片融合成一张 · `/生成 参考图:` 提供一张要参照的图片
+help-blend = `/融合` 将2到5张图片融合成一张
+help-reference = `/生成 参考图:` 提供一张要参照的图片
 help-menus = 在带有图片的消息上，打开其“应用”菜单：用 Easel 编辑、用 Easel 生成变体
 help-section-commands = 命令
 help-section-models = 可用模型（默认尺寸和质量下单张图片的价格）
@@ -373,7 +374,7 @@ history-empty-server = 本服务器第{ $page }/{ $pages }页没有任务。
 history-empty-member = { $member }第{ $page }/{ $pages }页没有任务。
 history-heading-server = **本服务器的 Easel 任务**：第{ $page }/{ $pages }页（共{ $total }个）
 history-heading-member = **{ $member }的 Easel 任务**：第{ $page }/{ $pages }页（共{ $total }个）
-history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · “{ $prompt }”{ $link } · 任务{ $job }
+history-line = { $time } { $member } /{ $command } { $model } · **{ $outcome }**{ $reason } · { $cost } · “{ $prompt }”{ $link } · 任务{ $job }{ $from }
 history-result = 结果
 history-newer = ◀ 较新
 history-older = 较早 ▶

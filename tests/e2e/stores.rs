@@ -731,6 +731,7 @@ contract!(moderation_keeps_the_audit_log_the_blocklist_and_the_log_channels, |a,
         cost_usd: 0.04,
         message_id: Some(99),
         image_url: Some("https://cdn.example/x.png".into()),
+        parent: Some("j1".into()),
         ..audit("j2", MEMBER, Outcome::Delivered, now - Duration::minutes(5))
     };
     b.record_audit(&delivered).await.unwrap();
@@ -739,7 +740,7 @@ contract!(moderation_keeps_the_audit_log_the_blocklist_and_the_log_channels, |a,
     let (page, total) = b.audit_history(ServerId(GUILD), None, 0, 2).await.unwrap();
     assert_eq!(total, 4, "a second write of a job replaces it");
     assert_eq!(page.iter().map(|e| e.tag.job_id.as_str()).collect::<Vec<_>>(), ["j4", "j2"], "newest first");
-    assert_eq!(page[1], delivered);
+    assert_eq!(page[1], delivered, "every stored field, the parent job too");
     let (page, total) = a.audit_history(ServerId(GUILD), Some(MemberId(MEMBER)), 1, 10).await.unwrap();
     assert_eq!((total, page.iter().map(|e| e.tag.job_id.as_str()).collect::<Vec<_>>()), (3, vec!["j2", "j1"]));
     assert_eq!(a.refusals_since(ServerId(GUILD), MemberId(MEMBER), now - Duration::minutes(30)).await.unwrap(), 2);

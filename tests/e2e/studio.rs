@@ -4,7 +4,7 @@ use axum::http::Method;
 use serde_json::{json, Value};
 
 use crate::support::discord::{Member, Received, Sent, GUILD_ID};
-use crate::support::{field, is_result, spawn_app, string, TestApp};
+use crate::support::{field, is_result, spawn_app, string, subcommand, TestApp};
 
 /// The interaction's delivered result (the edit of its answer carrying images).
 async fn result_of(app: &TestApp, sent: &Sent) -> Received {
@@ -74,6 +74,15 @@ async fn a_draft_is_made_at_the_cheapest_quality_and_enhance_redoes_it_at_the_to
     let logged: Vec<&Received> = entries.iter().filter(|r| r.path == log).collect();
     let froms: Vec<Option<&str>> = logged.iter().map(|r| field(&r.payload["embeds"][0], "From")).collect();
     assert!(froms.contains(&Some(format!("Job {}", sent.id).as_str())), "the log walks the chain too: {froms:?}");
+
+    let moderator = Member::manager(900_000_000_000_000_098);
+    let history = app.discord.invoke_as(&moderator, "moderation", subcommand("history", json!([])), json!({}));
+    let (text, _) = app.direct_answer(&history).await;
+    assert!(
+        text.contains(&format!("job {} · From: Job {}", click.id, sent.id)),
+        "the stored history walks the chain after the log's messages: {text}"
+    );
+    assert!(text.contains(&format!("job {}\n", sent.id)) || text.ends_with(&format!("job {}", sent.id)), "{text}");
 }
 
 const LOG_CHANNEL: &str = "960000000000000088";

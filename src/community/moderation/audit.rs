@@ -83,8 +83,8 @@ pub struct AuditEntry {
     /// A small PNG of the first image (at most 256 px) that the log message carries itself, so it never
     /// expires the way a signed attachment link does. Not stored.
     pub thumbnail: Option<Vec<u8>>,
-    /// The job this one came from (a button under its result), so moderators can walk a chain. Shown
-    /// in the log's message; not stored.
+    /// The job this one came from (a button under its result), so moderators can walk a chain: in the
+    /// log's message and in `/moderation history`.
     pub parent: Option<String>,
 }
 

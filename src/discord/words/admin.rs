@@ -165,6 +165,10 @@ fn history_line(lang: Lang, e: &AuditEntry) -> String {
     };
     let reason = e.reason.as_deref().map(|r| super::audit_reason(lang, r));
     let reason = reason.map(|r| format!(" ({})", crate::text::echo(&r, 60))).unwrap_or_default();
+    // What it came from, so a moderator can walk a chain with the next job's number.
+    let from = e.parent.as_deref().map_or_else(String::new, |parent| {
+        format!(" · {}: {}", t!(lang, "field-from"), t!(lang, "result-from", job = crate::text::echo(parent, 40)))
+    });
     t!(
         lang,
         "history-line",
@@ -177,6 +181,7 @@ fn history_line(lang: Lang, e: &AuditEntry) -> String {
         cost = lang.money(e.cost_usd, 4),
         prompt = crate::text::echo(&e.prompt, 60),
         link = link,
-        job = e.tag.job_id.as_str()
+        job = e.tag.job_id.as_str(),
+        from = from
     )
 }

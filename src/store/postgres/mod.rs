@@ -52,10 +52,11 @@ use super::sql::{count, dollars, fail, millis, time, Columns};
 use super::StoreError;
 
 /// Numbered migrations, applied in order inside one transaction; `schema_migrations` records which ran.
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     include_str!("../../../migrations/postgres/0001_schema.sql"),
     include_str!("../../../migrations/postgres/0002_lane_turns.sql"),
     include_str!("../../../migrations/postgres/0003_trust.sql"),
+    include_str!("../../../migrations/postgres/0004_lineage.sql"),
 ];
 
 /// Connections in the pool: a few admissions, job updates and reads at once, well under a server's

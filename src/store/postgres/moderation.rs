@@ -49,6 +49,7 @@ impl ModerationStore for PostgresStore {
                 &e.message_id.map(id),
                 &e.image_url,
                 &millis(e.created_at),
+                &e.parent,
             ],
         )
         .await

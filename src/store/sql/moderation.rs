@@ -10,22 +10,23 @@ pub const FORGET_WORDS_BEFORE: &str =
     "UPDATE audit SET prompt = '', revised_prompt = NULL, image_url = NULL, redacted = 1
      WHERE redacted = 0 AND created_at < ?1";
 
-/// Records (or replaces) a job's audit entry: the sixteen fields of [`AuditEntry`] in its order. A
+/// Records (or replaces) a job's audit entry: the sixteen stored fields of [`AuditEntry`] in its order,
+/// then its parent. A
 /// replaced entry holds words again, so it is no longer marked as forgotten.
 pub const RECORD_AUDIT: &str =
     "INSERT INTO audit (job_id, guild_id, channel_id, user_id, command, model, size, quality,
-        prompt, revised_prompt, outcome, reason, cost_usd, message_id, image_url, created_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+        prompt, revised_prompt, outcome, reason, cost_usd, message_id, image_url, created_at, parent_job_id)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
      ON CONFLICT (job_id) DO UPDATE SET guild_id = excluded.guild_id, channel_id = excluded.channel_id,
         user_id = excluded.user_id, command = excluded.command, model = excluded.model,
         size = excluded.size, quality = excluded.quality, prompt = excluded.prompt,
         revised_prompt = excluded.revised_prompt, outcome = excluded.outcome, reason = excluded.reason,
         cost_usd = excluded.cost_usd, message_id = excluded.message_id, image_url = excluded.image_url,
-        created_at = excluded.created_at, redacted = 0";
+        created_at = excluded.created_at, parent_job_id = excluded.parent_job_id, redacted = 0";
 
 /// The columns [`audit_entry`] reads, in its order.
 pub const AUDIT_COLUMNS: &str = "job_id, guild_id, channel_id, user_id, command, model, size, quality, prompt,
-     revised_prompt, outcome, reason, cost_usd, message_id, image_url, created_at";
+     revised_prompt, outcome, reason, cost_usd, message_id, image_url, created_at, parent_job_id";
 
 /// A guild's entries, optionally one member's (`?2` NULL: everyone's).
 pub const ENTRIES: &str = "FROM audit WHERE guild_id = ?1 AND (CAST(?2 AS BIGINT) IS NULL OR user_id = ?2)";
@@ -75,7 +76,7 @@ pub fn audit_entry(r: &dyn Columns) -> Result<AuditEntry, StoreError> {
         image_url: r.opt_text(14)?,
         created_at: time(r.int(15)?),
         thumbnail: None,
-        parent: None,
+        parent: r.opt_text(16)?,
     })
 }
 

@@ -27,7 +27,7 @@ use crate::domain::limits::{self, Ask, LimitName, Limits, Override, Scope, Usage
 use crate::domain::request::JobId;
 
 /// Numbered migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: [&str; 9] = [
+const MIGRATIONS: [&str; 10] = [
     include_str!("../../../migrations/0001_ledger.sql"),
     include_str!("../../../migrations/0002_moderation.sql"),
     include_str!("../../../migrations/0003_owners.sql"),
@@ -37,6 +37,7 @@ const MIGRATIONS: [&str; 9] = [
     include_str!("../../../migrations/0007_requests.sql"),
     include_str!("../../../migrations/0008_lane_turns.sql"),
     include_str!("../../../migrations/0009_trust.sql"),
+    include_str!("../../../migrations/0010_lineage.sql"),
 ];
 
 /// The SQLite-backed [`Store`].

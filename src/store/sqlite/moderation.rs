@@ -49,7 +49,8 @@ impl ModerationStore for SqliteStore {
                     e.cost_usd,
                     e.message_id.map(|m| m as i64),
                     e.image_url,
-                    millis(e.created_at)
+                    millis(e.created_at),
+                    e.parent
                 ],
             )
             .map_err(fail)?;
