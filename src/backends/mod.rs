@@ -67,6 +67,8 @@ pub struct BackendCall {
     pub workflow: Option<String>,
     /// ComfyUI: the image-to-image workflow's name.
     pub image_workflow: Option<String>,
+    /// ComfyUI: the blend workflow's name (`/blend`).
+    pub blend_workflow: Option<String>,
     /// OpenAI: partial images to stream while the image is made (0: none), for previews.
     pub partial_images: u8,
     /// OpenAI: how faithfully an edit keeps its input images (`high`, `low`), on models that take it.

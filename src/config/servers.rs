@@ -6,7 +6,7 @@ use std::time::Duration;
 use reqwest::Url;
 
 use super::{ranged, url_var, ConfigError, Secret};
-use crate::backends::comfyui::workflow::{Workflow, WorkflowKind};
+use crate::backends::comfyui::workflow::{Workflow, WorkflowError, WorkflowKind};
 use crate::domain::catalogue::{BackendKind, Catalogue};
 
 /// Where Stability AI's API is, unless `STABILITY_BASE_URL` says otherwise.
@@ -116,12 +116,27 @@ pub fn workflows(catalogue: &Catalogue, catalogue_file: Option<&str>) -> Result<
     let folder = catalogue_file.and_then(|f| std::path::Path::new(f).parent().map(std::path::Path::to_path_buf));
     let mut loaded: Vec<Workflow> = Vec::new();
     for entry in catalogue.models().iter().filter(|m| m.backend == BackendKind::Comfyui) {
-        let wanted =
-            [(entry.workflow.as_deref(), WorkflowKind::Text), (entry.image_workflow.as_deref(), WorkflowKind::Image)];
+        let wanted = [
+            (entry.workflow.as_deref(), WorkflowKind::Text),
+            (entry.image_workflow.as_deref(), WorkflowKind::Image),
+            (entry.blend_workflow.as_deref(), WorkflowKind::Blend),
+        ];
         for (name, kind) in wanted {
             let Some(name) = name else { continue };
-            if !loaded.iter().any(|w| w.name == name) {
-                loaded.push(Workflow::load_beside(name, folder.as_deref(), kind)?);
+            let workflow = match loaded.iter().position(|w| w.name == name) {
+                Some(at) => &loaded[at],
+                None => {
+                    loaded.push(Workflow::load_beside(name, folder.as_deref(), kind)?);
+                    &loaded[loaded.len() - 1]
+                }
+            };
+            if kind == WorkflowKind::Blend && workflow.images < entry.input_images {
+                return Err(ConfigError::Workflow(WorkflowError::TooFewImages {
+                    name: name.to_owned(),
+                    model: entry.id.clone(),
+                    images: workflow.images,
+                    wanted: entry.input_images,
+                }));
             }
         }
     }

@@ -108,3 +108,19 @@ fn personal_use_and_the_spool_are_read_with_their_ranges() {
     assert!(!format!("{bucket:?}").contains("very-secret"), "the secret never shows");
     assert!(config(&[("DISCORD_TOKEN", "abc"), ("EASEL_SPOOL", "s3://A")]).is_err());
 }
+
+#[test]
+fn a_blend_workflow_numbering_fewer_images_than_its_model_offers_stops_start_up_naming_both() {
+    let text = crate::domain::catalogue::DEFAULT_CATALOGUE.replace(
+        "blend_workflow = \"builtin:blend\"\ninput_images = 2",
+        "blend_workflow = \"builtin:blend\"\ninput_images = 3",
+    );
+    let catalogue = crate::domain::catalogue::Catalogue::parse(&text).unwrap();
+    let err = servers::workflows(&catalogue, None).unwrap_err().to_string();
+    assert!(
+        err.contains("`builtin:blend` takes 2 images") && err.contains("the 3 that `comfyui-sdxl`'s input_images"),
+        "{err}"
+    );
+    let shipped = crate::domain::catalogue::Catalogue::parse(crate::domain::catalogue::DEFAULT_CATALOGUE).unwrap();
+    assert!(servers::workflows(&shipped, None).unwrap().iter().any(|w| w.name == "builtin:blend" && w.images == 2));
+}

@@ -116,8 +116,7 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
 
 /// `/blend`, when an offered model takes several images.
 fn blend_command(catalogue: &Catalogue, max_n: u8) -> Option<CreateCommand> {
-    let blending: Vec<&str> =
-        catalogue.models().iter().filter(|m| m.takes_references()).map(|m| m.id.as_str()).collect();
+    let blending: Vec<&str> = catalogue.models().iter().filter(|m| m.blends()).map(|m| m.id.as_str()).collect();
     if blending.is_empty() {
         return None;
     }

@@ -355,3 +355,62 @@ async fn a_run_past_its_timeout_is_interrupted_on_comfyui() {
     assert_eq!(comfy.stops().0, [json!({"prompt_id": running_id})]);
     assert_eq!(comfy.completed(), 0);
 }
+
+/// A `/blend` ATTACHMENT option and its `resolved` entry, for a picture hosted by the stand-in.
+fn picture(app: &TestApp, option: &str, id: &str, colour: [u8; 3]) -> (serde_json::Value, (String, serde_json::Value)) {
+    let bytes = png(48, 40, colour);
+    let url = app.discord.host_file(&format!("{id}.png"), bytes.clone());
+    let described = json!({"id": id, "filename": format!("{id}.png"), "size": bytes.len(), "url": url,
+        "proxy_url": url, "content_type": "image/png", "width": 48, "height": 40});
+    (json!({"name": option, "type": 11, "value": id}), (id.to_owned(), described))
+}
+
+fn blend(app: &TestApp, colours: &[[u8; 3]]) -> crate::support::discord::Sent {
+    let (mut options, mut attachments) = (vec![string("model", "comfyui-sdxl")], serde_json::Map::new());
+    for (i, colour) in colours.iter().enumerate() {
+        let (option, (id, described)) =
+            picture(app, &format!("image{}", i + 1), &format!("93100000000000000{i}"), *colour);
+        options.push(option);
+        attachments.insert(id, described);
+    }
+    app.discord.invoke("blend", serde_json::Value::Array(options), json!({"attachments": attachments}))
+}
+
+#[tokio::test]
+async fn blend_uploads_every_picture_and_runs_the_blend_workflow_and_a_third_picture_is_refused() {
+    let comfy = FakeComfyUi::start().await;
+    let app = app(&comfy).await;
+
+    let sent = blend(&app, &[[220, 20, 20], [20, 20, 220]]);
+    delivered(&app, &sent).await;
+
+    let workflow = &comfy.prompts()[0];
+    let uploads = comfy.uploads();
+    let colour = |node: &str| {
+        let name = workflow[node]["inputs"]["image"].as_str().expect("a LoadImage filled with an upload's name");
+        image::load_from_memory(&uploads[name]).unwrap().to_rgb8().get_pixel(4, 4).0
+    };
+    assert_eq!((colour("10"), colour("13")), ([220, 20, 20], [20, 20, 220]), "both pictures, in order");
+    assert_eq!(workflow["14"]["class_type"], "ImageBlend");
+    assert_eq!((&workflow["15"]["inputs"]["width"], &workflow["15"]["inputs"]["height"]), (&json!(1024), &json!(1024)));
+    assert_eq!(workflow["3"]["inputs"]["denoise"], 0.7);
+    assert_eq!(app.discord.last_result()["embeds"][0]["title"], "Your blend");
+
+    let three = blend(&app, &[[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    let text = app.refusal(&three).await;
+    assert!(text.starts_with("Please give 2 to 2 pictures to blend (you gave 3)."), "{text}");
+    assert_eq!(comfy.prompts().len(), 1, "ComfyUI was not asked");
+}
+
+#[tokio::test]
+async fn a_workflow_naming_an_image_never_uploaded_is_refused_by_comfyui_as_a_real_server_does() {
+    let comfy = FakeComfyUi::start().await;
+    let client = reqwest::Client::new();
+    let graph = json!({"10": {"class_type": "LoadImage", "inputs": {"image": "never-uploaded.png"}}});
+    let answer =
+        client.post(format!("{}/prompt", comfy.base_url)).json(&json!({"prompt": graph})).send().await.unwrap();
+
+    assert_eq!(answer.status(), 400);
+    let body: serde_json::Value = answer.json().await.unwrap();
+    assert_eq!(body["node_errors"]["10"]["errors"][0]["details"], "image - Invalid image file: never-uploaded.png");
+}

@@ -339,6 +339,11 @@ async fn object_info() -> Json<Value> {
         "VAEEncode": node(json!({"pixels": ["IMAGE"], "vae": ["VAE"]})),
         "LoadImage": node(json!({"image": [["example.png"], {"image_upload": true}]})),
         "RepeatLatentBatch": node(json!({"samples": ["LATENT"], "amount": ["INT", {}]})),
+        "ImageBlend": node(json!({"image1": ["IMAGE"], "image2": ["IMAGE"], "blend_factor": ["FLOAT", {}],
+            "blend_mode": [["normal", "multiply", "screen", "overlay", "soft_light", "difference"], {}]})),
+        "ImageScale": node(json!({"image": ["IMAGE"],
+            "upscale_method": [["nearest-exact", "bilinear", "area", "bicubic", "lanczos"], {}],
+            "width": ["INT", {}], "height": ["INT", {}], "crop": [["disabled", "center"], {}]})),
         "SaveImage": node(json!({"images": ["IMAGE"], "filename_prefix": ["STRING", {}]})),
     }))
 }
@@ -366,12 +371,13 @@ fn batch(workflow: &Value) -> u64 {
 }
 
 /// ComfyUI's validation: each input still holding a `{{placeholder}}` is refused as a value not in the
-/// input's list, with the server's whole list (`input_config`) attached, as a real server does.
-fn node_errors(workflow: &Value) -> serde_json::Map<String, Value> {
+/// input's list, with the server's whole list (`input_config`) attached, as a real server does; and a
+/// `LoadImage` naming a file not in its input folder (never uploaded) fails `LoadImage.VALIDATE_INPUTS`.
+fn node_errors(workflow: &Value, uploads: &HashMap<String, Vec<u8>>) -> serde_json::Map<String, Value> {
     let mut errors = serde_json::Map::new();
     for (id, node) in workflow.as_object().into_iter().flatten() {
         let inputs = node["inputs"].as_object().cloned().unwrap_or_default();
-        let failing: Vec<Value> = inputs
+        let mut failing: Vec<Value> = inputs
             .iter()
             .filter(|(_, value)| value.as_str().is_some_and(|s| s.contains("{{")))
             .map(|(name, value)| {
@@ -380,6 +386,11 @@ fn node_errors(workflow: &Value) -> serde_json::Map<String, Value> {
                     "extra_info": {"input_name": name, "input_config": [checkpoint_names(), {}], "received_value": value}})
             })
             .collect();
+        let image = node["inputs"]["image"].as_str().filter(|i| !i.contains("{{"));
+        if let Some(missing) = image.filter(|i| node["class_type"] == "LoadImage" && !uploads.contains_key(*i)) {
+            failing.push(json!({"type": "custom_validation_failed", "message": "Custom validation failed for node",
+                "details": format!("image - Invalid image file: {missing}"), "extra_info": {"input_name": "image"}}));
+        }
         if !failing.is_empty() {
             errors.insert(
                 id.clone(),
@@ -398,7 +409,8 @@ async fn prompt(State(fake): State<Shared>, Json(body): Json<Value>) -> Response
             "details": "Node ID '#1'", "extra_info": {}});
         return (StatusCode::BAD_REQUEST, Json(json!({"error": error, "node_errors": {}}))).into_response();
     }
-    let errors = node_errors(&workflow);
+    let uploads = fake.inner.lock().unwrap().uploads.clone();
+    let errors = node_errors(&workflow, &uploads);
     if !errors.is_empty() {
         let error = json!({"type": "prompt_outputs_failed_validation", "message": "Prompt outputs failed validation",
             "details": "", "extra_info": {}});

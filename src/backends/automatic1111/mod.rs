@@ -358,6 +358,7 @@ mod tests {
             hires: false,
             workflow: None,
             image_workflow: None,
+            blend_workflow: None,
             partial_images: 0,
             input_fidelity: None,
         }

@@ -30,6 +30,9 @@ use crate::domain::catalogue::{parse_size, VariationMethod};
 pub const WORKFLOW_CHECKPOINT: &str = "default";
 /// How much an image-to-image run may depart from its input.
 const DENOISE: f64 = 0.55;
+/// How much a blend may depart from its mixed inputs: more than a variation, so the mix becomes one
+/// picture.
+const BLEND_DENOISE: f64 = 0.7;
 /// The CFG scale used unless the member chose one.
 const DEFAULT_CFG: f64 = 7.0;
 /// The most images one run may return.
@@ -105,7 +108,7 @@ impl ComfyUiBackend {
         &self,
         call: &BackendCall,
         workflow: &Workflow,
-        inputs: &[(&'static str, String)],
+        inputs: &[(String, Value)],
     ) -> Result<Generated, BackendError> {
         let seed = call.seed.filter(|s| *s >= 0).unwrap_or_else(|| (self.fresh() % 4_294_967_296) as i64);
         let (runs, batch) = if workflow.batches { (1, call.n.max(1)) } else { (call.n.max(1), 1) };
@@ -128,7 +131,7 @@ impl ComfyUiBackend {
                 values.insert("height", json!(height));
             }
             for (name, value) in inputs {
-                values.insert(name, json!(value));
+                values.insert(name.as_str(), value.clone());
             }
             let images = tokio::time::timeout(self.timeout, self.queue_and_collect(workflow.fill(&values)))
                 .await
@@ -190,6 +193,28 @@ impl ComfyUiBackend {
         Ok(images)
     }
 
+    /// A blend: every image uploaded, then the blend workflow run with them as `{{image}}`,
+    /// `{{image2}}`…; a workflow numbering more images than were given takes them again in turn.
+    async fn blend(&self, call: &BackendCall, input: EditInput) -> Result<Generated, BackendError> {
+        let workflow = self.workflow(call.blend_workflow.as_deref())?;
+        let given = 1 + input.extra.len();
+        if given > usize::from(workflow.images) {
+            return Err(BackendError::BadRequest {
+                param: "image".into(),
+                message: format!("the workflow `{}` blends at most {} images", workflow.name, workflow.images),
+            });
+        }
+        let mut uploaded = Vec::with_capacity(given);
+        for image in std::iter::once(input.image).chain(input.extra) {
+            uploaded.push(self.upload(image).await?);
+        }
+        let placeholder = |k: usize| if k == 0 { "image".to_owned() } else { format!("image{}", k + 1) };
+        let mut inputs: Vec<(String, Value)> =
+            (0..usize::from(workflow.images)).map(|k| (placeholder(k), json!(uploaded[k % given]))).collect();
+        inputs.push(("denoise".to_owned(), json!(BLEND_DENOISE)));
+        self.run(call, workflow, &inputs).await
+    }
+
     /// `POST /upload/image`: stores an input image on the server; returns the name a `LoadImage` node
     /// takes.
     async fn upload(&self, png: Vec<u8>) -> Result<String, BackendError> {
@@ -219,6 +244,9 @@ impl ImageBackend for ComfyUiBackend {
     }
 
     async fn vary(&self, call: &BackendCall, input: EditInput, _: VariationMethod) -> Result<Generated, BackendError> {
+        if !input.extra.is_empty() {
+            return self.blend(call, input).await;
+        }
         let workflow = self.workflow(call.image_workflow.as_deref())?;
         if input.mask.is_some() && !workflow.takes_mask {
             return Err(BackendError::BadRequest {
@@ -226,9 +254,9 @@ impl ImageBackend for ComfyUiBackend {
                 message: format!("the workflow `{}` has no `{{{{mask}}}}` placeholder", workflow.name),
             });
         }
-        let mut inputs = vec![("image", self.upload(input.image).await?)];
+        let mut inputs = vec![("image".to_owned(), json!(self.upload(input.image).await?))];
         if let Some(mask) = input.mask {
-            inputs.push(("mask", self.upload(mask).await?));
+            inputs.push(("mask".to_owned(), json!(self.upload(mask).await?)));
         }
         self.run(call, workflow, &inputs).await
     }

@@ -14,6 +14,13 @@ pub const BUILTIN_TXT2IMG: &str = include_str!("../../../workflows/txt2img.json"
 /// The image-to-image workflow shipped with Easel (`builtin:img2img`).
 pub const BUILTIN_IMG2IMG: &str = include_str!("../../../workflows/img2img.json");
 
+/// The blend workflow shipped with Easel (`builtin:blend`): two images mixed half and half, scaled to
+/// the job's size and re-rendered with the prompt.
+pub const BUILTIN_BLEND: &str = include_str!("../../../workflows/blend.json");
+
+/// The most input images a blend workflow may declare (`{{image}}`, `{{image2}}` … `{{image16}}`).
+pub const MAX_BLEND_INPUTS: u8 = 16;
+
 /// The largest workflow file Easel reads.
 const MAX_WORKFLOW_BYTES: u64 = 4 * 1024 * 1024;
 
@@ -24,6 +31,9 @@ pub enum WorkflowKind {
     Text,
     /// Image to image: prompt, negative prompt, seed, steps, and the input image.
     Image,
+    /// A blend (`/blend`): prompt, negative prompt, seed, steps, and at least two input images
+    /// (`{{image}}`, `{{image2}}`, and optionally `{{image3}}` on).
+    Blend,
 }
 
 impl WorkflowKind {
@@ -32,6 +42,15 @@ impl WorkflowKind {
         match self {
             Self::Text => &["prompt", "negative_prompt", "seed", "width", "height", "steps"],
             Self::Image => &["prompt", "negative_prompt", "seed", "steps", "image"],
+            Self::Blend => &["prompt", "negative_prompt", "seed", "steps", "image", "image2"],
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Self::Text => "text-to-image",
+            Self::Image => "image-to-image",
+            Self::Blend => "blend",
         }
     }
 }
@@ -62,8 +81,23 @@ pub enum WorkflowError {
         name: String,
         /// The placeholder.
         placeholder: &'static str,
-        /// `text-to-image` or `image-to-image`.
+        /// `text-to-image`, `image-to-image` or `blend`.
         kind: &'static str,
+    },
+    /// A blend workflow numbers fewer input images than its model's `input_images`.
+    #[error(
+        "the ComfyUI workflow `{name}` takes {images} images (`{{{{image}}}}`, `{{{{image2}}}}`…), fewer than \
+         the {wanted} that `{model}`'s input_images offers"
+    )]
+    TooFewImages {
+        /// The file or builtin name.
+        name: String,
+        /// The catalogue model.
+        model: String,
+        /// The images the workflow numbers.
+        images: u8,
+        /// The model's `input_images`.
+        wanted: u8,
     },
 }
 
@@ -77,6 +111,9 @@ pub struct Workflow {
     pub batches: bool,
     /// Whether it inpaints with a mask (`{{mask}}`, an uploaded image white where to repaint).
     pub takes_mask: bool,
+    /// How many input images it takes: `{{image}}`, then `{{image2}}`, `{{image3}}`… in a row (a blend
+    /// workflow's; 1 for image to image, 0 for text to image).
+    pub images: u8,
 }
 
 impl Workflow {
@@ -85,7 +122,8 @@ impl Workflow {
         &self.graph
     }
 
-    /// Reads and checks the workflow `name` (`builtin:txt2img`, `builtin:img2img`, or a file path).
+    /// Reads and checks the workflow `name` (`builtin:txt2img`, `builtin:img2img`, `builtin:blend`, or a
+    /// file path).
     pub fn load(name: &str, kind: WorkflowKind) -> Result<Self, WorkflowError> {
         Self::load_beside(name, None, kind)
     }
@@ -99,6 +137,7 @@ impl Workflow {
         let text = match name {
             "builtin:txt2img" => BUILTIN_TXT2IMG.to_owned(),
             "builtin:img2img" => BUILTIN_IMG2IMG.to_owned(),
+            "builtin:blend" => BUILTIN_BLEND.to_owned(),
             path => {
                 let path = std::path::Path::new(path);
                 let full = match folder {
@@ -126,15 +165,17 @@ impl Workflow {
                 return Err(WorkflowError::MissingPlaceholder {
                     name: name.to_owned(),
                     placeholder,
-                    kind: match kind {
-                        WorkflowKind::Text => "text-to-image",
-                        WorkflowKind::Image => "image-to-image",
-                    },
+                    kind: kind.describe(),
                 });
             }
         }
         let has = |name: &str| found.iter().any(|f| f == name);
-        Ok(Self { name: name.to_owned(), batches: has("batch_size"), takes_mask: has("mask"), graph })
+        let images = if has("image") {
+            1 + (2..=MAX_BLEND_INPUTS).take_while(|k| has(&format!("image{k}"))).count() as u8
+        } else {
+            0
+        };
+        Ok(Self { name: name.to_owned(), batches: has("batch_size"), takes_mask: has("mask"), images, graph })
     }
 
     /// The graph with every placeholder filled from `values` (an unknown placeholder is left as is,
@@ -200,7 +241,10 @@ mod tests {
     fn the_builtin_workflows_have_every_placeholder_and_are_filled_with_typed_values() {
         let text = Workflow::load("builtin:txt2img", WorkflowKind::Text).unwrap();
         assert!(text.batches);
-        Workflow::load("builtin:img2img", WorkflowKind::Image).unwrap();
+        assert_eq!(text.images, 0);
+        assert_eq!(Workflow::load("builtin:img2img", WorkflowKind::Image).unwrap().images, 1);
+        let blend = Workflow::load("builtin:blend", WorkflowKind::Blend).unwrap();
+        assert_eq!((blend.images, blend.batches), (2, true));
         let values = BTreeMap::from([
             ("prompt", json!("a fox")),
             ("seed", json!(42)),
@@ -231,6 +275,23 @@ mod tests {
             Workflow::load("/nonexistent/flow.json", WorkflowKind::Text),
             Err(WorkflowError::Unreadable { .. })
         ));
+    }
+
+    #[test]
+    fn a_blend_workflow_takes_as_many_images_as_it_numbers_in_a_row_and_at_least_two() {
+        let flow = |images: &str| {
+            let text = format!(
+                r#"{{"1": {{"class_type": "X", "inputs": {{"t": "{{{{prompt}}}} {{{{negative_prompt}}}} {{{{seed}}}} {{{{steps}}}}", {images}}}}}}}"#
+            );
+            Workflow::parse("blend.json", &text, WorkflowKind::Blend)
+        };
+        let three = flow(r#""a": "{{image}}", "b": "{{image2}}", "c": "{{image3}}", "e": "{{image5}}""#).unwrap();
+        assert_eq!(three.images, 3, "{{{{image5}}}} without {{{{image4}}}} is not counted");
+        let refused = flow(r#""a": "{{image}}""#).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "the ComfyUI workflow `blend.json` has no `{{image2}}` placeholder, which a blend workflow needs"
+        );
     }
 
     #[test]

@@ -33,8 +33,11 @@ pub fn sections(
     if !catalogue.describers().is_empty() {
         commands.push(t!(lang, "help-describe"));
     }
-    if catalogue.models().iter().any(|m| m.takes_references()) {
+    if catalogue.models().iter().any(|m| m.blends()) {
         commands.push(t!(lang, "help-blend"));
+    }
+    if catalogue.models().iter().any(|m| m.takes_references()) {
+        commands.push(t!(lang, "help-reference"));
     }
     commands.push(t!(lang, "help-menus"));
     vec![

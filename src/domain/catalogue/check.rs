@@ -58,6 +58,12 @@ impl ModelEntry {
         if self.backend == BackendKind::Comfyui && self.workflow.is_none() {
             return fail("workflow", "a ComfyUI model needs a workflow (a file, or `builtin:txt2img`)".into());
         }
+        if self.blend_workflow.is_some() && (self.backend != BackendKind::Comfyui || self.input_images < 2) {
+            return fail(
+                "blend_workflow",
+                "only a ComfyUI model has a blend workflow, and it needs `input_images` of 2 or more".into(),
+            );
+        }
         if self.partial_images > 3 {
             return fail(
                 "partial_images",

@@ -87,6 +87,7 @@ impl DescribeEntry {
             markup_field: None,
             workflow: None,
             image_workflow: None,
+            blend_workflow: None,
             tuning: false,
             partial_images: 0,
             translate_prompt: false,

@@ -213,6 +213,10 @@ pub struct ModelEntry {
     /// ComfyUI only: the workflow for image to image (variations, HD, edits), or `builtin:img2img`.
     #[serde(default)]
     pub image_workflow: Option<String>,
+    /// ComfyUI only: the workflow for `/blend` (`{{image}}`, `{{image2}}`… as many as `input_images`),
+    /// or `builtin:blend` (two images). `None`: the model is not offered for blends.
+    #[serde(default)]
+    pub blend_workflow: Option<String>,
     /// Stable Diffusion: whether members may choose `steps`, `cfg_scale` and `sampler`.
     #[serde(default)]
     pub tuning: bool,
@@ -242,10 +246,17 @@ impl ModelEntry {
         self.variation.as_ref().is_some_and(|v| v.method != VariationMethod::Variations) || self.edits
     }
 
-    /// Whether `/blend` and `/generate reference` work with this model: an OpenAI edit of several
-    /// images (ComfyUI and the others are not offered for them).
+    /// Whether `/generate reference` works with this model: an OpenAI edit of several images (the
+    /// prompt's picture made from the reference). Stable Diffusion servers are not offered for it.
     pub fn takes_references(&self) -> bool {
         self.backend == BackendKind::Openai && self.can_edit() && self.input_images >= 2
+    }
+
+    /// Whether `/blend` works with this model: an OpenAI edit of several images, or a ComfyUI model
+    /// with a blend workflow.
+    pub fn blends(&self) -> bool {
+        self.takes_references()
+            || (self.backend == BackendKind::Comfyui && self.blend_workflow.is_some() && self.input_images >= 2)
     }
 }
 

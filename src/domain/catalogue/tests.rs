@@ -82,6 +82,18 @@ fn unknown_fields_and_bad_toml_are_refused() {
 }
 
 #[test]
+fn only_a_comfyui_model_taking_several_images_has_a_blend_workflow_and_blends() {
+    let err =
+        Catalogue::parse(&MINIMAL.replace("n_min = 1", "n_min = 1\nblend_workflow = \"builtin:blend\"")).unwrap_err();
+    assert!(err.to_string().contains("blend_workflow"), "{err}");
+    let catalogue = Catalogue::parse(DEFAULT_CATALOGUE).unwrap();
+    let comfy = catalogue.models().iter().find(|m| m.id == "comfyui-sdxl").unwrap();
+    assert!(comfy.blends() && !comfy.takes_references(), "ComfyUI blends through its workflow, takes no reference");
+    let a1111 = catalogue.models().iter().find(|m| m.backend == BackendKind::Automatic1111).unwrap();
+    assert!(!a1111.blends());
+}
+
+#[test]
 fn a_bad_size_and_a_bad_n_range_are_refused() {
     let err = Catalogue::parse(&MINIMAL.replace(r#""512x512"]"#, r#""big"]"#)).unwrap_err();
     assert!(err.to_string().contains("`big`"), "{err}");

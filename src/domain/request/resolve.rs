@@ -258,8 +258,9 @@ impl JobRequest {
     /// A blend's images: two to five (and no more than the model takes), each an image upload under
     /// the cap, on a model that takes several.
     fn check_blend(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<(), InvalidRequest> {
-        if !model.takes_references() {
-            return Err(InvalidRequest::BlendUnsupported { model: model.id.clone(), capable: referencing(catalogue) });
+        if !model.blends() {
+            let capable = catalogue.models().iter().filter(|m| m.blends()).map(|m| m.id.clone()).collect();
+            return Err(InvalidRequest::BlendUnsupported { model: model.id.clone(), capable });
         }
         let images: Vec<&SourceImage> = self.source.iter().chain(&self.extra_images).collect();
         let most = MAX_BLEND_IMAGES.min(usize::from(model.input_images));
