@@ -139,7 +139,8 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
         runner: {
             let mut runner = startup::runner(&config, backends, Arc::clone(&clock))
                 .with_metrics(Arc::clone(&metrics))
-                .with_translator(translator);
+                .with_translator(translator)
+                .with_kept_pictures(spool.clone());
             for (kind, describer) in describers {
                 runner = runner.with_describer(kind, describer);
             }

@@ -14,7 +14,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::clock::Clock;
 use crate::domain::ids::{MemberId, ServerId};
 use crate::domain::ledger::StoreError;
-use crate::domain::request::{Command, JobRequest};
+use crate::domain::request::{Command, JobRequest, SourceImage};
 use crate::mirror::Mirror;
 
 /// The longest prompt suffix a member may save.
@@ -56,6 +56,9 @@ pub struct MemberSettings {
     /// the server's.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub styles: std::collections::BTreeMap<String, String>,
+    /// The reference picture a saved style keeps, by the style's name (see `community::styles`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub style_pictures: std::collections::BTreeMap<String, SourceImage>,
 }
 
 /// Where members' settings are kept.

@@ -227,12 +227,16 @@ fn apply(
 }
 
 /// When the request's `style` names a saved style (the member's own, else their server's), its words
-/// join the prompt (screened with it) and the style is no model's.
+/// join the prompt (screened with it), its picture is the reference unless the member gave one, and the
+/// style is no model's.
 fn add_saved_style(services: &Services, request: &mut JobRequest, own: &crate::community::settings::MemberSettings) {
     let Some(name) = request.style.clone() else { return };
     let account = crate::domain::ledger::SERVER_ACCOUNT;
     let server = request.requester.guild_id.and_then(|g| services.settings.known(g, account));
-    let Some(words) = crate::community::styles::words(own, server.as_ref(), &name) else { return };
+    let Some((words, picture)) = crate::community::styles::find(own, server.as_ref(), &name) else { return };
+    if request.reference.is_none() {
+        request.reference = picture.cloned();
+    }
     request.prompt = Some(match request.prompt.take() {
         Some(prompt) => format!("{prompt}, {words}"),
         None => words.to_owned(),

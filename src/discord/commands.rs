@@ -367,6 +367,7 @@ pub fn source_of(a: &serenity::all::Attachment) -> SourceImage {
         content_type: a.content_type.clone(),
         size: u64::from(a.size),
         dimensions: a.width.zip(a.height),
+        kept: None,
     }
 }
 

@@ -61,6 +61,7 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
         language,
         draft: o.boolean("draft"),
         styles: Default::default(),
+        style_pictures: Default::default(),
     };
     let reset = o.boolean("reset").unwrap_or(false);
     let store = &services.settings;
@@ -78,7 +79,8 @@ pub(super) async fn settings(http: &Http, services: &Services, command: &Command
     let lang = services.languages.member(current.language.as_deref(), Some(asked.locale()));
     let (next, cleared) = if reset {
         // Saved styles are not defaults: `/style delete` removes them.
-        (MemberSettings { styles: current.styles.clone(), ..MemberSettings::default() }, true)
+        let (styles, style_pictures) = (current.styles.clone(), current.style_pictures.clone());
+        (MemberSettings { styles, style_pictures, ..MemberSettings::default() }, true)
     } else if change == MemberSettings::default() {
         let text = format!("{}\n{}", t!(lang, "settings-heading"), describe(&current, lang));
         return asked.reply_ephemeral(http, &text).await;

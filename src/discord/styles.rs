@@ -1,6 +1,7 @@
 //! `/style save|list|delete` and the `style` option's suggestions: a member's saved styles (their own,
 //! in any scope), and a server's (saved by its moderators, for everyone there). Picking a saved style's
-//! name as `/generate style:` adds its words to the prompt (see `asked.rs`).
+//! name as `/generate style:` adds its words to the prompt, and its reference picture when it keeps one
+//! (see `asked.rs`).
 
 use serenity::all::{
     CommandInteraction, CommandOptionType, CreateAutocompleteResponse, CreateCommand, CreateCommandOption,
@@ -12,7 +13,7 @@ use tracing::warn;
 use super::options::Options;
 use super::{Asked, Services};
 use crate::community::settings::{scope_key, MemberSettings};
-use crate::community::styles::{self, StyleError, MAX_NAME, MAX_TEXT};
+use crate::community::styles::{self, Changed, StyleError, MAX_NAME, MAX_TEXT};
 use crate::discord::words::{t, Lang};
 use crate::domain::ledger::SERVER_ACCOUNT;
 
@@ -33,7 +34,12 @@ pub fn definition() -> CreateCommand {
                 .add_sub_option(
                     text("text", "The words it adds to a prompt").required(true).max_length(MAX_TEXT as u16),
                 )
-                .add_sub_option(scope()),
+                .add_sub_option(scope())
+                .add_sub_option(CreateCommandOption::new(
+                    CommandOptionType::Attachment,
+                    "reference",
+                    "A picture the style keeps to (models that take a reference)",
+                )),
         )
         .add_option(sub("list", "Your styles and the server's"))
         .add_option(
@@ -57,50 +63,93 @@ pub(super) async fn run(http: &Http, services: &Services, command: &CommandInter
         if for_server { (scope_key(server), SERVER_ACCOUNT) } else { (scope_key(server), command.user.id.get()) };
     let text = match sub.as_str() {
         "list" => list(services, lang, server, command.user.id.get()).await,
-        "save" => {
-            let (name, words) = (o.string("name").unwrap_or_default(), o.string("text").unwrap_or_default());
-            let requester = super::commands::requester(command);
-            if let Err(e) = services.jobs.admission().screen_words(&requester, words).await {
-                return asked.reply_ephemeral(http, &super::words::failure::said(lang, &e)).await;
-            }
-            change(services, lang, owner, |s| styles::save(s, name, words), "style-saved").await
-        }
+        "save" => return save(http, services, command, &o, owner).await,
         "delete" => {
             let name = o.string("name").unwrap_or_default();
-            change(services, lang, owner, |s| styles::delete(s, name), "style-deleted").await
+            match change(services, lang, owner, |s| styles::delete(s, name)).await {
+                Ok((name, picture)) => {
+                    if let Some(picture) = picture {
+                        services.jobs.forget_picture(&picture).await;
+                    }
+                    t!(lang, "style-deleted", name = name)
+                }
+                Err(text) => text,
+            }
         }
         _ => return,
     };
     asked.reply_ephemeral(http, &crate::text::truncate(&text, 2000)).await;
 }
 
-/// Applies `edit` to `owner`'s settings and saves them; the words of the outcome.
+/// `/style save`: the words screened like a prompt; a reference picture checked like any upload and
+/// kept (the answer is deferred first: that may take longer than Discord waits); then the style saved,
+/// and the picture it replaced forgotten (or, when it could not be saved, the new one).
+async fn save(http: &Http, services: &Services, command: &CommandInteraction, o: &Options<'_>, owner: (u64, u64)) {
+    let asked = Asked::Command(command);
+    let lang = asked.lang(services);
+    let (name, words) = (o.string("name").unwrap_or_default(), o.string("text").unwrap_or_default());
+    let upload = o.attachment("reference").map(super::commands::source_of);
+    let deferred = upload.is_some() && asked.defer(http, true).await.is_ok();
+    let answer = |text: String| async move {
+        let text = crate::text::truncate(&text, 2000);
+        if deferred {
+            asked.answer_deferred(http, &text).await;
+        } else {
+            asked.reply_ephemeral(http, &text).await;
+        }
+    };
+    if upload.is_some() && !deferred {
+        return;
+    }
+    let requester = super::commands::requester(command);
+    if let Err(e) = services.jobs.admission().screen_words(&requester, words).await {
+        return answer(super::words::failure::said(lang, &e)).await;
+    }
+    let picture = match &upload {
+        Some(upload) => match services.jobs.keep_picture(upload, &command.id.to_string()).await {
+            Ok(picture) => Some(picture),
+            Err(e) => return answer(super::words::failure::said(lang, &e)).await,
+        },
+        None => None,
+    };
+    let kept = picture.clone();
+    match change(services, lang, owner, |s| styles::save(s, name, words, picture)).await {
+        Ok((name, replaced)) => {
+            if let Some(replaced) = replaced {
+                services.jobs.forget_picture(&replaced).await;
+            }
+            let saved = match kept {
+                Some(_) => t!(lang, "style-saved-with-picture", name = name),
+                None => t!(lang, "style-saved", name = name),
+            };
+            answer(saved).await;
+        }
+        Err(text) => {
+            if let Some(kept) = kept {
+                services.jobs.forget_picture(&kept).await;
+            }
+            answer(text).await;
+        }
+    }
+}
+
+/// Applies `edit` to `owner`'s settings and saves them: what changed, or the words saying why nothing did.
 async fn change(
     services: &Services,
     lang: Lang,
     (key, user): (u64, u64),
-    edit: impl FnOnce(&mut MemberSettings) -> Result<String, StyleError>,
-    done: &'static str,
-) -> String {
-    let mut settings = match services.settings.read(key, user).await {
-        Ok(settings) => settings,
-        Err(e) => {
-            warn!(error = %crate::text::chain(&e), "could not read saved styles");
-            return t!(lang, "settings-read-failed");
-        }
-    };
-    let name = match edit(&mut settings) {
-        Ok(name) => name,
-        Err(e) => return refused(lang, &e),
-    };
-    match services.settings.save(key, user, &settings).await {
-        Ok(()) if done == "style-saved" => t!(lang, "style-saved", name = name),
-        Ok(()) => t!(lang, "style-deleted", name = name),
-        Err(e) => {
-            warn!(error = %crate::text::chain(&e), "could not save styles");
-            t!(lang, "settings-save-failed")
-        }
-    }
+    edit: impl FnOnce(&mut MemberSettings) -> Result<Changed, StyleError>,
+) -> Result<Changed, String> {
+    let mut settings = services.settings.read(key, user).await.map_err(|e| {
+        warn!(error = %crate::text::chain(&e), "could not read saved styles");
+        t!(lang, "settings-read-failed")
+    })?;
+    let changed = edit(&mut settings).map_err(|e| refused(lang, &e))?;
+    services.settings.save(key, user, &settings).await.map_err(|e| {
+        warn!(error = %crate::text::chain(&e), "could not save styles");
+        t!(lang, "settings-save-failed")
+    })?;
+    Ok(changed)
 }
 
 /// Why a style was not saved or deleted.
@@ -120,15 +169,23 @@ async fn list(services: &Services, lang: Lang, server: Option<u64>, user: u64) -
         Some(server) => services.settings.read(server, SERVER_ACCOUNT).await.unwrap_or_default(),
         None => MemberSettings::default(),
     };
-    let line = |(name, words): (&String, &String)| format!("`{name}`: {}", crate::text::echo(words, 120));
+    let lines_of = |owner: &MemberSettings| -> Vec<String> {
+        let picture = |name: &String| match owner.style_pictures.contains_key(name) {
+            true => format!(" · {}", t!(lang, "style-list-picture")),
+            false => String::new(),
+        };
+        let line =
+            |(name, words): (&String, &String)| format!("`{name}`: {}{}", crate::text::echo(words, 120), picture(name));
+        owner.styles.iter().map(line).collect()
+    };
     let mut lines = vec![t!(lang, "style-list-mine")];
-    lines.extend(own.styles.iter().map(line));
+    lines.extend(lines_of(&own));
     if own.styles.is_empty() {
         lines.push(t!(lang, "list-none"));
     }
     if server.is_some() {
         lines.push(t!(lang, "style-list-server"));
-        lines.extend(shared.styles.iter().map(line));
+        lines.extend(lines_of(&shared));
         if shared.styles.is_empty() {
             lines.push(t!(lang, "list-none"));
         }

@@ -152,6 +152,7 @@ mod tests {
             content_type: None,
             size: 9,
             dimensions: None,
+            kept: None,
         }
     }
 

@@ -8,6 +8,7 @@
 //! - `cancel`: the requester or a moderator withdraws a job.
 //! - [`show`]: `/show` finds a delivered result again.
 //! - [`iterate`]: the buttons under a result make new requests from the stored job.
+//! - [`kept`]: pictures Easel keeps for members (saved styles' references).
 //! - `recovery`: taking over what a stopped process left; the graceful stop.
 
 pub mod admission;
@@ -16,6 +17,7 @@ mod cancel;
 pub mod error;
 mod intake;
 pub mod iterate;
+pub mod kept;
 pub mod progress;
 pub mod queue;
 mod recovery;

@@ -23,6 +23,10 @@ pub enum SourceError {
     /// The bytes are not a usable picture.
     #[error("the upload is not a usable picture")]
     Imaging(#[from] ImagingError),
+    /// A picture Easel kept (a saved style's reference) cannot be read from its storage: removed, or
+    /// the storage is unreachable.
+    #[error("the kept picture could not be read")]
+    Kept(#[source] std::io::Error),
     /// The CDN served more bytes than Discord declared for the upload: not the file the member sent.
     #[error("the upload's body is longer than the {declared} bytes Discord declared")]
     LongerThanDeclared {

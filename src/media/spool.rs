@@ -76,7 +76,11 @@ impl std::fmt::Display for SpoolPlace {
     }
 }
 
-/// Generated images, one object per image, named after their job.
+/// The folder (inside the spool) of the pictures Easel keeps for members: saved styles' references.
+const KEPT: &str = "kept";
+
+/// Generated images, one object per image, named after their job; and, in their own folder, the
+/// pictures Easel keeps for members.
 #[derive(Debug, Clone)]
 pub struct Spool {
     store: Arc<dyn ObjectStore>,
@@ -110,6 +114,27 @@ impl Spool {
 
     fn key(&self, name: &str) -> Key {
         self.prefix.child(safe(name))
+    }
+
+    fn kept_key(&self, name: &str) -> Key {
+        self.prefix.child(KEPT).child(safe(name))
+    }
+
+    /// Keeps a picture for members (a saved style's reference) under `name`, in a folder of its own
+    /// that [`Spool::prune`] never touches: it stays until [`Spool::forget`].
+    pub async fn keep(&self, name: &str, bytes: Vec<u8>) -> std::io::Result<()> {
+        self.store.put(&self.kept_key(name), PutPayload::from(bytes)).await.map_err(io).map(|_| ())
+    }
+
+    /// A kept picture's bytes.
+    pub async fn kept(&self, name: &str) -> std::io::Result<Vec<u8>> {
+        let found = self.store.get(&self.kept_key(name)).await.map_err(io)?;
+        Ok(found.bytes().await.map_err(io)?.to_vec())
+    }
+
+    /// Removes a kept picture (one already gone is fine).
+    pub async fn forget(&self, name: &str) {
+        let _ = self.store.delete(&self.kept_key(name)).await;
     }
 
     /// Writes a job's images; returns their names, in order.
@@ -245,6 +270,22 @@ mod tests {
             std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
         left.sort();
         assert_eq!(left, ["999-1.png", "backup-1.png.bak", "holiday.png", "my-cat.png", "notes.txt"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_kept_picture_outlives_pruning_until_forgotten() {
+        let dir = std::env::temp_dir().join(format!("easel-spool-kept-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let spool = Spool::open(&dir).unwrap();
+        spool.keep("../style-42.png", b"a picture".to_vec()).await.unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+
+        assert_eq!(spool.prune(std::time::Duration::from_millis(10)).await, 0);
+        assert_eq!(spool.kept("../style-42.png").await.unwrap(), b"a picture");
+        assert!(dir.join("kept/style-42.png").is_file(), "inside its folder, whatever the name says");
+        spool.forget("../style-42.png").await;
+        assert!(spool.kept("../style-42.png").await.is_err());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

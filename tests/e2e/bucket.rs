@@ -50,7 +50,7 @@ fn place(endpoint: &str, bucket: &str) -> SpoolPlace {
 }
 
 #[tokio::test]
-async fn a_bucket_spool_keeps_reads_and_prunes_images_as_a_folder_does() {
+async fn a_bucket_spool_keeps_reads_and_prunes_images_as_a_folder_does_and_keeps_style_pictures_unpruned() {
     let Some(endpoint) = endpoint("the bucket spool's round trip") else { return };
     let bucket = new_bucket(&endpoint, "round").await;
     let spool = Spool::at(&place(&endpoint, &bucket)).unwrap();
@@ -58,6 +58,7 @@ async fn a_bucket_spool_keeps_reads_and_prunes_images_as_a_folder_does() {
 
     spool.probe().await.expect("the bucket takes, gives back and deletes a probe");
     let names = spool.write("../../etc/42", std::slice::from_ref(&image)).await.unwrap();
+    spool.keep("930000000000000301.png", b"a style's picture".to_vec()).await.unwrap();
 
     assert_eq!(names, ["etc42-1.png"], "a name never escapes the prefix");
     assert!(spool.has(&names).await);
@@ -66,6 +67,13 @@ async fn a_bucket_spool_keeps_reads_and_prunes_images_as_a_folder_does() {
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     assert_eq!(spool.prune(std::time::Duration::from_millis(10)).await, 1, "old ones go");
     assert!(!spool.has(&names).await && spool.read(&names).await.is_err());
+    assert_eq!(
+        spool.kept("930000000000000301.png").await.unwrap(),
+        b"a style's picture",
+        "kept pictures are not pruned"
+    );
+    spool.forget("930000000000000301.png").await;
+    assert!(spool.kept("930000000000000301.png").await.is_err(), "until forgotten");
     let missing = Spool::at(&place(&endpoint, "no-such-bucket-here")).unwrap();
     assert!(missing.probe().await.is_err(), "a bucket that is not there is a problem easel check names");
 }

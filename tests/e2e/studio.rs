@@ -282,3 +282,56 @@ async fn a_servers_styles_are_saved_by_its_moderators_for_everyone_and_screened_
         "the server's style, for everyone"
     );
 }
+
+#[tokio::test]
+async fn a_saved_styles_picture_is_kept_by_easel_and_sent_as_the_reference_of_the_prompts_that_pick_it() {
+    let app = spawn_app().await;
+    let (option, attachment) =
+        upload(&app, "reference", "930000000000000301", crate::support::png(40, 30, [200, 100, 0]));
+    let save = json!([string("name", "mascot"), string("text", "our orange fox mascot"), option]);
+    let saved = app.discord.invoke("style", style_command("save", save), resolved(&[attachment]));
+    let (deferral, answer) = app.deferred_answer(&saved).await;
+    assert_eq!(deferral["flags"], 64, "checking the picture is answered privately");
+    let text = answer.payload["content"].as_str().unwrap();
+    assert!(text.starts_with("Saved style `mascot` with its reference picture"), "{text}");
+    // Discord's signed link expires; Easel's own copy is what later prompts send.
+    app.discord.expire_file("930000000000000301.png");
+
+    let sent =
+        app.discord.invoke("generate", json!([string("prompt", "on a beach"), string("style", "mascot")]), json!({}));
+    result_of(&app, &sent).await;
+    let call = &app.openai.image_calls()[0];
+    assert_eq!(
+        (call.path.as_str(), call.body["prompt"].as_str()),
+        ("/v1/images/edits", Some("on a beach, our orange fox mascot"))
+    );
+    let sent_pictures: Vec<[u8; 3]> = call
+        .files
+        .iter()
+        .filter(|(name, _)| name == "image[]")
+        .map(|(_, bytes)| image::load_from_memory(bytes).unwrap().to_rgb8().get_pixel(5, 5).0)
+        .collect();
+    assert_eq!(sent_pictures, [[200, 100, 0]], "the kept picture, as the reference");
+
+    let elsewhere = app.discord.invoke(
+        "generate",
+        json!([string("prompt", "on a beach"), string("style", "mascot"), string("model", "dall-e-3")]),
+        json!({}),
+    );
+    let refusal = app.refusal(&elsewhere).await;
+    assert!(
+        refusal.starts_with("That saved style keeps a reference picture, which `dall-e-3` cannot use."),
+        "{refusal}"
+    );
+    let listed = app.discord.invoke("style", style_command("list", json!([])), json!({}));
+    let (list, _) = app.direct_answer(&listed).await;
+    assert!(list.contains("`mascot`: our orange fox mascot · with a reference picture"), "{list}");
+
+    let kept = std::path::PathBuf::from(format!("{}-spool/kept", app.db_path.display()));
+    assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 1, "one picture kept");
+    let deleted = app.discord.invoke("style", style_command("delete", json!([string("name", "mascot")])), json!({}));
+    let (text, _) = app.direct_answer(&deleted).await;
+    assert_eq!(text, "Deleted style `mascot`.");
+    assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 0, "its picture is forgotten with it");
+    assert_eq!(app.openai.image_calls().len(), 1, "dall-e-3 was not asked");
+}

@@ -104,6 +104,7 @@ fn source_message(lang: Lang, problem: &SourceError) -> String {
             t!(lang, "source-too-large", megabytes = lang.number(*max as f64 / (1024.0 * 1024.0), 0))
         }
         SourceError::LongerThanDeclared { .. } => t!(lang, "source-longer-than-declared"),
+        SourceError::Kept(_) => t!(lang, "source-kept-gone"),
         SourceError::Fetch(FetchError::Gone(_)) => t!(lang, "source-gone"),
         SourceError::Fetch(FetchError::CutShort(_)) => t!(lang, "source-cut-short"),
         SourceError::Fetch(FetchError::Failed(_)) => t!(lang, "source-failed"),

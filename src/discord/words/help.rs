@@ -33,15 +33,18 @@ pub fn sections(
     if !catalogue.describers().is_empty() {
         commands.push(t!(lang, "help-describe"));
     }
+    commands.push(t!(lang, "help-menus"));
+    let mut studio = Vec::new();
     if catalogue.models().iter().any(|m| m.blends()) {
-        commands.push(t!(lang, "help-blend"));
+        studio.push(t!(lang, "help-blend"));
     }
     if catalogue.models().iter().any(|m| m.takes_references()) {
-        commands.push(t!(lang, "help-reference"));
+        studio.push(t!(lang, "help-reference"));
     }
-    commands.push(t!(lang, "help-menus"));
+    studio.push(t!(lang, "help-studio"));
     vec![
         (t!(lang, "help-section-commands"), commands.join("\n")),
+        (t!(lang, "help-section-studio"), studio.join("\n")),
         (t!(lang, "help-section-models"), models(lang, catalogue, default_model, translating)),
         (t!(lang, "help-section-limits"), limits),
     ]
@@ -77,10 +80,25 @@ mod tests {
     fn the_help_lists_every_offered_model_with_its_price_and_the_members_limits() {
         let sections =
             sections(Lang::EnUs, &Catalogue::builtin(), "gpt-image-2", &["Images today: 1 of 5".into()], false);
-        let models = &sections[1].1;
+        let models = &sections[2].1;
         assert!(models.contains("`gpt-image-2` (default): $0.048"), "{models}");
         assert!(models.contains("`stable-diffusion`: self-hosted, no charge"));
-        assert_eq!(sections[2].1, "Images today: 1 of 5");
-        assert!(prompt_formula(Lang::EnUs).len() < 4096 && sections.iter().all(|(_, text)| text.len() <= 1024));
+        assert_eq!(sections[3].1, "Images today: 1 of 5");
+        assert!(
+            sections[1].1.contains("/blend") && sections[1].1.contains("Zoom Out"),
+            "the studio: {}",
+            sections[1].1
+        );
+    }
+
+    #[test]
+    fn every_language_s_help_fits_discord_s_embed_fields() {
+        for lang in Lang::ALL {
+            let sections = sections(lang, &Catalogue::builtin(), "gpt-image-2", &[], false);
+            assert!(prompt_formula(lang).chars().count() < 4096, "{lang:?}");
+            for (title, text) in sections {
+                assert!(title.chars().count() <= 256 && text.chars().count() <= 1024, "{lang:?} {title}: {text}");
+            }
+        }
     }
 }

@@ -39,6 +39,9 @@ pub fn invalid(lang: Lang, e: &InvalidRequest) -> String {
         InvalidRequest::EditUnsupported { model, capable } => {
             t!(lang, "invalid-edit-unsupported", model = model.as_str(), capable = list(capable))
         }
+        InvalidRequest::StylePictureUnsupported { model, capable } => {
+            t!(lang, "invalid-style-picture-unsupported", model = model.as_str(), capable = list(capable))
+        }
         InvalidRequest::OptionUnsupported { model, option, capable } => t!(
             lang,
             "invalid-option-unsupported",

@@ -82,6 +82,14 @@ pub enum InvalidRequest {
         /// The most this model blends.
         max: usize,
     },
+    /// A saved style picked with the prompt keeps a reference picture, which the model cannot take.
+    #[error("`{model}` takes no reference picture, which the saved style keeps")]
+    StylePictureUnsupported {
+        /// Model id.
+        model: String,
+        /// Offered models that take a reference.
+        capable: Vec<String>,
+    },
     /// The model cannot edit images.
     #[error("`{model}` cannot edit images")]
     EditUnsupported {

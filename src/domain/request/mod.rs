@@ -146,6 +146,10 @@ pub struct SourceImage {
     /// Its width and height in pixels, when Discord said (an image's attachment does).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<(u32, u32)>,
+    /// A picture Easel keeps itself (a saved style's reference): its name in Easel's storage, read from
+    /// there instead of `url`. Never taken from what Discord sends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept: Option<String>,
 }
 
 /// Which job, whose, where, by which command and on which model: what both the ledger's charge and

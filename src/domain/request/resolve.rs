@@ -270,12 +270,16 @@ impl JobRequest {
         images.into_iter().try_for_each(|image| check_upload(image, max))
     }
 
-    /// `/generate reference:`: an image upload under the cap, on a model that takes input images.
+    /// `/generate reference:` (or a saved style's picture): an image under the cap, on a model that takes
+    /// input images.
     fn check_reference(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<(), InvalidRequest> {
         let Some(reference) = &self.reference else { return Ok(()) };
         if !model.takes_references() {
-            let capable = referencing(catalogue);
-            return Err(InvalidRequest::OptionUnsupported { model: model.id.clone(), option: "reference", capable });
+            let (model, capable) = (model.id.clone(), referencing(catalogue));
+            return Err(match reference.kept {
+                Some(_) => InvalidRequest::StylePictureUnsupported { model, capable },
+                None => InvalidRequest::OptionUnsupported { model, option: "reference", capable },
+            });
         }
         check_upload(reference, max)
     }

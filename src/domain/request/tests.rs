@@ -71,6 +71,7 @@ fn variations_need_a_capable_model_and_a_real_image_upload() {
         content_type: Some("text/plain".into()),
         size: 10,
         dimensions: None,
+        kept: None,
     });
     assert!(matches!(resolve(&r), Err(InvalidRequest::NotAnImage { .. })));
     let source = r.source.as_mut().unwrap();

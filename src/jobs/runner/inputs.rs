@@ -164,8 +164,14 @@ impl Runner {
     }
 
     /// Downloads a member's upload from a trusted host. The download stops at the size Discord declared
-    /// for the file (and Easel's own cap), so a body longer than declared is refused.
+    /// for the file (and Easel's own cap), so a body longer than declared is refused. A picture Easel
+    /// kept itself is read from its storage.
     pub async fn download(&self, source: &SourceImage) -> Result<Vec<u8>, JobError> {
+        if let Some(name) = &source.kept {
+            let missing = || std::io::Error::new(std::io::ErrorKind::NotFound, "no storage for kept pictures");
+            let kept = self.kept.as_ref().ok_or_else(missing).map_err(SourceError::Kept)?;
+            return Ok(kept.kept(name).await.map_err(SourceError::Kept)?);
+        }
         let cap = source.size.min(self.max_source_bytes);
         let bytes = self.uploads.fetch(&source.url, cap).await.map_err(|e| match e {
             FetchError::TooLarge { .. } if cap < self.max_source_bytes => {

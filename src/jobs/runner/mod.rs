@@ -144,6 +144,7 @@ pub struct Runner {
     metrics: Arc<Metrics>,
     translator: Option<Arc<dyn crate::backends::Translator>>,
     describers: HashMap<BackendKind, Arc<dyn crate::backends::Describer>>,
+    kept: Option<crate::media::spool::Spool>,
 }
 
 impl Runner {
@@ -168,7 +169,14 @@ impl Runner {
             metrics: Arc::new(Metrics::new()),
             translator: None,
             describers: HashMap::new(),
+            kept: None,
         }
+    }
+
+    /// Reads the pictures Easel keeps (saved styles' references) from `spool`.
+    pub fn with_kept_pictures(mut self, spool: crate::media::spool::Spool) -> Self {
+        self.kept = Some(spool);
+        self
     }
 
     /// Lets `/describe` entries of backend `kind` describe through `describer`.

@@ -352,6 +352,11 @@ impl FakeDiscord {
         format!("{}/attachments/{name}", self.origin)
     }
 
+    /// Stops serving an upload, as Discord's CDN answers 404 once a signed attachment link has expired.
+    pub fn expire_file(&self, name: &str) {
+        self.inner.lock().unwrap().served_files.remove(name);
+    }
+
     /// Answers the next `times` requests of `method` whose path contains `path_contains` with `status`.
     pub fn fail(&self, method: Method, path_contains: &str, status: u16, times: usize) {
         self.fail_with_code(method, path_contains, status, 0, times);
