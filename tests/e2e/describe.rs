@@ -3,13 +3,9 @@
 //! suggestion with a Use button that opens `/generate`'s form.
 
 use axum::http::Method;
-use chrono::Utc;
-use easel::domain::ids::{MemberId, ServerId};
-use easel::domain::ledger::Store;
-use easel::store::sqlite::SqliteStore;
 use serde_json::{json, Value};
 
-use crate::support::discord::{Member, Place, Received, MEMBER_ID};
+use crate::support::discord::{Member, Place, Received};
 use crate::support::sd::FakeSd;
 use crate::support::{attachment_option, png, spawn_app_with, string, uploaded, TestApp};
 
@@ -32,19 +28,6 @@ async fn described(app: &TestApp, token: &str) -> Received {
     };
     let requests = app.discord.wait_for("the description", |r| r.iter().any(is_description)).await;
     requests.into_iter().find(is_description).unwrap()
-}
-
-/// The member's own or their server's spend, once nothing is reserved.
-async fn spent(app: &TestApp, server: Option<u64>) -> f64 {
-    let store = SqliteStore::open(&app.db_path).unwrap();
-    for _ in 0..100 {
-        let usage = store.usage(server.map(ServerId), MemberId(MEMBER_ID), Utc::now()).await.unwrap();
-        if usage.in_flight == 0 {
-            return usage.user_usd;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("the description's charge was never settled")
 }
 
 fn buttons(message: &Value) -> Vec<Value> {
@@ -112,7 +95,7 @@ async fn describe_on_a_vision_chat_model_gives_four_prompts_at_the_catalogues_pr
     let labels: Vec<Value> = buttons(&result.payload).iter().map(|b| b["label"].clone()).collect();
     assert_eq!(labels, ["Use 1", "Use 2", "Use 3", "Use 4", "Delete"]);
     assert!(
-        (spent(&app, Some(crate::support::discord::GUILD_ID)).await - 0.002).abs() < 1e-9,
+        (app.settled_spend(Some(crate::support::discord::GUILD_ID)).await - 0.002).abs() < 1e-9,
         "charged the catalogue's price"
     );
     assert!(app.openai.image_calls().is_empty(), "no image model was called");
@@ -131,7 +114,7 @@ async fn describe_with_easel_on_a_message_in_a_direct_message_is_the_members_own
     let result = described(&app, &sent.token).await;
 
     assert!(result.payload["embeds"][0]["description"].as_str().unwrap().contains("a 48x48"));
-    assert!((spent(&app, None).await - 0.002).abs() < 1e-9, "the member's own budget paid");
+    assert!((app.settled_spend(None).await - 0.002).abs() < 1e-9, "the member's own budget paid");
 }
 
 #[tokio::test]

@@ -116,8 +116,12 @@ async fn pan_right_sets_the_image_on_a_wider_canvas_at_a_size_of_the_model_and_m
     let pan = button(&message, "➡️ Pan").expect("Pan buttons under a single image of an editing model");
     assert!(button(&message, "Zoom Out 2×").is_some());
 
+    let before = app.settled_spend(Some(GUILD_ID)).await;
     let click = app.discord.click_on(&Member::ordinary(), &message, &pan);
     let extended = result_of(&app, &click).await;
+    let charged = app.settled_spend(Some(GUILD_ID)).await - before;
+    let cost = field(&extended.payload["embeds"][0], "Cost").unwrap();
+    assert!(charged > 0.0 && cost.starts_with(&format!("${charged:.4}")), "charged {charged}, shown {cost}");
 
     let call = &app.openai.image_calls()[1];
     assert_eq!(call.path, "/v1/images/edits");
@@ -181,6 +185,9 @@ async fn blend_fuses_the_uploads_in_one_edit_of_several_images() {
     assert_eq!(sent_images, colours, "every upload, in order, in the same image[] field");
     assert!(call.body.get("input_fidelity").is_none(), "gpt-image-2 takes no input_fidelity");
     assert_eq!(result.payload["embeds"][0]["title"], "Your blend");
+    let (charged, cost) =
+        (app.settled_spend(Some(GUILD_ID)).await, field(&result.payload["embeds"][0], "Cost").unwrap());
+    assert!(charged > 0.0 && cost.starts_with(&format!("${charged:.4}")), "charged {charged}, shown {cost}");
 }
 
 #[tokio::test]

@@ -39,6 +39,22 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The member's (`MEMBER_ID`) spend today in `server` (`None`: their own), once nothing is reserved:
+    /// what the ledger charged them.
+    pub async fn settled_spend(&self, server: Option<u64>) -> f64 {
+        use easel::domain::ledger::Store;
+        let store = easel::store::sqlite::SqliteStore::open(&self.db_path).unwrap();
+        for _ in 0..100 {
+            let usage =
+                store.usage(server.map(ServerId), MemberId(discord::MEMBER_ID), chrono::Utc::now()).await.unwrap();
+            if usage.in_flight == 0 {
+                return usage.user_usd;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("a charge was never settled")
+    }
+
     /// The direct (not deferred) answer to an interaction: its text and whether it is ephemeral.
     /// Asserts it was answered at once and pings nobody.
     pub async fn direct_answer(&self, sent: &discord::Sent) -> (String, bool) {
