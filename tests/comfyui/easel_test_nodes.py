@@ -9,6 +9,8 @@ ComfyUI"). The nodes need no model weights and run in well under a second on a C
   every placeholder Easel's text-to-image workflows need.
 - EaselFail: raises RuntimeError(message), giving a real `execution_error`.
 - EaselSlow: passes its image through after `seconds`, stopping early on POST /interrupt.
+- EaselPassThrough: passes its image on, taking (and ignoring) a prompt, negative prompt, seed and
+  steps, so a workflow of ComfyUI's own image nodes (a blend of uploads) holds every placeholder.
 """
 
 import time
@@ -100,14 +102,37 @@ class EaselSlow:
         return (image,)
 
 
+class EaselPassThrough:
+    CATEGORY = "easel/test"
+    RETURN_TYPES = ("IMAGE",)
+    FUNCTION = "pass_on"
+
+    @classmethod
+    def INPUT_TYPES(cls):
+        return {
+            "required": {"image": ("IMAGE",)},
+            "optional": {
+                "prompt": ("STRING", {"default": "", "multiline": True}),
+                "negative_prompt": ("STRING", {"default": "", "multiline": True}),
+                "seed": ("INT", {"default": 0, "min": 0, "max": 0xFFFFFFFFFFFFFFFF}),
+                "steps": ("INT", {"default": 1, "min": 1, "max": 150}),
+            },
+        }
+
+    def pass_on(self, image, prompt="", negative_prompt="", seed=0, steps=1):
+        return (image,)
+
+
 NODE_CLASS_MAPPINGS = {
     "EaselProgressImage": EaselProgressImage,
     "EaselFail": EaselFail,
     "EaselSlow": EaselSlow,
+    "EaselPassThrough": EaselPassThrough,
 }
 
 NODE_DISPLAY_NAME_MAPPINGS = {
     "EaselProgressImage": "Easel progress image (test)",
     "EaselFail": "Easel fail (test)",
     "EaselSlow": "Easel slow (test)",
+    "EaselPassThrough": "Easel pass-through (test)",
 }

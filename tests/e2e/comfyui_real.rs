@@ -35,6 +35,7 @@ fn catalogue(name: &str) -> String {
     let end = start + base[start..].find("\n# Stability AI").unwrap();
     let block = &base[start..end];
     let mut text = base.to_owned();
+    let blend = here.join("blend.json").display().to_string();
     for (id, workflow) in [
         ("real-progress", here.join("progress.json")),
         ("real-fails", here.join("fails.json")),
@@ -45,6 +46,7 @@ fn catalogue(name: &str) -> String {
             .replace("id = \"comfyui-sdxl\"", &format!("id = \"{id}\""))
             .replace("provider_model = \"sd_xl_base_1.0.safetensors\"", "provider_model = \"default\"")
             .replace("workflow = \"builtin:txt2img\"", &format!("workflow = {:?}", workflow.display().to_string()))
+            .replace("blend_workflow = \"builtin:blend\"", &format!("blend_workflow = {blend:?}"))
             .replace("draft = 15", "draft = 2")
             .replace("standard = 25", "standard = 3")
             .replace("high = 40", "high = 4")
@@ -201,4 +203,28 @@ async fn a_real_comfyuis_preview_reaches_the_member_and_a_cancel_interrupts_the_
     }
     let messages = status["messages"].to_string();
     assert!(messages.contains("execution_interrupted"), "the server stopped the run: {status}");
+}
+
+#[tokio::test]
+async fn a_real_comfyui_blends_two_uploads_through_a_blend_workflow_of_its_own_nodes() {
+    let Some(url) = server() else { return };
+    let app = app(&url, "blend").await;
+    let (mut options, mut attachments) = (vec![string("model", "real-progress")], serde_json::Map::new());
+    for (i, colour) in [[250, 0, 0], [0, 0, 250]].into_iter().enumerate() {
+        let (id, picture) = (format!("93200000000000000{i}"), crate::support::png(64, 48, colour));
+        let url = app.discord.host_file(&format!("{id}.png"), picture.clone());
+        options.push(json!({"name": format!("image{}", i + 1), "type": 11, "value": id}));
+        attachments.insert(
+            id.clone(),
+            json!({"id": id, "filename": format!("{id}.png"), "size": picture.len(),
+            "url": url, "proxy_url": url, "content_type": "image/png", "width": 64, "height": 48}),
+        );
+    }
+    let sent = app.discord.invoke("blend", Value::Array(options), json!({"attachments": attachments}));
+
+    let png = outcome(&app, &sent).await.expect("the blend is delivered");
+    let blended = image::load_from_memory(&png).unwrap().to_rgb8();
+    assert_eq!(blended.dimensions(), (512, 512), "scaled to the job's size by the workflow");
+    let [r, g, b] = blended.get_pixel(256, 256).0;
+    assert!(r.abs_diff(125) < 12 && g < 12 && b.abs_diff(125) < 12, "half red, half blue: {:?}", [r, g, b]);
 }
