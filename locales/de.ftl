@@ -51,7 +51,7 @@ failure-queue-full-bot = Easel ist gerade stark ausgelastet: Die Warteschlange f
 failure-restarting = Easel startet gerade neu. Bitte frag in einer Minute noch einmal; dir wurde nichts berechnet.
 failure-blocked-until = Du kannst Easel auf diesem Server gerade nicht nutzen. Die Sperre endet { $when }; ein Moderator kann sie früher aufheben.
 failure-blocked = Du kannst Easel auf diesem Server erst wieder nutzen, wenn ein Moderator deine Sperre aufhebt.
-failure-blocked-until-personal = Du kannst Easel gerade nicht nutzen: Die Moderatoren von Easels Stammserver haben dich gesperrt. Die Sperre endet { $when }.
+failure-blocked-until-personal = Du kannst Easel gerade nicht nutzen: Auf Easels Stammserver bist du gesperrt oder pausiert. Die Sperre endet { $when }; die Moderatoren können sie früher aufheben.
 failure-blocked-personal = Du kannst Easel erst wieder nutzen, wenn die Moderatoren von Easels Stammserver deine Sperre aufheben.
 failure-result-unusable = Der Bilddienst hat ein Bild zurückgeschickt, das ich nicht lesen konnte (beschädigt, unvollständig oder zu groß), daher gibt es nichts auszuliefern. Bitte versuche es noch einmal; dir wurde nichts berechnet.
 failure-provider-refused = Der Bildanbieter hat diese Anfrage aufgrund seiner Inhaltsrichtlinien abgelehnt (Grund: { $category }). Bitte formuliere deinen Prompt um; dir wurde nichts berechnet.
@@ -71,6 +71,7 @@ failure-delivery = Dein Bild wurde erstellt, aber Discord hat den Upload nicht a
 failure-translation = Ich konnte deinen Prompt gerade nicht für dieses Modell ins Englische übersetzen. Bitte versuche es noch einmal oder schreib ihn auf Englisch; dir wurde nichts berechnet.
 failure-unexpected = Bei mir ist etwas schiefgelaufen. Bitte versuche es noch einmal; dir wurde nichts berechnet.
 failure-pause = Wegen wiederholter Ablehnungen bist du auf diesem Server für Easel pausiert. Die Pause endet { $when }.
+failure-pause-personal = Wegen wiederholter Ablehnungen bist du für Easel pausiert. Die Pause endet { $when }.
 
 source-untrusted-host = Ich lade Bilder nur direkt von Discord herunter, und dieses stammt von woanders. Bitte hänge das Bild an den Befehl an.
 source-too-large = Dein Bild ist größer als { $megabytes } MB – mehr lade ich nicht herunter. Bitte hänge ein kleineres Bild an.

@@ -47,7 +47,7 @@ failure-queue-full-bot = Easel is very busy right now: its queue of image reques
 failure-restarting = Easel is restarting right now. Please ask again in a minute; you were not charged.
 failure-blocked-until = You can't use Easel in this server right now. The block ends { $when }; a moderator can lift it sooner.
 failure-blocked = You can't use Easel in this server until a moderator lifts your block.
-failure-blocked-until-personal = You can't use Easel right now: its home server's moderators blocked you. The block ends { $when }.
+failure-blocked-until-personal = You can't use Easel right now: you are blocked or paused in its home server. The block ends { $when }; its moderators can lift it sooner.
 failure-blocked-personal = You can't use Easel until its home server's moderators lift your block.
 failure-result-unusable = The image service sent back an image I couldn't read (damaged, incomplete or too large), so there is nothing to deliver. Please try again; you were not charged.
 failure-provider-refused = The image provider refused this request under its content policy (reason: { $category }). Please rephrase your prompt; you were not charged.
@@ -67,6 +67,7 @@ failure-delivery = Your image was made but Discord would not accept the upload. 
 failure-translation = I couldn't translate your prompt into English for this model just now. Please try again, or write it in English; you were not charged.
 failure-unexpected = Something went wrong on my side. Please try again; you were not charged.
 failure-pause = Because of repeated refusals you are paused from Easel in this server; the pause ends { $when }.
+failure-pause-personal = Because of repeated refusals you are paused from Easel; the pause ends { $when }.
 
 source-untrusted-host = I only download pictures from Discord itself, and this one came from elsewhere. Please attach the image to the command.
 source-too-large = Your image is larger than { $megabytes } MB, the most I download. Please attach a smaller picture.

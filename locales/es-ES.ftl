@@ -51,7 +51,7 @@ failure-queue-full-bot = Easel está muy ocupado ahora mismo: su cola de peticio
 failure-restarting = Easel se está reiniciando. Vuelve a pedirlo dentro de un minuto; no se te ha cobrado nada.
 failure-blocked-until = Ahora mismo no puedes usar Easel en este servidor. El bloqueo termina { $when }; un moderador puede levantarlo antes.
 failure-blocked = No puedes usar Easel en este servidor hasta que un moderador levante tu bloqueo.
-failure-blocked-until-personal = Ahora mismo no puedes usar Easel: los moderadores de su servidor principal te han bloqueado. El bloqueo termina { $when }.
+failure-blocked-until-personal = Ahora mismo no puedes usar Easel: estás bloqueado o en pausa en su servidor principal. El bloqueo termina { $when }; sus moderadores pueden levantarlo antes.
 failure-blocked-personal = No puedes usar Easel hasta que los moderadores de su servidor principal levanten tu bloqueo.
 failure-result-unusable = El servicio de imágenes ha devuelto una imagen que no he podido leer (dañada, incompleta o demasiado grande), así que no hay nada que entregar. Inténtalo de nuevo; no se te ha cobrado nada.
 failure-provider-refused = El proveedor de imágenes ha rechazado esta petición según su política de contenido (motivo: { $category }). Reformula tu prompt; no se te ha cobrado nada.
@@ -71,6 +71,7 @@ failure-delivery = Tu imagen se ha generado, pero Discord no ha aceptado la subi
 failure-translation = Ahora mismo no he podido traducir tu prompt al inglés para este modelo. Inténtalo de nuevo o escríbelo en inglés; no se te ha cobrado nada.
 failure-unexpected = Algo ha fallado por mi parte. Inténtalo de nuevo; no se te ha cobrado nada.
 failure-pause = Como se han rechazado varias de tus peticiones seguidas, tu uso de Easel en este servidor está en pausa. La pausa termina { $when }.
+failure-pause-personal = Como se han rechazado varias de tus peticiones seguidas, tu uso de Easel está en pausa. La pausa termina { $when }.
 
 source-untrusted-host = Solo descargo imágenes de Discord, y esta venía de otro sitio. Adjunta la imagen al comando.
 source-too-large = Tu imagen pesa más de { $megabytes } MB, el máximo que descargo. Adjunta una imagen más pequeña.

@@ -50,7 +50,7 @@ failure-queue-full-bot = Easel est extrêmement sollicité en ce moment : sa fi
 failure-restarting = Easel est en train de redémarrer. Veuillez réessayer dans une minute ; rien ne vous a été facturé.
 failure-blocked-until = Vous ne pouvez pas utiliser Easel sur ce serveur pour le moment. Le blocage prend fin { $when } ; un modérateur peut le lever plus tôt.
 failure-blocked = Vous ne pouvez pas utiliser Easel sur ce serveur tant qu'un modérateur n'a pas levé votre blocage.
-failure-blocked-until-personal = Vous ne pouvez pas utiliser Easel pour le moment : les modérateurs de son serveur principal vous ont bloqué. Le blocage prend fin { $when }.
+failure-blocked-until-personal = Vous ne pouvez pas utiliser Easel pour le moment : vous êtes bloqué ou suspendu sur son serveur principal. Le blocage prend fin { $when } ; ses modérateurs peuvent le lever plus tôt.
 failure-blocked-personal = Vous ne pouvez pas utiliser Easel tant que les modérateurs de son serveur principal n'ont pas levé votre blocage.
 failure-result-unusable = Le service d'images a renvoyé une image illisible (endommagée, incomplète ou trop lourde) : je n'ai donc rien à vous livrer. Veuillez réessayer ; rien ne vous a été facturé.
 failure-provider-refused = Le fournisseur d'images a refusé cette demande en vertu de sa politique de contenu (motif : { $category }). Veuillez reformuler votre prompt ; rien ne vous a été facturé.
@@ -70,6 +70,7 @@ failure-delivery = Votre image a bien été créée, mais Discord a refusé le f
 failure-translation = Je n'ai pas pu traduire votre prompt en anglais pour ce modèle. Veuillez réessayer, ou l'écrire directement en anglais ; rien ne vous a été facturé.
 failure-unexpected = Un problème est survenu de mon côté. Veuillez réessayer ; rien ne vous a été facturé.
 failure-pause = En raison de refus répétés, votre accès à Easel est suspendu sur ce serveur ; la suspension prend fin { $when }.
+failure-pause-personal = En raison de refus répétés, votre accès à Easel est suspendu ; la suspension prend fin { $when }.
 
 source-untrusted-host = Je ne télécharge que des images hébergées par Discord, et celle-ci vient d'ailleurs. Veuillez joindre l'image directement à la commande.
 source-too-large = Votre image dépasse { $megabytes } Mo, la taille maximale que je télécharge. Veuillez joindre une image plus légère.

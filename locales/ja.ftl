@@ -50,7 +50,7 @@ failure-queue-full-bot = 現在Easelが大変混み合っており、画像リ�
 failure-restarting = Easelは現在再起動中です。1分ほどしてからもう一度お試しください。料金は発生していません。
 failure-blocked-until = 現在、このサーバーではEaselを利用できません。ブロックは{ $when }に解除されます（モデレーターが早めに解除することもできます）。
 failure-blocked = モデレーターがブロックを解除するまで、このサーバーではEaselを利用できません。
-failure-blocked-until-personal = 現在、Easelを利用できません。Easelのホームサーバーのモデレーターによってブロックされています。ブロックは{ $when }に解除されます。
+failure-blocked-until-personal = 現在、Easelを利用できません。Easelのホームサーバーでブロックまたは一時停止されています。ブロックは{ $when }に解除されます（モデレーターが早めに解除することもできます）。
 failure-blocked-personal = Easelのホームサーバーのモデレーターがブロックを解除するまで、Easelを利用できません。
 failure-result-unusable = 画像サービスから読み取れない画像（破損している、不完全、または大きすぎる）が返されたため、お届けできる画像がありません。もう一度お試しください。料金は発生していません。
 failure-provider-refused = 画像プロバイダーのコンテンツポリシーにより、このリクエストは拒否されました（理由：{ $category }）。プロンプトを言い換えてください。料金は発生していません。
@@ -70,6 +70,7 @@ failure-delivery = 画像は作成されましたが、Discordがアップロー
 failure-translation = このモデル向けにプロンプトを英語へ翻訳できませんでした。もう一度お試しいただくか、英語で入力してください。料金は発生していません。
 failure-unexpected = こちら側で問題が発生しました。もう一度お試しください。料金は発生していません。
 failure-pause = 拒否が繰り返されたため、このサーバーでのEaselの利用は{ $when }まで一時停止されています。
+failure-pause-personal = 拒否が繰り返されたため、Easelの利用は{ $when }まで一時停止されています。
 
 source-untrusted-host = 画像はDiscordからのみダウンロードしていますが、この画像は別の場所のものでした。画像をコマンドに添付してください。
 source-too-large = 画像がダウンロードできる上限の{ $megabytes }MBを超えています。より小さい画像を添付してください。

@@ -55,7 +55,7 @@ failure-queue-full-bot = 지금 Easel이 매우 바빠요. 이미지 요청 대�
 failure-restarting = Easel이 지금 다시 시작하는 중이에요. 1분 후에 다시 요청해 주세요. 비용은 청구되지 않았어요.
 failure-blocked-until = 지금은 이 서버에서 Easel을 사용할 수 없어요. 차단은 { $when } 끝나며, 관리자가 더 일찍 해제할 수도 있어요.
 failure-blocked = 관리자가 차단을 해제할 때까지 이 서버에서 Easel을 사용할 수 없어요.
-failure-blocked-until-personal = 지금은 Easel을 사용할 수 없어요. Easel 홈 서버의 관리자가 사용을 차단했어요. 차단은 { $when } 끝나요.
+failure-blocked-until-personal = 지금은 Easel을 사용할 수 없어요. Easel 홈 서버에서 차단되었거나 일시 정지되었어요. 차단은 { $when } 끝나며, 관리자가 더 일찍 해제할 수도 있어요.
 failure-blocked-personal = Easel 홈 서버의 관리자가 차단을 해제할 때까지 Easel을 사용할 수 없어요.
 failure-result-unusable = 이미지 서비스가 보낸 이미지를 읽을 수 없어서(손상, 불완전 또는 너무 큰 파일) 전달할 이미지가 없어요. 다시 시도해 주세요. 비용은 청구되지 않았어요.
 failure-provider-refused = 이미지 제공업체가 콘텐츠 정책에 따라 이 요청을 거부했어요(사유: { $category }). 프롬프트를 바꿔서 다시 시도해 주세요. 비용은 청구되지 않았어요.
@@ -75,6 +75,7 @@ failure-delivery = 이미지는 만들어졌지만 Discord가 업로드를 받�
 failure-translation = 이 모델에 보낼 프롬프트를 지금은 영어로 번역하지 못했어요. 다시 시도하거나 영어로 작성해 주세요. 비용은 청구되지 않았어요.
 failure-unexpected = 처리 중에 문제가 생겼어요. 다시 시도해 주세요. 비용은 청구되지 않았어요.
 failure-pause = 거부가 반복되어 이 서버에서 Easel 사용이 일시 정지되었어요. 일시 정지는 { $when } 풀려요.
+failure-pause-personal = 거부가 반복되어 Easel 사용이 일시 정지되었어요. 일시 정지는 { $when } 풀려요.
 
 source-untrusted-host = 이미지는 Discord에서만 내려받는데, 이 이미지는 다른 곳에서 왔어요. 명령어에 이미지를 직접 첨부해 주세요.
 source-too-large = 이미지가 내려받을 수 있는 최대 크기인 { $megabytes }MB보다 커요. 더 작은 이미지를 첨부해 주세요.

@@ -51,7 +51,7 @@ failure-queue-full-bot = O Easel está muito ocupado agora: a fila de pedidos de
 failure-restarting = O Easel está reiniciando agora. Peça de novo daqui a um minuto; nada foi cobrado.
 failure-blocked-until = Você não pode usar o Easel neste servidor no momento. O bloqueio termina { $when }; um moderador pode retirá-lo antes.
 failure-blocked = Você não pode usar o Easel neste servidor até que um moderador retire seu bloqueio.
-failure-blocked-until-personal = Você não pode usar o Easel no momento: os moderadores do servidor principal dele bloquearam você. O bloqueio termina { $when }.
+failure-blocked-until-personal = Você não pode usar o Easel no momento: você está bloqueado ou pausado no servidor principal dele. O bloqueio termina { $when }; os moderadores podem retirá-lo antes.
 failure-blocked-personal = Você não pode usar o Easel até que os moderadores do servidor principal dele retirem seu bloqueio.
 failure-result-unusable = O serviço de imagens devolveu uma imagem que não consegui ler (danificada, incompleta ou grande demais), então não há nada para entregar. Tente novamente; nada foi cobrado.
 failure-provider-refused = O provedor de imagens recusou este pedido com base na política de conteúdo dele (motivo: { $category }). Reformule seu prompt; nada foi cobrado.
@@ -71,6 +71,7 @@ failure-delivery = Sua imagem foi gerada, mas o Discord não aceitou o envio. Te
 failure-translation = Não consegui traduzir seu prompt para o inglês para este modelo agora. Tente novamente ou escreva em inglês; nada foi cobrado.
 failure-unexpected = Algo deu errado do meu lado. Tente novamente; nada foi cobrado.
 failure-pause = Por causa de recusas repetidas, seu uso do Easel neste servidor está pausado. A pausa termina { $when }.
+failure-pause-personal = Por causa de recusas repetidas, seu uso do Easel está pausado. A pausa termina { $when }.
 
 source-untrusted-host = Só baixo imagens do próprio Discord, e esta veio de outro lugar. Anexe a imagem ao comando.
 source-too-large = Sua imagem tem mais de { $megabytes } MB, o máximo que eu baixo. Anexe uma imagem menor.

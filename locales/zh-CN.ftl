@@ -46,7 +46,7 @@ failure-queue-full-bot = Easel 现在非常忙：图片请求队列已满。请�
 failure-restarting = Easel 正在重启，请过一分钟再试，本次不计费。
 failure-blocked-until = 你目前无法在此服务器使用 Easel。封禁将在{ $when }结束，管理员也可以提前解除。
 failure-blocked = 在管理员解除封禁之前，你无法在此服务器使用 Easel。
-failure-blocked-until-personal = 你目前无法使用 Easel：Easel 主服务器的管理员封禁了你。封禁将在{ $when }结束。
+failure-blocked-until-personal = 你目前无法使用 Easel：你在 Easel 主服务器被封禁或暂停。封禁将在{ $when }结束，管理员也可以提前解除。
 failure-blocked-personal = 在 Easel 主服务器的管理员解除封禁之前，你无法使用 Easel。
 failure-result-unusable = 图片服务返回的图片无法读取（已损坏、不完整或过大），因此没有可发送的内容。请重试，本次不计费。
 failure-provider-refused = 图片服务商根据其内容政策拒绝了此请求（原因：{ $category }）。请修改提示词的措辞，本次不计费。
@@ -66,6 +66,7 @@ failure-delivery = 你的图片已生成，但 Discord 拒绝了上传。请重�
 failure-translation = 我暂时无法为此模型将你的提示词翻译成英文。请重试，或直接用英文书写，本次不计费。
 failure-unexpected = 我这边出了点问题，请重试，本次不计费。
 failure-pause = 由于你的请求多次被拒，你在此服务器暂停使用 Easel，将在{ $when }恢复。
+failure-pause-personal = 由于你的请求多次被拒，你暂停使用 Easel，将在{ $when }恢复。
 
 source-untrusted-host = 我只从 Discord 下载图片，而这张图片来自其他网站。请直接在命令中附上图片。
 source-too-large = 你的图片超过了{ $megabytes } MB 的下载上限，请附上一张更小的图片。

@@ -75,18 +75,21 @@ pub async fn run(config: Config, shutdown: impl Future<Output = ()> + Send) -> R
     let openai = Arc::new(startup::openai_backend(&config));
     let languages = Arc::new(discord::languages::Languages::new(config.default_locale));
     let channel_log = Arc::new(discord::moderation::ChannelLog::new(Arc::clone(&languages)));
-    let moderation = Arc::new(Moderation::new(
-        Arc::clone(&moderation_store),
-        Arc::clone(&clock),
-        Arc::clone(&channel_log) as _,
-        config.moderation_precheck.then(|| Arc::clone(&openai) as Arc<dyn ContentCheck>),
-        config.moderation_log_channel.map(|channel| (config.discord_guild_id, channel)),
-        OffencePolicy {
-            refusals: config.refusals_before_pause,
-            window: chrono::Duration::from_std(config.refusal_window).unwrap_or(chrono::Duration::hours(1)),
-            pause: chrono::Duration::from_std(config.pause).unwrap_or(chrono::Duration::days(1)),
-        },
-    ));
+    let moderation = Arc::new(
+        Moderation::new(
+            Arc::clone(&moderation_store),
+            Arc::clone(&clock),
+            Arc::clone(&channel_log) as _,
+            config.moderation_precheck.then(|| Arc::clone(&openai) as Arc<dyn ContentCheck>),
+            config.moderation_log_channel.map(|channel| (config.discord_guild_id, channel)),
+            OffencePolicy {
+                refusals: config.refusals_before_pause,
+                window: chrono::Duration::from_std(config.refusal_window).unwrap_or(chrono::Duration::hours(1)),
+                pause: chrono::Duration::from_std(config.pause).unwrap_or(chrono::Duration::days(1)),
+            },
+        )
+        .with_home_server(config.discord_guild_id),
+    );
     let translator = startup::translator(&config, &openai);
     let describers = startup::describers(&config, &openai);
     let backends = startup::backends(&config, openai);

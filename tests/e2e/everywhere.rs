@@ -177,6 +177,43 @@ async fn the_home_servers_blocklist_applies_to_a_members_own_jobs() {
 }
 
 #[tokio::test]
+async fn a_member_whose_own_jobs_are_refused_again_and_again_is_paused_as_in_a_server() {
+    let app = app_with(&[("EASEL_REFUSALS_BEFORE_PAUSE", "2"), ("EASEL_PAUSE_MINUTES", "60")]).await;
+    let options = json!([{"name": "blocklist", "type": 2, "options": [{"name": "add", "type": 1, "options": [string("pattern", "dragon")]}]}]);
+    app.direct_answer(&app.discord.invoke_as(
+        &Member::manager(900_000_000_000_000_098),
+        "moderation",
+        options,
+        json!({}),
+    ))
+    .await;
+    let own = |prompt: &str| {
+        app.discord.invoke_in(
+            Place::BotDm,
+            &Member::ordinary(),
+            "generate",
+            json!([string("prompt", prompt)]),
+            json!({}),
+        )
+    };
+
+    let first = app.refusal(&own("a dragon")).await;
+    let second = app.refusal(&own("the dragon at dusk")).await;
+    let third = app.refusal(&own("a kitten")).await;
+
+    assert!(!first.contains("paused"), "{first}");
+    assert!(second.contains("Because of repeated refusals you are paused from Easel; the pause ends <t:"), "{second}");
+    assert!(
+        third.starts_with("You can't use Easel right now: you are blocked or paused in its home server."),
+        "{third}"
+    );
+    let in_server = app.discord.invoke("generate", json!([string("prompt", "a kitten")]), json!({}));
+    let told = app.refusal(&in_server).await;
+    assert!(told.starts_with("You can't use Easel in this server right now"), "the home server's pause: {told}");
+    assert!(app.openai.image_calls().is_empty());
+}
+
+#[tokio::test]
 async fn image_commands_are_registered_for_user_install_everywhere_and_admin_commands_stay_in_servers() {
     let app = app_with(&[]).await;
 

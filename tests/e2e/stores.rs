@@ -743,8 +743,20 @@ contract!(moderation_keeps_the_audit_log_the_blocklist_and_the_log_channels, |a,
     assert_eq!(page[1], delivered, "every stored field, the parent job too");
     let (page, total) = a.audit_history(ServerId(GUILD), Some(MemberId(MEMBER)), 1, 10).await.unwrap();
     assert_eq!((total, page.iter().map(|e| e.tag.job_id.as_str()).collect::<Vec<_>>()), (3, vec!["j2", "j1"]));
-    assert_eq!(a.refusals_since(ServerId(GUILD), MemberId(MEMBER), now - Duration::minutes(30)).await.unwrap(), 2);
-    assert_eq!(a.refusals_since(ServerId(GUILD), MemberId(MEMBER), now - Duration::minutes(29)).await.unwrap(), 1);
+    assert_eq!(
+        a.refusals_since(Some(ServerId(GUILD)), MemberId(MEMBER), now - Duration::minutes(30)).await.unwrap(),
+        2
+    );
+    assert_eq!(
+        a.refusals_since(Some(ServerId(GUILD)), MemberId(MEMBER), now - Duration::minutes(29)).await.unwrap(),
+        1
+    );
+    let mut own = audit("j5", MEMBER, Outcome::RefusedByRules, now - Duration::minutes(1));
+    own.tag.guild_id = None;
+    b.record_audit(&own).await.unwrap();
+    let since = now - Duration::minutes(30);
+    assert_eq!(a.refusals_since(None, MemberId(MEMBER), since).await.unwrap(), 1, "own jobs apart");
+    assert_eq!(b.refusals_since(Some(ServerId(GUILD)), MemberId(MEMBER), since).await.unwrap(), 2);
 
     assert!(a.add_rule(ServerId(GUILD), &Rule::word("Dragon"), now).await.unwrap());
     assert!(!b.add_rule(ServerId(GUILD), &Rule::word("DRAGON"), now).await.unwrap(), "already there");

@@ -38,10 +38,11 @@ pub trait ModerationStore: Send + Sync {
         limit: u32,
     ) -> Result<(Vec<AuditEntry>, u32), StoreError>;
 
-    /// How many of a member's jobs were refused (by the provider or the rules) since `since`.
+    /// How many of a member's jobs were refused (by the provider or the rules) since `since`: their jobs
+    /// in server `guild_id`, or with `None` their own jobs (outside servers that installed Easel).
     async fn refusals_since(
         &self,
-        guild_id: ServerId,
+        guild_id: Option<ServerId>,
         user_id: MemberId,
         since: DateTime<Utc>,
     ) -> Result<u32, StoreError>;
@@ -150,6 +151,7 @@ pub struct Moderation {
     precheck: Option<Arc<dyn ContentCheck>>,
     default_channel: Option<(Option<u64>, u64)>,
     offences: OffencePolicy,
+    home: Option<u64>,
 }
 
 /// A prompt refused by the server's rules.
@@ -172,7 +174,14 @@ impl Moderation {
         default_channel: Option<(Option<u64>, u64)>,
         offences: OffencePolicy,
     ) -> Self {
-        Self { store, clock, log, precheck, default_channel, offences }
+        Self { store, clock, log, precheck, default_channel, offences, home: None }
+    }
+
+    /// Names the home server (`DISCORD_GUILD_ID`), whose blocks apply to members' own jobs: a member
+    /// whose own jobs are refused again and again is paused there, as in a server.
+    pub fn with_home_server(mut self, home: Option<u64>) -> Self {
+        self.home = home;
+        self
     }
 
     /// Checks every text of a request (its prompt, negative prompt, styles, a card's note) against the
@@ -301,15 +310,17 @@ impl Moderation {
         }
     }
 
+    /// Pauses a member whose jobs were refused too often within the window: in their server, or for
+    /// their own jobs in the home server (whose blocks those jobs meet).
     async fn pause_if_repeated(&self, entry: &AuditEntry) -> Option<DateTime<Utc>> {
-        let guild = entry.tag.guild_id?;
+        let guild = entry.tag.guild_id.or(self.home)?;
         let policy = self.offences;
         if !entry.outcome.is_refusal() || policy.refusals == 0 {
             return None;
         }
         let now = self.clock.now();
-        let count =
-            self.store.refusals_since(ServerId(guild), MemberId(entry.tag.user_id), now - policy.window).await.ok()?;
+        let (scope, member) = (entry.tag.guild_id.map(ServerId), MemberId(entry.tag.user_id));
+        let count = self.store.refusals_since(scope, member, now - policy.window).await.ok()?;
         if count < policy.refusals {
             return None;
         }

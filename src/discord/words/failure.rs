@@ -30,8 +30,8 @@ fn category(lang: Lang, category: RefusalCategory) -> String {
 /// server that installed Easel) is told of the owner's rules and the home server's blocks, not "this
 /// server's".
 pub fn told(lang: Lang, request: &JobRequest, error: &JobError) -> String {
-    let personal = request.requester.guild_id.is_none().then(|| own(lang, error)).flatten();
-    let reason = personal.unwrap_or_else(|| said(lang, error));
+    let personal = request.requester.guild_id.is_none();
+    let reason = personal.then(|| own(lang, error)).flatten().unwrap_or_else(|| said_as(lang, error, personal));
     format!("{reason}\n{}", t!(lang, "job-footnote", job = request.id.to_string()))
 }
 
@@ -43,7 +43,7 @@ fn own(lang: Lang, error: &JobError) -> Option<String> {
         }
         JobError::Blocked { until: None } => t!(lang, "failure-blocked-personal"),
         JobError::RefusedByRules { categories, paused_until, .. } if categories.is_empty() => {
-            sentences(lang, &[t!(lang, "failure-rules-personal"), pause_note(lang, *paused_until)])
+            sentences(lang, &[t!(lang, "failure-rules-personal"), pause_note(lang, *paused_until, true)])
         }
         _ => return None,
     })
@@ -51,8 +51,14 @@ fn own(lang: Lang, error: &JobError) -> Option<String> {
 
 /// What the member reads (ephemeral). Never includes provider text, keys or internals.
 pub fn said(lang: Lang, error: &JobError) -> String {
-    let with_pause =
-        |refusal: String, until: &Option<DateTime<Utc>>| sentences(lang, &[refusal, pause_note(lang, *until)]);
+    said_as(lang, error, false)
+}
+
+/// As [`said`], a pause named as the member's own (`personal`: not "in this server").
+fn said_as(lang: Lang, error: &JobError, personal: bool) -> String {
+    let with_pause = |refusal: String, until: &Option<DateTime<Utc>>| {
+        sentences(lang, &[refusal, pause_note(lang, *until, personal)])
+    };
     match error {
         JobError::Invalid(reason) => super::invalid::invalid(lang, reason),
         JobError::LimitReached(refusal) => super::limits::refusal(lang, refusal),
@@ -131,9 +137,14 @@ fn source_message(lang: Lang, problem: &SourceError) -> String {
     }
 }
 
-/// The sentence added when a refusal paused the member (empty when it did not).
-fn pause_note(lang: Lang, until: Option<DateTime<Utc>>) -> String {
-    until.map_or_else(String::new, |t| t!(lang, "failure-pause", when = relative(t)))
+/// The sentence added when a refusal paused the member (empty when it did not): in the server, or for
+/// their own jobs (`personal`) everywhere they use Easel themselves.
+fn pause_note(lang: Lang, until: Option<DateTime<Utc>>, personal: bool) -> String {
+    let note = |t| match personal {
+        true => t!(lang, "failure-pause-personal", when = relative(t)),
+        false => t!(lang, "failure-pause", when = relative(t)),
+    };
+    until.map_or_else(String::new, note)
 }
 
 #[cfg(test)]

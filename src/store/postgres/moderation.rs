@@ -80,13 +80,13 @@ impl ModerationStore for PostgresStore {
 
     async fn refusals_since(
         &self,
-        guild_id: ServerId,
+        guild_id: Option<ServerId>,
         user_id: MemberId,
         since: DateTime<Utc>,
     ) -> Result<u32, StoreError> {
+        let guild = guild_id.map(|g| id(g.0));
         let row =
-            query_one(&self.client().await?, sql::REFUSALS_SINCE, &[&id(guild_id.0), &id(user_id.0), &millis(since)])
-                .await?;
+            query_one(&self.client().await?, sql::REFUSALS_SINCE, &[&guild, &id(user_id.0), &millis(since)]).await?;
         Ok(count(get(&row, 0)?))
     }
 

@@ -31,8 +31,9 @@ pub const AUDIT_COLUMNS: &str = "job_id, guild_id, channel_id, user_id, command,
 /// A guild's entries, optionally one member's (`?2` NULL: everyone's).
 pub const ENTRIES: &str = "FROM audit WHERE guild_id = ?1 AND (CAST(?2 AS BIGINT) IS NULL OR user_id = ?2)";
 
-/// A member's refusals in a server since a time: `guild_id`, `user_id`, `since`.
-pub const REFUSALS_SINCE: &str = "SELECT COUNT(*) FROM audit WHERE guild_id = ?1 AND user_id = ?2 AND created_at >= ?3
+/// A member's refusals in a server (`?1` NULL: their own jobs) since a time: `guild_id`, `user_id`, `since`.
+pub const REFUSALS_SINCE: &str = "SELECT COUNT(*) FROM audit
+     WHERE (guild_id = ?1 OR (guild_id IS NULL AND CAST(?1 AS BIGINT) IS NULL)) AND user_id = ?2 AND created_at >= ?3
      AND outcome IN ('refused_provider', 'refused_rules')";
 
 /// Adds a blocklist rule once: `guild_id`, kind, pattern, the time.

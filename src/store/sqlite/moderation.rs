@@ -83,12 +83,12 @@ impl ModerationStore for SqliteStore {
 
     async fn refusals_since(
         &self,
-        guild_id: ServerId,
+        guild_id: Option<ServerId>,
         user_id: MemberId,
         since: DateTime<Utc>,
     ) -> Result<u32, StoreError> {
         self.with(move |c| {
-            let params = params![guild_id.0 as i64, user_id.0 as i64, millis(since)];
+            let params = params![guild_id.map(|g| g.0 as i64), user_id.0 as i64, millis(since)];
             c.query_row(sql::REFUSALS_SINCE, params, |r| r.get(0)).map_err(fail)
         })
         .await
