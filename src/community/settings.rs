@@ -234,7 +234,8 @@ impl MemberSettings {
         if request.model.is_none() {
             request.model = self.model.clone().filter(|m| catalogue.get(m).is_some());
         }
-        if request.draft.is_none() && request.command == Command::Generate {
+        // A quality the member typed is what they want this time: a saved draft gives way to it.
+        if request.draft.is_none() && request.quality.is_none() && request.command == Command::Generate {
             request.draft = self.draft;
         }
         let Some(model) =
@@ -290,6 +291,18 @@ mod tests {
         other.model = Some("gpt-image-2".into());
         saved.apply(&mut other, &catalogue);
         assert_eq!((other.size, other.style), (None, None), "what gpt-image-2 does not offer is skipped");
+    }
+
+    #[test]
+    fn a_saved_draft_gives_way_to_a_quality_the_member_typed() {
+        let catalogue = Catalogue::builtin();
+        let saved = MemberSettings { draft: Some(true), ..MemberSettings::default() };
+        let mut plain = request(Command::Generate, "a fox");
+        saved.apply(&mut plain, &catalogue);
+        let mut typed = request(Command::Generate, "a fox");
+        typed.quality = Some("high".into());
+        saved.apply(&mut typed, &catalogue);
+        assert_eq!((plain.draft, typed.draft), (Some(true), None));
     }
 
     #[test]
