@@ -16,6 +16,7 @@ use crate::community::settings::{scope_key, MemberSettings};
 use crate::community::styles::{self, Changed, StyleError, MAX_NAME, MAX_TEXT};
 use crate::discord::words::{t, Lang};
 use crate::domain::ledger::SERVER_ACCOUNT;
+use crate::jobs::error::JobError;
 
 /// `/style`'s definition.
 pub fn definition() -> CreateCommand {
@@ -103,7 +104,12 @@ async fn save(http: &Http, services: &Services, command: &CommandInteraction, o:
     }
     let requester = super::commands::requester(command);
     if let Err(e) = services.jobs.admission().screen_words(&requester, words).await {
-        return answer(super::words::failure::said(lang, &e)).await;
+        let text = match (&e, requester.guild_id) {
+            (JobError::RefusedByRules { .. }, Some(_)) => t!(lang, "style-refused"),
+            (JobError::RefusedByRules { .. }, None) => t!(lang, "style-refused-personal"),
+            _ => super::words::failure::said(lang, &e),
+        };
+        return answer(text).await;
     }
     let picture = match &upload {
         Some(upload) => match services.jobs.keep_picture(upload, &command.id.to_string()).await {

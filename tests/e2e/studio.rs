@@ -278,7 +278,10 @@ async fn a_servers_styles_are_saved_by_its_moderators_for_everyone_and_screened_
     app.direct_answer(&app.discord.invoke_as(&moderator, "moderation", rule, json!({}))).await;
     let blocked = json!([string("name", "dark"), string("text", "lots of gore")]);
     let (text, _) = app.direct_answer(&app.discord.invoke("style", style_command("save", blocked), json!({}))).await;
-    assert!(text.starts_with("This prompt breaks this server's rules"), "{text}");
+    assert!(
+        text.starts_with("These words break this server's rules for image requests, so the style was not saved"),
+        "{text}"
+    );
 
     let sent = app.discord.invoke("generate", json!([string("prompt", "a cat"), string("style", "House")]), json!({}));
     result_of(&app, &sent).await;
