@@ -25,6 +25,15 @@ fn message_of(app: &TestApp, result: &Received) -> Value {
         .unwrap()
 }
 
+/// The colour of each input image an edit call sent in its `image[]` field, in order.
+fn input_colours(call: &crate::support::openai::Recorded) -> Vec<[u8; 3]> {
+    call.files
+        .iter()
+        .filter(|(name, _)| name == "image[]")
+        .map(|(_, bytes)| image::load_from_memory(bytes).unwrap().to_rgb8().get_pixel(5, 5).0)
+        .collect()
+}
+
 fn button(message: &Value, label: &str) -> Option<String> {
     message["components"]
         .as_array()?
@@ -176,13 +185,7 @@ async fn blend_fuses_the_uploads_in_one_edit_of_several_images() {
     let call = &app.openai.image_calls()[0];
     assert_eq!(call.path, "/v1/images/edits");
     assert_eq!(call.body["prompt"], "one poster of all three");
-    let sent_images: Vec<[u8; 3]> = call
-        .files
-        .iter()
-        .filter(|(name, _)| name == "image[]")
-        .map(|(_, bytes)| image::load_from_memory(bytes).unwrap().to_rgb8().get_pixel(5, 5).0)
-        .collect();
-    assert_eq!(sent_images, colours, "every upload, in order, in the same image[] field");
+    assert_eq!(input_colours(call), colours, "every upload, in order, in the same image[] field");
     assert!(call.body.get("input_fidelity").is_none(), "gpt-image-2 takes no input_fidelity");
     assert_eq!(result.payload["embeds"][0]["title"], "Your blend");
     let (charged, cost) =
@@ -315,13 +318,7 @@ async fn a_saved_styles_picture_is_kept_by_easel_and_sent_as_the_reference_of_th
         (call.path.as_str(), call.body["prompt"].as_str()),
         ("/v1/images/edits", Some("on a beach, our orange fox mascot"))
     );
-    let sent_pictures: Vec<[u8; 3]> = call
-        .files
-        .iter()
-        .filter(|(name, _)| name == "image[]")
-        .map(|(_, bytes)| image::load_from_memory(bytes).unwrap().to_rgb8().get_pixel(5, 5).0)
-        .collect();
-    assert_eq!(sent_pictures, [[200, 100, 0]], "the kept picture, as the reference");
+    assert_eq!(input_colours(call), [[200, 100, 0]], "the kept picture, as the reference");
 
     let elsewhere = app.discord.invoke(
         "generate",
