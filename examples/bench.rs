@@ -55,14 +55,24 @@ struct Bot {
 
 impl Bot {
     fn rss_mb(&self) -> f64 {
+        self.status_mb("VmRSS:")
+    }
+
+    /// A figure of `/proc/{pid}/status` in MB (`VmRSS:`, `RssAnon:`, `RssFile:`…).
+    fn status_mb(&self, field: &str) -> f64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
         let kb: f64 = status
             .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .find_map(|l| l.strip_prefix(field))
             .and_then(|v| v.split_whitespace().next())
             .and_then(|v| v.parse().ok())
             .unwrap_or(0.0);
         kb / 1024.0
+    }
+
+    /// Resident memory as `anon + file` MB: the heap and stacks, and the binary's pages in use.
+    fn rss_parts(&self) -> String {
+        format!("{:.1} anon + {:.1} file", self.status_mb("RssAnon:"), self.status_mb("RssFile:"))
     }
 }
 
@@ -189,6 +199,26 @@ fn ms(d: Duration) -> f64 {
 
 fn ratio(easel: f64, bare: f64) -> f64 {
     easel / bare.max(1e-9)
+}
+
+/// Idle memory only: each bot fresh, connected and left alone for 3 s, three rounds.
+async fn compare_idle(image: &Path) {
+    println!("\nidle RSS (connected, no interaction), three rounds:");
+    for round in 1..=3 {
+        let discord = FakeDiscord::start().await;
+        let bare = start_bare(&discord, image, 0).await;
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        let (bare_idle, bare_parts) = (bare.rss_mb(), bare.rss_parts());
+        drop(bare);
+        let (discord, openai) = (FakeDiscord::start().await, FakeOpenAi::start().await);
+        let easel = start_easel(&discord, &openai, &format!("idle-{round}"), &[]).await;
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        let (easel_idle, easel_parts) = (easel.rss_mb(), easel.rss_parts());
+        println!(
+            "round {round}: bare {bare_idle:.1} MB ({bare_parts}), easel {easel_idle:.1} MB ({easel_parts}), ratio {:.2}x",
+            ratio(easel_idle, bare_idle)
+        );
+    }
 }
 
 /// A burst against one bot: deferral p50/p99, RSS right after it and once it drained.
@@ -413,6 +443,9 @@ async fn main() {
     let image = folder("burst-image").join("image.png");
     std::fs::create_dir_all(image.parent().unwrap()).unwrap();
     std::fs::write(&image, support::png(64, 48, [200, 0, 30])).unwrap();
+    if std::env::args().any(|a| a == "idle") {
+        return compare_idle(&image).await; // `-- idle`: only the idle memory, three rounds
+    }
     compare_deferrals_interleaved(&image).await;
     if std::env::args().any(|a| a == "deferral") {
         return; // `-- deferral`: only the interleaved deferral rounds
