@@ -85,6 +85,8 @@ const KEPT: &str = "kept";
 pub struct Spool {
     store: Arc<dyn ObjectStore>,
     prefix: Key,
+    /// The folder, for a folder spool: where a crash can leave a write's staging copy.
+    folder: Option<std::path::PathBuf>,
 }
 
 impl Spool {
@@ -92,7 +94,7 @@ impl Spool {
     pub fn open(dir: &Path) -> std::io::Result<Self> {
         std::fs::create_dir_all(dir)?;
         let store = LocalFileSystem::new_with_prefix(dir).map_err(io)?;
-        Ok(Self { store: Arc::new(store), prefix: Key::default() })
+        Ok(Self { store: Arc::new(store), prefix: Key::default(), folder: Some(dir.to_owned()) })
     }
 
     /// The spool at `place`: a folder (created if needed) or a bucket (not contacted yet).
@@ -109,7 +111,7 @@ impl Spool {
             builder = builder.with_access_key_id(id).with_secret_access_key(secret.expose());
         }
         let prefix = Key::parse(&bucket.prefix).map_err(io)?;
-        Ok(Self { store: Arc::new(builder.build().map_err(io)?), prefix })
+        Ok(Self { store: Arc::new(builder.build().map_err(io)?), prefix, folder: None })
     }
 
     fn key(&self, name: &str) -> Key {
@@ -174,7 +176,27 @@ impl Spool {
             .filter(|o| o.location.filename().is_some_and(is_ours) && o.last_modified < cutoff)
             .map(|o| Ok(o.location));
         let removed = self.store.delete_stream(futures_util::stream::iter(old).boxed());
-        removed.filter(|r| std::future::ready(r.is_ok())).count().await
+        let removed = removed.filter(|r| std::future::ready(r.is_ok())).count().await;
+        removed + self.prune_staging(cutoff).await
+    }
+
+    /// Removes the staging copies (`{name}#{n}`, which listings leave out) of Easel's writes that a crash
+    /// cut short in a folder spool, once as old as what [`Spool::prune`] removes.
+    async fn prune_staging(&self, cutoff: chrono::DateTime<chrono::Utc>) -> usize {
+        let Some(folder) = self.folder.clone() else { return 0 };
+        let staged = move || -> usize {
+            let Ok(entries) = std::fs::read_dir(&folder) else { return 0 };
+            let old = |entry: &std::fs::DirEntry| {
+                let modified = entry.metadata().and_then(|m| m.modified()).ok();
+                modified.is_some_and(|m| chrono::DateTime::<chrono::Utc>::from(m) < cutoff)
+            };
+            entries
+                .flatten()
+                .filter(|e| e.file_name().to_str().and_then(staged_name).is_some_and(is_ours) && old(e))
+                .filter(|e| std::fs::remove_file(e.path()).is_ok())
+                .count()
+        };
+        tokio::task::spawn_blocking(staged).await.unwrap_or(0)
     }
 
     /// Whether every one of a job's images is still kept.
@@ -212,6 +234,12 @@ impl Spool {
 /// An object store's error as an I/O error, its message (never a secret) kept.
 fn io(e: impl std::error::Error + Send + Sync + 'static) -> std::io::Error {
     std::io::Error::other(e)
+}
+
+/// The name a staging copy (`{name}#{n}`, object_store's file being written) stands for.
+fn staged_name(name: &str) -> Option<&str> {
+    let (name, n) = name.rsplit_once('#')?;
+    (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then_some(name)
 }
 
 /// Whether `name` is one [`Spool::write`] makes: `{job}-{k}.{image extension}`, or its `.partial`.
@@ -263,13 +291,19 @@ mod tests {
             std::fs::write(dir.join(theirs), b"the owner's").unwrap();
         }
         std::fs::create_dir(dir.join("999-1.png")).unwrap();
+        std::fs::write(dir.join("1234567890-3.png#4"), b"a write a crash cut short").unwrap();
+        std::fs::write(dir.join("holiday.png#1"), b"not ours").unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
 
-        assert_eq!(spool.prune(std::time::Duration::from_millis(10)).await, 2, "the image and its partial");
+        assert_eq!(
+            spool.prune(std::time::Duration::from_millis(10)).await,
+            3,
+            "the image, its partial, a staging copy"
+        );
         let mut left: Vec<String> =
             std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
         left.sort();
-        assert_eq!(left, ["999-1.png", "backup-1.png.bak", "holiday.png", "my-cat.png", "notes.txt"]);
+        assert_eq!(left, ["999-1.png", "backup-1.png.bak", "holiday.png", "holiday.png#1", "my-cat.png", "notes.txt"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
