@@ -102,6 +102,10 @@ async fn save(http: &Http, services: &Services, command: &CommandInteraction, o:
     if upload.is_some() && !deferred {
         return;
     }
+    // A name that cannot be kept is said before any picture is fetched.
+    if let Err(e) = styles::checked_name(name) {
+        return answer(refused(lang, &e)).await;
+    }
     let requester = super::commands::requester(command);
     if let Err(e) = services.jobs.admission().screen_words(&requester, words).await {
         let text = match (&e, requester.guild_id) {
