@@ -3,16 +3,12 @@
 //! log), and message commands on a message's images.
 
 use axum::http::Method;
-use chrono::Utc;
-use easel::domain::ids::{MemberId, ServerId};
-use easel::domain::ledger::Store;
-use easel::store::sqlite::SqliteStore;
 use serde_json::{json, Value};
 
 use crate::support::discord::{
     Member, Place, Received, APP_ID, FOREIGN_GUILD_ID, GUILD_ID, MEMBER_ID, ORDINARY, USE_EXTERNAL_APPS,
 };
-use crate::support::{is_result, png, spawn_app_with, string, Reply, TestApp};
+use crate::support::{png, spawn_app_with, string, Reply, TestApp};
 
 const LOG_CHANNEL: u64 = 960_000_000_000_000_077;
 
@@ -26,31 +22,6 @@ async fn app_with(vars: &[(&str, &str)]) -> TestApp {
 /// A member of a server that did not install Easel, allowed to use external apps there.
 fn outsider() -> Member {
     Member { id: MEMBER_ID, roles: Vec::new(), permissions: ORDINARY | USE_EXTERNAL_APPS }
-}
-
-/// The interaction's final result (an edit of its answer carrying images).
-async fn result_of(app: &TestApp, token: &str) -> Received {
-    let requests = app
-        .discord
-        .wait_for("the result", |r| {
-            r.iter().any(|r| r.path.contains(token) && r.method == Method::PATCH && is_result(r))
-        })
-        .await;
-    requests.into_iter().find(|r| r.path.contains(token) && r.method == Method::PATCH && is_result(r)).unwrap()
-}
-
-/// A member's usage where they asked (`None`: their own jobs), once nothing is reserved any more.
-async fn settled(app: &TestApp, server: Option<u64>) -> easel::domain::limits::Usage {
-    let store = SqliteStore::open(&app.db_path).unwrap();
-    let mut usage = easel::domain::limits::Usage::default();
-    for _ in 0..100 {
-        usage = store.usage(server.map(ServerId), MemberId(MEMBER_ID), Utc::now()).await.unwrap();
-        if usage.in_flight == 0 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    usage
 }
 
 fn log_posts(requests: &[Received]) -> Vec<&Received> {
@@ -69,13 +40,13 @@ async fn a_job_in_a_direct_message_is_the_members_own_charged_to_them_and_logged
         json!([string("prompt", "a fox")]),
         json!({}),
     );
-    let result = result_of(&app, &sent.token).await;
+    let result = app.result_of(&sent).await;
 
     crate::support::assert_model_bytes_with_provenance(&result.files[0].2, &app.openai.images_made()[0]);
-    let own = settled(&app, None).await;
+    let own = app.settled_usage(None).await;
     assert_eq!(own.user_images, 1, "charged to the member's own jobs");
     assert!(own.user_usd > 0.0);
-    assert_eq!(settled(&app, Some(GUILD_ID)).await.guild_usd, 0.0, "no server paid for it");
+    assert_eq!(app.settled_usage(Some(GUILD_ID)).await.guild_usd, 0.0, "no server paid for it");
     let requests = app.discord.wait_for("the log entry", |r| !log_posts(r).is_empty()).await;
     let entry = &log_posts(&requests)[0].payload["embeds"][0];
     assert!(entry.to_string().contains(&format!("<@{MEMBER_ID}>")), "the owner's log names who asked: {entry}");
@@ -92,7 +63,7 @@ async fn a_member_who_installed_easel_uses_it_in_a_server_that_never_invited_it(
         json!([string("prompt", "a kite")]),
         json!({}),
     );
-    let result = result_of(&app, &sent.token).await;
+    let result = app.result_of(&sent).await;
 
     assert_eq!(result.files.len(), 1);
     assert_eq!(app.discord.answer_ephemeral(&sent.token), Some(false), "the member chose public results");
@@ -100,8 +71,8 @@ async fn a_member_who_installed_easel_uses_it_in_a_server_that_never_invited_it(
     let requests = app.discord.requests();
     let foreign = format!("/guilds/{FOREIGN_GUILD_ID}");
     assert!(!requests.iter().any(|r| r.path.ends_with(&foreign)), "the server's roles are not Easel's business");
-    assert_eq!(settled(&app, None).await.user_images, 1, "the member's own job");
-    assert_eq!(settled(&app, Some(FOREIGN_GUILD_ID)).await.user_images, 0);
+    assert_eq!(app.settled_usage(None).await.user_images, 1, "the member's own job");
+    assert_eq!(app.settled_usage(Some(FOREIGN_GUILD_ID)).await.user_images, 0);
 }
 
 #[tokio::test]
@@ -116,7 +87,7 @@ async fn where_a_server_forbids_external_apps_the_answer_is_the_members_alone() 
         json!([string("prompt", "a boat")]),
         json!({}),
     );
-    result_of(&app, &sent.token).await;
+    app.result_of(&sent).await;
 
     let requests = app.discord.requests();
     let deferral = requests.iter().find(|r| r.path.contains(&sent.id) && r.path.ends_with("/callback")).unwrap();
@@ -140,7 +111,7 @@ async fn the_personal_budget_refuses_what_it_cannot_cover_at_no_charge() {
     assert!(text.starts_with("Your personal daily budget"), "{text}");
     assert!(text.contains("$0.01"), "{text}");
     assert!(app.openai.image_calls().is_empty());
-    assert_eq!(settled(&app, None).await.user_usd, 0.0);
+    assert_eq!(app.settled_usage(None).await.user_usd, 0.0);
 }
 
 #[tokio::test]
@@ -265,14 +236,14 @@ async fn vary_with_easel_on_a_message_makes_a_variation_of_its_image() {
     let message = posted(&app, Place::GroupDm, &[("cat.png", png(90, 60, [200, 10, 10]))]);
 
     let sent = app.discord.invoke_message_command(Place::GroupDm, &Member::ordinary(), "Vary with Easel", &message);
-    let result = result_of(&app, &sent.token).await;
+    let result = app.result_of(&sent).await;
 
     let call = &app.openai.image_calls()[0];
     assert_eq!(call.path, "/v1/images/edits");
     let sent_image = image::load_from_memory(&call.files[0].1).unwrap();
     assert_eq!((sent_image.width(), sent_image.height()), (90, 60), "the message's own picture");
     assert_eq!(result.files.len(), 1);
-    assert_eq!(settled(&app, None).await.user_images, 1, "a member's own job, charged once");
+    assert_eq!(app.settled_usage(None).await.user_images, 1, "a member's own job, charged once");
 }
 
 #[tokio::test]
@@ -297,14 +268,14 @@ async fn edit_with_easel_on_a_message_with_two_images_asks_which_then_what_to_ch
     let form = modal["data"]["custom_id"].as_str().unwrap().to_owned();
     let submit =
         app.discord.submit_modal_in(Place::Server, &Member::ordinary(), None, &form, &[("instruction", "add a hat")]);
-    result_of(&app, &submit.token).await;
+    app.result_of(&submit).await;
 
     let call = &app.openai.image_calls()[0];
     assert_eq!(call.path, "/v1/images/edits");
     assert_eq!(call.body["prompt"], "add a hat");
     let sent_image = image::load_from_memory(&call.files[0].1).unwrap();
     assert_eq!((sent_image.width(), sent_image.height()), (64, 32), "the second image");
-    let usage = settled(&app, Some(GUILD_ID)).await;
+    let usage = app.settled_usage(Some(GUILD_ID)).await;
     assert_eq!(usage.user_images, 1, "in a server that installed Easel: the server's job");
 }
 
@@ -346,7 +317,7 @@ async fn when_discord_refuses_a_sixth_follow_up_the_member_is_still_told_why() {
     assert_eq!(app.discord.followups_of(&sent.token), 5, "Discord took no sixth");
     let told = requests.iter().find(|r| is_told(r)).unwrap();
     assert!(told.payload["content"].as_str().unwrap().contains("content policy"), "{}", told.payload);
-    assert_eq!(settled(&app, None).await.user_usd, 0.0, "nothing charged");
+    assert_eq!(app.settled_usage(None).await.user_usd, 0.0, "nothing charged");
 }
 
 #[tokio::test]
@@ -354,7 +325,7 @@ async fn a_members_own_result_in_a_server_easel_does_not_serve_can_still_be_edit
     let app = app_with(&[("EASEL_GUILDS", &GUILD_ID.to_string())]).await;
     let options = json!([string("prompt", "a kite")]);
     let sent = app.discord.invoke_in(Place::ForeignServer, &outsider(), "generate", options, json!({}));
-    result_of(&app, &sent.token).await;
+    app.result_of(&sent).await;
     let message = app.discord.last_result();
     let edit = format!("easel:edit:{}", sent.id);
 
@@ -365,9 +336,9 @@ async fn a_members_own_result_in_a_server_easel_does_not_serve_can_still_be_edit
     let custom_id = form["data"]["custom_id"].as_str().unwrap();
     let values = [("instruction", "make it red")];
     let submit = app.discord.submit_modal_in(Place::ForeignServer, &outsider(), Some(&message), custom_id, &values);
-    result_of(&app, &submit.token).await;
+    app.result_of(&submit).await;
 
     let call = &app.openai.image_calls()[1];
     assert_eq!((call.path.as_str(), call.body["prompt"].as_str()), ("/v1/images/edits", Some("make it red")));
-    assert_eq!(settled(&app, None).await.user_images, 2, "both the member's own jobs");
+    assert_eq!(app.settled_usage(None).await.user_images, 2, "both the member's own jobs");
 }

@@ -4,7 +4,7 @@
 use axum::http::Method;
 use serde_json::{json, Value};
 
-use crate::support::discord::{Member, Received, Sent, MEMBER_ID};
+use crate::support::discord::{Member, Sent, MEMBER_ID};
 use crate::support::{integer, spawn_app, spawn_app_with, string, TestApp};
 
 /// Asks for `n` images of `prompt` and returns the interaction and the delivered result message.
@@ -14,17 +14,6 @@ async fn delivered(app: &TestApp, prompt: &str, n: i64) -> (Sent, Value) {
         .wait_for("the result", |r| r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r)))
         .await;
     (sent, app.discord.last_result())
-}
-
-/// Waits for the delivered images of the job started by interaction `sent`.
-async fn result_of(app: &TestApp, sent: &Sent) -> Received {
-    let requests = app
-        .discord
-        .wait_for("the click's result", |r| {
-            r.iter().any(|r| r.path.contains(&sent.token) && crate::support::is_result(r))
-        })
-        .await;
-    requests.into_iter().find(|r| r.path.contains(&sent.token) && crate::support::is_result(r)).unwrap()
 }
 
 fn custom_ids(message: &Value) -> Vec<String> {
@@ -54,7 +43,7 @@ async fn each_button_makes_a_new_job_with_the_right_parameters() {
     let me = Member::ordinary();
 
     let reroll = app.discord.click_on(&me, &message, &format!("easel:reroll:{job}"));
-    result_of(&app, &reroll).await;
+    app.result_of(&reroll).await;
     let call = &app.openai.image_calls()[1];
     assert_eq!(
         (call.path.as_str(), &call.body["prompt"], &call.body["n"]),
@@ -62,14 +51,14 @@ async fn each_button_makes_a_new_job_with_the_right_parameters() {
     );
 
     let vary = app.discord.click_on(&me, &message, &format!("easel:vary2:{job}"));
-    result_of(&app, &vary).await;
+    app.result_of(&vary).await;
     let call = &app.openai.image_calls()[2];
     assert_eq!(call.path, "/v1/images/edits");
     assert!(call.body["prompt"].as_str().unwrap().starts_with("Create a variation"));
     assert_eq!(pixels(&call.files[0].1), pixels(&app.openai.images_made()[1]), "image 2 of the result was sent");
 
     let hd = app.discord.click_on(&me, &message, &format!("easel:hd1:{job}"));
-    let hd_result = result_of(&app, &hd).await;
+    let hd_result = app.result_of(&hd).await;
     let call = &app.openai.image_calls()[3];
     assert_eq!(
         (call.path.as_str(), &call.body["quality"], &call.body["n"]),
@@ -116,7 +105,7 @@ async fn a_reroll_clicked_after_a_restart_repeats_the_stored_request() {
 
     let again = spawn_app_with(&[("EASEL_DB", &db)], |_| {}).await;
     let click = again.discord.click_on(&Member::ordinary(), &message, &format!("easel:reroll:{}", first.id));
-    result_of(&again, &click).await;
+    again.result_of(&click).await;
 
     assert_eq!(again.openai.image_calls()[0].body["prompt"], "a lighthouse at dusk");
 }
@@ -175,7 +164,7 @@ async fn the_edit_modal_sends_the_instruction_with_the_chosen_image() {
 
     let submitted =
         app.discord.submit_modal(&me, &message, custom_id, &[("instruction", "give it a red scarf"), ("image", "2")]);
-    let result = result_of(&app, &submitted).await;
+    let result = app.result_of(&submitted).await;
 
     let call = &app.openai.image_calls()[1];
     assert_eq!((call.path.as_str(), &call.body["prompt"]), ("/v1/images/edits", &json!("give it a red scarf")));

@@ -24,13 +24,6 @@ async fn with_log_channel(prepare: impl FnOnce(&crate::support::FakeOpenAi)) -> 
     spawn_app_with(&[("MODERATION_LOG_CHANNEL_ID", &LOG_CHANNEL.to_string())], prepare).await
 }
 
-/// The member's delivered result (the edit of their deferred answer carrying the images).
-async fn result_of(app: &TestApp, token: &str) -> Received {
-    let is_result = |r: &Received| r.path.contains(token) && crate::support::is_result(r);
-    let requests = app.discord.wait_for("the result", |r| r.iter().any(is_result)).await;
-    requests.into_iter().find(|r| is_result(r)).unwrap()
-}
-
 /// The first message posted in the log channel.
 async fn first_log_entry(app: &TestApp) -> Received {
     let path = format!("/api/v10/channels/{LOG_CHANNEL}/messages");
@@ -45,7 +38,7 @@ async fn a_chinese_member_reads_results_and_refusals_in_chinese_and_sees_chinese
     app.discord.set_user_locale(MEMBER_ID, "zh-CN");
 
     let made = app.discord.invoke("generate", json!([string("prompt", "一只在雪地里睡觉的狐狸")]), json!({}));
-    let result = result_of(&app, &made.token).await;
+    let result = app.result_of(&made).await;
     let embed = &result.payload["embeds"][0];
     assert_eq!(embed["title"], says("zh-CN", "result-title-generate"));
     assert_eq!(field(embed, &says("zh-CN", "field-model")), Some("gpt-image-2"));
@@ -76,7 +69,7 @@ async fn a_german_server_logs_in_german_while_a_french_member_there_reads_french
     app.discord.set_user_locale(MEMBER_ID, "fr");
 
     let made = app.discord.invoke("generate", json!([string("prompt", "un renard")]), json!({}));
-    let result = result_of(&app, &made.token).await;
+    let result = app.result_of(&made).await;
     let embed = &result.payload["embeds"][0];
     assert_eq!(embed["title"], says("fr", "result-title-generate"));
     let footer = says("fr", "result-footer").replace("{ $job }", &made.id);
@@ -126,7 +119,7 @@ async fn a_prompt_for_a_model_that_reads_english_only_is_translated_first_and_bo
     app.discord.set_user_locale(MEMBER_ID, "zh-CN");
 
     let made = app.discord.invoke("generate", on_stable_diffusion("一只在雪地里睡觉的狐狸"), json!({}));
-    let result = result_of(&app, &made.token).await;
+    let result = app.result_of(&made).await;
 
     assert_eq!(sd.calls()[0].1["prompt"], "a fox asleep in the snow", "the model is sent English");
     let chat = &app.openai.chat_calls()[0].body;
@@ -141,7 +134,7 @@ async fn a_prompt_for_a_model_that_reads_english_only_is_translated_first_and_bo
     // An English reader's plain prompt goes as written, with no translator call.
     let english = Member { id: 900_000_000_000_000_071, roles: Vec::new(), permissions: ORDINARY };
     let plain = app.discord.invoke_as(&english, "generate", on_stable_diffusion("a lighthouse"), json!({}));
-    result_of(&app, &plain.token).await;
+    app.result_of(&plain).await;
     assert_eq!(sd.calls()[1].1["prompt"], "a lighthouse");
     assert_eq!(app.openai.chat_calls().len(), 1);
 }
@@ -166,7 +159,7 @@ async fn without_a_translator_help_says_which_models_read_english_only_and_promp
     assert!(!models.contains("`gpt-image-2` (default): $0.048 ·"), "gpt-image reads every language: {models}");
 
     let made = app.discord.invoke("generate", on_stable_diffusion("un zorro dormido"), json!({}));
-    result_of(&app, &made.token).await;
+    app.result_of(&made).await;
     assert_eq!(sd.calls()[0].1["prompt"], "un zorro dormido");
     assert!(app.openai.chat_calls().is_empty());
 }

@@ -1,18 +1,9 @@
 //! The studio: drafts with their Enhance button, and lineage (every result says what it came from).
 
-use axum::http::Method;
 use serde_json::{json, Value};
 
-use crate::support::discord::{Member, Received, Sent, GUILD_ID};
-use crate::support::{field, is_result, spawn_app, string, subcommand, TestApp};
-
-/// The interaction's delivered result (the edit of its answer carrying images).
-async fn result_of(app: &TestApp, sent: &Sent) -> Received {
-    let token = sent.token.clone();
-    let is = move |r: &Received| r.method == Method::PATCH && r.path.contains(&token) && is_result(r);
-    let requests = app.discord.wait_for("the result", |r| r.iter().any(&is)).await;
-    requests.into_iter().find(is).unwrap()
-}
+use crate::support::discord::{Member, Received, GUILD_ID};
+use crate::support::{field, spawn_app, string, subcommand, TestApp};
 
 /// The stored message of a delivered result, to click its buttons.
 fn message_of(app: &TestApp, result: &Received) -> Value {
@@ -52,7 +43,7 @@ async fn a_draft_is_made_at_the_cheapest_quality_and_enhance_redoes_it_at_the_to
         json!([string("prompt", "a fox sketch"), {"name": "draft", "type": 5, "value": true}]),
         json!({}),
     );
-    let draft = result_of(&app, &sent).await;
+    let draft = app.result_of(&sent).await;
 
     assert_eq!(app.openai.image_calls()[0].body["quality"], "low", "the cheapest of gpt-image-2");
     // Enhance's estimate: gpt-image-2's `high` at 1024x1024 ($0.167) and its two streamed previews.
@@ -62,7 +53,7 @@ async fn a_draft_is_made_at_the_cheapest_quality_and_enhance_redoes_it_at_the_to
     let enhance = button(&message, "Enhance").expect("an Enhance button under a draft");
 
     let click = app.discord.click_on(&Member::ordinary(), &message, &enhance);
-    let enhanced = result_of(&app, &click).await;
+    let enhanced = app.result_of(&click).await;
 
     let call = &app.openai.image_calls()[1];
     assert_eq!((call.body["quality"].as_str(), call.body["prompt"].as_str()), (Some("high"), Some("a fox sketch")));
@@ -104,13 +95,13 @@ async fn a_member_who_saved_drafts_gets_drafts_unless_a_command_says_otherwise()
     assert!(text.contains("Drafts: on"), "{text}");
 
     let drafted = app.discord.invoke("generate", json!([string("prompt", "a kite")]), json!({}));
-    result_of(&app, &drafted).await;
+    app.result_of(&drafted).await;
     let full = app.discord.invoke(
         "generate",
         json!([string("prompt", "a kite"), {"name": "draft", "type": 5, "value": false}]),
         json!({}),
     );
-    result_of(&app, &full).await;
+    app.result_of(&full).await;
 
     let qualities: Vec<Value> = app.openai.image_calls().iter().map(|c| c.body["quality"].clone()).collect();
     assert_eq!(qualities, [json!("low"), json!("medium")], "the saved draft, then the command's own choice");
@@ -120,14 +111,14 @@ async fn a_member_who_saved_drafts_gets_drafts_unless_a_command_says_otherwise()
 async fn pan_right_sets_the_image_on_a_wider_canvas_at_a_size_of_the_model_and_masks_the_new_area() {
     let app = spawn_app().await;
     let sent = app.discord.invoke("generate", json!([string("prompt", "a harbour at dawn")]), json!({}));
-    let first = result_of(&app, &sent).await;
+    let first = app.result_of(&sent).await;
     let message = message_of(&app, &first);
     let pan = button(&message, "➡️ Pan").expect("Pan buttons under a single image of an editing model");
     assert!(button(&message, "Zoom Out 2×").is_some());
 
     let before = app.settled_spend(Some(GUILD_ID)).await;
     let click = app.discord.click_on(&Member::ordinary(), &message, &pan);
-    let extended = result_of(&app, &click).await;
+    let extended = app.result_of(&click).await;
     let charged = app.settled_spend(Some(GUILD_ID)).await - before;
     let cost = field(&extended.payload["embeds"][0], "Cost").unwrap();
     assert!(charged > 0.0 && cost.starts_with(&format!("${charged:.4}")), "charged {charged}, shown {cost}");
@@ -180,7 +171,7 @@ async fn blend_fuses_the_uploads_in_one_edit_of_several_images() {
     options.push(string("prompt", "one poster of all three"));
 
     let sent = app.discord.invoke("blend", Value::Array(options), resolved(&attachments));
-    let result = result_of(&app, &sent).await;
+    let result = app.result_of(&sent).await;
 
     let call = &app.openai.image_calls()[0];
     assert_eq!(call.path, "/v1/images/edits");
@@ -201,7 +192,7 @@ async fn a_reference_is_sent_with_the_prompt_and_a_model_that_takes_none_is_refu
 
     let options = json!([string("prompt", "this mug on a beach"), option.clone()]);
     let sent = app.discord.invoke("generate", options, resolved(std::slice::from_ref(&attachment)));
-    result_of(&app, &sent).await;
+    app.result_of(&sent).await;
     let refused = app.discord.invoke(
         "generate",
         json!([string("prompt", "this mug on a beach"), string("model", "dall-e-3"), option]),
@@ -221,11 +212,11 @@ async fn a_reference_is_sent_with_the_prompt_and_a_model_that_takes_none_is_refu
 async fn upscale_creative_re_details_the_image_at_the_models_largest_size_of_its_shape() {
     let app = spawn_app().await;
     let sent = app.discord.invoke("generate", json!([string("prompt", "a lantern")]), json!({}));
-    let message = message_of(&app, &result_of(&app, &sent).await);
+    let message = message_of(&app, &app.result_of(&sent).await);
     let creative = button(&message, "Upscale (Creative)").expect("beside HD under a single image");
 
     let click = app.discord.click_on(&Member::ordinary(), &message, &creative);
-    result_of(&app, &click).await;
+    app.result_of(&click).await;
 
     let call = &app.openai.image_calls()[1];
     assert_eq!(call.path, "/v1/images/edits");
@@ -258,7 +249,7 @@ async fn a_saved_style_adds_its_words_to_a_prompt_and_is_suggested_as_the_member
 
     let sent =
         app.discord.invoke("generate", json!([string("prompt", "a street"), string("style", "noir")]), json!({}));
-    result_of(&app, &sent).await;
+    app.result_of(&sent).await;
 
     let call = &app.openai.image_calls()[0];
     assert_eq!(call.body["prompt"], "a street, black and white, film grain");
@@ -287,7 +278,7 @@ async fn a_servers_styles_are_saved_by_its_moderators_for_everyone_and_screened_
     );
 
     let sent = app.discord.invoke("generate", json!([string("prompt", "a cat"), string("style", "House")]), json!({}));
-    result_of(&app, &sent).await;
+    app.result_of(&sent).await;
 
     assert_eq!(
         app.openai.image_calls()[0].body["prompt"],
@@ -312,7 +303,7 @@ async fn a_saved_styles_picture_is_kept_by_easel_and_sent_as_the_reference_of_th
 
     let sent =
         app.discord.invoke("generate", json!([string("prompt", "on a beach"), string("style", "mascot")]), json!({}));
-    result_of(&app, &sent).await;
+    app.result_of(&sent).await;
     let call = &app.openai.image_calls()[0];
     assert_eq!(
         (call.path.as_str(), call.body["prompt"].as_str()),

@@ -39,20 +39,23 @@ pub struct TestApp {
 }
 
 impl TestApp {
-    /// The member's (`MEMBER_ID`) spend today in `server` (`None`: their own), once nothing is reserved:
-    /// what the ledger charged them.
+    /// The member's (`MEMBER_ID`) usage today in `server` (`None`: their own jobs), once nothing is
+    /// reserved any more: what the ledger holds for them.
+    pub async fn settled_usage(&self, server: Option<u64>) -> easel::domain::limits::Usage {
+        settled_usage_in(&self.db_path, server, discord::MEMBER_ID).await
+    }
+
+    /// What the member (`MEMBER_ID`) was charged today in `server` (`None`: their own jobs), settled.
     pub async fn settled_spend(&self, server: Option<u64>) -> f64 {
-        use easel::domain::ledger::Store;
-        let store = easel::store::sqlite::SqliteStore::open(&self.db_path).unwrap();
-        for _ in 0..100 {
-            let usage =
-                store.usage(server.map(ServerId), MemberId(discord::MEMBER_ID), chrono::Utc::now()).await.unwrap();
-            if usage.in_flight == 0 {
-                return usage.user_usd;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        panic!("a charge was never settled")
+        self.settled_usage(server).await.user_usd
+    }
+
+    /// The delivered result of the job `sent` started: the message carrying its images.
+    pub async fn result_of(&self, sent: &discord::Sent) -> discord::Received {
+        let token = sent.token.clone();
+        let is_result = move |r: &discord::Received| r.path.contains(&token) && is_result(r);
+        let requests = self.discord.wait_for("the result", |r| r.iter().any(&is_result)).await;
+        requests.into_iter().find(is_result).unwrap()
     }
 
     /// The direct (not deferred) answer to an interaction: its text and whether it is ephemeral.
@@ -404,20 +407,20 @@ pub fn free_address() -> String {
     listener.local_addr().unwrap().to_string()
 }
 
-/// A member's usage once nothing of theirs is reserved any more (a delivered image reaches Discord a
-/// moment before its charge is recorded), or as it stands after five seconds.
+/// A member's usage in the home server once nothing of theirs is reserved any more (a delivered image
+/// reaches Discord a moment before its charge is recorded), or as it stands after five seconds.
 pub async fn settled_usage(db: &std::path::Path, member: u64) -> easel::domain::limits::Usage {
+    settled_usage_in(db, Some(discord::GUILD_ID), member).await
+}
+
+/// As [`settled_usage`], in `server` (`None`: the member's own jobs).
+pub async fn settled_usage_in(db: &std::path::Path, server: Option<u64>, member: u64) -> easel::domain::limits::Usage {
     let store = easel::store::sqlite::SqliteStore::open(db).unwrap();
     let mut usage = easel::domain::limits::Usage::default();
     for _ in 0..100 {
-        usage = easel::domain::ledger::Store::usage(
-            &store,
-            Some(ServerId(discord::GUILD_ID)),
-            MemberId(member),
-            chrono::Utc::now(),
-        )
-        .await
-        .unwrap();
+        usage = easel::domain::ledger::Store::usage(&store, server.map(ServerId), MemberId(member), chrono::Utc::now())
+            .await
+            .unwrap();
         if usage.in_flight == 0 {
             break;
         }
