@@ -19,6 +19,18 @@ async fn app_with(vars: &[(&str, &str)]) -> TestApp {
     spawn_app_with(&all, |_| {}).await
 }
 
+/// `/generate prompt` typed by an ordinary member in `place`.
+fn generate_in(app: &TestApp, place: Place, prompt: &str) -> crate::support::discord::Sent {
+    app.discord.invoke_in(place, &Member::ordinary(), "generate", json!([string("prompt", prompt)]), json!({}))
+}
+
+/// A home-server moderator adds `word` to its blocklist; returns what they were told.
+async fn block_word(app: &TestApp, word: &str) -> String {
+    let add = json!([{"name": "blocklist", "type": 2, "options": [{"name": "add", "type": 1, "options": [string("pattern", word)]}]}]);
+    let added = app.discord.invoke_as(&Member::manager(900_000_000_000_000_098), "moderation", add, json!({}));
+    app.direct_answer(&added).await.0
+}
+
 /// A member of a server that did not install Easel, allowed to use external apps there.
 fn outsider() -> Member {
     Member { id: MEMBER_ID, roles: Vec::new(), permissions: ORDINARY | USE_EXTERNAL_APPS }
@@ -33,13 +45,7 @@ fn log_posts(requests: &[Received]) -> Vec<&Received> {
 async fn a_job_in_a_direct_message_is_the_members_own_charged_to_them_and_logged_for_the_owner() {
     let app = app_with(&[]).await;
 
-    let sent = app.discord.invoke_in(
-        Place::BotDm,
-        &Member::ordinary(),
-        "generate",
-        json!([string("prompt", "a fox")]),
-        json!({}),
-    );
+    let sent = generate_in(&app, Place::BotDm, "a fox");
     let result = app.result_of(&sent).await;
 
     crate::support::assert_model_bytes_with_provenance(&result.files[0].2, &app.openai.images_made()[0]);
@@ -99,13 +105,7 @@ async fn where_a_server_forbids_external_apps_the_answer_is_the_members_alone() 
 async fn the_personal_budget_refuses_what_it_cannot_cover_at_no_charge() {
     let app = app_with(&[("EASEL_PERSONAL_USD_PER_DAY", "0.01")]).await;
 
-    let sent = app.discord.invoke_in(
-        Place::BotDm,
-        &Member::ordinary(),
-        "generate",
-        json!([string("prompt", "a fox")]),
-        json!({}),
-    );
+    let sent = generate_in(&app, Place::BotDm, "a fox");
     let text = app.refusal(&sent).await;
 
     assert!(text.starts_with("Your personal daily budget"), "{text}");
@@ -129,18 +129,10 @@ async fn with_personal_use_off_a_direct_message_is_turned_away_without_a_model_c
 #[tokio::test]
 async fn the_home_servers_blocklist_applies_to_a_members_own_jobs() {
     let app = app_with(&[]).await;
-    let options = json!([{"name": "blocklist", "type": 2, "options": [{"name": "add", "type": 1, "options": [string("pattern", "dragon")]}]}]);
-    let added = app.discord.invoke_as(&Member::manager(900_000_000_000_000_098), "moderation", options, json!({}));
-    let (text, _) = app.direct_answer(&added).await;
+    let text = block_word(&app, "dragon").await;
     assert!(text.starts_with("Added word `dragon`"), "{text}");
 
-    let sent = app.discord.invoke_in(
-        Place::GroupDm,
-        &Member::ordinary(),
-        "generate",
-        json!([string("prompt", "a red dragon")]),
-        json!({}),
-    );
+    let sent = generate_in(&app, Place::GroupDm, "a red dragon");
     let refused = app.refusal(&sent).await;
 
     assert!(refused.starts_with("This prompt breaks the rules for image requests Easel's owner set"), "{refused}");
@@ -150,23 +142,8 @@ async fn the_home_servers_blocklist_applies_to_a_members_own_jobs() {
 #[tokio::test]
 async fn a_member_whose_own_jobs_are_refused_again_and_again_is_paused_as_in_a_server() {
     let app = app_with(&[("EASEL_REFUSALS_BEFORE_PAUSE", "2"), ("EASEL_PAUSE_MINUTES", "60")]).await;
-    let options = json!([{"name": "blocklist", "type": 2, "options": [{"name": "add", "type": 1, "options": [string("pattern", "dragon")]}]}]);
-    app.direct_answer(&app.discord.invoke_as(
-        &Member::manager(900_000_000_000_000_098),
-        "moderation",
-        options,
-        json!({}),
-    ))
-    .await;
-    let own = |prompt: &str| {
-        app.discord.invoke_in(
-            Place::BotDm,
-            &Member::ordinary(),
-            "generate",
-            json!([string("prompt", prompt)]),
-            json!({}),
-        )
-    };
+    block_word(&app, "dragon").await;
+    let own = |prompt: &str| generate_in(&app, Place::BotDm, prompt);
 
     let first = app.refusal(&own("a dragon")).await;
     let second = app.refusal(&own("the dragon at dusk")).await;
@@ -296,13 +273,7 @@ async fn when_discord_refuses_a_sixth_follow_up_the_member_is_still_told_why() {
     let app = app_with(&[]).await;
     app.openai.script([Reply::moderation_blocked()]);
 
-    let sent = app.discord.invoke_in(
-        Place::BotDm,
-        &Member::ordinary(),
-        "generate",
-        json!([string("prompt", "a duel")]),
-        json!({}),
-    );
+    let sent = generate_in(&app, Place::BotDm, "a duel");
     app.discord.use_up_followups(&sent.token);
     let token = sent.token.clone();
     let is_told = move |r: &Received| {
