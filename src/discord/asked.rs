@@ -209,6 +209,11 @@ fn apply(
     origin: Origin,
     mut saved: crate::community::settings::MemberSettings,
 ) {
+    // Where they chose no language, the one they chose for their own jobs (as `Asked::lang` reads).
+    if saved.language.is_none() {
+        let personal = services.settings.known(crate::community::settings::PERSONAL, request.requester.user_id);
+        saved.language = personal.and_then(|p| p.language);
+    }
     let admission = services.jobs.admission();
     match origin {
         Origin::Command => {

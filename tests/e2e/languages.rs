@@ -3,9 +3,9 @@
 //! registered with every language's names. Expected words come from the catalogues in `locales/`.
 
 use axum::http::Method;
-use serde_json::json;
+use serde_json::{json, Value};
 
-use crate::support::discord::{Member, Received, MEMBER_ID, ORDINARY};
+use crate::support::discord::{Member, Place, Received, MEMBER_ID, ORDINARY};
 use crate::support::sd::FakeSd;
 use crate::support::{field, spawn_app_with, string, Reply, TestApp};
 
@@ -98,6 +98,30 @@ async fn settings_language_overrides_discords_and_going_back_follows_discord_aga
     let back = app.discord.invoke("settings", json!([string("language", "discord")]), json!({}));
     let (text, _) = app.direct_answer(&back).await;
     assert!(text.starts_with("Saved. Your defaults are now:"), "English again, Discord's language: {text}");
+}
+
+#[tokio::test]
+async fn the_language_chosen_for_ones_own_jobs_holds_wherever_no_other_was_chosen() {
+    let app = spawn_app_with(&[], |_| {}).await;
+    let in_dm =
+        |name: &str, options: Value| app.discord.invoke_in(Place::BotDm, &Member::ordinary(), name, options, json!({}));
+    let chosen = in_dm("settings", json!([string("language", "ja")]));
+    let (text, _) = app.direct_answer(&chosen).await;
+    assert!(text.starts_with(&says("ja", "settings-saved")), "{text}");
+
+    let usage = app.discord.invoke("usage", json!([]), json!({}));
+    let (text, _) = app.direct_answer(&usage).await;
+    assert!(text.starts_with(&says("ja", "usage-heading")), "the server, where none was chosen: {text}");
+    let made = app.discord.invoke("generate", json!([string("prompt", "a fox")]), json!({}));
+    let result = app.result_of(&made).await;
+    assert_eq!(result.payload["embeds"][0]["title"], says("ja", "result-title-generate").as_str(), "a job's words too");
+
+    let french = app.discord.invoke("settings", json!([string("language", "fr")]), json!({}));
+    app.direct_answer(&french).await;
+    let (text, _) = app.direct_answer(&app.discord.invoke("usage", json!([]), json!({}))).await;
+    assert!(text.starts_with(&says("fr", "usage-heading")), "the server's own choice wins there: {text}");
+    let (text, _) = app.direct_answer(&in_dm("usage", json!([]))).await;
+    assert!(text.starts_with(&says("ja", "usage-heading")), "and the member's own elsewhere: {text}");
 }
 
 /// An app whose Stable Diffusion reads English only, with the translator on when `translator` is set.
