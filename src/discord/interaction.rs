@@ -15,6 +15,17 @@ use super::rights::Authority;
 use super::words::Lang;
 use super::Services;
 
+/// The same field of whichever kind of interaction `$asked` is (the three share its name and type).
+macro_rules! shared {
+    ($asked:expr, $field:ident) => {
+        match $asked {
+            Asked::Command(c) => &c.$field,
+            Asked::Click(c) => &c.$field,
+            Asked::Modal(m) => &m.$field,
+        }
+    };
+}
+
 /// An interaction that asks for a job: a slash command, a button click or a modal's submission.
 #[derive(Clone, Copy)]
 pub(crate) enum Asked<'a> {
@@ -27,48 +38,29 @@ pub(crate) enum Asked<'a> {
 }
 
 impl Asked<'_> {
+    /// The interaction's token: its answers go through it, for 15 minutes.
     pub(crate) fn token(&self) -> &str {
-        match self {
-            Self::Command(c) => &c.token,
-            Self::Click(c) => &c.token,
-            Self::Modal(m) => &m.token,
-        }
+        shared!(self, token)
     }
 
     /// The interaction's id (a new job's id).
     pub(crate) fn id(&self) -> InteractionId {
-        match self {
-            Self::Command(c) => c.id,
-            Self::Click(c) => c.id,
-            Self::Modal(m) => m.id,
-        }
+        *shared!(self, id)
     }
 
     /// The largest upload, in bytes, Discord lets the sender attach here.
     pub(crate) fn upload_limit(&self) -> u64 {
-        u64::from(match self {
-            Self::Command(c) => c.attachment_size_limit,
-            Self::Click(c) => c.attachment_size_limit,
-            Self::Modal(m) => m.attachment_size_limit,
-        })
+        u64::from(*shared!(self, attachment_size_limit))
     }
 
     /// Who sent it.
     pub(crate) fn user(&self) -> &User {
-        match self {
-            Self::Command(c) => &c.user,
-            Self::Click(c) => &c.user,
-            Self::Modal(m) => &m.user,
-        }
+        shared!(self, user)
     }
 
     /// The server it was sent in (`None` in a direct message).
     pub(crate) fn guild(&self) -> Option<GuildId> {
-        match self {
-            Self::Command(c) => c.guild_id,
-            Self::Click(c) => c.guild_id,
-            Self::Modal(m) => m.guild_id,
-        }
+        *shared!(self, guild_id)
     }
 
     /// The server whose job this is: the server it was sent in when that server installed Easel;
@@ -99,20 +91,12 @@ impl Asked<'_> {
 
     /// The channel it was sent in.
     pub(crate) fn channel(&self) -> ChannelId {
-        match self {
-            Self::Command(c) => c.channel_id,
-            Self::Click(c) => c.channel_id,
-            Self::Modal(m) => m.channel_id,
-        }
+        *shared!(self, channel_id)
     }
 
     /// The sender's Discord client language.
     pub(crate) fn locale(&self) -> &str {
-        match self {
-            Self::Command(c) => &c.locale,
-            Self::Click(c) => &c.locale,
-            Self::Modal(m) => &m.locale,
-        }
+        shared!(self, locale)
     }
 
     /// The language the sender reads: their `/settings language` when memory knows it, else their
