@@ -99,7 +99,10 @@ invalid-count = `{ $model }` erstellt { $min } bis { $max } Bilder pro Anfrage; 
 invalid-variation-unsupported = `{ $model }` kann keine Variationen erstellen. Diese Modelle können es: { $capable }.
 invalid-missing-image = Bitte hänge das Bild an, von dem eine Variation erstellt werden soll.
 invalid-blend-unsupported = `{ $model }` kann weder Bilder mischen noch sich an eine Referenz halten. Diese Modelle können es: { $capable }.
-invalid-blend-count = Bitte hänge 2 bis { $max } Bilder zum Mischen an (du hast { $given } angehängt).
+invalid-blend-count = { $max ->
+    [2] Bitte hänge genau 2 Bilder zum Mischen an (du hast { $given } angehängt).
+   *[other] Bitte hänge 2 bis { $max } Bilder zum Mischen an (du hast { $given } angehängt).
+}
 invalid-edit-unsupported = `{ $model }` kann keine Bilder bearbeiten. Diese Modelle können es: { $capable }.
 invalid-option-unsupported = `{ $model }` unterstützt { $option } nicht; lass die Angabe weg oder wähle ein Modell, das dies kann: { $capable }.
 invalid-style-picture-unsupported = Dieser gespeicherte Stil hat ein Referenzbild, das `{ $model }` nicht verwenden kann. Wähle ein Modell, das es kann: { $capable }.

@@ -95,7 +95,10 @@ invalid-count = `{ $model }` makes { $min } to { $max } images a request; you as
 invalid-variation-unsupported = `{ $model }` cannot make variations. Models that can: { $capable }.
 invalid-missing-image = Please attach the image to make a variation of.
 invalid-blend-unsupported = `{ $model }` cannot blend pictures or keep to a reference. Models that can: { $capable }.
-invalid-blend-count = Please give 2 to { $max } pictures to blend (you gave { $given }).
+invalid-blend-count = { $max ->
+    [2] Please give exactly 2 pictures to blend (you gave { $given }).
+   *[other] Please give 2 to { $max } pictures to blend (you gave { $given }).
+}
 invalid-edit-unsupported = `{ $model }` cannot edit images. Models that can: { $capable }.
 invalid-option-unsupported = `{ $model }` takes no { $option }; leave it out or pick a model that does: { $capable }.
 invalid-style-picture-unsupported = That saved style keeps a reference picture, which `{ $model }` cannot use. Pick a model that can: { $capable }.

@@ -99,7 +99,10 @@ invalid-count = `{ $model }` genera de { $min } a { $max } imágenes por petici�
 invalid-variation-unsupported = `{ $model }` no puede crear variaciones. Modelos que sí pueden: { $capable }.
 invalid-missing-image = Adjunta la imagen de la que quieres una variación.
 invalid-blend-unsupported = `{ $model }` no puede fusionar imágenes ni ceñirse a una referencia. Modelos que sí pueden: { $capable }.
-invalid-blend-count = Adjunta de 2 a { $max } imágenes para fusionar (has adjuntado { $given }).
+invalid-blend-count = { $max ->
+    [2] Adjunta exactamente 2 imágenes para fusionar (has adjuntado { $given }).
+   *[other] Adjunta de 2 a { $max } imágenes para fusionar (has adjuntado { $given }).
+}
 invalid-edit-unsupported = `{ $model }` no puede editar imágenes. Modelos que sí pueden: { $capable }.
 invalid-option-unsupported = `{ $model }` no admite { $option }; quita esa opción o elige un modelo que la admita: { $capable }.
 invalid-style-picture-unsupported = Ese estilo guardado tiene una imagen de referencia que `{ $model }` no puede usar. Elige un modelo que pueda: { $capable }.

@@ -98,7 +98,10 @@ invalid-count = `{ $model }` crée de { $min } à { $max } images par demande ;
 invalid-variation-unsupported = `{ $model }` ne sait pas créer de variations. Modèles compatibles : { $capable }.
 invalid-missing-image = Veuillez joindre l'image dont vous voulez une variation.
 invalid-blend-unsupported = `{ $model }` ne sait pas fusionner d'images ni suivre une référence. Modèles compatibles : { $capable }.
-invalid-blend-count = Veuillez joindre de 2 à { $max } images à fusionner (vous en avez joint { $given }).
+invalid-blend-count = { $max ->
+    [2] Veuillez joindre exactement 2 images à fusionner (vous en avez joint { $given }).
+   *[other] Veuillez joindre de 2 à { $max } images à fusionner (vous en avez joint { $given }).
+}
 invalid-edit-unsupported = `{ $model }` ne sait pas modifier d'images. Modèles compatibles : { $capable }.
 invalid-option-unsupported = `{ $model }` ne gère pas ce réglage ({ $option }) : retirez-le ou choisissez un modèle qui le gère : { $capable }.
 invalid-style-picture-unsupported = Ce style enregistré garde une image de référence, que `{ $model }` ne peut pas utiliser. Choisissez un modèle qui le peut : { $capable }.

@@ -98,7 +98,10 @@ invalid-count = `{ $model }`で1回に作れる画像は{ $min }〜{ $max }枚�
 invalid-variation-unsupported = `{ $model }`はバリエーションを作成できません。作成できるモデル：{ $capable }
 invalid-missing-image = バリエーションの元になる画像を添付してください。
 invalid-blend-unsupported = `{ $model }`は画像の合成にも参考画像にも対応していません。対応しているモデル：{ $capable }
-invalid-blend-count = 合成する画像を2〜{ $max }枚添付してください（添付された枚数：{ $given }枚）。
+invalid-blend-count = { $max ->
+    [2] 合成する画像をちょうど2枚添付してください（添付された枚数：{ $given }枚）。
+   *[other] 合成する画像を2〜{ $max }枚添付してください（添付された枚数：{ $given }枚）。
+}
 invalid-edit-unsupported = `{ $model }`は画像を編集できません。編集できるモデル：{ $capable }
 invalid-option-unsupported = `{ $model }`は{ $option }に対応していません。指定を外すか、対応しているモデルを選んでください：{ $capable }
 invalid-style-picture-unsupported = その保存済みスタイルには参考画像があり、`{ $model }`では使えません。使えるモデルを選んでください：{ $capable }

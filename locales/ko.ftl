@@ -103,7 +103,10 @@ invalid-count = `{ $model }` 모델은 요청 한 번에 이미지를 { $min }~{
 invalid-variation-unsupported = `{ $model }` 모델은 변형을 만들 수 없어요. 가능한 모델: { $capable }
 invalid-missing-image = 변형할 이미지를 첨부해 주세요.
 invalid-blend-unsupported = `{ $model }` 모델은 이미지를 합성하거나 참고 이미지를 따를 수 없어요. 가능한 모델: { $capable }
-invalid-blend-count = 합성할 이미지를 2~{ $max }장 첨부해 주세요. 첨부한 수는 { $given }장이에요.
+invalid-blend-count = { $max ->
+    [2] 합성할 이미지를 정확히 2장 첨부해 주세요. 첨부한 수는 { $given }장이에요.
+   *[other] 합성할 이미지를 2~{ $max }장 첨부해 주세요. 첨부한 수는 { $given }장이에요.
+}
 invalid-edit-unsupported = `{ $model }` 모델은 이미지를 편집할 수 없어요. 가능한 모델: { $capable }
 invalid-option-unsupported = `{ $model }` 모델은 { $option } 옵션을 지원하지 않아요. 옵션을 비우거나 지원하는 모델을 선택해 주세요: { $capable }
 invalid-style-picture-unsupported = 그 저장된 스타일에는 참고 이미지가 있는데, `{ $model }` 모델은 이를 쓸 수 없어요. 쓸 수 있는 모델을 선택해 주세요: { $capable }

@@ -99,7 +99,10 @@ invalid-count = `{ $model }` gera de { $min } a { $max } imagens por pedido; voc
 invalid-variation-unsupported = `{ $model }` não gera variações. Modelos que geram: { $capable }.
 invalid-missing-image = Anexe a imagem da qual você quer uma variação.
 invalid-blend-unsupported = `{ $model }` não mescla imagens nem segue uma referência. Modelos que fazem isso: { $capable }.
-invalid-blend-count = Anexe de 2 a { $max } imagens para mesclar (você anexou { $given }).
+invalid-blend-count = { $max ->
+    [2] Anexe exatamente 2 imagens para mesclar (você anexou { $given }).
+   *[other] Anexe de 2 a { $max } imagens para mesclar (você anexou { $given }).
+}
 invalid-edit-unsupported = `{ $model }` não edita imagens. Modelos que editam: { $capable }.
 invalid-option-unsupported = `{ $model }` não aceita { $option }; deixe essa opção de fora ou escolha um modelo que aceite: { $capable }.
 invalid-style-picture-unsupported = Esse estilo salvo tem uma imagem de referência que `{ $model }` não consegue usar. Escolha um modelo que consiga: { $capable }.

@@ -94,7 +94,10 @@ invalid-count = `{ $model }`每次请求可生成{ $min }到{ $max }张图片，
 invalid-variation-unsupported = `{ $model }`无法生成变体。支持的模型：{ $capable }。
 invalid-missing-image = 请附上要生成变体的图片。
 invalid-blend-unsupported = `{ $model }`无法融合图片，也无法参照参考图。支持的模型：{ $capable }。
-invalid-blend-count = 请附上2到{ $max }张要融合的图片（你附上了{ $given }张）。
+invalid-blend-count = { $max ->
+    [2] 请恰好附上2张要融合的图片（你附上了{ $given }张）。
+   *[other] 请附上2到{ $max }张要融合的图片（你附上了{ $given }张）。
+}
 invalid-edit-unsupported = `{ $model }`无法编辑图片。支持的模型：{ $capable }。
 invalid-option-unsupported = `{ $model }`不支持{ $option }；请不要填写该项，或选择支持它的模型：{ $capable }。
 invalid-style-picture-unsupported = 该已保存风格带有参考图，`{ $model }`无法使用。请选择可以使用的模型：{ $capable }。

@@ -398,7 +398,7 @@ async fn blend_uploads_every_picture_and_runs_the_blend_workflow_and_a_third_pic
 
     let three = blend(&app, &[[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
     let text = app.refusal(&three).await;
-    assert!(text.starts_with("Please give 2 to 2 pictures to blend (you gave 3)."), "{text}");
+    assert!(text.starts_with("Please give exactly 2 pictures to blend (you gave 3)."), "{text}");
     assert_eq!(comfy.prompts().len(), 1, "ComfyUI was not asked");
 }
 
