@@ -121,6 +121,7 @@ option-word-steps = Schritte
 option-word-cfg_scale = cfg_scale
 option-word-sampler = Sampler
 option-word-markup = Markierung
+option-word-mask = Maske
 option-word-reference = Referenz
 option-word-tuning = Schritte, cfg_scale oder Sampler
 

@@ -117,6 +117,7 @@ option-word-steps = steps
 option-word-cfg_scale = cfg_scale
 option-word-sampler = sampler
 option-word-markup = markup
+option-word-mask = mask
 option-word-reference = reference
 option-word-tuning = steps, cfg_scale or sampler
 

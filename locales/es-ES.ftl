@@ -121,6 +121,7 @@ option-word-steps = pasos
 option-word-cfg_scale = cfg_scale
 option-word-sampler = sampler
 option-word-markup = anotación
+option-word-mask = máscara
 option-word-reference = referencia
 option-word-tuning = pasos, cfg_scale o sampler
 

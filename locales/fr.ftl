@@ -120,6 +120,7 @@ option-word-steps = étapes
 option-word-cfg_scale = cfg_scale
 option-word-sampler = sampler
 option-word-markup = annotations
+option-word-mask = masque
 option-word-reference = référence
 option-word-tuning = étapes, cfg_scale ou sampler
 

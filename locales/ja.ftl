@@ -120,6 +120,7 @@ option-word-steps = ステップ数
 option-word-cfg_scale = cfg_scale
 option-word-sampler = サンプラー
 option-word-markup = 書き込み
+option-word-mask = マスク
 option-word-reference = 参考画像
 option-word-tuning = ステップ数・cfg_scale・サンプラー
 

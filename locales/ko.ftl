@@ -125,6 +125,7 @@ option-word-steps = 스텝
 option-word-cfg_scale = cfg_scale
 option-word-sampler = 샘플러
 option-word-markup = 마크업
+option-word-mask = 마스크
 option-word-reference = 참고이미지
 option-word-tuning = 스텝, cfg_scale 또는 샘플러
 

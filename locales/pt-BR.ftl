@@ -121,6 +121,7 @@ option-word-steps = passos
 option-word-cfg_scale = cfg_scale
 option-word-sampler = sampler
 option-word-markup = marcação
+option-word-mask = máscara
 option-word-reference = referência
 option-word-tuning = passos, cfg_scale ou sampler
 

@@ -116,6 +116,7 @@ option-word-steps = 步数
 option-word-cfg_scale = cfg_scale
 option-word-sampler = 采样器
 option-word-markup = 标注
+option-word-mask = 蒙版
 option-word-reference = 参考图
 option-word-tuning = 步数、cfg_scale 或采样器
 

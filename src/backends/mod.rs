@@ -69,6 +69,8 @@ pub struct BackendCall {
     pub image_workflow: Option<String>,
     /// ComfyUI: the blend workflow's name (`/blend`).
     pub blend_workflow: Option<String>,
+    /// ComfyUI: the inpainting workflow's name (a masked edit, Pan, Zoom Out).
+    pub inpaint_workflow: Option<String>,
     /// OpenAI: partial images to stream while the image is made (0: none), for previews.
     pub partial_images: u8,
     /// OpenAI: how faithfully an edit keeps its input images (`high`, `low`), on models that take it.

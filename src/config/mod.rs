@@ -259,7 +259,12 @@ impl Config {
             openai_api_key: get("OPENAI_API_KEY").map(Secret::new),
             openai_base_url: url_var(&get, "OPENAI_BASE_URL", "https://api.openai.com/v1")?,
             workflows: match get("COMFYUI_URL") {
-                Some(_) => servers::workflows(&catalogue, get("EASEL_MODELS").as_deref())?,
+                Some(_) => {
+                    let loaded = servers::workflows(&catalogue, get("EASEL_MODELS").as_deref())?;
+                    let masking = |name: &str| loaded.iter().any(|w| w.name == name && w.takes_mask);
+                    catalogue.inpaint_with_masking_image_workflows(masking);
+                    loaded
+                }
                 None => Vec::new(),
             },
             servers,

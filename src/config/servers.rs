@@ -120,6 +120,7 @@ pub fn workflows(catalogue: &Catalogue, catalogue_file: Option<&str>) -> Result<
             (entry.workflow.as_deref(), WorkflowKind::Text),
             (entry.image_workflow.as_deref(), WorkflowKind::Image),
             (entry.blend_workflow.as_deref(), WorkflowKind::Blend),
+            (entry.inpaint_workflow.as_deref(), WorkflowKind::Inpaint),
         ];
         for (name, kind) in wanted {
             let Some(name) = name else { continue };

@@ -124,3 +124,23 @@ fn a_blend_workflow_numbering_fewer_images_than_its_model_offers_stops_start_up_
     let shipped = crate::domain::catalogue::Catalogue::parse(crate::domain::catalogue::DEFAULT_CATALOGUE).unwrap();
     assert!(servers::workflows(&shipped, None).unwrap().iter().any(|w| w.name == "builtin:blend" && w.images == 2));
 }
+
+#[test]
+fn an_image_workflow_with_a_mask_still_serves_masks_when_no_inpainting_workflow_is_named() {
+    let dir = std::env::temp_dir().join(format!("easel-masking-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("masking.json"), crate::backends::comfyui::workflow::BUILTIN_INPAINT).unwrap();
+    let text = crate::domain::catalogue::DEFAULT_CATALOGUE
+        .replace("inpaint_workflow = \"builtin:inpaint\"\n", "")
+        .replace("image_workflow = \"builtin:img2img\"", "image_workflow = \"masking.json\"");
+    std::fs::write(dir.join("models.toml"), text).unwrap();
+    let models = dir.join("models.toml").display().to_string();
+    let vars = [("DISCORD_TOKEN", "t"), ("COMFYUI_URL", "http://127.0.0.1:8188"), ("EASEL_MODELS", models.as_str())];
+
+    let c = config(&vars).unwrap();
+
+    let comfy = c.catalogue.get("comfyui-sdxl").unwrap();
+    assert_eq!(comfy.inpaint_workflow.as_deref(), Some("masking.json"));
+    assert!(comfy.inpaints() && comfy.extends());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -6,7 +6,6 @@ use serenity::all::{ButtonStyle, CreateActionRow, CreateButton};
 
 use super::words::Lang;
 use crate::discord::words::t;
-use crate::domain::catalogue::BackendKind;
 use crate::domain::request::extension::{Extension, Side};
 use crate::domain::request::JobSpec;
 
@@ -97,10 +96,9 @@ impl ResultButton {
     }
 }
 
-/// Whether a result of `spec`'s model can be panned and zoomed out: an edit with a mask on OpenAI's
-/// edits or AUTOMATIC1111's inpainting.
+/// Whether a result of `spec`'s model can be panned and zoomed out (see [`ModelEntry::extends`]).
 fn extends(spec: &JobSpec) -> bool {
-    spec.model.can_edit() && matches!(spec.model.backend, BackendKind::Openai | BackendKind::Automatic1111)
+    spec.model.extends()
 }
 
 /// The `custom_id` prefix of `/generate`'s form opened by a description's Use button:

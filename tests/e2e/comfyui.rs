@@ -414,3 +414,71 @@ async fn a_workflow_naming_an_image_never_uploaded_is_refused_by_comfyui_as_a_re
     let body: serde_json::Value = answer.json().await.unwrap();
     assert_eq!(body["node_errors"]["10"]["errors"][0]["details"], "image - Invalid image file: never-uploaded.png");
 }
+
+#[tokio::test]
+async fn pan_right_on_a_comfyui_result_runs_the_inpainting_workflow_with_the_grown_canvas_and_its_mask() {
+    let comfy = FakeComfyUi::start().await;
+    let app = app(&comfy).await;
+    let sent = generate(&app, "a lighthouse");
+    delivered(&app, &sent).await;
+    let message = app.discord.last_result();
+    let labels: Vec<&str> = message["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|row| row["components"].as_array().unwrap())
+        .filter_map(|b| b["label"].as_str())
+        .collect();
+    assert!(labels.contains(&"➡️ Pan") && labels.contains(&"Zoom Out 2×"), "{labels:?}");
+
+    let pan = app.discord.click_on(&Member::ordinary(), &message, &format!("easel:panr:{}", sent.id));
+    delivered(&app, &pan).await;
+
+    let workflow = &comfy.prompts()[1];
+    assert_eq!(
+        (workflow["17"]["class_type"].as_str(), workflow["11"]["class_type"].as_str()),
+        (Some("LoadImageMask"), Some("VAEEncodeForInpaint"))
+    );
+    let uploads = comfy.uploads();
+    let picture = image::load_from_memory(&uploads[workflow["10"]["inputs"]["image"].as_str().unwrap()]).unwrap();
+    let mask =
+        image::load_from_memory(&uploads[workflow["17"]["inputs"]["image"].as_str().unwrap()]).unwrap().to_luma8();
+    // The 40x40 result grown by half to the right is nearest comfyui-sdxl's 1216x832: the picture scaled
+    // to 832x832 at the left, the rest to be painted.
+    assert_eq!((picture.width(), picture.height(), mask.dimensions()), (1216, 832, (1216, 832)));
+    assert_eq!((mask.get_pixel(400, 400)[0], mask.get_pixel(1100, 400)[0]), (0, 255), "white where to repaint");
+    assert_eq!(
+        (&workflow["3"]["inputs"]["denoise"], &workflow["6"]["inputs"]["text"]),
+        (&json!(1.0), &json!("a lighthouse"))
+    );
+}
+
+#[tokio::test]
+async fn a_mask_on_a_comfyui_model_without_an_inpainting_workflow_is_refused_before_any_run() {
+    let comfy = FakeComfyUi::start().await;
+    let catalogue = easel::domain::catalogue::DEFAULT_CATALOGUE.replace("inpaint_workflow = \"builtin:inpaint\"\n", "");
+    let path = std::env::temp_dir().join(format!("easel-no-inpaint-{}.toml", std::process::id()));
+    std::fs::write(&path, catalogue).unwrap();
+    let app =
+        spawn_app_with(&[("COMFYUI_URL", &comfy.base_url), ("EASEL_MODELS", &path.display().to_string())], |_| {})
+            .await;
+    let (picture, mask) = (png(64, 48, [10, 10, 200]), png(64, 48, [255, 255, 255]));
+    let (picture_url, mask_url) =
+        (app.discord.host_file("p.png", picture.clone()), app.discord.host_file("m.png", mask.clone()));
+    let described = |id: &str, url: &str, name: &str, size: usize| json!({"id": id, "filename": name, "size": size, "url": url, "proxy_url": url, "content_type": "image/png", "width": 64, "height": 48});
+    let options = json!([
+        {"name": "image", "type": 11, "value": "931000000000000101"},
+        {"name": "mask", "type": 11, "value": "931000000000000102"},
+        string("prompt", "a red door"),
+        string("model", "comfyui-sdxl")
+    ]);
+    let resolved = json!({"attachments": {
+        "931000000000000101": described("931000000000000101", &picture_url, "p.png", picture.len()),
+        "931000000000000102": described("931000000000000102", &mask_url, "m.png", mask.len())
+    }});
+    let sent = app.discord.invoke("edit", options, resolved);
+
+    let text = app.refusal(&sent).await;
+    assert!(text.starts_with("`comfyui-sdxl` takes no mask"), "{text}");
+    assert!(comfy.prompts().is_empty(), "ComfyUI was not asked");
+}

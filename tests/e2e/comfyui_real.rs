@@ -36,6 +36,7 @@ fn catalogue(name: &str) -> String {
     let block = &base[start..end];
     let mut text = base.to_owned();
     let blend = here.join("blend.json").display().to_string();
+    let inpaint = here.join("inpaint.json").display().to_string();
     for (id, workflow) in [
         ("real-progress", here.join("progress.json")),
         ("real-fails", here.join("fails.json")),
@@ -47,6 +48,7 @@ fn catalogue(name: &str) -> String {
             .replace("provider_model = \"sd_xl_base_1.0.safetensors\"", "provider_model = \"default\"")
             .replace("workflow = \"builtin:txt2img\"", &format!("workflow = {:?}", workflow.display().to_string()))
             .replace("blend_workflow = \"builtin:blend\"", &format!("blend_workflow = {blend:?}"))
+            .replace("inpaint_workflow = \"builtin:inpaint\"", &format!("inpaint_workflow = {inpaint:?}"))
             .replace("draft = 15", "draft = 2")
             .replace("standard = 25", "standard = 3")
             .replace("high = 40", "high = 4")
@@ -227,4 +229,29 @@ async fn a_real_comfyui_blends_two_uploads_through_a_blend_workflow_of_its_own_n
     assert_eq!(blended.dimensions(), (512, 512), "scaled to the job's size by the workflow");
     let [r, g, b] = blended.get_pixel(256, 256).0;
     assert!(r.abs_diff(125) < 12 && g < 12 && b.abs_diff(125) < 12, "half red, half blue: {:?}", [r, g, b]);
+}
+
+#[tokio::test]
+async fn a_real_comfyui_pans_a_result_repainting_only_the_masked_new_area() {
+    let Some(url) = server() else { return };
+    let app = app(&url, "pan").await;
+    let sent = generate(&app, "real-progress", "an orange card");
+    outcome(&app, &sent).await.expect("the first image");
+    let message = app.discord.last_result();
+
+    let pan = app.discord.click_on(
+        &crate::support::discord::Member::ordinary(),
+        &message,
+        &format!("easel:panr:{}", sent.id),
+    );
+    let png = outcome(&app, &pan).await.expect("the panned image");
+    let panned = image::load_from_memory(&png).unwrap().to_rgb8();
+
+    // 512x512 grown by half to the right is nearest 1216x832: the card scaled to 832x832 at the left
+    // (kept: orange), the rest masked white and painted by the workflow (blue).
+    assert_eq!(panned.dimensions(), (1216, 832));
+    let [r, g, b] = panned.get_pixel(400, 400).0;
+    assert!(r > 200 && g.abs_diff(136) < 40 && b < 60, "the kept card is still orange: {:?}", [r, g, b]);
+    let [r, g, b] = panned.get_pixel(1100, 400).0;
+    assert!(r < 40 && g < 40 && b > 200, "the new area was painted: {:?}", [r, g, b]);
 }

@@ -338,6 +338,10 @@ async fn object_info() -> Json<Value> {
         "VAEDecode": node(json!({"samples": ["LATENT"], "vae": ["VAE"]})),
         "VAEEncode": node(json!({"pixels": ["IMAGE"], "vae": ["VAE"]})),
         "LoadImage": node(json!({"image": [["example.png"], {"image_upload": true}]})),
+        "LoadImageMask": node(json!({"image": [["example.png"], {"image_upload": true}],
+            "channel": [["alpha", "red", "green", "blue"], {}]})),
+        "VAEEncodeForInpaint": node(json!({"pixels": ["IMAGE"], "vae": ["VAE"], "mask": ["MASK"],
+            "grow_mask_by": ["INT", {}]})),
         "RepeatLatentBatch": node(json!({"samples": ["LATENT"], "amount": ["INT", {}]})),
         "ImageBlend": node(json!({"image1": ["IMAGE"], "image2": ["IMAGE"], "blend_factor": ["FLOAT", {}],
             "blend_mode": [["normal", "multiply", "screen", "overlay", "soft_light", "difference"], {}]})),
@@ -372,7 +376,8 @@ fn batch(workflow: &Value) -> u64 {
 
 /// ComfyUI's validation: each input still holding a `{{placeholder}}` is refused as a value not in the
 /// input's list, with the server's whole list (`input_config`) attached, as a real server does; and a
-/// `LoadImage` naming a file not in its input folder (never uploaded) fails `LoadImage.VALIDATE_INPUTS`.
+/// `LoadImage` or `LoadImageMask` naming a file not in its input folder (never uploaded) fails its
+/// `VALIDATE_INPUTS`.
 fn node_errors(workflow: &Value, uploads: &HashMap<String, Vec<u8>>) -> serde_json::Map<String, Value> {
     let mut errors = serde_json::Map::new();
     for (id, node) in workflow.as_object().into_iter().flatten() {
@@ -387,7 +392,8 @@ fn node_errors(workflow: &Value, uploads: &HashMap<String, Vec<u8>>) -> serde_js
             })
             .collect();
         let image = node["inputs"]["image"].as_str().filter(|i| !i.contains("{{"));
-        if let Some(missing) = image.filter(|i| node["class_type"] == "LoadImage" && !uploads.contains_key(*i)) {
+        let loads = matches!(node["class_type"].as_str(), Some("LoadImage" | "LoadImageMask"));
+        if let Some(missing) = image.filter(|i| loads && !uploads.contains_key(*i)) {
             failing.push(json!({"type": "custom_validation_failed", "message": "Custom validation failed for node",
                 "details": format!("image - Invalid image file: {missing}"), "extra_info": {"input_name": "image"}}));
         }

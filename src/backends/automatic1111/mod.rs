@@ -359,6 +359,7 @@ mod tests {
             workflow: None,
             image_workflow: None,
             blend_workflow: None,
+            inpaint_workflow: None,
             partial_images: 0,
             input_fidelity: None,
         }

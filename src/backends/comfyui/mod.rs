@@ -247,13 +247,9 @@ impl ImageBackend for ComfyUiBackend {
         if !input.extra.is_empty() {
             return self.blend(call, input).await;
         }
-        let workflow = self.workflow(call.image_workflow.as_deref())?;
-        if input.mask.is_some() && !workflow.takes_mask {
-            return Err(BackendError::BadRequest {
-                param: "mask".into(),
-                message: format!("the workflow `{}` has no `{{{{mask}}}}` placeholder", workflow.name),
-            });
-        }
+        // A masked edit (an /edit with a mask, Pan, Zoom Out) runs the inpainting workflow.
+        let name = if input.mask.is_some() { &call.inpaint_workflow } else { &call.image_workflow };
+        let workflow = self.workflow(name.as_deref())?;
         let mut inputs = vec![("image".to_owned(), json!(self.upload(input.image).await?))];
         if let Some(mask) = input.mask {
             inputs.push(("mask".to_owned(), json!(self.upload(mask).await?)));

@@ -18,6 +18,10 @@ pub const BUILTIN_IMG2IMG: &str = include_str!("../../../workflows/img2img.json"
 /// the job's size and re-rendered with the prompt.
 pub const BUILTIN_BLEND: &str = include_str!("../../../workflows/blend.json");
 
+/// The inpainting workflow shipped with Easel (`builtin:inpaint`): the masked area (white) repainted
+/// from the prompt, the rest kept; what `/edit` with a mask, Pan and Zoom Out run.
+pub const BUILTIN_INPAINT: &str = include_str!("../../../workflows/inpaint.json");
+
 /// The most input images a blend workflow may declare (`{{image}}`, `{{image2}}` … `{{image16}}`).
 pub const MAX_BLEND_INPUTS: u8 = 16;
 
@@ -34,6 +38,9 @@ pub enum WorkflowKind {
     /// A blend (`/blend`): prompt, negative prompt, seed, steps, and at least two input images
     /// (`{{image}}`, `{{image2}}`, and optionally `{{image3}}` on).
     Blend,
+    /// Inpainting (a masked edit, Pan, Zoom Out): prompt, negative prompt, seed, steps, the image and
+    /// its mask (white where to repaint).
+    Inpaint,
 }
 
 impl WorkflowKind {
@@ -43,6 +50,7 @@ impl WorkflowKind {
             Self::Text => &["prompt", "negative_prompt", "seed", "width", "height", "steps"],
             Self::Image => &["prompt", "negative_prompt", "seed", "steps", "image"],
             Self::Blend => &["prompt", "negative_prompt", "seed", "steps", "image", "image2"],
+            Self::Inpaint => &["prompt", "negative_prompt", "seed", "steps", "image", "mask"],
         }
     }
 
@@ -51,6 +59,7 @@ impl WorkflowKind {
             Self::Text => "text-to-image",
             Self::Image => "image-to-image",
             Self::Blend => "blend",
+            Self::Inpaint => "inpainting",
         }
     }
 }
@@ -122,8 +131,8 @@ impl Workflow {
         &self.graph
     }
 
-    /// Reads and checks the workflow `name` (`builtin:txt2img`, `builtin:img2img`, `builtin:blend`, or a
-    /// file path).
+    /// Reads and checks the workflow `name` (`builtin:txt2img`, `builtin:img2img`, `builtin:blend`,
+    /// `builtin:inpaint`, or a file path).
     pub fn load(name: &str, kind: WorkflowKind) -> Result<Self, WorkflowError> {
         Self::load_beside(name, None, kind)
     }
@@ -138,6 +147,7 @@ impl Workflow {
             "builtin:txt2img" => BUILTIN_TXT2IMG.to_owned(),
             "builtin:img2img" => BUILTIN_IMG2IMG.to_owned(),
             "builtin:blend" => BUILTIN_BLEND.to_owned(),
+            "builtin:inpaint" => BUILTIN_INPAINT.to_owned(),
             path => {
                 let path = std::path::Path::new(path);
                 let full = match folder {
@@ -245,6 +255,7 @@ mod tests {
         assert_eq!(Workflow::load("builtin:img2img", WorkflowKind::Image).unwrap().images, 1);
         let blend = Workflow::load("builtin:blend", WorkflowKind::Blend).unwrap();
         assert_eq!((blend.images, blend.batches), (2, true));
+        assert!(Workflow::load("builtin:inpaint", WorkflowKind::Inpaint).unwrap().takes_mask);
         let values = BTreeMap::from([
             ("prompt", json!("a fox")),
             ("seed", json!(42)),

@@ -81,6 +81,7 @@ pub fn option_word(lang: Lang, option: &str) -> String {
         "cfg_scale" => t!(lang, "option-word-cfg_scale"),
         "sampler" => t!(lang, "option-word-sampler"),
         "markup" => t!(lang, "option-word-markup"),
+        "mask" => t!(lang, "option-word-mask"),
         "reference" => t!(lang, "option-word-reference"),
         "steps, cfg_scale or sampler" => t!(lang, "option-word-tuning"),
         other => other.to_owned(),

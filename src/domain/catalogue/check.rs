@@ -64,6 +64,9 @@ impl ModelEntry {
                 "only a ComfyUI model has a blend workflow, and it needs `input_images` of 2 or more".into(),
             );
         }
+        if self.inpaint_workflow.is_some() && self.backend != BackendKind::Comfyui {
+            return fail("inpaint_workflow", "only a ComfyUI model has an inpainting workflow".into());
+        }
         if self.partial_images > 3 {
             return fail(
                 "partial_images",

@@ -88,6 +88,7 @@ impl DescribeEntry {
             workflow: None,
             image_workflow: None,
             blend_workflow: None,
+            inpaint_workflow: None,
             tuning: false,
             partial_images: 0,
             translate_prompt: false,

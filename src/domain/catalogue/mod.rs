@@ -213,6 +213,10 @@ pub struct ModelEntry {
     /// ComfyUI only: the workflow for image to image (variations, HD, edits), or `builtin:img2img`.
     #[serde(default)]
     pub image_workflow: Option<String>,
+    /// ComfyUI only: the workflow that repaints a masked area (`{{mask}}`, white where to repaint), or
+    /// `builtin:inpaint`: `/edit` with a mask, Pan and Zoom Out. `None`: the model takes no mask.
+    #[serde(default)]
+    pub inpaint_workflow: Option<String>,
     /// ComfyUI only: the workflow for `/blend` (`{{image}}`, `{{image2}}`… as many as `input_images`),
     /// or `builtin:blend` (two images). `None`: the model is not offered for blends.
     #[serde(default)]
@@ -244,6 +248,21 @@ impl ModelEntry {
     /// or Stable Diffusion's inpainting.
     pub fn can_edit(&self) -> bool {
         self.variation.as_ref().is_some_and(|v| v.method != VariationMethod::Variations) || self.edits
+    }
+
+    /// Whether the model repaints a masked area (`/edit` with a mask): OpenAI's edits, AUTOMATIC1111's
+    /// and Stability's inpainting, and a ComfyUI model with an inpainting workflow.
+    pub fn inpaints(&self) -> bool {
+        match self.backend {
+            BackendKind::Comfyui => self.can_edit() && self.inpaint_workflow.is_some(),
+            _ => self.can_edit(),
+        }
+    }
+
+    /// Whether Pan and Zoom Out work with this model: it inpaints, at sizes in pixels (Stability's sizes
+    /// are aspect ratios, so a grown canvas has no size of its own there).
+    pub fn extends(&self) -> bool {
+        self.inpaints() && self.backend != BackendKind::Stability
     }
 
     /// Whether `/generate reference` works with this model: an OpenAI edit of several images (the
@@ -342,6 +361,16 @@ impl Catalogue {
     pub fn set_samplers(&mut self, kind: BackendKind, samplers: &[String]) {
         for model in self.models.iter_mut().filter(|m| m.backend == kind && m.tuning) {
             model.samplers = samplers.to_vec();
+        }
+    }
+
+    /// Lets a ComfyUI model without an `inpaint_workflow` inpaint with its image workflow when that one
+    /// takes a mask (`masking`): what such a workflow did before inpainting had a field of its own.
+    pub fn inpaint_with_masking_image_workflows(&mut self, masking: impl Fn(&str) -> bool) {
+        for model in self.models.iter_mut().filter(|m| m.backend == BackendKind::Comfyui) {
+            if model.inpaint_workflow.is_none() && model.image_workflow.as_deref().is_some_and(&masking) {
+                model.inpaint_workflow = model.image_workflow.clone();
+            }
         }
     }
 

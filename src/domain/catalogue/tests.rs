@@ -94,6 +94,22 @@ fn only_a_comfyui_model_taking_several_images_has_a_blend_workflow_and_blends() 
 }
 
 #[test]
+fn masks_go_to_models_that_inpaint_and_pan_to_those_that_inpaint_at_pixel_sizes() {
+    let err = Catalogue::parse(&MINIMAL.replace("n_min = 1", "n_min = 1\ninpaint_workflow = \"builtin:inpaint\""))
+        .unwrap_err();
+    assert!(err.to_string().contains("inpaint_workflow"), "{err}");
+    let catalogue = Catalogue::parse(DEFAULT_CATALOGUE).unwrap();
+    let model =
+        |backend: BackendKind| catalogue.models().iter().find(|m| m.backend == backend && m.can_edit()).unwrap();
+    assert!(model(BackendKind::Comfyui).inpaints() && model(BackendKind::Comfyui).extends(), "builtin:inpaint");
+    assert!(model(BackendKind::Automatic1111).extends() && model(BackendKind::Openai).extends());
+    assert!(model(BackendKind::Stability).inpaints() && !model(BackendKind::Stability).extends(), "sizes are ratios");
+    let mut bare = model(BackendKind::Comfyui).clone();
+    bare.inpaint_workflow = None;
+    assert!(bare.can_edit() && !bare.inpaints(), "img2img alone takes no mask");
+}
+
+#[test]
 fn a_bad_size_and_a_bad_n_range_are_refused() {
     let err = Catalogue::parse(&MINIMAL.replace(r#""512x512"]"#, r#""big"]"#)).unwrap_err();
     assert!(err.to_string().contains("`big`"), "{err}");

@@ -199,6 +199,10 @@ impl JobRequest {
         let source = self.source.as_ref().ok_or(InvalidRequest::MissingImage)?;
         check_upload(source, max)?;
         if let Some(mask) = &self.mask {
+            if !model.inpaints() {
+                let capable = catalogue.models().iter().filter(|m| m.inpaints()).map(|m| m.id.clone()).collect();
+                return Err(InvalidRequest::OptionUnsupported { model: model.id.clone(), option: "mask", capable });
+            }
             check_upload(mask, max)?;
         }
         if let Some(markup) = &self.markup {
@@ -293,10 +297,9 @@ impl JobRequest {
     }
 
     /// A Pan or Zoom Out's size: of the model's sizes, the one nearest the shape of the grown canvas.
-    /// Only models that edit with a mask (OpenAI's edits, AUTOMATIC1111's inpainting) extend.
+    /// Only models that repaint a masked area at pixel sizes extend (see [`ModelEntry::extends`]).
     fn extension_size(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<String, InvalidRequest> {
-        let extends =
-            |m: &ModelEntry| m.can_edit() && matches!(m.backend, BackendKind::Openai | BackendKind::Automatic1111);
+        let extends = ModelEntry::extends;
         let unsupported = || InvalidRequest::EditUnsupported {
             model: model.id.clone(),
             capable: catalogue.models().iter().filter(|m| extends(m)).map(|m| m.id.clone()).collect(),

@@ -34,6 +34,7 @@ pub(super) fn backend_call(spec: &JobSpec) -> BackendCall {
         workflow: spec.model.workflow.clone(),
         image_workflow: spec.model.image_workflow.clone(),
         blend_workflow: spec.model.blend_workflow.clone(),
+        inpaint_workflow: spec.model.inpaint_workflow.clone(),
         // Streamed partial images come for single images only.
         partial_images: if spec.n == 1 { spec.model.partial_images } else { 0 },
         input_fidelity: spec.model.input_fidelity.clone(),
