@@ -8,7 +8,7 @@ use serenity::all::{
 
 use super::options::Options;
 use super::words::Lang;
-use crate::domain::catalogue::Catalogue;
+use crate::domain::catalogue::{Catalogue, ModelEntry};
 use crate::domain::request::{Command, JobId, JobRequest, Requester, SourceImage};
 
 /// Discord allows at most this many choices an option.
@@ -19,8 +19,7 @@ const MAX_STRING_OPTION: u16 = 6000;
 /// The commands Easel registers, with choices from what the provider serves.
 pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
     let all_models: Vec<&str> = catalogue.models().iter().map(|m| m.id.as_str()).collect();
-    let varying: Vec<&str> =
-        catalogue.models().iter().filter(|m| m.variation.is_some()).map(|m| m.id.as_str()).collect();
+    let varying: Vec<&str> = catalogue.ids_where(|m| m.variation.is_some());
     let max_n = catalogue.max_n();
 
     let mut generate = CreateCommand::new("generate")
@@ -67,8 +66,7 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
             .add_option(choices("sampler", "Sampler (Stable Diffusion)", &samplers));
     }
     if catalogue.models().iter().any(|m| m.takes_references()) {
-        generate = generate.add_option(CreateCommandOption::new(
-            CommandOptionType::Attachment,
+        generate = generate.add_option(attachment(
             "reference",
             "A picture of a person, object or product to keep to (models that take one)",
         ));
@@ -89,10 +87,7 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
 
     let mut variation = CreateCommand::new("variation")
         .description("Make a new take on an image you upload")
-        .add_option(
-            CreateCommandOption::new(CommandOptionType::Attachment, "image", "A PNG, JPEG or WebP picture")
-                .required(true),
-        )
+        .add_option(attachment("image", "A PNG, JPEG or WebP picture").required(true))
         .add_option(prompt_option(false).description("What to change (optional)"));
     if !varying.is_empty() {
         variation = variation.add_option(choices("model", "Which model varies it", &varying));
@@ -114,19 +109,23 @@ pub fn definitions(catalogue: &Catalogue) -> Vec<CreateCommand> {
     commands
 }
 
+/// An ATTACHMENT option: a picture the member uploads with the command.
+pub(super) fn attachment(name: &str, what: &str) -> CreateCommandOption {
+    CreateCommandOption::new(CommandOptionType::Attachment, name, what)
+}
+
 /// `/blend`, when an offered model takes several images.
 fn blend_command(catalogue: &Catalogue, max_n: u8) -> Option<CreateCommand> {
-    let blending: Vec<&str> = catalogue.models().iter().filter(|m| m.blends()).map(|m| m.id.as_str()).collect();
+    let blending: Vec<&str> = catalogue.ids_where(ModelEntry::blends);
     if blending.is_empty() {
         return None;
     }
-    let image = |name: &str, what: &str| CreateCommandOption::new(CommandOptionType::Attachment, name, what);
     let mut blend = CreateCommand::new("blend")
         .description("Fuse 2 to 5 pictures you upload into one")
-        .add_option(image("image1", "The first picture").required(true))
-        .add_option(image("image2", "The second picture").required(true));
+        .add_option(attachment("image1", "The first picture").required(true))
+        .add_option(attachment("image2", "The second picture").required(true));
     for (name, what) in [("image3", "A third picture"), ("image4", "A fourth picture"), ("image5", "A fifth picture")] {
-        blend = blend.add_option(image(name, what));
+        blend = blend.add_option(attachment(name, what));
     }
     let blend = blend
         .add_option(prompt_option(false).description("How to blend them (optional)"))
@@ -143,10 +142,7 @@ fn describe_commands(catalogue: &Catalogue) -> Vec<CreateCommand> {
     }
     let describe = CreateCommand::new("describe")
         .description("Turn a picture into prompts you can use")
-        .add_option(
-            CreateCommandOption::new(CommandOptionType::Attachment, "image", "A PNG, JPEG or WebP picture")
-                .required(true),
-        )
+        .add_option(attachment("image", "A PNG, JPEG or WebP picture").required(true))
         .add_option(choices("model", "Which describer reads it", &describers));
     vec![describe, CreateCommand::new(DESCRIBE_MESSAGE).kind(CommandType::Message)]
 }
@@ -187,19 +183,23 @@ pub fn works_everywhere(name: &str) -> bool {
 
 /// `/edit`, when an offered model can edit.
 fn edit_command(catalogue: &Catalogue, max_n: u8) -> Option<CreateCommand> {
-    let editing: Vec<&str> = catalogue.models().iter().filter(|m| m.can_edit()).map(|m| m.id.as_str()).collect();
+    let editing: Vec<&str> = catalogue.ids_where(ModelEntry::can_edit);
     if editing.is_empty() {
         return None;
     }
-    let image = |name: &str, what: &str| CreateCommandOption::new(CommandOptionType::Attachment, name, what);
     let mut edit = CreateCommand::new("edit")
         .description("Change an image you upload, everywhere or only where a mask marks")
-        .add_option(image("image", "A PNG, JPEG or WebP picture").required(true))
+        .add_option(attachment("image", "A PNG, JPEG or WebP picture").required(true))
         .add_option(prompt_option(true).description("What to change"))
-        .add_option(image("mask", "Same size as the image: white where it should change, black where it should stay"));
+        .add_option(attachment(
+            "mask",
+            "Same size as the image: white where it should change, black where it should stay",
+        ));
     if catalogue.models().iter().any(|m| m.markup_field.is_some()) {
-        edit = edit
-            .add_option(image("markup", "Your instruction drawn over a copy of the image (models that take markup)"));
+        edit = edit.add_option(attachment(
+            "markup",
+            "Your instruction drawn over a copy of the image (models that take markup)",
+        ));
     }
     Some(edit.add_option(choices("model", "Which model edits it", &editing)).add_option(count_option(max_n)))
 }

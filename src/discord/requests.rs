@@ -34,7 +34,7 @@ pub fn definitions() -> Vec<CreateCommand> {
         .description("Ask the community for an image: moderators approve, the server pays")
         .dm_permission(false)
         .add_option(text("prompt", "Describe the image you want").required(true).max_length(4000))
-        .add_option(CreateCommandOption::new(CommandOptionType::Attachment, "reference", "A picture for reference"))
+        .add_option(super::commands::attachment("reference", "A picture for reference"))
         .add_option(text("note", "A note for the moderators").max_length(MAX_NOTE_CHARS as u16));
     let sub =
         |name: &str, description: &str| CreateCommandOption::new(CommandOptionType::SubCommand, name, description);

@@ -36,8 +36,7 @@ pub fn definition() -> CreateCommand {
                     text("text", "The words it adds to a prompt").required(true).max_length(MAX_TEXT as u16),
                 )
                 .add_sub_option(scope())
-                .add_sub_option(CreateCommandOption::new(
-                    CommandOptionType::Attachment,
+                .add_sub_option(super::commands::attachment(
                     "reference",
                     "A picture the style keeps to (models that take a reference)",
                 )),

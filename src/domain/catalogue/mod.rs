@@ -374,6 +374,12 @@ impl Catalogue {
         }
     }
 
+    /// The ids of the entries `keep` picks, in catalogue order: the models offered for a command, or
+    /// named to a member as those that can do what theirs cannot.
+    pub fn ids_where(&self, keep: impl Fn(&ModelEntry) -> bool) -> Vec<&str> {
+        self.models.iter().filter(|m| keep(m)).map(|m| m.id.as_str()).collect()
+    }
+
     /// All entries, in catalogue order.
     pub fn models(&self) -> &[ModelEntry] {
         &self.models

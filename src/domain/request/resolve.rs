@@ -116,7 +116,7 @@ impl JobRequest {
             return Err(InvalidRequest::OptionUnsupported {
                 model: model.id.clone(),
                 option: "steps, cfg_scale or sampler",
-                capable: catalogue.models().iter().filter(|m| m.tuning).map(|m| m.id.clone()).collect(),
+                capable: capable(catalogue, |m| m.tuning),
             });
         }
         let steps = match self.steps {
@@ -148,7 +148,7 @@ impl JobRequest {
         let unsupported = |option, takes: fn(&ModelEntry) -> bool| InvalidRequest::OptionUnsupported {
             model: model.id.clone(),
             option,
-            capable: catalogue.models().iter().filter(|m| takes(m)).map(|m| m.id.clone()).collect(),
+            capable: capable(catalogue, takes),
         };
         if let Some(seed) = self.seed {
             if !model.seed {
@@ -193,14 +193,14 @@ impl JobRequest {
         if !model.can_edit() {
             return Err(InvalidRequest::EditUnsupported {
                 model: model.id.clone(),
-                capable: catalogue.models().iter().filter(|m| m.can_edit()).map(|m| m.id.clone()).collect(),
+                capable: capable(catalogue, ModelEntry::can_edit),
             });
         }
         let source = self.source.as_ref().ok_or(InvalidRequest::MissingImage)?;
         check_upload(source, max)?;
         if let Some(mask) = &self.mask {
             if !model.inpaints() {
-                let capable = catalogue.models().iter().filter(|m| m.inpaints()).map(|m| m.id.clone()).collect();
+                let capable = capable(catalogue, ModelEntry::inpaints);
                 return Err(InvalidRequest::OptionUnsupported { model: model.id.clone(), option: "mask", capable });
             }
             check_upload(mask, max)?;
@@ -250,7 +250,7 @@ impl JobRequest {
         if model.variation.is_none() {
             return Err(InvalidRequest::VariationUnsupported {
                 model: model.id.clone(),
-                capable: catalogue.models().iter().filter(|m| m.variation.is_some()).map(|m| m.id.clone()).collect(),
+                capable: capable(catalogue, |m| m.variation.is_some()),
             });
         }
         let source = self.source.as_ref().ok_or(InvalidRequest::MissingImage)?;
@@ -263,7 +263,7 @@ impl JobRequest {
     /// the cap, on a model that takes several.
     fn check_blend(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<(), InvalidRequest> {
         if !model.blends() {
-            let capable = catalogue.models().iter().filter(|m| m.blends()).map(|m| m.id.clone()).collect();
+            let capable = capable(catalogue, ModelEntry::blends);
             return Err(InvalidRequest::BlendUnsupported { model: model.id.clone(), capable });
         }
         let images: Vec<&SourceImage> = self.source.iter().chain(&self.extra_images).collect();
@@ -279,7 +279,7 @@ impl JobRequest {
     fn check_reference(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<(), InvalidRequest> {
         let Some(reference) = &self.reference else { return Ok(()) };
         if !model.takes_references() {
-            let (model, capable) = (model.id.clone(), referencing(catalogue));
+            let (model, capable) = (model.id.clone(), capable(catalogue, ModelEntry::takes_references));
             return Err(match reference.kept {
                 Some(_) => InvalidRequest::StylePictureUnsupported { model, capable },
                 None => InvalidRequest::OptionUnsupported { model, option: "reference", capable },
@@ -300,10 +300,8 @@ impl JobRequest {
     /// Only models that repaint a masked area at pixel sizes extend (see [`ModelEntry::extends`]).
     fn extension_size(&self, catalogue: &Catalogue, model: &ModelEntry, max: u64) -> Result<String, InvalidRequest> {
         let extends = ModelEntry::extends;
-        let unsupported = || InvalidRequest::EditUnsupported {
-            model: model.id.clone(),
-            capable: catalogue.models().iter().filter(|m| extends(m)).map(|m| m.id.clone()).collect(),
-        };
+        let unsupported =
+            || InvalidRequest::EditUnsupported { model: model.id.clone(), capable: capable(catalogue, extends) };
         if !extends(model) {
             return Err(unsupported());
         }
@@ -350,9 +348,9 @@ impl JobRequest {
     }
 }
 
-/// The offered models that take input images beside the prompt (`/blend`, `reference`).
-fn referencing(catalogue: &Catalogue) -> Vec<String> {
-    catalogue.models().iter().filter(|m| m.takes_references()).map(|m| m.id.clone()).collect()
+/// The offered models `can` picks, named to a member whose model cannot.
+fn capable(catalogue: &Catalogue, can: impl Fn(&ModelEntry) -> bool) -> Vec<String> {
+    catalogue.ids_where(can).into_iter().map(str::to_owned).collect()
 }
 
 /// The model's cheapest quality at `size` (its catalogue price; the first listed among equals).
