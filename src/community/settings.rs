@@ -113,6 +113,13 @@ impl Settings {
         self.mirror.get(&(guild_id, user_id)).map(Option::unwrap_or_default)
     }
 
+    /// The language a member chose where `guild_id` says (a server, or [`PERSONAL`]), as known in
+    /// memory; where they chose none, the one they chose for their own jobs.
+    pub fn language(&self, guild_id: u64, user_id: u64) -> Option<String> {
+        let chosen = |key| self.known(key, user_id).and_then(|s| s.language);
+        chosen(guild_id).or_else(|| chosen(PERSONAL))
+    }
+
     /// A member's settings: from memory when known, else from the store.
     pub async fn read(&self, guild_id: u64, user_id: u64) -> Result<MemberSettings, StoreError> {
         match self.known(guild_id, user_id) {

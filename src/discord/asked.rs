@@ -211,8 +211,8 @@ fn apply(
 ) {
     // Where they chose no language, the one they chose for their own jobs (as `Asked::lang` reads).
     if saved.language.is_none() {
-        let personal = services.settings.known(crate::community::settings::PERSONAL, request.requester.user_id);
-        saved.language = personal.and_then(|p| p.language);
+        let key = crate::community::settings::PERSONAL;
+        saved.language = services.settings.language(key, request.requester.user_id);
     }
     let admission = services.jobs.admission();
     match origin {

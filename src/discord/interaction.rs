@@ -103,10 +103,9 @@ impl Asked<'_> {
     /// client's, else the bot's default.
     pub(crate) fn lang(&self, services: &Services) -> Lang {
         let key = crate::community::settings::scope_key(self.server().map(GuildId::get));
-        let chosen = |key| services.settings.known(key, self.user().id.get()).and_then(|s| s.language);
         // Where they chose none (a server, or a modal, which names no installation), the language they
         // chose for their own jobs.
-        let language = chosen(key).or_else(|| chosen(crate::community::settings::PERSONAL));
+        let language = services.settings.language(key, self.user().id.get());
         services.languages.member(language.as_deref(), Some(self.locale()))
     }
 
