@@ -16,17 +16,18 @@ impl Jobs {
     /// job's input refers to it.
     pub async fn keep_picture(&self, upload: &SourceImage, name: &str) -> Result<SourceImage, JobError> {
         let png = self.runner.checked_picture(upload, KEPT_SIDE).await?;
-        let described = imaging::described(png.clone()).map_err(SourceError::from)?;
+        let png = imaging::described(png).map_err(SourceError::from)?;
         let file = format!("{name}.png");
-        self.spool.keep(&file, png).await.map_err(|e| JobError::unexpected("keeping a picture", e))?;
-        Ok(SourceImage {
+        let picture = SourceImage {
             url: String::new(),
             filename: file.clone(),
             content_type: Some("image/png".to_owned()),
-            size: described.bytes.len() as u64,
-            dimensions: Some((described.width, described.height)),
-            kept: Some(file),
-        })
+            size: png.bytes.len() as u64,
+            dimensions: Some((png.width, png.height)),
+            kept: Some(file.clone()),
+        };
+        self.spool.keep(&file, png.bytes).await.map_err(|e| JobError::unexpected("keeping a picture", e))?;
+        Ok(picture)
     }
 
     /// Removes a kept picture no style uses any more.
