@@ -3,7 +3,6 @@
 //! pruning ask of it, and two processes on separate disks that share nothing but Postgres and the
 //! bucket. Skipped, saying so, when no S3 server is named.
 
-use axum::http::Method;
 use chrono::Utc;
 use easel::domain::ids::{MemberId, ServerId};
 use easel::domain::ledger::Store;
@@ -11,9 +10,9 @@ use easel::media::imaging::{self, EncodedImage};
 use easel::media::spool::{BucketConfig, Spool, SpoolPlace};
 use serde_json::json;
 
-use crate::support::discord::{Received, Sent, GUILD_ID, MEMBER_ID};
+use crate::support::discord::{GUILD_ID, MEMBER_ID};
 use crate::support::postgres::Schema;
-use crate::support::{string, BotProcess, FakeDiscord, FakeOpenAi};
+use crate::support::{images_for, string, taken_over, BotProcess, FakeDiscord, FakeOpenAi};
 
 /// The S3 server's endpoint, or `None` (saying so) when the run has none.
 fn endpoint(test: &str) -> Option<String> {
@@ -87,26 +86,15 @@ async fn start(
     discord: &FakeDiscord,
     openai: &FakeOpenAi,
 ) -> BotProcess {
-    let vars = vec![
-        ("DISCORD_TOKEN", "test-bot-token".to_owned()),
-        ("DISCORD_API_BASE", discord.origin.clone()),
-        ("DISCORD_GUILD_ID", GUILD_ID.to_string()),
-        ("OPENAI_BASE_URL", openai.base_url.clone()),
+    let vars = [
         ("EASEL_DATABASE_URL", database.to_owned()),
         ("EASEL_SPOOL", spool.to_owned()),
         ("AWS_ENDPOINT_URL", endpoint.to_owned()),
         ("AWS_REGION", "us-east-1".to_owned()),
         ("AWS_ACCESS_KEY_ID", "testing".to_owned()),
         ("AWS_SECRET_ACCESS_KEY", "testing".to_owned()),
-        ("EASEL_COOLDOWN_SECS", "0".into()),
     ];
-    let bot = BotProcess::start(dir, &vars);
-    discord.wait_for("the commands registered", |r| r.iter().any(|r| r.method == Method::PUT)).await;
-    bot
-}
-
-fn images_for(requests: &[Received], sent: &Sent) -> usize {
-    requests.iter().filter(|r| r.path.contains(&sent.token) && crate::support::is_result(r)).count()
+    crate::support::start_bot(dir, discord, openai, &vars).await
 }
 
 #[tokio::test]
@@ -126,13 +114,7 @@ async fn a_process_killed_after_its_model_call_has_the_images_delivered_by_anoth
 
     let sent = dying_discord.invoke("generate", json!([string("prompt", "an owl kept in a bucket")]), json!({}));
     dying_discord.wait_for("the upload that never ends", |r| images_for(r, &sent) == 1).await;
-    dying.signal("KILL");
-    let killed_at = std::time::Instant::now();
-    let _ = dying.exited().await;
-    other_discord
-        .wait_for_within("the other's delivery", std::time::Duration::from_secs(20), |r| images_for(r, &sent) == 1)
-        .await;
-    let taken = killed_at.elapsed();
+    let taken = taken_over(dying, &other_discord, &sent).await;
     let (_, logs) = other.terminate().await;
 
     assert!(taken <= std::time::Duration::from_secs(15), "delivered {taken:?} after the kill:\n{logs}");

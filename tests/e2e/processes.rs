@@ -5,7 +5,7 @@ use axum::http::Method;
 use serde_json::json;
 
 use crate::support::discord::{Received, Sent};
-use crate::support::{string, BotProcess, FakeDiscord, FakeOpenAi, Reply};
+use crate::support::{images_for, string, taken_over, BotProcess, FakeDiscord, FakeOpenAi, Reply};
 
 /// One bot process with its own Discord and model stand-ins, on the shared database `db`.
 async fn start_bot(dir: &std::path::Path, db: &std::path::Path) -> (BotProcess, FakeDiscord, FakeOpenAi) {
@@ -24,26 +24,9 @@ async fn start_on(
     openai: &FakeOpenAi,
     extra: &[(&str, &str)],
 ) -> BotProcess {
-    let registered = discord.requests().iter().filter(|r| r.method == Method::PUT).count();
-    let mut vars = vec![
-        ("DISCORD_TOKEN", "test-bot-token".to_owned()),
-        ("DISCORD_API_BASE", discord.origin.clone()),
-        ("DISCORD_GUILD_ID", crate::support::discord::GUILD_ID.to_string()),
-        ("OPENAI_BASE_URL", openai.base_url.clone()),
-        ("EASEL_DB", db.display().to_string()),
-        ("EASEL_COOLDOWN_SECS", "0".into()),
-        ("EASEL_MAX_IN_FLIGHT", "none".into()),
-    ];
+    let mut vars = vec![("EASEL_DB", db.display().to_string()), ("EASEL_MAX_IN_FLIGHT", "none".to_owned())];
     vars.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
-    let bot = BotProcess::start(dir, &vars);
-    discord
-        .wait_for("the commands registered", |r| r.iter().filter(|r| r.method == Method::PUT).count() > registered)
-        .await;
-    bot
-}
-
-fn images_for(requests: &[Received], sent: &Sent) -> usize {
-    requests.iter().filter(|r| r.path.contains(&sent.token) && crate::support::is_result(r)).count()
+    crate::support::start_bot(dir, discord, openai, &vars).await
 }
 
 async fn ledger(db: &std::path::Path) -> easel::domain::limits::Usage {
@@ -252,13 +235,7 @@ async fn a_killed_processs_job_is_delivered_by_another_running_one_within_fiftee
     let sent = dying_discord.invoke("generate", json!([string("prompt", "an owl that outlives its bot")]), json!({}));
     dying_model.wait_for_calls(|calls| calls.len() == 1).await;
 
-    dying.signal("KILL");
-    let killed_at = std::time::Instant::now();
-    let _ = dying.exited().await;
-    other_discord
-        .wait_for_within("the other's delivery", std::time::Duration::from_secs(20), |r| images_for(r, &sent) == 1)
-        .await;
-    let taken = killed_at.elapsed();
+    let taken = taken_over(dying, &other_discord, &sent).await;
     println!("taken over and delivered {taken:?} after the kill");
 
     let (_, other_logs) = other.terminate().await;

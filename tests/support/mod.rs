@@ -346,6 +346,46 @@ pub fn header_only_png(width: u32, height: u32) -> Vec<u8> {
     png
 }
 
+/// A bot process in `dir` on `discord` and `openai`, with `vars` besides what every process here takes
+/// (its token, Discord, the home server, the model API, no cooldown); returns once its commands are
+/// registered (again, when an earlier process registered them before).
+pub async fn start_bot(
+    dir: &std::path::Path,
+    discord: &FakeDiscord,
+    openai: &FakeOpenAi,
+    vars: &[(&str, String)],
+) -> BotProcess {
+    let is_registration = |r: &discord::Received| r.method == axum::http::Method::PUT;
+    let registered = discord.requests().iter().filter(|r| is_registration(r)).count();
+    let mut all = vec![
+        ("DISCORD_TOKEN", "test-bot-token".to_owned()),
+        ("DISCORD_API_BASE", discord.origin.clone()),
+        ("DISCORD_GUILD_ID", discord::GUILD_ID.to_string()),
+        ("OPENAI_BASE_URL", openai.base_url.clone()),
+        ("EASEL_COOLDOWN_SECS", "0".to_owned()),
+    ];
+    all.extend(vars.iter().cloned());
+    let bot = BotProcess::start(dir, &all);
+    discord.wait_for("the commands registered", |r| r.iter().filter(|r| is_registration(r)).count() > registered).await;
+    bot
+}
+
+/// How many results of `sent`'s job are among `requests`.
+pub fn images_for(requests: &[discord::Received], sent: &discord::Sent) -> usize {
+    requests.iter().filter(|r| r.path.contains(&sent.token) && is_result(r)).count()
+}
+
+/// Kills `dying` (as a machine is lost) and waits, at most 20 s, until `other` delivers `sent`'s job;
+/// returns how long after the kill that was.
+pub async fn taken_over(dying: BotProcess, other: &FakeDiscord, sent: &discord::Sent) -> std::time::Duration {
+    dying.signal("KILL");
+    let killed_at = std::time::Instant::now();
+    let _ = dying.exited().await;
+    let delivered = |r: &[discord::Received]| images_for(r, sent) == 1;
+    other.wait_for_within("the other's delivery", std::time::Duration::from_secs(20), delivered).await;
+    killed_at.elapsed()
+}
+
 /// The `easel` binary running as its own process, its logs read as it writes them.
 pub struct BotProcess {
     child: tokio::process::Child,
